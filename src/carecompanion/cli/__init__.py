@@ -1,0 +1,1 @@
+"""The command-line interface: the same core as the app, for scripts and power users."""

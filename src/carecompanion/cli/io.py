@@ -1,0 +1,75 @@
+"""Small helpers the commands share: secrets from the environment or a prompt, and output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from carecompanion.clock import SystemClock
+from carecompanion.paths import AppPaths
+
+PASSPHRASE_ENV = "CARECOMPANION_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CARECOMPANION_NEW_PASSPHRASE"
+RECOVERY_KEY_ENV = "CARECOMPANION_RECOVERY_KEY"
+
+
+class CliError(Exception):
+    """A user mistake: reported as one line, exit code 1."""
+
+
+def paths_from(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.resolve(getattr(args, "data_dir", None))
+
+
+def clock() -> SystemClock:
+    return SystemClock()
+
+
+def _prompt(prompt: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"{prompt.rstrip(': ')} is needed: run in a terminal or set the variable.")
+    return getpass.getpass(prompt)
+
+
+def secret(env_name: str, prompt: str) -> str:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    try:
+        return _prompt(prompt)
+    except CliError as exc:
+        raise CliError(f"{prompt.rstrip(': ')} is needed: set {env_name} or run in a terminal.") \
+            from exc
+
+
+def new_secret(env_names: Sequence[str], prompt: str) -> str:
+    """A new passphrase: from the first variable set, else typed twice to catch typos."""
+    for name in env_names:
+        if os.environ.get(name):
+            return os.environ[name]
+    first = secret(env_names[0], prompt)
+    if _prompt("Type it again: ") != first:
+        raise CliError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def print_rows(rows: Iterable[Mapping[str, Any]], as_json: bool) -> None:
+    """One tab-separated line per item, id first, no header; or the same as a JSON list."""
+    materialised = list(rows)
+    if as_json:
+        json.dump(materialised, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return
+    for row in materialised:
+        cells = ("" if v is None else str(v) for v in row.values())
+        print("\t".join(" ".join(cell.split()) for cell in cells))
+
+
+def print_object(value: Mapping[str, Any]) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

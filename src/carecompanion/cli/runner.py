@@ -1,0 +1,26 @@
+"""Runs a parsed command: resolves paths, turns every user mistake into one line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from carecompanion.cli.io import CliError
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from carecompanion.journal.service import EntryNotFound
+    from carecompanion.vault.errors import VaultError
+
+    module_name, function_name = args.handler.split(":")
+    handler = getattr(importlib.import_module(f"carecompanion.cli.{module_name}"), function_name)
+    try:
+        result: int = handler(args)
+    except (CliError, VaultError, EntryNotFound) as exc:
+        print(f"carecompanion: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("carecompanion: cancelled.", file=sys.stderr)
+        return 1
+    return result

@@ -1,0 +1,107 @@
+"""init, unlock-check, passphrase change, recover, backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from carecompanion.cli.io import (
+    NEW_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    RECOVERY_KEY_ENV,
+    CliError,
+    clock,
+    new_secret,
+    paths_from,
+    print_object,
+    secret,
+)
+from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams
+from carecompanion.vault.vault import UnlockedVault, Vault, restore_backup
+
+
+def unlock(args: argparse.Namespace) -> UnlockedVault:
+    """Open the vault named by ``--data-dir`` with the passphrase from the env or a prompt."""
+    vault = Vault(paths_from(args), clock())
+    vault.read_header()  # "no vault here" before asking for a passphrase
+    return vault.unlock(secret(PASSPHRASE_ENV, "Passphrase: "))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    if args.kdf_memory_mib * 1024 < MINIMUM_KDF.memory_kib:
+        raise CliError("--kdf-memory-mib must be at least 64 (RFC 9106's minimum).")
+    kdf = KdfParams(args.kdf_memory_mib * 1024, DEFAULT_KDF.iterations, DEFAULT_KDF.lanes)
+    paths = paths_from(args)
+    if Vault(paths).exists():
+        from carecompanion.vault.errors import VaultAlreadyExists
+
+        raise VaultAlreadyExists(paths.data_dir)
+    passphrase = new_secret([PASSPHRASE_ENV], "Choose a passphrase: ")
+    unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock())
+    unlocked.lock()
+    if args.json:
+        print_object({"data_dir": str(paths.data_dir), "recovery_key": recovery_key})
+        return 0
+    print(f"Your CareCompanion vault is ready in {paths.data_dir}.")
+    print()
+    print("Your recovery key (shown only this once; write it down and keep it safe):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    print("If you forget your passphrase, only this key can open your journal.")
+    print("Nobody else, including the CareCompanion team, can recover it for you.")
+    return 0
+
+
+def cmd_unlock_check(args: argparse.Namespace) -> int:
+    unlock(args).lock()
+    print("The passphrase is right.")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    unlocked = unlock(args)
+    try:
+        unlocked.change_passphrase(new_secret([NEW_PASSPHRASE_ENV], "New passphrase: "))
+    finally:
+        unlocked.lock()
+    print("Passphrase changed. Your recovery key still works.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    vault = Vault(paths_from(args), clock())
+    vault.read_header()
+    unlocked = vault.unlock_with_recovery_key(secret(RECOVERY_KEY_ENV, "Recovery key: "))
+    try:
+        new_passphrase = new_secret([NEW_PASSPHRASE_ENV, PASSPHRASE_ENV], "New passphrase: ")
+        unlocked.change_passphrase(new_passphrase)
+    finally:
+        unlocked.lock()
+    print("Your vault is open again with the new passphrase. Keep using the same recovery key.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    unlocked = unlock(args)
+    try:
+        out = unlocked.backup_to(Path(args.out))
+    finally:
+        unlocked.lock()
+    print(f"Backup written to {out}. It opens only with your passphrase or recovery key.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    paths = paths_from(args)
+    source = Path(args.file)
+    if not source.is_file():
+        raise CliError(f"There is no backup file at {source}.")
+    moved = restore_backup(
+        source, paths, passphrase=secret(PASSPHRASE_ENV, "Passphrase of the backup: "),
+        clock=clock(),
+    )
+    print(f"Restored {source} into {paths.data_dir}.")
+    if moved is not None:
+        print(f"The vault it replaced was kept in {moved}.")
+    return 0

@@ -1,0 +1,1 @@
+"""The journal: entries, tags and (in later issues) templates, attachments and search."""

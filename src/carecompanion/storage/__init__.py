@@ -1,0 +1,1 @@
+"""Encrypted storage: the SQLCipher database, its schema, migrations and backups."""

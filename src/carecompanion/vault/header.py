@@ -1,0 +1,180 @@
+"""The vault header: a small JSON file holding the data key, wrapped several ways.
+
+Each *slot* wraps the same random data key with AES-256-GCM under a different key (the
+passphrase's Argon2id key, the recovery key, the OS keyring's key). The associated data of a
+slot binds the format, version, vault id, slot name and the slot's parameters, so editing any
+of them (for example lowering the KDF cost) makes the slot fail to open. Once opened, a MAC
+keyed from the data key covers the whole header, so a tampered header is reported as such.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import os
+from dataclasses import dataclass, field, replace
+from hashlib import sha256
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from carecompanion.vault.errors import HeaderDamaged, NewerVaultVersion
+from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams
+
+FORMAT = "carecompanion-vault"
+VERSION = 1
+MAX_HEADER_BYTES = 64 * 1024
+NONCE_BYTES = 12
+
+SLOT_PASSPHRASE = "passphrase"
+SLOT_RECOVERY = "recovery"
+SLOT_DEVICE = "device"
+KNOWN_SLOTS = (SLOT_PASSPHRASE, SLOT_RECOVERY, SLOT_DEVICE)
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: object, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise HeaderDamaged(f"The vault header is damaged: {what} is missing.")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise HeaderDamaged(f"The vault header is damaged: {what} is not valid.") from exc
+
+
+def canonical_json(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+@dataclass(frozen=True)
+class VaultHeader:
+    vault_id: str
+    created: str
+    slots: dict[str, dict[str, Any]] = field(default_factory=dict)
+    version: int = VERSION
+    mac: str = ""
+
+    # -- wrapping ---------------------------------------------------------------------------
+    def _aad(self, slot_name: str, params: dict[str, Any]) -> bytes:
+        return canonical_json(
+            {
+                "format": FORMAT,
+                "version": self.version,
+                "vault_id": self.vault_id,
+                "slot": slot_name,
+                "params": params,
+            }
+        )
+
+    def with_slot(
+        self, slot_name: str, data_key: bytes, wrap_key: bytes, params: dict[str, Any]
+    ) -> VaultHeader:
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = AESGCM(wrap_key).encrypt(nonce, data_key, self._aad(slot_name, params))
+        slots = dict(self.slots)
+        slots[slot_name] = {**params, "nonce": b64e(nonce), "wrapped": b64e(wrapped)}
+        return replace(self, slots=slots, mac="")
+
+    def without_slot(self, slot_name: str) -> VaultHeader:
+        slots = {name: slot for name, slot in self.slots.items() if name != slot_name}
+        return replace(self, slots=slots, mac="")
+
+    def slot_params(self, slot_name: str) -> dict[str, Any]:
+        slot = self.slots[slot_name]
+        return {k: v for k, v in slot.items() if k not in ("nonce", "wrapped")}
+
+    def unwrap(self, slot_name: str, wrap_key: bytes) -> bytes | None:
+        """The data key, or None when ``wrap_key`` is not the right one for this slot."""
+        slot = self.slots[slot_name]
+        nonce = b64d(slot.get("nonce"), f"the {slot_name} nonce")
+        wrapped = b64d(slot.get("wrapped"), f"the {slot_name} key")
+        try:
+            return AESGCM(wrap_key).decrypt(
+                nonce, wrapped, self._aad(slot_name, self.slot_params(slot_name))
+            )
+        except InvalidTag:
+            return None
+
+    # -- the whole-header MAC ----------------------------------------------------------------
+    def _body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": self.version,
+            "vault_id": self.vault_id,
+            "created": self.created,
+            "slots": self.slots,
+        }
+
+    def signed(self, mac_key: bytes) -> VaultHeader:
+        digest = hmac.new(mac_key, canonical_json(self._body()), sha256).digest()
+        return replace(self, mac=b64e(digest))
+
+    def verify_mac(self, mac_key: bytes) -> None:
+        expected = hmac.new(mac_key, canonical_json(self._body()), sha256).digest()
+        if not hmac.compare_digest(expected, b64d(self.mac, "the header checksum")):
+            raise HeaderDamaged(
+                "The vault header has been changed by something other than CareCompanion "
+                "(damage or tampering). Restore it from a backup."
+            )
+
+    # -- KDF parameters ----------------------------------------------------------------------
+    def passphrase_kdf(self) -> tuple[KdfParams, bytes]:
+        params = self.slot_params(SLOT_PASSPHRASE)
+        try:
+            kdf = KdfParams(
+                memory_kib=int(params["memory_kib"]),
+                iterations=int(params["iterations"]),
+                lanes=int(params["lanes"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise HeaderDamaged("The vault header is damaged: key settings are missing.") from exc
+        if params.get("kdf") != "argon2id":
+            raise HeaderDamaged("The vault header names a key-derivation method we do not use.")
+        if not kdf.is_at_least(MINIMUM_KDF):
+            raise HeaderDamaged(
+                "The vault header asks for weaker passphrase protection than CareCompanion "
+                "ever uses, so it was refused (it may have been tampered with)."
+            )
+        return kdf, b64d(params.get("salt"), "the passphrase salt")
+
+    # -- bytes on disk -----------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        document = {**self._body(), "mac": self.mac}
+        return json.dumps(document, sort_keys=True, indent=2).encode() + b"\n"
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> VaultHeader:
+        if len(data) > MAX_HEADER_BYTES:
+            raise HeaderDamaged("The vault header is far larger than it should be: refused.")
+        try:
+            document = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise HeaderDamaged("The vault header is damaged and cannot be read.") from exc
+        if not isinstance(document, dict) or document.get("format") != FORMAT:
+            raise HeaderDamaged("This is not a CareCompanion vault header.")
+        version = document.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise HeaderDamaged("The vault header is damaged: its version is not valid.")
+        if version > VERSION:
+            raise NewerVaultVersion()
+        slots = document.get("slots")
+        if (
+            not isinstance(slots, dict)
+            or SLOT_PASSPHRASE not in slots
+            or not all(name in KNOWN_SLOTS and isinstance(s, dict) for name, s in slots.items())
+        ):
+            raise HeaderDamaged("The vault header is damaged: its key slots are not valid.")
+        vault_id, created, mac = (document.get(k) for k in ("vault_id", "created", "mac"))
+        if not all(isinstance(v, str) for v in (vault_id, created, mac)):
+            raise HeaderDamaged("The vault header is damaged: a required field is missing.")
+        header = cls(
+            vault_id=str(vault_id), created=str(created), slots=slots, version=version, mac=str(mac)
+        )
+        header.passphrase_kdf()  # validates the KDF parameters before any expensive work
+        return header

@@ -1,0 +1,333 @@
+"""Creating, unlocking and re-keying a vault.
+
+Key hierarchy::
+
+    passphrase --Argon2id--> wrap key --AES-GCM--> data key (random, 256 bits)
+    recovery key --HKDF----> wrap key --AES-GCM--> same data key
+    OS keyring key --------------------AES-GCM--> same data key   (optional)
+    data key --HKDF--> SQLCipher raw key, header MAC key, later: identity keys
+
+Changing the passphrase re-wraps the data key only, so it is instant whatever the vault size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from carecompanion.atomic import atomic_write_bytes
+from carecompanion.clock import Clock, SystemClock
+from carecompanion.paths import AppPaths
+from carecompanion.vault import recovery
+from carecompanion.vault.device_keys import DeviceKeyStore
+from carecompanion.vault.errors import (
+    HeaderDamaged,
+    VaultAlreadyExists,
+    VaultNotFound,
+    WeakPassphrase,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from carecompanion.vault.header import (
+    SLOT_DEVICE,
+    SLOT_PASSPHRASE,
+    SLOT_RECOVERY,
+    VaultHeader,
+    b64d,
+    b64e,
+)
+from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams, derive_key, new_salt
+from carecompanion.vault.strength import estimate
+
+DATA_KEY_BYTES = 32
+
+
+def subkey(data_key: bytes, purpose: str) -> bytes:
+    """Independent keys for each use, so no key ever does two jobs."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"carecompanion " + purpose.encode()
+    ).derive(data_key)
+
+
+def _passphrase_params(kdf: KdfParams, salt: bytes) -> dict[str, object]:
+    return {"kdf": "argon2id", **kdf.as_dict(), "salt": b64e(salt)}
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    strength = estimate(passphrase)
+    if not strength.acceptable:
+        raise WeakPassphrase(f"That passphrase is too easy to guess. {strength.advice}")
+
+
+class Vault:
+    """A vault on disk, still locked. Reading its header is cheap; unlocking costs one KDF."""
+
+    def __init__(self, paths: AppPaths, clock: Clock | None = None) -> None:
+        self.paths = paths
+        self.clock = clock or SystemClock()
+
+    def exists(self) -> bool:
+        return self.paths.vault_exists()
+
+    def read_header(self) -> VaultHeader:
+        try:
+            data = self.paths.header_file.read_bytes()
+        except FileNotFoundError as exc:
+            raise VaultNotFound(self.paths.data_dir) from exc
+        return VaultHeader.from_bytes(data)
+
+    # -- creating ---------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        paths: AppPaths,
+        passphrase: str,
+        *,
+        kdf: KdfParams = DEFAULT_KDF,
+        clock: Clock | None = None,
+    ) -> tuple[UnlockedVault, str]:
+        """Make a new vault. Returns it unlocked, and the recovery key to show once."""
+        if not kdf.is_at_least(MINIMUM_KDF):
+            raise ValueError("KDF parameters below RFC 9106's minimum are never used")
+        _check_new_passphrase(passphrase)
+        vault = cls(paths, clock)
+        if vault.exists() or paths.database_file.exists():
+            raise VaultAlreadyExists(paths.data_dir)
+        paths.ensure()
+        data_key = os.urandom(DATA_KEY_BYTES)
+        secret = recovery.generate_recovery_secret()
+        header = VaultHeader(vault_id=uuid.uuid4().hex, created=vault.clock.now().isoformat())
+        header = _wrap_passphrase(header, data_key, passphrase, kdf)
+        rec_salt = new_salt()
+        header = header.with_slot(
+            SLOT_RECOVERY, data_key, recovery.recovery_wrap_key(secret, rec_salt),
+            {"salt": b64e(rec_salt)},
+        )
+        unlocked = UnlockedVault(vault, header, data_key)
+        unlocked.open_database(take_backup=False)  # create the schema before the header lands
+        unlocked.save_header(header)
+        return unlocked, recovery.format_recovery_key(secret)
+
+    # -- unlocking --------------------------------------------------------------------------
+    def unlock(self, passphrase: str) -> UnlockedVault:
+        header = self.read_header()
+        kdf, salt = header.passphrase_kdf()
+        data_key = header.unwrap(SLOT_PASSPHRASE, derive_key(passphrase, salt, kdf))
+        if data_key is None:
+            raise WrongPassphrase()
+        return self._opened(header, data_key)
+
+    def unlock_with_recovery_key(self, text: str) -> UnlockedVault:
+        secret = recovery.parse_recovery_key(text)
+        header = self.read_header()
+        if SLOT_RECOVERY not in header.slots:
+            raise WrongRecoveryKey("This vault has no recovery key.")
+        salt = b64d(header.slots[SLOT_RECOVERY].get("salt"), "the recovery salt")
+        data_key = header.unwrap(SLOT_RECOVERY, recovery.recovery_wrap_key(secret, salt))
+        if data_key is None:
+            raise WrongRecoveryKey()
+        return self._opened(header, data_key)
+
+    def is_remembered(self) -> bool:
+        try:
+            return SLOT_DEVICE in self.read_header().slots
+        except (VaultNotFound, HeaderDamaged):
+            return False
+
+    def unlock_with_device_key(self, store: DeviceKeyStore) -> UnlockedVault | None:
+        """Open without a passphrase when this computer's keyring remembers the vault."""
+        header = self.read_header()
+        if SLOT_DEVICE not in header.slots:
+            return None
+        device_key = store.load(header.vault_id)
+        if device_key is None:
+            return None
+        data_key = header.unwrap(SLOT_DEVICE, device_key)
+        if data_key is None:
+            return None
+        return self._opened(header, data_key)
+
+    def _opened(self, header: VaultHeader, data_key: bytes) -> UnlockedVault:
+        header.verify_mac(subkey(data_key, "header mac"))
+        unlocked = UnlockedVault(self, header, data_key)
+        unlocked.open_database(take_backup=True)
+        return unlocked
+
+
+def _wrap_passphrase(
+    header: VaultHeader, data_key: bytes, passphrase: str, kdf: KdfParams
+) -> VaultHeader:
+    salt = new_salt()
+    wrap_key = derive_key(passphrase, salt, kdf)
+    return header.with_slot(SLOT_PASSPHRASE, data_key, wrap_key, _passphrase_params(kdf, salt))
+
+
+class UnlockedVault:
+    """An open vault. ``lock()`` closes the database and forgets the keys."""
+
+    def __init__(self, vault: Vault, header: VaultHeader, data_key: bytes) -> None:
+        from carecompanion.storage.database import Database
+
+        self.vault = vault
+        self.paths = vault.paths
+        self.clock = vault.clock
+        self.header = header
+        self._data_key: bytearray | None = bytearray(data_key)
+        self._database: Database | None = None
+
+    @property
+    def vault_id(self) -> str:
+        return self.header.vault_id
+
+    @property
+    def is_locked(self) -> bool:
+        return self._data_key is None
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise RuntimeError("the vault is locked")
+        return bytes(self._data_key)
+
+    def subkey(self, purpose: str) -> bytes:
+        return subkey(self._key(), purpose)
+
+    @property
+    def database(self):  # type: ignore[no-untyped-def]  # -> Database; import kept lazy
+        if self._database is None:
+            raise RuntimeError("the vault is locked")
+        return self._database
+
+    def open_database(self, *, take_backup: bool) -> None:
+        """Open, verify, back up if due, and migrate the encrypted database."""
+        from carecompanion.storage import migrate
+        from carecompanion.storage.backup import BackupRotation
+        from carecompanion.storage.database import Database
+
+        database = Database(self.paths.database_file, self.subkey("sqlcipher"))
+        try:
+            is_new = not self.paths.database_file.exists() or (
+                self.paths.database_file.stat().st_size == 0
+            )
+            if not is_new:
+                database.check_integrity()
+            state = migrate.schema_state(database.engine)
+            if state is migrate.SchemaState.NEWER:
+                from carecompanion.vault.errors import NewerVaultVersion
+
+                raise NewerVaultVersion()
+            rotation = BackupRotation(self.paths, self.clock)
+            if state is migrate.SchemaState.OLDER:
+                # Before changing the schema, always keep a copy of the vault as it was.
+                from carecompanion.storage.backup import write_backup
+
+                stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+                write_backup(
+                    database, self.header,
+                    self.paths.backups_dir / f"before-upgrade-{stamp}.ccbackup", self.clock,
+                )
+            if state is not migrate.SchemaState.CURRENT:
+                migrate.upgrade(database.engine)
+            if take_backup:
+                rotation.take_if_due(database, self.header)
+        except BaseException:
+            database.close()
+            raise
+        self._database = database
+
+    # -- re-keying ----------------------------------------------------------------------------
+    def save_header(self, header: VaultHeader) -> None:
+        signed = header.signed(self.subkey("header mac"))
+        atomic_write_bytes(self.paths.header_file, signed.to_bytes())
+        self.header = signed
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the data key under a new passphrase (and, optionally, stronger KDF settings)."""
+        _check_new_passphrase(new_passphrase)
+        current_kdf, _ = self.header.passphrase_kdf()
+        chosen = kdf or current_kdf
+        if not chosen.is_at_least(MINIMUM_KDF):
+            raise ValueError("KDF parameters below RFC 9106's minimum are never used")
+        self.save_header(_wrap_passphrase(self.header, self._key(), new_passphrase, chosen))
+
+    def remember_on_this_computer(self, store: DeviceKeyStore) -> None:
+        device_key = os.urandom(32)
+        store.store(self.vault_id, device_key)
+        self.save_header(self.header.with_slot(SLOT_DEVICE, self._key(), device_key, {}))
+
+    def forget_this_computer(self, store: DeviceKeyStore) -> None:
+        store.delete(self.vault_id)
+        if SLOT_DEVICE in self.header.slots:
+            self.save_header(self.header.without_slot(SLOT_DEVICE))
+
+    @property
+    def is_remembered(self) -> bool:
+        return SLOT_DEVICE in self.header.slots
+
+    # -- backups ------------------------------------------------------------------------------
+    def backup_to(self, out: Path) -> Path:
+        from carecompanion.storage.backup import write_backup
+
+        return write_backup(self.database, self.header, out, self.clock)
+
+    # -- locking ------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+        if self._data_key is not None:
+            # Best effort: Python may hold other copies, but this one is wiped.
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._data_key = None
+
+
+def restore_backup(
+    backup_file: Path, paths: AppPaths, passphrase: str | None = None,
+    recovery_key: str | None = None, clock: Clock | None = None,
+) -> Path | None:
+    """Replace the vault in ``paths`` with a backup, after checking the backup opens.
+
+    The vault being replaced is moved aside into ``replaced-<time>/`` inside the data folder,
+    never deleted. Returns that folder (None when there was no vault to replace).
+    """
+    from carecompanion.storage.backup import extract_backup, read_backup
+
+    clock = clock or SystemClock()
+    _header, archive = read_backup(Path(backup_file))
+    paths.ensure()
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.data_dir))
+    try:
+        with archive:
+            staged = AppPaths(staging)
+            extract_backup(archive, staged)
+        check = Vault(staged, clock)
+        if passphrase is not None:
+            opened = check.unlock(passphrase)
+        elif recovery_key is not None:
+            opened = check.unlock_with_recovery_key(recovery_key)
+        else:
+            raise WrongPassphrase()
+        opened.lock()
+        for leftover in ("vault.db-wal", "vault.db-shm"):
+            (staging / leftover).unlink(missing_ok=True)
+        moved_to: Path | None = None
+        if paths.header_file.exists() or paths.database_file.exists():
+            moved_to = paths.data_dir / f"replaced-{clock.now().strftime('%Y%m%d-%H%M%S')}"
+            moved_to.mkdir(mode=0o700)
+            for name in ("vault.header", "vault.db", "vault.db-wal", "vault.db-shm"):
+                source = paths.data_dir / name
+                if source.exists():
+                    os.replace(source, moved_to / name)
+        os.replace(staged.database_file, paths.database_file)
+        os.replace(staged.header_file, paths.header_file)
+        return moved_to
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
