@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write to a temp file in the same folder, fsync it, rename it over ``path``, fsync the folder."""
+    """Write via a temp file in the same folder: fsync, rename over ``path``, fsync the folder."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

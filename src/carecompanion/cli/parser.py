@@ -56,20 +56,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="memory for Argon2id in MiB (default 256, never below 64)",
     )
     _add_json(init)
-    _add(commands, "unlock-check", "vault_commands:cmd_unlock_check", "check a passphrase (exit 0 if right)")
+    _add(
+        commands,
+        "unlock-check",
+        "vault_commands:cmd_unlock_check",
+        "check a passphrase (exit 0 if right)",
+    )
 
     passphrase = commands.add_parser("passphrase", help="manage the passphrase")
     passphrase_commands = passphrase.add_subparsers(title="commands", metavar="COMMAND")
     passphrase_commands.required = True
-    _add(passphrase_commands, "change", "vault_commands:cmd_passphrase_change", "change the passphrase")
+    _add(
+        passphrase_commands,
+        "change",
+        "vault_commands:cmd_passphrase_change",
+        "change the passphrase",
+    )
 
-    _add(commands, "recover", "vault_commands:cmd_recover",
-         "open the vault with the recovery key and set a new passphrase")
+    _add(
+        commands,
+        "recover",
+        "vault_commands:cmd_recover",
+        "open the vault with the recovery key and set a new passphrase",
+    )
 
-    backup = _add(commands, "backup", "vault_commands:cmd_backup", "write a backup file of the vault")
+    backup = _add(
+        commands, "backup", "vault_commands:cmd_backup", "write a backup file of the vault"
+    )
     backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
-    restore = _add(commands, "restore", "vault_commands:cmd_restore",
-                   "replace the vault with a backup (the current one is kept aside)")
+    restore = _add(
+        commands,
+        "restore",
+        "vault_commands:cmd_restore",
+        "replace the vault with a backup (the current one is kept aside)",
+    )
     restore.add_argument("file", metavar="FILE", help="a backup file made by 'backup'")
 
     journal = commands.add_parser("journal", help="journal entries")
@@ -82,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--text-file", metavar="F", help="read the entry's text from a file")
     add.add_argument("--tag", action="append", default=[], metavar="X", help="a tag (repeatable)")
     _add_json(add)
-    listing = _add(journal_commands, "list", "journal_commands:cmd_list", "list entries, newest first")
+    listing = _add(
+        journal_commands, "list", "journal_commands:cmd_list", "list entries, newest first"
+    )
     _add_json(listing)
     return parser

@@ -7,6 +7,7 @@ the recovery key it is useless, exactly like the vault itself.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import shutil
@@ -122,7 +123,7 @@ class BackupRotation:
     def _today(self) -> date:
         return self.clock.now().astimezone().date()
 
-    def list(self) -> list[BackupInfo]:
+    def list(self) -> builtins.list[BackupInfo]:
         """Automatic backups, newest first."""
         found: list[BackupInfo] = []
         if not self.paths.backups_dir.is_dir():
@@ -147,7 +148,7 @@ class BackupRotation:
         self.rotate()
         return out
 
-    def rotate(self) -> list[Path]:
+    def rotate(self) -> builtins.list[Path]:
         """Keep the 7 newest daily backups and the newest of each of the 4 weeks before."""
         backups = self.list()
         keep = {info.path for info in backups[:KEEP_DAILY]}

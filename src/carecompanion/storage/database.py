@@ -54,6 +54,8 @@ def create_engine(path: Path, key: bytes) -> Engine:
     engine = sa.create_engine(
         f"sqlite+pysqlcipher://:{password}@/{path}",
         hide_parameters=True,  # SQL errors must never echo a user's words into a log
+        # Unlocking opens the database on a worker thread; the GUI thread uses it after.
+        connect_args={"check_same_thread": False},
         poolclass=sa.pool.QueuePool,
         pool_size=1,
         max_overflow=2,

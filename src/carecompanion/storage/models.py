@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from carecompanion.storage.types import UtcDateTime
@@ -20,6 +20,7 @@ entry_tags = Table(
     Column("entry_id", Integer, ForeignKey("journal_entries.id", ondelete="CASCADE"),
            primary_key=True),
     Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_entry_tags_tag_id", "tag_id"),  # created by migration 0001
 )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 SERVICE = "CareCompanion vault"
+KEY_BYTES = 32
 
 TRUSTED_BACKEND_MODULES = (
     "keyring.backends.macOS",
@@ -66,9 +67,7 @@ class DeviceKeyStore:
             return "No system keyring is available on this computer."
         for backend in backends:
             module = type(backend).__module__
-            if module.startswith("keyring.backends.fail") or module.startswith(
-                "keyring.backends.null"
-            ):
+            if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
                 return "No system keyring (such as GNOME Keyring or KWallet) is running."
             if not self._is_trusted(backend):
                 name = type(backend).__name__
@@ -92,9 +91,10 @@ class DeviceKeyStore:
         if not value:
             return None
         try:
-            return base64.b64decode(value, validate=True)
+            key = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
             return None
+        return key if len(key) == KEY_BYTES else None  # anything else is not a key we stored
 
     def delete(self, vault_id: str) -> None:
         if self.unavailable_reason() is not None:

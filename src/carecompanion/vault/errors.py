@@ -9,7 +9,9 @@ class VaultError(Exception):
 
 class VaultNotFound(VaultError):
     def __init__(self, where: object) -> None:
-        super().__init__(f"No CareCompanion vault in {where}. Create one with 'carecompanion init'.")
+        super().__init__(
+            f"No CareCompanion vault in {where}. Create one with 'carecompanion init'."
+        )
 
 
 class VaultAlreadyExists(VaultError):

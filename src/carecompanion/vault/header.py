@@ -22,14 +22,14 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from carecompanion.vault.errors import HeaderDamaged, NewerVaultVersion
-from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams
+from carecompanion.vault.kdf import MINIMUM_KDF, SALT_LENGTH, KdfParams
 
 FORMAT = "carecompanion-vault"
 VERSION = 1
 MAX_HEADER_BYTES = 64 * 1024
 NONCE_BYTES = 12
 
-SLOT_PASSPHRASE = "passphrase"
+SLOT_PASSPHRASE = "passphrase"  # noqa: S105 (a slot name, not a password)
 SLOT_RECOVERY = "recovery"
 SLOT_DEVICE = "device"
 KNOWN_SLOTS = (SLOT_PASSPHRASE, SLOT_RECOVERY, SLOT_DEVICE)
@@ -93,6 +93,8 @@ class VaultHeader:
         """The data key, or None when ``wrap_key`` is not the right one for this slot."""
         slot = self.slots[slot_name]
         nonce = b64d(slot.get("nonce"), f"the {slot_name} nonce")
+        if len(nonce) != NONCE_BYTES:
+            raise HeaderDamaged(f"The vault header is damaged: the {slot_name} nonce is not valid.")
         wrapped = b64d(slot.get("wrapped"), f"the {slot_name} key")
         try:
             return AESGCM(wrap_key).decrypt(
@@ -132,7 +134,7 @@ class VaultHeader:
                 iterations=int(params["iterations"]),
                 lanes=int(params["lanes"]),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise HeaderDamaged("The vault header is damaged: key settings are missing.") from exc
         if params.get("kdf") != "argon2id":
             raise HeaderDamaged("The vault header names a key-derivation method we do not use.")
@@ -141,7 +143,12 @@ class VaultHeader:
                 "The vault header asks for weaker passphrase protection than CareCompanion "
                 "ever uses, so it was refused (it may have been tampered with)."
             )
-        return kdf, b64d(params.get("salt"), "the passphrase salt")
+        if not kdf.is_valid_argon2():
+            raise HeaderDamaged("The vault header is damaged: key settings are not valid.")
+        salt = b64d(params.get("salt"), "the passphrase salt")
+        if len(salt) < SALT_LENGTH:
+            raise HeaderDamaged("The vault header is damaged: the passphrase salt is not valid.")
+        return kdf, salt
 
     # -- bytes on disk -----------------------------------------------------------------------
     def to_bytes(self) -> bytes:
@@ -154,7 +161,7 @@ class VaultHeader:
             raise HeaderDamaged("The vault header is far larger than it should be: refused.")
         try:
             document = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise HeaderDamaged("The vault header is damaged and cannot be read.") from exc
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise HeaderDamaged("This is not a CareCompanion vault header.")

@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 KEY_LENGTH = 32
 SALT_LENGTH = 16
+_MAX_U32 = 2**32 - 1
+_MAX_LANES = 2**24 - 1
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,14 @@ class KdfParams:
             self.memory_kib >= other.memory_kib
             and self.iterations >= other.iterations
             and self.lanes >= other.lanes
+        )
+
+    def is_valid_argon2(self) -> bool:
+        """Within Argon2's own limits (RFC 9106, section 3.1), so deriving cannot fail."""
+        return (
+            1 <= self.lanes <= _MAX_LANES
+            and 1 <= self.iterations <= _MAX_U32
+            and 8 * self.lanes <= self.memory_kib <= _MAX_U32
         )
 
     def as_dict(self) -> dict[str, int]:

@@ -7,6 +7,7 @@ can remember (several ordinary words work well).
 
 from __future__ import annotations
 
+import itertools
 import math
 import string
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ def _effective_length(text: str) -> float:
     if not text:
         return 0.0
     length = 1.0
-    for previous, current in zip(text, text[1:], strict=False):
+    for previous, current in itertools.pairwise(text):
         step = ord(current) - ord(previous)
         length += 0.25 if step in (-1, 0, 1) else 1.0
     return length
@@ -83,7 +84,7 @@ def estimate(passphrase: str) -> Strength:
         0: "Too easy to guess. Try four or five ordinary words with spaces between them.",
         1: f"Still easy to guess. Use at least {MIN_LENGTH} characters, ideally a few words.",
         2: "Acceptable. Another word would make it much stronger.",
-        3: "Good. Write it down somewhere safe until you know it by heart.",
-        4: "Strong.",
+        3: "Hard to guess. Keep it somewhere safe until you know it by heart.",
+        4: "Very hard to guess. Keep it somewhere safe until you know it by heart.",
     }[score]
     return Strength(score, bits, _LABELS[score], advice)

@@ -26,6 +26,7 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.clock import Clock, SystemClock
 from carecompanion.paths import AppPaths
 from carecompanion.vault import recovery
+from carecompanion.vault.device_keys import KEY_BYTES as DEVICE_KEY_BYTES
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.errors import (
     HeaderDamaged,
@@ -256,8 +257,13 @@ class UnlockedVault:
             raise ValueError("KDF parameters below RFC 9106's minimum are never used")
         self.save_header(_wrap_passphrase(self.header, self._key(), new_passphrase, chosen))
 
+    def check_passphrase(self, passphrase: str) -> bool:
+        """True when ``passphrase`` opens this vault (asked again before sensitive changes)."""
+        kdf, salt = self.header.passphrase_kdf()
+        return self.header.unwrap(SLOT_PASSPHRASE, derive_key(passphrase, salt, kdf)) is not None
+
     def remember_on_this_computer(self, store: DeviceKeyStore) -> None:
-        device_key = os.urandom(32)
+        device_key = os.urandom(DEVICE_KEY_BYTES)
         store.store(self.vault_id, device_key)
         self.save_header(self.header.with_slot(SLOT_DEVICE, self._key(), device_key, {}))
 
@@ -324,9 +330,9 @@ def restore_backup(
             for name in ("vault.header", "vault.db", "vault.db-wal", "vault.db-shm"):
                 source = paths.data_dir / name
                 if source.exists():
-                    os.replace(source, moved_to / name)
-        os.replace(staged.database_file, paths.database_file)
-        os.replace(staged.header_file, paths.header_file)
+                    source.replace(moved_to / name)
+        staged.database_file.replace(paths.database_file)
+        staged.header_file.replace(paths.header_file)
         return moved_to
     finally:
         with contextlib.suppress(OSError):

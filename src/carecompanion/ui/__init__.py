@@ -1,0 +1,1 @@
+"""The Qt user interface. It shows and collects; the rules live in the core."""

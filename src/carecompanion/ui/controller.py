@@ -1,0 +1,323 @@
+"""The app's flow: first run, unlock, the unlocked app, locking. Rules stay in the core."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from carecompanion.clock import Clock
+from carecompanion.paths import AppPaths
+from carecompanion.ui import theme
+from carecompanion.ui.idle import IdleLock
+from carecompanion.ui.main_window import MainWindow
+from carecompanion.ui.settings import UiSettings
+from carecompanion.ui.unlock_view import UnlockView
+from carecompanion.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from carecompanion.session import VaultSession
+    from carecompanion.ui.main_shell import MainShell
+    from carecompanion.ui.setup_wizard import SetupWizard
+    from carecompanion.vault.device_keys import DeviceKeyStore
+    from carecompanion.vault.kdf import KdfParams
+    from carecompanion.vault.vault import UnlockedVault
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        clock: Clock,
+        *,
+        kdf: KdfParams | None = None,
+        device_store: DeviceKeyStore | None = None,
+        settings: UiSettings | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.clock = clock
+        self._kdf = kdf
+        self._device_store = device_store
+        self.settings = settings or UiSettings(paths)
+        self.window = MainWindow()
+        self.window.closing.connect(self.shutdown)
+        # Parented at once: a parentless widget left to Python's shutdown can crash PySide.
+        self.unlock_view = UnlockView(self.window.views)
+        self.window.views.addWidget(self.unlock_view)
+        self.unlock_view.unlock_requested.connect(self.unlock)
+        self.unlock_view.recover_requested.connect(self.recover)
+        self.wizard: SetupWizard | None = None
+        self.shell: MainShell | None = None
+        self.session: VaultSession | None = None
+        self._pending: UnlockedVault | None = None
+        self.idle = IdleLock(clock, self.settings.idle_minutes * 60, self)
+        self.idle.idle.connect(self.lock)
+        self._busy = False
+
+    # -- start ------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.paths.vault_exists():
+            self.show_unlock()
+            self._try_remembered_unlock()
+        else:
+            self.show_wizard()
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.show()
+
+    def start_unlocked(self, unlocked: UnlockedVault) -> None:
+        """Open straight into the app (the demo, the self-test)."""
+        self._open(unlocked)
+        self.window.show()
+
+    def show_unlock(self) -> None:
+        self.unlock_view.reset()
+        self.window.show_view(self.unlock_view)
+        self.unlock_view.passphrase.setFocus()
+
+    def show_wizard(self) -> None:
+        from carecompanion.ui.setup_wizard import SetupWizard
+
+        self.wizard = SetupWizard()
+        self.wizard.create_requested.connect(self._create_vault)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.window.show_view(self.wizard)
+
+    # -- creating ---------------------------------------------------------------------------
+    def _create_vault(self, passphrase: str) -> None:
+        from carecompanion.vault.kdf import DEFAULT_KDF
+        from carecompanion.vault.vault import Vault
+
+        kdf = self._kdf or DEFAULT_KDF
+
+        def work() -> tuple[UnlockedVault, str]:
+            return Vault.create(self.paths, passphrase, kdf=kdf, clock=self.clock)
+
+        def done(result: tuple[UnlockedVault, str]) -> None:
+            unlocked, recovery_key = result
+            self._pending = unlocked
+            assert self.wizard is not None
+            self.wizard.show_recovery_key(recovery_key)
+
+        def failed(exc: Exception) -> None:
+            assert self.wizard is not None
+            self.wizard.creation_failed(self._message(exc))
+
+        run_in_background(work, done, failed, self)
+
+    def _wizard_finished(self) -> None:
+        unlocked, self._pending = self._pending, None
+        if self.wizard is not None:
+            self.window.remove_view(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+        if unlocked is not None:
+            self._open(unlocked)
+
+    # -- unlocking --------------------------------------------------------------------------
+    def _try_remembered_unlock(self) -> None:
+        from carecompanion.vault.vault import Vault
+
+        vault = Vault(self.paths, self.clock)
+        if not vault.is_remembered():
+            return
+        store = self._store()
+        self._start_unlock(lambda: vault.unlock_with_device_key(store), quiet=True)
+
+    def unlock(self, passphrase: str) -> None:
+        from carecompanion.vault.vault import Vault
+
+        vault = Vault(self.paths, self.clock)
+        self._start_unlock(lambda: vault.unlock(passphrase), passphrase=passphrase)
+
+    def recover(self, recovery_key: str, new_passphrase: str) -> None:
+        from carecompanion.vault.vault import Vault
+
+        def work() -> UnlockedVault:
+            unlocked = Vault(self.paths, self.clock).unlock_with_recovery_key(recovery_key)
+            unlocked.change_passphrase(new_passphrase)
+            return unlocked
+
+        self._start_unlock(work)
+
+    def _start_unlock(
+        self,
+        work: Callable[[], UnlockedVault | None],
+        quiet: bool = False,
+        passphrase: str | None = None,
+    ) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.unlock_view.set_busy(True)
+
+        def done(unlocked: UnlockedVault | None) -> None:
+            self._busy = False
+            self.unlock_view.set_busy(False)
+            if unlocked is not None:
+                self._open(unlocked)
+
+        def failed(exc: Exception) -> None:
+            self._busy = False
+            self.unlock_view.set_busy(False)
+            from carecompanion.vault.errors import DatabaseDamaged
+
+            if isinstance(exc, DatabaseDamaged) and passphrase is not None:
+                self._offer_restore(str(exc), passphrase)
+            elif not quiet:
+                self.unlock_view.show_error(self._message(exc))
+
+        run_in_background(work, done, failed, self)
+
+    def _offer_restore(self, problem: str, passphrase: str) -> None:
+        from carecompanion.storage.backup import BackupRotation
+        from carecompanion.vault.vault import restore_backup
+
+        backups = BackupRotation(self.paths, self.clock).list()
+        if not backups:
+            self.unlock_view.show_error(problem + " " + self.tr("No backup was found."))
+            return
+        latest = backups[0]
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Your journal needs repair"),
+            problem + "\n\n" + self.tr(
+                "CareCompanion has a backup from {day}. Restore it? The damaged copy is kept "
+                "aside, not deleted."
+            ).format(day=latest.day.strftime("%d %B %Y")),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.unlock_view.show_error(problem)
+            return
+        try:
+            restore_backup(latest.path, self.paths, passphrase=passphrase, clock=self.clock)
+        except Exception as exc:  # shown to the user; the vault on disk is unchanged
+            self.unlock_view.show_error(self._message(exc))
+            return
+        self.unlock(passphrase)
+
+    def _open(self, unlocked: UnlockedVault) -> None:
+        from carecompanion.session import VaultSession
+        from carecompanion.ui.main_shell import MainShell
+
+        self.session = VaultSession(unlocked, self.clock)
+        self.shell = MainShell(self.session)
+        self.shell.lock_requested.connect(self.lock)
+        self.shell.settings_requested.connect(self.open_settings)
+        self.unlock_view.reset()
+        self.window.show_view(self.shell)
+        self.idle.timeout_seconds = self.settings.idle_minutes * 60
+        self.idle.start()
+        log.info("vault unlocked")
+        self.unlocked.emit()
+
+    # -- locking ----------------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self.session is not None
+
+    def lock(self) -> None:
+        """Drop every decrypted object: the pages' models, the pages, the keys."""
+        self.idle.stop()
+        for dialog in self.window.findChildren(QMessageBox):
+            dialog.reject()
+        if self.shell is not None:
+            self.shell.clear()
+            self.window.remove_view(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+        if self.session is not None:
+            self.session.lock()
+            self.session = None
+        if self.paths.vault_exists():
+            self.show_unlock()
+        log.info("vault locked")
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        self.settings.geometry = self.window.saveGeometry()
+        self.settings.sync()
+        if self.session is not None:
+            self.lock()
+
+    # -- settings ---------------------------------------------------------------------------
+    def _store(self) -> DeviceKeyStore:
+        if self._device_store is None:
+            from carecompanion.vault.device_keys import DeviceKeyStore
+
+            self._device_store = DeviceKeyStore()
+        return self._device_store
+
+    def open_settings(self) -> None:
+        from carecompanion.ui.settings_dialog import SettingsDialog
+
+        if self.session is None:
+            return
+        store = self._store()
+        dialog = SettingsDialog(
+            self.settings.theme, self.settings.idle_minutes,
+            self.session.unlocked.is_remembered, store.unavailable_reason(), self.window,
+        )
+        dialog.change_passphrase_button.clicked.connect(lambda: self.change_passphrase(dialog))
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.session is None:
+            return
+        self.apply_settings(dialog.chosen_theme, dialog.idle.value(), dialog.remember.isChecked())
+
+    def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool) -> None:
+        self.settings.theme = theme_name
+        self.settings.idle_minutes = idle_minutes
+        self.settings.sync()
+        self.idle.timeout_seconds = self.settings.idle_minutes * 60
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, theme_name)
+        if self.session is not None and remember != self.session.unlocked.is_remembered:
+            try:
+                if remember:
+                    self.session.unlocked.remember_on_this_computer(self._store())
+                else:
+                    self.session.unlocked.forget_this_computer(self._store())
+            except Exception as exc:  # keyring trouble is shown, never fatal
+                QMessageBox.warning(self.window, self.tr("Settings"), self._message(exc))
+
+    def change_passphrase(self, parent: QObject | None = None) -> None:
+        from carecompanion.ui.settings_dialog import ChangePassphraseDialog
+
+        if self.session is None:
+            return
+        dialog = ChangePassphraseDialog(self.window)
+        while dialog.exec() == ChangePassphraseDialog.DialogCode.Accepted:
+            unlocked = self.session.unlocked
+            if not unlocked.check_passphrase(dialog.current.text()):
+                dialog.show_error(self.tr("The current passphrase is not right."))
+                continue
+            try:
+                unlocked.change_passphrase(dialog.new.text())
+            except Exception as exc:
+                dialog.show_error(self._message(exc))
+                continue
+            QMessageBox.information(self.window, self.tr("Passphrase changed"), self.tr(
+                "Your passphrase has been changed. Your recovery key still works."))
+            return
+
+    # -- messages ---------------------------------------------------------------------------
+    def _message(self, exc: Exception) -> str:
+        from carecompanion.vault.errors import VaultError
+
+        if isinstance(exc, VaultError):
+            return str(exc)
+        log.error("unexpected error: %s", type(exc).__name__)
+        return self.tr("Something went wrong ({kind}). Your journal was not changed.").format(
+            kind=type(exc).__name__
+        )

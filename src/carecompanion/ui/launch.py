@@ -1,0 +1,78 @@
+"""Starting the GUI: the window first, heavy imports after, so the unlock screen appears fast."""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from carecompanion import __version__
+from carecompanion.clock import SystemClock
+from carecompanion.paths import AppPaths
+from carecompanion.ui import theme
+from carecompanion.ui.controller import AppController
+from carecompanion.ui.settings import UiSettings
+
+EXIT_WHEN_SHOWN_ENV = "CARECOMPANION_EXIT_WHEN_SHOWN"  # benchmarks: quit once on screen
+
+
+def _preload() -> None:
+    """Import what unlocking needs while the person is still typing their passphrase."""
+    import carecompanion.session
+    import carecompanion.storage.migrate
+    import carecompanion.vault.vault  # noqa: F401
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("CareCompanion")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("CareCompanion")
+    app.setDesktopFileName("carecompanion")
+    app.setWindowIcon(theme.app_icon())
+    return app
+
+
+def launch_gui(args: argparse.Namespace) -> int:
+    app = create_application()
+    clock = SystemClock()
+    demo_dir: Path | None = None
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="carecompanion-demo-"))
+        atexit.register(shutil.rmtree, demo_dir, ignore_errors=True)
+        paths = AppPaths(demo_dir)
+    else:
+        paths = AppPaths.resolve(args.data_dir)
+    paths.ensure()
+    from carecompanion import logs
+
+    logs.configure(paths)
+    settings = UiSettings(paths)
+    theme.apply(app, settings.theme)
+    controller = AppController(paths, clock, settings=settings)
+    if demo_dir is not None:
+        from carecompanion.demo import DEMO_PASSPHRASE, create_demo_vault
+
+        controller.unlock_view.set_hint(
+            controller.tr("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
+        )
+        controller.start_unlocked(create_demo_vault(paths, clock))
+    else:
+        controller.start()
+        threading.Thread(target=_preload, name="preload", daemon=True).start()
+    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    controller.shutdown()
+    return int(code)

@@ -1,0 +1,119 @@
+"""The unlocked app: a sidebar (Journal, Mood, People, Circles), the pages, settings and lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.session import VaultSession
+from carecompanion.ui import theme
+from carecompanion.ui.pages.journal_page import JournalPage
+from carecompanion.ui.pages.placeholder_page import PlaceholderPage
+from carecompanion.ui.widgets import button, label
+
+
+class MainShell(QWidget):
+    lock_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pages = QStackedWidget()
+        self.journal_page = JournalPage(session)
+        sections = [
+            ("journal", self.tr("Journal"), self.journal_page),
+            ("mood", self.tr("Mood"), PlaceholderPage(
+                self.tr("Mood"), "mood", self.tr("How are you, really?"),
+                self.tr("Soon you can check in here in a few seconds a day: mood, stress, sleep "
+                        "and the care you gave. Gentle charts will show the slope before you "
+                        "feel it."))),
+            ("people", self.tr("People"), PlaceholderPage(
+                self.tr("People"), "people", self.tr("The people who help you carry it"),
+                self.tr("Your peers, your support groups and the professionals you lean on "
+                        "will live here, with a nudge when it has been a while since you "
+                        "talked."))),
+            ("circles", self.tr("Circles"), PlaceholderPage(
+                self.tr("Circles"), "circles", self.tr("You are not alone in this"),
+                self.tr("A circle is a small group of caregivers who share what each chooses "
+                        "to share, end-to-end encrypted, with no server and no account."))),
+        ]
+        self.navigation_model = QStandardItemModel(self)
+        for icon_name, title, page in sections:
+            item = QStandardItem(theme.icon(icon_name, 48), title)
+            item.setEditable(False)
+            item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+            self.navigation_model.appendRow(item)
+            self.pages.addWidget(page)
+
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(250)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(14, 18, 14, 14)
+        brand_row = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(theme.app_icon().pixmap(32, 32))
+        brand_row.addWidget(logo)
+        brand_row.addWidget(label("CareCompanion", "brand", wrap=False))
+        brand_row.addStretch(1)
+        side.addLayout(brand_row)
+        side.addSpacing(16)
+        self.navigation = QListView()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setModel(self.navigation_model)
+        self.navigation.setIconSize(QSize(24, 24))
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        self.navigation.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.pages.setCurrentIndex(max(0, current.row()))
+        )
+        side.addWidget(self.navigation, 1)
+        self.settings_button = button(self.tr("Settings"), self.tr("Settings"))
+        self.settings_button.setObjectName("sidebarButton")
+        self.settings_button.setIcon(theme.icon("settings", 48))
+        self.settings_button.setIconSize(QSize(22, 22))
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.lock_button = button(self.tr("Lock"), self.tr("Lock the journal now"))
+        self.lock_button.setObjectName("sidebarButton")
+        self.lock_button.setIcon(theme.icon("lock", 48))
+        self.lock_button.setIconSize(QSize(22, 22))
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        side.addWidget(self.settings_button)
+        side.addWidget(self.lock_button)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.pages, 1)
+
+        lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_shortcut.activated.connect(self.lock_requested)
+        for number in range(len(sections)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda row=number: self.show_section(row))
+        self.show_section(0)
+
+    def show_section(self, row: int) -> None:
+        index = self.navigation_model.index(row, 0)
+        self.navigation.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def clear(self) -> None:
+        """Drop every decrypted object the pages hold; called before the vault locks."""
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            clear = getattr(page, "clear", None)
+            if callable(clear):
+                clear()

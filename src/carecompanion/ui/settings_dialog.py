@@ -1,0 +1,123 @@
+"""Settings: appearance, auto-lock, "remember on this computer" and the passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from carecompanion.ui.widgets import PassphraseField, StrengthMeter, button, label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, theme_name: str, idle_minutes: int, remembered: bool,
+                 keyring_problem: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(16)
+
+        appearance = QGroupBox(self.tr("Appearance"))
+        form = QFormLayout(appearance)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for value, text in (("system", self.tr("Follow the system")),
+                            ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.theme.addItem(text, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme_name)))
+        form.addRow(self.tr("Theme"), self.theme)
+        layout.addWidget(appearance)
+
+        security = QGroupBox(self.tr("Privacy and security"))
+        column = QVBoxLayout(security)
+        form = QFormLayout()
+        self.idle = QSpinBox()
+        self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle.setValue(idle_minutes)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        form.addRow(self.tr("Lock when idle for"), self.idle)
+        column.addLayout(form)
+        self.remember = QCheckBox(self.tr("Remember on this computer (open without a passphrase)"))
+        self.remember.setAccessibleName(self.tr("Remember on this computer"))
+        self.remember.setChecked(remembered)
+        column.addWidget(self.remember)
+        if keyring_problem and not remembered:
+            self.remember.setEnabled(False)
+            column.addWidget(label(keyring_problem, "hint"))
+        else:
+            column.addWidget(label(self.tr(
+                "Keeps a key in your system's keyring. Anyone who can log in to this computer "
+                "as you could then open your journal."), "hint"))
+        self.change_passphrase_button = button(self.tr("Change passphrase…"),
+                                               self.tr("Change passphrase"))
+        column.addWidget(self.change_passphrase_button)
+        layout.addWidget(security)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for which, name in ((QDialogButtonBox.StandardButton.Ok, self.tr("Save settings")),
+                            (QDialogButtonBox.StandardButton.Cancel, self.tr("Cancel"))):
+            buttons.button(which).setAccessibleName(name)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @property
+    def chosen_theme(self) -> str:
+        return str(self.theme.currentData())
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(self.tr(
+            "Your journal stays as it is; only the lock changes. Your recovery key keeps "
+            "working."), "subtitle"))
+        self.current = PassphraseField(self.tr("Current passphrase"), self.tr("Current passphrase"))
+        self.new = PassphraseField(self.tr("New passphrase"), self.tr("New passphrase"))
+        self.repeat = PassphraseField(self.tr("Repeat the new passphrase"),
+                                      self.tr("Repeat the new passphrase"))
+        self.meter = StrengthMeter()
+        self.new.textChanged.connect(self.meter.update_for)
+        for widget in (self.current, self.new, self.meter, self.repeat):
+            layout.addWidget(widget)
+        self.error = label("", "error")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change passphrase"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
+            self.tr("Change passphrase"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if not self.meter.acceptable:
+            self.show_error(self.tr("Please choose a stronger new passphrase."))
+        elif self.new.text() != self.repeat.text():
+            self.show_error(self.tr("The two new passphrases are not the same."))
+        else:
+            self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

@@ -1,0 +1,192 @@
+"""Small reusable widgets: a card, an empty state, a passphrase field, a strength meter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.ui import theme
+from carecompanion.vault.strength import estimate
+
+
+def label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    if object_name:
+        widget.setObjectName(object_name)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def button(text: str, accessible: str, primary: bool = False, link: bool = False) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(accessible)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setMinimumHeight(44)  # large targets for tired hands
+    if primary:
+        widget.setObjectName("primary")
+        widget.setDefault(True)
+    elif link:
+        widget.setObjectName("link")
+        widget.setMinimumHeight(32)
+    return widget
+
+
+class FitStack(QWidget):
+    """Pages shown one at a time, sized to the page on show (QStackedWidget sizes to its
+    tallest page, which leaves holes in a centred card). Hidden pages take no space."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current = -1
+
+    def addWidget(self, page: QWidget) -> int:
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        page.setVisible(len(self._pages) - 1 == self._current)
+        return len(self._pages) - 1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self._pages[self._current] if self._current >= 0 else None
+
+    def setCurrentIndex(self, index: int) -> None:
+        self._current = index
+        for number, page in enumerate(self._pages):
+            page.setVisible(number == index)
+
+
+class Card(QFrame):
+    """A rounded panel that centres a column of content."""
+
+    def __init__(self, parent: QWidget | None = None, max_width: int = 560) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setMaximumWidth(max_width)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(36, 32, 36, 32)
+        self.body.setSpacing(14)
+
+
+def centred(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    outer = QVBoxLayout(holder)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget, 10)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return holder
+
+
+class EmptyState(QWidget):
+    """What a page shows when there is nothing in it yet: a kind sentence, never a blank."""
+
+    def __init__(self, icon_name: str, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        picture = QLabel()
+        picture.setPixmap(theme.icon(icon_name, 72).pixmap(72, 72))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(picture)
+        heading = label(title, "pageTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        body = label(text, "subtitle")
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMaximumWidth(520)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(body)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.setAccessibleName(title)
+
+
+class PassphraseField(QLineEdit):
+    """A password field with a show/hide action that says what it does to screen readers."""
+
+    def __init__(self, accessible: str, placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setAccessibleName(accessible)
+        self.setPlaceholderText(placeholder)
+        self.setMinimumHeight(44)
+        self._toggle = QAction(self.tr("Show"), self)
+        self._toggle.setToolTip(self.tr("Show or hide what you typed"))
+        self._toggle.triggered.connect(self._toggle_echo)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+        self._toggle.setIcon(theme.icon("key", 32))
+
+    def _toggle_echo(self) -> None:
+        hidden = self.echoMode() == QLineEdit.EchoMode.Password
+        self.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
+
+    def wipe(self) -> None:
+        self.clear()
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+
+
+class StrengthMeter(QWidget):
+    """A bar and a sentence: how hard the passphrase would be to guess."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("strength")
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(self.tr("Passphrase strength"))
+        self.verdict = label("", "hint")
+        layout.addWidget(self.bar)
+        layout.addWidget(self.verdict)
+        self.acceptable = False
+        self.update_for("")
+
+    def update_for(self, passphrase: str) -> None:
+        result = estimate(passphrase)
+        self.bar.setValue(result.score if passphrase else 0)
+        self.bar.setProperty("level", "weak" if result.score < 2 else "ok")
+        self.bar.style().unpolish(self.bar)
+        self.bar.style().polish(self.bar)
+        if passphrase:
+            self.verdict.setText(f"{self.tr(result.label)}. {self.tr(result.advice)}")
+        else:
+            self.verdict.setText(
+                self.tr("Tip: a few ordinary words you can picture, with spaces, work well.")
+            )
+        self.bar.setAccessibleDescription(self.verdict.text())
+        self.acceptable = result.acceptable
+        self.changed.emit(self.acceptable)
