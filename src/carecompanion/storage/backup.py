@@ -44,8 +44,11 @@ class BackupInfo:
 def write_backup(database: Database, header: VaultHeader, out: Path, clock: Clock) -> Path:
     """Write a backup file atomically: a crash leaves no half-written backup behind."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise BackupError(f"The backup could not be written to {out}: {exc.strerror}.") from exc
     os.close(fd)
     tmp_db = Path(tmp_zip + ".db")
     try:
@@ -90,7 +93,7 @@ def read_backup(path: Path) -> tuple[VaultHeader, zipfile.ZipFile]:
         with archive.open(DATABASE_MEMBER) as member:
             if member.read(16) == _SQLITE_PLAINTEXT_MAGIC:
                 raise BackupError(f"{path} holds an unencrypted database: refused.")
-    except (zipfile.BadZipFile, json.JSONDecodeError, KeyError) as exc:
+    except (zipfile.BadZipFile, ValueError, RecursionError, KeyError) as exc:  # ValueError: JSON
         archive.close()
         raise BackupError(f"{path} is damaged and cannot be restored.") from exc
     except BaseException:
@@ -151,13 +154,17 @@ class BackupRotation:
     def rotate(self) -> builtins.list[Path]:
         """Keep the 7 newest daily backups and the newest of each of the 4 weeks before."""
         backups = self.list()
-        keep = {info.path for info in backups[:KEEP_DAILY]}
-        weeks_kept: set[tuple[int, int]] = set()
+        daily = backups[:KEEP_DAILY]
+        keep = {info.path for info in daily}
+        # A week the daily backups already reach into is not one of the weeks "before".
+        weeks_seen: set[tuple[int, int]] = {info.day.isocalendar()[:2] for info in daily}
+        weeks_kept = 0
         for info in backups[KEEP_DAILY:]:
             week = info.day.isocalendar()[:2]
-            if week in weeks_kept or len(weeks_kept) >= KEEP_WEEKLY:
+            if week in weeks_seen or weeks_kept >= KEEP_WEEKLY:
                 continue
-            weeks_kept.add(week)
+            weeks_seen.add(week)
+            weeks_kept += 1
             keep.add(info.path)
         removed = [info.path for info in backups if info.path not in keep]
         for path in removed:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -142,8 +143,10 @@ class PassphraseField(QLineEdit):
         self._toggle = QAction(self.tr("Show"), self)
         self._toggle.setToolTip(self.tr("Show or hide what you typed"))
         self._toggle.triggered.connect(self._toggle_echo)
-        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
         self._toggle.setIcon(theme.icon("key", 32))
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+        for tool_button in self.findChildren(QToolButton):  # Qt makes one per action
+            tool_button.setAccessibleName(self.tr("Show or hide the passphrase"))
 
     def _toggle_echo(self) -> None:
         hidden = self.echoMode() == QLineEdit.EchoMode.Password

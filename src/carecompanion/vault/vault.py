@@ -325,8 +325,7 @@ def restore_backup(
             (staging / leftover).unlink(missing_ok=True)
         moved_to: Path | None = None
         if paths.header_file.exists() or paths.database_file.exists():
-            moved_to = paths.data_dir / f"replaced-{clock.now().strftime('%Y%m%d-%H%M%S')}"
-            moved_to.mkdir(mode=0o700)
+            moved_to = _new_folder(paths.data_dir, f"replaced-{clock.now():%Y%m%d-%H%M%S}")
             for name in ("vault.header", "vault.db", "vault.db-wal", "vault.db-shm"):
                 source = paths.data_dir / name
                 if source.exists():
@@ -337,3 +336,15 @@ def restore_backup(
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
+
+
+def _new_folder(parent: Path, name: str) -> Path:
+    """Make ``parent/name``, or ``name-2``, ``name-3``... if a restore already used the name."""
+    for attempt in range(1, 1000):
+        folder = parent / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(parent / name)

@@ -1,0 +1,47 @@
+"""Fixtures for GUI tests: a controller wired to a temporary vault, a fast KDF and a fake keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from carecompanion.clock import FixedClock
+from carecompanion.paths import AppPaths
+from carecompanion.ui import theme
+from carecompanion.ui.controller import AppController
+from carecompanion.ui.launch import create_application
+from carecompanion.ui.main_window import dispose
+from carecompanion.vault.device_keys import DeviceKeyStore
+from carecompanion.vault.kdf import MINIMUM_KDF
+from tests.conftest import InMemoryKeyring
+
+ControllerFactory = Callable[..., AppController]
+
+
+@pytest.fixture
+def device_store(memory_keyring: InMemoryKeyring) -> DeviceKeyStore:
+    return DeviceKeyStore(memory_keyring, is_trusted=lambda _backend: True)
+
+
+@pytest.fixture
+def make_controller(
+    qtbot: QtBot, paths: AppPaths, clock: FixedClock, device_store: DeviceKeyStore
+) -> Iterator[ControllerFactory]:
+    app = create_application()
+    theme.apply(app, "light")
+    made: list[AppController] = []
+
+    def make(**overrides: object) -> AppController:
+        options: dict[str, object] = {"kdf": MINIMUM_KDF, "device_store": device_store}
+        options.update(overrides)
+        controller = AppController(paths, clock, **options)  # type: ignore[arg-type]
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        if controller.session is not None:
+            controller.lock()
+        dispose(controller.window)
