@@ -1,4 +1,4 @@
-"""Fixtures for GUI tests: a controller wired to a temporary vault, a fast KDF and a fake keyring."""
+"""GUI test fixtures: a controller on a temporary vault, a fast KDF and a fake keyring."""
 
 from __future__ import annotations
 
