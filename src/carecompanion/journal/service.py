@@ -101,6 +101,7 @@ class JournalService:
             row.tags = self._tags(session, tags)
             session.add(row)
             session.flush()
+            session.refresh(row, ["tags"])  # in the relationship's order, exactly as get() reads
             return _to_entry(row)
 
     def get(self, entry_id: int) -> Entry:

@@ -63,6 +63,7 @@ class AppController(QObject):
         self.idle = IdleLock(clock, self.settings.idle_minutes * 60, self)
         self.idle.idle.connect(self.lock)
         self._busy = False
+        self._shut_down = False
 
     # -- start ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -246,6 +247,10 @@ class AppController(QObject):
         self.locked.emit()
 
     def shutdown(self) -> None:
+        """Save the window's place and lock; runs once, on close or when the app quits."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.settings.geometry = self.window.saveGeometry()
         self.settings.sync()
         if self.session is not None:

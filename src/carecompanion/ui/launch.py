@@ -9,6 +9,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -29,6 +30,12 @@ def _preload() -> None:
     import carecompanion.session
     import carecompanion.storage.migrate
     import carecompanion.vault.vault  # noqa: F401
+
+
+def _report_shown_and_quit(app: QApplication) -> None:
+    """For benchmarks/startup.py: the wall-clock moment the first view was on screen."""
+    print(f"carecompanion-shown {time.time():.6f}", file=sys.stderr, flush=True)
+    app.quit()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -72,7 +79,7 @@ def launch_gui(args: argparse.Namespace) -> int:
         controller.start()
         threading.Thread(target=_preload, name="preload", daemon=True).start()
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     code = app.exec()
     controller.shutdown()
     return int(code)

@@ -1,5 +1,5 @@
-"""The vault: key hierarchy, unlocking and the encrypted database it guards."""
+"""The vault: key hierarchy, unlocking and the encrypted database it guards.
 
-from carecompanion.vault.vault import UnlockedVault, Vault
-
-__all__ = ["UnlockedVault", "Vault"]
+Import the submodules directly (``carecompanion.vault.vault``): this package stays empty so
+that light modules such as ``strength`` load without pulling in the cryptography stack.
+"""
