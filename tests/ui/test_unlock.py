@@ -174,3 +174,21 @@ def test_damaged_database_offers_the_last_backup(
     assert controller.shell is not None
     assert controller.shell.journal_page.model.rowCount() == 3
     assert list(paths.data_dir.glob("replaced-*/vault.db")), "the damaged copy is kept aside"
+
+
+def test_damaged_header_offers_the_last_backup(
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    clock: FixedClock, paths: AppPaths, monkeypatch,
+) -> None:
+    _vault_with_entries(vault_factory, clock)
+    Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup
+    header = paths.header_file.read_text()
+    paths.header_file.write_text(header.replace('"created": "', '"created": "1', 1))
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    controller = make_controller()
+    controller.start()
+    _unlock(qtbot, controller, GOOD_PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.shell is not None, timeout=15_000)
+    assert list(paths.data_dir.glob("replaced-*/vault.header"))

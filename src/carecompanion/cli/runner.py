@@ -6,17 +6,22 @@ import argparse
 import importlib
 import sys
 
-from carecompanion.cli.io import CliError
+from carecompanion.cli.io import CliError, paths_from
 
 
 def run_command(args: argparse.Namespace) -> int:
     from carecompanion.journal.service import EntryNotFound
-    from carecompanion.vault.errors import VaultError
+    from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged, VaultError
 
     module_name, function_name = args.handler.split(":")
     handler = getattr(importlib.import_module(f"carecompanion.cli.{module_name}"), function_name)
     try:
         result: int = handler(args)
+    except (DatabaseDamaged, HeaderDamaged) as exc:
+        backups = paths_from(args).backups_dir
+        print(f"carecompanion: {exc} Your automatic backups are in {backups}; restore one with "
+              "'carecompanion restore FILE'.", file=sys.stderr)
+        return 1
     except (CliError, VaultError, EntryNotFound) as exc:
         print(f"carecompanion: {exc}", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from carecompanion.vault.errors import DatabaseDamaged
+from carecompanion.vault.errors import DatabaseDamaged, StorageUnavailable
 
 # Order matters: cipher settings first, then SQLite's own.
 _CONNECT_PRAGMAS = (
@@ -48,7 +48,29 @@ def silence_sqlcipher_log() -> None:
         conn.close()
 
 
+def require_sqlcipher() -> None:
+    """Refuse to run rather than store a journal in a database that is not encrypted."""
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+    except ImportError as exc:
+        raise StorageUnavailable(
+            "CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, "
+            "and it is not available on this computer, so nothing was stored."
+        ) from exc
+    conn = sqlcipher.connect(":memory:")
+    try:
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    if not version or not version[0]:
+        raise StorageUnavailable(
+            "The database library on this computer cannot encrypt, so CareCompanion will not "
+            "store your journal with it."
+        )
+
+
 def create_engine(path: Path, key: bytes) -> Engine:
+    require_sqlcipher()
     silence_sqlcipher_log()
     password = quote(_raw_key_literal(key), safe="")
     engine = sa.create_engine(

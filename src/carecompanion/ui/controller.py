@@ -172,9 +172,9 @@ class AppController(QObject):
         def failed(exc: Exception) -> None:
             self._busy = False
             self.unlock_view.set_busy(False)
-            from carecompanion.vault.errors import DatabaseDamaged
+            from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
 
-            if isinstance(exc, DatabaseDamaged) and passphrase is not None:
+            if isinstance(exc, DatabaseDamaged | HeaderDamaged) and passphrase is not None:
                 self._offer_restore(str(exc), passphrase)
             elif not quiet:
                 self.unlock_view.show_error(self._message(exc))

@@ -40,6 +40,10 @@ class DatabaseDamaged(VaultError):
     """The encrypted database failed its integrity check (damaged disk or tampering)."""
 
 
+class StorageUnavailable(VaultError):
+    """No encrypting database engine is available: we refuse to store anything in clear."""
+
+
 class NewerVaultVersion(VaultError):
     def __init__(self) -> None:
         super().__init__(
