@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "restore",
         "vault_commands:cmd_restore",
-        "replace the vault with a backup (the current one is kept aside)",
+        "replace the vault with a backup (the current one is kept aside); opens it with "
+        "CARECOMPANION_PASSPHRASE, or CARECOMPANION_RECOVERY_KEY when only that is set",
     )
     restore.add_argument("file", metavar="FILE", help="a backup file made by 'backup'")
 

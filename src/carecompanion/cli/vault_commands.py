@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from carecompanion.cli.io import (
@@ -97,10 +98,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"There is no backup file at {source}.")
-    moved = restore_backup(
-        source, paths, passphrase=secret(PASSPHRASE_ENV, "Passphrase of the backup: "),
-        clock=clock(),
-    )
+    if os.environ.get(RECOVERY_KEY_ENV) and not os.environ.get(PASSPHRASE_ENV):
+        moved = restore_backup(
+            source, paths, recovery_key=os.environ[RECOVERY_KEY_ENV], clock=clock()
+        )
+    else:
+        moved = restore_backup(
+            source, paths, passphrase=secret(PASSPHRASE_ENV, "Passphrase of the backup: "),
+            clock=clock(),
+        )
     print(f"Restored {source} into {paths.data_dir}.")
     if moved is not None:
         print(f"The vault it replaced was kept in {moved}.")

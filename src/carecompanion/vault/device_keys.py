@@ -78,8 +78,16 @@ class DeviceKeyStore:
         return None
 
     def store(self, vault_id: str, key: bytes) -> None:
+        from carecompanion.vault.errors import KeyringUnavailable
+
         self._require_trusted()
-        self.backend.set_password(SERVICE, vault_id, base64.b64encode(key).decode("ascii"))
+        try:
+            self.backend.set_password(SERVICE, vault_id, base64.b64encode(key).decode("ascii"))
+        except Exception as exc:  # a locked or vanished keyring: say so, never crash
+            raise KeyringUnavailable(
+                f"The system keyring did not accept the key ({type(exc).__name__}). "
+                "Is it unlocked?"
+            ) from exc
 
     def load(self, vault_id: str) -> bytes | None:
         if self.unavailable_reason() is not None:

@@ -211,6 +211,9 @@ class UnlockedVault:
         from carecompanion.storage.backup import BackupRotation
         from carecompanion.storage.database import Database
 
+        if not self.paths.database_file.exists():
+            # Created empty and private first: SQLite gives its WAL and SHM the same mode.
+            os.close(os.open(self.paths.database_file, os.O_CREAT | os.O_WRONLY, 0o600))
         database = Database(self.paths.database_file, self.subkey("sqlcipher"))
         try:
             is_new = not self.paths.database_file.exists() or (

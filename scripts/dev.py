@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""Set up and run CareCompanion from a source checkout.
+
+    python3 scripts/dev.py run [app args...]      open the app (or run a CLI command)
+    python3 scripts/dev.py test [pytest args...]  run the test suite
+    python3 scripts/dev.py lint                   ruff and mypy
+    python3 scripts/dev.py keyring-test           the tests against a real Secret Service
+
+Each command first makes sure the machine is ready: a recent enough Python, the system
+libraries Qt loads (installed with apt-get when running as root on Debian or Ubuntu), the
+``uv`` tool (bootstrapped into .cache/uv-bootstrap when it is not installed) and the project's
+environment in .venv, synced exactly to uv.lock. Only the standard library is used here, so
+this file works before anything else is installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+MIN_PYTHON = (3, 11)
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+UV_BOOTSTRAP = ROOT / ".cache" / "uv-bootstrap"
+UV_VERSION = "0.13.9"  # the version uv.lock was written with; used only when uv is missing
+
+#: What Qt needs to draw anything, even offscreen (tests, --self-test). Without the fonts every
+#: label renders as empty boxes while the tests still pass.
+QT_PACKAGES = (
+    "libgl1",
+    "libegl1",
+    "libglib2.0-0",
+    "libdbus-1-3",
+    "libfontconfig1",
+    "libxkbcommon0",
+    "fontconfig-config",
+    "fonts-dejavu-core",
+)
+#: What Qt's xcb platform plugin needs on top, to open a real window.
+DISPLAY_PACKAGES = (
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+)
+#: A private D-Bus session with GNOME Keyring in it, for the Secret Service tests.
+KEYRING_PACKAGES = ("dbus", "gnome-keyring")
+#: Unlocks the throwaway keyring that lives only as long as the test session: not a secret.
+KEYRING_TEST_PASSWORD = "ci-keyring-password"  # noqa: S105
+KEYRING_TEST_FILE = "tests/vault/test_secret_service.py"
+KEYRING_PYTEST_ARGS = ("-m", "secret_service", "-p", "no:cacheprovider", KEYRING_TEST_FILE)
+LINT_PATHS = ("src", "tests", "scripts", "benchmarks")
+
+USAGE = """\
+Usage: python3 scripts/dev.py COMMAND [arguments...]
+
+Commands:
+  run [app args...]      open CareCompanion (sets everything up the first time).
+                         Examples: run --demo | run --self-test | run journal list
+  test [pytest args...]  run the tests, e.g. test -q -x
+  lint                   check the code with ruff and mypy
+  keyring-test           run the tests that use a real GNOME Keyring (Linux)
+"""
+
+
+class SetupError(Exception):
+    """Something the person has to fix; the message says what. Exit status 1."""
+
+
+_apt_updated = False
+_noted_no_dpkg = False
+
+
+def say(message: str) -> None:
+    """Our own messages go to stderr, so the app's and pytest's output stay clean."""
+    print(f"dev.py: {message}", file=sys.stderr, flush=True)
+
+
+# -- Python --------------------------------------------------------------------------------------
+def check_python() -> None:
+    if sys.version_info < MIN_PYTHON:
+        found = ".".join(str(part) for part in sys.version_info[:3])
+        raise SetupError(
+            f"CareCompanion needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer, but this is "
+            f"Python {found} ({sys.executable}). Run this script with a newer python3 "
+            "(Debian 12's own python3 is 3.11)."
+        )
+
+
+def venv_bin(venv: Path, name: str) -> Path:
+    if os.name == "nt":
+        return venv / "Scripts" / f"{name}.exe"
+    return venv / "bin" / name
+
+
+# -- system packages -----------------------------------------------------------------------------
+def installed_debian_packages(names: Iterable[str]) -> set[str]:
+    """The names among ``names`` (or their Ubuntu 24.04 ``t64`` renames) that dpkg has installed."""
+    candidates = sorted({variant for name in names for variant in (name, f"{name}t64")})
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Package} ${Status}\\n", *candidates],
+        capture_output=True,
+        text=True,
+        check=False,  # exit 1 just means some names are unknown: they are missing
+    )
+    installed = set()
+    for line in result.stdout.splitlines():
+        package, _, status = line.partition(" ")
+        if status.strip() == "install ok installed":
+            installed.add(package.removesuffix("t64"))
+    return installed
+
+
+def note_no_dpkg() -> None:
+    global _noted_no_dpkg
+    if sys.platform.startswith("linux") and not _noted_no_dpkg:
+        say("no dpkg here (not Debian or Ubuntu): skipping the check for Qt's system libraries.")
+    _noted_no_dpkg = True
+
+
+def missing_debian_packages(names: Sequence[str]) -> list[str]:
+    installed = installed_debian_packages(names)
+    return [name for name in names if name not in installed]
+
+
+def apt_get(*args: str) -> None:
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    result = subprocess.run(["apt-get", *args], env=env, stdin=subprocess.DEVNULL, check=False)
+    if result.returncode != 0:
+        raise SetupError(f"'apt-get {' '.join(args)}' failed; the lines above say why.")
+
+
+def install_debian_packages(packages: Sequence[str]) -> None:
+    global _apt_updated
+    if not _apt_updated:
+        say("updating the list of Debian packages (apt-get update)...")
+        apt_get("update", "-q")
+        _apt_updated = True
+    say(f"installing {' '.join(packages)}...")
+    apt_get("install", "-y", "-q", "--no-install-recommends", *packages)
+
+
+def can_install_system_packages() -> bool:
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return is_root and shutil.which("apt-get") is not None
+
+
+def ensure_debian_packages(packages: Sequence[str], purpose: str) -> None:
+    """Install what is missing when we may; otherwise say exactly what to run."""
+    if not packages:
+        return
+    if shutil.which("dpkg-query") is None:
+        note_no_dpkg()
+        return
+    missing = missing_debian_packages(packages)
+    if not missing:
+        return
+    if not can_install_system_packages():
+        raise SetupError(
+            f"{purpose} needs some system packages that are not installed. Please run:\n\n"
+            f"    sudo apt-get install {' '.join(missing)}\n\n"
+            "and then this command again."
+        )
+    say(f"{purpose} needs system packages that are missing: {' '.join(missing)}")
+    install_debian_packages(missing)
+    still_missing = missing_debian_packages(missing)
+    if still_missing:
+        raise SetupError(f"These packages are still not installed: {' '.join(still_missing)}.")
+
+
+# -- uv ------------------------------------------------------------------------------------------
+def uv_version(uv: Path) -> str | None:
+    try:
+        result = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    words = result.stdout.split()
+    return words[1] if result.returncode == 0 and len(words) > 1 else None
+
+
+def ensure_venv_support() -> None:
+    """Creating the bootstrap venv needs ensurepip, which Debian ships as python3-venv."""
+    if importlib.util.find_spec("ensurepip") is not None:
+        return
+    ensure_debian_packages(["python3-venv"], "Setting up uv")
+    if importlib.util.find_spec("ensurepip") is None:
+        raise SetupError(
+            f"This Python ({sys.executable}) cannot create virtual environments (no ensurepip). "
+            "Install uv yourself (for example 'pipx install uv') and run this command again."
+        )
+
+
+def bootstrap_uv() -> Path:
+    """Install the pinned uv into a small venv of its own, inside .cache/."""
+    uv = venv_bin(UV_BOOTSTRAP, "uv")
+    if uv_version(uv) == UV_VERSION:
+        return uv
+    say(f"uv is not installed: setting up uv {UV_VERSION} in {UV_BOOTSTRAP.relative_to(ROOT)}...")
+    ensure_venv_support()
+    run_step([sys.executable, "-m", "venv", "--clear", str(UV_BOOTSTRAP)], "Creating the uv venv")
+    pip = [str(venv_bin(UV_BOOTSTRAP, "python")), "-m", "pip"]
+    quiet = ("--quiet", "--disable-pip-version-check", "--no-input")
+    run_step([*pip, "install", *quiet, f"uv=={UV_VERSION}"], f"Installing uv {UV_VERSION}")
+    if uv_version(uv) != UV_VERSION:
+        raise SetupError(f"uv was installed but {uv} does not run.")
+    return uv
+
+
+def find_uv() -> Path:
+    on_path = shutil.which("uv")
+    return Path(on_path) if on_path else bootstrap_uv()
+
+
+def sync_environment() -> None:
+    """Make .venv match uv.lock exactly, with the running Python; never download a Python."""
+    uv = find_uv()
+    first_time = not (VENV / "pyvenv.cfg").exists()
+    if first_time:
+        say("setting up the Python environment in .venv (the first time downloads ~200 MB)...")
+    env = {**os.environ, "UV_PYTHON_DOWNLOADS": "never"}
+    for variable in ("UV_PROJECT_ENVIRONMENT", "VIRTUAL_ENV"):
+        env.pop(variable, None)  # we run .venv's programs, so uv must sync exactly that one
+    command = [str(uv), "sync", "--frozen", "--group", "dev", "--python", sys.executable]
+    if not first_time:
+        command.append("--quiet")
+    run_step(command, "Syncing .venv with uv.lock", env=env, cwd=ROOT)
+
+
+# -- running things ------------------------------------------------------------------------------
+def run_step(
+    command: Sequence[str],
+    what: str,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> None:
+    result = subprocess.run(list(command), env=env, cwd=cwd, stdin=subprocess.DEVNULL, check=False)
+    if result.returncode != 0:
+        raise SetupError(f"{what} failed (exit status {result.returncode}); see the lines above.")
+
+
+def exec_program(command: Sequence[str], env: Mapping[str, str] | None = None) -> int:
+    """Replace this process with ``command`` (POSIX); elsewhere run it and pass its status on."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    environment = dict(os.environ if env is None else env)
+    if os.name == "posix":
+        os.execve(command[0], list(command), environment)  # noqa: S606 - no shell involved
+    return subprocess.run(list(command), env=environment, check=False).returncode
+
+
+def has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True  # Windows and macOS always have a screen to draw on
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def opens_window(app_args: Sequence[str]) -> bool:
+    """The app opens a window unless given a CLI command, --self-test, --help or --version."""
+    skip_next = False
+    for arg in app_args:
+        if skip_next:
+            skip_next = False
+        elif arg == "--data-dir":
+            skip_next = True
+        elif arg in ("--self-test", "-h", "--help", "--version") or not arg.startswith("-"):
+            return False
+    return True
+
+
+# -- the commands --------------------------------------------------------------------------------
+def cmd_run(app_args: Sequence[str]) -> int:
+    env = dict(os.environ)
+    window = opens_window(app_args)
+    if "--self-test" in app_args and not has_display():
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    elif window and not has_display():
+        say(
+            "there is no display here (DISPLAY and WAYLAND_DISPLAY are unset), so the app "
+            "cannot open a window. Try 'python3 scripts/dev.py run --self-test', or run it "
+            "under xvfb-run."
+        )
+        return 1
+    if window or "--self-test" in app_args:
+        ensure_debian_packages(QT_PACKAGES, "Qt, which draws the app's window,")
+    if window and sys.platform.startswith("linux") and env.get("QT_QPA_PLATFORM") != "offscreen":
+        ensure_debian_packages(DISPLAY_PACKAGES, "Showing a window on your screen")
+    sync_environment()
+    return exec_program([str(venv_bin(VENV, "carecompanion")), *app_args], env)
+
+
+def cmd_test(pytest_args: Sequence[str]) -> int:
+    ensure_debian_packages(QT_PACKAGES, "Running the tests (Qt draws offscreen)")
+    sync_environment()
+    os.chdir(ROOT)
+    return exec_program([str(venv_bin(VENV, "python")), "-m", "pytest", *pytest_args])
+
+
+def cmd_lint(extra_args: Sequence[str]) -> int:
+    if extra_args:
+        raise SetupError("'lint' takes no arguments.")
+    sync_environment()
+    os.chdir(ROOT)
+    paths = [path for path in LINT_PATHS if (ROOT / path).is_dir()]
+    checks = {
+        "ruff": [str(venv_bin(VENV, "ruff")), "check", *paths],
+        "mypy": [str(venv_bin(VENV, "mypy"))],  # the packages to check are in pyproject.toml
+    }
+    failed = []
+    for name, command in checks.items():
+        say(f"running {' '.join([name, *command[1:]])}")
+        if subprocess.run(command, check=False).returncode != 0:
+            failed.append(name)
+    if failed:
+        say(f"lint failed: {', '.join(failed)}.")
+        return 1
+    say("lint passed: ruff and mypy found nothing.")
+    return 0
+
+
+def cmd_keyring_test(pytest_args: Sequence[str]) -> int:
+    if not sys.platform.startswith("linux"):
+        raise SetupError("keyring-test needs Linux (D-Bus and GNOME Keyring).")
+    ensure_debian_packages(
+        (*QT_PACKAGES, *KEYRING_PACKAGES), "Running the keyring tests (D-Bus, GNOME Keyring)"
+    )
+    for program in ("dbus-run-session", "gnome-keyring-daemon"):
+        if shutil.which(program) is None:
+            raise SetupError(f"keyring-test needs '{program}' (packages: dbus, gnome-keyring).")
+    sync_environment()
+    os.chdir(ROOT)
+    env = {
+        **os.environ,
+        "CARECOMPANION_TEST_SECRET_SERVICE": "1",
+        "CC_KEYRING_PASSWORD": KEYRING_TEST_PASSWORD,
+    }
+    # Inside a private session bus: start and unlock a throwaway keyring, then run pytest.
+    session_script = (
+        'printf %s "$CC_KEYRING_PASSWORD" '
+        "| gnome-keyring-daemon --unlock --components=secrets >/dev/null "
+        '|| { echo "dev.py: gnome-keyring-daemon did not start." >&2; exit 1; }\n'
+        'unset CC_KEYRING_PASSWORD\nexec "$@"'
+    )
+    pytest = [str(venv_bin(VENV, "python")), "-m", "pytest", *KEYRING_PYTEST_ARGS, *pytest_args]
+    dbus_run_session = shutil.which("dbus-run-session") or "dbus-run-session"
+    command = [dbus_run_session, "--", "sh", "-c", session_script, "keyring-session", *pytest]
+    return exec_program(command, env)
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "test": cmd_test,
+    "lint": cmd_lint,
+    "keyring-test": cmd_keyring_test,
+}
+
+
+def main(argv: Sequence[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(USAGE, end="")
+        return 0 if argv else 2
+    command = COMMANDS.get(argv[0])
+    if command is None:
+        print(f"dev.py: unknown command '{argv[0]}'.\n\n{USAGE}", end="", file=sys.stderr)
+        return 2
+    try:
+        check_python()
+        return command(argv[1:])
+    except SetupError as exc:
+        say(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        say("cancelled.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
