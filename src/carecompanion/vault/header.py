@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from carecompanion.vault.errors import HeaderDamaged, NewerVaultVersion
-from carecompanion.vault.kdf import MINIMUM_KDF, SALT_LENGTH, KdfParams
+from carecompanion.vault.kdf import MAXIMUM_KDF, MINIMUM_KDF, SALT_LENGTH, KdfParams
 
 FORMAT = "carecompanion-vault"
 VERSION = 1
@@ -145,6 +145,12 @@ class VaultHeader:
             )
         if not kdf.is_valid_argon2():
             raise HeaderDamaged("The vault header is damaged: key settings are not valid.")
+        if not MAXIMUM_KDF.is_at_least(kdf):
+            # A tampered header must not make unlocking exhaust memory or hang for minutes.
+            raise HeaderDamaged(
+                "The vault header asks for far more work to unlock than CareCompanion ever "
+                "sets, so it was refused (it may have been tampered with)."
+            )
         salt = b64d(params.get("salt"), "the passphrase salt")
         if len(salt) < SALT_LENGTH:
             raise HeaderDamaged("The vault header is damaged: the passphrase salt is not valid.")

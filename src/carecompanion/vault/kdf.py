@@ -46,6 +46,9 @@ class KdfParams:
 
 #: What a new vault uses: about half a second on a 2020s laptop.
 DEFAULT_KDF = KdfParams(memory_kib=256 * 1024, iterations=3, lanes=4)
+#: The ceiling a header may ask for: 4 GiB, 32 passes, 16 lanes. Far above anything we set,
+#: low enough that a tampered header cannot exhaust memory or stall unlocking for minutes.
+MAXIMUM_KDF = KdfParams(memory_kib=4 * 1024 * 1024, iterations=32, lanes=16)
 #: RFC 9106, section 4, second recommended option: the floor we never go below.
 MINIMUM_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
 

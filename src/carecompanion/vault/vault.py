@@ -29,6 +29,7 @@ from carecompanion.vault import recovery
 from carecompanion.vault.device_keys import KEY_BYTES as DEVICE_KEY_BYTES
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.errors import (
+    DatabaseDamaged,
     HeaderDamaged,
     VaultAlreadyExists,
     VaultNotFound,
@@ -157,6 +158,12 @@ class Vault:
 
     def _opened(self, header: VaultHeader, data_key: bytes) -> UnlockedVault:
         header.verify_mac(subkey(data_key, "header mac"))
+        database_file = self.paths.database_file
+        if not database_file.exists() or database_file.stat().st_size == 0:
+            # Never start an empty journal in its place (nor back that up over good copies).
+            raise DatabaseDamaged(
+                "The journal database is missing or empty. Restore it from a backup."
+            )
         unlocked = UnlockedVault(self, header, data_key)
         unlocked.open_database(take_backup=True)
         return unlocked
@@ -211,10 +218,11 @@ class UnlockedVault:
         from carecompanion.storage.backup import BackupRotation
         from carecompanion.storage.database import Database
 
+        # Refuses first when SQLCipher is missing, so no stray file is left behind.
+        database = Database(self.paths.database_file, self.subkey("sqlcipher"))
         if not self.paths.database_file.exists():
             # Created empty and private first: SQLite gives its WAL and SHM the same mode.
             os.close(os.open(self.paths.database_file, os.O_CREAT | os.O_WRONLY, 0o600))
-        database = Database(self.paths.database_file, self.subkey("sqlcipher"))
         try:
             is_new = not self.paths.database_file.exists() or (
                 self.paths.database_file.stat().st_size == 0

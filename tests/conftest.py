@@ -1,0 +1,175 @@
+"""Shared fixtures: every test runs against a throwaway data folder and an in-memory keyring.
+
+Environment defaults are set at import time, before pytest-qt or any test creates a
+QApplication, so the UI tests can run headless and with a predictable locale.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+# -- process-wide environment (before anything imports Qt) --------------------------------------
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+
+def _usable_runtime_dir(value: str | None) -> bool:
+    if not value:
+        return False
+    try:
+        info = os.stat(value)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) == 0o700
+    )
+
+
+if os.name == "posix" and not _usable_runtime_dir(os.environ.get("XDG_RUNTIME_DIR")):
+    _runtime_dir = tempfile.mkdtemp(prefix="carecompanion-xdg-runtime-")
+    os.chmod(_runtime_dir, 0o700)
+    os.environ["XDG_RUNTIME_DIR"] = _runtime_dir
+    atexit.register(shutil.rmtree, _runtime_dir, True)
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from keyring.compat import properties  # noqa: E402
+
+from carecompanion.clock import FixedClock  # noqa: E402
+from carecompanion.paths import HOME_ENV, AppPaths  # noqa: E402
+from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams  # noqa: E402
+from carecompanion.vault.vault import UnlockedVault, Vault  # noqa: E402
+from tests.helpers import GOOD_PASSPHRASE, START  # noqa: E402
+
+# No example database in the repository, no flaky deadlines on a busy CI machine.
+settings.register_profile("carecompanion", database=None, deadline=None)
+settings.load_profile("carecompanion")
+
+# Variables the app reads; none may leak in from the developer's shell.
+_APP_ENV_PREFIX = "CARECOMPANION_"
+
+
+class InMemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in a dict: tests never touch the user's real keyring."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        return 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.passwords[(service, username)]
+        except KeyError:
+            import keyring.errors
+
+            raise keyring.errors.PasswordDeleteError(username) from None
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[InMemoryKeyring]:
+    """The process-wide keyring is a fresh in-memory one for every test."""
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(InMemoryKeyring())  # never fall back to probing the desktop
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """CARECOMPANION_HOME points into tmp; secrets from the shell are removed."""
+    for name in list(os.environ):
+        if name.startswith(_APP_ENV_PREFIX):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    # Subprocesses (the CLI tests) must not reach the user's keyring either.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return home
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def fast_kdf() -> KdfParams:
+    """RFC 9106's floor: the cheapest setting the app accepts (never the 256 MiB default)."""
+    return MINIMUM_KDF
+
+
+VaultFactory = Callable[..., tuple[UnlockedVault, str]]
+
+
+@pytest.fixture
+def vault_factory(
+    paths: AppPaths, clock: FixedClock, fast_kdf: KdfParams
+) -> Iterator[VaultFactory]:
+    """Create vaults quickly; every vault still open at the end of the test is locked."""
+    opened: list[UnlockedVault] = []
+
+    def make(
+        passphrase: str = GOOD_PASSPHRASE,
+        *,
+        paths: AppPaths = paths,
+        kdf: KdfParams = fast_kdf,
+        clock: FixedClock = clock,
+    ) -> tuple[UnlockedVault, str]:
+        unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock)
+        opened.append(unlocked)
+        return unlocked, recovery_key
+
+    yield make
+    for unlocked in opened:
+        unlocked.lock()
+
+
+@pytest.fixture
+def unlocked_vault(vault_factory: VaultFactory) -> UnlockedVault:
+    unlocked, _recovery_key = vault_factory()
+    return unlocked
+
+
+@pytest.fixture
+def vault_with_key(vault_factory: VaultFactory) -> tuple[UnlockedVault, str]:
+    """An open vault and its recovery key."""
+    return vault_factory()
+
+
+@pytest.fixture
+def autolock() -> Iterator[Callable[[UnlockedVault], UnlockedVault]]:
+    """Wrap an unlock call: ``v = autolock(vault.unlock(p))`` is locked after the test."""
+    opened: list[UnlockedVault] = []
+
+    def register(unlocked: UnlockedVault) -> UnlockedVault:
+        opened.append(unlocked)
+        return unlocked
+
+    yield register
+    for unlocked in opened:
+        unlocked.lock()

@@ -1,0 +1,150 @@
+"""Nothing a user writes may reach the disk in clear: not the vault, its WAL, backups or logs."""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+import os
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from carecompanion import logs
+from carecompanion.__main__ import main
+from carecompanion.clock import FixedClock
+from carecompanion.journal.service import JournalService
+from carecompanion.paths import AppPaths
+from carecompanion.vault.vault import UnlockedVault, Vault
+from tests.canary import assert_no_plaintext, encodings_of
+from tests.helpers import GOOD_PASSPHRASE
+
+
+def new_marker() -> str:
+    return "CANARY-" + uuid.uuid4().hex
+
+
+@pytest.fixture
+def everything_logged(paths: AppPaths) -> Iterator[Path]:
+    """The app's log file, receiving every record from every library, SQL included."""
+    logs.configure(paths)
+    app_logger = logging.getLogger("carecompanion")
+    handler = app_logger.handlers[-1]
+    root = logging.getLogger()
+    engine = logging.getLogger("sqlalchemy.engine")
+    saved = (root.level, engine.level, app_logger.level)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
+    app_logger.setLevel(logging.DEBUG)
+    try:
+        yield paths.log_file
+    finally:
+        root.removeHandler(handler)
+        app_logger.removeHandler(handler)
+        handler.close()
+        root.setLevel(saved[0])
+        engine.setLevel(saved[1])
+        app_logger.setLevel(saved[2])
+
+
+def test_no_user_field_reaches_the_disk_in_clear(
+    everything_logged: Path,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    title, body, tag = new_marker(), new_marker(), new_marker()
+    cli_title, cli_body, cli_tag = new_marker(), new_marker(), new_marker()
+    markers = [title, body, tag, cli_title, cli_body, cli_tag]
+
+    # Every user field that exists today: entry title, body (Markdown) and tag name.
+    journal = JournalService(unlocked_vault.database, clock)
+    journal.add(title, f"# {body}\n\nSome *Markdown* around {body}.", [tag, tag.lower()])
+    for i in range(30):  # enough to spill across pages and into the WAL
+        journal.add(f"{title} {i}", body * 20, [tag])
+    # While the vault is open, the WAL and SHM exist: scan them now, too.
+    scanned_open = assert_no_plaintext(paths.data_dir, markers)
+    assert "vault.db-wal" in scanned_open
+    unlocked_vault.backup_to(paths.backups_dir / "manual.ccbackup")
+    unlocked_vault.lock()
+
+    # The same through the command line.
+    monkeypatch.setenv("CARECOMPANION_HOME", str(paths.data_dir))
+    monkeypatch.setenv("CARECOMPANION_PASSPHRASE", GOOD_PASSPHRASE)
+    text_file = tmp_path / "entry.md"
+    text_file.write_text(cli_body * 5, encoding="utf-8")
+    assert main(["journal", "add", "--title", cli_title, "--text-file", str(text_file),
+                 "--tag", cli_tag]) == 0
+    assert main(["backup", "--out", str(paths.backups_dir / "cli.ccbackup")]) == 0
+    capsys.readouterr()
+
+    # A later day's unlock takes the automatic backup; then everything is locked and closed.
+    clock.advance(86400)
+    opened = Vault(paths, clock).unlock(GOOD_PASSPHRASE)
+    assert JournalService(opened.database, clock).count() == 32
+    opened.lock()
+
+    logging.getLogger("carecompanion").handlers[-1].flush()
+    assert b"INSERT INTO journal_entries" in everything_logged.read_bytes()  # SQL was logged
+
+    scanned = assert_no_plaintext(paths.data_dir, markers)
+    names = set(scanned)
+    assert {"vault.db", "vault.header", "carecompanion.log"} <= names
+    assert "backups/manual.ccbackup" in names
+    assert "backups/manual.ccbackup!vault.db" in names  # zip members were opened
+    assert "backups/cli.ccbackup!vault.header" in names
+    assert any(n.startswith("backups/auto-") and n.endswith("!vault.db") for n in names)
+
+
+# -- the scanner itself must be able to fail -------------------------------------------------------
+@pytest.mark.parametrize("form", ["utf-8", "utf-16-le", "utf-16-be", "b64-0", "b64-1", "b64-2",
+                                  "urlsafe"])
+def test_scanner_finds_each_encoding(tmp_path: Path, form: str) -> None:
+    marker = new_marker()
+    raw = marker.encode()
+    data = {
+        "utf-8": raw,
+        "utf-16-le": marker.encode("utf-16-le"),
+        "utf-16-be": marker.encode("utf-16-be"),
+        "b64-0": base64.b64encode(raw + b"tail"),
+        "b64-1": base64.b64encode(b"\x01" + raw + b"!"),
+        "b64-2": base64.b64encode(b"\x01\x02" + raw),
+        "urlsafe": base64.urlsafe_b64encode(b"\xfb\xff" + raw + b"\xfb\xff"),
+    }[form]
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "file.bin").write_bytes(os.urandom(100) + data + os.urandom(7))
+    with pytest.raises(AssertionError, match=r"found as .* in deep/er/file.bin"):
+        assert_no_plaintext(tmp_path, [marker])
+
+
+@pytest.mark.parametrize("prefix", range(6))
+@pytest.mark.parametrize("suffix", range(4))
+def test_base64_at_any_alignment_is_found(prefix: int, suffix: int) -> None:
+    marker = new_marker()
+    stream = base64.b64encode(os.urandom(prefix) + marker.encode() + os.urandom(suffix))
+    assert any(needle in stream for _name, needle in encodings_of(marker))
+
+
+def test_scanner_looks_inside_zip_archives(tmp_path: Path) -> None:
+    marker = new_marker()
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("note.txt", marker * 50)  # compressed: invisible in the raw bytes
+    outer = tmp_path / "backup.ccbackup"
+    with zipfile.ZipFile(outer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("inner.zip", inner.getvalue())
+    assert marker.encode() not in outer.read_bytes()
+    with pytest.raises(AssertionError, match=r"backup.ccbackup!inner.zip!note.txt"):
+        assert_no_plaintext(tmp_path, [marker])
+
+
+def test_scanner_passes_clean_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.bin").write_bytes(os.urandom(4096))
+    assert assert_no_plaintext(tmp_path, [new_marker()]) == ["a.bin"]
