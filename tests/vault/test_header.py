@@ -233,7 +233,7 @@ def test_corrupting_a_valid_header_never_crashes(junk: bytes, position: int) -> 
 
 
 def test_a_header_asking_for_absurd_kdf_work_is_refused(
-    vault_factory: VaultFactory, paths: AppPaths
+    vault_factory: Any, paths: Any
 ) -> None:
     """A tampered header must not be able to make unlocking eat all memory or hang."""
     from carecompanion.vault.errors import HeaderDamaged
