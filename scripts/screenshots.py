@@ -27,7 +27,7 @@ from carecompanion.ui.launch import create_application
 from carecompanion.ui.main_window import dispose
 from carecompanion.ui.setup_wizard import PASSPHRASE
 
-SIZE = (1100, 720)
+SIZE = (1240, 800)
 
 
 def _save(widget: QWidget, out: Path, name: str) -> None:
@@ -63,9 +63,34 @@ def render(out: Path, theme_name: str) -> None:
         controller.start_unlocked(create_demo_vault(paths, clock))
         shell = controller.shell
         assert shell is not None
+        page = shell.journal_page
+        page.list.setCurrentIndex(page.timeline_model.index(1, 0))
         _save(controller.window, out, f"main-{theme_name}")
+        page.filters.search.setText("fall")
+        page.refresh_list()
+        page.list.setCurrentIndex(page.search_model.index(0, 0))
+        _save(controller.window, out, f"journal-search-{theme_name}")
+        page.filters.search.clear()
+        page.refresh_list()
+        page.tabs.setCurrentIndex(1)
+        _save(controller.window, out, f"journal-calendar-{theme_name}")
+        page.tabs.setCurrentIndex(0)
+        page.new_entry(controller.session.templates.list_templates()[1])  # type: ignore[union-attr]
+        _save(controller.window, out, f"journal-template-{theme_name}")
         shell.show_section(1)
-        _save(controller.window, out, f"mood-empty-{theme_name}")
+        mood_page = shell.pages.currentWidget()
+        _save(controller.window, out, f"mood-trend-{theme_name}")
+        for tab, name in ((1, "year"), (2, "lifts"), (3, "sleep")):
+            mood_page.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+            _save(controller.window, out, f"mood-{name}-{theme_name}")
+        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
+
+        dialog = CheckInDialog(controller.session.mood, parent=controller.window,
+                               now=clock.now())  # type: ignore[union-attr]
+        dialog.mood_group.button(4).setChecked(True)
+        dialog.resize(700, 640)
+        _save(dialog, out, f"mood-checkin-{theme_name}")
+        dialog.deleteLater()
         controller.lock()
         _save(controller.window, out, f"unlock-{theme_name}")
         dispose(controller.window)

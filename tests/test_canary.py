@@ -16,7 +16,8 @@ import pytest
 from carecompanion import logs
 from carecompanion.__main__ import main
 from carecompanion.clock import FixedClock
-from carecompanion.journal.service import JournalService
+from carecompanion.journal.service import AttachmentDraft, EntryDraft, JournalService
+from carecompanion.journal.templates import TemplateService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import UnlockedVault, Vault
 from tests.canary import assert_no_plaintext, encodings_of
@@ -100,6 +101,67 @@ def test_no_user_field_reaches_the_disk_in_clear(
     assert "backups/manual.ccbackup" in names
     assert "backups/manual.ccbackup!vault.db" in names  # zip members were opened
     assert "backups/cli.ccbackup!vault.header" in names
+    assert any(n.startswith("backups/auto-") and n.endswith("!vault.db") for n in names)
+
+
+def token_marker() -> str:
+    """A marker the search index keeps as one whole token (lower-case letters and digits)."""
+    return "canary" + uuid.uuid4().hex
+
+
+def test_journal_search_templates_and_attachments_stay_encrypted(
+    everything_logged: Path,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+) -> None:
+    fields = ("title", "body", "tag", "edited body", "template name", "template title",
+              "template body", "template tag", "edited template body", "attachment filename",
+              "attachment content", "draft attachment filename", "draft attachment content")
+    marker = {field: new_marker() for field in fields}
+    token = {field: token_marker() for field in ("title", "body", "tag")}
+    markers = [*marker.values(), *token.values()]
+
+    journal = JournalService(unlocked_vault.database, clock)
+    entry = journal.add(f"{marker['title']} {token['title']}",
+                        f"Some *Markdown* with {marker['body']} and {token['body']}.",
+                        [marker["tag"], token["tag"]])
+    # The search index holds every word of it; searching reads it back.
+    assert [hit.id for hit in journal.search(token["body"])] == [entry.id]
+    assert [hit.id for hit in journal.search(token["tag"])] == [entry.id]
+    journal.update(entry.id, body=f"{marker['edited body']} {token['body']}")
+    content = (marker["attachment content"] + "\n").encode() * 3000  # spans many pages
+    journal.add_attachment(entry.id, f"{marker['attachment filename']}.txt", "text/plain",
+                           content)
+    journal.add_draft(EntryDraft(
+        "from an import", "imported words", clock.now(), tags=(marker["tag"],),
+        attachments=(AttachmentDraft(f"{marker['draft attachment filename']}.jpg",
+                                     "image/jpeg",
+                                     marker["draft attachment content"].encode() * 50),),
+    ))
+    deleted = journal.add(marker["title"], marker["body"] * 10, [marker["tag"]])
+    journal.delete(deleted.id)
+
+    templates = TemplateService(unlocked_vault.database, clock)
+    mine = templates.add_template(marker["template name"], marker["template title"],
+                                  f"## {marker['template body']}\n", [marker["template tag"]])
+    templates.update_template(mine.id, body=marker["edited template body"])
+
+    scanned_open = assert_no_plaintext(paths.data_dir, markers)  # with the WAL still there
+    assert "vault.db-wal" in scanned_open
+    unlocked_vault.backup_to(paths.backups_dir / "manual.ccbackup")
+    unlocked_vault.lock()
+
+    clock.advance(86400)  # the next day's unlock writes the automatic backup
+    opened = Vault(paths, clock).unlock(GOOD_PASSPHRASE)
+    assert JournalService(opened.database, clock).get(entry.id).attachments[0].size \
+        == len(content)
+    opened.lock()
+
+    logging.getLogger("carecompanion").handlers[-1].flush()
+    assert b"journal_fts" in everything_logged.read_bytes()  # search SQL was logged, not words
+    names = set(assert_no_plaintext(paths.data_dir, markers))
+    assert {"vault.db", "carecompanion.log", "backups/manual.ccbackup!vault.db"} <= names
     assert any(n.startswith("backups/auto-") and n.endswith("!vault.db") for n in names)
 
 

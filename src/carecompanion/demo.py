@@ -5,10 +5,13 @@ Everything is made up. The vault uses the minimum Argon2id cost because it is th
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 
 from carecompanion.clock import Clock
 from carecompanion.journal.service import JournalService
+from carecompanion.mood.records import CheckInDraft
+from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.kdf import MINIMUM_KDF
 from carecompanion.vault.vault import UnlockedVault, Vault
@@ -59,7 +62,37 @@ def fill_demo_journal(journal: JournalService, now: datetime) -> None:
         journal.add(title, body, tags, entry_at=when)
 
 
+def fill_demo_mood(mood: MoodService, now: datetime, days: int = 120) -> None:
+    """Four months of check-ins with a believable shape: walks and the group help, a hard
+    patch after the fall, short nights after bad evenings. Seeded, so screenshots are stable."""
+    rng = random.Random(20261125)  # noqa: S311 (demo data, not security)
+    for days_ago in range(days, -1, -1):
+        if rng.random() < 0.12:
+            continue  # some days are missed, as in life
+        walked = rng.random() < 0.45
+        group = (days_ago % 7) == 2
+        hard_patch = 15 <= days_ago <= 24
+        base = 3.0 + (0.7 if walked else 0) + (0.6 if group else 0) - (1.2 if hard_patch else 0)
+        mood_value = max(1, min(5, round(base + rng.gauss(0, 0.7))))
+        sleep = max(3.0, min(9.0, round(6.2 + (mood_value - 3) * 0.5 + rng.gauss(0, 0.8), 1)))
+        activities = tuple(name for name, done in (
+            ("A walk", walked), ("Support group meeting", group),
+            ("Talked to a friend", rng.random() < 0.3), ("Rest", rng.random() < 0.25),
+            ("Time for a hobby", rng.random() < 0.15)) if done)
+        emotions = ("Tired",) if sleep < 5.5 else ("Calm",) if mood_value >= 4 else ()
+        when = min((now - timedelta(days=days_ago)).replace(hour=21, minute=rng.randrange(0, 50)),
+                   now - timedelta(minutes=5))  # today's evening may not have come yet
+        mood.add(CheckInDraft(
+            mood=mood_value, stress=max(0, min(10, round(8 - mood_value * 1.2
+                                                          + rng.gauss(0, 1.2)))),
+            sleep_hours=sleep, energy=max(0, min(10, round(mood_value * 1.6 + rng.gauss(0, 1)))),
+            care_hours=round(rng.uniform(3, 9), 1), activities=activities, emotions=emotions,
+            at=when))
+
+
 def create_demo_vault(paths: AppPaths, clock: Clock) -> UnlockedVault:
     unlocked, _recovery_key = Vault.create(paths, DEMO_PASSPHRASE, kdf=MINIMUM_KDF, clock=clock)
-    fill_demo_journal(JournalService(unlocked.database, clock), clock.now().astimezone())
+    now = clock.now().astimezone()
+    fill_demo_journal(JournalService(unlocked.database, clock), now)
+    fill_demo_mood(MoodService(unlocked.database, clock), now)
     return unlocked

@@ -54,7 +54,7 @@ def _check() -> None:
         controller.start_unlocked(unlocked)
         app.processEvents()
         shell = controller.shell
-        if shell is None or shell.journal_page.model.rowCount() != 1:
+        if shell is None or shell.journal_page.timeline_model.entry_count() != 1:
             raise RuntimeError("the main window did not show the journal")
         controller.lock()
         app.processEvents()

@@ -6,6 +6,9 @@ from functools import cached_property
 
 from carecompanion.clock import Clock
 from carecompanion.journal.service import JournalService
+from carecompanion.journal.templates import TemplateService
+from carecompanion.mood.assessments import AssessmentService
+from carecompanion.mood.service import MoodService
 from carecompanion.vault.vault import UnlockedVault
 
 
@@ -18,10 +21,24 @@ class VaultSession:
     def journal(self) -> JournalService:
         return JournalService(self.unlocked.database, self.clock)
 
+    @cached_property
+    def templates(self) -> TemplateService:
+        return TemplateService(self.unlocked.database, self.clock)
+
+    @cached_property
+    def mood(self) -> MoodService:
+        return MoodService(self.unlocked.database, self.clock)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        return AssessmentService(self.unlocked.database, self.clock)
+
     @property
     def is_locked(self) -> bool:
         return self.unlocked.is_locked
 
     def lock(self) -> None:
-        self.__dict__.pop("journal", None)
+        # Nothing keeps a locked database reachable.
+        for service in ("journal", "templates", "mood", "assessments"):
+            self.__dict__.pop(service, None)
         self.unlocked.lock()

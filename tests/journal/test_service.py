@@ -14,11 +14,6 @@ from carecompanion.vault.vault import UnlockedVault
 from tests.helpers import START
 
 
-@pytest.fixture
-def journal(unlocked_vault: UnlockedVault, clock: FixedClock) -> JournalService:
-    return JournalService(unlocked_vault.database, clock)
-
-
 def test_add_and_get(journal: JournalService) -> None:
     entry = journal.add("  A hard night  ", "Mum was up at **three**.", ["Sleep", "night"])
     assert entry.title == "A hard night"  # trimmed
@@ -41,9 +36,8 @@ def test_entry_date_and_favourite(journal: JournalService) -> None:
 
 
 def test_naive_dates_are_refused(journal: JournalService) -> None:
-    with pytest.raises(sa.exc.StatementError, match="timezone-aware") as raised:
+    with pytest.raises(ValueError, match="timezone-aware"):
         journal.add("x", "", entry_at=datetime(2026, 1, 1, 12))
-    assert isinstance(raised.value.orig, ValueError)
     assert journal.count() == 0
 
 

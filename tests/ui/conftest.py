@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
@@ -45,3 +46,13 @@ def make_controller(
         if controller.session is not None:
             controller.lock()
         dispose(controller.window)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Show a window and make it the active one, as a person's click would (offscreen too)."""
+    window.show()
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)

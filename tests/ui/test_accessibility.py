@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSlider,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -29,8 +30,8 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstrac
 def _inside_compound(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or type(parent).__name__ == (
-            "QComboBoxPrivateContainer"
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar)) or (
+            type(parent).__name__ == "QComboBoxPrivateContainer"
         ):
             return True
         parent = parent.parentWidget()

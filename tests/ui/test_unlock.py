@@ -51,7 +51,7 @@ def test_wrong_then_right_passphrase(
     _unlock(qtbot, controller, GOOD_PASSPHRASE)
     qtbot.waitUntil(lambda: controller.shell is not None, timeout=10_000)
     assert controller.shell is not None
-    assert controller.shell.journal_page.model.rowCount() == 3
+    assert controller.shell.journal_page.timeline_model.entry_count() == 3
     assert controller.unlock_view.passphrase.text() == ""
 
 
@@ -87,7 +87,7 @@ def test_lock_button_drops_decrypted_data(
     qtbot.waitUntil(lambda: controller.shell is not None, timeout=10_000)
     shell = controller.shell
     assert shell is not None
-    model = shell.journal_page.model
+    model = shell.journal_page.timeline_model
     session = controller.session
     assert session is not None
     qtbot.mouseClick(shell.lock_button, Qt.MouseButton.LeftButton)
@@ -108,7 +108,7 @@ def test_idle_auto_lock_uses_the_wall_clock(
     qtbot.waitUntil(lambda: controller.shell is not None, timeout=10_000)
     shell = controller.shell
     assert shell is not None
-    model = shell.journal_page.model
+    model = shell.journal_page.timeline_model
     assert controller.idle.timeout_seconds == 10 * 60, "ten minutes by default"
 
     clock.advance(9 * 60)
@@ -172,7 +172,7 @@ def test_damaged_database_offers_the_last_backup(
     qtbot.waitUntil(lambda: controller.shell is not None, timeout=15_000)
     assert asked and "backup" in asked[0]
     assert controller.shell is not None
-    assert controller.shell.journal_page.model.rowCount() == 3
+    assert controller.shell.journal_page.timeline_model.entry_count() == 3
     assert list(paths.data_dir.glob("replaced-*/vault.db")), "the damaged copy is kept aside"
 
 

@@ -1,15 +1,21 @@
-"""journal add, journal list."""
+"""journal add, list, search and show."""
 
 from __future__ import annotations
 
 import argparse
+import re
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from carecompanion.cli.io import CliError, clock, print_object, print_rows
 from carecompanion.cli.vault_commands import unlock
-from carecompanion.journal.service import JournalService
+from carecompanion.journal.attachments import describe_size
+from carecompanion.journal.search import marked_snippet
+from carecompanion.journal.service import Entry, EntryFilter, EntrySummary, JournalService
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _read_text(path: str) -> str:
@@ -26,17 +32,68 @@ def _read_text(path: str) -> str:
         raise CliError(f"{file} could not be read: {exc.strerror}.") from exc
 
 
+def parse_day(option: str, value: str | None) -> date | None:
+    """A YYYY-MM-DD day from the command line, or a CliError naming the option."""
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(value.strip()):
+            raise ValueError(value)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(f"{option} needs a date like 2026-03-01, not {value!r}.") from None
+
+
+def parse_moment(value: str | None) -> datetime | None:
+    """An ISO date and time; without an offset it is this computer's local time."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(
+            f"--at needs a date and time like 2026-03-01T21:30, not {value!r}."
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def parse_entry_id(value: str) -> int:
+    if not value.strip().isdigit():
+        raise CliError(f"ID must be a number, as 'journal list' prints it, not {value!r}.")
+    return int(value)
+
+
+def entry_filter(args: argparse.Namespace) -> EntryFilter:
+    since = parse_day("--since", args.since)
+    until = parse_day("--until", args.until)
+    if since is not None and until is not None and since > until:
+        raise CliError(f"--since ({since}) is after --until ({until}); nothing could match.")
+    return EntryFilter(
+        tag=args.tag, since=since, until=until, favourites_only=args.favourites
+    )
+
+
+def _local_iso(moment: datetime) -> str:
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
+def _summary_row(summary: EntrySummary) -> dict[str, Any]:
+    return {"id": summary.id, "date": _local_iso(summary.entry_at), "title": summary.title}
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     body = args.text if args.text is not None else _read_text(args.text_file)
     if not args.title.strip() and not body.strip():
         raise CliError("An entry needs a title or some text.")
+    entry_at = parse_moment(args.at)
     unlocked = unlock(args)
     try:
-        entry = JournalService(unlocked.database, clock()).add(args.title, body, args.tag)
+        entry = JournalService(unlocked.database, clock()).add(
+            args.title, body, args.tag, entry_at=entry_at, is_favourite=args.favourite
+        )
     finally:
         unlocked.lock()
-    row = {"id": entry.id, "date": entry.entry_at.astimezone().isoformat(timespec="seconds"),
-           "title": entry.title}
+    row = {"id": entry.id, "date": _local_iso(entry.entry_at), "title": entry.title}
     if args.json:
         print_object(row)
     else:
@@ -45,17 +102,81 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    flt = entry_filter(args)
     unlocked = unlock(args)
     try:
-        summaries = JournalService(unlocked.database, clock()).list_summaries()
+        summaries = JournalService(unlocked.database, clock()).list_summaries(flt)
+    finally:
+        unlocked.lock()
+    print_rows((_summary_row(s) for s in summaries), as_json=args.json)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    flt = entry_filter(args)
+    unlocked = unlock(args)
+    try:
+        hits = JournalService(unlocked.database, clock()).search(args.query, flt)
     finally:
         unlocked.lock()
     print_rows(
         (
-            {"id": s.id, "date": s.entry_at.astimezone().isoformat(timespec="seconds"),
-             "title": s.title}
-            for s in summaries
+            {"id": hit.id, "date": _local_iso(hit.entry_at), "title": hit.title,
+             "snippet": marked_snippet(hit.snippet, hit.highlights, "**", "**")}
+            for hit in hits
         ),
         as_json=args.json,
     )
+    return 0
+
+
+def _entry_document(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "uid": entry.uid,
+        "title": entry.title,
+        "date": _local_iso(entry.entry_at),
+        "created_at": _local_iso(entry.created_at),
+        "updated_at": _local_iso(entry.updated_at),
+        "tags": list(entry.tags),
+        "is_favourite": entry.is_favourite,
+        "attachments": [
+            {"id": a.id, "filename": a.filename, "mime_type": a.mime_type, "size": a.size,
+             "created_at": _local_iso(a.created_at)}
+            for a in entry.attachments
+        ],
+        "body": entry.body,
+    }
+
+
+def _print_entry(entry: Entry) -> None:
+    lines = [
+        entry.title or "(untitled)",
+        f"Date: {_local_iso(entry.entry_at)}",
+        f"Tags: {', '.join(entry.tags) if entry.tags else '(none)'}",
+        f"Favourite: {'yes' if entry.is_favourite else 'no'}",
+    ]
+    if entry.attachments:
+        lines.append("Attachments:")
+        lines.extend(
+            f"  {a.id}\t{a.filename}\t{a.mime_type}\t{describe_size(a.size)}"
+            for a in entry.attachments
+        )
+    else:
+        lines.append("Attachments: (none)")
+    lines.extend(["", entry.body.rstrip("\n")])
+    print("\n".join(lines))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    entry_id = parse_entry_id(args.entry_id)
+    unlocked = unlock(args)
+    try:
+        entry = JournalService(unlocked.database, clock()).get(entry_id)
+    finally:
+        unlocked.lock()
+    if args.json:
+        print_object(_entry_document(entry))
+    else:
+        _print_entry(entry)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from carecompanion import __version__
+from carecompanion.cli import mood_commands
 
 
 def _add(
@@ -20,6 +21,14 @@ def _add(
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+
+def _add_entry_filters(parser: argparse.ArgumentParser) -> None:
+    # Dates stay strings here: the command reports a bad one as one line with exit code 1.
+    parser.add_argument("--tag", metavar="X", help="only entries with this tag")
+    parser.add_argument("--since", metavar="D", help="only entries on or after day D (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="D", help="only entries on or before day D (YYYY-MM-DD)")
+    parser.add_argument("--favourites", action="store_true", help="only favourite entries")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true", help="open the app on a throwaway vault with sample data"
+    )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the system tray without opening the window (used at login)",
     )
     parser.add_argument(
         "--self-test",
@@ -102,9 +116,70 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--text", metavar="S", help="the entry's text (Markdown)")
     text.add_argument("--text-file", metavar="F", help="read the entry's text from a file")
     add.add_argument("--tag", action="append", default=[], metavar="X", help="a tag (repeatable)")
+    add.add_argument(
+        "--at",
+        metavar="ISO-DATETIME",
+        help="when it happened, e.g. 2026-03-01T21:30 (local time unless an offset is given; "
+        "default: now)",
+    )
+    add.add_argument("--favourite", action="store_true", help="mark the entry as a favourite")
     _add_json(add)
     listing = _add(
         journal_commands, "list", "journal_commands:cmd_list", "list entries, newest first"
     )
+    _add_entry_filters(listing)
     _add_json(listing)
+    search = _add(
+        journal_commands,
+        "search",
+        "journal_commands:cmd_search",
+        "find entries containing every word of QUERY (\"quoted phrases\" too), best first",
+    )
+    search.add_argument("query", metavar="QUERY", help="the words to look for")
+    _add_entry_filters(search)
+    _add_json(search)
+    show = _add(journal_commands, "show", "journal_commands:cmd_show", "print one entry")
+    show.add_argument("entry_id", metavar="ID", help="the entry's id, as 'journal list' shows it")
+    _add_json(show)
+    _add_exchange_commands(journal_commands)
+    mood_commands.register(commands)
     return parser
+
+
+def _add_exchange_commands(
+    journal_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """journal export and journal import (handlers in exchange_commands)."""
+    export = _add(
+        journal_commands,
+        "export",
+        "exchange_commands:cmd_export",
+        "write entries to a JSON file, a folder of Markdown files, or a PDF (plaintext: keep "
+        "the result somewhere safe)",
+    )
+    export.add_argument(
+        "--format", required=True, choices=["json", "markdown", "pdf"], help="what to write"
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PATH",
+        help="the file to write (a new or empty folder for markdown); never replaced",
+    )
+    export.add_argument("--since", metavar="D", help="only entries on or after D (YYYY-MM-DD)")
+    export.add_argument("--until", metavar="D", help="only entries on or before D (YYYY-MM-DD)")
+    importing = _add(
+        journal_commands,
+        "import",
+        "exchange_commands:cmd_import",
+        "add entries from jrnl's or Day One's JSON export, a folder of Markdown or text files, "
+        "or a CareCompanion JSON export; entries already in the journal are skipped",
+    )
+    importing.add_argument(
+        "--from", dest="source", required=True, choices=["jrnl", "dayone", "markdown", "json"],
+        help="the format of PATH",
+    )
+    importing.add_argument(
+        "path", metavar="PATH", help="the export file (Day One: the .zip), or the folder"
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check the file and say what would be imported"
+    )

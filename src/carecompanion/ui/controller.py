@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
+from datetime import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from carecompanion import autostart
 from carecompanion.clock import Clock
 from carecompanion.paths import AppPaths
 from carecompanion.ui import theme
@@ -22,11 +25,19 @@ if TYPE_CHECKING:
     from carecompanion.session import VaultSession
     from carecompanion.ui.main_shell import MainShell
     from carecompanion.ui.setup_wizard import SetupWizard
+    from carecompanion.ui.tray import Tray
     from carecompanion.vault.device_keys import DeviceKeyStore
     from carecompanion.vault.kdf import KdfParams
     from carecompanion.vault.vault import UnlockedVault
 
 log = logging.getLogger(__name__)
+
+
+def launch_command() -> list[str]:
+    """How to start this very installation again: the bundle's binary, or this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "carecompanion"]
 
 
 class AppController(QObject):
@@ -64,9 +75,10 @@ class AppController(QObject):
         self.idle.idle.connect(self.lock)
         self._busy = False
         self._shut_down = False
+        self.tray: Tray | None = None
 
     # -- start ------------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, show: bool = True) -> None:
         if self.paths.vault_exists():
             self.show_unlock()
             self._try_remembered_unlock()
@@ -75,7 +87,8 @@ class AppController(QObject):
         geometry = self.settings.geometry
         if geometry is not None:
             self.window.restoreGeometry(geometry)
-        self.window.show()
+        if show:
+            self.window.show()
 
     def start_unlocked(self, unlocked: UnlockedVault) -> None:
         """Open straight into the app (the demo, the self-test)."""
@@ -218,6 +231,7 @@ class AppController(QObject):
         self.shell.settings_requested.connect(self.open_settings)
         self.unlock_view.reset()
         self.window.show_view(self.shell)
+        self.shell.journal_page.list.setFocus()  # straight to the entries, not the sidebar
         self.idle.timeout_seconds = self.settings.idle_minutes * 60
         self.idle.start()
         log.info("vault unlocked")
@@ -256,6 +270,31 @@ class AppController(QObject):
         if self.session is not None:
             self.lock()
 
+    # -- the tray --------------------------------------------------------------------------
+    def attach_tray(self, tray: Tray) -> None:
+        self.tray = tray
+        tray.open_requested.connect(self.show_window)
+        tray.checkin_requested.connect(self.check_in_from_tray)
+        tray.lock_requested.connect(self.lock)
+        tray.quit_requested.connect(QApplication.quit)
+
+    def checked_in_today(self) -> bool:
+        """Unknown while locked: then the reminder shows (it carries nothing private)."""
+        if self.session is None:
+            return False
+        return bool(self.session.mood.list(since=self.session.mood.today()))
+
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def check_in_from_tray(self) -> None:
+        self.show_window()
+        if self.shell is not None:
+            self.shell.show_section(1)
+            self.shell.mood_page.check_in()
+
     # -- settings ---------------------------------------------------------------------------
     def _store(self) -> DeviceKeyStore:
         if self._device_store is None:
@@ -274,15 +313,32 @@ class AppController(QObject):
             self.settings.theme, self.settings.idle_minutes,
             self.session.unlocked.is_remembered, store.unavailable_reason(), self.window,
         )
+        dialog.set_reminders(self.settings.reminder_enabled, self.settings.reminder_time,
+                             autostart.is_enabled(autostart.autostart_dir()),
+                             None if self.tray is not None else self.tr(
+                                 "This desktop has no system tray, so reminders cannot be "
+                                 "shown."))
         dialog.change_passphrase_button.clicked.connect(lambda: self.change_passphrase(dialog))
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.session is None:
             return
-        self.apply_settings(dialog.chosen_theme, dialog.idle.value(), dialog.remember.isChecked())
+        self.apply_settings(dialog.chosen_theme, dialog.idle.value(), dialog.remember.isChecked(),
+                            reminder=(dialog.reminder.isChecked(), dialog.reminder_time()),
+                            start_at_login=dialog.start_at_login.isChecked())
 
-    def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool) -> None:
+    def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool,
+                       reminder: tuple[bool, time] | None = None,
+                       start_at_login: bool | None = None) -> None:
         self.settings.theme = theme_name
         self.settings.idle_minutes = idle_minutes
+        if reminder is not None:
+            self.settings.reminder_enabled, self.settings.reminder_time = reminder
         self.settings.sync()
+        if start_at_login is not None and sys.platform.startswith("linux"):
+            folder = autostart.autostart_dir()
+            if start_at_login:
+                autostart.enable(folder, [*launch_command(), "--minimized"])
+            else:
+                autostart.disable(folder)
         self.idle.timeout_seconds = self.settings.idle_minutes * 60
         app = QApplication.instance()
         if isinstance(app, QApplication):

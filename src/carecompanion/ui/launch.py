@@ -76,8 +76,16 @@ def launch_gui(args: argparse.Namespace) -> int:
         )
         controller.start_unlocked(create_demo_vault(paths, clock))
     else:
-        controller.start()
+        controller.start(show=not args.minimized)
         threading.Thread(target=_preload, name="preload", daemon=True).start()
+    from carecompanion.ui.tray import Tray
+
+    if Tray.available():
+        tray = Tray(settings, clock, controller.checked_in_today, controller)
+        controller.attach_tray(tray)
+        tray.start()
+    elif args.minimized:
+        controller.show_window()  # no tray to wait in: show the window after all
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     code = app.exec()

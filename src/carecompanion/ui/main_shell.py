@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
 from carecompanion.ui.pages.journal_page import JournalPage
+from carecompanion.ui.pages.mood_page import MoodPage
 from carecompanion.ui.pages.placeholder_page import PlaceholderPage
 from carecompanion.ui.widgets import button, label
 
@@ -30,13 +31,10 @@ class MainShell(QWidget):
         self.session = session
         self.pages = QStackedWidget()
         self.journal_page = JournalPage(session)
+        self.mood_page = MoodPage(session)
         sections = [
             ("journal", self.tr("Journal"), self.journal_page),
-            ("mood", self.tr("Mood"), PlaceholderPage(
-                self.tr("Mood"), "mood", self.tr("How are you, really?"),
-                self.tr("Soon you can check in here in a few seconds a day: mood, stress, sleep "
-                        "and the care you gave. Gentle charts will show the slope before you "
-                        "feel it."))),
+            ("mood", self.tr("Mood"), self.mood_page),
             ("people", self.tr("People"), PlaceholderPage(
                 self.tr("People"), "people", self.tr("The people who help you carry it"),
                 self.tr("Your peers, your support groups and the professionals you lean on "
@@ -57,7 +55,7 @@ class MainShell(QWidget):
 
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(250)
+        sidebar.setFixedWidth(230)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(14, 18, 14, 14)
         brand_row = QHBoxLayout()

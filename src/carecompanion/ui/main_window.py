@@ -19,7 +19,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CareCompanion")
         self.setWindowIcon(theme.app_icon())
         self.setMinimumSize(880, 600)
-        self.resize(1100, 720)
+        self.resize(1240, 800)
         self.views = QStackedWidget()
         self.views.setObjectName("views")
         self.setCentralWidget(self.views)

@@ -5,6 +5,8 @@ Nothing a user wrote and no key ever goes here: the file sits in clear next to t
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from carecompanion.paths import AppPaths
@@ -47,6 +49,38 @@ class UiSettings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._qsettings.setValue("window/geometry", value)
+
+    # -- reminders (when, not what: nothing here says anything about the person) ----------
+    @property
+    def reminder_enabled(self) -> bool:
+        return str(self._qsettings.value("reminders/checkin_enabled", "false")) == "true"
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, value: bool) -> None:
+        self._qsettings.setValue("reminders/checkin_enabled", "true" if value else "false")
+
+    @property
+    def reminder_time(self) -> time:
+        try:
+            return time.fromisoformat(str(self._qsettings.value("reminders/checkin_at",
+                                                                "20:00")))
+        except ValueError:
+            return time(20, 0)
+
+    @reminder_time.setter
+    def reminder_time(self, value: time) -> None:
+        self._qsettings.setValue("reminders/checkin_at", value.strftime("%H:%M"))
+
+    @property
+    def last_reminded(self) -> date | None:
+        try:
+            return date.fromisoformat(str(self._qsettings.value("reminders/last", "")))
+        except ValueError:
+            return None
+
+    @last_reminded.setter
+    def last_reminded(self, value: date) -> None:
+        self._qsettings.setValue("reminders/last", value.isoformat())
 
     def sync(self) -> None:
         self._qsettings.sync()

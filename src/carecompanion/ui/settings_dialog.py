@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import time
+
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -9,7 +13,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +70,26 @@ class SettingsDialog(QDialog):
         column.addWidget(self.change_passphrase_button)
         layout.addWidget(security)
 
+        reminders = QGroupBox(self.tr("Reminders"))
+        reminder_column = QVBoxLayout(reminders)
+        reminder_row = QHBoxLayout()
+        self.reminder = QCheckBox(self.tr("Remind me to check in each day at"))
+        self.reminder.setAccessibleName(self.tr("Daily check-in reminder"))
+        self.reminder_at = QTimeEdit()
+        self.reminder_at.setDisplayFormat("HH:mm")
+        self.reminder_at.setAccessibleName(self.tr("Reminder time"))
+        reminder_row.addWidget(self.reminder)
+        reminder_row.addWidget(self.reminder_at)
+        reminder_row.addStretch(1)
+        reminder_column.addLayout(reminder_row)
+        self.start_at_login = QCheckBox(self.tr("Start CareCompanion in the tray when I log in"))
+        self.start_at_login.setAccessibleName(self.tr("Start at login"))
+        reminder_column.addWidget(self.start_at_login)
+        self.reminder_note = label("", "hint")
+        self.reminder_note.hide()
+        reminder_column.addWidget(self.reminder_note)
+        layout.addWidget(reminders)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -73,6 +99,20 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def set_reminders(self, enabled: bool, at: time, start_at_login: bool,
+                      problem: str | None) -> None:
+        self.reminder.setChecked(enabled)
+        self.reminder_at.setTime(QTime(at.hour, at.minute))
+        self.start_at_login.setChecked(start_at_login)
+        self.start_at_login.setEnabled(sys.platform.startswith("linux"))
+        if problem:
+            self.reminder_note.setText(problem)
+            self.reminder_note.show()
+
+    def reminder_time(self) -> time:
+        chosen = self.reminder_at.time()
+        return time(chosen.hour(), chosen.minute())
 
     @property
     def chosen_theme(self) -> str:

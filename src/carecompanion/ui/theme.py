@@ -44,7 +44,8 @@ def resolve(preference: str) -> str:
 
 def stylesheet(theme: Theme) -> str:
     template = resource_path("styles", "app.qss").read_text(encoding="utf-8")
-    return _TOKEN.sub(lambda m: theme.colors.get(m.group(1), m.group(0)), template)
+    tokens = {**theme.colors, "icons": resource_path("icons").as_posix()}
+    return _TOKEN.sub(lambda m: tokens.get(m.group(1), m.group(0)), template)
 
 
 def palette(theme: Theme) -> QPalette:
@@ -86,6 +87,12 @@ def apply(app: QApplication, preference: str) -> Theme:
 
 def current() -> Theme:
     return _current or load_theme("light")
+
+
+def use(chosen: Theme) -> None:
+    """Draw with ``chosen`` without restyling the app (the PDF report prints in light)."""
+    global _current
+    _current = chosen
 
 
 def icon(name: str, size: int = 48) -> QIcon:

@@ -131,6 +131,12 @@ class EmptyState(QWidget):
         self.setAccessibleName(title)
 
 
+def name_inner_buttons(line_edit: QLineEdit, name: str) -> None:
+    """Qt makes a nameless tool button for each line-edit action (clear, show): name them."""
+    for tool_button in line_edit.findChildren(QToolButton):
+        tool_button.setAccessibleName(name)
+
+
 class PassphraseField(QLineEdit):
     """A password field with a show/hide action that says what it does to screen readers."""
 
@@ -145,8 +151,7 @@ class PassphraseField(QLineEdit):
         self._toggle.triggered.connect(self._toggle_echo)
         self._toggle.setIcon(theme.icon("key", 32))
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
-        for tool_button in self.findChildren(QToolButton):  # Qt makes one per action
-            tool_button.setAccessibleName(self.tr("Show or hide the passphrase"))
+        name_inner_buttons(self, self.tr("Show or hide the passphrase"))
 
     def _toggle_echo(self) -> None:
         hidden = self.echoMode() == QLineEdit.EchoMode.Password

@@ -3,13 +3,16 @@ because only the unlocked app knows the database key."""
 
 from alembic import context
 
-from carecompanion.storage.models import Base
+import carecompanion.mood.models  # noqa: F401  # the mood tables belong to the same metadata
+from carecompanion.storage.models import Base, is_managed_by_hand
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
+    # The FTS5 index and its shadow tables are written by hand (migration 0002).
+    include_name=lambda name, type_, _parents: not is_managed_by_hand(name, type_),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,43 +1,255 @@
-"""The Journal page: the entries, newest first, or a kind word when there are none yet."""
+"""The Journal page: find on the left (search, timeline, calendar), write on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListView, QStackedWidget, QVBoxLayout, QWidget
+from functools import partial
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.journal.templates import Template
 from carecompanion.session import VaultSession
-from carecompanion.ui.pages.entry_model import EntryListModel
-from carecompanion.ui.widgets import EmptyState, label
+from carecompanion.ui.journal.calendar_view import CalendarView
+from carecompanion.ui.journal.delegate import EntryDelegate
+from carecompanion.ui.journal.editor import EntryEditor
+from carecompanion.ui.journal.filter_bar import FilterBar
+from carecompanion.ui.journal.search_model import SearchResultsModel
+from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
+from carecompanion.ui.widgets import EmptyState, button, label
 
 
 class JournalPage(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.addWidget(label(self.tr("Journal"), "pageTitle"))
-        self.stack = QStackedWidget()
-        self.model = EntryListModel()
+        journal = session.journal
+
+        self.new_button = QToolButton()
+        self.new_button.setText(self.tr("New entry"))
+        self.new_button.setObjectName("primaryTool")
+        self.new_button.setAccessibleName(self.tr("New entry"))
+        self.new_button.setToolTip(self.tr("New entry (Ctrl+N); the arrow offers templates"))
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.new_button.setMinimumHeight(44)
+        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.template_menu = QMenu(self)
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
+        self.new_button.setMenu(self.template_menu)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Import and export"))
+        self.more_button.setAccessibleName(self.tr("Import and export"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMinimumHeight(44)
+        more = QMenu(self)
+        more.addAction(self.tr("Import entries…"), self.open_import)
+        more.addAction(self.tr("Export entries…"), self.open_export)
+        more.addSeparator()
+        more.addAction(self.tr("Manage templates…"), self.open_templates)
+        self.more_button.setMenu(more)
+
+        header = QHBoxLayout()
+        header.addWidget(label(self.tr("Journal"), "pageTitle", wrap=False))
+        header.addStretch(1)
+        header.addWidget(self.more_button)
+        header.addWidget(self.new_button)
+
+        self.filters = FilterBar()
+        self.filters.changed.connect(self.refresh_list)
+        self.timeline_model = TimelineModel()
+        self.search_model = SearchResultsModel()
         self.list = QListView()
         self.list.setObjectName("entries")
-        self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
         self.list.setAccessibleName(self.tr("Journal entries"))
-        self.empty = EmptyState(
-            "journal",
-            self.tr("Nothing written yet"),
+        self.list.setItemDelegate(EntryDelegate(self.list))
+        self.list.setModel(self.timeline_model)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list_hint = label("", "hint")
+        self.list_hint.hide()
+        timeline_tab = QWidget()
+        timeline_layout = QVBoxLayout(timeline_tab)
+        timeline_layout.setContentsMargins(0, 8, 0, 0)
+        timeline_layout.addWidget(self.list_hint)
+        timeline_layout.addWidget(self.list, 1)
+        self.calendar = CalendarView(journal)
+        self.calendar.entry_chosen.connect(self.open_entry)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Timeline or calendar"))
+        self.tabs.addTab(timeline_tab, self.tr("Timeline"))
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.tabs, 1)
+
+        self.editor = EntryEditor(journal)
+        self.editor.saved.connect(self._entry_saved)
+        self.editor.deleted.connect(lambda _id: self.refresh_list())
+        self.welcome = QWidget()
+        welcome_layout = QVBoxLayout(self.welcome)
+        welcome_layout.addWidget(EmptyState(
+            "journal", self.tr("Nothing written yet"),
             self.tr("This is your space for the long days and the small wins: what happened, "
-                    "how you felt, what you want to remember. Only you can read it."),
-        )
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.list)
-        layout.addWidget(self.stack, 1)
+                    "how you felt, what you want to remember. Only you can read it.")), 1)
+        first = button(self.tr("Write your first entry"), self.tr("Write your first entry"),
+                       primary=True)
+        first.clicked.connect(lambda: self.new_entry())
+        welcome_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
+        welcome_layout.addStretch(1)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.editor)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 620])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        # Window-wide while this page is on screen (Qt ignores shortcuts of hidden pages).
+        for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+F", self.focus_search),
+                           ("Ctrl+S", self.editor.flush)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         self.refresh()
 
+    # -- lists ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        rows = self._session.journal.list_summaries()
-        self.model.set_rows(rows)
-        self.stack.setCurrentWidget(self.list if rows else self.empty)
+        self.filters.set_tags(self._session.journal.all_tags())
+        self.editor.set_known_tags([name for name, _count in self._session.journal.all_tags()])
+        self.refresh_list()
+        if self._session.journal.count() == 0 and self.editor.entry_id is None:
+            self.right.setCurrentWidget(self.welcome)
+        else:
+            self.right.setCurrentWidget(self.editor)
+
+    def refresh_list(self) -> None:
+        journal = self._session.journal
+        flt = self.filters.entry_filter()
+        if self.filters.query:
+            self.list.setModel(self.search_model)
+            hits = journal.search(self.filters.query, flt)
+            self.search_model.set_hits(hits)
+            self._hint(self.tr("No entries match your search.") if not hits else "")
+        else:
+            self.list.setModel(self.timeline_model)
+            self.timeline_model.reset(
+                lambda limit, after: journal.list_summaries(flt, limit=limit, after=after))
+            empty = self.timeline_model.rowCount() == 0
+            self._hint(self.tr("No entries match these filters.")
+                       if empty and self.filters.is_filtering() else "")
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self._select(self.editor.entry_id)
+
+    def _hint(self, text: str) -> None:
+        self.list_hint.setText(text)
+        self.list_hint.setVisible(bool(text))
+
+    def _select(self, entry_id: int | None) -> None:
+        if entry_id is None:
+            return
+        model = self.list.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(ENTRY_ID_ROLE) == entry_id:
+                self.list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                return
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = current.data(ENTRY_ID_ROLE)
+        if entry_id is not None:
+            self.open_entry(int(entry_id))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.calendar:
+            self.editor.flush()
+            self.calendar.refresh()
+
+    def _entry_saved(self, entry_id: int) -> None:
+        if self.filters.query:
+            return  # keep the results steady while the person edits one of them
+        self.timeline_model.reset(lambda limit, after: self._session.journal.list_summaries(
+            self.filters.entry_filter(), limit=limit, after=after))
+        self._select(entry_id)
+
+    # -- actions ----------------------------------------------------------------------------
+    def open_entry(self, entry_id: int) -> None:
+        self.right.setCurrentWidget(self.editor)
+        self.editor.load(entry_id)
+
+    def new_entry(self, template: Template | None = None) -> None:
+        self.list.clearSelection()
+        self.right.setCurrentWidget(self.editor)
+        if template is None:
+            self.editor.new_entry()
+        else:
+            self.editor.new_entry(template.title, template.body, template.tags)
+        self.editor.title.setFocus() if template is None else self.editor.body.setFocus()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _fill_template_menu(self) -> None:
+        self.template_menu.clear()
+        self.template_menu.addAction(self.tr("Blank entry"), lambda: self.new_entry())
+        self.template_menu.addSeparator()
+        for template in self._session.templates.list_templates():
+            self.template_menu.addAction(template.name, partial(self.new_entry, template))
+        self.template_menu.addSeparator()
+        self.template_menu.addAction(self.tr("Manage templates…"), self.open_templates)
+
+    def open_templates(self) -> None:
+        from carecompanion.ui.journal.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self._session.templates, self).exec()
+
+    def open_import(self) -> None:
+        from carecompanion.ui.journal.exchange_dialogs import ImportDialog
+
+        self.editor.flush()
+        if ImportDialog(self._session, self).exec():
+            self.refresh()
+
+    def open_export(self) -> None:
+        from carecompanion.ui.journal.exchange_dialogs import ExportDialog
+
+        self.editor.flush()
+        ExportDialog(self._session, self._selected_ids(), self).exec()
+
+    def _selected_ids(self) -> list[int]:
+        return [int(i.data(ENTRY_ID_ROLE)) for i in self.list.selectionModel().selectedIndexes()
+                if i.data(ENTRY_ID_ROLE) is not None]
 
     def clear(self) -> None:
-        self.model.clear()
+        """Save what is being written, then drop every decrypted row and field."""
+        self.editor.clear()
+        self.timeline_model.clear()
+        self.search_model.clear()
+        self.calendar.clear()
+        self.filters.search.clear()
+        self.filters.set_tags([])

@@ -1,0 +1,57 @@
+"""Attachment limits and the checks that enforce them before anything is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath, PureWindowsPath
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # one photo or scanned document
+MAX_ENTRY_ATTACHMENT_BYTES = 100 * 1024 * 1024  # all of one entry's attachments together
+DEFAULT_MIME_TYPE = "application/octet-stream"
+_MAX_FILENAME_CHARS = 255
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class AttachmentTooLarge(ValueError):
+    """Over a limit; the message names the file and the limit in words a person understands."""
+
+
+class AttachmentNotFound(LookupError):
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(f"There is no attachment with id {attachment_id}.")
+
+
+def describe_size(size: int) -> str:
+    """A size in the units people use: 512 bytes, 3.4 KB, 12.0 MB."""
+    if size < 1024:
+        return f"{size} bytes" if size != 1 else "1 byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def clean_filename(filename: str) -> str:
+    """The last path component only, without control characters; never empty."""
+    name = PureWindowsPath(PurePosixPath(filename).name).name
+    name = _CONTROL.sub("", name).strip()
+    return name[:_MAX_FILENAME_CHARS] or "attachment"
+
+
+def clean_mime_type(mime_type: str) -> str:
+    value = mime_type.strip().lower()
+    return value if re.fullmatch(r"[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+", value) \
+        else DEFAULT_MIME_TYPE
+
+
+def check_size(filename: str, size: int, already_stored: int) -> None:
+    """Raise AttachmentTooLarge if the file, or the entry's total with it, is over a limit."""
+    if size > MAX_ATTACHMENT_BYTES:
+        raise AttachmentTooLarge(
+            f"{filename} is {describe_size(size)}; an attachment can be at most "
+            f"{describe_size(MAX_ATTACHMENT_BYTES)}."
+        )
+    if already_stored + size > MAX_ENTRY_ATTACHMENT_BYTES:
+        raise AttachmentTooLarge(
+            f"Adding {filename} would take this entry's attachments over "
+            f"{describe_size(MAX_ENTRY_ATTACHMENT_BYTES)} in total."
+        )

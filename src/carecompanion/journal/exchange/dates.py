@@ -1,0 +1,120 @@
+"""Reading dates from import files, and the local zone naive dates belong to.
+
+Naive dates (jrnl's, a Markdown file name's) mean the wall-clock time where the person wrote
+them, so they are read in the local zone: an injectable ``tzinfo``, or the computer's own zone
+(with the daylight-saving rule of that date) when it is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, tzinfo
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_TIME = re.compile(
+    r"""
+    (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})
+    (?:[Tt ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d{1,9}))?)?)?
+    \s*(?P<tz>[Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?
+    """,
+    re.VERBOSE,
+)
+
+
+def localise(naive: datetime, tz: tzinfo | None) -> datetime:
+    """A naive wall-clock time made aware in ``tz`` (the computer's zone when None)."""
+    if naive.tzinfo is not None:
+        return naive
+    if tz is None:
+        try:
+            return naive.astimezone()  # the C library's local zone, with that date's DST
+        except (OverflowError, OSError, ValueError):
+            return naive.replace(tzinfo=UTC)
+    return naive.replace(tzinfo=tz)
+
+
+def in_zone(moment: datetime, tz: tzinfo | None) -> datetime:
+    """An aware time shown in ``tz`` (the computer's zone when None)."""
+    try:
+        return moment.astimezone(tz) if tz is not None else moment.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return moment.astimezone(UTC)
+
+
+def _offset(text: str) -> tzinfo:
+    from datetime import timedelta, timezone
+
+    if text.upper() in ("Z", "UTC"):
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError("bad offset")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def parse_datetime(text: str, tz: tzinfo | None) -> datetime | None:
+    """``2024-05-01``, ``2024-05-01 21:30``, ``2024-05-01T21:30:00+02:00``, ``...Z``.
+
+    A date alone means midday, so it stays on its day in any zone. None if it is not a date.
+    """
+    match = _DATE_TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if match["H"] is None:
+            clock = time(12, 0)
+        else:
+            fraction = (match["f"] or "0")[:6].ljust(6, "0")
+            clock = time(int(match["H"]), int(match["M"]), int(match["S"] or 0), int(fraction))
+        naive = datetime.combine(day, clock)
+        if match["tz"]:
+            return naive.replace(tzinfo=_offset(match["tz"]))
+    except ValueError:
+        return None
+    return localise(naive, tz)
+
+
+def parse_date(text: str) -> date | None:
+    """A calendar day written ``YYYY-MM-DD``; None otherwise."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+# A date (and maybe a time) at the start of a file name: 2024-05-01, 20240501, 2024_05_01,
+# then optionally a time: 2130, 21-30, 21.30, 21h30, T213000.
+_NAME_DATE = re.compile(
+    r"""
+    ^(?P<y>\d{4})(?P<sep>[-_.]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})
+    (?:[ T_-]+(?P<H>\d{2})[-.:h]?(?P<M>\d{2})(?:[-.:]?(?P<S>\d{2}))?)?
+    (?=$|[^0-9])
+    """,
+    re.VERBOSE,
+)
+
+
+def date_from_file_name(stem: str, tz: tzinfo | None) -> tuple[datetime | None, str]:
+    """The date a file's name starts with (``2024-05-01-2130-title``, ``20240501``, ...).
+
+    Returns it (None if there is none) and the rest of the name after it.
+    """
+    match = _NAME_DATE.match(stem)
+    if match is None:
+        return None, stem
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        clock = (
+            time(12, 0)
+            if match["H"] is None
+            else time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
+        )
+    except ValueError:
+        return None, stem
+    return localise(datetime.combine(day, clock), tz), stem[match.end() :]

@@ -1,0 +1,291 @@
+"""Day One's JSON export: a zip holding ``Journal.json`` (one ``<Name>.json`` per journal)
+and the media folders ``photos/`` and ``pdfs/``, each file named by its MD5 and type.
+
+Each journal file is ``{"metadata": {"version": "1.0"}, "entries": [entry, ...]}``; an
+entry has ``uuid``, ``creationDate`` (ISO 8601 in UTC, ``...Z``), ``modifiedDate``,
+``timeZone`` (an IANA name), ``text`` (Markdown), ``tags``, ``starred`` and ``photos``
+(``[{"identifier", "md5", "type", ...}]``). The text refers to a photo as
+``![](dayone-moment://<identifier>)``; audio, video and PDFs as
+``dayone-moment:/audio/<id>``, ``/video/<id>`` and ``/pdfAttachment/<id>``.
+
+Photos and PDFs become attachments and their links become a short note such as
+``[Photo: photo-1.jpeg]``. Audio and video are not imported (the note says so). Media the
+export left out (Day One skips what it has not downloaded) are noted, not an error. The
+first line becomes the title (as Day One shows it) when it is short and plain text or a
+heading. The zip is
+read in memory through :class:`SafeZip`; nothing is extracted.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
+from carecompanion.journal.exchange.errors import ImportFormatError
+from carecompanion.journal.exchange.limits import (
+    MAX_ENTRIES,
+    MAX_JSON_BYTES,
+    MAX_TOTAL_ATTACHMENT_BYTES,
+)
+from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
+from carecompanion.journal.exchange.mime import mime_for
+from carecompanion.journal.exchange.parsed import (
+    AttachmentBudget,
+    Location,
+    ParsedEntry,
+    check_moment,
+    make_attachment,
+    make_entry,
+)
+from carecompanion.journal.exchange.progress import ProgressCallback, each
+from carecompanion.journal.exchange.reading import load_json, read_bytes
+from carecompanion.journal.exchange.safe_zip import SafeZip
+from carecompanion.journal.service import AttachmentDraft
+
+_MOMENT = re.compile(
+    r"!?\[[^\]\n]*\]\(dayone-moment:/(?:/|(?P<kind>audio|video|pdfAttachment|photo)/)"
+    r"(?P<id>[^)\s]+)\)"
+)
+_MEDIA = {"photos": ("photos", "Photo", "photo"), "pdfAttachments": ("pdfs", "PDF", "document")}
+_MEDIA_FOLDERS = ("photos", "pdfs", "audios", "videos")
+_HEADING = re.compile(r"#{1,6}\s+(.*?)\s*#*\s*")
+_MAX_TITLE = 120
+
+
+def parse_dayone_file(
+    path: Path, tz: tzinfo | None = None, progress: ProgressCallback | None = None
+) -> list[ParsedEntry]:
+    """A Day One export zip (or a bare Journal.json, whose media are then noted missing).
+
+    ``tz`` is unused: every Day One entry records its own time zone.
+    """
+    if path.suffix.lower() == ".json":
+        return _parse_journal(read_bytes(path, MAX_JSON_BYTES), path.name, None, "",
+                              progress=progress)
+    if path.is_dir():
+        raise ImportFormatError(path.name, None, "choose the Day One export's .zip file")
+    archive = SafeZip(str(path), path.name)
+    try:
+        return parse_dayone_archive(archive, progress)
+    finally:
+        archive.close()
+
+
+def parse_dayone_zip(
+    data: bytes, name: str, progress: ProgressCallback | None = None
+) -> list[ParsedEntry]:
+    archive = SafeZip(io.BytesIO(data), name)
+    try:
+        return parse_dayone_archive(archive, progress)
+    finally:
+        archive.close()
+
+
+def parse_dayone_archive(
+    archive: SafeZip, progress: ProgressCallback | None = None
+) -> list[ParsedEntry]:
+    journals = sorted(
+        path for path in archive.members
+        if path.lower().endswith(".json")
+        and path.count("/") <= 1
+        and PurePosixPath(path).parent.name not in _MEDIA_FOLDERS
+        and not PurePosixPath(path).name.startswith(".")
+    )
+    if not journals:
+        raise ImportFormatError(
+            archive.name, None, "this is not a Day One export (there is no Journal.json in it)"
+        )
+    budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
+    entries: list[ParsedEntry] = []
+    for journal in journals:
+        data = archive.read(journal, MAX_JSON_BYTES)
+        base = str(PurePosixPath(journal).parent).strip(".")
+        entries.extend(
+            _parse_journal(data, f"{archive.name}/{journal}", archive, base, budget, progress)
+        )
+        if len(entries) > MAX_ENTRIES:
+            raise ImportFormatError(
+                archive.name, None, f"there are more than {MAX_ENTRIES:,} entries in one import"
+            )
+    return entries
+
+
+def _parse_journal(
+    data: bytes,
+    name: str,
+    archive: SafeZip | None,
+    base: str,
+    budget: AttachmentBudget | None = None,
+    progress: ProgressCallback | None = None,
+) -> list[ParsedEntry]:
+    document = load_json(data, name)
+    if not isinstance(document, JsonObject) or not isinstance(document.get("entries"), JsonArray):
+        line = document.line if isinstance(document, (JsonObject, JsonArray)) else 1
+        raise Location(name, line).error("this is not a Day One journal (no list of 'entries')")
+    entries: JsonArray = document["entries"]
+    if len(entries) > MAX_ENTRIES:
+        raise Location(name, entries.line).error(
+            f"there are more than {MAX_ENTRIES:,} entries in one import"
+        )
+    media = _Media(archive, base, budget or AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
+    return [
+        _entry(item, index + 1, Location(name, entries.line_of(index)), media)
+        for index, item in each(list(enumerate(entries)), progress)
+    ]
+
+
+@dataclass
+class _Media:
+    """The export's media files, found by MD5 in the journal's folder."""
+
+    archive: SafeZip | None
+    base: str
+    budget: AttachmentBudget
+    _by_md5: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.archive is None:
+            return
+        prefix = f"{self.base}/" if self.base else ""
+        for path in self.archive.members:
+            if not path.startswith(prefix):
+                continue
+            relative = PurePosixPath(path[len(prefix):])
+            if len(relative.parts) == 2 and relative.parts[0] in _MEDIA_FOLDERS:
+                self._by_md5.setdefault(relative.stem.lower(), []).append(path)
+
+    def find(self, folder: str, md5: str, kind: str) -> str | None:
+        candidates = sorted(self._by_md5.get(md5.lower(), []))
+        preferred = [c for c in candidates if f"/{folder}/" in f"/{c}"]
+        if kind:
+            exact = [c for c in preferred if c.lower().endswith(f".{kind.lower()}")]
+            preferred = exact or preferred
+        chosen = preferred or candidates
+        return chosen[0] if chosen else None
+
+    def read(self, path: str, where: Location) -> bytes:
+        assert self.archive is not None
+        data = self.archive.read(path, MAX_ATTACHMENT_BYTES)
+        self.budget.take(len(data), where)
+        return data
+
+
+def _moment(value: Any, key: str, where: Location, number: int) -> datetime:
+    if not isinstance(value, str):
+        raise where.error(f"entry {number}: '{key}' must be a date and time")
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        raise where.error(f"entry {number}: {key} {value!r} is not a date and time") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _zone(value: Any) -> tzinfo:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", value):
+        try:
+            return ZoneInfo(value)
+        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            pass
+    return UTC
+
+
+def _title_and_body(text: str) -> tuple[str, str]:
+    """Day One shows an entry's first line as its title: do the same, if it is short."""
+    stripped = text.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    heading = _HEADING.fullmatch(first)
+    title = heading.group(1) if heading else first.strip()
+    if not title or len(title) > _MAX_TITLE or title.startswith(("[", "!", "-", "*", ">")):
+        return "", text
+    return title, rest.lstrip("\n")
+
+
+def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntry:
+    if not isinstance(item, JsonObject):
+        raise where.error(f"entry {number} is not an object")
+
+    def at(key: str) -> Location:
+        return Location(where.path, item.line_of(key))
+
+    if item.get("creationDate") in (None, ""):
+        raise where.error(f"entry {number} has no creationDate")
+    created = check_moment(
+        _moment(item["creationDate"], "creationDate", at("creationDate"), number),
+        at("creationDate"), f"entry {number}: the creationDate",
+    )
+    entry_at = created.astimezone(_zone(item.get("timeZone")))
+    modified = (
+        _moment(item["modifiedDate"], "modifiedDate", at("modifiedDate"), number)
+        if item.get("modifiedDate") not in (None, "")
+        else None
+    )
+    text = item.get("text", "")
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise at("text").error(f"entry {number}: 'text' must be text")
+    tags = item.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise at("tags").error(f"entry {number}: 'tags' must be a list of text")
+    starred = item.get("starred", False)
+    if starred is None:
+        starred = False
+    if not isinstance(starred, bool):
+        raise at("starred").error(f"entry {number}: 'starred' must be true or false")
+
+    attachments: list[AttachmentDraft] = []
+    notes: dict[str, str] = {}  # identifier -> what its link becomes
+    for key, (folder, label, stem) in _MEDIA.items():
+        listed = item.get(key) or []
+        if not isinstance(listed, list):
+            raise at(key).error(f"entry {number}: '{key}' must be a list")
+        for position, medium in enumerate(listed):
+            spot = Location(where.path, listed.line_of(position)) \
+                if isinstance(listed, JsonArray) else at(key)
+            if not isinstance(medium, dict):
+                raise spot.error(f"entry {number}: every item in '{key}' must be an object")
+            identifier, md5, kind = (medium.get(k) for k in ("identifier", "md5", "type"))
+            if not isinstance(identifier, str) or not identifier:
+                raise spot.error(f"entry {number}: an item in '{key}' has no identifier")
+            if identifier in notes:
+                continue
+            found = media.find(folder, md5, kind if isinstance(kind, str) else "") \
+                if isinstance(md5, str) and md5 else None
+            if found is None:
+                notes[identifier] = f"[{label} not included in the export]"
+                continue
+            suffix = PurePosixPath(found).suffix.lower()
+            filename = f"{stem}-{len(attachments) + 1}{suffix}"
+            data = media.read(found, spot)
+            attachments.append(make_attachment(filename, mime_for(filename), data, spot))
+            notes[identifier] = f"[{label}: {filename}]"
+
+    def replace(match: re.Match[str]) -> str:
+        kind = match["kind"]
+        if kind == "audio":
+            return "[Audio recording not imported]"
+        if kind == "video":
+            return "[Video not imported]"
+        default = "[PDF not included in the export]" if kind == "pdfAttachment" \
+            else "[Photo not included in the export]"
+        return notes.get(match["id"], default)
+
+    title, body = _title_and_body(_MOMENT.sub(replace, text))
+    return make_entry(
+        where,
+        title=title,
+        body=body.rstrip(),
+        entry_at=entry_at,
+        tags=tags,
+        is_favourite=starred,
+        attachments=attachments,
+        created_at=created,
+        updated_at=modified,
+    )

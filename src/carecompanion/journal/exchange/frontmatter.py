@@ -1,0 +1,184 @@
+"""A small, tolerant reader for the front matter at the top of a Markdown file.
+
+Only what a journal entry needs, from the YAML people actually write at the top of notes::
+
+    ---
+    title: "A hard night"          # plain, "double" or 'single' quoted
+    date: 2024-05-01 21:30
+    tags: [sleep, night shift]     # a flow list, a block list (- item), or "a, b"
+    favourite: yes
+    ---
+
+Keys are matched case-insensitively; unknown keys and nested structures are kept as text or
+skipped, never an error. A file whose first line is ``---`` but which never closes the block
+is read as having no front matter. No YAML library is needed, and nothing here can run code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_OPEN = "---"
+_CLOSE = ("---", "...")
+_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w .-]*?)\s*:(?:\s+(?P<value>.*?))?\s*$")
+_ITEM = re.compile(r"^\s+-\s*(?P<value>.*?)\s*$|^-\s+(?P<top>.*?)\s*$")
+_MAX_LINES = 500
+
+Value = str | list[str]
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+@dataclass
+class FrontMatter:
+    fields: dict[str, Value] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line number
+    body: str = ""
+    body_line: int = 1  # the line the body starts on
+
+    def text(self, *keys: str) -> tuple[str, int] | None:
+        """The first of ``keys`` present, as text (a list is joined by ", ")."""
+        for key in keys:
+            if key in self.fields:
+                value = self.fields[key]
+                return (", ".join(value) if isinstance(value, list) else value), self.lines[key]
+        return None
+
+
+def _unquote(value: str, line: int) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = value[1:-1]
+        out: list[str] = []
+        escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "r": "\r", "0": "\0"}
+        index = 0
+        while index < len(inner):
+            char = inner[index]
+            if char == "\\" and index + 1 < len(inner):
+                nxt = inner[index + 1]
+                if nxt == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", inner[index + 2 : index + 6]):
+                    out.append(chr(int(inner[index + 2 : index + 6], 16)))
+                    index += 6
+                    continue
+                out.append(escapes.get(nxt, "\\" + nxt))
+                index += 2
+                continue
+            out.append(char)
+            index += 1
+        return "".join(out)
+    if value[:1] in ("'", '"'):
+        raise FrontMatterError(line, "a quoted value is not closed")
+    return value
+
+
+def _split_flow(inner: str, line: int) -> list[str]:
+    """The items of ``[a, "b, c", 'd']``."""
+    items: list[str] = []
+    current: list[str] = []
+    quote = ""
+    for char in inner:
+        if quote:
+            current.append(char)
+            if char == quote:
+                quote = ""
+        elif char in ("'", '"') and not "".join(current).strip():
+            quote = char
+            current.append(char)
+        elif char == ",":
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    if quote:
+        raise FrontMatterError(line, "a quoted value in a list is not closed")
+    items.append("".join(current).strip())
+    return [_unquote(item, line) for item in items if item]
+
+
+def _scalar_or_list(value: str, line: int) -> Value:
+    if value.startswith("["):
+        if not value.endswith("]"):
+            raise FrontMatterError(line, "a list started with '[' is not closed with ']'")
+        return _split_flow(value[1:-1], line)
+    return _unquote(value, line)
+
+
+def _block(
+    lines: list[str], start: int, stop: int, *, dashes: bool
+) -> tuple[list[str], int]:
+    """Indented lines after ``key: |`` or a bare ``key:`` (and ``- item`` lines if ``dashes``).
+
+    Returns them and the index of the next line to read.
+    """
+    taken: list[str] = []
+    index = start
+
+    def belongs(line: str) -> bool:
+        return not line.strip() or line[:1] in " \t" or (dashes and line.startswith("-"))
+
+    while index < stop and belongs(lines[index]):
+        taken.append(lines[index])
+        index += 1
+    while taken and not taken[-1].strip():
+        taken.pop()
+        index -= 1
+    return taken, index
+
+
+def parse(text: str) -> FrontMatter:
+    """Split ``text`` into front matter fields and the body after them."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r").strip() != _OPEN:
+        return FrontMatter(body=text, body_line=1)
+    stripped = [line.rstrip("\r") for line in lines]
+    try:
+        close = next(
+            i for i in range(1, min(len(stripped), _MAX_LINES)) if stripped[i].strip() in _CLOSE
+        )
+    except StopIteration:
+        return FrontMatter(body=text, body_line=1)
+
+    result = FrontMatter(body="\n".join(lines[close + 1 :]), body_line=close + 2)
+    index = 1
+    while index < close:
+        raw = stripped[index]
+        number = index + 1
+        index += 1
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw[:1] in " \t" or raw.startswith("- "):
+            continue  # part of a structure this reader does not need
+        match = _KEY.match(raw)
+        if match is None:
+            raise FrontMatterError(number, "this front matter line is not 'name: value'")
+        key = match["key"].strip().lower()
+        value = match["value"] or ""
+        if value in ("|", ">", "|-", ">-", "|+", ">+"):
+            block, index = _block(stripped, index, close, dashes=False)
+            body = [line.strip() for line in block]
+            joined = "\n".join(body) if value.startswith("|") else " ".join(b for b in body if b)
+            parsed: Value = joined.strip()
+        elif value == "":
+            block, index = _block(stripped, index, close, dashes=True)
+            items = [_ITEM.match(line) for line in block if line.strip()]
+            if items and all(items):
+                parsed = [
+                    _unquote(m["value"] if m["value"] is not None else m["top"], number)
+                    for m in items
+                    if m is not None and (m["value"] or m["top"])
+                ]
+            else:
+                parsed = ""
+        else:
+            parsed = _scalar_or_list(value, number)
+        if key not in result.fields:
+            result.fields[key] = parsed
+            result.lines[key] = number
+    return result

@@ -1,0 +1,237 @@
+"""A folder of Markdown or plain-text files, one entry per file.
+
+For each ``.md``, ``.markdown``, ``.txt`` (and similar) file, in subfolders too:
+
+* the date comes from front matter ``date:`` (or ``created:``), else from the file name
+  (``2024-05-01``, ``20240501``, ``2024_05_01``, with an optional time such as
+  ``2024-05-01-2130``), else from a dated path such as ``2024/05/01.txt``; a file with no
+  date is refused (``file, line 1: ...``);
+* the title from front matter ``title:``, else the first ``# heading`` (taken out of the text
+  when the text starts with it), else the rest of the file name;
+* tags from front matter ``tags:`` (``[a, b]``, a block list, or ``a, b``), and the
+  favourite mark from ``favourite:``/``favorite:``/``starred:``.
+
+Hidden files and folders are skipped, and so is the ``attachments`` folder at the top, where
+CareCompanion's own Markdown export keeps attachments. The attachments section that export
+writes (after a ``<!-- carecompanion:attachments -->`` marker) is read back as attachments,
+so an exported folder imports again as it was; only files inside the folder are read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+from urllib.parse import unquote
+
+from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
+from carecompanion.journal.exchange import frontmatter
+from carecompanion.journal.exchange.dates import date_from_file_name, parse_datetime
+from carecompanion.journal.exchange.errors import ImportFormatError
+from carecompanion.journal.exchange.limits import (
+    MAX_ENTRIES,
+    MAX_FOLDER_FILES,
+    MAX_TEXT_FILE_BYTES,
+    MAX_TOTAL_ATTACHMENT_BYTES,
+)
+from carecompanion.journal.exchange.mime import mime_for
+from carecompanion.journal.exchange.parsed import (
+    AttachmentBudget,
+    Location,
+    ParsedEntry,
+    make_attachment,
+    make_entry,
+)
+from carecompanion.journal.exchange.progress import ProgressCallback, each
+from carecompanion.journal.exchange.reading import decode_utf8, read_bytes
+from carecompanion.journal.service import AttachmentDraft
+
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
+ATTACHMENTS_MARKER = "<!-- carecompanion:attachments -->"
+ATTACHMENTS_FOLDER = "attachments"
+# Reads the files an attachments section links to: (section text, where it is) -> drafts.
+AttachmentReader = Callable[[str, Location], list[AttachmentDraft]]
+_LINK = re.compile(r"\]\(\s*(?:<([^>\n]+)>|([^)\s]+))\s*\)")
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_TRUE = {"true", "yes", "on", "1", "y"}
+_FALSE = {"false", "no", "off", "0", "n", ""}
+
+
+def parse_markdown_folder(
+    path: Path, tz: tzinfo | None = None, progress: ProgressCallback | None = None
+) -> list[ParsedEntry]:
+    """Every text file under ``path`` (or ``path`` itself, when it is one file)."""
+    if path.is_file():
+        return [parse_markdown_file(path, path.parent, tz, AttachmentBudget(
+            MAX_TOTAL_ATTACHMENT_BYTES))]
+    if not path.is_dir():
+        raise ImportFormatError(path.name or str(path), None, "there is no such folder")
+    files = _text_files(path)
+    budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
+    return [parse_markdown_file(file, path, tz, budget) for file in each(files, progress)]
+
+
+def _text_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    seen = 0
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and not (here == root and d == ATTACHMENTS_FOLDER)
+        )
+        seen += len(names) + len(dirs)
+        if seen > MAX_FOLDER_FILES:
+            raise ImportFormatError(
+                root.name, None, f"the folder holds more than {MAX_FOLDER_FILES:,} files"
+            )
+        for name in sorted(names):
+            file = here / name
+            if (not name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES
+                    and file.is_file() and not file.is_symlink()):
+                found.append(file)
+    if len(found) > MAX_ENTRIES:
+        raise ImportFormatError(
+            root.name, None, f"there are more than {MAX_ENTRIES:,} entries in one import"
+        )
+    return found
+
+
+def parse_markdown_file(
+    file: Path, root: Path, tz: tzinfo | None, budget: AttachmentBudget
+) -> ParsedEntry:
+    relative = file.relative_to(root).as_posix()
+    text = decode_utf8(read_bytes(file, MAX_TEXT_FILE_BYTES, relative), relative)
+    return parse_markdown_text(
+        text, relative, tz, attachments=lambda section, where: _attachments(
+            section, file.parent, root, where, budget)
+    )
+
+
+def parse_markdown_text(
+    text: str,
+    name: str,
+    tz: tzinfo | None = None,
+    *,
+    attachments: AttachmentReader | None = None,
+) -> ParsedEntry:
+    """One entry from one file's text; ``name`` is its path relative to the import folder."""
+    try:
+        matter = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as exc:
+        raise ImportFormatError(name, exc.line, exc.message) from None
+    where = Location(name, 1)
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    entry_at, name_words = _date(matter, name, stem, tz)
+    body = matter.body
+    found: list[AttachmentDraft] = []
+    if ATTACHMENTS_MARKER in body:
+        body, _, section = body.rpartition(ATTACHMENTS_MARKER)
+        if attachments is not None:
+            marker_line = text.count("\n", 0, len(text) - len(section)) + 1
+            found = attachments(section, Location(name, marker_line))
+    body = body.strip("\n").rstrip()
+
+    title_field = matter.text("title")
+    if title_field is not None:
+        title = title_field[0]
+    else:
+        title, body = _title_from_body(body, name_words)
+
+    return make_entry(
+        where,
+        title=title,
+        body=body,
+        entry_at=entry_at,
+        tags=_tags(matter),
+        tag_prefixes="#",  # Obsidian and others write tags as #name
+        is_favourite=_favourite(matter, name),
+        attachments=found,
+    )
+
+
+def _date(
+    matter: frontmatter.FrontMatter, name: str, stem: str, tz: tzinfo | None
+) -> tuple[datetime, str]:
+    """The entry's date, and the words of the file name that are not part of a date."""
+    from_name, rest = date_from_file_name(stem, tz)
+    given = matter.text("date", "created")
+    if given is not None:
+        value, line = given
+        parsed = parse_datetime(value, tz)
+        if parsed is None:
+            raise ImportFormatError(name, line, f"{value!r} is not a date (use YYYY-MM-DD HH:MM)")
+        return parsed, rest
+    if from_name is None:
+        # A dated path, as in jrnl's folder journals: 2020/08/31.txt
+        dated_path = "-".join(name.rsplit(".", 1)[0].split("/")[-3:])
+        from_name, left = date_from_file_name(dated_path, tz)
+        if left:
+            from_name = None
+        rest = ""
+    if from_name is None:
+        raise ImportFormatError(
+            name, 1,
+            "there is no date: add a 'date:' line at the top or start the file name with "
+            "YYYY-MM-DD",
+        )
+    return from_name, rest
+
+
+def _title_from_body(body: str, name_words: str) -> tuple[str, str]:
+    match = _HEADING.search(body)
+    if match is not None:
+        if not body[: match.start()].strip():
+            return match.group(1), body[match.end():].strip("\n")
+        return match.group(1), body
+    words = re.sub(r"[-_]+", " ", name_words).strip()
+    return words[:1].upper() + words[1:], body
+
+
+def _tags(matter: frontmatter.FrontMatter) -> list[str]:
+    for key in ("tags", "tag", "keywords"):
+        if key not in matter.fields:
+            continue
+        value = matter.fields[key]
+        if isinstance(value, list):
+            return value
+        tokens = value.split()
+        if tokens and all(token.startswith("#") for token in tokens):
+            return tokens
+        return value.split(",")
+    return []
+
+
+def _favourite(matter: frontmatter.FrontMatter, name: str) -> bool:
+    for key in ("favourite", "favorite", "starred", "pinned"):
+        if key in matter.fields:
+            value = matter.fields[key]
+            word = value.strip().lower() if isinstance(value, str) else "?"
+            if word in _TRUE:
+                return True
+            if word in _FALSE:
+                return False
+            raise ImportFormatError(name, matter.lines[key], f"{key} must be true or false")
+    return False
+
+
+def _attachments(
+    section: str, folder: Path, root: Path, where: Location, budget: AttachmentBudget
+) -> list[AttachmentDraft]:
+    """The files linked from the attachments section, each inside the import folder."""
+    result: list[AttachmentDraft] = []
+    real_root = root.resolve()
+    for match in _LINK.finditer(section):
+        link = unquote(match.group(1) or match.group(2))
+        if "://" in link or link.startswith(("/", "\\", "mailto:")):
+            continue
+        target = (folder / link).resolve()
+        if not target.is_relative_to(real_root) or not target.is_file():
+            raise where.error(f"the attachment {link!r} is not a file in the import folder")
+        data = read_bytes(target, MAX_ATTACHMENT_BYTES, target.relative_to(real_root).as_posix())
+        budget.take(len(data), where)
+        result.append(make_attachment(target.name, mime_for(target.name), data, where))
+    return result

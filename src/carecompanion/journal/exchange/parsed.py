@@ -1,0 +1,164 @@
+"""What every import parser produces: drafts checked against the journal's limits.
+
+Parsers build entries through :func:`make_entry`, which refuses anything the journal would
+refuse later (a naive date, an oversized attachment, text that is not valid Unicode), so a
+bad file fails while it is being read, naming its file and line, before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from carecompanion.journal.attachments import AttachmentTooLarge, check_size, clean_filename
+from carecompanion.journal.exchange.errors import ImportFormatError
+from carecompanion.journal.exchange.limits import (
+    MAX_ATTACHMENTS_PER_ENTRY,
+    MAX_TAG_CHARS,
+    MAX_TAGS_PER_ENTRY,
+    MAX_TITLE_CHARS,
+)
+from carecompanion.journal.service import AttachmentDraft, EntryDraft
+from carecompanion.journal.tags import clean_tags
+
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in the input: a file (as the person knows it) and maybe a line."""
+
+    path: str
+    line: int | None = None
+
+    def error(self, message: str) -> ImportFormatError:
+        return ImportFormatError(self.path, self.line, message)
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path}, line {self.line}"
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """One entry read from an import file, not yet written anywhere."""
+
+    draft: EntryDraft
+    location: Location
+    # Only formats that record them (ours, Day One) set these; otherwise the import time.
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    # When each attachment was first added, in the draft's order (ours only).
+    attachment_times: tuple[datetime | None, ...] = ()
+
+
+def check_text(value: object, where: Location, what: str) -> str:
+    """A string the database can store: valid Unicode (JSON can smuggle in lone surrogates)."""
+    if not isinstance(value, str):
+        raise where.error(f"{what} must be text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise where.error(f"{what} contains characters that are not valid Unicode") from None
+    return value
+
+
+def check_moment(value: datetime, where: Location, what: str = "the date") -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise where.error(f"{what} has no time zone")
+    try:
+        in_utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        in_utc = None
+    if in_utc is None or not EARLIEST <= in_utc <= LATEST:
+        raise where.error(f"{what} is not between the years 1900 and 2999")
+    return value
+
+
+def clean_tag_list(
+    tags: Iterable[object], where: Location, strip_prefix: str = ""
+) -> tuple[str, ...]:
+    """Checked, trimmed tag names; ``strip_prefix`` characters (jrnl's ``@``) are dropped."""
+    names: list[str] = []
+    for tag in tags:
+        name = check_text(tag, where, "a tag").strip()
+        if strip_prefix:
+            name = name.lstrip(strip_prefix).strip()
+        if len(name) > MAX_TAG_CHARS:
+            raise where.error(f"a tag is longer than {MAX_TAG_CHARS} characters")
+        names.append(name)
+    cleaned = clean_tags(names)
+    if len(cleaned) > MAX_TAGS_PER_ENTRY:
+        raise where.error(f"an entry has more than {MAX_TAGS_PER_ENTRY} tags")
+    return tuple(cleaned)
+
+
+def make_attachment(filename: str, mime_type: str, data: bytes, where: Location) -> AttachmentDraft:
+    name = clean_filename(check_text(filename, where, "an attachment's file name"))
+    return AttachmentDraft(filename=name, mime_type=mime_type, data=bytes(data))
+
+
+def make_entry(
+    where: Location,
+    *,
+    title: object,
+    body: object,
+    entry_at: datetime,
+    tags: Iterable[object] = (),
+    tag_prefixes: str = "",
+    is_favourite: bool = False,
+    attachments: Sequence[AttachmentDraft] = (),
+    created_at: datetime | None = None,
+    updated_at: datetime | None = None,
+    attachment_times: Sequence[datetime | None] = (),
+) -> ParsedEntry:
+    title_text = check_text(title, where, "the title").strip()
+    if len(title_text) > MAX_TITLE_CHARS:
+        raise where.error(f"the title is longer than {MAX_TITLE_CHARS} characters")
+    body_text = check_text(body, where, "the text")
+    check_moment(entry_at, where)
+    if len(attachments) > MAX_ATTACHMENTS_PER_ENTRY:
+        raise where.error(f"an entry has more than {MAX_ATTACHMENTS_PER_ENTRY} attachments")
+    total = 0
+    for attachment in attachments:
+        try:
+            check_size(attachment.filename, len(attachment.data), total)
+        except AttachmentTooLarge as exc:
+            raise where.error(str(exc).rstrip(".")) from None
+        total += len(attachment.data)
+    times = ((created_at, "the creation date"), (updated_at, "the change date"))
+    for moment, what in (*times, *((t, "an attachment's date") for t in attachment_times)):
+        if moment is not None:
+            check_moment(moment, where, what)
+    draft = EntryDraft(
+        title=title_text,
+        body=body_text,
+        entry_at=entry_at,
+        tags=clean_tag_list(tags, where, tag_prefixes),
+        is_favourite=bool(is_favourite),
+        attachments=tuple(attachments),
+    )
+    return ParsedEntry(draft, where, created_at, updated_at, tuple(attachment_times))
+
+
+def is_empty(entry: ParsedEntry) -> bool:
+    """No title, no text and no attachments: nothing worth keeping."""
+    draft = entry.draft
+    return not draft.title.strip() and not draft.body.strip() and not draft.attachments
+
+
+class AttachmentBudget:
+    """Counts attachment bytes across one import and refuses to go over the limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, size: int, where: Location) -> None:
+        self.used += size
+        if self.used > self.limit:
+            raise where.error(
+                f"the attachments in this import come to more than {self.limit // (1024 * 1024)}"
+                " MB"
+            )

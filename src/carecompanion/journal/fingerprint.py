@@ -1,0 +1,27 @@
+"""Duplicate detection for imports: the same entry, imported twice, has the same fingerprint.
+
+Kept in its own module because migration 0002 uses it to fingerprint existing entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from datetime import UTC, datetime
+
+
+def _normalise_text(text: str) -> str:
+    # Exports differ in line endings, Unicode normal form and trailing blank lines;
+    # none of that makes an entry different.
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def entry_fingerprint(entry_at: datetime, title: str, body: str) -> str:
+    """sha256 of (time to the minute in UTC, title, body), normalised. Aware times only."""
+    if entry_at.tzinfo is None:
+        raise ValueError("entry dates must be timezone-aware")
+    # To the minute: several formats (jrnl, Markdown front matter) drop the seconds.
+    minute = entry_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+    canonical = "\x1f".join((minute, _normalise_text(title), _normalise_text(body)))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,139 @@
+"""Turning what a person types into a safe FTS5 query, and FTS5 snippets into plain text.
+
+Nothing typed is ever passed to FTS5 as syntax: every word and phrase becomes a quoted FTS5
+string, so quotes, AND/OR/NOT/NEAR, ``*``, ``-``, ``:``, ``^`` and brackets are just text. Words
+are joined with AND, so each must match. The last word is searched as a prefix
+(``"medic" *`` finds "medication") so results appear while someone is still typing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Keeps a pathological paste from building a query FTS5 would take seconds over.
+MAX_TERMS = 24
+# A one-letter prefix matches nearly every entry and cannot use the prefix index.
+MIN_PREFIX_CHARS = 2
+# Porter strips at most this much from a word as typed so far ("medicatio" -> "medic"),
+# and a cut never goes below three letters (the prefix index covers those).
+_MAX_STEM_STRIP = 4
+_MIN_CUT_CHARS = 3
+
+# unicode61 splits on anything that is not a letter, digit or private-use character. Python's
+# \w also counts "_" and a few combining marks; a part FTS5 then sees as empty is harmless
+# (an empty phrase matches nothing and adds no condition).
+_WORD_PART = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(r'"([^"]*)("?)|([^\s"]+)')
+
+# Markers for snippet(): control characters that cannot come from the keyboard.
+HIGHLIGHT_OPEN = "\x02"
+HIGHLIGHT_CLOSE = "\x03"
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A user's query as FTS5 syntax, or ``None`` when there is nothing to search for."""
+
+    match: str | None
+    terms: tuple[str, ...]  # the words and phrases, for display and tests
+
+
+def _quoted(parts: list[str]) -> str:
+    return '"' + " ".join(parts) + '"'  # parts hold no quote characters: only word characters
+
+
+def _prefix_group(parts: list[str]) -> str:
+    """The last word as a prefix, tolerant of the stemmer.
+
+    The index holds stems ("medication" is stored as "medic"), so a half-typed word longer
+    than its stem ("medicat") would match nothing until finished. Shorter cuts of the word,
+    down to what the stemmer can strip, are ORed in as whole words (a stem is a whole word in
+    the index, and whole words are far cheaper to look up than prefixes).
+    """
+    *head, word = parts
+    shortest = max(_MIN_CUT_CHARS, len(word) - _MAX_STEM_STRIP)
+    cuts = [word[:end] for end in range(len(word) - 1, shortest - 1, -1)]
+    alternatives = [_quoted(parts) + " *", *(_quoted([*head, cut]) for cut in cuts)]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def build_match_query(text: str) -> ParsedQuery:
+    """FTS5 MATCH syntax for ``text``: each word (or "quoted phrase") must match."""
+    chunks: list[tuple[list[str], bool]] = []  # (word parts, finished)
+    for phrase, closing, word in _CHUNK.findall(text):
+        parts = _WORD_PART.findall(phrase or word)
+        if parts:
+            # A closed "phrase" is complete; a bare word or an open quote may still be typed.
+            chunks.append((parts, bool(closing)))
+    chunks = chunks[:MAX_TERMS]
+    if not chunks:
+        return ParsedQuery(None, ())
+    still_typing = not text[-1:].isspace()
+    pieces = [_quoted(parts) for parts, _finished in chunks]
+    last_parts, last_finished = chunks[-1]
+    if still_typing and not last_finished and len(last_parts[-1]) >= MIN_PREFIX_CHARS:
+        pieces[-1] = _prefix_group(last_parts)
+    # Explicit AND: FTS5 accepts implicit AND between strings but not before a ( group.
+    return ParsedQuery(" AND ".join(pieces), tuple(" ".join(parts) for parts, _ in chunks))
+
+
+def parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """FTS5 snippet text with markers -> (one line of plain text, highlight ranges).
+
+    The body is Markdown, so emphasis and heading marks are dropped and line breaks become
+    spaces; the ranges are [start, end) offsets into the returned text.
+    """
+    out: list[str] = []
+    length = 0
+    highlights: list[tuple[int, int]] = []
+    inside = False  # between an open and a close marker
+    start: int | None = None  # where the current highlight's first word landed
+    pending_space = False
+    for token in re.split(f"([{HIGHLIGHT_OPEN}{HIGHLIGHT_CLOSE}])", _strip_markdown(raw)):
+        if token in (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE):
+            if start is not None:
+                highlights.append((start, length))
+            inside, start = token == HIGHLIGHT_OPEN, None
+            continue
+        for piece in re.split(r"(\s+)", token):
+            if not piece:
+                continue
+            if piece.isspace():
+                pending_space = True
+                continue
+            if pending_space and length:
+                out.append(" ")
+                length += 1
+            pending_space = False
+            if inside and start is None:
+                start = length
+            out.append(piece)
+            length += len(piece)
+    if start is not None:
+        highlights.append((start, length))
+    return "".join(out), tuple(highlights)
+
+
+_MARKDOWN_NOISE = re.compile(
+    r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+(?:\[[ xX]\]\s+)?)"  # headings, quotes, bullets
+    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+|~~"  # emphasis, code, strike-through
+    r"|!?\[|\]\([^)\s]*\)?|\]"  # [links](url) and ![images](url) keep their text
+)
+
+
+def _strip_markdown(text: str) -> str:
+    return _MARKDOWN_NOISE.sub("", text)
+
+
+def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...], left: str,
+                   right: str) -> str:
+    """The snippet with each highlight wrapped, e.g. in ``**`` for the command line."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in highlights:
+        pieces.extend((snippet[position:start], left, snippet[start:end], right))
+        position = end
+    pieces.append(snippet[position:])
+    return "".join(pieces)

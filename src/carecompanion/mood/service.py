@@ -1,0 +1,309 @@
+"""Check-ins on the encrypted database. Returns plain frozen data; holds no session.
+
+For the UI (all calls are quick and synchronous; run them off the GUI thread for big imports):
+
+- ``add(draft)``, ``update(id, draft)``, ``delete(id)``, ``get(id)``: one check-in;
+  a draft that breaks a rule raises ``InvalidCheckIn`` whose ``problems`` name each field.
+- ``list(since, until)``: check-ins by local day (inclusive), oldest first.
+- ``days(since, until)``: one ``DayStat`` per day: what every chart in ``stats`` takes.
+- ``link_entry(id, entry_id)`` / ``for_entry(entry_id)``: the link to a journal entry.
+- ``activities`` (``ActivityCatalog``) and ``support`` (``SupportContacts``): the person's
+  own self-care list and the contacts the nudge points to.
+- ``nudge()``: the gentle nudge to show on the mood page, or ``None``; ``dismiss_nudge()``.
+- ``preview_import(drafts)`` / ``import_drafts(drafts, source)``: see
+  ``carecompanion.mood.daylio`` for reading a Daylio file into drafts.
+
+Several check-ins a day are fine, and past days can be filled in: ``draft.at`` sets the time,
+and the local day is worked out in the service's time zone (``tz``; ``None`` means the
+computer's own).
+"""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from carecompanion.clock import Clock
+from carecompanion.mood.activities import ActivityCatalog, ActivityResolver
+from carecompanion.mood.assessments import AssessmentService
+from carecompanion.mood.daily import daily_stats
+from carecompanion.mood.errors import CheckInNotFound, InvalidCheckIn, Problem
+from carecompanion.mood.fingerprint import checkin_fingerprint
+from carecompanion.mood.localtime import local_clock, local_day
+from carecompanion.mood.models import ActivityRow, CheckInRow, EmotionRow, MoodSettingRow
+from carecompanion.mood.nudge import (
+    BASELINE_DAYS,
+    EMERGENCY_NOTE,
+    NUDGE_INVITATION,
+    RECENT_DAYS,
+    NudgeCheck,
+    check_nudge,
+)
+from carecompanion.mood.reading import day_filter, read_checkins
+from carecompanion.mood.records import (
+    CheckIn,
+    CheckInDraft,
+    DayStat,
+    ImportPreview,
+    ImportResult,
+    Source,
+    SupportContact,
+)
+from carecompanion.mood.support import SupportContacts
+from carecompanion.mood.validation import validated
+from carecompanion.storage.database import Database
+from carecompanion.storage.models import JournalEntry
+
+NUDGE_SNOOZE_KEY = "nudge_snoozed_until"
+DEFAULT_SNOOZE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """What the mood page shows: what was noticed, an invitation, and the person's own
+    contacts (people first, then crisis lines). The UI adds nothing alarming to it."""
+
+    check: NudgeCheck
+    noticed: tuple[str, ...]
+    invitation: str
+    emergency_note: str
+    contacts: tuple[SupportContact, ...]
+
+
+def _to_checkin(row: CheckInRow) -> CheckIn:
+    return CheckIn(
+        id=row.id, uid=row.uid, at=row.at, day=date.fromisoformat(row.day), mood=row.mood,
+        stress=row.stress, sleep_hours=row.sleep_hours, energy=row.energy,
+        care_hours=row.care_hours,
+        activities=tuple(activity.name for activity in row.activities),
+        emotions=tuple(emotion.name for emotion in row.emotions),
+        note=row.note, entry_id=row.entry_id, source=row.source,
+        created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+# Every check-in read brings its activities and emotions in two extra queries, not N.
+_LOADED = (selectinload(CheckInRow.activities), selectinload(CheckInRow.emotions))
+
+
+class MoodService:
+    def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None) -> None:
+        self._db = database
+        self._clock = clock
+        self._tz = tz
+        self.activities = ActivityCatalog(database)
+        self.support = SupportContacts(database)
+
+    # -- one check-in ------------------------------------------------------------------------
+    def today(self) -> date:
+        return local_day(self._clock.now(), self._tz)
+
+    def add(self, draft: CheckInDraft, *, source: Source = "app") -> CheckIn:
+        clean = validated(draft, self._clock.now())
+        now = self._clock.now()
+        with self._db.session() as session:
+            self._check_entry(session, clean.entry_id)
+            row = CheckInRow(uid=uuid.uuid4().hex, source=source, created_at=now)
+            self._fill(session, row, clean)
+            session.add(row)
+            session.flush()
+            return _to_checkin(row)
+
+    def update(self, checkin_id: int, draft: CheckInDraft) -> CheckIn:
+        """Replace every field with the draft's (``draft.at`` None keeps the original time)."""
+        clean = validated(draft, self._clock.now())
+        with self._db.session() as session:
+            row = self._row(session, checkin_id)
+            self._check_entry(session, clean.entry_id)
+            self._fill(session, row, clean, keep_at=True)
+            session.flush()
+            return _to_checkin(row)
+
+    def delete(self, checkin_id: int) -> None:
+        with self._db.session() as session:
+            session.delete(self._row(session, checkin_id))
+
+    def get(self, checkin_id: int) -> CheckIn:
+        with self._db.session() as session:
+            found = read_checkins(session, [CheckInRow.id == checkin_id])
+        if not found:
+            raise CheckInNotFound(checkin_id)
+        return found[0]
+
+    def link_entry(self, checkin_id: int, entry_id: int | None) -> CheckIn:
+        """Link a check-in to a journal entry (None unlinks). Deleting the entry unlinks too."""
+        with self._db.session() as session:
+            row = self._row(session, checkin_id)
+            self._check_entry(session, entry_id)
+            row.entry_id = entry_id
+            row.updated_at = self._clock.now()
+            return _to_checkin(row)
+
+    def for_entry(self, entry_id: int) -> builtins.list[CheckIn]:
+        """The check-ins linked to a journal entry, oldest first."""
+        with self._db.session() as session:
+            return read_checkins(session, [CheckInRow.entry_id == entry_id])
+
+    # -- many --------------------------------------------------------------------------------
+    def list(
+        self, since: date | None = None, until: date | None = None
+    ) -> builtins.list[CheckIn]:
+        """Check-ins whose local day is within ``since`` .. ``until`` (inclusive), oldest first."""
+        with self._db.session() as session:
+            return read_checkins(session, day_filter(since, until))
+
+    def days(
+        self, since: date | None = None, until: date | None = None
+    ) -> builtins.list[DayStat]:
+        return daily_stats(self.list(since, until))
+
+    def count(self) -> int:
+        with self._db.session() as session:
+            return int(session.scalar(select(func.count(CheckInRow.id))) or 0)
+
+    # -- import ------------------------------------------------------------------------------
+    def preview_import(self, drafts: Sequence[CheckInDraft]) -> ImportPreview:
+        """What ``import_drafts`` would add; reads only."""
+        now = self._clock.now()
+        cleaned = [validated(draft, now) for draft in drafts]
+        with self._db.session() as session:
+            new = self._new_only(session, cleaned)
+            known = {name.casefold() for name in session.scalars(select(ActivityRow.name))}
+        new_activities: dict[str, str] = {}
+        for draft in new:
+            for name in draft.activities:
+                if name.casefold() not in known:
+                    new_activities.setdefault(name.casefold(), name)
+        days = sorted(self._day(d) for d in cleaned)
+        return ImportPreview(
+            total=len(cleaned), new=len(new), duplicates=len(cleaned) - len(new),
+            first_day=days[0] if days else None, last_day=days[-1] if days else None,
+            new_activities=tuple(new_activities.values()),
+        )
+
+    def import_drafts(self, drafts: Sequence[CheckInDraft], *,
+                      source: Source = "daylio") -> ImportResult:
+        """Add every draft not already present (see ``fingerprint``), all in one transaction:
+        a failure leaves the vault exactly as it was."""
+        now = self._clock.now()
+        cleaned = [validated(draft, now) for draft in drafts]
+        with self._db.session() as session:
+            new = self._new_only(session, cleaned)
+            resolve = ActivityResolver(session)
+            for draft in new:
+                row = CheckInRow(uid=uuid.uuid4().hex, source=source, created_at=now)
+                self._fill(session, row, draft, resolve)
+                session.add(row)
+        return ImportResult(added=len(new), duplicates=len(cleaned) - len(new))
+
+    # -- the nudge ---------------------------------------------------------------------------
+    def nudge_check(self, today: date | None = None) -> NudgeCheck:
+        """The rule's full evaluation for ``today`` (default: today), ignoring any snooze."""
+        today = today or self.today()
+        start = today - timedelta(days=RECENT_DAYS + BASELINE_DAYS - 1)
+        flagged = AssessmentService(self._db, self._clock, self._tz).flagged_days(start)
+        return check_nudge(self.days(since=start, until=today), today, flagged)
+
+    def nudge(self, today: date | None = None) -> Nudge | None:
+        """The nudge to show now, or None (nothing noticed, or dismissed recently)."""
+        today = today or self.today()
+        snoozed = self._setting(NUDGE_SNOOZE_KEY)
+        if snoozed and today < date.fromisoformat(snoozed):
+            return None
+        check = self.nudge_check(today)
+        if not check.show:
+            return None
+        contacts = sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
+        return Nudge(check, tuple(reason.text for reason in check.reasons), NUDGE_INVITATION,
+                     EMERGENCY_NOTE, tuple(contacts))
+
+    def dismiss_nudge(self, days: int = DEFAULT_SNOOZE_DAYS) -> date:
+        """Hide the nudge for ``days`` days; returns the first day it may show again."""
+        until = self.today() + timedelta(days=max(1, days))
+        with self._db.session() as session:
+            row = session.get(MoodSettingRow, NUDGE_SNOOZE_KEY)
+            if row is None:
+                session.add(MoodSettingRow(key=NUDGE_SNOOZE_KEY, value=until.isoformat()))
+            else:
+                row.value = until.isoformat()
+        return until
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _day(self, draft: CheckInDraft) -> date:
+        return local_day(draft.at or self._clock.now(), self._tz)
+
+    def _fingerprint(self, draft: CheckInDraft) -> str:
+        at = draft.at or self._clock.now()
+        return checkin_fingerprint(local_day(at, self._tz), local_clock(at, self._tz),
+                                   draft.mood, draft.note)
+
+    def _new_only(
+        self, session: Session, drafts: Iterable[CheckInDraft]
+    ) -> builtins.list[CheckInDraft]:
+        """The drafts that are neither in the vault nor repeated earlier in ``drafts``."""
+        drafts = builtins.list(drafts)
+        wanted = {self._fingerprint(draft) for draft in drafts}
+        seen: set[str] = set()
+        for chunk in _chunks(sorted(wanted), 500):  # SQLite caps bound parameters
+            seen.update(session.scalars(
+                select(CheckInRow.fingerprint).where(CheckInRow.fingerprint.in_(chunk))
+            ))
+        new = []
+        for draft in drafts:
+            fingerprint = self._fingerprint(draft)
+            if fingerprint not in seen:
+                seen.add(fingerprint)
+                new.append(draft)
+        return new
+
+    def _fill(self, session: Session, row: CheckInRow, draft: CheckInDraft,
+              resolve: ActivityResolver | None = None, keep_at: bool = False) -> None:
+        at = draft.at or (row.at if keep_at else self._clock.now())
+        row.at = at
+        row.day = local_day(at, self._tz).isoformat()
+        row.mood = draft.mood
+        row.stress = draft.stress
+        row.sleep_hours = draft.sleep_hours
+        row.energy = draft.energy
+        row.care_hours = draft.care_hours
+        row.note = draft.note
+        row.entry_id = draft.entry_id
+        row.fingerprint = checkin_fingerprint(local_day(at, self._tz),
+                                              local_clock(at, self._tz), draft.mood, draft.note)
+        row.activities = (resolve or ActivityResolver(session))(draft.activities)
+        row.emotions = [EmotionRow(name=name, position=position)
+                        for position, name in enumerate(draft.emotions)]
+        row.updated_at = self._clock.now()
+
+    @staticmethod
+    def _row(session: Session, checkin_id: int) -> CheckInRow:
+        row = session.scalar(
+            select(CheckInRow).options(*_LOADED).where(CheckInRow.id == checkin_id)
+        )
+        if row is None:
+            raise CheckInNotFound(checkin_id)
+        return row
+
+    @staticmethod
+    def _check_entry(session: Session, entry_id: int | None) -> None:
+        if entry_id is None:
+            return
+        if session.scalar(select(JournalEntry.id).where(JournalEntry.id == entry_id)) is None:
+            raise InvalidCheckIn([Problem("entry_id",
+                                          f"There is no journal entry with id {entry_id}.")])
+
+    def _setting(self, key: str) -> str | None:
+        with self._db.session() as session:
+            row = session.get(MoodSettingRow, key)
+            return row.value if row is not None else None
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,1 @@
+"""The journal's views: timeline, calendar, search, editor, templates and import/export."""

@@ -1,0 +1,393 @@
+"""Writing an entry: title, date, tags, favourite, rich text saved as Markdown, attachments.
+
+Autosave: every change restarts a short timer; when it fires the entry is saved. Locking,
+closing, switching entries and Ctrl+S save at once, so nothing typed is ever lost. A new
+entry is created on its first real change, so opening "New entry" and leaving adds nothing.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QTextListFormat
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.journal.service import (
+    Entry,
+    EntryDraft,
+    JournalService,
+    clean_tags,
+)
+from carecompanion.ui import theme
+from carecompanion.ui.journal import formatting
+from carecompanion.ui.journal.attachments_model import (
+    ATTACHMENT_ID_ROLE,
+    AttachmentsModel,
+    human_size,
+)
+from carecompanion.ui.widgets import label
+
+AUTOSAVE_DELAY_MS = 800
+MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag after the last comma, keeping the ones already typed."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # type: ignore[no-untyped-def]
+        widget = self.widget()
+        typed = widget.text() if isinstance(widget, QLineEdit) else ""
+        kept = [part.strip() for part in typed.split(",")[:-1] if part.strip()]
+        return ", ".join([*kept, str(index.data())]) + ", "
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    return tuple(clean_tags(text.split(",")))
+
+
+class EntryEditor(QWidget):
+    saved = Signal(int)  # entry id, after every save
+    deleted = Signal(int)
+
+    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.entry_id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.flush)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("entryTitle")
+        self.title.setPlaceholderText(self.tr("Title (optional)"))
+        self.title.setAccessibleName(self.tr("Entry title"))
+        self.title.setMinimumHeight(44)
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setAccessibleName(self.tr("Entry date and time"))
+        self.when.setMinimumHeight(40)
+        self.favourite = QToolButton()
+        self.favourite.setCheckable(True)
+        self.favourite.setText("☆")
+        self.favourite.setObjectName("favourite")
+        self.favourite.setToolTip(self.tr("Mark as favourite"))
+        self.favourite.setAccessibleName(self.tr("Favourite"))
+        self.favourite.setMinimumSize(QSize(40, 40))
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setMinimumHeight(40)
+        self.tag_completer = TagCompleter(self)
+        self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(self.tag_completer)
+
+        self.body = QTextEdit()
+        self.body.setObjectName("entryBody")
+        self.body.setAcceptRichText(False)  # pasted text arrives as plain text, not web pages
+        self.body.setAccessibleName(self.tr("Entry text"))
+        self.body.setPlaceholderText(self.tr("Write whatever you need to. Only you can read this."))
+        self.body.setTabChangesFocus(True)
+
+        self.toolbar = self._build_toolbar()
+        self.attachments_model = AttachmentsModel()
+        self.attachments = QListView()
+        self.attachments.setObjectName("attachments")
+        self.attachments.setAccessibleName(self.tr("Attachments"))
+        self.attachments.setModel(self.attachments_model)
+        self.attachments.setViewMode(QListView.ViewMode.IconMode)
+        self.attachments.setIconSize(QSize(96, 96))
+        self.attachments.setGridSize(QSize(130, 130))
+        self.attachments.setFixedHeight(150)
+        self.attachments.setWrapping(False)
+        self.attachments.setFlow(QListView.Flow.LeftToRight)
+        self.attachments.doubleClicked.connect(self._open_attachment)
+        self.status = label("", "hint", wrap=False)
+        self.words = label("", "hint", wrap=False)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.favourite)
+        meta = QHBoxLayout()
+        meta.addWidget(self.when)
+        meta.addWidget(self.tags, 1)
+        foot = QHBoxLayout()
+        foot.addWidget(self.words)
+        foot.addStretch(1)
+        foot.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addLayout(meta)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.attachments)
+        layout.addLayout(foot)
+
+        # Writing comes first: Tab goes from the title straight to the text.
+        for first, second in ((self.title, self.body), (self.body, self.when),
+                              (self.when, self.tags), (self.tags, self.favourite)):
+            QWidget.setTabOrder(first, second)
+        self.title.textEdited.connect(self._changed)
+        self.tags.textEdited.connect(self._changed)
+        self.when.dateTimeChanged.connect(self._changed)
+        self.favourite.toggled.connect(self._favourite_toggled)
+        self.body.textChanged.connect(self._changed)
+        self.body.textChanged.connect(self._count_words)
+        self.new_entry()
+
+    # -- toolbar --------------------------------------------------------------------------
+    def _action(self, toolbar: QToolBar, text: str, tip: str, shortcut: str | None,
+                slot: Callable[[], object], icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name is not None:
+            action.setIcon(theme.icon(icon_name, 40))
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(tip)
+            button.setMinimumSize(QSize(36, 36))
+        return action
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setObjectName("formatting")
+        bar.setAccessibleName(self.tr("Formatting"))
+        bar.setIconSize(QSize(20, 20))
+        tr = self.tr
+        self._action(bar, "B", tr("Bold"), "Ctrl+B", lambda: formatting.toggle_bold(self.body))
+        self._action(bar, "I", tr("Italic"), "Ctrl+I",
+                     lambda: formatting.toggle_italic(self.body))
+        self._action(bar, "H", tr("Heading"), None, lambda: formatting.set_heading(
+            self.body, 0 if self.body.textCursor().blockFormat().headingLevel() else 2))
+        self._action(bar, "•", tr("Bulleted list"), None, lambda: formatting.toggle_list(
+            self.body, QTextListFormat.Style.ListDisc), "list-bullet")
+        self._action(bar, "1.", tr("Numbered list"), None, lambda: formatting.toggle_list(
+            self.body, QTextListFormat.Style.ListDecimal), "list-number")
+        self._action(bar, tr("Link"), tr("Insert link"), "Ctrl+K", self._insert_link, "link")
+        bar.addSeparator()
+        self._action(bar, tr("Undo"), tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
+        self._action(bar, tr("Redo"), tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
+        bar.addSeparator()
+        self._action(bar, tr("Attach"), tr("Attach a photo or document"), None,
+                     self.choose_attachment, "attach")
+        self._action(bar, tr("Delete"), tr("Delete this entry"), None, self._confirm_delete,
+                     "trash")
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # shown when the window is too narrow for every button
+            extension.setAccessibleName(tr("More formatting"))
+        return bar
+
+    def _insert_link(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Insert link"), self.tr("Web address:"))
+        if ok and url.strip():
+            formatting.insert_link(self.body, url.strip(), self.body.textCursor().selectedText())
+
+    # -- loading ------------------------------------------------------------------------------
+    def set_known_tags(self, tags: list[str]) -> None:
+        from PySide6.QtCore import QStringListModel
+
+        self.tag_completer.setModel(QStringListModel(tags, self.tag_completer))
+
+    def new_entry(self, title: str = "", body: str = "", tags: tuple[str, ...] = ()) -> None:
+        """An empty (or templated) page; it becomes an entry on its first real change."""
+        self.flush()
+        self._loading = True
+        self.entry_id = None
+        self.title.setText(title)
+        self.body.setMarkdown(body)
+        self.tags.setText(", ".join(tags))
+        self.favourite.setChecked(False)
+        self._set_favourite_text()
+        self.when.setDateTime(QDateTime.currentDateTime())
+        self.attachments_model.clear()
+        self.attachments.hide()
+        self.body.document().clearUndoRedoStacks()
+        self._loading = False
+        self._dirty = False
+        self.status.setText(self.tr("New entry"))
+        self._count_words()
+
+    def load(self, entry_id: int) -> None:
+        if entry_id == self.entry_id:
+            return
+        self.flush()
+        entry = self._journal.get(entry_id)
+        self._show(entry)
+
+    def _show(self, entry: Entry) -> None:
+        self._loading = True
+        self.entry_id = entry.id
+        self.title.setText(entry.title)
+        self.body.setMarkdown(entry.body)
+        self.tags.setText(", ".join(entry.tags))
+        self.favourite.setChecked(entry.is_favourite)
+        self._set_favourite_text()
+        self.when.setDateTime(
+            QDateTime.fromMSecsSinceEpoch(int(entry.entry_at.timestamp() * 1000)))
+        self._show_attachments(entry)
+        self.body.document().clearUndoRedoStacks()
+        self._loading = False
+        self._dirty = False
+        self.status.setText(self.tr("Saved"))
+        self._count_words()
+
+    def _show_attachments(self, entry: Entry) -> None:
+        self.attachments_model.set_attachments(entry.attachments, self._journal.attachment_data)
+        self.attachments.setVisible(bool(entry.attachments))
+
+    # -- saving -------------------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.status.setText(self.tr("Editing…"))
+        self._autosave.start()
+
+    def _favourite_toggled(self, _checked: bool) -> None:
+        self._set_favourite_text()
+        self._changed()
+
+    def _set_favourite_text(self) -> None:
+        self.favourite.setText("★" if self.favourite.isChecked() else "☆")
+
+    def _count_words(self) -> None:
+        count = formatting.word_count(self.body.toPlainText())
+        self.words.setText(self.tr("1 word") if count == 1
+                           else self.tr("{count} words").format(count=count))
+
+    def _entry_at(self) -> datetime:
+        return datetime.fromtimestamp(self.when.dateTime().toMSecsSinceEpoch() / 1000).astimezone()
+
+    def is_blank(self) -> bool:
+        return not self.title.text().strip() and not self.body.toPlainText().strip()
+
+    def flush(self) -> None:
+        """Save now if anything changed since the last save."""
+        self._autosave.stop()
+        if not self._dirty:
+            return
+        markdown = self.body.toMarkdown(MARKDOWN).rstrip() + "\n" if not self.body.document(
+        ).isEmpty() else ""
+        tags = parse_tags(self.tags.text())
+        if self.entry_id is None:
+            if self.is_blank():
+                self._dirty = False
+                return
+            entry = self._journal.add_draft(EntryDraft(
+                title=self.title.text(), body=markdown, entry_at=self._entry_at(), tags=tags,
+                is_favourite=self.favourite.isChecked()))
+            self.entry_id = entry.id
+        else:
+            self._journal.update(self.entry_id, title=self.title.text(), body=markdown,
+                                 tags=tags, entry_at=self._entry_at(),
+                                 is_favourite=self.favourite.isChecked())
+        self._dirty = False
+        self.status.setText(self.tr("Saved"))
+        self.saved.emit(self.entry_id)
+
+    def clear(self) -> None:
+        """Save, then forget everything shown: called before the vault locks."""
+        self.flush()
+        self._loading = True
+        self.entry_id = None
+        self.title.clear()
+        self.tags.clear()
+        self.body.clear()
+        self.body.document().clearUndoRedoStacks()
+        self.attachments_model.clear()
+        self.set_known_tags([])
+        self._loading = False
+
+    # -- attachments and deleting ---------------------------------------------------------------
+    def choose_attachment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a photo or document"))
+        if path:
+            self.attach_file(Path(path))
+
+    def attach_file(self, path: Path) -> bool:
+        from carecompanion.journal.service import AttachmentTooLarge
+
+        if self.entry_id is None:
+            self._dirty = True
+            if self.is_blank():
+                self.title.setText(path.stem)
+            self.flush()
+        if self.entry_id is None:
+            return False
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        try:
+            data = path.read_bytes()
+            self._journal.add_attachment(self.entry_id, path.name, mime, data)
+        except AttachmentTooLarge as exc:
+            QMessageBox.information(self, self.tr("Too large to attach"), str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Could not attach"),
+                                self.tr("{name} could not be read ({reason}).").format(
+                                    name=path.name, reason=exc.strerror))
+            return False
+        self._show_attachments(self._journal.get(self.entry_id))
+        self.saved.emit(self.entry_id)
+        return True
+
+    def _open_attachment(self, index) -> None:  # type: ignore[no-untyped-def]
+        attachment_id = int(index.data(ATTACHMENT_ID_ROLE))
+        info = self.attachments_model.attachment(index.row())
+        data = self._journal.attachment_data(attachment_id)
+        from carecompanion.ui.journal.attachment_viewer import AttachmentViewer
+
+        AttachmentViewer(info.filename, info.mime_type, data, human_size(info.size),
+                         self).exec()
+
+    def _confirm_delete(self) -> None:
+        if self.entry_id is None:
+            self.new_entry()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete this entry?"),
+            self.tr("This entry and its attachments will be deleted from this computer. "
+                    "Backups made before today keep a copy."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_current()
+
+    def delete_current(self) -> None:
+        if self.entry_id is None:
+            return
+        entry_id = self.entry_id
+        self._autosave.stop()
+        self._dirty = False
+        self._journal.delete(entry_id)
+        self.new_entry()
+        self.deleted.emit(entry_id)

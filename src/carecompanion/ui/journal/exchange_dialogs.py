@@ -1,0 +1,300 @@
+"""Import and export dialogs: choose, preview, then do it with a progress bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.journal.exchange.errors import Cancelled, ExportError, ImportFormatError
+from carecompanion.journal.exchange.importing import (
+    ImportPreview,
+    ImportSource,
+    commit_import,
+    preview_import,
+)
+from carecompanion.journal.exchange.json_export import export_json
+from carecompanion.journal.exchange.markdown_export import export_markdown
+from carecompanion.journal.exchange.result import ExportResult
+from carecompanion.journal.exchange.selection import ExportSelection
+from carecompanion.session import VaultSession
+from carecompanion.ui.journal.delegate import friendly_date
+from carecompanion.ui.progress import run_with_progress
+from carecompanion.ui.widgets import button, label
+
+_FOLDER_SOURCES = {ImportSource.MARKDOWN}
+
+
+class PreviewModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.preview: ImportPreview | None = None
+
+    def set_preview(self, preview: ImportPreview | None) -> None:
+        self.beginResetModel()
+        self.preview = preview
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.preview is None:
+            return 0
+        return len(self.preview.items)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if self.preview is None or not index.isValid():
+            return None
+        item = self.preview.items[index.row()]
+        draft = item.draft
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            title = draft.title or self.tr("Untitled entry")
+            note = self.tr("  (already in your journal: skipped)") if item.duplicate else ""
+            extra = self.tr("  · {n} attachment(s)").format(n=len(draft.attachments)) \
+                if draft.attachments else ""
+            return f"{friendly_date(draft.entry_at)} — {title}{extra}{note}"
+        if role == Qt.ItemDataRole.ForegroundRole and item.duplicate:
+            from carecompanion.ui import theme
+
+            return theme.current().color("muted")
+        return None
+
+
+class ImportDialog(QDialog):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setWindowTitle(self.tr("Import entries"))
+        self.resize(760, 560)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Where the entries come from"))
+        for source in ImportSource:
+            self.kind.addItem(self.tr(source.label), source)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("File or folder to import"))
+        self.path.setPlaceholderText(self.tr("Choose a file or folder…"))
+        browse = button(self.tr("Choose…"), self.tr("Choose the file or folder"))
+        browse.clicked.connect(self._browse)
+        self.preview_button = button(self.tr("Preview"), self.tr("Preview the import"))
+        self.preview_button.clicked.connect(self.make_preview)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Import from"), self.kind)
+        form.addRow(self.tr("File or folder"), row)
+        self.summary = label(self.tr("Nothing is written until you press Import."), "hint")
+        self.error = label("", "error")
+        self.error.hide()
+        self.model = PreviewModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Entries that would be imported"))
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(self.tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setAccessibleName(self.tr("Import the new entries"))
+        self.import_button.setEnabled(False)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.do_import)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self._forget_preview())
+        self.path.textChanged.connect(lambda _t: self._forget_preview())
+        self.result_summary = ""
+
+    @property
+    def source(self) -> ImportSource:
+        return ImportSource(self.kind.currentData())
+
+    def _browse(self) -> None:
+        if self.source in _FOLDER_SOURCES:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder"))
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file"))
+        if chosen:
+            self.path.setText(chosen)
+            self.make_preview()
+
+    def _forget_preview(self) -> None:
+        self.model.set_preview(None)
+        self.import_button.setEnabled(False)
+        self.error.hide()
+
+    def make_preview(self) -> None:
+        self._forget_preview()
+        if not self.path.text().strip():
+            self._show_error(self.tr("Choose a file or folder first."))
+            return
+        source, path = self.source, Path(self.path.text().strip())
+        try:
+            preview = run_with_progress(
+                self, self.tr("Reading"), self.tr("Reading {name}…").format(name=path.name),
+                lambda progress: preview_import(self._session, source, path,
+                                                progress=progress))
+        except ImportFormatError as exc:
+            self._show_error(str(exc) + " " + self.tr("Nothing was imported."))
+            return
+        except Cancelled:
+            return
+        self.model.set_preview(preview)
+        self.summary.setText(self.tr(preview.summary()))
+        self.import_button.setEnabled(bool(preview.new_items))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def do_import(self) -> None:
+        preview = self.model.preview
+        if preview is None or not preview.new_items:
+            return
+        try:
+            result = run_with_progress(
+                self, self.tr("Importing"), self.tr("Importing your entries…"),
+                lambda progress: commit_import(self._session, preview, progress=progress))
+        except Cancelled:
+            self._show_error(self.tr("Cancelled: nothing was imported."))
+            return
+        self.result_summary = result.summary()
+        self.accept()
+
+
+class ExportDialog(QDialog):
+    """What to export (selection, a date range or everything), in which format, and where."""
+
+    FORMATS = (("pdf", "A printable PDF"), ("markdown", "A folder of Markdown files"),
+               ("json", "CareCompanion JSON (can be imported again)"))
+
+    def __init__(self, session: VaultSession, selected_ids: list[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._selected = list(selected_ids)
+        self.setWindowTitle(self.tr("Export entries"))
+        self.setMinimumWidth(560)
+        self.format = QComboBox()
+        self.format.setAccessibleName(self.tr("Export format"))
+        for key, text in self.FORMATS:
+            self.format.addItem(self.tr(text), key)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Which entries"))
+        self.scope.addItem(self.tr("Everything"), "all")
+        if self._selected:
+            self.scope.addItem(self.tr("The selected entry"), "selected")
+        self.scope.addItem(self.tr("A date range"), "range")
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setCalendarPopup(True)
+        self.since.setAccessibleName(self.tr("From date"))
+        self.until = QDateEdit(QDate.currentDate())
+        self.until.setCalendarPopup(True)
+        self.until.setAccessibleName(self.tr("Until date"))
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.since)
+        range_row.addWidget(label(self.tr("to"), wrap=False))
+        range_row.addWidget(self.until)
+        self.range_box = QWidget()
+        self.range_box.setLayout(range_row)
+        self.range_box.hide()
+        self.scope.currentIndexChanged.connect(
+            lambda _i: self.range_box.setVisible(self.scope.currentData() == "range"))
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Entries"), self.scope)
+        form.addRow("", self.range_box)
+        self.warning = label(self.tr(
+            "An export is not encrypted: anyone who opens the file can read it. Keep it "
+            "somewhere safe, and delete it when you no longer need it."), "notice")
+        self.status = label("", "hint")
+        self.status.hide()
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(self.tr("Export…"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setAccessibleName(self.tr("Choose where and export"))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        cancel.setAccessibleName(self.tr("Close"))
+        buttons.accepted.connect(self.choose_and_export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def selection(self) -> ExportSelection:
+        scope = self.scope.currentData()
+        if scope == "selected":
+            return ExportSelection.of(self._selected)
+        if scope == "range":
+            since: date = self.since.date().toPython()  # type: ignore[assignment]
+            until: date = self.until.date().toPython()  # type: ignore[assignment]
+            return ExportSelection.between(since, until)
+        return ExportSelection.everything()
+
+    def choose_and_export(self) -> None:
+        kind = str(self.format.currentData())
+        if kind == "markdown":
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an empty folder"))
+            if not folder:
+                return
+            target = Path(folder) / "CareCompanion journal"
+        else:
+            suffix = ".pdf" if kind == "pdf" else ".json"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), str(Path.home() / f"CareCompanion journal{suffix}"))
+            if not chosen:
+                return
+            target = Path(chosen)
+        self.export_to(kind, target, overwrite=kind != "markdown")
+
+    def export_to(self, kind: str, target: Path, overwrite: bool = False) -> bool:
+        journal = self._session.journal
+        selection = self.selection()
+
+        def work(progress: Callable[[int, int], bool]) -> ExportResult:
+            if kind == "json":
+                return export_json(journal, selection, target, progress=progress,
+                                   overwrite=overwrite)
+            if kind == "markdown":
+                return export_markdown(journal, selection, target, progress=progress)
+            from carecompanion.ui.journal_pdf import export_pdf
+
+            return export_pdf(journal, selection, target, progress=progress,
+                              overwrite=overwrite)
+
+        try:
+            result = run_with_progress(self, self.tr("Exporting"),
+                                       self.tr("Writing your entries…"), work)
+        except Cancelled:
+            self._status(self.tr("Cancelled: nothing was written."))
+            return False
+        except (ExportError, OSError) as exc:
+            self._status(str(exc))
+            return False
+        self._status(self.tr(result.summary()))
+        return True
+
+    def _status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()

@@ -1,0 +1,168 @@
+"""Managing templates: the built-in prompts (read-only, can be copied) and the user's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.journal.templates import Template, TemplateService
+from carecompanion.ui.widgets import button, label
+
+
+class TemplateListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.templates: list[Template] = []
+
+    def set_templates(self, templates: list[Template]) -> None:
+        self.beginResetModel()
+        self.templates = list(templates)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.templates)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        template = self.templates[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            suffix = self.tr(" (built in)") if template.built_in else ""
+            return template.name + suffix
+        return None
+
+
+class TemplatesDialog(QDialog):
+    def __init__(self, templates: TemplateService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = templates
+        self.setWindowTitle(self.tr("Templates"))
+        self.resize(860, 560)
+        self.model = TemplateListModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Templates"))
+        self.list.setMinimumWidth(260)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Template name"))
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Title of new entries"))
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName(self.tr("Tags of new entries"))
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Template text (Markdown)"))
+        self.note = label("", "hint")
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Entry title"), self.title)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Text"), self.body)
+        self.new_button = button(self.tr("New template"), self.tr("New template"))
+        self.copy_button = button(self.tr("Make a copy"), self.tr("Make a copy of this template"))
+        self.save_button = button(self.tr("Save"), self.tr("Save the template"), primary=True)
+        self.delete_button = button(self.tr("Delete"), self.tr("Delete the template"))
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.copy_button, self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addWidget(self.note)
+        right.addLayout(form, 1)
+        right.addLayout(actions)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list)
+        columns.addLayout(right, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(close)
+
+        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur.row()))
+        self.new_button.clicked.connect(self._new)
+        self.copy_button.clicked.connect(self._copy)
+        self.save_button.clicked.connect(self._save)
+        self.delete_button.clicked.connect(self._delete)
+        self._editing: Template | None = None
+        self._reload()
+
+    def _reload(self, select_id: str | None = None) -> None:
+        self.model.set_templates(self._service.list_templates())
+        row = 0
+        for number, template in enumerate(self.model.templates):
+            if template.id == select_id:
+                row = number
+        if self.model.templates:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+            self._show(row)
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.model.templates):
+            return
+        template = self.model.templates[row]
+        self._editing = template
+        self._fill(template.name, template.title, template.body, template.tags)
+        editable = not template.built_in
+        for widget in (self.name, self.title, self.tags):
+            widget.setReadOnly(not editable)
+        self.body.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.note.setText(self.tr("Built-in templates cannot be changed; make a copy to adapt "
+                                  "one.") if template.built_in else "")
+
+    def _fill(self, name: str, title: str, body: str, tags: tuple[str, ...]) -> None:
+        self.name.setText(name)
+        self.title.setText(title)
+        self.body.setPlainText(body)
+        self.tags.setText(", ".join(tags))
+
+    def _form_tags(self) -> tuple[str, ...]:
+        return tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
+
+    def _new(self) -> None:
+        created = self._service.add_template(self.tr("My template"), "", "", ())
+        self._reload(created.id)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def _copy(self) -> None:
+        if self._editing is None:
+            return
+        source = self._editing
+        created = self._service.add_template(self.tr("{name} (my copy)").format(name=source.name),
+                                             source.title, source.body, source.tags)
+        self._reload(created.id)
+
+    def _save(self) -> None:
+        if self._editing is None or self._editing.built_in:
+            return
+        if not self.name.text().strip():
+            QMessageBox.information(self, self.tr("Templates"),
+                                    self.tr("A template needs a name."))
+            return
+        updated = self._service.update_template(
+            self._editing.id, name=self.name.text().strip(), title=self.title.text(),
+            body=self.body.toPlainText(), tags=self._form_tags())
+        self._reload(updated.id)
+
+    def _delete(self) -> None:
+        if self._editing is None or self._editing.built_in:
+            return
+        self._service.delete_template(self._editing.id)
+        self._reload()

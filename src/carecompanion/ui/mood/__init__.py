@@ -1,0 +1,1 @@
+"""The mood views: check-in, charts, year in colour, self-checks and the report."""

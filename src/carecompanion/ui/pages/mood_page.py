@@ -1,0 +1,364 @@
+"""The Mood page: check in, see the slope, notice what helps. Figures come from the core."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.mood import stats
+from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
+from carecompanion.mood.records import DayStat
+from carecompanion.session import VaultSession
+from carecompanion.ui.mood import charts
+from carecompanion.ui.mood.checkin_list import CheckInListModel
+from carecompanion.ui.mood.colours import mood_word
+from carecompanion.ui.mood.heatmap import YearHeatmap
+from carecompanion.ui.mood.table_model import FiguresTableModel
+from carecompanion.ui.widgets import EmptyState, button, label
+
+PERIODS = (("week", 7, 3), ("month", 31, 7), ("year", 366, 14), ("all", 0, 30))
+
+
+def _fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+class ChartPanel(QWidget):
+    """A chart, with the same figures as a table one click away (and for screen readers)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(name)
+        self.view.setMinimumHeight(320)
+        self.table_model = FiguresTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("{name}, as a table").format(name=name))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.stack, 1)
+
+    def show_table(self, on: bool) -> None:
+        self.stack.setCurrentWidget(self.table if on else self.view)
+
+    def set_chart(self, chart: QChart, headers: list[str], rows: list[list[object]],
+                  description: str) -> None:
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self.view.setAccessibleDescription(description)
+        self.table_model.set_rows(headers, rows)
+
+    def clear(self) -> None:
+        self.table_model.clear()
+        self.view.chart().removeAllSeries()
+
+
+class MoodPage(QWidget):
+    open_people = Signal()
+
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.checkin_button = button(self.tr("Check in"), self.tr("Check in now"), primary=True)
+        self.checkin_button.setToolTip(self.tr("Check in (Ctrl+K)"))
+        self.checkin_button.clicked.connect(self.check_in)
+        self.selfcheck_button = button(self.tr("Caregiver self-check…"),
+                                       self.tr("Take a caregiver self-check"))
+        self.selfcheck_button.clicked.connect(self.open_self_check)
+        header = QHBoxLayout()
+        header.addWidget(label(self.tr("Mood"), "pageTitle", wrap=False))
+        header.addStretch(1)
+        header.addWidget(self.selfcheck_button)
+        header.addWidget(self.checkin_button)
+
+        self.nudge = QFrame()
+        self.nudge.setObjectName("nudge")
+        nudge_layout = QVBoxLayout(self.nudge)
+        self.nudge_text = label("", "")
+        self.nudge_contacts = label("", "hint")
+        nudge_buttons = QHBoxLayout()
+        later = button(self.tr("Thank you, not now"), self.tr("Hide this note for a while"))
+        later.clicked.connect(self._dismiss_nudge)
+        nudge_buttons.addStretch(1)
+        nudge_buttons.addWidget(later)
+        nudge_layout.addWidget(self.nudge_text)
+        nudge_layout.addWidget(self.nudge_contacts)
+        nudge_layout.addLayout(nudge_buttons)
+        self.nudge.hide()
+
+        self.summary = label("", "summary")
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period shown"))
+        for key, text in (("week", self.tr("Last week")), ("month", self.tr("Last month")),
+                          ("year", self.tr("Last year")), ("all", self.tr("Everything"))):
+            self.period.addItem(text, key)
+        self.period.setCurrentIndex(1)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.as_table = QPushButton(self.tr("Show as a table"))
+        self.as_table.setCheckable(True)
+        self.as_table.setAccessibleName(self.tr("Show the figures as tables"))
+        self.as_table.setMinimumHeight(40)
+        self.as_table.toggled.connect(self._toggle_tables)
+        controls = QHBoxLayout()
+        controls.addWidget(self.summary, 1)
+        controls.addWidget(self.period)
+        controls.addWidget(self.as_table)
+
+        self.trend = ChartPanel(self.tr("Mood and stress over time"))
+        self.sleep = ChartPanel(self.tr("Sleep and mood"))
+        self.lifts = ChartPanel(self.tr("What lifts your mood"))
+        self.lifts_note = label("", "hint")
+        lifts_tab = QWidget()
+        lifts_layout = QVBoxLayout(lifts_tab)
+        lifts_layout.setContentsMargins(0, 0, 0, 0)
+        lifts_layout.addWidget(self.lifts_note)
+        lifts_layout.addWidget(self.lifts, 1)
+        self.heatmap = YearHeatmap()
+        self.year_table = FiguresTableModel()
+        self.year_table_view = QTableView()
+        self.year_table_view.setModel(self.year_table)
+        self.year_table_view.setAccessibleName(self.tr("Year in colour, as a table"))
+        self.year_table_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.year_table_view.verticalHeader().hide()
+        self.year_stack = QStackedWidget()
+        heat_holder = QScrollArea()
+        heat_holder.setWidgetResizable(True)
+        heat_holder.setFrameShape(QFrame.Shape.NoFrame)
+        heat_inner = QWidget()
+        heat_layout = QVBoxLayout(heat_inner)
+        self.streak_text = label("", "")
+        heat_layout.addWidget(self.heatmap)
+        heat_layout.addWidget(self.streak_text)
+        heat_layout.addStretch(1)
+        heat_holder.setWidget(heat_inner)
+        self.year_stack.addWidget(heat_holder)
+        self.year_stack.addWidget(self.year_table_view)
+        self.history_model = CheckInListModel()
+        self.history = QListView()
+        self.history.setObjectName("entries")
+        self.history.setModel(self.history_model)
+        self.history.setAccessibleName(self.tr("Your check-ins"))
+        self.history.activated.connect(self._edit_checkin)
+        self.history.doubleClicked.connect(self._edit_checkin)
+        history_tab = QWidget()
+        history_layout = QVBoxLayout(history_tab)
+        history_layout.setContentsMargins(0, 8, 0, 0)
+        history_layout.addWidget(label(self.tr(
+            "Double-click or press Enter on a check-in to correct it."), "hint"))
+        history_layout.addWidget(self.history, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Mood charts"))
+        self.tabs.addTab(self.trend, self.tr("Mood and stress"))
+        self.tabs.addTab(self.year_stack, self.tr("Year in colour"))
+        self.tabs.addTab(lifts_tab, self.tr("What lifts your mood"))
+        self.tabs.addTab(self.sleep, self.tr("Sleep and mood"))
+        self.tabs.addTab(history_tab, self.tr("Check-ins"))
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(controls)
+        content_layout.addWidget(self.tabs, 1)
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addWidget(EmptyState(
+            "mood", self.tr("How are you, really?"),
+            self.tr("A check-in takes ten seconds: how you feel, how you slept, what you did "
+                    "for yourself. Over weeks, gentle charts show the slope before you feel "
+                    "it.")), 1)
+        first = button(self.tr("Check in for the first time"), self.tr("Check in for the first "
+                                                                       "time"), primary=True)
+        first.clicked.connect(self.check_in)
+        empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(self.nudge)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+
+    # -- figures ----------------------------------------------------------------------------
+    def _range(self) -> tuple[date | None, int]:
+        key = self.period.currentData()
+        for name, days, window in PERIODS:
+            if name == key:
+                today = self._session.mood.today()
+                return (today - timedelta(days=days - 1) if days else None), window
+        return None, 7
+
+    def refresh(self) -> None:
+        mood = self._session.mood
+        everything = mood.days()
+        self.body.setCurrentWidget(self.content if everything else self.empty)
+        self._refresh_nudge()
+        if not everything:
+            return
+        since, window = self._range()
+        shown = [d for d in everything if since is None or d.day >= since]
+        self._summary(shown, everything)
+        self._trend(everything, shown, since, window)
+        self._sleep(shown)
+        self._lifts(shown)
+        self._year(everything)
+        self.history_model.set_checkins(mood.list(since=since))
+
+    def _summary(self, shown: list[DayStat], everything: list[DayStat]) -> None:
+        summary = stats.summarize(shown)
+        streak = stats.streaks((d.day for d in everything), self._session.mood.today())
+        self.summary.setText(self.tr(
+            "Mood {mood} · stress {stress} · sleep {sleep} · {days} days checked in · "
+            "streak {streak} days").format(
+                mood=_fmt(summary.mood_mean), stress=_fmt(summary.stress_mean),
+                sleep=_fmt(summary.sleep_mean, 1, " h"), days=summary.days,
+                streak=streak.current))
+
+    def _trend(self, everything: list[DayStat], shown: list[DayStat], since: date | None,
+               window: int) -> None:
+        first = since or everything[0].day
+        last = self._session.mood.today()
+        # The average is computed over everything, so its first days are not cut short.
+        average = [p for p in stats.moving_average(stats.points(everything), window)
+                   if p.day >= first]
+        daily = stats.points(shown)
+        stress = stats.points(shown, "stress")
+        chart = charts.mood_trend_chart(daily, average, stress, first, last, window)
+        by_day = {p.day: p.value for p in average}
+        rows: list[list[object]] = [
+            [d.day.isoformat(), _fmt(d.mood), _fmt(by_day.get(d.day)), _fmt(d.stress, 0),
+             _fmt(d.sleep_hours), d.checkins] for d in reversed(shown)]
+        self.trend.set_chart(chart, [self.tr("Day"), self.tr("Mood"),
+                                     self.tr("{days}-day average").format(days=window),
+                                     self.tr("Stress"), self.tr("Sleep (h)"),
+                                     self.tr("Check-ins")], rows,
+                             self.tr("Mood and stress from {first} to {last}").format(
+                                 first=first.isoformat(), last=last.isoformat()))
+
+    def _sleep(self, shown: list[DayStat]) -> None:
+        pairs = stats.sleep_vs_mood(shown)
+        rows: list[list[object]] = [[p.day.isoformat(), _fmt(p.sleep_hours), _fmt(p.mood)]
+                                    for p in reversed(pairs)]
+        self.sleep.set_chart(charts.sleep_mood_chart(pairs),
+                             [self.tr("Day"), self.tr("Hours slept"), self.tr("Mood")], rows,
+                             self.tr("{n} days with both sleep and mood").format(n=len(pairs)))
+
+    def _lifts(self, shown: list[DayStat]) -> None:
+        lifts = sorted(activity_lifts(shown), key=lambda lift: -(lift.difference or -99))
+        rows: list[list[object]] = [
+            [lift.activity, _fmt(lift.mean_with), lift.days_with, _fmt(lift.mean_without),
+             lift.days_without,
+             _fmt(lift.difference, 2) if lift.enough_data else self.tr("not enough days yet")]
+            for lift in lifts]
+        self.lifts.set_chart(charts.lifts_chart(lifts),
+                             [self.tr("Activity"), self.tr("Mood with"), self.tr("Days with"),
+                              self.tr("Mood without"), self.tr("Days without"),
+                              self.tr("Difference")], rows,
+                             self.tr("Average mood on days with and without each activity"))
+        enough = sum(1 for lift in lifts if lift.enough_data)
+        self.lifts_note.setText(self.tr(
+            "Average mood on days with and without each activity, with the number of days "
+            "behind each figure (with/without). An activity appears once it has at least "
+            "{n} days on each side; {shown} of {total} do so far. This shows what tends to go "
+            "together, not what causes what.").format(n=MIN_DAYS_EACH_SIDE, shown=enough,
+                                                     total=len(lifts)))
+
+    def _year(self, everything: list[DayStat]) -> None:
+        year = self._session.mood.today().year
+        values = stats.year_heatmap(everything, year)
+        self.heatmap.set_year(year, values)
+        self.year_table.set_rows(
+            [self.tr("Day"), self.tr("Mood"), self.tr("In words")],
+            [[day.isoformat(), _fmt(value), mood_word(round(value))]
+             for day, value in sorted(values.items()) if value is not None])
+        streak = stats.streaks((d.day for d in everything), self._session.mood.today())
+        self.streak_text.setText(self.tr(
+            "Current streak: {current} days in a row. Longest: {longest} days.").format(
+                current=streak.current, longest=streak.longest))
+
+    def _toggle_tables(self, on: bool) -> None:
+        for panel in (self.trend, self.sleep, self.lifts):
+            panel.show_table(on)
+        self.year_stack.setCurrentIndex(1 if on else 0)
+
+    # -- nudge --------------------------------------------------------------------------------
+    def _refresh_nudge(self) -> None:
+        nudge = self._session.mood.nudge()
+        if nudge is None:
+            self.nudge.hide()
+            return
+        noticed = " ".join(self.tr(line) for line in nudge.noticed)
+        self.nudge_text.setText(f"{noticed} {self.tr(nudge.invitation)}")
+        people = [f"{c.name}{' · ' + c.reach if c.reach else ''}" for c in nudge.contacts]
+        lines = [self.tr("People you chose: ") + "; ".join(people)] if people else []
+        lines.append(self.tr(nudge.emergency_note))
+        self.nudge_contacts.setText("\n".join(lines))
+        self.nudge.show()
+
+    def _dismiss_nudge(self) -> None:
+        self._session.mood.dismiss_nudge()
+        self.nudge.hide()
+
+    # -- actions ------------------------------------------------------------------------------
+    def check_in(self) -> None:
+        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
+
+        if CheckInDialog(self._session.mood, parent=self, now=self._session.clock.now()).exec():
+            self.refresh()
+
+    def _edit_checkin(self, index: QModelIndex) -> None:
+        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
+
+        checkin = self.history_model.checkin(index.row())
+        if CheckInDialog(self._session.mood, checkin, parent=self).exec():
+            self.refresh()
+
+    def open_self_check(self) -> None:
+        from carecompanion.ui.mood.selfcheck_dialog import SelfCheckDialog
+
+        SelfCheckDialog(self._session, self).exec()
+        self.refresh()
+
+    def clear(self) -> None:
+        for panel in (self.trend, self.sleep, self.lifts):
+            panel.clear()
+        self.year_table.clear()
+        self.heatmap.clear()
+        self.history_model.clear()
+        self.summary.clear()
+        self.nudge_text.clear()
+        self.nudge_contacts.clear()
