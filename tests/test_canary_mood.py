@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from carecompanion import logs
 from carecompanion.__main__ import main
 from carecompanion.clock import FixedClock
 from carecompanion.mood.assessments import AssessmentService
@@ -21,7 +23,6 @@ from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import UnlockedVault, Vault
 from tests.canary import assert_no_plaintext
 from tests.helpers import GOOD_PASSPHRASE
-from tests.test_canary import everything_logged  # noqa: F401  # the shared log fixture
 
 MCSI_ANSWERS = [2, 1, 0, 2, 2, 1, 1, 0, 0, 2, 1, 0, 2]
 
@@ -30,8 +31,32 @@ def marker() -> str:
     return "CANARY-" + uuid.uuid4().hex
 
 
+@pytest.fixture
+def everything_logged(paths: AppPaths) -> Iterator[Path]:
+    """The app's log file, receiving every record from every library, SQL statements included
+    (as in tests/test_canary.py)."""
+    logs.configure(paths)
+    app_logger = logging.getLogger("carecompanion")
+    handler = app_logger.handlers[-1]
+    root, engine = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
+    saved = (root.level, engine.level, app_logger.level)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
+    app_logger.setLevel(logging.DEBUG)
+    try:
+        yield paths.log_file
+    finally:
+        root.removeHandler(handler)
+        app_logger.removeHandler(handler)
+        handler.close()
+        root.setLevel(saved[0])
+        engine.setLevel(saved[1])
+        app_logger.setLevel(saved[2])
+
+
 def test_no_mood_field_reaches_the_disk_in_clear(
-    everything_logged: Path,  # noqa: F811
+    everything_logged: Path,
     unlocked_vault: UnlockedVault,
     paths: AppPaths,
     clock: FixedClock,

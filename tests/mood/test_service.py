@@ -173,3 +173,12 @@ def test_a_day_range_keeps_each_checkins_own_names(mood: MoodService) -> None:
     assert [(c.activities, c.emotions) for c in picked] == [(("Exercise", "Music"), ("Sad",))]
     assert [c.activities for c in mood.list()] == [("A walk", "Exercise"), ("Exercise", "Music"),
                                                    ("Exercise", "Rest")]
+
+
+def test_what_add_returns_is_what_get_returns(mood: MoodService) -> None:
+    added = mood.add(CheckInDraft(mood=3, activities=("Music", "A walk"), emotions=("Tired",
+                                                                                   "Calm")))
+    assert added.activities == ("A walk", "Music")  # the list's order, whatever was typed
+    assert added.emotions == ("Tired", "Calm")  # as chosen
+    assert mood.get(added.id) == added
+    assert mood.update(added.id, added.to_draft()) == mood.get(added.id)

@@ -76,18 +76,6 @@ class Nudge:
     contacts: tuple[SupportContact, ...]
 
 
-def _to_checkin(row: CheckInRow) -> CheckIn:
-    return CheckIn(
-        id=row.id, uid=row.uid, at=row.at, day=date.fromisoformat(row.day), mood=row.mood,
-        stress=row.stress, sleep_hours=row.sleep_hours, energy=row.energy,
-        care_hours=row.care_hours,
-        activities=tuple(activity.name for activity in row.activities),
-        emotions=tuple(emotion.name for emotion in row.emotions),
-        note=row.note, entry_id=row.entry_id, source=row.source,
-        created_at=row.created_at, updated_at=row.updated_at,
-    )
-
-
 # Every check-in read brings its activities and emotions in two extra queries, not N.
 _LOADED = (selectinload(CheckInRow.activities), selectinload(CheckInRow.emotions))
 
@@ -105,15 +93,14 @@ class MoodService:
         return local_day(self._clock.now(), self._tz)
 
     def add(self, draft: CheckInDraft, *, source: Source = "app") -> CheckIn:
-        clean = validated(draft, self._clock.now())
         now = self._clock.now()
+        clean = validated(draft, now)
         with self._db.session() as session:
             self._check_entry(session, clean.entry_id)
             row = CheckInRow(uid=uuid.uuid4().hex, source=source, created_at=now)
             self._fill(session, row, clean)
             session.add(row)
-            session.flush()
-            return _to_checkin(row)
+            return self._reread(session, row)
 
     def update(self, checkin_id: int, draft: CheckInDraft) -> CheckIn:
         """Replace every field with the draft's (``draft.at`` None keeps the original time)."""
@@ -122,8 +109,7 @@ class MoodService:
             row = self._row(session, checkin_id)
             self._check_entry(session, clean.entry_id)
             self._fill(session, row, clean, keep_at=True)
-            session.flush()
-            return _to_checkin(row)
+            return self._reread(session, row)
 
     def delete(self, checkin_id: int) -> None:
         with self._db.session() as session:
@@ -143,7 +129,7 @@ class MoodService:
             self._check_entry(session, entry_id)
             row.entry_id = entry_id
             row.updated_at = self._clock.now()
-            return _to_checkin(row)
+            return self._reread(session, row)
 
     def for_entry(self, entry_id: int) -> builtins.list[CheckIn]:
         """The check-ins linked to a journal entry, oldest first."""
@@ -280,6 +266,14 @@ class MoodService:
         row.emotions = [EmotionRow(name=name, position=position)
                         for position, name in enumerate(draft.emotions)]
         row.updated_at = self._clock.now()
+
+    @staticmethod
+    def _reread(session: Session, row: CheckInRow) -> CheckIn:
+        """The saved check-in exactly as ``get`` and ``list`` will return it (activities in
+        the list's order, timestamps as stored)."""
+        session.flush()
+        (checkin,) = read_checkins(session, [CheckInRow.id == row.id])
+        return checkin
 
     @staticmethod
     def _row(session: Session, checkin_id: int) -> CheckInRow:

@@ -5,23 +5,20 @@ and favourite mark, its text rendered from Markdown, and its photos embedded (at
 that are not images are listed by name). Qt numbers the pages at the foot of each one.
 
 The CLI imports this module only for ``--format pdf``; it is the one exporter that needs Qt,
-so it lives in the UI layer. :func:`ensure_gui_application` makes the QGuiApplication Qt's
-fonts and images need when none is running, offscreen when there is no display.
+so it lives in the UI layer. ``carecompanion.ui.offscreen.ensure_application`` makes the
+application Qt's fonts and images need when none is running, offscreen without a display.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
-import os
 import re
-import sys
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QSize, Qt, QUrl
 from PySide6.QtGui import (
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -37,6 +34,7 @@ from carecompanion.journal.exchange.progress import ProgressCallback, report
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import AttachmentInfo, Entry, JournalService
+from carecompanion.ui.offscreen import ensure_application
 
 IMAGE_SCHEME = "cc-attachment"
 # Layout units are 1/96 inch: an A4 page less Qt's 2 cm print margins is about 640 wide.
@@ -47,29 +45,6 @@ _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _MUTED = "color:#555555;"
-
-_app: QGuiApplication | None = None  # kept alive when this module had to create it
-
-
-def _has_display() -> bool:
-    if not sys.platform.startswith("linux"):
-        return True  # Windows and macOS always have a window system
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def ensure_gui_application() -> QGuiApplication:
-    """The running QGuiApplication, or a new one (offscreen if there is no display)."""
-    global _app
-    existing = QCoreApplication.instance()
-    if isinstance(existing, QGuiApplication):
-        return existing
-    if existing is not None:
-        raise ExportError("PDF export needs a graphical Qt application, not a console one.")
-    if not _has_display():
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(["carecompanion"])
-    return _app
-
 
 def _long_date(moment: datetime) -> str:
     return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
@@ -208,7 +183,7 @@ def export_pdf(
     out = Path(out)
     if out.exists() and not overwrite:
         raise ExportError(f"{out} already exists; choose another name.")
-    ensure_gui_application()
+    ensure_application()
     ids = selection.resolve(journal)
     total = len(ids) + 1  # the last step is laying out and writing the pages
     entries: list[Entry] = []
