@@ -1,0 +1,78 @@
+"""The tray's daily check-in reminder and the reminder settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from carecompanion.clock import FixedClock
+from carecompanion.paths import AppPaths
+from carecompanion.ui.settings import UiSettings
+from carecompanion.ui.tray import Tray
+from tests.conftest import VaultFactory
+from tests.ui.conftest import ControllerFactory
+
+
+def test_reminder_once_a_day_after_the_chosen_time(qtbot: QtBot, paths: AppPaths) -> None:
+    paths.ensure()
+    settings = UiSettings(paths)
+    settings.reminder_enabled = True
+    settings.reminder_time = time(20, 0)
+    evening = datetime(2026, 3, 3, 19, 30).astimezone()
+    clock = FixedClock(evening.astimezone(UTC))
+    tray = Tray(settings, clock, checked_in_today=lambda: False)
+    tray.tick()
+    assert tray.reminders_shown == 0, "not yet eight o'clock"
+    clock.advance(45 * 60)
+    tray.tick()
+    tray.tick()
+    assert tray.reminders_shown == 1, "once, not every minute"
+    clock.advance(24 * 3600)
+    tray.tick()
+    assert tray.reminders_shown == 2, "again the next evening"
+
+
+def test_no_reminder_after_a_check_in(qtbot: QtBot, paths: AppPaths) -> None:
+    paths.ensure()
+    settings = UiSettings(paths)
+    settings.reminder_enabled = True
+    settings.reminder_time = time(8, 0)
+    clock = FixedClock(datetime(2026, 3, 3, 12, 0).astimezone().astimezone(UTC))
+    tray = Tray(settings, clock, checked_in_today=lambda: True)
+    tray.tick()
+    assert tray.reminders_shown == 0
+
+
+def test_controller_knows_about_todays_check_in(
+        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+        clock: FixedClock) -> None:
+    from carecompanion.mood.records import CheckInDraft
+
+    unlocked, _ = vault_factory()
+    controller = make_controller()
+    assert not controller.checked_in_today(), "unknown while locked: remind"
+    controller.start_unlocked(unlocked)
+    assert not controller.checked_in_today()
+    assert controller.session is not None
+    controller.session.mood.add(CheckInDraft(mood=3, at=clock.now() - timedelta(minutes=1)))
+    assert controller.checked_in_today()
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="XDG autostart")
+def test_start_at_login_writes_the_autostart_entry(
+        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    unlocked, _ = vault_factory()
+    controller = make_controller()
+    controller.start_unlocked(unlocked)
+    controller.apply_settings("light", 10, False, reminder=(True, time(21, 0)),
+                              start_at_login=True)
+    entry = tmp_path / "config" / "autostart" / "carecompanion.desktop"
+    assert "--minimized" in entry.read_text()
+    assert controller.settings.reminder_time == time(21, 0)
+    controller.apply_settings("light", 10, False, start_at_login=False)
+    assert not entry.exists()
