@@ -23,10 +23,12 @@ from carecompanion.journal.search import (
 
 
 @pytest.mark.parametrize(("typed", "match"), [
-    ("fall ", '"fall"'),
+    ("fall", '"fall" *'),  # still typing: the last word is a prefix
+    ("fall ", '"fall"'),  # a finished word is not
     ("first fall ", '"first" AND "fall"'),
+    ("first fa", '"first" AND "fa" *'),
     ('"first fall"', '"first fall"'),
-    ('"first fa', '"first fa" *'),
+    ('"first fa', '"first fa" *'),  # an open quote is a phrase still being typed
     ('mum "bad night" slept ', '"mum" AND "bad night" AND "slept"'),
     ("AND OR NOT NEAR ", '"AND" AND "OR" AND "NOT" AND "NEAR"'),
     # Syntax is only text; the last word is one letter, too short for a prefix.
@@ -35,17 +37,25 @@ from carecompanion.journal.search import (
     ("Café naïve ", '"Café" AND "naïve"'),
     ("m", '"m"'),  # one letter is too short to be a useful prefix
     ("st", '"st" *'),
-    ("abc", '"abc" *'),
     ("snake_case ", '"snake case"'),
-    # Still typing: the last word is a prefix, and shorter cuts of it are whole words, because
-    # the index holds stems ("running" is "run") and "runnin" would otherwise find nothing.
-    ("mum runnin", '"mum" AND ("runnin" * OR "runni" OR "runn" OR "run")'),
-    ("medicatio", '("medicatio" * OR "medicati" OR "medicat" OR "medica" OR "medic")'),
-    ("fall", '("fall" * OR "fal")'),
-    ('"first fal', '"first fal" *'),  # an open quote is a phrase still being typed
 ])
 def test_queries(typed: str, match: str) -> None:
     assert build_match_query(typed).match == match
+
+
+@pytest.mark.parametrize(("typed", "fallback"), [
+    # The index holds stems ("running" is "run"), so "runnin" finds nothing; the fallback
+    # adds shorter cuts of the last word as whole words, down to what porter strips.
+    ("mum runnin", '"mum" AND ("runnin" * OR "runni" OR "runn" OR "run")'),
+    ("medicatio", '("medicatio" * OR "medicati" OR "medicat" OR "medica" OR "medic")'),
+    ("fall", '("fall" * OR "fal")'),
+    ('"first fal', None),  # three letters: nothing to cut
+    ("st", None),
+    ("fall ", None),  # finished words need no fallback
+    ('"first fall"', None),
+])
+def test_fallbacks(typed: str, fallback: str | None) -> None:
+    assert build_match_query(typed).fallback == fallback
 
 
 @pytest.mark.parametrize("typed", ["", "   ", '""', '"', "*", "- ( ) : ^ + ~", "\x00\n\t"])
@@ -61,10 +71,16 @@ def test_very_long_input_is_capped() -> None:
 @given(st.text())
 def test_any_text_gives_quoted_strings_only(text: str) -> None:
     """Whatever is typed, FTS5 sees quoted strings of word characters; outside them only the
-    query's own joins: spaces, and one final (… * OR … *) prefix group."""
-    match = build_match_query(text).match
-    if match is None:
+    query's own ANDs, a final * and, in the fallback, one final (… * OR …) group."""
+    parsed = build_match_query(text)
+    if parsed.match is None:
+        assert parsed.fallback is None
         return
+    for match in filter(None, (parsed.match, parsed.fallback)):
+        _assert_safe(match)
+
+
+def _assert_safe(match: str) -> None:
     strings = re.findall(r'"([^"]*)"', match)
     assert strings
     assert all(s and all(ch.isalnum() or ch == " " for ch in s) for s in strings), match

@@ -141,3 +141,41 @@ def test_lock_clears_the_mood_page(qtbot: QtBot, vault_factory: VaultFactory,
     assert page.history_model.rowCount() == 0
     assert page.trend.table_model.rowCount() == 0
     assert page.summary.text() == ""
+
+
+def test_daylio_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: VaultFactory,
+                                               clock: FixedClock) -> None:
+    from carecompanion.ui.mood.mood_files import import_daylio
+
+    session = _session(vault_factory, clock)
+    page = MoodPage(session)
+    qtbot.addWidget(page)
+    fixture = Path(__file__).parent.parent / "fixtures" / "daylio" / \
+        "v7_default_moods_mixed_times.csv"
+    summary = import_daylio(session, fixture, page, ask_levels=False)
+    assert summary is not None and summary.startswith("Imported")
+    count = session.mood.count()
+    assert count > 0
+    again = import_daylio(session, fixture, page, ask_levels=False)
+    assert again is not None and "already here" in again
+    assert session.mood.count() == count
+
+
+def test_csv_export_reads_back(qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock,
+                               tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from carecompanion.ui.mood.mood_files import save_csv
+
+    session = _session(vault_factory, clock)
+    _fill(session.mood, clock, 5)
+    out = tmp_path / "checkins.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page = MoodPage(session)
+    qtbot.addWidget(page)
+    assert save_csv(session, page) == out
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 5
+    assert {row["mood"] for row in rows} == {"4"}

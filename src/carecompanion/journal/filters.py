@@ -1,13 +1,21 @@
-"""What the timeline, search and the CLI can narrow entries down by, as SQL conditions."""
+"""What the timeline, search and the CLI can narrow entries down by, as SQL.
+
+Filters are answered from narrow indexes only (entry days, favourites, tag links, attachment
+owners), never by reading entry rows: an entry row holds its whole text, so each one read
+costs a page decryption, and a filter over 100,000 entries must not read them all.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, intersect, select
 
 from carecompanion.storage.models import Attachment, JournalEntry, Tag, entry_tags
+
+IdQuery = Select[Any] | CompoundSelect[Any]
 
 
 @dataclass(frozen=True)
@@ -21,23 +29,50 @@ class EntryFilter:
     has_attachment: bool | None = None  # None: either way
 
 
-def filter_conditions(flt: EntryFilter) -> list[ColumnElement[bool]]:
-    """WHERE conditions on JournalEntry; an empty list for the empty filter."""
-    conditions: list[ColumnElement[bool]] = []
+@dataclass(frozen=True)
+class IdQueries:
+    """A filter as id queries on narrow indexes: entries in ``include`` (all when None) and
+    not in ``exclude`` (none when None)."""
+
+    include: IdQuery | None
+    exclude: IdQuery | None
+
+
+def id_queries(flt: EntryFilter) -> IdQueries:
+    parts: list[Select[Any]] = []
     if flt.tag is not None:
         name = " ".join(flt.tag.split())
-        tag_ids = select(Tag.id).where(Tag.name == name).scalar_subquery()
-        conditions.append(
-            exists().where(entry_tags.c.entry_id == JournalEntry.id,
-                           entry_tags.c.tag_id == tag_ids)
-        )
-    if flt.since is not None:
-        conditions.append(JournalEntry.entry_day >= flt.since.isoformat())
-    if flt.until is not None:
-        conditions.append(JournalEntry.entry_day <= flt.until.isoformat())
+        tag_id = select(Tag.id).where(Tag.name == name).scalar_subquery()
+        parts.append(select(entry_tags.c.entry_id).where(entry_tags.c.tag_id == tag_id))
+    if flt.since is not None or flt.until is not None:
+        days = select(JournalEntry.id)
+        if flt.since is not None:
+            days = days.where(JournalEntry.entry_day >= flt.since.isoformat())
+        if flt.until is not None:
+            days = days.where(JournalEntry.entry_day <= flt.until.isoformat())
+        parts.append(days)
     if flt.favourites_only:
-        conditions.append(JournalEntry.is_favourite.is_(True))
-    if flt.has_attachment is not None:
-        attached = exists().where(Attachment.entry_id == JournalEntry.id)
-        conditions.append(attached if flt.has_attachment else ~attached)
+        parts.append(select(JournalEntry.id).where(JournalEntry.is_favourite.is_(True)))
+    if flt.has_attachment:
+        parts.append(select(Attachment.entry_id))
+    include: IdQuery | None = None
+    if parts:
+        include = parts[0] if len(parts) == 1 else intersect(*parts)
+    exclude = select(Attachment.entry_id) if flt.has_attachment is False else None
+    return IdQueries(include, exclude)
+
+
+def filter_conditions(flt: EntryFilter) -> list[ColumnElement[bool]]:
+    """WHERE conditions on JournalEntry; an empty list for the empty filter.
+
+    "+ 0" stops SQLite from fetching every allowed entry by id and sorting them: it walks the
+    timeline's own index newest first instead, checks each id against the (materialised)
+    set, and stops once a page is full, reading entry rows only for what it returns.
+    """
+    queries = id_queries(flt)
+    conditions: list[ColumnElement[bool]] = []
+    if queries.include is not None:
+        conditions.append((JournalEntry.id + 0).in_(queries.include))
+    if queries.exclude is not None:
+        conditions.append((JournalEntry.id + 0).not_in(queries.exclude))
     return conditions

@@ -38,25 +38,29 @@ class ParsedQuery:
 
     match: str | None
     terms: tuple[str, ...]  # the words and phrases, for display and tests
+    # To try when ``match`` finds nothing: the last word also cut back towards its stem.
+    fallback: str | None = None
 
 
 def _quoted(parts: list[str]) -> str:
     return '"' + " ".join(parts) + '"'  # parts hold no quote characters: only word characters
 
 
-def _prefix_group(parts: list[str]) -> str:
-    """The last word as a prefix, tolerant of the stemmer.
+def _stem_tolerant_prefix(parts: list[str]) -> str | None:
+    """The last word as a prefix, or any shorter cut of it as a whole word; None if no cuts.
 
     The index holds stems ("medication" is stored as "medic"), so a half-typed word longer
-    than its stem ("medicat") would match nothing until finished. Shorter cuts of the word,
-    down to what the stemmer can strip, are ORed in as whole words (a stem is a whole word in
-    the index, and whole words are far cheaper to look up than prefixes).
+    than its stem ("medicat") matches nothing until it is finished. Cutting it back, as far
+    as the stemmer strips, finds the stem (a whole word in the index, cheap to look up). Only
+    a fallback: the cuts are often common words ("thens" -> "the") that would flood results.
     """
     *head, word = parts
     shortest = max(_MIN_CUT_CHARS, len(word) - _MAX_STEM_STRIP)
     cuts = [word[:end] for end in range(len(word) - 1, shortest - 1, -1)]
+    if not cuts:
+        return None
     alternatives = [_quoted(parts) + " *", *(_quoted([*head, cut]) for cut in cuts)]
-    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+    return "(" + " OR ".join(alternatives) + ")"
 
 
 def build_match_query(text: str) -> ParsedQuery:
@@ -72,11 +76,18 @@ def build_match_query(text: str) -> ParsedQuery:
         return ParsedQuery(None, ())
     still_typing = not text[-1:].isspace()
     pieces = [_quoted(parts) for parts, _finished in chunks]
+    terms = tuple(" ".join(parts) for parts, _ in chunks)
     last_parts, last_finished = chunks[-1]
-    if still_typing and not last_finished and len(last_parts[-1]) >= MIN_PREFIX_CHARS:
-        pieces[-1] = _prefix_group(last_parts)
+    if not (still_typing and not last_finished and len(last_parts[-1]) >= MIN_PREFIX_CHARS):
+        return ParsedQuery(" AND ".join(pieces), terms)
+    pieces[-1] += " *"
+    fallback = _stem_tolerant_prefix(last_parts)
     # Explicit AND: FTS5 accepts implicit AND between strings but not before a ( group.
-    return ParsedQuery(" AND ".join(pieces), tuple(" ".join(parts) for parts, _ in chunks))
+    return ParsedQuery(
+        " AND ".join(pieces),
+        terms,
+        None if fallback is None else " AND ".join([*pieces[:-1], fallback]),
+    )
 
 
 def parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -7,8 +7,11 @@ Measured on a 100,000-entry journal (benchmarks/journal.py), three facts drive t
 - FTS5 walks a prefix query ("demen" *) lazily in ascending rowid order only; asked for the
   newest first it builds the whole merged doclist, ~400 ms. So the newest matches are found
   by walking ascending from a lower rowid bound, widening the window until there are enough.
-- Every row looked up in journal_entries decrypts a page (~7 µs), so the entries table is
-  only joined when a filter needs it: the index's rowid is the entry id.
+- Every row looked up in journal_entries decrypts a page (~7 µs), so entries are never
+  joined: a filter is turned into a set of ids from narrow indexes first, and matches are
+  checked against it (the index's rowid is the entry id).
+- bm25() and snippet() are wrapped in CASE so they run for the wanted rows only: FTS5 steps
+  through a rowid range cheaply but seeks a list of rowids slowly (a fresh query per id).
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from carecompanion.journal.filters import EntryFilter, id_queries
 from carecompanion.journal.search import ELLIPSIS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from carecompanion.storage.models import SEARCH_INDEX_TABLE, JournalEntry
 
@@ -36,53 +40,73 @@ _INDEX = sa.table(SEARCH_INDEX_TABLE, sa.column("rowid", sa.Integer))
 _rowid = _INDEX.c.rowid
 
 
-def _matching(columns: Sequence[Any], match: str,
-              conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
-    query = select(*columns).select_from(_INDEX).where(_FTS.op("MATCH")(match))
-    if conditions:
-        # "+ 0": the index stays the outer loop; each entry is found by its primary key.
-        query = query.join(JournalEntry, JournalEntry.id == _rowid + 0).where(*conditions)
-    return query
+def _matching(columns: Sequence[Any], match: str) -> Select[Any]:
+    return select(*columns).select_from(_INDEX).where(_FTS.op("MATCH")(match))
 
 
-def newest_matches(session: Session, match: str,
-                   conditions: Sequence[ColumnElement[bool]], count: int) -> list[int]:
-    """The ids of the newest ``count`` entries matching (oldest of them first)."""
+class Allowed:
+    """Which entry ids a filter lets through, read once from narrow indexes."""
+
+    def __init__(self, include: set[int] | None, exclude: set[int] | None) -> None:
+        self.include, self.exclude = include, exclude
+
+    @classmethod
+    def for_filter(cls, session: Session, flt: EntryFilter) -> Allowed:
+        queries = id_queries(flt)
+        return cls(
+            None if queries.include is None else set(session.scalars(queries.include)),
+            None if queries.exclude is None else set(session.scalars(queries.exclude)),
+        )
+
+    @property
+    def nothing(self) -> bool:
+        return self.include == set()
+
+    def __contains__(self, entry_id: int) -> bool:
+        return (self.include is None or entry_id in self.include) and (
+            self.exclude is None or entry_id not in self.exclude)
+
+
+def newest_matches(session: Session, match: str, allowed: Allowed, count: int) -> list[int]:
+    """The ids of the newest ``count`` matching entries that are ``allowed`` (oldest first)."""
     highest = session.scalar(select(func.max(JournalEntry.id)))
-    if highest is None:
+    if highest is None or allowed.nothing:
         return []
+    floor = 0
+    if allowed.include is not None:  # a date range keeps to its own stretch of ids
+        highest, floor = min(highest, max(allowed.include)), min(allowed.include) - 1
     found: list[int] = []
     upper, window = highest, count * 4
     while True:
-        lower = max(upper - window, 0)
-        query = _matching([_rowid], match, conditions).where(_rowid > lower, _rowid <= upper)
-        found = list(session.scalars(query.order_by(_rowid))) + found
-        if len(found) >= count or lower == 0:
+        lower = max(upper - window, floor)
+        query = _matching([_rowid], match).where(_rowid > lower, _rowid <= upper)
+        found = [i for i in session.scalars(query.order_by(_rowid)) if i in allowed] + found
+        if len(found) >= count or lower == floor:
             return found[-count:]
         upper, window = lower, window * 4
 
 
-def rank(session: Session, match: str, conditions: Sequence[ColumnElement[bool]],
-         lowest_id: int) -> list[tuple[int, float]]:
-    """(id, bm25 score) of every match from ``lowest_id`` on; lower scores are better."""
-    query = _matching([_rowid, func.bm25(_FTS, *RANK_WEIGHTS)], match, conditions)
-    rows = session.execute(query.where(_rowid >= lowest_id).order_by(_rowid))
-    return [(int(entry_id), float(score)) for entry_id, score in rows]
+def rank(session: Session, match: str, candidates: Sequence[int]) -> list[tuple[int, float]]:
+    """(id, bm25 score) of each candidate (all of which match); lower scores are better."""
+    if not candidates:
+        return []
+    # bm25 only for the candidates; other matches in their id range are merely stepped over.
+    score = sa.case((_rowid.in_(candidates), func.bm25(_FTS, *RANK_WEIGHTS)), else_=None)
+    query = _matching([_rowid, score], match).where(
+        _rowid.between(min(candidates), max(candidates))
+    )
+    return [(int(i), float(s)) for i, s in session.execute(query) if s is not None]
 
 
 def snippets(session: Session, match: str, ids: Sequence[int]) -> dict[int, str]:
     """FTS5 snippets of the bodies of ``ids`` (which must match), with highlight markers.
-
-    A snippet re-reads and re-tokenises a body, so only the rows shown get one. FTS5 seeks a
-    rowid range cheaply but a list of rowids slowly (a fresh query per id): hence the range,
-    with the snippet made only for the wanted rows inside it.
-    """
+    A snippet re-reads and re-tokenises a body, so only the rows shown get one."""
     if not ids:
         return {}
     snippet = func.snippet(_FTS, SNIPPET_COLUMN, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, ELLIPSIS,
                            SNIPPET_TOKENS)
     query = _matching(
         [_rowid.label("id"), sa.case((_rowid.in_(ids), snippet), else_=None).label("text")],
-        match, (),
+        match,
     ).where(_rowid.between(min(ids), max(ids)))
     return {row.id: row.text for row in session.execute(query) if row.text is not None}

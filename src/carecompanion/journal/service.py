@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import delete, except_, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
@@ -29,7 +28,16 @@ from carecompanion.journal.attachments import (
     clean_filename,
     clean_mime_type,
 )
-from carecompanion.journal.filters import EntryFilter, filter_conditions
+from carecompanion.journal.entries import (
+    AttachmentDraft,
+    AttachmentInfo,
+    Entry,
+    EntryDraft,
+    EntryNotFound,
+    EntrySummary,
+    SearchHit,
+)
+from carecompanion.journal.filters import EntryFilter, filter_conditions, id_queries
 from carecompanion.journal.fingerprint import entry_fingerprint
 from carecompanion.journal.search import build_match_query, parse_snippet
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
@@ -55,73 +63,6 @@ __all__ = [
 
 _BATCH = 500  # rows per INSERT when adding many entries at once (imports, benchmarks)
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
-
-
-class EntryNotFound(LookupError):
-    def __init__(self, entry_id: int) -> None:
-        super().__init__(f"There is no journal entry with id {entry_id}.")
-
-
-@dataclass(frozen=True)
-class AttachmentDraft:
-    filename: str
-    mime_type: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class EntryDraft:
-    """A new entry as an import or the editor hands it in. ``entry_at`` must be aware."""
-
-    title: str
-    body: str
-    entry_at: datetime
-    tags: tuple[str, ...] = ()
-    is_favourite: bool = False
-    attachments: tuple[AttachmentDraft, ...] = ()
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    entry_id: int
-    filename: str
-    mime_type: str
-    size: int
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class EntrySummary:
-    id: int
-    entry_at: datetime
-    title: str
-    is_favourite: bool = False
-    has_attachments: bool = False
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: int
-    uid: str
-    title: str
-    body: str
-    entry_at: datetime
-    created_at: datetime
-    updated_at: datetime
-    tags: tuple[str, ...]
-    is_favourite: bool
-    attachments: tuple[AttachmentInfo, ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    entry_at: datetime
-    title: str
-    snippet: str  # one line of plain text from the body
-    highlights: tuple[tuple[int, int], ...]  # [start, end) offsets into snippet
 
 
 def _require_aware(when: datetime) -> datetime:
@@ -424,13 +365,26 @@ class JournalService:
             return [_summary(row) for row in session.execute(query)]
 
     def count(self, flt: EntryFilter = EntryFilter()) -> int:  # noqa: B008
-        query = select(func.count(JournalEntry.id)).where(*filter_conditions(flt))
+        queries = id_queries(flt)
+        if queries.include is None:
+            query = select(func.count(JournalEntry.id)).where(*filter_conditions(flt))
+        else:
+            # Counted on the narrow indexes the filter reads: every id there is an entry's.
+            ids = queries.include if queries.exclude is None else except_(
+                queries.include, queries.exclude)
+            query = select(func.count()).select_from(ids.subquery())
         with self._db.session() as session:
             return int(session.scalar(query) or 0)
 
     def entries_on(self, day: date) -> list[EntrySummary]:
         """The entries of one local day, newest first."""
-        return self.list_summaries(EntryFilter(since=day, until=day))
+        query = (
+            select(*_SUMMARY_COLUMNS)
+            .where(JournalEntry.entry_day == day.isoformat())
+            .order_by(*_NEWEST_FIRST)
+        )
+        with self._db.session() as session:
+            return [_summary(row) for row in session.execute(query)]
 
     def days_with_entries(self, year: int, month: int) -> set[int]:
         """The days of a month that have at least one entry (for the calendar)."""
@@ -486,15 +440,21 @@ class JournalService:
         parsed = build_match_query(query)
         if parsed.match is None or limit <= 0:
             return []
-        conditions = filter_conditions(flt)
         with self._db.session() as session:
+            allowed = search_index.Allowed.for_filter(session, flt)
+            match = parsed.match
             candidates = search_index.newest_matches(
-                session, parsed.match, conditions, search_index.CANDIDATES
+                session, match, allowed, search_index.CANDIDATES
             )
-            if not candidates:
-                return []
-            scored = sorted(search_index.rank(session, parsed.match, conditions, candidates[0]),
+            if not candidates and parsed.fallback is not None:
+                match = parsed.fallback  # a word half typed past its stem: "medicat"
+                candidates = search_index.newest_matches(
+                    session, match, allowed, search_index.CANDIDATES
+                )
+            scored = sorted(search_index.rank(session, match, candidates),
                             key=lambda pair: pair[1])
+            if not scored:
+                return []
             # Keep every row tied with the last one shown: ties go to the newest entry.
             shown = scored[:limit]
             shown += [pair for pair in scored[limit:] if pair[1] == shown[-1][1]]
@@ -509,7 +469,7 @@ class JournalService:
             shown.sort(key=lambda pair: (pair[1], -details[pair[0]].entry_at.timestamp(),
                                          -pair[0]))
             shown = shown[:limit]
-            texts = search_index.snippets(session, parsed.match, [i for i, _ in shown])
+            texts = search_index.snippets(session, match, [i for i, _ in shown])
         hits = []
         for entry_id, _score in shown:
             row = details[entry_id]

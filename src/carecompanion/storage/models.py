@@ -50,7 +50,7 @@ class JournalEntry(Base):
     entry_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    is_favourite: Mapped[bool] = mapped_column(default=False)
+    is_favourite: Mapped[bool] = mapped_column(default=False, index=True)
     # The local calendar day (YYYY-MM-DD) the entry belongs to, fixed when it is written:
     # an entry made at 23:30 stays on that evening even if the user later changes time zone.
     entry_day: Mapped[str] = mapped_column(String(10), index=True, server_default="")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -10,15 +11,19 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QListView,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -93,9 +98,20 @@ class MoodPage(QWidget):
         self.selfcheck_button = button(self.tr("Caregiver self-check…"),
                                        self.tr("Take a caregiver self-check"))
         self.selfcheck_button.clicked.connect(self.open_self_check)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Reports and files"))
+        self.more_button.setAccessibleName(self.tr("Reports and files"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMinimumHeight(44)
+        more = QMenu(self)
+        more.addAction(self.tr("Mood report for an appointment (PDF)…"), self._report)
+        more.addAction(self.tr("Export check-ins as CSV…"), self._export_csv)
+        more.addAction(self.tr("Import from Daylio…"), self._import_daylio)
+        self.more_button.setMenu(more)
         header = QHBoxLayout()
         header.addWidget(label(self.tr("Mood"), "pageTitle", wrap=False))
         header.addStretch(1)
+        header.addWidget(self.more_button)
         header.addWidget(self.selfcheck_button)
         header.addWidget(self.checkin_button)
 
@@ -345,6 +361,30 @@ class MoodPage(QWidget):
 
         checkin = self.history_model.checkin(index.row())
         if CheckInDialog(self._session.mood, checkin, parent=self).exec():
+            self.refresh()
+
+    def _report(self) -> None:
+        from carecompanion.ui.mood.mood_files import save_report
+
+        saved = save_report(self._session, self)
+        if saved is not None:
+            QMessageBox.information(self, self.tr("Report saved"), self.tr(
+                "The report was saved to {path}. It is not encrypted.").format(path=saved))
+
+    def _export_csv(self) -> None:
+        from carecompanion.ui.mood.mood_files import save_csv
+
+        saved = save_csv(self._session, self)
+        if saved is not None:
+            QMessageBox.information(self, self.tr("Check-ins exported"), self.tr(
+                "Saved to {path}. It is not encrypted.").format(path=saved))
+
+    def _import_daylio(self) -> None:
+        from carecompanion.ui.mood.mood_files import import_daylio
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Daylio CSV export"),
+                                                "", self.tr("CSV files (*.csv)"))
+        if chosen and import_daylio(self._session, Path(chosen), self) is not None:
             self.refresh()
 
     def open_self_check(self) -> None:

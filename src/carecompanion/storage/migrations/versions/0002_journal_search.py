@@ -101,6 +101,8 @@ def upgrade() -> None:
     _backfill_entries()
     op.create_index("ix_journal_entries_entry_day", "journal_entries", ["entry_day"])
     op.create_index("ix_journal_entries_fingerprint", "journal_entries", ["fingerprint"])
+    # Filters read ids from narrow indexes, never from the (wide) entry rows.
+    op.create_index("ix_journal_entries_is_favourite", "journal_entries", ["is_favourite"])
 
     op.create_table(
         "attachments",
@@ -148,6 +150,7 @@ def downgrade() -> None:
     op.drop_table("journal_templates")
     op.drop_index("ix_attachments_entry_id", table_name="attachments")
     op.drop_table("attachments")
+    op.drop_index("ix_journal_entries_is_favourite", table_name="journal_entries")
     op.drop_index("ix_journal_entries_fingerprint", table_name="journal_entries")
     op.drop_index("ix_journal_entries_entry_day", table_name="journal_entries")
     # SQLite (3.35+) drops columns in place; no table copy, so 0001's indexes stay.

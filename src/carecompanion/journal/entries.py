@@ -1,0 +1,73 @@
+"""The journal's plain data: what the service hands out and takes in (no database here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class EntryNotFound(LookupError):
+    def __init__(self, entry_id: int) -> None:
+        super().__init__(f"There is no journal entry with id {entry_id}.")
+
+
+@dataclass(frozen=True)
+class AttachmentDraft:
+    filename: str
+    mime_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """A new entry as an import or the editor hands it in. ``entry_at`` must be aware."""
+
+    title: str
+    body: str
+    entry_at: datetime
+    tags: tuple[str, ...] = ()
+    is_favourite: bool = False
+    attachments: tuple[AttachmentDraft, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    entry_id: int
+    filename: str
+    mime_type: str
+    size: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    id: int
+    entry_at: datetime
+    title: str
+    is_favourite: bool = False
+    has_attachments: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    uid: str
+    title: str
+    body: str
+    entry_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[str, ...]
+    is_favourite: bool
+    attachments: tuple[AttachmentInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    entry_at: datetime
+    title: str
+    snippet: str  # one line of plain text from the body
+    highlights: tuple[tuple[int, int], ...]  # [start, end) offsets into snippet

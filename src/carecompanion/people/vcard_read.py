@@ -1,0 +1,137 @@
+"""Read a vCard file (2.1, 3.0 or 4.0; one or many contacts) into ``ParsedCard`` values.
+
+Everything is parsed before anything is written: a file with one bad line raises one
+``VCardError`` naming the file and the line, and the vault is untouched. vobject does the
+syntax (unfolding, vCard 2.1's quoted-printable soft line breaks and CHARSET, parameters,
+``item1.`` groups); ``vcard_fields`` turns each card's lines into a contact.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
+
+from carecompanion.people.errors import VCardError
+from carecompanion.people.limits import VCARD_MAX_BYTES, VCARD_MAX_CARDS
+from carecompanion.people.records import ParsedCard
+from carecompanion.people.vcard_fields import CardProblem, card_to_parsed
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+@dataclass
+class _OpenCard:
+    line: int
+    lines: list[tuple[ContentLine, int]] = field(default_factory=list)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """The file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, or the one CHARSET
+    that vCard 2.1 files from older Outlook versions declare for their 8-bit text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise VCardError(path, "the file is damaged: its UTF-16 text cannot be read.") \
+                from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad_line = data.count(b"\n", 0, exc.start) + 1
+        charsets = {name.decode().lower() for name in _CHARSET.findall(data)} - {"utf-8"}
+        if len(charsets) == 1:
+            try:
+                return data.decode(charsets.pop())
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise VCardError(path, "this line is not UTF-8 text; export the contacts again as "
+                               "UTF-8 (Unicode) vCards.", bad_line) from exc
+
+
+def _physical_lines(text: str) -> tuple[str, list[int]]:
+    """The text without blank lines, and the original number of each line kept.
+
+    vobject treats a blank line as the end of a logical line anyway; dropping them first keeps
+    its line numbers exact.
+    """
+    kept: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if line.strip():
+            kept.append(line)
+            numbers.append(number)
+    return "\r\n".join(kept) + "\r\n", numbers
+
+
+def _content_lines(text: str, path: Path) -> list[tuple[ContentLine, int]]:
+    joined, numbers = _physical_lines(text)
+    lines: list[tuple[ContentLine, int]] = []
+    for logical, index in getLogicalLines(io.StringIO(joined), allowQP=True):
+        number = numbers[max(index, 1) - 1]  # vobject counts the first line as 0
+        try:
+            lines.append((textLineToContentLine(logical, number), number))
+        except (VObjectError, ValueError, LookupError) as exc:
+            # The exception text repeats the whole line, which may be long or binary; the
+            # line number says enough.
+            raise VCardError(path, "this is not a valid vCard line.", number) from exc
+    return lines
+
+
+def parse_vcards(text: str, path: Path) -> list[ParsedCard]:
+    """Every card in ``text``; ``path`` only names the file in messages."""
+    cards: list[ParsedCard] = []
+    current: _OpenCard | None = None
+    for line, number in _content_lines(text, path):
+        value = str(line.value).strip().upper()
+        if line.name == "BEGIN" and value == "VCARD":
+            if current is not None:
+                raise VCardError(path, f"a new card starts before the card at line "
+                                       f"{current.line} has ended (END:VCARD is missing).",
+                                 number)
+            current = _OpenCard(number)
+        elif line.name == "END" and value == "VCARD":
+            if current is None:
+                raise VCardError(path, "END:VCARD without a BEGIN:VCARD before it.", number)
+            cards.append(_finish(current, path))
+            current = None
+            if len(cards) > VCARD_MAX_CARDS:
+                raise VCardError(path, f"the file holds more than {VCARD_MAX_CARDS} contacts; "
+                                       "split it into smaller files.", number)
+        elif current is None:
+            what = f"BEGIN:{value}" if line.name == "BEGIN" else line.name
+            raise VCardError(path, f"{what} is outside any BEGIN:VCARD ... END:VCARD card; "
+                                   "is this a vCard (.vcf) file?", number)
+        else:
+            current.lines.append((line, number))
+    if current is not None:
+        raise VCardError(path, "this card has no END:VCARD.", current.line)
+    if not cards:
+        raise VCardError(path, "no contacts found; is this a vCard (.vcf) file?")
+    return cards
+
+
+def _finish(card: _OpenCard, path: Path) -> ParsedCard:
+    try:
+        return card_to_parsed(card.lines, card.line)
+    except CardProblem as exc:
+        raise VCardError(path, str(exc), exc.line or card.line) from exc
+
+
+def read_vcard_file(path: Path) -> list[ParsedCard]:
+    """Read and check a whole .vcf file; raises ``VCardError`` for anything unusable."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > VCARD_MAX_BYTES:
+            raise VCardError(path, f"the file is {size // (1024 * 1024)} MiB; at most "
+                                   f"{VCARD_MAX_BYTES // (1024 * 1024)} MiB can be imported.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise VCardError(path, f"the file cannot be read ({exc.strerror or exc}).") from exc
+    return parse_vcards(decode_text(data, path), path)
