@@ -9,6 +9,8 @@ from carecompanion.journal.service import JournalService
 from carecompanion.journal.templates import TemplateService
 from carecompanion.mood.assessments import AssessmentService
 from carecompanion.mood.service import MoodService
+from carecompanion.people.contacts import PeopleService
+from carecompanion.people.groups import GroupService
 from carecompanion.vault.vault import UnlockedVault
 
 
@@ -33,12 +35,20 @@ class VaultSession:
     def assessments(self) -> AssessmentService:
         return AssessmentService(self.unlocked.database, self.clock)
 
+    @cached_property
+    def people(self) -> PeopleService:
+        return PeopleService(self.unlocked.database, self.clock)
+
+    @cached_property
+    def groups(self) -> GroupService:
+        return GroupService(self.unlocked.database, self.clock)
+
     @property
     def is_locked(self) -> bool:
         return self.unlocked.is_locked
 
     def lock(self) -> None:
         # Nothing keeps a locked database reachable.
-        for service in ("journal", "templates", "mood", "assessments"):
+        for service in ("journal", "templates", "mood", "assessments", "people", "groups"):
             self.__dict__.pop(service, None)
         self.unlocked.lock()

@@ -42,6 +42,10 @@ def make_controller(
         return controller
 
     yield make
+    from carecompanion.ui.workers import wait_for_background_work
+
+    wait_for_background_work()
+    QApplication.processEvents()
     for controller in made:
         if controller.session is not None:
             controller.lock()
@@ -56,3 +60,17 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+
+
+@pytest.fixture(autouse=True)
+def no_surprise_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected would block the test forever: fail instead, saying
+    which. Tests that expect one patch it again themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args: object, **_kwargs: object) -> None:
+        texts = [str(a) for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("information", "warning", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

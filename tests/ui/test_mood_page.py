@@ -152,11 +152,11 @@ def test_daylio_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: Vaul
     qtbot.addWidget(page)
     fixture = Path(__file__).parent.parent / "fixtures" / "daylio" / \
         "v7_default_moods_mixed_times.csv"
-    summary = import_daylio(session, fixture, page, ask_levels=False)
+    summary = import_daylio(session, fixture, page, interactive=False)
     assert summary is not None and summary.startswith("Imported")
     count = session.mood.count()
     assert count > 0
-    again = import_daylio(session, fixture, page, ask_levels=False)
+    again = import_daylio(session, fixture, page, interactive=False)
     assert again is not None and "already here" in again
     assert session.mood.count() == count
 

@@ -16,6 +16,7 @@ class AttachmentDraft:
     filename: str
     mime_type: str
     data: bytes
+    created_at: datetime | None = None  # when the source recorded it; None: now
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class EntryDraft:
     tags: tuple[str, ...] = ()
     is_favourite: bool = False
     attachments: tuple[AttachmentDraft, ...] = ()
+    # Imports that recorded when an entry was written and last changed keep that history;
+    # None means "now". Neither takes part in duplicate detection.
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,10 @@ class JournalService:
     def _check_draft(self, draft: EntryDraft) -> None:
         """Everything that can be wrong with a draft, found before anything is written."""
         _require_aware(draft.entry_at)
+        for moment in (draft.created_at, draft.updated_at,
+                       *(a.created_at for a in draft.attachments)):
+            if moment is not None:
+                _require_aware(moment)
         total = 0
         for attachment in draft.attachments:
             name = clean_filename(attachment.filename)
@@ -206,8 +210,8 @@ class JournalService:
                 "title": draft.title.strip(),
                 "body": draft.body,
                 "entry_at": draft.entry_at,
-                "created_at": now,
-                "updated_at": now,
+                "created_at": draft.created_at or now,
+                "updated_at": draft.updated_at or draft.created_at or now,
                 "is_favourite": draft.is_favourite,
                 "entry_day": self._day(draft.entry_at),
                 "fingerprint": self.fingerprint(draft),
@@ -236,7 +240,7 @@ class JournalService:
                 "mime_type": clean_mime_type(attachment.mime_type),
                 "size": len(attachment.data),
                 "data": attachment.data,
-                "created_at": now,
+                "created_at": attachment.created_at or now,
             }
             for entry_id, draft in zip(ids, drafts, strict=True)
             for attachment in draft.attachments

@@ -149,6 +149,7 @@ class GroupRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+    facilitator: Mapped[ContactRow | None] = relationship(foreign_keys=[facilitator_id])
     members: Mapped[list[ContactRow]] = relationship(secondary=group_members,
                                                      order_by=ContactRow.id)
     schedule: Mapped[ScheduleRow | None] = relationship(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from typing import cast
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.people.due import next_check_in
 from carecompanion.people.models import ContactRow, LogRow
-from carecompanion.people.records import RELATIONS, Contact, Email, Phone, Relation
+from carecompanion.people.records import RELATIONS, Contact, Email, Phone
 from carecompanion.people.text import fold_key
 from carecompanion.storage.types import UtcDateTime
 
@@ -26,7 +25,7 @@ def last_contacts(session: Session, ids: Sequence[int] | None = None) -> dict[in
         LogRow.contact_id)
     if ids is not None:
         query = query.where(LogRow.contact_id.in_(ids))
-    return {contact_id: at for contact_id, at in session.execute(query)}
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def has_photo(session: Session, ids: Sequence[int] | None = None) -> set[int]:
@@ -38,7 +37,7 @@ def has_photo(session: Session, ids: Sequence[int] | None = None) -> set[int]:
 
 def to_contact(row: ContactRow, last: datetime | None, photo: bool,
                tz: tzinfo | None) -> Contact:
-    relation = cast(Relation, row.relation if row.relation in RELATIONS else "other")
+    relation = row.relation if row.relation in RELATIONS else "other"
     return Contact(
         id=row.id, uid=row.uid, name=row.name, relation=relation, role=row.role,
         phones=tuple(Phone(p.number, p.kind) for p in row.phones),

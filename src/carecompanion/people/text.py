@@ -25,7 +25,7 @@ def clean_text(text: str) -> str:
     """Free text that may span lines: line endings made ``\\n``, trailing space trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", _drop_controls(text, _KEEP))
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 def fold_key(text: str) -> str:

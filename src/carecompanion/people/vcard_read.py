@@ -21,8 +21,8 @@ from carecompanion.people.limits import VCARD_MAX_BYTES, VCARD_MAX_CARDS
 from carecompanion.people.records import ParsedCard
 from carecompanion.people.vcard_fields import CardProblem, card_to_parsed
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_CHARSET = re.compile(rb"CHARSET=\"?([A-Za-z0-9_.-]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -31,46 +31,57 @@ class _OpenCard:
     lines: list[tuple[ContentLine, int]] = field(default_factory=list)
 
 
-def decode_text(data: bytes, path: Path) -> str:
-    """The file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, or the one CHARSET
-    that vCard 2.1 files from older Outlook versions declare for their 8-bit text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise VCardError(path, "the file is damaged: its UTF-16 text cannot be read.") \
-                from exc
+def _unicode_bytes(data: bytes, path: Path) -> bytes:
+    """UTF-16 files (with a BOM) as UTF-8 bytes; everything else as it is."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-16").encode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = data.count(b"\n", 0, exc.start) + 1
-        charsets = {name.decode().lower() for name in _CHARSET.findall(data)} - {"utf-8"}
-        if len(charsets) == 1:
+        raise VCardError(path, "the file is damaged: its UTF-16 text cannot be read.") from exc
+
+
+def _decode(line: bytes, number: int, charset: str | None, path: Path) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if charset is not None:
             try:
-                return data.decode(charsets.pop())
+                return line.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 pass
         raise VCardError(path, "this line is not UTF-8 text; export the contacts again as "
-                               "UTF-8 (Unicode) vCards.", bad_line) from exc
+                               "UTF-8 (Unicode) vCards.", number) from exc
 
 
-def _physical_lines(text: str) -> tuple[str, list[int]]:
-    """The text without blank lines, and the original number of each line kept.
+def unfolded_lines(data: bytes, path: Path) -> tuple[str, list[int]]:
+    """The file's content lines, unfolded, as text, and the line number each starts on.
 
-    vobject treats a blank line as the end of a logical line anyway; dropping them first keeps
-    its line numbers exact.
+    Unfolding happens on the bytes, before decoding, because some exporters fold in the
+    middle of a multi-byte UTF-8 character. Blank lines go (vobject would end a logical line
+    there anyway). A line that is not UTF-8 is read in the one CHARSET the file declares, as
+    vCard 2.1 files from older Outlook versions need.
     """
-    kept: list[str] = []
+    data = _unicode_bytes(data, path)
+    charsets = {name.decode().lower() for name in _CHARSET.findall(data)} - {"utf-8"}
+    charset = charsets.pop() if len(charsets) == 1 else None
+    logical: list[bytearray] = []
     numbers: list[int] = []
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
-        if line.strip():
-            kept.append(line)
+    for number, line in enumerate(_LINE_BREAK.split(data), start=1):
+        if not line.strip():
+            continue
+        if line[:1] in (b" ", b"\t") and logical:
+            logical[-1] += line[1:]
+        else:
+            logical.append(bytearray(line))
             numbers.append(number)
-    return "\r\n".join(kept) + "\r\n", numbers
+    text = "\r\n".join(_decode(bytes(line), number, charset, path)
+                        for line, number in zip(logical, numbers, strict=True))
+    return text + "\r\n", numbers
 
 
-def _content_lines(text: str, path: Path) -> list[tuple[ContentLine, int]]:
-    joined, numbers = _physical_lines(text)
+def _content_lines(data: bytes, path: Path) -> list[tuple[ContentLine, int]]:
+    joined, numbers = unfolded_lines(data, path)
     lines: list[tuple[ContentLine, int]] = []
     for logical, index in getLogicalLines(io.StringIO(joined), allowQP=True):
         number = numbers[max(index, 1) - 1]  # vobject counts the first line as 0
@@ -83,11 +94,11 @@ def _content_lines(text: str, path: Path) -> list[tuple[ContentLine, int]]:
     return lines
 
 
-def parse_vcards(text: str, path: Path) -> list[ParsedCard]:
-    """Every card in ``text``; ``path`` only names the file in messages."""
+def parse_vcards(data: bytes, path: Path) -> list[ParsedCard]:
+    """Every card in ``data``; ``path`` only names the file in messages."""
     cards: list[ParsedCard] = []
     current: _OpenCard | None = None
-    for line, number in _content_lines(text, path):
+    for line, number in _content_lines(data, path):
         value = str(line.value).strip().upper()
         if line.name == "BEGIN" and value == "VCARD":
             if current is not None:
@@ -134,4 +145,4 @@ def read_vcard_file(path: Path) -> list[ParsedCard]:
         data = path.read_bytes()
     except OSError as exc:
         raise VCardError(path, f"the file cannot be read ({exc.strerror or exc}).") from exc
-    return parse_vcards(decode_text(data, path), path)
+    return parse_vcards(data, path)

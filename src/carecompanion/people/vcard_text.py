@@ -35,6 +35,24 @@ def split(value: str, separator: str | None) -> list[str]:
     return parts
 
 
+def split_raw(value: str, separator: str) -> list[str]:
+    """Split a compound value into its fields, leaving their escapes in place (a field of N
+    or ADR may itself be a comma-separated list, split next with ``split``)."""
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(value)
+    for ch in chars:
+        if ch == "\\":
+            current.append(ch + next(chars, ""))
+        elif ch == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
 def unescape(value: str) -> str:
     """A single text value ("\\," is a comma, "\\n" a newline)."""
     return split(value, None)[0]

@@ -76,6 +76,7 @@ class AppController(QObject):
         self._busy = False
         self._shut_down = False
         self.tray: Tray | None = None
+        self.maintenance_done = False
 
     # -- start ------------------------------------------------------------------------------
     def start(self, show: bool = True) -> None:
@@ -143,7 +144,7 @@ class AppController(QObject):
     def _try_remembered_unlock(self) -> None:
         from carecompanion.vault.vault import Vault
 
-        vault = Vault(self.paths, self.clock)
+        vault = Vault(self.paths, self.clock, defer_maintenance=True)
         if not vault.is_remembered():
             return
         store = self._store()
@@ -152,14 +153,15 @@ class AppController(QObject):
     def unlock(self, passphrase: str) -> None:
         from carecompanion.vault.vault import Vault
 
-        vault = Vault(self.paths, self.clock)
+        vault = Vault(self.paths, self.clock, defer_maintenance=True)
         self._start_unlock(lambda: vault.unlock(passphrase), passphrase=passphrase)
 
     def recover(self, recovery_key: str, new_passphrase: str) -> None:
         from carecompanion.vault.vault import Vault
 
         def work() -> UnlockedVault:
-            unlocked = Vault(self.paths, self.clock).unlock_with_recovery_key(recovery_key)
+            vault = Vault(self.paths, self.clock, defer_maintenance=True)
+            unlocked = vault.unlock_with_recovery_key(recovery_key)
             unlocked.change_passphrase(new_passphrase)
             return unlocked
 
@@ -236,6 +238,30 @@ class AppController(QObject):
         self.idle.start()
         log.info("vault unlocked")
         self.unlocked.emit()
+        self._start_maintenance(unlocked)
+
+    def _start_maintenance(self, unlocked: UnlockedVault) -> None:
+        """A large journal's full check and the daily backup, after the window is open."""
+
+        def failed(exc: Exception) -> None:
+            from carecompanion.vault.errors import DatabaseDamaged
+
+            if unlocked.is_locked:
+                return  # locked meanwhile: the next unlock tries again
+            if isinstance(exc, DatabaseDamaged):
+                QMessageBox.warning(self.window, self.tr("Your journal needs repair"), self.tr(
+                    "{problem}\n\nLock CareCompanion and unlock it again to be offered your "
+                    "last good backup. Until then, nothing more is backed up.").format(
+                        problem=str(exc)))
+            else:
+                log.warning("background maintenance failed: %s", type(exc).__name__)
+
+        self.maintenance_done = False
+
+        def done(_result: object) -> None:
+            self.maintenance_done = True
+
+        run_in_background(unlocked.run_maintenance, done, failed, self)
 
     # -- locking ----------------------------------------------------------------------------
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -28,16 +29,33 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+# Signal carriers live until their job reports: not parented to the caller, which may be
+# deleted first (a window closed mid-unlock) while Qt still has the queued result to deliver.
+_pending: set[_Signals] = set()
+
+
 def run_in_background(
     function: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[Exception], None],
     parent: QObject,
 ) -> None:
-    """Call ``function`` on the thread pool; its result or exception arrives on the GUI thread."""
-    signals = _Signals(parent)
-    signals.done.connect(on_done)
-    signals.failed.connect(on_failed)
-    signals.done.connect(signals.deleteLater)
-    signals.failed.connect(signals.deleteLater)
+    """Call ``function`` on the thread pool; its result or exception arrives on the GUI thread,
+    unless ``parent`` was deleted meanwhile, in which case nobody is left to tell."""
+    signals = _Signals()
+    _pending.add(signals)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _pending.discard(signals)
+        signals.deleteLater()
+        if shiboken6.isValid(parent):
+            callback(value)
+
+    signals.done.connect(lambda value: finish(on_done, value))
+    signals.failed.connect(lambda exc: finish(on_failed, exc))
     QThreadPool.globalInstance().start(_Job(function, signals))
+
+
+def wait_for_background_work(timeout_ms: int = 30_000) -> bool:
+    """Tests and shutdown: let running jobs end before their objects go away."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -49,6 +49,9 @@ from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams, derive_
 from carecompanion.vault.strength import estimate
 
 DATA_KEY_BYTES = 32
+#: Up to this size the whole database is verified while unlocking (about 0.4 s); above, the
+#: full check runs with the daily backup. See UnlockedVault.open_database.
+FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
 def subkey(data_key: bytes, purpose: str) -> bytes:
@@ -71,9 +74,13 @@ def _check_new_passphrase(passphrase: str) -> None:
 class Vault:
     """A vault on disk, still locked. Reading its header is cheap; unlocking costs one KDF."""
 
-    def __init__(self, paths: AppPaths, clock: Clock | None = None) -> None:
+    def __init__(self, paths: AppPaths, clock: Clock | None = None, *,
+                 defer_maintenance: bool = False) -> None:
+        """``defer_maintenance``: leave a large journal's full check and the daily backup to
+        ``UnlockedVault.run_maintenance`` (the app runs it on a worker thread)."""
         self.paths = paths
         self.clock = clock or SystemClock()
+        self.defer_maintenance = defer_maintenance
 
     def exists(self) -> bool:
         return self.paths.vault_exists()
@@ -165,7 +172,7 @@ class Vault:
                 "The journal database is missing or empty. Restore it from a backup."
             )
         unlocked = UnlockedVault(self, header, data_key)
-        unlocked.open_database(take_backup=True)
+        unlocked.open_database(take_backup=True, defer_maintenance=self.defer_maintenance)
         return unlocked
 
 
@@ -189,6 +196,7 @@ class UnlockedVault:
         self.header = header
         self._data_key: bytearray | None = bytearray(data_key)
         self._database: Database | None = None
+        self._fully_checked = False
 
     @property
     def vault_id(self) -> str:
@@ -212,10 +220,15 @@ class UnlockedVault:
             raise RuntimeError("the vault is locked")
         return self._database
 
-    def open_database(self, *, take_backup: bool) -> None:
-        """Open, verify, back up if due, and migrate the encrypted database."""
+    def open_database(self, *, take_backup: bool, defer_maintenance: bool = False) -> None:
+        """Open, verify, back up if due, and migrate the encrypted database.
+
+        A small database is verified page by page here. A large one (over
+        FULL_CHECK_MAX_BYTES) gets a light check, and its full check runs with the daily
+        backup: here, or, with ``defer_maintenance`` (the app), in ``run_maintenance`` on a
+        worker thread after the window is open, so a big journal still opens at once.
+        """
         from carecompanion.storage import migrate
-        from carecompanion.storage.backup import BackupRotation
         from carecompanion.storage.database import Database
 
         # Refuses first when SQLCipher is missing, so no stray file is left behind.
@@ -227,14 +240,15 @@ class UnlockedVault:
             is_new = not self.paths.database_file.exists() or (
                 self.paths.database_file.stat().st_size == 0
             )
+            size = 0 if is_new else self.paths.database_file.stat().st_size
+            self._fully_checked = size <= FULL_CHECK_MAX_BYTES
             if not is_new:
-                database.check_integrity()
+                database.check_integrity(full=self._fully_checked)
             state = migrate.schema_state(database.engine)
             if state is migrate.SchemaState.NEWER:
                 from carecompanion.vault.errors import NewerVaultVersion
 
                 raise NewerVaultVersion()
-            rotation = BackupRotation(self.paths, self.clock)
             if state is migrate.SchemaState.OLDER:
                 # Before changing the schema, always keep a copy of the vault as it was.
                 from carecompanion.storage.backup import write_backup
@@ -246,12 +260,26 @@ class UnlockedVault:
                 )
             if state is not migrate.SchemaState.CURRENT:
                 migrate.upgrade(database.engine)
-            if take_backup:
-                rotation.take_if_due(database, self.header)
+            self._database = database
+            if take_backup and not defer_maintenance:
+                self.run_maintenance()
         except BaseException:
             database.close()
+            self._database = None
             raise
-        self._database = database
+
+    def run_maintenance(self) -> None:
+        """The full check (if unlocking skipped it), then the daily backup if one is due.
+
+        Reading every page, the backup would also fail on a damaged one, so a damaged journal
+        never rotates a good backup away."""
+        from carecompanion.storage.backup import BackupRotation
+
+        database = self.database
+        if not self._fully_checked:
+            database.check_integrity(full=True)
+            self._fully_checked = True
+        BackupRotation(self.paths, self.clock).take_if_due(database, self.header)
 
     # -- re-keying ----------------------------------------------------------------------------
     def save_header(self, header: VaultHeader) -> None:

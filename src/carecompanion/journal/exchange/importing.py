@@ -21,7 +21,6 @@ from carecompanion.journal.exchange.json_import import parse_json_file
 from carecompanion.journal.exchange.markdown_import import parse_markdown_folder
 from carecompanion.journal.exchange.parsed import ParsedEntry, is_empty
 from carecompanion.journal.exchange.progress import ProgressCallback, report
-from carecompanion.journal.exchange.timestamps import restore_times
 from carecompanion.journal.service import EntryDraft
 from carecompanion.session import VaultSession
 
@@ -167,6 +166,5 @@ def commit_import(
     new = preview.new_items
     report(progress, 0, 1)  # the last chance to cancel: the write itself is one transaction
     ids = session.journal.add_drafts([item.draft for item in new]) if new else []
-    restore_times(session.unlocked.database, ids, [item.entry for item in new])
     report(progress, 1, 1)
     return ImportResult(tuple(ids), preview)

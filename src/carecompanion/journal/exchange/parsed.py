@@ -8,8 +8,9 @@ bad file fails while it is being read, naming its file and line, before anything
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import zip_longest
 
 from carecompanion.journal.attachments import AttachmentTooLarge, check_size, clean_filename
 from carecompanion.journal.exchange.errors import ImportFormatError
@@ -131,13 +132,20 @@ def make_entry(
     for moment, what in (*times, *((t, "an attachment's date") for t in attachment_times)):
         if moment is not None:
             check_moment(moment, where, what)
+    timed = tuple(
+        replace(attachment, created_at=when) if when is not None else attachment
+        for attachment, when in zip_longest(attachments, attachment_times)
+        if attachment is not None
+    )
     draft = EntryDraft(
         title=title_text,
         body=body_text,
         entry_at=entry_at,
         tags=clean_tag_list(tags, where, tag_prefixes),
         is_favourite=bool(is_favourite),
-        attachments=tuple(attachments),
+        attachments=timed,
+        created_at=created_at,
+        updated_at=updated_at,
     )
     return ParsedEntry(draft, where, created_at, updated_at, tuple(attachment_times))
 

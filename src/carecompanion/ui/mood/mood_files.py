@@ -55,21 +55,26 @@ class MoodMapDialog(QDialog):
 
 
 def import_daylio(session: VaultSession, path: Path, parent: QWidget,
-                  ask_levels: bool = True) -> str | None:
-    """Read, preview, confirm, import. Returns the summary shown, or None if nothing was done."""
+                  interactive: bool = True) -> str | None:
+    """Read, preview, confirm, import. Returns the summary, or None if nothing was done.
+
+    ``interactive`` False (tests, scripted use) asks nothing and shows nothing: unknown mood
+    names raise, and the import goes ahead without a confirmation."""
     mapping: dict[str, int] = {}
     while True:
         try:
             parsed = read_daylio(path, session.clock.now(), mood_map=mapping)
             break
         except UnknownMoods as unknown:
-            if not ask_levels:
+            if not interactive:
                 raise
             dialog = MoodMapDialog(unknown.moods, parent)
             if not dialog.exec():
                 return None
             mapping.update(dialog.mapping())
         except MoodError as exc:
+            if not interactive:
+                raise
             QMessageBox.warning(parent, parent.tr("Cannot import"),
                                 str(exc) + " " + parent.tr("Nothing was imported."))
             return None
@@ -78,13 +83,14 @@ def import_daylio(session: VaultSession, path: Path, parent: QWidget,
     if preview.new == 0:
         message = parent.tr("All {n} check-ins in this file are already here.").format(
             n=preview.total)
-        QMessageBox.information(parent, parent.tr("Nothing new"), message)
+        if interactive:
+            QMessageBox.information(parent, parent.tr("Nothing new"), message)
         return message
     question = parent.tr(
         "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
         "skipped.").format(new=preview.new, first=preview.first_day, last=preview.last_day,
                            dups=preview.duplicates)
-    if ask_levels and QMessageBox.question(parent, parent.tr("Import from Daylio"),
+    if interactive and QMessageBox.question(parent, parent.tr("Import from Daylio"),
                                            question) != QMessageBox.StandardButton.Yes:
         return None
     result = session.mood.import_drafts(drafts)

@@ -1,0 +1,124 @@
+"""groups add, list and export-ics."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from carecompanion.cli.io import CliError, print_object, print_rows
+from carecompanion.cli.people_commands import (
+    WEEKDAYS,
+    new_file,
+    user_errors,
+    vault_session,
+    write_new_file,
+)
+from carecompanion.people.meetings import Group, GroupDraft, Occurrence, Schedule
+
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def parse_weekday(value: str) -> int:
+    day = value.strip().upper()
+    if day not in WEEKDAYS:
+        raise CliError(f"--weekly needs a day as {', '.join(WEEKDAYS)}, not {value!r}.")
+    return WEEKDAYS.index(day)
+
+
+def parse_clock(value: str) -> time:
+    match = _CLOCK.fullmatch(value.strip())
+    if match is None:
+        raise CliError(f"--at needs a time like 19:00, not {value!r}.")
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_minutes(value: str) -> int:
+    if not value.strip().isdigit() or not 1 <= int(value) <= 24 * 60:
+        raise CliError(f"--duration needs minutes from 1 to 1440, not {value!r}.")
+    return int(value)
+
+
+def zone_name(value: str | None) -> str:
+    from carecompanion.people.zones import is_zone, system_zone_name
+
+    if value is None:
+        name = system_zone_name()
+        if name is None:
+            raise CliError("This computer's time zone could not be told; pass --tz like "
+                           "Europe/London.")
+        return name
+    if not is_zone(value.strip()):
+        raise CliError(f"--tz needs a time zone name like Europe/London or America/New_York, "
+                       f"not {value!r}.")
+    return value.strip()
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="minutes") if moment else None
+
+
+def group_row(group: Group, next_meeting: Occurrence | None) -> dict[str, Any]:
+    """One group as 'groups list' prints it: id first; the next meeting in the group's own
+    zone, with its UTC offset."""
+    return {
+        "id": group.id, "name": group.name, "kind": group.kind,
+        "schedule": group.schedule.describe() if group.schedule else None,
+        "next_meeting": _iso(next_meeting.start if next_meeting else None),
+        "location": group.location,
+    }
+
+
+def _next_meetings(upcoming: list[Occurrence]) -> dict[int, Occurrence]:
+    found: dict[int, Occurrence] = {}
+    for occurrence in upcoming:
+        found.setdefault(occurrence.group_id, occurrence)
+    return found
+
+
+@user_errors
+def cmd_add(args: argparse.Namespace) -> int:
+    weekday, start = parse_weekday(args.weekly), parse_clock(args.at)
+    duration, tz = parse_minutes(args.duration), zone_name(args.tz)
+    with vault_session(args) as session:
+        from carecompanion.people.zones import zone
+
+        today = session.clock.now().astimezone(zone(tz)).date()
+        first = today + timedelta(days=(weekday - today.weekday()) % 7)
+        schedule = Schedule.weekly(first, start, tz, duration,
+                                   every_weeks=2 if args.every_other_week else 1)
+        group = session.groups.add(GroupDraft(name=args.name, kind=args.kind,
+                                              location=args.where, schedule=schedule))
+        upcoming = session.groups.occurrences(session.clock.now(),
+                                              session.clock.now() + timedelta(days=15),
+                                              group_id=group.id)
+    row = group_row(group, upcoming[0] if upcoming else None)
+    if args.json:
+        print_object(row)
+    else:
+        print_rows([row], as_json=False)
+    return 0
+
+
+@user_errors
+def cmd_list(args: argparse.Namespace) -> int:
+    with vault_session(args) as session:
+        groups = session.groups.list()
+        upcoming = session.groups.upcoming(limit=10_000)
+    following = _next_meetings(upcoming)
+    print_rows((group_row(g, following.get(g.id)) for g in groups), as_json=args.json)
+    return 0
+
+
+@user_errors
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    out = new_file(args.out)
+    with vault_session(args) as session:
+        data = session.groups.export_ics()
+        scheduled = sum(1 for group in session.groups.list() if group.schedule is not None)
+    write_new_file(out, data)
+    groups = "1 group" if scheduled == 1 else f"{scheduled} groups"
+    print(f"Wrote the meetings of {groups} to {out}. It is not encrypted: keep it somewhere "
+          "safe.")
+    return 0

@@ -1,0 +1,116 @@
+"""Contacts to vCard 3.0 (RFC 2426) or 4.0 (RFC 6350) text, many contacts in one file.
+
+3.0 is what Google Contacts and most phones import best; 4.0 is what Thunderbird writes.
+Values are escaped here; vobject writes each content line (parameter quoting, folding at 75
+octets without splitting a UTF-8 character, CRLF endings). Fields vCard has no property for
+travel as ``X-CARECOMPANION-*`` lines, which other apps ignore and our import reads back.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Iterable
+from datetime import UTC
+from typing import Literal
+
+from vobject.base import ContentLine
+
+from carecompanion import __version__
+from carecompanion.people.records import Contact, Photo
+from carecompanion.people.vcard_fields import X_PREFIX
+from carecompanion.people.vcard_text import escape, join
+
+Version = Literal["3.0", "4.0"]
+VERSIONS: tuple[Version, ...] = ("3.0", "4.0")
+PRODID = f"-//CareCompanion//CareCompanion {__version__}//EN"
+
+# Our phone kinds as vCard TYPE values; "other" and custom labels carry no TYPE (a custom
+# label travels as Apple's item1.X-ABLabel, which Apple and Google read).
+_PHONE_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax",
+                "pager": "pager"}
+_EMAIL_TYPES = {"home": "home", "work": "work"}
+
+
+def _line(name: str, value: str, params: dict[str, list[str]] | None = None,
+          group: str | None = None) -> str:
+    line = ContentLine(name, {}, value, group=group, encoded=True)
+    line.params = params or {}  # set afterwards: the constructor wants parser output
+    return str(line.serialize())
+
+
+def _type_params(kind_type: str | None, version: Version,
+                 extra: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    types = [*extra, *([kind_type] if kind_type else [])]
+    if not types:
+        return {}
+    return {"TYPE": [t.upper() for t in types] if version == "3.0" else types}
+
+
+def _name_fields(name: str) -> str:
+    """N for a name typed as one string: the last word as the family name when there are
+    several (a guess other apps need; FN stays exactly as typed)."""
+    words = name.split()
+    family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else ("", name)
+    return f"{escape(family)};{escape(given)};;;"
+
+
+def _uid(contact: Contact, version: Version) -> str:
+    return f"urn:uuid:{uuid.UUID(hex=contact.uid)}" if version == "4.0" else contact.uid
+
+
+def _photo(photo: Photo, version: Version) -> str:
+    encoded = base64.b64encode(photo.data).decode("ascii")
+    if version == "4.0":
+        return _line("PHOTO", f"data:{photo.mime_type};base64,{encoded}")
+    subtype = photo.mime_type.split("/")[-1].upper()
+    return _line("PHOTO", encoded, {"ENCODING": ["b"], "TYPE": [subtype]})
+
+
+def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
+    lines = [_line("BEGIN", "VCARD"), _line("VERSION", version), _line("PRODID", PRODID),
+             _line("UID", _uid(contact, version)), _line("FN", escape(contact.name)),
+             _line("N", _name_fields(contact.name))]
+    items = 0
+    for entries, property_name, types, extra in (
+        ([(p.number, p.kind) for p in contact.phones], "TEL", _PHONE_TYPES, ()),
+        ([(e.address, e.kind) for e in contact.emails], "EMAIL", _EMAIL_TYPES,
+         ("internet",) if version == "3.0" else ()),
+    ):
+        for value, kind in entries:
+            params = _type_params(types.get(kind), version, extra)
+            if property_name == "TEL" and version == "4.0":
+                params["VALUE"] = ["text"]  # a number as typed, not a tel: URI
+            if kind in types or kind == "other":
+                lines.append(_line(property_name, escape(value), params))
+            else:
+                items += 1
+                lines.append(_line(property_name, escape(value), params, group=f"item{items}"))
+                lines.append(_line("X-ABLabel", escape(kind), group=f"item{items}"))
+    if contact.address:
+        lines.append(_line("ADR", f";;{escape(contact.address)};;;;"))
+    if contact.notes:
+        lines.append(_line("NOTE", escape(contact.notes)))
+    if contact.role:
+        lines.append(_line("TITLE", escape(contact.role)))
+    if photo is not None:
+        lines.append(_photo(photo, version))
+    extras = {"RELATION": contact.relation, "ROLE": escape(contact.role),
+              "HELPS": join(list(contact.helps), ","),
+              "BEST-TIMES": escape(contact.best_times),
+              "CHECK-IN-DAYS": str(contact.check_in_days or ""),
+              "EMERGENCY": "TRUE" if contact.is_emergency else ""}
+    lines.extend(_line(X_PREFIX + key, value) for key, value in extras.items() if value)
+    stamp = contact.updated_at.astimezone(UTC)
+    lines.append(_line("REV", stamp.strftime("%Y-%m-%dT%H:%M:%SZ" if version == "3.0"
+                                             else "%Y%m%dT%H%M%SZ")))
+    lines.append(_line("END", "VCARD"))
+    return "".join(lines)
+
+
+def write_vcards(contacts: Iterable[tuple[Contact, Photo | None]],
+                 version: Version = "3.0") -> str:
+    """One vCard per contact, in the order given."""
+    if version not in VERSIONS:
+        raise ValueError(f"vCard version must be one of {', '.join(VERSIONS)}")
+    return "".join(_card(contact, photo, version) for contact, photo in contacts)
