@@ -91,6 +91,14 @@ def render(out: Path, theme_name: str) -> None:
         dialog.resize(700, 640)
         _save(dialog, out, f"mood-checkin-{theme_name}")
         dialog.deleteLater()
+        shell.show_section(2)
+        _save(controller.window, out, f"people-{theme_name}")
+        from carecompanion.ui.people.help_dialog import HelpDialog
+
+        help_dialog = HelpDialog(controller.session.people, controller.window)  # type: ignore[union-attr]
+        help_dialog.resize(560, 640)
+        _save(help_dialog, out, f"help-{theme_name}")
+        help_dialog.deleteLater()
         controller.lock()
         _save(controller.window, out, f"unlock-{theme_name}")
         dispose(controller.window)

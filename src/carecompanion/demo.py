@@ -6,13 +6,17 @@ Everything is made up. The vault uses the minimum Argon2id cost because it is th
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from carecompanion.clock import Clock
 from carecompanion.journal.service import JournalService
 from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
+from carecompanion.people.contacts import PeopleService
+from carecompanion.people.groups import GroupService
+from carecompanion.people.meetings import GroupDraft, Schedule
+from carecompanion.people.records import ContactDraft, Email, Phone
 from carecompanion.vault.kdf import MINIMUM_KDF
 from carecompanion.vault.vault import UnlockedVault, Vault
 
@@ -90,9 +94,34 @@ def fill_demo_mood(mood: MoodService, now: datetime, days: int = 120) -> None:
             at=when))
 
 
+def fill_demo_people(people: PeopleService, groups: GroupService, now: datetime) -> None:
+    maria = people.add(ContactDraft(
+        name="Maria Okafor", relation="peer", role="met at the carers' group",
+        phones=(Phone("07700 900123", "mobile"),), helps=("good listener", "been through it too"),
+        best_times="weekday evenings", is_emergency=True, check_in_days=7))
+    people.log_contact(maria.id, "call", "talked about respite", now - timedelta(days=9))
+    people.add(ContactDraft(
+        name="Sam Patel", relation="family", role="brother", phones=(Phone("07700 900456"),),
+        helps=("can take a night shift",), is_emergency=True, check_in_days=14))
+    people.add(ContactDraft(
+        name="Hannah Reid", relation="professional", role="social worker",
+        phones=(Phone("020 7946 0321", "work"),),
+        emails=(Email("h.reid@example.org", "work"),), helps=("knows the benefits system",),
+        best_times="Tue and Thu mornings"))
+    people.add(ContactDraft(name="Jo Lin", relation="facilitator", role="Carers' circle",
+                            emails=(Email("jo@example.org"),)))
+    people.crisis.choose_country("GB")
+    groups.add(GroupDraft(
+        name="Thursday carers' circle", kind="in_person", location="Library, Room 2",
+        schedule=Schedule.weekly((now - timedelta(days=30)).date(), time(18, 30),
+                                 "Europe/London")))
+
+
 def create_demo_vault(paths: AppPaths, clock: Clock) -> UnlockedVault:
     unlocked, _recovery_key = Vault.create(paths, DEMO_PASSPHRASE, kdf=MINIMUM_KDF, clock=clock)
     now = clock.now().astimezone()
     fill_demo_journal(JournalService(unlocked.database, clock), now)
     fill_demo_mood(MoodService(unlocked.database, clock), now)
+    fill_demo_people(PeopleService(unlocked.database, clock),
+                     GroupService(unlocked.database, clock), now)
     return unlocked

@@ -68,10 +68,10 @@ def unfolded_lines(data: bytes, path: Path) -> tuple[str, list[int]]:
     logical: list[bytearray] = []
     numbers: list[int] = []
     for number, line in enumerate(_LINE_BREAK.split(data), start=1):
-        if not line.strip():
-            continue
         if line[:1] in (b" ", b"\t") and logical:
-            logical[-1] += line[1:]
+            logical[-1] += line[1:]  # even a line of spaces: a fold inside a run of them
+        elif not line.strip():
+            continue
         else:
             logical.append(bytearray(line))
             numbers.append(number)

@@ -60,3 +60,20 @@ def unescape(value: str) -> str:
 
 def join(values: list[str], separator: str) -> str:
     return separator.join(escape(value) for value in values)
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """One content line folded so no physical line exceeds ``limit`` octets (RFC 6350 3.2),
+    never inside a UTF-8 character; continuation lines start with a space."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(ch)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n".join(pieces) + "\r\n"

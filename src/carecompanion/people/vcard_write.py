@@ -1,8 +1,8 @@
 """Contacts to vCard 3.0 (RFC 2426) or 4.0 (RFC 6350) text, many contacts in one file.
 
 3.0 is what Google Contacts and most phones import best; 4.0 is what Thunderbird writes.
-Values are escaped here; vobject writes each content line (parameter quoting, folding at 75
-octets without splitting a UTF-8 character, CRLF endings). Fields vCard has no property for
+Values are escaped and lines folded here (at 75 octets, never inside a UTF-8 character);
+vobject writes each content line's name, group and parameters. Fields vCard has no property for
 travel as ``X-CARECOMPANION-*`` lines, which other apps ignore and our import reads back.
 """
 
@@ -19,7 +19,7 @@ from vobject.base import ContentLine
 from carecompanion import __version__
 from carecompanion.people.records import Contact, Photo
 from carecompanion.people.vcard_fields import X_PREFIX
-from carecompanion.people.vcard_text import escape, join
+from carecompanion.people.vcard_text import escape, fold, join
 
 Version = Literal["3.0", "4.0"]
 VERSIONS: tuple[Version, ...] = ("3.0", "4.0")
@@ -36,7 +36,9 @@ def _line(name: str, value: str, params: dict[str, list[str]] | None = None,
           group: str | None = None) -> str:
     line = ContentLine(name, {}, value, group=group, encoded=True)
     line.params = params or {}  # set afterwards: the constructor wants parser output
-    return str(line.serialize())
+    # vobject quotes the parameters; the folding is ours, since vobject's leaves a line of
+    # fewer than 75 characters unfolded even when its UTF-8 is longer than 75 octets.
+    return fold(str(line.serialize(lineLength=1_000_000_000)).rstrip("\r\n"))
 
 
 def _type_params(kind_type: str | None, version: Version,

@@ -18,6 +18,7 @@ from carecompanion.session import VaultSession
 from carecompanion.ui import theme
 from carecompanion.ui.pages.journal_page import JournalPage
 from carecompanion.ui.pages.mood_page import MoodPage
+from carecompanion.ui.pages.people_page import PeoplePage
 from carecompanion.ui.pages.placeholder_page import PlaceholderPage
 from carecompanion.ui.widgets import button, label
 
@@ -32,14 +33,11 @@ class MainShell(QWidget):
         self.pages = QStackedWidget()
         self.journal_page = JournalPage(session)
         self.mood_page = MoodPage(session)
+        self.people_page = PeoplePage(session)
         sections = [
             ("journal", self.tr("Journal"), self.journal_page),
             ("mood", self.tr("Mood"), self.mood_page),
-            ("people", self.tr("People"), PlaceholderPage(
-                self.tr("People"), "people", self.tr("The people who help you carry it"),
-                self.tr("Your peers, your support groups and the professionals you lean on "
-                        "will live here, with a nudge when it has been a while since you "
-                        "talked."))),
+            ("people", self.tr("People"), self.people_page),
             ("circles", self.tr("Circles"), PlaceholderPage(
                 self.tr("Circles"), "circles", self.tr("You are not alone in this"),
                 self.tr("A circle is a small group of caregivers who share what each chooses "
@@ -86,6 +84,14 @@ class MainShell(QWidget):
         self.lock_button.setIconSize(QSize(22, 22))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
+        self.help_button = button(self.tr("Need help now"), self.tr("Need help now"))
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setIcon(theme.icon("help", 48))
+        self.help_button.setIconSize(QSize(22, 22))
+        self.help_button.setToolTip(self.tr("People and helplines to call (F1)"))
+        self.help_button.clicked.connect(self.open_help)
+        side.addWidget(self.help_button)
+        side.addSpacing(8)
         side.addWidget(self.settings_button)
         side.addWidget(self.lock_button)
 
@@ -95,12 +101,19 @@ class MainShell(QWidget):
         layout.addWidget(sidebar)
         layout.addWidget(self.pages, 1)
 
+        help_shortcut = QShortcut(QKeySequence("F1"), self)
+        help_shortcut.activated.connect(self.open_help)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.activated.connect(self.lock_requested)
         for number in range(len(sections)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda row=number: self.show_section(row))
         self.show_section(0)
+
+    def open_help(self) -> None:
+        from carecompanion.ui.people.help_dialog import HelpDialog
+
+        HelpDialog(self.session.people, self).exec()
 
     def show_section(self, row: int) -> None:
         index = self.navigation_model.index(row, 0)

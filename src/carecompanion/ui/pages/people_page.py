@@ -1,0 +1,294 @@
+"""The People page: who helps, who is due a call, which groups meet when."""
+
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.atomic import atomic_write_bytes
+from carecompanion.people.records import RELATION_LABELS, Contact
+from carecompanion.session import VaultSession
+from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
+from carecompanion.ui.people.models import ContactListModel, MeetingListModel
+from carecompanion.ui.widgets import EmptyState, button, label, name_inner_buttons
+
+UPCOMING_DAYS = 35
+
+
+def contact_html(contact: Contact) -> str:
+    rows = [f"<h2>{html.escape(contact.name)}</h2>",
+            f"<p style='color:gray'>{html.escape(RELATION_LABELS[contact.relation])}"
+            f"{' · ' + html.escape(contact.role) if contact.role else ''}</p>"]
+    for phone in contact.phones:
+        number = "".join(ch for ch in phone.number if ch.isdigit() or ch == "+")
+        rows.append(f"<p>{html.escape(phone.kind)}: <a href='tel:{number}'>"
+                    f"{html.escape(phone.number)}</a></p>")
+    for email in contact.emails:
+        rows.append(f"<p>{html.escape(email.kind)}: <a href='mailto:{html.escape(email.address)}'>"
+                    f"{html.escape(email.address)}</a></p>")
+    for title, value in (("How they help", ", ".join(contact.helps)),
+                         ("Best times", contact.best_times), ("Address", contact.address),
+                         ("Notes", contact.notes)):
+        if value:
+            rows.append(f"<p><b>{title}:</b> {html.escape(value)}</p>")
+    if contact.check_in_days:
+        last = (contact.last_contact_at.astimezone().strftime("%d %b %Y")
+                if contact.last_contact_at else "not yet")
+        rows.append(f"<p><b>Stay in touch:</b> every {contact.check_in_days} days; last "
+                    f"contact {last}; next {contact.next_check_in or 'now'}.</p>")
+    return "".join(rows)
+
+
+class PeoplePage(QWidget):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.add_button = button(self.tr("Add a person"), self.tr("Add a person"), primary=True)
+        self.add_button.clicked.connect(self.add_contact)
+        self.files_button = QToolButton()
+        self.files_button.setText(self.tr("Import and export"))
+        self.files_button.setAccessibleName(self.tr("Import and export"))
+        self.files_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.files_button.setMinimumHeight(44)
+        files = QMenu(self)
+        files.addAction(self.tr("Import contacts (vCard)…"), self.import_vcard)
+        files.addAction(self.tr("Export contacts (vCard)…"), self.export_vcard)
+        files.addAction(self.tr("Export meetings to a calendar (.ics)…"), self.export_ics)
+        self.files_button.setMenu(files)
+        header = QHBoxLayout()
+        header.addWidget(label(self.tr("People"), "pageTitle", wrap=False))
+        header.addStretch(1)
+        header.addWidget(self.files_button)
+        header.addWidget(self.add_button)
+
+        self.due_hint = label("", "notice")
+        self.due_hint.hide()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a person"))
+        self.search.setAccessibleName(self.tr("Find a person"))
+        self.search.setClearButtonEnabled(True)
+        name_inner_buttons(self.search, self.tr("Clear"))
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.model = ContactListModel()
+        self.list = QListView()
+        self.list.setObjectName("entries")
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Your people"))
+        self.list.setSpacing(4)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list, 1)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName(self.tr("About this person"))
+        self.details.anchorClicked.connect(self._link)
+        self.edit_button = button(self.tr("Edit"), self.tr("Edit this person"))
+        self.edit_button.clicked.connect(self.edit_contact)
+        self.log_button = button(self.tr("I was in touch"), self.tr("Log a call, message or "
+                                                                   "visit"))
+        self.log_button.clicked.connect(lambda: self.log_contact())
+        self.delete_button = button(self.tr("Remove"), self.tr("Remove this person"))
+        self.delete_button.clicked.connect(self.delete_contact)
+        actions = QHBoxLayout()
+        for widget in (self.log_button, self.edit_button, self.delete_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([380, 560])
+        people_tab = QWidget()
+        people_layout = QVBoxLayout(people_tab)
+        people_layout.setContentsMargins(0, 8, 0, 0)
+        people_layout.addWidget(self.due_hint)
+        people_layout.addWidget(splitter, 1)
+
+        self.meetings_model = MeetingListModel()
+        self.meetings = QListView()
+        self.meetings.setObjectName("entries")
+        self.meetings.setModel(self.meetings_model)
+        self.meetings.setAccessibleName(self.tr("Upcoming meetings"))
+        meetings_tab = QWidget()
+        meetings_layout = QVBoxLayout(meetings_tab)
+        meetings_layout.setContentsMargins(0, 8, 0, 0)
+        meetings_layout.addWidget(label(self.tr(
+            "Meetings of your groups over the next five weeks, in your own time zone. Add "
+            "a group with 'carecompanion groups add'; editing groups here comes next."),
+            "hint"))
+        meetings_layout.addWidget(self.meetings, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("People or meetings"))
+        self.tabs.addTab(people_tab, self.tr("People"))
+        self.tabs.addTab(meetings_tab, self.tr("Groups and meetings"))
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addWidget(EmptyState(
+            "people", self.tr("The people who help you carry it"),
+            self.tr("Keep your peers, support groups and the professionals you lean on within "
+                    "one click, with a gentle nudge when it has been a while.")), 1)
+        first = button(self.tr("Add the first person"), self.tr("Add the first person"),
+                       primary=True)
+        first.clicked.connect(self.add_contact)
+        empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+
+    # -- lists ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        people = self._session.people
+        query = self.search.text().strip()
+        contacts = people.search(query) if query else people.list()
+        due = people.due()
+        current = self.current_contact()
+        self.model.set_contacts(contacts, due)
+        if due:
+            names = ", ".join(d.contact.name for d in due[:4])
+            self.due_hint.setText(self.tr("Time to check in with: {names}").format(names=names))
+        self.due_hint.setVisible(bool(due))
+        now = self._session.clock.now()
+        self.meetings_model.set_meetings(self._session.groups.occurrences(
+            now, now + timedelta(days=UPCOMING_DAYS)))
+        has_any = people.count() > 0 or self.meetings_model.rowCount() > 0
+        self.body.setCurrentWidget(self.tabs if has_any or query else self.empty)
+        row = self.model.row_of(current.id) if current else (0 if contacts else -1)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self._show(None)
+
+    def current_contact(self) -> Contact | None:
+        index = self.list.currentIndex()
+        return self.model.contact(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(self.model.contact(current.row()) if current.isValid() else None)
+
+    def _show(self, contact: Contact | None) -> None:
+        self.details.setHtml(contact_html(contact) if contact else "")
+        for widget in (self.edit_button, self.log_button, self.delete_button):
+            widget.setEnabled(contact is not None)
+
+    # -- actions ----------------------------------------------------------------------------
+    def add_contact(self) -> None:
+        dialog = ContactDialog(parent=self)
+        if dialog.exec():
+            added = self._session.people.add(dialog.draft())
+            self.refresh()
+            self.list.setCurrentIndex(self.model.index(self.model.row_of(added.id), 0))
+
+    def edit_contact(self) -> None:
+        contact = self.current_contact()
+        if contact is None:
+            return
+        dialog = ContactDialog(contact.to_draft(), self)
+        if dialog.exec():
+            self._session.people.update(contact.id, dialog.draft())
+            self.refresh()
+
+    def log_contact(self, kind: str = "call") -> None:
+        contact = self.current_contact()
+        if contact is None:
+            return
+        dialog = LogDialog(contact.name, kind, self)
+        if dialog.exec():
+            self._session.people.log_contact(contact.id, dialog.kind.currentData(),
+                                             dialog.note.text().strip())
+            self.refresh()
+
+    def delete_contact(self) -> None:
+        contact = self.current_contact()
+        if contact is None:
+            return
+        if QMessageBox.question(self, self.tr("Remove {name}?").format(name=contact.name),
+                                self.tr("Their details and your notes about them will be "
+                                        "removed.")) == QMessageBox.StandardButton.Yes:
+            self._session.people.delete(contact.id)
+            self.refresh()
+
+    def _link(self, url: QUrl) -> None:
+        """Open the phone or mail app, then offer to note the contact."""
+        QDesktopServices.openUrl(url)
+        self.log_contact("call" if url.scheme() == "tel" else "message")
+
+    def import_vcard(self) -> None:
+        from carecompanion.people.vcard_read import parse_vcards
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a vCard file"), "",
+                                                self.tr("vCard files (*.vcf *.vcard)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            cards = parse_vcards(path.read_bytes(), path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"),
+                                str(exc) + " " + self.tr("Nothing was imported."))
+            return
+        preview = self._session.people.preview_import(cards)
+        if not preview.new:
+            QMessageBox.information(self, self.tr("Nothing new"), self.tr(
+                "Everyone in this file is already here."))
+            return
+        names = ", ".join(card.draft.name for card in preview.new[:8])
+        if QMessageBox.question(self, self.tr("Import contacts"), self.tr(
+                "Add {n} people ({names}…)? {dups} already here will be skipped.").format(
+                    n=len(preview.new), names=names, dups=len(preview.duplicates))
+        ) == QMessageBox.StandardButton.Yes:
+            self._session.people.import_cards(cards)
+            self.refresh()
+
+    def export_vcard(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export contacts"),
+                                                str(Path.home() / "contacts.vcf"))
+        if chosen:
+            atomic_write_bytes(Path(chosen), self._session.people.export_vcard().encode())
+
+    def export_ics(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export meetings"),
+                                                str(Path.home() / "meetings.ics"))
+        if chosen:
+            atomic_write_bytes(Path(chosen), self._session.groups.export_ics())
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.meetings_model.clear()
+        self.details.clear()
+        self.search.clear()

@@ -1,0 +1,1 @@
+"""The people views: contacts, staying in touch, groups and meetings, and the help panel."""

@@ -1,0 +1,166 @@
+"""Adding or changing a contact, and logging a call, message or visit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.people.errors import PeopleError
+from carecompanion.people.records import (
+    LOG_KINDS,
+    RELATION_LABELS,
+    RELATIONS,
+    ContactDraft,
+    Email,
+    Phone,
+)
+from carecompanion.ui.widgets import label
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def parse_phones(text: str) -> tuple[Phone, ...]:
+    """One per line, "mobile: 07700 900123" or just the number."""
+    phones = []
+    for line in _lines(text):
+        kind, sep, number = line.partition(":")
+        phones.append(Phone(number.strip(), kind.strip().lower()) if sep and number.strip()
+                      else Phone(line))
+    return tuple(phones)
+
+
+def parse_emails(text: str) -> tuple[Email, ...]:
+    emails = []
+    for line in _lines(text):
+        kind, sep, address = line.partition(":")
+        emails.append(Email(address.strip(), kind.strip().lower())
+                      if sep and "@" in address else Email(line))
+    return tuple(emails)
+
+
+class ContactDialog(QDialog):
+    def __init__(self, draft: ContactDraft | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a person") if draft is None else self.tr("Edit"))
+        self.setMinimumWidth(560)
+        draft = draft or ContactDraft(name="")
+        self.name = QLineEdit(draft.name)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.relation = QComboBox()
+        self.relation.setAccessibleName(self.tr("How they relate to you"))
+        for relation in RELATIONS:
+            self.relation.addItem(self.tr(RELATION_LABELS[relation]), relation)
+        self.relation.setCurrentIndex(self.relation.findData(draft.relation))
+        self.role = QLineEdit(draft.role)
+        self.role.setAccessibleName(self.tr("Role"))
+        self.role.setPlaceholderText(self.tr("e.g. social worker, Mum's nurse"))
+        self.phones = QPlainTextEdit("\n".join(f"{p.kind}: {p.number}" for p in draft.phones))
+        self.phones.setAccessibleName(self.tr("Phone numbers, one per line"))
+        self.phones.setPlaceholderText("mobile: 07700 900123")
+        self.phones.setFixedHeight(70)
+        self.emails = QPlainTextEdit("\n".join(f"{e.kind}: {e.address}" for e in draft.emails))
+        self.emails.setAccessibleName(self.tr("E-mail addresses, one per line"))
+        self.emails.setFixedHeight(60)
+        self.address = QLineEdit(draft.address)
+        self.address.setAccessibleName(self.tr("Address"))
+        self.helps = QLineEdit(", ".join(draft.helps))
+        self.helps.setAccessibleName(self.tr("How they help"))
+        self.helps.setPlaceholderText(self.tr("good listener, can take a night shift"))
+        self.best_times = QLineEdit(draft.best_times)
+        self.best_times.setAccessibleName(self.tr("Best times to call"))
+        self.every = QSpinBox()
+        self.every.setRange(0, 365)
+        self.every.setSpecialValueText(self.tr("no reminder"))
+        self.every.setSuffix(self.tr(" days"))
+        self.every.setValue(draft.check_in_days or 0)
+        self.every.setAccessibleName(self.tr("Check in every so many days"))
+        self.emergency = QCheckBox(self.tr("Someone to call first in an emergency"))
+        self.emergency.setChecked(draft.is_emergency)
+        self.emergency.setAccessibleName(self.tr("Emergency contact"))
+        self.notes = QPlainTextEdit(draft.notes)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setFixedHeight(70)
+        form = QFormLayout()
+        for text, widget in ((self.tr("Name"), self.name), (self.tr("Who they are"),
+                             self.relation), (self.tr("Role"), self.role),
+                             (self.tr("Phones"), self.phones), (self.tr("E-mail"), self.emails),
+                             (self.tr("Address"), self.address),
+                             (self.tr("How they help"), self.helps),
+                             (self.tr("Best times"), self.best_times),
+                             (self.tr("Check in every"), self.every), ("", self.emergency),
+                             (self.tr("Notes"), self.notes)):
+            form.addRow(text, widget)
+        self.error = label("", "error")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def draft(self) -> ContactDraft:
+        return ContactDraft(
+            name=self.name.text().strip(), relation=self.relation.currentData(),
+            role=self.role.text().strip(), phones=parse_phones(self.phones.toPlainText()),
+            emails=parse_emails(self.emails.toPlainText()), address=self.address.text().strip(),
+            notes=self.notes.toPlainText().strip(),
+            helps=tuple(h.strip() for h in self.helps.text().split(",") if h.strip()),
+            best_times=self.best_times.text().strip(), is_emergency=self.emergency.isChecked(),
+            check_in_days=self.every.value() or None)
+
+    def _check(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("A contact needs a name."))
+            self.error.show()
+            return
+        self.accept()
+
+
+class LogDialog(QDialog):
+    """"I called Maria": logging a contact resets the stay-in-touch reminder."""
+
+    def __init__(self, name: str, kind: str = "call", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Log contact with {name}").format(name=name))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("How you were in touch"))
+        for value, text in zip(LOG_KINDS, (self.tr("A call"), self.tr("A message"),
+                                           self.tr("A visit"), self.tr("A meeting")),
+                               strict=True):
+            self.kind.addItem(text, value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("A short note"))
+        self.note.setPlaceholderText(self.tr("A few words, if you like"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+
+
+__all__ = ["ContactDialog", "LogDialog", "PeopleError", "parse_emails", "parse_phones"]

@@ -1,0 +1,98 @@
+"""The People page and the help panel, driven through their widgets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from carecompanion.clock import FixedClock
+from carecompanion.people.records import ContactDraft, Phone
+from carecompanion.session import VaultSession
+from carecompanion.ui.pages.people_page import PeoplePage
+from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
+from carecompanion.ui.people.help_dialog import HelpDialog
+from tests.conftest import VaultFactory
+
+
+def _session(vault_factory: VaultFactory, clock: FixedClock) -> VaultSession:
+    unlocked, _ = vault_factory()
+    return VaultSession(unlocked, clock)
+
+
+def test_adding_a_contact_through_the_dialog(qtbot: QtBot, vault_factory: VaultFactory,
+                                             clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    session = _session(vault_factory, clock)
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    assert page.body.currentWidget() is page.empty
+
+    def fill_and_accept(dialog: ContactDialog) -> int:
+        qtbot.keyClicks(dialog.name, "Maria Okafor")
+        dialog.relation.setCurrentIndex(dialog.relation.findData("peer"))
+        dialog.phones.setPlainText("mobile: 07700 900123\n020 7946 0000")
+        dialog.every.setValue(7)
+        dialog.emergency.setChecked(True)
+        dialog._check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", fill_and_accept)
+    page.add_contact()
+    contacts = session.people.list()
+    assert [c.name for c in contacts] == ["Maria Okafor"]
+    maria = contacts[0]
+    assert maria.phones == (Phone("07700 900123", "mobile"), Phone("020 7946 0000", "mobile"))
+    assert maria.check_in_days == 7 and maria.is_emergency
+    assert page.body.currentWidget() is page.tabs
+    assert "07700 900123" in page.details.toPlainText()
+
+
+def test_logging_a_call_clears_the_due_reminder(qtbot: QtBot, vault_factory: VaultFactory,
+                                                clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    session = _session(vault_factory, clock)
+    sam = session.people.add(ContactDraft(name="Sam", relation="family", check_in_days=7))
+    session.people.log_contact(sam.id, "call", "", clock.now() - timedelta(days=10))
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    assert not page.due_hint.isHidden()
+    assert "Sam" in page.due_hint.text()
+    monkeypatch.setattr(LogDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    page.log_contact()
+    assert page.due_hint.isHidden()
+    assert session.people.log(sam.id)[0].kind == "call"
+
+
+def test_clicking_a_number_opens_the_phone_app_and_offers_to_log(
+        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    session = _session(vault_factory, clock)
+    session.people.add(ContactDraft(name="Jo", phones=(Phone("+44 20 7946 0000"),)))
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    opened: list[str] = []
+    offered: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(LogDialog, "exec",
+                        lambda self: offered.append(self.kind.currentData()) or 0)
+    page._link(QUrl("tel:+442079460000"))
+    assert opened == ["tel:+442079460000"]
+    assert offered == ["call"]
+
+
+def test_help_panel_lists_people_first_then_helplines(
+        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    session = _session(vault_factory, clock)
+    session.people.add(ContactDraft(name="Sam Patel", is_emergency=True,
+                                    phones=(Phone("07700 900456"),)))
+    session.people.add(ContactDraft(name="Not an emergency contact"))
+    dialog = HelpDialog(session.people)
+    qtbot.addWidget(dialog)
+    assert "not an emergency service" in dialog.statement.text()
+    dialog.country.setCurrentIndex(dialog.country.findData("GB"))
+    dialog._choose_country()
+    text = dialog.view.toPlainText()
+    assert text.index("Sam Patel") < text.index("Samaritans")
+    assert "116 123" in text
+    assert "Not an emergency contact" not in text
