@@ -29,7 +29,9 @@ class VaultSession:
 
     @cached_property
     def mood(self) -> MoodService:
-        return MoodService(self.unlocked.database, self.clock)
+        # The nudge points to the people the person chose on the People page.
+        return MoodService(self.unlocked.database, self.clock,
+                           support_source=lambda: self.people.support_contacts())
 
     @cached_property
     def assessments(self) -> AssessmentService:

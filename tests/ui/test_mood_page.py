@@ -179,3 +179,18 @@ def test_csv_export_reads_back(qtbot: QtBot, vault_factory: VaultFactory, clock:
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 5
     assert {row["mood"] for row in rows} == {"4"}
+
+
+def test_nudge_points_to_the_people_page_contacts(qtbot: QtBot, vault_factory: VaultFactory,
+                                                  clock: FixedClock) -> None:
+    from carecompanion.people.records import ContactDraft, Phone
+
+    session = _session(vault_factory, clock)
+    session.people.add(ContactDraft(name="Maria Okafor", is_emergency=True,
+                                    phones=(Phone("07700 900123"),)))
+    _fill(session.mood, clock, 14, value=2, activity=None)
+    _fill(session.mood, clock, 60, value=4, activity=None, start=14)
+    page = MoodPage(session)
+    qtbot.addWidget(page)
+    assert "Maria Okafor" in page.nudge_contacts.text()
+    assert "07700 900123" in page.nudge_contacts.text()

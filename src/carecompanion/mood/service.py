@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -53,7 +54,6 @@ from carecompanion.mood.records import (
     ImportPreview,
     ImportResult,
     Source,
-    SupportContact,
 )
 from carecompanion.mood.support import SupportContacts
 from carecompanion.mood.validation import validated
@@ -62,6 +62,20 @@ from carecompanion.storage.models import JournalEntry
 
 NUDGE_SNOOZE_KEY = "nudge_snoozed_until"
 DEFAULT_SNOOZE_DAYS = 7
+
+
+class Reachable(Protocol):
+    """Someone to reach out to, as the nudge shows them (a SupportContact, or the People
+    page's HelpEntry)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def reach(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,7 @@ class Nudge:
     noticed: tuple[str, ...]
     invitation: str
     emergency_note: str
-    contacts: tuple[SupportContact, ...]
+    contacts: tuple[Reachable, ...]
 
 
 # Every check-in read brings its activities and emotions in two extra queries, not N.
@@ -81,10 +95,14 @@ _LOADED = (selectinload(CheckInRow.activities), selectinload(CheckInRow.emotions
 
 
 class MoodService:
-    def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None) -> None:
+    def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None,
+                 support_source: Callable[[], Sequence[Reachable]] | None = None) -> None:
+        """``support_source``: where the nudge finds the person's people and helplines (the
+        People page's emergency contacts and crisis lines); without it, ``support``."""
         self._db = database
         self._clock = clock
         self._tz = tz
+        self._support_source = support_source
         self.activities = ActivityCatalog(database)
         self.support = SupportContacts(database)
 
@@ -205,7 +223,9 @@ class MoodService:
         check = self.nudge_check(today)
         if not check.show:
             return None
-        contacts = sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
+        own = sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
+        contacts: Sequence[Reachable] = (
+            self._support_source() if self._support_source is not None else own)
         return Nudge(check, tuple(reason.text for reason in check.reasons), NUDGE_INVITATION,
                      EMERGENCY_NOTE, tuple(contacts))
 
