@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import configparser
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from carecompanion import autostart
-from carecompanion.reminders import ReminderState, checkin_reminder_due
+from carecompanion.reminders import ReminderState, checkin_reminder_due, meeting_reminder_due
 
 EVENING = ReminderState(enabled=True, at=time(20, 0))
 
@@ -44,3 +44,14 @@ def test_autostart_entry_round_trip(tmp_path: Path) -> None:
 
 def test_autostart_dir_defaults_to_home_config(tmp_path: Path) -> None:
     assert autostart.autostart_dir({}, home=tmp_path) == tmp_path / ".config" / "autostart"
+
+
+def test_meeting_reminder_within_the_lead_time_once() -> None:
+    start = datetime(2026, 3, 5, 18, 30, tzinfo=UTC)
+    hour = timedelta(hours=1)
+    assert not meeting_reminder_due(start, start - timedelta(hours=2), hour, set())
+    assert meeting_reminder_due(start, start - timedelta(minutes=59), hour, set())
+    assert not meeting_reminder_due(start, start - timedelta(minutes=59), hour, {start})
+    assert not meeting_reminder_due(start, start + timedelta(minutes=1), hour, set()), "begun"
+    assert not meeting_reminder_due(start, start - timedelta(minutes=5), timedelta(0), set())
+    assert not meeting_reminder_due(None, start, hour, set())

@@ -7,7 +7,7 @@ already checked in that day. The tray asks this every minute with the time it se
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -24,3 +24,11 @@ def checkin_reminder_due(state: ReminderState, now_local: datetime,
     if state.last_reminded == now_local.date():
         return False
     return now_local.time() >= state.at
+
+
+def meeting_reminder_due(start: datetime | None, now: datetime, lead: timedelta,
+                         already_reminded: set[datetime]) -> bool:
+    """A meeting starting within ``lead`` of ``now`` (and not yet started), reminded once."""
+    if start is None or lead <= timedelta(0) or start in already_reminded:
+        return False
+    return now < start <= now + lead

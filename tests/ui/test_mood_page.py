@@ -194,3 +194,20 @@ def test_nudge_points_to_the_people_page_contacts(qtbot: QtBot, vault_factory: V
     qtbot.addWidget(page)
     assert "Maria Okafor" in page.nudge_contacts.text()
     assert "07700 900123" in page.nudge_contacts.text()
+
+
+def test_check_in_adds_an_own_activity_and_links_an_entry(
+        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    session = _session(vault_factory, clock)
+    entry = session.journal.add("A long day", "Words.", entry_at=clock.now())
+    dialog = CheckInDialog(session.mood, now=clock.now(),
+                           recent_entries=session.journal.list_summaries(limit=20))
+    qtbot.addWidget(dialog)
+    dialog.mood_group.button(3).click()
+    dialog.add_activity("Gardening")
+    dialog.entry.setCurrentIndex(dialog.entry.findData(entry.id))
+    dialog.save()
+    saved = session.mood.list()[0]
+    assert "Gardening" in saved.activities
+    assert saved.entry_id == entry.id
+    assert "Gardening" in [a.name for a in session.mood.activities.list()], "kept for next time"

@@ -76,3 +76,35 @@ def test_start_at_login_writes_the_autostart_entry(
     assert controller.settings.reminder_time == time(21, 0)
     controller.apply_settings("light", 10, False, start_at_login=False)
     assert not entry.exists()
+
+
+def test_meeting_reminder_before_a_group_meets(qtbot: QtBot, paths: AppPaths) -> None:
+    paths.ensure()
+    settings = UiSettings(paths)
+    settings.meeting_lead_minutes = 60
+    clock = FixedClock(datetime(2026, 3, 5, 17, 0, tzinfo=UTC))
+    start = datetime(2026, 3, 5, 18, 30, tzinfo=UTC)
+    tray = Tray(settings, clock, checked_in_today=lambda: True, next_meeting=lambda: start)
+    tray.tick()
+    assert tray.reminders_shown == 0, "ninety minutes ahead: not yet"
+    clock.advance(40 * 60)
+    tray.tick()
+    tray.tick()
+    assert tray.reminders_shown == 1
+
+
+def test_controller_knows_the_next_meeting(
+        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+        clock: FixedClock) -> None:
+    from carecompanion.people.meetings import GroupDraft, Schedule
+
+    unlocked, _ = vault_factory()
+    controller = make_controller()
+    assert controller.next_meeting_start() is None
+    controller.start_unlocked(unlocked)
+    assert controller.session is not None
+    controller.session.groups.add(GroupDraft(
+        name="Carers' circle", schedule=Schedule.weekly(clock.now().date(), time(18, 30),
+                                                        "Europe/London")))
+    start = controller.next_meeting_start()
+    assert start is not None and start > clock.now()

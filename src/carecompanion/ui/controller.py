@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from datetime import time
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -309,6 +309,13 @@ class AppController(QObject):
         if self.session is None:
             return False
         return bool(self.session.mood.list(since=self.session.mood.today()))
+
+    def next_meeting_start(self) -> datetime | None:
+        """Known only while unlocked: the schedule is in the encrypted vault."""
+        if self.session is None:
+            return None
+        upcoming = self.session.groups.upcoming(limit=1)
+        return upcoming[0].start if upcoming else None
 
     def show_window(self) -> None:
         self.window.showNormal()

@@ -81,7 +81,8 @@ def launch_gui(args: argparse.Namespace) -> int:
     from carecompanion.ui.tray import Tray
 
     if Tray.available():
-        tray = Tray(settings, clock, controller.checked_in_today, controller)
+        tray = Tray(settings, clock, controller.checked_in_today, controller,
+                    next_meeting=controller.next_meeting_start)
         controller.attach_tray(tray)
         tray.start()
     elif args.minimized:

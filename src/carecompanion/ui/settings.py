@@ -82,5 +82,18 @@ class UiSettings:
     def last_reminded(self, value: date) -> None:
         self._qsettings.setValue("reminders/last", value.isoformat())
 
+    @property
+    def meeting_lead_minutes(self) -> int:
+        """How long before a group meeting the tray reminds (0: never)."""
+        try:
+            value = int(str(self._qsettings.value("reminders/meeting_lead_minutes", 60)))
+        except ValueError:
+            return 60
+        return max(0, min(24 * 60, value))
+
+    @meeting_lead_minutes.setter
+    def meeting_lead_minutes(self, value: int) -> None:
+        self._qsettings.setValue("reminders/meeting_lead_minutes", int(value))
+
     def sync(self) -> None:
         self._qsettings.sync()

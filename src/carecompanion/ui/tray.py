@@ -7,12 +7,13 @@ seen by anyone near the screen, so it never carries anything the person wrote.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from carecompanion.clock import Clock
-from carecompanion.reminders import ReminderState, checkin_reminder_due
+from carecompanion.reminders import ReminderState, checkin_reminder_due, meeting_reminder_due
 from carecompanion.ui import theme
 from carecompanion.ui.settings import UiSettings
 
@@ -26,8 +27,11 @@ class Tray(QObject):
     quit_requested = Signal()
 
     def __init__(self, settings: UiSettings, clock: Clock,
-                 checked_in_today: Callable[[], bool], parent: QObject | None = None) -> None:
+                 checked_in_today: Callable[[], bool], parent: QObject | None = None,
+                 next_meeting: Callable[[], datetime | None] = lambda: None) -> None:
         super().__init__(parent)
+        self._next_meeting = next_meeting
+        self._meetings_reminded: set[datetime] = set()
         self._settings = settings
         self._clock = clock
         self._checked_in_today = checked_in_today
@@ -66,6 +70,24 @@ class Tray(QObject):
             self.open_requested.emit()
 
     def tick(self) -> None:
+        self._remind_meeting()
+        self._remind_checkin()
+
+    def _remind_meeting(self) -> None:
+        start = self._next_meeting()
+        lead = timedelta(minutes=self._settings.meeting_lead_minutes)
+        if not meeting_reminder_due(start, self._clock.now(), lead, self._meetings_reminded):
+            return
+        assert start is not None
+        self._meetings_reminded.add(start)
+        self.reminders_shown += 1
+        # Only the time: a notification can be read by anyone near the screen.
+        self.icon.showMessage(self.tr("A meeting soon"),
+                              self.tr("One of your groups meets at {time}.").format(
+                                  time=start.astimezone().strftime("%H:%M")),
+                              theme.app_icon(), 15_000)
+
+    def _remind_checkin(self) -> None:
         state = ReminderState(self._settings.reminder_enabled, self._settings.reminder_time,
                               self._settings.last_reminded)
         now_local = self._clock.now().astimezone()

@@ -5,12 +5,14 @@ Keys 1–5 choose the mood, Enter saves. Every other answer may be left as "—"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListView,
     QPushButton,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
@@ -101,7 +105,8 @@ def _hours_value(box: QDoubleSpinBox) -> float | None:
 
 class CheckInDialog(QDialog):
     def __init__(self, mood: MoodService, existing: CheckIn | None = None,
-                 parent: QWidget | None = None, now: datetime | None = None) -> None:
+                 parent: QWidget | None = None, now: datetime | None = None,
+                 recent_entries: Sequence[EntrySummary] = ()) -> None:
         super().__init__(parent)
         self._mood = mood
         self._existing = existing
@@ -159,6 +164,20 @@ class CheckInDialog(QDialog):
         felt = draft.emotions if draft else ()
         self.emotions = _choices(feelings + [n for n in felt if n not in feelings], felt,
                                  self.tr("Feelings"))
+        add_activity = QPushButton(self.tr("Add your own…"))
+        add_activity.setAccessibleName(self.tr("Add a self-care activity to your list"))
+        add_activity.clicked.connect(self._add_activity)
+        self.entry = QComboBox()
+        self.entry.setAccessibleName(self.tr("Link to a journal entry"))
+        self.entry.addItem(self.tr("No journal entry"), None)
+        for summary in recent_entries:
+            when = summary.entry_at.astimezone().strftime("%d %b")
+            self.entry.addItem(f"{when} — {summary.title or self.tr('Untitled entry')}",
+                               summary.id)
+        linked = draft.entry_id if draft else None
+        if linked is not None and self.entry.findData(linked) < 0:
+            self.entry.addItem(self.tr("The linked entry"), linked)
+        self.entry.setCurrentIndex(max(0, self.entry.findData(linked)))
         self.note = QLineEdit(draft.note if draft else "")
         self.note.setAccessibleName(self.tr("A short note"))
         self.note.setPlaceholderText(self.tr("A few words, if you like"))
@@ -166,6 +185,7 @@ class CheckInDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("Journal entry"), self.entry)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -185,7 +205,11 @@ class CheckInDialog(QDialog):
         layout.addWidget(label(self.tr("How are you, right now?"), "pageTitle"))
         layout.addLayout(faces)
         layout.addLayout(grid)
-        layout.addWidget(label(self.tr("Self-care today"), "sectionTitle", wrap=False))
+        care_row = QHBoxLayout()
+        care_row.addWidget(label(self.tr("Self-care today"), "sectionTitle", wrap=False))
+        care_row.addStretch(1)
+        care_row.addWidget(add_activity)
+        layout.addLayout(care_row)
         layout.addWidget(self.activities)
         layout.addWidget(label(self.tr("Feelings"), "sectionTitle", wrap=False))
         layout.addWidget(self.emotions)
@@ -204,6 +228,29 @@ class CheckInDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def _add_activity(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add a self-care activity"),
+                                        self.tr("What helps you? (for example: a bath, "
+                                                "gardening, a phone call with my sister)"))
+        if ok and name.strip():
+            self.add_activity(name.strip())
+
+    def add_activity(self, name: str) -> None:
+        """Add to the person's own list (kept for next time) and tick it for today."""
+        try:
+            added = self._mood.activities.add(name)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        model = self.activities.model()
+        assert isinstance(model, QStandardItemModel)
+        item = QStandardItem(added.name)
+        item.setCheckable(True)
+        item.setEditable(False)
+        item.setCheckState(Qt.CheckState.Checked)
+        model.appendRow(item)
+
     def _validate(self) -> None:
         self.save_button.setEnabled(self.mood_group.checkedId() > 0)
 
@@ -219,7 +266,7 @@ class CheckInDialog(QDialog):
             emotions=_checked(self.emotions),
             note=self.note.text().strip(),
             at=at,
-            entry_id=self._existing.entry_id if self._existing else None,
+            entry_id=self.entry.currentData(),
         )
 
     def save(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.journal.service import EntrySummary
 from carecompanion.mood import stats
 from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
 from carecompanion.mood.records import DayStat
@@ -353,15 +354,20 @@ class MoodPage(QWidget):
     def check_in(self) -> None:
         from carecompanion.ui.mood.checkin_dialog import CheckInDialog
 
-        if CheckInDialog(self._session.mood, parent=self, now=self._session.clock.now()).exec():
+        if CheckInDialog(self._session.mood, parent=self, now=self._session.clock.now(),
+                         recent_entries=self._recent_entries()).exec():
             self.refresh()
 
     def _edit_checkin(self, index: QModelIndex) -> None:
         from carecompanion.ui.mood.checkin_dialog import CheckInDialog
 
         checkin = self.history_model.checkin(index.row())
-        if CheckInDialog(self._session.mood, checkin, parent=self).exec():
+        if CheckInDialog(self._session.mood, checkin, parent=self,
+                         recent_entries=self._recent_entries()).exec():
             self.refresh()
+
+    def _recent_entries(self) -> list[EntrySummary]:
+        return self._session.journal.list_summaries(limit=20)
 
     def _report(self) -> None:
         from carecompanion.ui.mood.mood_files import save_report
