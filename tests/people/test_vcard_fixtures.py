@@ -132,8 +132,11 @@ def test_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         read_vcard_file(write(tmp_path, card * 4))
     assert len(read_vcard_file(write(tmp_path, card * 3))) == 3
     monkeypatch.setattr(reader, "VCARD_MAX_BYTES", 1024 * 1024)
+    big = card + " " * 2 * 1024 * 1024
     with pytest.raises(VCardError, match="at most 1 MiB"):
-        read_vcard_file(write(tmp_path, card + " " * 2 * 1024 * 1024))
+        read_vcard_file(write(tmp_path, big))
+    with pytest.raises(VCardError, match="at most 1 MiB"):  # bytes from elsewhere too
+        reader.parse_vcards(big.encode(), Path("big.vcf"))
     with pytest.raises(VCardError, match="cannot be read"):
         read_vcard_file(tmp_path / "missing.vcf")
 

@@ -96,3 +96,45 @@ def test_help_panel_lists_people_first_then_helplines(
     assert text.index("Sam Patel") < text.index("Samaritans")
     assert "116 123" in text
     assert "Not an emergency contact" not in text
+
+
+def test_adding_a_fortnightly_group_lists_its_meetings(
+        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate, QTime
+
+    from carecompanion.ui.people.group_dialog import GroupDialog
+
+    session = _session(vault_factory, clock)
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+
+    def fill(dialog: GroupDialog) -> int:
+        qtbot.keyClicks(dialog.name, "Carers' circle")
+        dialog.repeat.setCurrentIndex(dialog.repeat.findData("fortnightly"))
+        today = clock.now().date()
+        dialog.first.setDate(QDate(today.year, today.month, today.day).addDays(1))
+        dialog.start.setTime(QTime(18, 30))
+        dialog.zone.setText("Europe/London")
+        dialog._check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(GroupDialog, "exec", fill)
+    page.add_group()
+    groups = session.groups.list()
+    assert [g.name for g in groups] == ["Carers' circle"]
+    assert groups[0].schedule is not None and groups[0].schedule.interval == 2
+    assert page.groups_model.rowCount() == 1
+    assert page.meetings_model.rowCount() == 3, "five weeks of a fortnightly group"
+    assert page.body.currentWidget() is page.tabs
+
+
+def test_group_dialog_refuses_an_unknown_time_zone(qtbot: QtBot) -> None:
+    from carecompanion.ui.people.group_dialog import GroupDialog
+
+    dialog = GroupDialog([])
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Group")
+    dialog.zone.setText("Mars/Olympus")
+    dialog._check()
+    assert not dialog.error.isHidden()
+    assert dialog.result() != 1

@@ -25,8 +25,9 @@ import builtins
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
@@ -54,9 +55,11 @@ from carecompanion.people.records import (
 )
 from carecompanion.people.text import clean_text, fold_key
 from carecompanion.people.validation import validated
-from carecompanion.people.vcard_write import Version, write_vcards
 from carecompanion.people.writing import fill_contact
 from carecompanion.storage.database import Database
+
+if TYPE_CHECKING:
+    from carecompanion.people.vcard_write import Version
 
 # A logged call may be a little ahead of this computer's clock (another device's time), but
 # not days ahead: that is a typing mistake.
@@ -136,7 +139,8 @@ class PeopleService:
             return read_contacts(session, self._tz, [ContactRow.is_emergency.is_(True)])
 
     def count(self) -> int:
-        return len(self.list())
+        with self._db.session() as session:
+            return int(session.scalar(select(func.count(ContactRow.id))) or 0)
 
     # -- staying in touch --------------------------------------------------------------------
     def due(self, today: date | None = None) -> builtins.list[DueContact]:
@@ -213,6 +217,8 @@ class PeopleService:
     def export_vcard(self, version: Version = "3.0",
                      ids: Sequence[int] | None = None) -> str:
         """Contacts (all, or ``ids``) as one vCard text, photos included."""
+        from carecompanion.people.vcard_write import write_vcards  # vobject loads on first use
+
         contacts = self.list() if ids is None else [self.get(i) for i in ids]
         return write_vcards(((c, self.photo(c.id) if c.has_photo else None) for c in contacts),
                             version)

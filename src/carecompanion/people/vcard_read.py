@@ -96,6 +96,8 @@ def _content_lines(data: bytes, path: Path) -> list[tuple[ContentLine, int]]:
 
 def parse_vcards(data: bytes, path: Path) -> list[ParsedCard]:
     """Every card in ``data``; ``path`` only names the file in messages."""
+    if len(data) > VCARD_MAX_BYTES:
+        raise VCardError(path, _too_big(len(data)))
     cards: list[ParsedCard] = []
     current: _OpenCard | None = None
     for line, number in _content_lines(data, path):
@@ -134,14 +136,18 @@ def _finish(card: _OpenCard, path: Path) -> ParsedCard:
         raise VCardError(path, str(exc), exc.line or card.line) from exc
 
 
+def _too_big(size: int) -> str:
+    mib = 1024 * 1024
+    return f"the file is {size // mib} MiB; at most {VCARD_MAX_BYTES // mib} MiB can be imported."
+
+
 def read_vcard_file(path: Path) -> list[ParsedCard]:
     """Read and check a whole .vcf file; raises ``VCardError`` for anything unusable."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > VCARD_MAX_BYTES:
-            raise VCardError(path, f"the file is {size // (1024 * 1024)} MiB; at most "
-                                   f"{VCARD_MAX_BYTES // (1024 * 1024)} MiB can be imported.")
+        if size > VCARD_MAX_BYTES:  # before reading it all into memory
+            raise VCardError(path, _too_big(size))
         data = path.read_bytes()
     except OSError as exc:
         raise VCardError(path, f"the file cannot be read ({exc.strerror or exc}).") from exc

@@ -350,13 +350,15 @@ class AppController(QObject):
                              autostart.is_enabled(autostart.autostart_dir()),
                              None if self.tray is not None else self.tr(
                                  "This desktop has no system tray, so reminders cannot be "
-                                 "shown."))
+                                 "shown."), self.settings.meeting_lead_minutes)
         dialog.change_passphrase_button.clicked.connect(lambda: self.change_passphrase(dialog))
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.session is None:
             return
         self.apply_settings(dialog.chosen_theme, dialog.idle.value(), dialog.remember.isChecked(),
                             reminder=(dialog.reminder.isChecked(), dialog.reminder_time()),
                             start_at_login=dialog.start_at_login.isChecked())
+        self.settings.meeting_lead_minutes = dialog.meeting_lead.value()
+        self.settings.sync()
 
     def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool,
                        reminder: tuple[bool, time] | None = None,

@@ -82,6 +82,17 @@ class SettingsDialog(QDialog):
         reminder_row.addWidget(self.reminder_at)
         reminder_row.addStretch(1)
         reminder_column.addLayout(reminder_row)
+        meeting_row = QHBoxLayout()
+        meeting_row.addWidget(label(self.tr("Remind me before group meetings"), wrap=False))
+        self.meeting_lead = QSpinBox()
+        self.meeting_lead.setRange(0, 24 * 60)
+        self.meeting_lead.setSingleStep(15)
+        self.meeting_lead.setSpecialValueText(self.tr("never"))
+        self.meeting_lead.setSuffix(self.tr(" minutes before"))
+        self.meeting_lead.setAccessibleName(self.tr("Meeting reminder, minutes before"))
+        meeting_row.addWidget(self.meeting_lead)
+        meeting_row.addStretch(1)
+        reminder_column.addLayout(meeting_row)
         self.start_at_login = QCheckBox(self.tr("Start CareCompanion in the tray when I log in"))
         self.start_at_login.setAccessibleName(self.tr("Start at login"))
         reminder_column.addWidget(self.start_at_login)
@@ -101,7 +112,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def set_reminders(self, enabled: bool, at: time, start_at_login: bool,
-                      problem: str | None) -> None:
+                      problem: str | None, meeting_lead_minutes: int = 60) -> None:
+        self.meeting_lead.setValue(meeting_lead_minutes)
         self.reminder.setChecked(enabled)
         self.reminder_at.setTime(QTime(at.hour, at.minute))
         self.start_at_login.setChecked(start_at_login)

@@ -28,7 +28,13 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.records import RELATION_LABELS, Contact
 from carecompanion.session import VaultSession
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
-from carecompanion.ui.people.models import ContactListModel, MeetingListModel
+from carecompanion.ui.people.group_dialog import GroupDialog
+from carecompanion.ui.people.models import (
+    ID_ROLE,
+    ContactListModel,
+    GroupListModel,
+    MeetingListModel,
+)
 from carecompanion.ui.widgets import EmptyState, button, label, name_inner_buttons
 
 UPCOMING_DAYS = 35
@@ -140,11 +146,34 @@ class PeoplePage(QWidget):
         meetings_tab = QWidget()
         meetings_layout = QVBoxLayout(meetings_tab)
         meetings_layout.setContentsMargins(0, 8, 0, 0)
-        meetings_layout.addWidget(label(self.tr(
-            "Meetings of your groups over the next five weeks, in your own time zone. Add "
-            "a group with 'carecompanion groups add'; editing groups here comes next."),
-            "hint"))
-        meetings_layout.addWidget(self.meetings, 1)
+        self.groups_model = GroupListModel()
+        self.groups = QListView()
+        self.groups.setObjectName("entries")
+        self.groups.setModel(self.groups_model)
+        self.groups.setAccessibleName(self.tr("Your groups"))
+        self.groups.doubleClicked.connect(lambda _i: self.edit_group())
+        add_group = button(self.tr("Add a group"), self.tr("Add a support group"))
+        add_group.clicked.connect(self.add_group)
+        edit_group = button(self.tr("Edit"), self.tr("Edit the group"))
+        edit_group.clicked.connect(self.edit_group)
+        remove_group = button(self.tr("Remove"), self.tr("Remove the group"))
+        remove_group.clicked.connect(self.remove_group)
+        group_actions = QHBoxLayout()
+        for widget in (add_group, edit_group, remove_group):
+            group_actions.addWidget(widget)
+        group_actions.addStretch(1)
+        columns = QHBoxLayout()
+        groups_column = QVBoxLayout()
+        groups_column.addWidget(label(self.tr("Your groups"), "sectionTitle", wrap=False))
+        groups_column.addWidget(self.groups, 1)
+        groups_column.addLayout(group_actions)
+        meetings_column = QVBoxLayout()
+        meetings_column.addWidget(label(self.tr("Coming up (next five weeks, your time)"),
+                                        "sectionTitle", wrap=False))
+        meetings_column.addWidget(self.meetings, 1)
+        columns.addLayout(groups_column, 2)
+        columns.addLayout(meetings_column, 3)
+        meetings_layout.addLayout(columns, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("People or meetings"))
@@ -186,7 +215,9 @@ class PeoplePage(QWidget):
         now = self._session.clock.now()
         self.meetings_model.set_meetings(self._session.groups.occurrences(
             now, now + timedelta(days=UPCOMING_DAYS)))
-        has_any = people.count() > 0 or self.meetings_model.rowCount() > 0
+        groups = self._session.groups.list()
+        self.groups_model.set_groups(groups)
+        has_any = people.count() > 0 or bool(groups)
         self.body.setCurrentWidget(self.tabs if has_any or query else self.empty)
         row = self.model.row_of(current.id) if current else (0 if contacts else -1)
         if row >= 0:
@@ -243,6 +274,35 @@ class PeoplePage(QWidget):
             self._session.people.delete(contact.id)
             self.refresh()
 
+    def add_group(self) -> None:
+        dialog = GroupDialog(self._session.people.list(), parent=self)
+        if dialog.exec():
+            self._session.groups.add(dialog.draft())
+            self.refresh()
+
+    def _current_group_id(self) -> int | None:
+        index = self.groups.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def edit_group(self) -> None:
+        group_id = self._current_group_id()
+        if group_id is None:
+            return
+        group = self._session.groups.get(group_id)
+        dialog = GroupDialog(self._session.people.list(), group.to_draft(), self)
+        if dialog.exec():
+            self._session.groups.update(group_id, dialog.draft())
+            self.refresh()
+
+    def remove_group(self) -> None:
+        group_id = self._current_group_id()
+        if group_id is None:
+            return
+        if QMessageBox.question(self, self.tr("Remove this group?"), self.tr(
+                "The group and its meetings will be removed.")) == QMessageBox.StandardButton.Yes:
+            self._session.groups.delete(group_id)
+            self.refresh()
+
     def _link(self, url: QUrl) -> None:
         """Open the phone or mail app, then offer to note the contact."""
         QDesktopServices.openUrl(url)
@@ -290,5 +350,6 @@ class PeoplePage(QWidget):
     def clear(self) -> None:
         self.model.clear()
         self.meetings_model.clear()
+        self.groups_model.clear()
         self.details.clear()
         self.search.clear()

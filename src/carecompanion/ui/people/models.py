@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from carecompanion.people.meetings import Occurrence
+from carecompanion.people.meetings import GROUP_KIND_LABELS, Group, Occurrence
 from carecompanion.people.records import RELATION_LABELS, Contact, DueContact
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -79,4 +79,32 @@ class MeetingListModel(QAbstractListModel):
             return f"{when} — {meeting.group_name}{moved}{where}"
         if role == ID_ROLE:
             return meeting.group_id
+        return None
+
+
+class GroupListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Group] = []
+
+    def set_groups(self, groups: list[Group]) -> None:
+        self.beginResetModel()
+        self._rows = list(groups)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_groups([])
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        group = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            when = group.schedule.describe() if group.schedule else self.tr("no meetings set")
+            return f"{group.name}\n{self.tr(GROUP_KIND_LABELS[group.kind])} · {when}"
+        if role == ID_ROLE:
+            return group.id
         return None

@@ -1,0 +1,154 @@
+"""Adding or changing a support group and its meeting schedule."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.people.meetings import (
+    GROUP_KIND_LABELS,
+    GROUP_KINDS,
+    WEEKS_OF_MONTH,
+    GroupDraft,
+    Schedule,
+)
+from carecompanion.people.records import Contact
+from carecompanion.people.zones import is_zone, system_zone_name
+from carecompanion.ui.widgets import label
+
+REPEATS = (("weekly", "Every week"), ("fortnightly", "Every other week"),
+           ("monthly", "Once a month, on the same weekday"), ("once", "Just once"))
+_WEEK_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+
+
+class GroupDialog(QDialog):
+    def __init__(self, contacts: list[Contact], draft: GroupDraft | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("A support group") if draft is None else self.tr("Edit"))
+        self.setMinimumWidth(520)
+        draft = draft or GroupDraft(name="")
+        schedule = draft.schedule
+        self.name = QLineEdit(draft.name)
+        self.name.setAccessibleName(self.tr("Group name"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("How the group meets"))
+        for kind in GROUP_KINDS:
+            self.kind.addItem(self.tr(GROUP_KIND_LABELS[kind]), kind)
+        self.kind.setCurrentIndex(self.kind.findData(draft.kind))
+        self.location = QLineEdit(draft.location)
+        self.location.setAccessibleName(self.tr("Where, or the link or number"))
+        self.facilitator = QComboBox()
+        self.facilitator.setAccessibleName(self.tr("Facilitator"))
+        self.facilitator.addItem(self.tr("Nobody chosen"), None)
+        for contact in contacts:
+            self.facilitator.addItem(contact.name, contact.id)
+        self.facilitator.setCurrentIndex(max(0, self.facilitator.findData(draft.facilitator_id)))
+        self.repeat = QComboBox()
+        self.repeat.setAccessibleName(self.tr("How often it meets"))
+        for key, text in REPEATS:
+            self.repeat.addItem(self.tr(text), key)
+        self.week = QComboBox()
+        self.week.setAccessibleName(self.tr("Which week of the month"))
+        for number in WEEKS_OF_MONTH:
+            self.week.addItem(self.tr(_WEEK_WORDS[number]), number)
+        first = schedule.first if schedule else date.today()
+        self.first = QDateEdit(QDate(first.year, first.month, first.day))
+        self.first.setCalendarPopup(True)
+        self.first.setAccessibleName(self.tr("First meeting"))
+        start = schedule.start if schedule else time(18, 30)
+        self.start = QTimeEdit(QTime(start.hour, start.minute))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName(self.tr("Starts at"))
+        self.duration = QSpinBox()
+        self.duration.setRange(15, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" minutes"))
+        self.duration.setValue(schedule.duration_minutes if schedule else 90)
+        self.duration.setAccessibleName(self.tr("How long"))
+        self.zone = QLineEdit(schedule.tz if schedule else (system_zone_name() or "UTC"))
+        self.zone.setAccessibleName(self.tr("Time zone"))
+        self.notes = QPlainTextEdit(draft.notes)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setFixedHeight(64)
+        if schedule is not None:
+            key = {"once": "once", "monthly": "monthly"}.get(
+                schedule.frequency, "fortnightly" if schedule.interval == 2 else "weekly")
+            self.repeat.setCurrentIndex(self.repeat.findData(key))
+            if schedule.week_of_month is not None:
+                self.week.setCurrentIndex(self.week.findData(schedule.week_of_month))
+        self.repeat.currentIndexChanged.connect(lambda _i: self._week_visible())
+        form = QFormLayout()
+        for text, widget in ((self.tr("Name"), self.name), (self.tr("Meets"), self.kind),
+                             (self.tr("Where"), self.location),
+                             (self.tr("Facilitator"), self.facilitator),
+                             (self.tr("Repeats"), self.repeat),
+                             (self.tr("Week of the month"), self.week),
+                             (self.tr("First meeting"), self.first),
+                             (self.tr("Starts at"), self.start),
+                             (self.tr("Lasts"), self.duration),
+                             (self.tr("Time zone"), self.zone), (self.tr("Notes"), self.notes)):
+            form.addRow(text, widget)
+        self.error = label("", "error")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._week_visible()
+
+    def _week_visible(self) -> None:
+        self.week.setEnabled(self.repeat.currentData() == "monthly")
+
+    def schedule(self) -> Schedule:
+        first: date = self.first.date().toPython()  # type: ignore[assignment]
+        start = time(self.start.time().hour(), self.start.time().minute())
+        zone, minutes = self.zone.text().strip(), self.duration.value()
+        repeat = self.repeat.currentData()
+        if repeat == "once":
+            return Schedule.once(first, start, zone, minutes)
+        if repeat == "monthly":
+            return Schedule.monthly(first.weekday(), int(self.week.currentData()), first, start,
+                                    zone, minutes)
+        return Schedule.weekly(first, start, zone, minutes,
+                               every_weeks=2 if repeat == "fortnightly" else 1)
+
+    def draft(self) -> GroupDraft:
+        return GroupDraft(name=self.name.text().strip(), kind=self.kind.currentData(),
+                          location=self.location.text().strip(),
+                          facilitator_id=self.facilitator.currentData(),
+                          notes=self.notes.toPlainText().strip(), schedule=self.schedule())
+
+    def _check(self) -> None:
+        problem = ""
+        if not self.name.text().strip():
+            problem = self.tr("A group needs a name.")
+        elif not is_zone(self.zone.text().strip()):
+            problem = self.tr("'{zone}' is not a time zone name such as Europe/London or "
+                              "America/New_York.").format(zone=self.zone.text().strip())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.accept()
