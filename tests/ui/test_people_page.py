@@ -138,3 +138,34 @@ def test_group_dialog_refuses_an_unknown_time_zone(qtbot: QtBot) -> None:
     dialog._check()
     assert not dialog.error.isHidden()
     assert dialog.result() != 1
+
+
+def test_a_photo_is_kept_encrypted_and_shown(qtbot: QtBot, vault_factory: VaultFactory,
+                                             clock: FixedClock, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QImage
+
+    image = QImage(30, 30, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    raw = QByteArray()
+    buffer = QBuffer(raw)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(raw.data())
+
+    session = _session(vault_factory, clock)
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+
+    def fill(dialog: ContactDialog) -> int:
+        dialog.name.setText("Ana")
+        dialog.set_photo(png)
+        dialog._check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", fill)
+    page.add_contact()
+    ana = session.people.list()[0]
+    assert ana.has_photo
+    assert not page.picture.isHidden()
+    assert page.picture.pixmap().width() == 96

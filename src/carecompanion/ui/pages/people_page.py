@@ -7,10 +7,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.atomic import atomic_write_bytes
+from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import RELATION_LABELS, Contact
 from carecompanion.session import VaultSession
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
@@ -126,6 +128,10 @@ class PeoplePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.picture = QLabel()
+        self.picture.setAccessibleName(self.tr("Photo"))
+        self.picture.hide()
+        right_layout.addWidget(self.picture)
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         splitter = QSplitter()
@@ -234,6 +240,17 @@ class PeoplePage(QWidget):
 
     def _show(self, contact: Contact | None) -> None:
         self.details.setHtml(contact_html(contact) if contact else "")
+        photo = (self._session.people.photo(contact.id)
+                 if contact is not None and contact.has_photo else None)
+        image = QImage.fromData(photo.data) if photo is not None else QImage()
+        if image.isNull():
+            self.picture.clear()
+            self.picture.hide()
+        else:  # decoded in memory only: no thumbnail is ever written to disk
+            self.picture.setPixmap(QPixmap.fromImage(image).scaled(
+                96, 96, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self.picture.show()
         for widget in (self.edit_button, self.log_button, self.delete_button):
             widget.setEnabled(contact is not None)
 
@@ -242,6 +259,7 @@ class PeoplePage(QWidget):
         dialog = ContactDialog(parent=self)
         if dialog.exec():
             added = self._session.people.add(dialog.draft())
+            self._save_photo(added.id, dialog)
             self.refresh()
             self.list.setCurrentIndex(self.model.index(self.model.row_of(added.id), 0))
 
@@ -252,7 +270,16 @@ class PeoplePage(QWidget):
         dialog = ContactDialog(contact.to_draft(), self)
         if dialog.exec():
             self._session.people.update(contact.id, dialog.draft())
+            self._save_photo(contact.id, dialog)
             self.refresh()
+
+    def _save_photo(self, contact_id: int, dialog: ContactDialog) -> None:
+        if dialog.photo_data is None:
+            return
+        try:
+            self._session.people.set_photo(contact_id, dialog.photo_data)
+        except PeopleError as exc:
+            QMessageBox.information(self, self.tr("Photo not used"), str(exc))
 
     def log_contact(self, kind: str = "call") -> None:
         contact = self.current_contact()
@@ -352,4 +379,5 @@ class PeoplePage(QWidget):
         self.meetings_model.clear()
         self.groups_model.clear()
         self.details.clear()
+        self.picture.clear()
         self.search.clear()

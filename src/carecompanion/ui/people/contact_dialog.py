@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,6 +96,10 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(70)
+        self.photo_data: bytes | None = None  # a newly chosen photo, kept encrypted on save
+        self.photo_button = QPushButton(self.tr("Choose a photo…"))
+        self.photo_button.setAccessibleName(self.tr("Choose a photo"))
+        self.photo_button.clicked.connect(self._choose_photo)
         form = QFormLayout()
         for text, widget in ((self.tr("Name"), self.name), (self.tr("Who they are"),
                              self.relation), (self.tr("Role"), self.role),
@@ -100,7 +108,8 @@ class ContactDialog(QDialog):
                              (self.tr("How they help"), self.helps),
                              (self.tr("Best times"), self.best_times),
                              (self.tr("Check in every"), self.every), ("", self.emergency),
-                             (self.tr("Notes"), self.notes)):
+                             (self.tr("Notes"), self.notes), (self.tr("Photo"),
+                                                              self.photo_button)):
             form.addRow(text, widget)
         self.error = label("", "error")
         self.error.hide()
@@ -125,6 +134,16 @@ class ContactDialog(QDialog):
             helps=tuple(h.strip() for h in self.helps.text().split(",") if h.strip()),
             best_times=self.best_times.text().strip(), is_emergency=self.emergency.isChecked(),
             check_in_days=self.every.value() or None)
+
+    def _choose_photo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                                self.tr("Images (*.jpg *.jpeg *.png)"))
+        if chosen:
+            self.set_photo(Path(chosen).read_bytes())
+
+    def set_photo(self, data: bytes) -> None:
+        self.photo_data = data
+        self.photo_button.setText(self.tr("Photo chosen"))
 
     def _check(self) -> None:
         if not self.name.text().strip():
