@@ -169,3 +169,20 @@ def test_a_photo_is_kept_encrypted_and_shown(qtbot: QtBot, vault_factory: VaultF
     assert ana.has_photo
     assert not page.picture.isHidden()
     assert page.picture.pixmap().width() == 96
+
+
+def test_the_next_meeting_shows_in_the_sidebar(qtbot: QtBot, vault_factory: VaultFactory,
+                                               clock: FixedClock) -> None:
+    from datetime import time
+
+    from carecompanion.people.meetings import GroupDraft, Schedule
+    from carecompanion.ui.main_shell import MainShell
+
+    session = _session(vault_factory, clock)
+    session.groups.add(GroupDraft(name="Carers' circle", schedule=Schedule.weekly(
+        clock.now().date(), time(18, 30), "Europe/London")))
+    shell = MainShell(session)
+    qtbot.addWidget(shell)
+    assert "Carers' circle" in shell.next_meeting.text()
+    shell.clear()
+    assert shell.next_meeting.text() == ""

@@ -70,9 +70,12 @@ class MainShell(QWidget):
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.selectionModel().currentChanged.connect(
-            lambda current, _previous: self.pages.setCurrentIndex(max(0, current.row()))
+            lambda current, _previous: self._section_changed(current.row())
         )
         side.addWidget(self.navigation, 1)
+        self.next_meeting = label("", "hint")
+        self.next_meeting.setAccessibleName(self.tr("Next group meeting"))
+        side.addWidget(self.next_meeting)
         self.settings_button = button(self.tr("Settings"), self.tr("Settings"))
         self.settings_button.setObjectName("sidebarButton")
         self.settings_button.setIcon(theme.icon("settings", 48))
@@ -110,6 +113,22 @@ class MainShell(QWidget):
             shortcut.activated.connect(lambda row=number: self.show_section(row))
         self.show_section(0)
 
+    def _section_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(max(0, row))
+        self.refresh_next_meeting()
+
+    def refresh_next_meeting(self) -> None:
+        """The next meeting, on every page: the app's 'home' is wherever the person is."""
+        upcoming = self.session.groups.upcoming(limit=1)
+        if not upcoming:
+            self.next_meeting.hide()
+            return
+        meeting = upcoming[0]
+        when = meeting.start.astimezone().strftime("%a %d %b, %H:%M")
+        self.next_meeting.setText(self.tr("Next meeting:\n{when}\n{name}").format(
+            when=when, name=meeting.group_name))
+        self.next_meeting.show()
+
     def open_help(self) -> None:
         from carecompanion.ui.people.help_dialog import HelpDialog
 
@@ -123,6 +142,7 @@ class MainShell(QWidget):
 
     def clear(self) -> None:
         """Drop every decrypted object the pages hold; called before the vault locks."""
+        self.next_meeting.clear()
         for index in range(self.pages.count()):
             page = self.pages.widget(index)
             clear = getattr(page, "clear", None)
