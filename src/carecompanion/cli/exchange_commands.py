@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from carecompanion.cli.io import CliError, clock
-from carecompanion.cli.journal_commands import parse_day
+from carecompanion.cli.io import CliError, clock, parse_day
 from carecompanion.cli.vault_commands import unlock
 from carecompanion.journal.exchange import (
     ExportError,

@@ -6,8 +6,10 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from carecompanion.clock import SystemClock
@@ -20,6 +22,21 @@ RECOVERY_KEY_ENV = "CARECOMPANION_RECOVERY_KEY"
 
 class CliError(Exception):
     """A user mistake: reported as one line, exit code 1."""
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(option: str, value: str | None) -> date | None:
+    """A YYYY-MM-DD day from the command line, or a CliError naming the option."""
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(value.strip()):
+            raise ValueError(value)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(f"{option} needs a date like 2026-03-01, not {value!r}.") from None
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:

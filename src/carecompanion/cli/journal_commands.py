@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from carecompanion.cli.io import CliError, clock, print_object, print_rows
+from carecompanion.cli.io import CliError, clock, parse_day, print_object, print_rows
 from carecompanion.cli.vault_commands import unlock
 from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.search import marked_snippet
 from carecompanion.journal.service import Entry, EntryFilter, EntrySummary, JournalService
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _read_text(path: str) -> str:
@@ -30,18 +28,6 @@ def _read_text(path: str) -> str:
         raise CliError(f"{file} is not UTF-8 text.") from exc
     except OSError as exc:
         raise CliError(f"{file} could not be read: {exc.strerror}.") from exc
-
-
-def parse_day(option: str, value: str | None) -> date | None:
-    """A YYYY-MM-DD day from the command line, or a CliError naming the option."""
-    if value is None:
-        return None
-    try:
-        if not _DAY.fullmatch(value.strip()):
-            raise ValueError(value)
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise CliError(f"{option} needs a date like 2026-03-01, not {value!r}.") from None
 
 
 def parse_moment(value: str | None) -> datetime | None:

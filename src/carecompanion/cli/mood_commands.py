@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carecompanion.cli.io import CliError, clock, print_object, print_rows
+from carecompanion.cli.io import CliError, clock, parse_day, print_object, print_rows
 from carecompanion.mood.errors import MoodError
 from carecompanion.mood.records import CheckIn, CheckInDraft
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from carecompanion.session import VaultSession
 
 REPORT_MODULE = "carecompanion.ui.mood_report"
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -122,19 +121,8 @@ def _hours(option: str, value: str | None) -> float | None:
     return hours
 
 
-def _day(option: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        if not _DAY.fullmatch(value.strip()):
-            raise ValueError(value)
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise CliError(f"{option} needs a date like 2026-03-01, not {value!r}.") from None
-
-
 def _period_of(args: argparse.Namespace) -> tuple[date | None, date | None]:
-    since, until = _day("--since", args.since), _day("--until", args.until)
+    since, until = parse_day("--since", args.since), parse_day("--until", args.until)
     if since is not None and until is not None and since > until:
         raise CliError(f"--since ({since}) is after --until ({until}); nothing could match.")
     return since, until

@@ -25,7 +25,7 @@ MAX_INTERVAL = {"once": 1, "weekly": 52, "monthly": 12}
 
 
 def _minute(start: time) -> time:
-    return start.replace(second=0, microsecond=0, tzinfo=None)
+    return start.replace(second=0, microsecond=0, tzinfo=None, fold=0)
 
 
 def checked_schedule(schedule: Schedule) -> Schedule:

@@ -66,7 +66,8 @@ def is_rule_day(schedule: Schedule, day: date) -> bool:
 
 def local_start(day: date, start: time, tz: str) -> datetime:
     """``day`` at ``start`` in zone ``tz``, as a real moment (a skipped time moves forward)."""
-    naive = datetime.combine(day, start.replace(tzinfo=None))
+    # fold=0: a repeated time is the first of the two, as RFC 5545 reads it.
+    naive = datetime.combine(day, start.replace(tzinfo=None, fold=0))
     where = zone(tz)
     return naive.replace(tzinfo=where).astimezone(UTC).astimezone(where)
 
