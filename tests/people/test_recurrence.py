@@ -112,6 +112,12 @@ def test_gap_and_overlap_times_follow_rfc_5545() -> None:
         timedelta(hours=-4)
 
 
+def test_a_repeated_time_is_the_first_whatever_its_fold() -> None:
+    second = time(1, 30, fold=1)  # what Python calls the later 01:30
+    assert local_start(date(2026, 11, 1), second, "America/New_York").utcoffset() == \
+        timedelta(hours=-4)
+
+
 def test_exact_durations_across_the_change() -> None:
     schedule = Schedule.weekly(date(2026, 3, 29), time(0, 30), "Europe/London", 120)
     (meeting,) = meetings(schedule, (), datetime(2026, 3, 28, tzinfo=UTC),
@@ -152,7 +158,8 @@ def test_every_meeting_keeps_its_rule(schedule: Schedule, offset_days: int,
         day = meeting.original_day
         assert is_rule_day(schedule, day) and day >= schedule.first
         assert day.weekday() == schedule.weekday
-        wall = datetime.combine(day, schedule.start, tzinfo=ZoneInfo(schedule.tz))
+        wall = datetime.combine(day, schedule.start.replace(fold=0),
+                                tzinfo=ZoneInfo(schedule.tz))
         exists = wall.astimezone(UTC).astimezone(wall.tzinfo).replace(tzinfo=None) == \
             wall.replace(tzinfo=None)
         assert meeting.start.astimezone(UTC) == wall.astimezone(UTC)

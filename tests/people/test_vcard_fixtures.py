@@ -6,10 +6,12 @@ import base64
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carecompanion.people.errors import VCardError
 from carecompanion.people.records import Email, Phone
-from carecompanion.people.vcard_read import read_vcard_file
+from carecompanion.people.vcard_read import parse_vcards, read_vcard_file
 from tests.people.conftest import FIXTURES
 
 
@@ -159,3 +161,37 @@ def test_utf16_and_bom(tmp_path: Path) -> None:
     for data in (card.encode("utf-16"), b"\xef\xbb\xbf" + card.encode()):
         (parsed,) = read_vcard_file(write(tmp_path, data))
         assert parsed.draft.name == "Zoë"
+
+
+VALID = (FIXTURES / "outlook_2_1.vcf").read_bytes() + (FIXTURES / "thunderbird_4_0.vcf") \
+    .read_bytes() + (FIXTURES / "apple_icloud_3_0.vcf").read_bytes()
+
+
+@given(data=st.binary(max_size=2000))
+def test_any_bytes_read_or_fail_with_one_clear_error(data: bytes) -> None:
+    try:
+        parse_vcards(data, Path("fuzz.vcf"))
+    except VCardError as exc:
+        assert str(exc).startswith("fuzz.vcf") and "\n" not in str(exc)
+
+
+# Pieces of vCard syntax, so damage lands where parsers are fragile.
+SYNTAX = st.sampled_from([
+    b";", b":", b"=", b"\\", b",", b"\r\n", b"\r\n ", b"BEGIN:VCARD\r\n", b"END:VCARD\r\n",
+    b"ENCODING=QUOTED-PRINTABLE", b"=C3", b"=\r\n", b"TYPE=", b'"', b"item1.",
+    b"PHOTO;ENCODING=b:", b"data:", b"tel:", b"CHARSET=x-none", b"VERSION:4.0", b"\xff",
+    b"X-CARECOMPANION-CHECK-IN-DAYS:", b"ADR:", b"N:", b"TEL;VALUE=uri:tel:;ext=", b"BASE64",
+])
+
+
+@given(cut=st.integers(0, len(VALID)), length=st.integers(0, 40),
+       insert=st.lists(SYNTAX | st.binary(max_size=6), max_size=4))
+def test_damaged_real_files_read_or_fail_with_one_clear_error(cut: int, length: int,
+                                                              insert: list[bytes]) -> None:
+    data = VALID[:cut] + b"".join(insert) + VALID[cut + length:]
+    try:
+        cards = parse_vcards(data, Path("damaged.vcf"))
+    except VCardError as exc:
+        assert exc.line is None or exc.line >= 1
+    else:
+        assert all(card.draft.name for card in cards)

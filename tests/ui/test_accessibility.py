@@ -75,6 +75,10 @@ def test_main_window_and_dialogs_are_named(
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
+    shell = controller.shell
+    assert shell is not None
+    for row in range(shell.navigation_model.rowCount()):  # pages are built when first shown
+        shell.show_section(row)
     assert unnamed_controls(controller.window) == []
     for dialog in (SettingsDialog("system", 10, False, "No keyring here."),
                    ChangePassphraseDialog()):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
+from vobject.base import ContentLine, getLogicalLines, textLineToContentLine
 
 from carecompanion.people.errors import VCardError
 from carecompanion.people.limits import VCARD_MAX_BYTES, VCARD_MAX_CARDS
@@ -87,9 +87,10 @@ def _content_lines(data: bytes, path: Path) -> list[tuple[ContentLine, int]]:
         number = numbers[max(index, 1) - 1]  # vobject counts the first line as 0
         try:
             lines.append((textLineToContentLine(logical, number), number))
-        except (VObjectError, ValueError, LookupError) as exc:
-            # The exception text repeats the whole line, which may be long or binary; the
-            # line number says enough.
+        except Exception as exc:
+            # Any failure of the library on a hostile line is that line's fault (vobject
+            # raises TypeError for some parameter mixes, not only ParseError). The exception
+            # text repeats the whole line, which may be long or binary; the number says enough.
             raise VCardError(path, "this is not a valid vCard line.", number) from exc
     return lines
 

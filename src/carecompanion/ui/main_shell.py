@@ -32,12 +32,16 @@ class MainShell(QWidget):
         self.session = session
         self.pages = QStackedWidget()
         self.journal_page = JournalPage(session)
-        self.mood_page = MoodPage(session)
-        self.people_page = PeoplePage(session)
+        # Mood and People are built the first time they are shown: unlocking opens the
+        # journal at once instead of drawing charts nobody has asked for yet.
+        self._mood_page: MoodPage | None = None
+        self._people_page: PeoplePage | None = None
+        self._mood_slot = QWidget()
+        self._people_slot = QWidget()
         sections = [
             ("journal", self.tr("Journal"), self.journal_page),
-            ("mood", self.tr("Mood"), self.mood_page),
-            ("people", self.tr("People"), self.people_page),
+            ("mood", self.tr("Mood"), self._mood_slot),
+            ("people", self.tr("People"), self._people_slot),
             ("circles", self.tr("Circles"), PlaceholderPage(
                 self.tr("Circles"), "circles", self.tr("You are not alone in this"),
                 self.tr("A circle is a small group of caregivers who share what each chooses "
@@ -113,7 +117,33 @@ class MainShell(QWidget):
             shortcut.activated.connect(lambda row=number: self.show_section(row))
         self.show_section(0)
 
+    @property
+    def mood_page(self) -> MoodPage:
+        if self._mood_page is None:
+            self._mood_page = MoodPage(self.session)
+            self._swap(self._mood_slot, self._mood_page)
+        return self._mood_page
+
+    @property
+    def people_page(self) -> PeoplePage:
+        if self._people_page is None:
+            self._people_page = PeoplePage(self.session)
+            self._swap(self._people_slot, self._people_page)
+        return self._people_page
+
+    def _swap(self, slot: QWidget, page: QWidget) -> None:
+        index = self.pages.indexOf(slot)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(slot)
+        slot.deleteLater()
+        self.pages.setCurrentIndex(current)
+
     def _section_changed(self, row: int) -> None:
+        if row == 1:
+            _ = self.mood_page
+        elif row == 2:
+            _ = self.people_page
         self.pages.setCurrentIndex(max(0, row))
         self.refresh_next_meeting()
 
