@@ -56,11 +56,14 @@ def test_wizard_creates_a_vault_and_opens_the_journal(
     assert recovery_key in kit_text.replace(" ", "").replace("\n", "")
 
     assert not wizard.finish_button.isEnabled(), "must confirm the key was kept first"
+    wizard.country.setCurrentIndex(wizard.country.findData("AU"))
     wizard.confirm.setChecked(True)
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
     assert controller.shell is not None
     assert controller.window.views.currentWidget() is controller.shell
     assert controller.wizard is None
+    assert controller.session is not None
+    assert controller.session.people.crisis.chosen_country() == "AU", "chosen at first run"
 
     # The vault on disk opens with both the passphrase and the recovery key.
     controller.lock()

@@ -126,6 +126,9 @@ def test_adding_a_fortnightly_group_lists_its_meetings(
     assert page.groups_model.rowCount() == 1
     assert page.meetings_model.rowCount() == 3, "five weeks of a fortnightly group"
     assert page.body.currentWidget() is page.tabs
+    page.meetings.setCurrentIndex(page.meetings_model.index(0, 0))
+    page.cancel_meeting()
+    assert page.meetings_model.rowCount() == 2, "only that one meeting is cancelled"
 
 
 def test_group_dialog_refuses_an_unknown_time_zone(qtbot: QtBot) -> None:

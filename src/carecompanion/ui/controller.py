@@ -133,12 +133,15 @@ class AppController(QObject):
 
     def _wizard_finished(self) -> None:
         unlocked, self._pending = self._pending, None
+        country = self.wizard.chosen_country if self.wizard is not None else None
         if self.wizard is not None:
             self.window.remove_view(self.wizard)
             self.wizard.deleteLater()
             self.wizard = None
         if unlocked is not None:
             self._open(unlocked)
+            if country and self.session is not None:
+                self.session.people.crisis.choose_country(country)
 
     # -- unlocking --------------------------------------------------------------------------
     def _try_remembered_unlock(self) -> None:

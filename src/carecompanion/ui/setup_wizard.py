@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.people.crisis_lines import COUNTRIES, suggested_country
 from carecompanion.ui import recovery_kit, theme
 from carecompanion.ui.widgets import (
     Card,
@@ -166,6 +168,17 @@ class SetupWizard(QWidget):
         self.saved_status = label("", "hint")
         self.saved_status.hide()
         column.addWidget(self.saved_status)
+        self.country = QComboBox()
+        self.country.setAccessibleName(self.tr("Your country, for helplines"))
+        for country in COUNTRIES.values():
+            self.country.addItem(self.tr(country.name), country.code)
+        suggested = suggested_country(QLocale.system().name())
+        self.country.setCurrentIndex(max(0, self.country.findData(suggested)))
+        country_row = QHBoxLayout()
+        country_row.addWidget(label(self.tr("Your country, for the helplines in "
+                                            "'Need help now':"), "hint"))
+        country_row.addWidget(self.country)
+        column.addLayout(country_row)
         self.confirm = QCheckBox(self.tr("I have printed, saved or written down my recovery key"))
         self.confirm.setAccessibleName(self.tr("I have kept my recovery key"))
         column.addWidget(self.confirm)
@@ -200,6 +213,10 @@ class SetupWizard(QWidget):
         recovery_kit.save_pdf(path, self.recovery_key_text, self._created())
         self.saved_status.setText(self.tr("Saved to {path}").format(path=path))
         self.saved_status.show()
+
+    @property
+    def chosen_country(self) -> str:
+        return str(self.country.currentData())
 
     def _finish(self) -> None:
         self.recovery_key_text = ""

@@ -177,6 +177,9 @@ class PeoplePage(QWidget):
         meetings_column.addWidget(label(self.tr("Coming up (next five weeks, your time)"),
                                         "sectionTitle", wrap=False))
         meetings_column.addWidget(self.meetings, 1)
+        skip = button(self.tr("Cancel this meeting"), self.tr("Cancel the chosen meeting only"))
+        skip.clicked.connect(self.cancel_meeting)
+        meetings_column.addWidget(skip, alignment=Qt.AlignmentFlag.AlignLeft)
         columns.addLayout(groups_column, 2)
         columns.addLayout(meetings_column, 3)
         meetings_layout.addLayout(columns, 1)
@@ -320,6 +323,15 @@ class PeoplePage(QWidget):
         if dialog.exec():
             self._session.groups.update(group_id, dialog.draft())
             self.refresh()
+
+    def cancel_meeting(self) -> None:
+        """One meeting off (a holiday, say): the group's other meetings stay as they are."""
+        index = self.meetings.currentIndex()
+        if not index.isValid():
+            return
+        meeting = self.meetings_model.meeting(index.row())
+        self._session.groups.cancel_meeting(meeting.group_id, meeting.original_day)
+        self.refresh()
 
     def remove_group(self) -> None:
         group_id = self._current_group_id()

@@ -65,6 +65,9 @@ class MeetingListModel(QAbstractListModel):
     def clear(self) -> None:
         self.set_meetings([])
 
+    def meeting(self, row: int) -> Occurrence:
+        return self._rows[row]
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
