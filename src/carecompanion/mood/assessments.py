@@ -16,9 +16,9 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 
 from carecompanion.clock import Clock
+from carecompanion.localtime import local_day
 from carecompanion.mood.errors import AssessmentNotFound, InvalidAnswers
 from carecompanion.mood.instruments import Score, instrument, score
-from carecompanion.mood.localtime import local_day
 from carecompanion.mood.models import AssessmentRow
 from carecompanion.storage.database import Database
 

@@ -15,7 +15,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from carecompanion.atomic import atomic_write_bytes
-from carecompanion.mood.localtime import to_local
+from carecompanion.localtime import to_local
 from carecompanion.mood.records import MOOD_WORDS, CheckIn
 
 COLUMNS: tuple[str, ...] = (

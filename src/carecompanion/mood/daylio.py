@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
+from carecompanion.localtime import from_local
 from carecompanion.mood.errors import ImportFormatError, InvalidCheckIn
-from carecompanion.mood.localtime import from_local
 from carecompanion.mood.records import MOOD_MAX, MOOD_MIN, CheckInDraft
 from carecompanion.mood.validation import validated
 

@@ -31,12 +31,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.clock import Clock
+from carecompanion.localtime import local_clock, local_day
 from carecompanion.mood.activities import ActivityCatalog, ActivityResolver
 from carecompanion.mood.assessments import AssessmentService
 from carecompanion.mood.daily import daily_stats
 from carecompanion.mood.errors import CheckInNotFound, InvalidCheckIn, Problem
 from carecompanion.mood.fingerprint import checkin_fingerprint
-from carecompanion.mood.localtime import local_clock, local_day
 from carecompanion.mood.models import ActivityRow, CheckInRow, EmotionRow, MoodSettingRow
 from carecompanion.mood.nudge import (
     BASELINE_DAYS,

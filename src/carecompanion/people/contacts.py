@@ -31,13 +31,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
+from carecompanion.localtime import local_day
 from carecompanion.people import importing
 from carecompanion.people.crisis import CrisisService
 from carecompanion.people.due import due_contacts
 from carecompanion.people.errors import ContactNotFound, InvalidDraft, LogEntryNotFound, Problem
 from carecompanion.people.help import HelpEntry, HelpPanel, help_entries
 from carecompanion.people.limits import LOG_NOTE_MAX_CHARS
-from carecompanion.people.localtime import local_day
 from carecompanion.people.models import ContactRow, LogRow
 from carecompanion.people.photos import checked_photo
 from carecompanion.people.reading import LOADED, read_contacts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 
-from carecompanion.people.localtime import local_day
+from carecompanion.localtime import local_day
 from carecompanion.people.records import Contact, DueContact
 from carecompanion.people.text import fold_key
 

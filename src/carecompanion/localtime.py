@@ -1,4 +1,6 @@
-"""Local calendar days and times, in an injected time zone (``None``: the computer's own)."""
+"""Local calendar days and times, in an injected time zone (``None``: the computer's own).
+
+Shared by every package that files things under the day the person lived them."""
 
 from __future__ import annotations
 
