@@ -7,6 +7,7 @@ QApplication, so the UI tests can run headless and with a predictable locale.
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
 import stat
@@ -45,6 +46,7 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 from keyring.compat import properties  # noqa: E402
 
+from carecompanion import logs  # noqa: E402
 from carecompanion.clock import FixedClock  # noqa: E402
 from carecompanion.paths import HOME_ENV, AppPaths  # noqa: E402
 from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams  # noqa: E402
@@ -173,3 +175,28 @@ def autolock() -> Iterator[Callable[[UnlockedVault], UnlockedVault]]:
     yield register
     for unlocked in opened:
         unlocked.lock()
+
+
+@pytest.fixture
+def everything_logged(paths: AppPaths) -> Iterator[Path]:
+    """The app's log file, receiving every record from every library, SQL included: the
+    canary tests scan it too."""
+    logs.configure(paths)
+    app_logger = logging.getLogger("carecompanion")
+    handler = app_logger.handlers[-1]
+    root = logging.getLogger()
+    engine = logging.getLogger("sqlalchemy.engine")
+    saved = (root.level, engine.level, app_logger.level)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
+    app_logger.setLevel(logging.DEBUG)
+    try:
+        yield paths.log_file
+    finally:
+        root.removeHandler(handler)
+        app_logger.removeHandler(handler)
+        handler.close()
+        root.setLevel(saved[0])
+        engine.setLevel(saved[1])
+        app_logger.setLevel(saved[2])

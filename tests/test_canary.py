@@ -8,12 +8,10 @@ import logging
 import os
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from carecompanion import logs
 from carecompanion.__main__ import main
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import AttachmentDraft, EntryDraft, JournalService
@@ -26,30 +24,6 @@ from tests.helpers import GOOD_PASSPHRASE
 
 def new_marker() -> str:
     return "CANARY-" + uuid.uuid4().hex
-
-
-@pytest.fixture
-def everything_logged(paths: AppPaths) -> Iterator[Path]:
-    """The app's log file, receiving every record from every library, SQL included."""
-    logs.configure(paths)
-    app_logger = logging.getLogger("carecompanion")
-    handler = app_logger.handlers[-1]
-    root = logging.getLogger()
-    engine = logging.getLogger("sqlalchemy.engine")
-    saved = (root.level, engine.level, app_logger.level)
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
-    app_logger.setLevel(logging.DEBUG)
-    try:
-        yield paths.log_file
-    finally:
-        root.removeHandler(handler)
-        app_logger.removeHandler(handler)
-        handler.close()
-        root.setLevel(saved[0])
-        engine.setLevel(saved[1])
-        app_logger.setLevel(saved[2])
 
 
 def test_no_user_field_reaches_the_disk_in_clear(

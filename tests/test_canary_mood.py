@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from carecompanion import logs
 from carecompanion.__main__ import main
 from carecompanion.clock import FixedClock
 from carecompanion.mood.assessments import AssessmentService
@@ -29,30 +27,6 @@ MCSI_ANSWERS = [2, 1, 0, 2, 2, 1, 1, 0, 0, 2, 1, 0, 2]
 
 def marker() -> str:
     return "CANARY-" + uuid.uuid4().hex
-
-
-@pytest.fixture
-def everything_logged(paths: AppPaths) -> Iterator[Path]:
-    """The app's log file, receiving every record from every library, SQL statements included
-    (as in tests/test_canary.py)."""
-    logs.configure(paths)
-    app_logger = logging.getLogger("carecompanion")
-    handler = app_logger.handlers[-1]
-    root, engine = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
-    saved = (root.level, engine.level, app_logger.level)
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
-    app_logger.setLevel(logging.DEBUG)
-    try:
-        yield paths.log_file
-    finally:
-        root.removeHandler(handler)
-        app_logger.removeHandler(handler)
-        handler.close()
-        root.setLevel(saved[0])
-        engine.setLevel(saved[1])
-        app_logger.setLevel(saved[2])
 
 
 def test_no_mood_field_reaches_the_disk_in_clear(

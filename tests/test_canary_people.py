@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 
-from carecompanion import logs
 from carecompanion.__main__ import main
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
@@ -31,28 +29,6 @@ JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x
 
 def marker() -> str:
     return "CANARY-" + uuid.uuid4().hex
-
-
-@pytest.fixture
-def everything_logged(paths: AppPaths) -> Iterator[Path]:
-    logs.configure(paths)
-    app_logger = logging.getLogger("carecompanion")
-    handler = app_logger.handlers[-1]
-    root, engine = logging.getLogger(), logging.getLogger("sqlalchemy.engine")
-    saved = (root.level, engine.level, app_logger.level)
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    engine.setLevel(logging.INFO)  # statements are logged; parameters must stay hidden
-    app_logger.setLevel(logging.DEBUG)
-    try:
-        yield paths.log_file
-    finally:
-        root.removeHandler(handler)
-        app_logger.removeHandler(handler)
-        handler.close()
-        root.setLevel(saved[0])
-        engine.setLevel(saved[1])
-        app_logger.setLevel(saved[2])
 
 
 def test_no_people_field_reaches_the_disk_in_clear(
