@@ -6,7 +6,7 @@ Everything is made up. The vault uses the minimum Argon2id cost because it is th
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from carecompanion.clock import Clock
 from carecompanion.journal.service import JournalService
@@ -113,8 +113,13 @@ def fill_demo_people(people: PeopleService, groups: GroupService, now: datetime)
     people.crisis.choose_country("GB")
     groups.add(GroupDraft(
         name="Thursday carers' circle", kind="in_person", location="Library, Room 2",
-        schedule=Schedule.weekly((now - timedelta(days=30)).date(), time(18, 30),
+        schedule=Schedule.weekly(_thursday_before(now - timedelta(days=30)), time(18, 30),
                                  "Europe/London")))
+
+
+def _thursday_before(moment: datetime) -> date:
+    day = moment.date()
+    return day - timedelta(days=(day.weekday() - 3) % 7)
 
 
 def create_demo_vault(paths: AppPaths, clock: Clock) -> UnlockedVault:
