@@ -189,3 +189,26 @@ def test_the_next_meeting_shows_in_the_sidebar(qtbot: QtBot, vault_factory: Vaul
     assert "Carers' circle" in shell.next_meeting.text()
     shell.clear()
     assert shell.next_meeting.text() == ""
+
+
+def test_vcard_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: VaultFactory,
+                                              clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "vcard" / "google_contacts_3_0.vcf"
+    session = _session(vault_factory, clock)
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fixture), ""))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(str(a[2])))
+    page.import_vcard()
+    count = session.people.count()
+    assert count > 0
+    page.import_vcard()
+    assert session.people.count() == count, "importing twice adds nothing"
+    assert told and "already here" in told[0]

@@ -348,16 +348,15 @@ class PeoplePage(QWidget):
         self.log_contact("call" if url.scheme() == "tel" else "message")
 
     def import_vcard(self) -> None:
-        from carecompanion.people.vcard_read import parse_vcards
+        from carecompanion.people.vcard_read import read_vcard_file
 
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a vCard file"), "",
                                                 self.tr("vCard files (*.vcf *.vcard)"))
         if not chosen:
             return
-        path = Path(chosen)
         try:
-            cards = parse_vcards(path.read_bytes(), path)
-        except (ValueError, OSError) as exc:
+            cards = read_vcard_file(Path(chosen))  # checks the size before reading
+        except PeopleError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"),
                                 str(exc) + " " + self.tr("Nothing was imported."))
             return
@@ -367,9 +366,10 @@ class PeoplePage(QWidget):
                 "Everyone in this file is already here."))
             return
         names = ", ".join(card.draft.name for card in preview.new[:8])
+        notes = ("\n\n" + "\n".join(preview.warnings[:5])) if preview.warnings else ""
         if QMessageBox.question(self, self.tr("Import contacts"), self.tr(
                 "Add {n} people ({names}…)? {dups} already here will be skipped.").format(
-                    n=len(preview.new), names=names, dups=len(preview.duplicates))
+                    n=len(preview.new), names=names, dups=len(preview.duplicates)) + notes
         ) == QMessageBox.StandardButton.Yes:
             self._session.people.import_cards(cards)
             self.refresh()
