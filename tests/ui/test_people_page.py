@@ -212,3 +212,34 @@ def test_vcard_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: Vault
     page.import_vcard()
     assert session.people.count() == count, "importing twice adds nothing"
     assert told and "already here" in told[0]
+
+
+def test_helplines_and_the_emergency_number_are_editable(
+        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    from carecompanion.ui.people.helplines_dialog import HelplinesDialog
+
+    session = _session(vault_factory, clock)
+    crisis = session.people.crisis
+    crisis.choose_country("GB")
+    dialog = HelplinesDialog(crisis)
+    qtbot.addWidget(dialog)
+    before = len(crisis.list())
+    dialog.fields["name"].setText("Carers' helpline")
+    dialog.fields["phone"].setText("0808 808 7777")
+    assert dialog.add_line()
+    assert len(crisis.list()) == before + 1
+    dialog.list.setCurrentIndex(dialog.model.index(dialog.model.rowCount() - 1, 0))
+    dialog.fields["hours"].setText("Mon–Fri 9–6")
+    assert dialog.save_line()
+    assert crisis.list()[-1].hours == "Mon–Fri 9–6"
+    dialog.fields["phone"].clear()
+    dialog.fields["url"].clear()
+    dialog.fields["text_number"].clear()
+    assert not dialog.save_line(), "a helpline needs a way to reach it"
+    assert not dialog.error.isHidden()
+    dialog.list.setCurrentIndex(dialog.model.index(dialog.model.rowCount() - 1, 0))
+    assert dialog.remove_line()
+    assert len(crisis.list()) == before
+    dialog.emergency.setText("112")
+    dialog.reject()
+    assert crisis.emergency_number() == "112"

@@ -86,9 +86,12 @@ class HelpDialog(QDialog):
             self.country.setCurrentIndex(max(0, self.country.findData(panel.country)))
         use = button(self.tr("Use these helplines"), self.tr("Use this country's helplines"))
         use.clicked.connect(self._choose_country)
+        edit = button(self.tr("Edit helplines…"), self.tr("Edit the helplines"))
+        edit.clicked.connect(self._edit)
         row = QHBoxLayout()
         row.addWidget(self.country, 1)
         row.addWidget(use)
+        row.addWidget(edit)
         self.opened: list[str] = []
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
@@ -105,6 +108,12 @@ class HelpDialog(QDialog):
 
     def _choose_country(self) -> None:
         self._people.crisis.choose_country(str(self.country.currentData()))
+        self._show(self._people.help_panel())
+
+    def _edit(self) -> None:
+        from carecompanion.ui.people.helplines_dialog import HelplinesDialog
+
+        HelplinesDialog(self._people.crisis, self).exec()
         self._show(self._people.help_panel())
 
     def _open(self, url: QUrl) -> None:
