@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -243,3 +243,29 @@ def test_helplines_and_the_emergency_number_are_editable(
     dialog.emergency.setText("112")
     dialog.reject()
     assert crisis.emergency_number() == "112"
+
+
+def test_members_and_moving_one_meeting(qtbot: QtBot, vault_factory: VaultFactory,
+                                        clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import time
+
+    from carecompanion.people.meetings import GroupDraft, Schedule
+    from carecompanion.ui.people.group_dialog import GroupDialog
+
+    session = _session(vault_factory, clock)
+    maria = session.people.add(ContactDraft(name="Maria"))
+    group = session.groups.add(GroupDraft(name="Circle", schedule=Schedule.weekly(
+        clock.now().date() + timedelta(days=1), time(18, 30), "Europe/London")))
+    dialog = GroupDialog(session.people.list(), group.to_draft())
+    qtbot.addWidget(dialog)
+    dialog.members_model.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.draft().member_ids == (maria.id,)
+
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    first = page.meetings_model.meeting(0)
+    new_day = first.original_day + timedelta(days=1)
+    page.move_meeting_to(group.id, first.original_day, new_day, time(10, 0))
+    moved = page.meetings_model.meeting(0)
+    assert moved.moved
+    assert moved.start.date() == new_day and moved.start.hour == 10

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
@@ -30,7 +30,7 @@ from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import RELATION_LABELS, Contact
 from carecompanion.session import VaultSession
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
-from carecompanion.ui.people.group_dialog import GroupDialog
+from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
 from carecompanion.ui.people.models import (
     ID_ROLE,
     ContactListModel,
@@ -179,7 +179,13 @@ class PeoplePage(QWidget):
         meetings_column.addWidget(self.meetings, 1)
         skip = button(self.tr("Cancel this meeting"), self.tr("Cancel the chosen meeting only"))
         skip.clicked.connect(self.cancel_meeting)
-        meetings_column.addWidget(skip, alignment=Qt.AlignmentFlag.AlignLeft)
+        move = button(self.tr("Move this meeting…"), self.tr("Move the chosen meeting only"))
+        move.clicked.connect(self.move_meeting)
+        meeting_actions = QHBoxLayout()
+        meeting_actions.addWidget(skip)
+        meeting_actions.addWidget(move)
+        meeting_actions.addStretch(1)
+        meetings_column.addLayout(meeting_actions)
         columns.addLayout(groups_column, 2)
         columns.addLayout(meetings_column, 3)
         meetings_layout.addLayout(columns, 1)
@@ -331,6 +337,22 @@ class PeoplePage(QWidget):
             return
         meeting = self.meetings_model.meeting(index.row())
         self._session.groups.cancel_meeting(meeting.group_id, meeting.original_day)
+        self.refresh()
+
+    def move_meeting(self) -> None:
+        index = self.meetings.currentIndex()
+        if not index.isValid():
+            return
+        meeting = self.meetings_model.meeting(index.row())
+        dialog = MoveMeetingDialog(meeting.start, self)
+        if dialog.exec():
+            new_day, new_start = dialog.chosen()
+            self.move_meeting_to(meeting.group_id, meeting.original_day, new_day, new_start)
+
+    def move_meeting_to(self, group_id: int, original: date, new_day: date,
+                        new_start: time) -> None:
+        self._session.groups.move_meeting(group_id, original, new_day=new_day,
+                                          new_start=new_start)
         self.refresh()
 
     def remove_group(self) -> None:

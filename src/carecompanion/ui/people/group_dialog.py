@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
@@ -58,6 +60,19 @@ class GroupDialog(QDialog):
         for contact in contacts:
             self.facilitator.addItem(contact.name, contact.id)
         self.facilitator.setCurrentIndex(max(0, self.facilitator.findData(draft.facilitator_id)))
+        self.members_model = QStandardItemModel(self)
+        for contact in contacts:
+            item = QStandardItem(contact.name)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(contact.id, Qt.ItemDataRole.UserRole)
+            item.setCheckState(Qt.CheckState.Checked if contact.id in draft.member_ids
+                               else Qt.CheckState.Unchecked)
+            self.members_model.appendRow(item)
+        self.members = QListView()
+        self.members.setModel(self.members_model)
+        self.members.setAccessibleName(self.tr("Members"))
+        self.members.setFixedHeight(96)
         self.repeat = QComboBox()
         self.repeat.setAccessibleName(self.tr("How often it meets"))
         for key, text in REPEATS:
@@ -96,6 +111,7 @@ class GroupDialog(QDialog):
         for text, widget in ((self.tr("Name"), self.name), (self.tr("Meets"), self.kind),
                              (self.tr("Where"), self.location),
                              (self.tr("Facilitator"), self.facilitator),
+                             (self.tr("Members"), self.members),
                              (self.tr("Repeats"), self.repeat),
                              (self.tr("Week of the month"), self.week),
                              (self.tr("First meeting"), self.first),
@@ -134,10 +150,17 @@ class GroupDialog(QDialog):
         return Schedule.weekly(first, start, zone, minutes,
                                every_weeks=2 if repeat == "fortnightly" else 1)
 
+    def member_ids(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.members_model.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.members_model.rowCount())
+            if self.members_model.item(row).checkState() == Qt.CheckState.Checked)
+
     def draft(self) -> GroupDraft:
         return GroupDraft(name=self.name.text().strip(), kind=self.kind.currentData(),
                           location=self.location.text().strip(),
                           facilitator_id=self.facilitator.currentData(),
+                          member_ids=self.member_ids(),
                           notes=self.notes.toPlainText().strip(), schedule=self.schedule())
 
     def _check(self) -> None:
@@ -152,3 +175,34 @@ class GroupDialog(QDialog):
             self.error.show()
             return
         self.accept()
+
+
+class MoveMeetingDialog(QDialog):
+    """One meeting to another day or time, in the group's own time zone."""
+
+    def __init__(self, start: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move this meeting"))
+        self.day = QDateEdit(QDate(start.year, start.month, start.day))
+        self.day.setCalendarPopup(True)
+        self.day.setAccessibleName(self.tr("New day"))
+        self.at = QTimeEdit(QTime(start.hour, start.minute))
+        self.at.setDisplayFormat("HH:mm")
+        self.at.setAccessibleName(self.tr("New time"))
+        form = QFormLayout()
+        form.addRow(self.tr("Day"), self.day)
+        form.addRow(self.tr("Time (the group's time zone)"), self.at)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[date, time]:
+        day: date = self.day.date().toPython()  # type: ignore[assignment]
+        return day, time(self.at.time().hour(), self.at.time().minute())
