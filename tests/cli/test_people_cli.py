@@ -36,7 +36,8 @@ def one_line_error(result: Result, *fragments: str) -> None:
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     clock = FixedClock(NOW)
-    monkeypatch.setattr("carecompanion.cli.people_commands.clock", lambda: clock)
+    # Every command gets its session (and so its clock) from vault_session.
+    monkeypatch.setattr("carecompanion.cli.vault_commands.clock", lambda: clock)
     return clock
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from carecompanion.cli.io import CliError, print_object, print_rows
 from carecompanion.cli.journal_commands import parse_moment
-from carecompanion.cli.people_commands import new_file, user_errors, vault_session, write_new_file
+from carecompanion.cli.people_commands import new_file, write_new_file
+from carecompanion.cli.vault_commands import vault_session
 from carecompanion.people.records import (
     PROFESSIONAL_ROLES,
     Contact,
@@ -97,7 +98,6 @@ def log_row(entry: LogEntry) -> dict[str, Any]:
             "at": _local(entry.at), "note": entry.note}
 
 
-@user_errors
 def cmd_add(args: argparse.Namespace) -> int:
     relation, role = parse_role(args.role)
     draft = ContactDraft(
@@ -115,7 +115,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_list(args: argparse.Namespace) -> int:
     with vault_session(args) as session:
         contacts = session.people.list()
@@ -123,7 +122,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_due(args: argparse.Namespace) -> int:
     with vault_session(args) as session:
         due = session.people.due()
@@ -131,7 +129,6 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_log(args: argparse.Namespace) -> int:
     contact_id = parse_id(args.contact_id)
     at = parse_moment(args.at)
@@ -144,7 +141,6 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_import_vcard(args: argparse.Namespace) -> int:
     from carecompanion.people.vcard_read import read_vcard_file
 
@@ -166,7 +162,6 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_export_vcard(args: argparse.Namespace) -> int:
     out = new_file(args.out)
     with vault_session(args) as session:

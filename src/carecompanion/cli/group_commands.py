@@ -11,10 +11,9 @@ from carecompanion.cli.io import CliError, print_object, print_rows
 from carecompanion.cli.people_commands import (
     WEEKDAYS,
     new_file,
-    user_errors,
-    vault_session,
     write_new_file,
 )
+from carecompanion.cli.vault_commands import vault_session
 from carecompanion.people.meetings import Group, GroupDraft, Occurrence, Schedule
 
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
@@ -77,7 +76,6 @@ def _next_meetings(upcoming: list[Occurrence]) -> dict[int, Occurrence]:
     return found
 
 
-@user_errors
 def cmd_add(args: argparse.Namespace) -> int:
     weekday, start = parse_weekday(args.weekly), parse_clock(args.at)
     duration, tz = parse_minutes(args.duration), zone_name(args.tz)
@@ -101,7 +99,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_list(args: argparse.Namespace) -> int:
     with vault_session(args) as session:
         groups = session.groups.list()
@@ -111,7 +108,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@user_errors
 def cmd_export_ics(args: argparse.Namespace) -> int:
     out = new_file(args.out)
     with vault_session(args) as session:

@@ -8,25 +8,21 @@ inside the handlers.
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carecompanion.cli.io import CliError, clock, parse_day, print_object, print_rows
-from carecompanion.mood.errors import MoodError
+from carecompanion.cli.vault_commands import vault_session
 from carecompanion.mood.records import CheckIn, CheckInDraft
 
 if TYPE_CHECKING:
-    from carecompanion.session import VaultSession
+    pass
 
 REPORT_MODULE = "carecompanion.ui.mood_report"
 
-Handler = Callable[[argparse.Namespace], int]
 
 
 # -- grammar -------------------------------------------------------------------------------------
@@ -160,32 +156,6 @@ def _new_file(value: str) -> Path:
     return out
 
 
-# -- running ------------------------------------------------------------------------------------
-def _user_errors(handler: Handler) -> Handler:
-    """The mood package's own errors are user mistakes: one line, exit code 1."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except MoodError as exc:
-            raise CliError(str(exc)) from exc
-
-    return run
-
-
-@contextmanager
-def _session(args: argparse.Namespace) -> Iterator[VaultSession]:
-    from carecompanion.cli.vault_commands import unlock
-    from carecompanion.session import VaultSession
-
-    session = VaultSession(unlock(args), clock())
-    try:
-        yield session
-    finally:
-        session.lock()
-
-
 def checkin_row(checkin: CheckIn, as_json: bool) -> dict[str, Any]:
     """One check-in as ``mood list`` prints it: id first, local ISO time, then the fields."""
     def names(values: tuple[str, ...]) -> list[str] | str:
@@ -206,7 +176,6 @@ def checkin_row(checkin: CheckIn, as_json: bool) -> dict[str, Any]:
     }
 
 
-@_user_errors
 def cmd_add(args: argparse.Namespace) -> int:
     mood = _whole("--mood", args.mood)
     assert mood is not None  # argparse requires --mood
@@ -221,7 +190,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         note=args.note,
         at=_moment(args.at),
     )
-    with _session(args) as session:
+    with vault_session(args) as session:
         checkin = session.mood.add(draft, source="cli")
     if args.json:
         print_object(checkin_row(checkin, as_json=True))
@@ -230,28 +199,25 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
-@_user_errors
 def cmd_list(args: argparse.Namespace) -> int:
     since, until = _period_of(args)
-    with _session(args) as session:
+    with vault_session(args) as session:
         checkins = session.mood.list(since, until)
     print_rows((checkin_row(c, as_json=args.json) for c in checkins), as_json=args.json)
     return 0
 
 
-@_user_errors
 def cmd_export(args: argparse.Namespace) -> int:
     from carecompanion.mood.csv_export import write_csv
 
     since, until = _period_of(args)
     out = _new_file(args.out)
-    with _session(args) as session:
+    with vault_session(args) as session:
         count = write_csv(out, session.mood.list(since, until))
     print(f"Wrote {count} check-ins to {out}. It is not encrypted: keep it somewhere safe.")
     return 0
 
 
-@_user_errors
 def cmd_report(args: argparse.Namespace) -> int:
     since, until = _period_of(args)
     out = _new_file(args.out)
@@ -264,13 +230,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError("PDF mood reports are not available in this version yet; "
                        "'carecompanion mood export --format csv' writes your check-ins.") \
             from exc
-    with _session(args) as session:
+    with vault_session(args) as session:
         report.write_mood_report(session, out, since, until)
     print(f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.")
     return 0
 
 
-@_user_errors
 def cmd_import(args: argparse.Namespace) -> int:
     from carecompanion.mood.daylio import UnknownMoods, read_daylio
 
@@ -283,7 +248,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except UnknownMoods as exc:
         example = exc.moods[0]
         raise CliError(f"{exc} Add --mood-map '{example}=N' for each.") from exc
-    with _session(args) as session:
+    with vault_session(args) as session:
         if args.dry_run:
             preview = session.mood.preview_import(parsed.drafts)
             span = f" from {preview.first_day} to {preview.last_day}" if preview.total else ""

@@ -8,23 +8,17 @@ heavy is imported here: the vault, SQLAlchemy, vobject and icalendar load in the
 from __future__ import annotations
 
 import argparse
-import functools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from carecompanion.cli.io import CliError, clock
-from carecompanion.people.errors import PeopleError
+from carecompanion.cli.io import CliError
 
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from carecompanion.session import VaultSession
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
-Handler = Callable[[argparse.Namespace], int]
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -120,32 +114,6 @@ def register(commands: Commands) -> None:
     """Add ``carecompanion contacts ...`` and ``carecompanion groups ...``."""
     _register_contacts(commands)
     _register_groups(commands)
-
-
-# -- shared by the handlers ---------------------------------------------------------------------
-def user_errors(handler: Handler) -> Handler:
-    """The people package's own errors are user mistakes: one line, exit code 1."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except PeopleError as exc:
-            raise CliError(str(exc)) from exc
-
-    return run
-
-
-@contextmanager
-def vault_session(args: argparse.Namespace) -> Iterator[VaultSession]:
-    from carecompanion.cli.vault_commands import unlock
-    from carecompanion.session import VaultSession
-
-    session = VaultSession(unlock(args), clock())
-    try:
-        yield session
-    finally:
-        session.lock()
 
 
 def new_file(value: str) -> Path:

@@ -11,6 +11,8 @@ from carecompanion.cli.io import CliError, paths_from
 
 def run_command(args: argparse.Namespace) -> int:
     from carecompanion.journal.service import EntryNotFound
+    from carecompanion.mood.errors import MoodError
+    from carecompanion.people.errors import PeopleError
     from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged, VaultError
 
     module_name, function_name = args.handler.split(":")
@@ -22,7 +24,8 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"carecompanion: {exc} Your automatic backups are in {backups}; restore one with "
               "'carecompanion restore FILE'.", file=sys.stderr)
         return 1
-    except (CliError, VaultError, EntryNotFound) as exc:
+    # Each domain package has one base error whose message is written for the person.
+    except (CliError, VaultError, EntryNotFound, MoodError, PeopleError) as exc:
         print(f"carecompanion: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carecompanion.cli.io import (
     NEW_PASSPHRASE_ENV,
@@ -20,12 +23,27 @@ from carecompanion.cli.io import (
 from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams
 from carecompanion.vault.vault import UnlockedVault, Vault, restore_backup
 
+if TYPE_CHECKING:
+    from carecompanion.session import VaultSession
+
 
 def unlock(args: argparse.Namespace) -> UnlockedVault:
     """Open the vault named by ``--data-dir`` with the passphrase from the env or a prompt."""
     vault = Vault(paths_from(args), clock())
     vault.read_header()  # "no vault here" before asking for a passphrase
     return vault.unlock(secret(PASSPHRASE_ENV, "Passphrase: "))
+
+
+@contextmanager
+def vault_session(args: argparse.Namespace) -> Iterator[VaultSession]:
+    """An unlocked session for one command, locked again however the command ends."""
+    from carecompanion.session import VaultSession
+
+    session = VaultSession(unlock(args), clock())
+    try:
+        yield session
+    finally:
+        session.lock()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
