@@ -263,9 +263,9 @@ def test_members_and_moving_one_meeting(qtbot: QtBot, vault_factory: VaultFactor
 
     page = PeoplePage(session)
     qtbot.addWidget(page)
-    first = page.meetings_model.meeting(0)
+    first = page.meetings_model.value(0)
     new_day = first.original_day + timedelta(days=1)
     page.move_meeting_to(group.id, first.original_day, new_day, time(10, 0))
-    moved = page.meetings_model.meeting(0)
+    moved = page.meetings_model.value(0)
     assert moved.moved
     assert moved.start.date() == new_day and moved.start.hour == 10

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,26 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.templates import Template, TemplateService
+from carecompanion.ui.rows_model import RowsModel
 from carecompanion.ui.widgets import button, label
 
 
-class TemplateListModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.templates: list[Template] = []
-
-    def set_templates(self, templates: list[Template]) -> None:
-        self.beginResetModel()
-        self.templates = list(templates)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.templates)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        template = self.templates[index.row()]
+class TemplateListModel(RowsModel[Template]):
+    def row_data(self, template: Template, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             suffix = self.tr(" (built in)") if template.built_in else ""
             return template.name + suffix
@@ -102,19 +88,19 @@ class TemplatesDialog(QDialog):
         self._reload()
 
     def _reload(self, select_id: str | None = None) -> None:
-        self.model.set_templates(self._service.list_templates())
+        self.model.set_rows(self._service.list_templates())
         row = 0
-        for number, template in enumerate(self.model.templates):
+        for number, template in enumerate(self.model.rows):
             if template.id == select_id:
                 row = number
-        if self.model.templates:
+        if self.model.rows:
             self.list.setCurrentIndex(self.model.index(row, 0))
             self._show(row)
 
     def _show(self, row: int) -> None:
-        if not 0 <= row < len(self.model.templates):
+        if not 0 <= row < len(self.model.rows):
             return
-        template = self.model.templates[row]
+        template = self.model.rows[row]
         self._editing = template
         self._fill(template.name, template.title, template.body, template.tags)
         editable = not template.built_in

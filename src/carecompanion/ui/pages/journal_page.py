@@ -151,7 +151,7 @@ class JournalPage(QWidget):
         if self.filters.query:
             self.list.setModel(self.search_model)
             hits = journal.search(self.filters.query, flt)
-            self.search_model.set_hits(hits)
+            self.search_model.set_rows(hits)
             self._hint(self.tr("No entries match your search.") if not hits else "")
         else:
             self.list.setModel(self.timeline_model)

@@ -253,7 +253,8 @@ class MoodPage(QWidget):
         self._sleep(shown)
         self._lifts(shown)
         self._year(everything)
-        self.history_model.set_checkins(mood.list(since=since))
+        self.history_model.set_rows(
+            sorted(mood.list(since=since), key=lambda c: c.at, reverse=True))
 
     def _summary(self, shown: list[DayStat], everything: list[DayStat]) -> None:
         summary = stats.summarize(shown)
@@ -361,7 +362,7 @@ class MoodPage(QWidget):
     def _edit_checkin(self, index: QModelIndex) -> None:
         from carecompanion.ui.mood.checkin_dialog import CheckInDialog
 
-        checkin = self.history_model.checkin(index.row())
+        checkin = self.history_model.value(index.row())
         if CheckInDialog(self._session.mood, checkin, parent=self,
                          recent_entries=self._recent_entries()).exec():
             self.refresh()

@@ -228,10 +228,10 @@ class PeoplePage(QWidget):
             self.due_hint.setText(self.tr("Time to check in with: {names}").format(names=names))
         self.due_hint.setVisible(bool(due))
         now = self._session.clock.now()
-        self.meetings_model.set_meetings(self._session.groups.occurrences(
+        self.meetings_model.set_rows(self._session.groups.occurrences(
             now, now + timedelta(days=UPCOMING_DAYS)))
         groups = self._session.groups.list()
-        self.groups_model.set_groups(groups)
+        self.groups_model.set_rows(groups)
         has_any = people.count() > 0 or bool(groups)
         self.body.setCurrentWidget(self.tabs if has_any or query else self.empty)
         row = self.model.row_of(current.id) if current else (0 if contacts else -1)
@@ -242,10 +242,10 @@ class PeoplePage(QWidget):
 
     def current_contact(self) -> Contact | None:
         index = self.list.currentIndex()
-        return self.model.contact(index.row()) if index.isValid() else None
+        return self.model.value(index.row()) if index.isValid() else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show(self.model.contact(current.row()) if current.isValid() else None)
+        self._show(self.model.value(current.row()) if current.isValid() else None)
 
     def _show(self, contact: Contact | None) -> None:
         self.details.setHtml(contact_html(contact) if contact else "")
@@ -335,7 +335,7 @@ class PeoplePage(QWidget):
         index = self.meetings.currentIndex()
         if not index.isValid():
             return
-        meeting = self.meetings_model.meeting(index.row())
+        meeting = self.meetings_model.value(index.row())
         self._session.groups.cancel_meeting(meeting.group_id, meeting.original_day)
         self.refresh()
 
@@ -343,7 +343,7 @@ class PeoplePage(QWidget):
         index = self.meetings.currentIndex()
         if not index.isValid():
             return
-        meeting = self.meetings_model.meeting(index.row())
+        meeting = self.meetings_model.value(index.row())
         dialog = MoveMeetingDialog(meeting.start, self)
         if dialog.exec():
             new_day, new_start = dialog.chosen()

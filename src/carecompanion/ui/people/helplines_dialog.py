@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,26 +19,12 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.crisis import CrisisResource, CrisisResourceDraft, CrisisService
 from carecompanion.people.errors import PeopleError
+from carecompanion.ui.rows_model import RowsModel
 from carecompanion.ui.widgets import button, label
 
 
-class HelplineModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[CrisisResource] = []
-
-    def set_rows(self, rows: list[CrisisResource]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        line = self.rows[index.row()]
+class HelplineModel(RowsModel[CrisisResource]):
+    def row_data(self, line: CrisisResource, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{line.name} · {line.phone or line.text_number or line.url}"
         return None
