@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,6 +45,21 @@ def button(text: str, accessible: str, primary: bool = False, link: bool = False
         widget.setObjectName("link")
         widget.setMinimumHeight(32)
     return widget
+
+
+def save_cancel_buttons(dialog: QDialog, on_save: Callable[[], object] | None = None,
+                        save_text: str = "") -> QDialogButtonBox:
+    """Save and Cancel, named for screen readers; Save runs ``on_save`` (default: accept)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    if save_text:
+        save.setText(save_text)
+    save.setAccessibleName(save_text or dialog.tr("Save"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(dialog.tr("Cancel"))
+    buttons.accepted.connect(on_save or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class FitStack(QWidget):

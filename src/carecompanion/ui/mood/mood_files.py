@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
 from carecompanion.session import VaultSession
-from carecompanion.ui.widgets import label
+from carecompanion.ui.widgets import label, save_cancel_buttons
 
 
 class MoodMapDialog(QDialog):
@@ -118,10 +118,7 @@ class ReportDialog(QDialog):
             "A PDF with your charts and figures for the chosen weeks, to take to a doctor or "
             "counsellor. It is not encrypted: keep it somewhere safe.")))
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout.addWidget(buttons)
 
     def period(self) -> tuple[date, date]:

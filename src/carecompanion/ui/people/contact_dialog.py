@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -28,7 +27,7 @@ from carecompanion.people.records import (
     Email,
     Phone,
 )
-from carecompanion.ui.widgets import label
+from carecompanion.ui.widgets import label, save_cancel_buttons
 
 
 def _lines(text: str) -> list[str]:
@@ -113,13 +112,7 @@ class ContactDialog(QDialog):
             form.addRow(text, widget)
         self.error = label("", "error")
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel"))
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -169,13 +162,7 @@ class LogDialog(QDialog):
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("A short note"))
         self.note.setPlaceholderText(self.tr("A few words, if you like"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.kind)
         layout.addWidget(self.note)

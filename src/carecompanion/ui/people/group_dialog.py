@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListView,
@@ -30,7 +29,7 @@ from carecompanion.people.meetings import (
 )
 from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
-from carecompanion.ui.widgets import label
+from carecompanion.ui.widgets import label, save_cancel_buttons
 
 REPEATS = (("weekly", "Every week"), ("fortnightly", "Every other week"),
            ("monthly", "Once a month, on the same weekday"), ("once", "Just once"))
@@ -121,13 +120,7 @@ class GroupDialog(QDialog):
             form.addRow(text, widget)
         self.error = label("", "error")
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel"))
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -192,13 +185,7 @@ class MoveMeetingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Day"), self.day)
         form.addRow(self.tr("Time (the group's time zone)"), self.at)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
