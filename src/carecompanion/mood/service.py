@@ -54,6 +54,7 @@ from carecompanion.mood.records import (
     ImportPreview,
     ImportResult,
     Source,
+    SupportContact,
 )
 from carecompanion.mood.support import SupportContacts
 from carecompanion.mood.validation import validated
@@ -223,11 +224,13 @@ class MoodService:
         check = self.nudge_check(today)
         if not check.show:
             return None
-        own = sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
         contacts: Sequence[Reachable] = (
-            self._support_source() if self._support_source is not None else own)
+            self._support_source() if self._support_source is not None else self._own_support())
         return Nudge(check, tuple(reason.text for reason in check.reasons), NUDGE_INVITATION,
                      EMERGENCY_NOTE, tuple(contacts))
+
+    def _own_support(self) -> builtins.list[SupportContact]:
+        return sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
 
     def dismiss_nudge(self, days: int = DEFAULT_SNOOZE_DAYS) -> date:
         """Hide the nudge for ``days`` days; returns the first day it may show again."""

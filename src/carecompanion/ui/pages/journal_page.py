@@ -137,8 +137,9 @@ class JournalPage(QWidget):
 
     # -- lists ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.filters.set_tags(self._session.journal.all_tags())
-        self.editor.set_known_tags([name for name, _count in self._session.journal.all_tags()])
+        tags = self._session.journal.all_tags()
+        self.filters.set_tags(tags)
+        self.editor.set_known_tags([name for name, _count in tags])
         self.refresh_list()
         if self._session.journal.count() == 0 and self.editor.entry_id is None:
             self.right.setCurrentWidget(self.welcome)
