@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,11 @@ from pathlib import Path
 __all__ = ["assert_no_plaintext", "encodings_of"]
 
 _MIN_NEEDLE = 8
+
+
+def new_marker() -> str:
+    """A string that cannot occur by chance: finding it on disk means a field leaked."""
+    return "CANARY-" + uuid.uuid4().hex
 
 
 def _base64_needles(data: bytes) -> Iterator[tuple[str, bytes]]:

@@ -18,12 +18,8 @@ from carecompanion.journal.service import AttachmentDraft, EntryDraft, JournalSe
 from carecompanion.journal.templates import TemplateService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import UnlockedVault, Vault
-from tests.canary import assert_no_plaintext, encodings_of
+from tests.canary import assert_no_plaintext, encodings_of, new_marker
 from tests.helpers import GOOD_PASSPHRASE
-
-
-def new_marker() -> str:
-    return "CANARY-" + uuid.uuid4().hex
 
 
 def test_no_user_field_reaches_the_disk_in_clear(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,14 +18,11 @@ from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import UnlockedVault, Vault
-from tests.canary import assert_no_plaintext
+from tests.canary import assert_no_plaintext, new_marker
 from tests.helpers import GOOD_PASSPHRASE
 
 MCSI_ANSWERS = [2, 1, 0, 2, 2, 1, 1, 0, 0, 2, 1, 0, 2]
 
-
-def marker() -> str:
-    return "CANARY-" + uuid.uuid4().hex
 
 
 def test_no_mood_field_reaches_the_disk_in_clear(
@@ -38,10 +34,10 @@ def test_no_mood_field_reaches_the_disk_in_clear(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    note, activity, emotion = marker(), marker(), marker()
-    contact, reach, new_activity = marker(), marker(), marker()
-    cli_note, cli_activity, cli_emotion = marker(), marker(), marker()
-    daylio_note, daylio_activity = marker(), marker()
+    note, activity, emotion = new_marker(), new_marker(), new_marker()
+    contact, reach, new_activity = new_marker(), new_marker(), new_marker()
+    cli_note, cli_activity, cli_emotion = new_marker(), new_marker(), new_marker()
+    daylio_note, daylio_activity = new_marker(), new_marker()
     markers = [note, activity, emotion, contact, reach, new_activity, cli_note, cli_activity,
                cli_emotion, daylio_note, daylio_activity]
 

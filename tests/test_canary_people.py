@@ -6,7 +6,6 @@ command line and by a vCard import. Scanned in the vault, its WAL, the backups a
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import date, time
 from pathlib import Path
 
@@ -21,14 +20,11 @@ from carecompanion.people.groups import GroupService
 from carecompanion.people.meetings import GroupDraft, Schedule
 from carecompanion.people.records import ContactDraft, Email, Phone
 from carecompanion.vault.vault import UnlockedVault, Vault
-from tests.canary import assert_no_plaintext
+from tests.canary import assert_no_plaintext, new_marker
 from tests.helpers import GOOD_PASSPHRASE
 
 JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 
-
-def marker() -> str:
-    return "CANARY-" + uuid.uuid4().hex
 
 
 def test_no_people_field_reaches_the_disk_in_clear(
@@ -40,13 +36,13 @@ def test_no_people_field_reaches_the_disk_in_clear(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
-    contact = {field: marker() for field in (
+    contact = {field: new_marker() for field in (
         "name", "role", "phone", "phone_kind", "email", "email_kind", "address", "notes",
         "help", "best_times", "photo", "log_note", "facilitator")}
-    group = {field: marker() for field in ("name", "location", "notes", "change_note")}
-    crisis = {field: marker() for field in ("name", "phone", "text_number", "url", "hours",
+    group = {field: new_marker() for field in ("name", "location", "notes", "change_note")}
+    crisis = {field: new_marker() for field in ("name", "phone", "text_number", "url", "hours",
                                             "description", "source_url", "emergency")}
-    cli = {field: marker() for field in ("name", "phone", "email", "log_note", "group_name",
+    cli = {field: new_marker() for field in ("name", "phone", "email", "log_note", "group_name",
                                          "where", "vcard_name", "vcard_note", "vcard_phone")}
     markers = [*contact.values(), *group.values(), *crisis.values(), *cli.values()]
 
