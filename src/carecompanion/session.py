@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
 from carecompanion.journal.service import JournalService
 from carecompanion.journal.templates import TemplateService
@@ -45,12 +46,17 @@ class VaultSession:
     def groups(self) -> GroupService:
         return GroupService(self.unlocked.database, self.clock)
 
+    @cached_property
+    def circles(self) -> CircleService:
+        return CircleService(self.unlocked.database, self.clock, entry_source=self.journal)
+
     @property
     def is_locked(self) -> bool:
         return self.unlocked.is_locked
 
     def lock(self) -> None:
         # Nothing keeps a locked database reachable.
-        for service in ("journal", "templates", "mood", "assessments", "people", "groups"):
+        for service in ("journal", "templates", "mood", "assessments", "people", "groups",
+                        "circles"):
             self.__dict__.pop(service, None)
         self.unlocked.lock()

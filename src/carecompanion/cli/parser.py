@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from carecompanion import __version__
-from carecompanion.cli import mood_commands, people_commands
+from carecompanion.cli import circle_parser, mood_commands, people_commands
 
 
 def _add(
@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exchange_commands(journal_commands)
     mood_commands.register(commands)
     people_commands.register(commands)
+    circle_parser.register(commands)
     return parser
 
 

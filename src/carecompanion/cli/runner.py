@@ -10,6 +10,7 @@ from carecompanion.cli.io import CliError, paths_from
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from carecompanion.circle.errors import CircleError
     from carecompanion.journal.service import EntryNotFound
     from carecompanion.mood.errors import MoodError
     from carecompanion.people.errors import PeopleError
@@ -25,7 +26,7 @@ def run_command(args: argparse.Namespace) -> int:
               "'carecompanion restore FILE'.", file=sys.stderr)
         return 1
     # Each domain package has one base error whose message is written for the person.
-    except (CliError, VaultError, EntryNotFound, MoodError, PeopleError) as exc:
+    except (CliError, VaultError, EntryNotFound, MoodError, PeopleError, CircleError) as exc:
         print(f"carecompanion: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -3,7 +3,8 @@ because only the unlocked app knows the database key."""
 
 from alembic import context
 
-import carecompanion.mood.models  # the mood tables belong to the same metadata
+import carecompanion.circle.models  # the circle tables belong to the same metadata
+import carecompanion.mood.models  # and the mood tables
 import carecompanion.people.models  # noqa: F401  # and the people tables
 from carecompanion.storage.models import Base, is_managed_by_hand
 

@@ -1,0 +1,89 @@
+"""The exact bytes that get signed, and the base64 flavour the circle file uses.
+
+Signatures are over bytes, so a body is built once as canonical JSON (sorted keys, no
+whitespace, UTF-8, no floats) and carried verbatim inside the document: readers verify the
+bytes they received rather than re-encoding them, which leaves no room for two encoders to
+disagree.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+_B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+HEX32 = re.compile(r"^[0-9a-f]{32}$")
+HEX24 = re.compile(r"^[0-9a-f]{24}$")
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def canonical_json(value: Mapping[str, Any]) -> bytes:
+    _reject_floats(value)
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+def _reject_floats(value: object) -> None:
+    # Floats have more than one text form; nothing we sign needs them.
+    if isinstance(value, float):
+        raise ValueError("floats are not allowed in signed data")
+    if isinstance(value, Mapping):
+        for item in value.values():
+            _reject_floats(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _reject_floats(item)
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def from_b64url(text: str, length: int | None = None) -> bytes:
+    """Strict: unpadded, canonical, optionally an exact decoded length; ValueError otherwise."""
+    if not isinstance(text, str) or not _B64URL.match(text) or len(text) % 4 == 1:
+        raise ValueError("not unpadded base64url")
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except binascii.Error as exc:
+        raise ValueError("not base64url") from exc
+    if b64url(data) != text:
+        raise ValueError("not canonical base64url")
+    if length is not None and len(data) != length:
+        raise ValueError("wrong length")
+    return data
+
+
+def timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_timestamp(value: object) -> bool:
+    if not isinstance(value, str) or not _TIMESTAMP.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def is_day(value: object) -> bool:
+    if not isinstance(value, str) or not _DAY.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
+
+
+def parse_timestamp(value: str) -> datetime:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)

@@ -1,0 +1,140 @@
+"""Reading and sealing circle files: age, the document, signatures and the merge, with no
+vault and no Qt, so the CLI, the service and the tests share one path."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from carecompanion.circle import agefile
+from carecompanion.circle.canonical import timestamp
+from carecompanion.circle.content import CircleContent
+from carecompanion.circle.document import decode_document, encode_document
+from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.identity import MemberIdentity
+from carecompanion.circle.items import SignedItem, make_item
+from carecompanion.circle.roster import Roster, evaluate_roster
+from carecompanion.circle.verify import (
+    Known,
+    Rejection,
+    author_digest,
+    verify_genesis,
+    verify_items,
+)
+
+NOT_A_MEMBER = "You are not a member of this circle, or your key cannot open this file."
+
+
+@dataclass
+class Opened:
+    """A circle file after decryption and verification: only verified items are in it."""
+
+    content: CircleContent
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decrypt(data: bytes, identity: MemberIdentity | None, passphrase: str | None) -> bytes:
+    header = agefile.check_age_header(data)
+    if header.kind == "scrypt":
+        if passphrase is None:
+            raise CircleFileError("This circle is protected by a circle passphrase; "
+                                  "enter it to open the circle.")
+        return agefile.decrypt_with_passphrase(data, passphrase)
+    if identity is None:
+        raise CircleFileError(NOT_A_MEMBER)
+    return agefile.decrypt_with_identity(data, identity.age_identity)
+
+
+def open_payload(payload: bytes, known: Known | None = None) -> Opened:
+    document = decode_document(payload)
+    verify_genesis(document.genesis, document.cards)
+    verified = verify_items(document.circle_id, document.items, document.cards, known)
+    content = CircleContent(document.genesis, dict(document.cards))
+    content.add(verified.items)
+    return Opened(content, verified.rejected)
+
+
+def open_file_bytes(data: bytes, *, identity: MemberIdentity | None,
+                    passphrase: str | None = None, known: Known | None = None) -> Opened:
+    return open_payload(decrypt(data, identity, passphrase), known)
+
+
+def known_items(content: CircleContent | None) -> Known:
+    if content is None:
+        return {}
+    return {key: (item.digest, item.signature) for key, item in content.items.items()}
+
+
+def seal(content: CircleContent, roster: Roster, passphrase: str | None) -> tuple[bytes, bytes]:
+    """Encode and encrypt: to the passphrase in a passphrase circle, else to every member who
+    can read. Returns (file bytes, payload)."""
+    payload = encode_document(content)
+    if content.mode == "passphrase":
+        if passphrase is None:
+            raise CircleFileError("This circle's passphrase is needed to write it.")
+        return agefile.encrypt_with_passphrase(payload, passphrase), payload
+    recipients = sorted(member.card.age_recipient for member in roster.current())
+    return agefile.encrypt_to_recipients(payload, recipients), payload
+
+
+def roster_of(content: CircleContent) -> Roster:
+    return evaluate_roster(content.genesis, content.cards, content.items.values())
+
+
+def records_by(content: CircleContent, author: str) -> list[SignedItem]:
+    return [item for item in content.records() if item.signer == author]
+
+
+def refresh_head(content: CircleContent, identity: MemberIdentity, now: datetime) -> bool:
+    """Sign a new head when the member's records changed since their last head."""
+    mine = records_by(content, identity.fingerprint)
+    head = content.items.get(("head", identity.fingerprint))
+    count, digest = author_digest(mine)
+    if head is not None and (head.fields["count"], head.fields["digest"]) == (count, digest):
+        return False
+    if head is None and not mine:
+        return False
+    seq = head.fields["seq"] + 1 if head is not None else 1
+    content.add([make_item("head", content.circle_id, {
+        "by": identity.fingerprint, "seq": seq, "count": count, "digest": digest,
+        "at": timestamp(now)}, identity.sign)])
+    return True
+
+
+def head_warnings(content: CircleContent, previous: CircleContent | None,
+                  roster: Roster) -> list[str]:
+    """Rolled back (a head older than one seen before, or gone) or truncated (records
+    missing). ``previous`` is what this computer saw before, when ``content`` is the main file."""
+    warnings: list[str] = []
+    by_author: dict[str, list[SignedItem]] = defaultdict(list)
+    for record in content.records():
+        by_author[record.signer].append(record)
+
+    def name(author: str) -> str:
+        return roster.members[author].name if author in roster.members else "a member"
+
+    rolled_back = set()
+    if previous is not None:
+        for seen in previous.of_kind("head"):
+            head = content.items.get(("head", seen.signer))
+            if head is None or head.fields["seq"] < seen.fields["seq"]:
+                rolled_back.add(seen.signer)
+                warnings.append(f"The circle file holds older writing from {name(seen.signer)} "
+                                "than this computer has already seen (it may have been "
+                                "restored or rolled back). Nothing was lost: it is written "
+                                "back.")
+    for head in content.of_kind("head"):
+        if head.signer in rolled_back:
+            continue
+        count, digest = author_digest(by_author.get(head.signer, []))
+        if (count, digest) != (head.fields["count"], head.fields["digest"]):
+            warnings.append(f"Some of what {name(head.signer)} shared is missing from the "
+                            "circle file (it may have been cut short). Nothing was lost: "
+                            "it is written back.")
+    return warnings

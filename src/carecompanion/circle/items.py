@@ -1,0 +1,291 @@
+"""Signed items: the genesis, roster changes, records and heads a circle document is made of.
+
+Each item is the exact body bytes (canonical JSON) and the author's Ed25519 signature over
+``carecompanion/circle/v1/KIND \\0 CIRCLE_ID \\0 body``. Parsing checks the shape of every
+body strictly (unknown keys, wrong types, limits); signatures are checked separately
+(``verify.py``) because checking 20,000 of them one by one is the slow part of a sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Literal
+
+from carecompanion.circle.canonical import (
+    HEX24,
+    HEX32,
+    HEX64,
+    b64url,
+    canonical_json,
+    from_b64url,
+    is_day,
+    is_timestamp,
+)
+from carecompanion.circle.limits import (
+    MAX_BODY_CHARS,
+    MAX_COMMENT_CHARS,
+    MAX_FIGURES,
+    MAX_INTEGER,
+    MAX_ITEM_BODY_BYTES,
+    MAX_MOOD_TEXT_CHARS,
+    MAX_NAME_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    MAX_TITLE_CHARS,
+)
+
+ItemKind = Literal["genesis", "roster", "record", "head"]
+ITEM_KINDS: Final = ("genesis", "roster", "record", "head")
+ROLES: Final = ("admin", "member", "reader", "removed")
+RECORD_KINDS: Final = ("entry", "mood", "comment", "reaction", "withdrawal")
+REACTIONS: Final = ("heart", "thinking_of_you", "hug", "strength", "thanks")
+_RECORD_ID_DOMAIN = b"carecompanion/record-id/v1\x00"
+
+
+class MalformedItem(ValueError):
+    """An item whose shape is wrong; the whole file is refused."""
+
+
+def signed_message(kind: str, circle_id: str, body: bytes) -> bytes:
+    return b"".join((b"carecompanion/circle/v1/", kind.encode(), b"\x00", circle_id.encode(),
+                     b"\x00", body))
+
+
+def record_id(author: str, nonce: bytes) -> str:
+    return hashlib.sha256(_RECORD_ID_DOMAIN + author.encode() + b"\x00" + nonce).hexdigest()[:24]
+
+
+class SignedItem:
+    """One item as received or made: its kind, exact body bytes, signature and parsed body."""
+
+    __slots__ = ("_digest", "body", "fields", "kind", "signature")
+
+    def __init__(self, kind: str, body: bytes, signature: bytes, fields: Mapping[str, Any]):
+        self.kind = kind
+        self.body = body
+        self.signature = signature
+        self.fields = fields
+        self._digest: bytes | None = None
+
+    @property
+    def signer(self) -> str:
+        return str(self.fields["by"])
+
+    @property
+    def digest(self) -> bytes:
+        """SHA-256 of the body: what heads commit to and what the vault remembers as verified."""
+        if self._digest is None:
+            self._digest = hashlib.sha256(self.body).digest()
+        return self._digest
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        f = self.fields
+        if self.kind == "record":
+            return ("record", f["id"])
+        if self.kind == "roster":
+            return ("roster", f["member"], f["by"])
+        if self.kind == "head":
+            return ("head", f["by"])
+        return ("genesis",)
+
+    @property
+    def rank(self) -> tuple[int, int, bytes]:
+        """Higher wins in a merge (see docs/circle-format.md, "Merge")."""
+        f = self.fields
+        if self.kind == "record":
+            return (f["version"], int(f["kind"] == "withdrawal"), self.signature)
+        if self.kind == "roster":
+            return (f["version"], 0, self.signature)
+        if self.kind == "head":
+            return (f["seq"], 0, self.signature)
+        return (0, 0, self.signature)
+
+    def to_json(self) -> list[str]:
+        return [self.body.decode("utf-8"), b64url(self.signature)]
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, SignedItem) and self.kind == other.kind
+                and self.body == other.body and self.signature == other.signature)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.body, self.signature))
+
+    def __repr__(self) -> str:
+        return f"SignedItem({self.kind}, {self.key})"
+
+
+def make_item(kind: ItemKind, circle_id: str, fields: Mapping[str, Any],
+              sign: Callable[[bytes], bytes]) -> SignedItem:
+    """Build and sign an item; the body is checked as strictly as a received one."""
+    body = canonical_json(fields)
+    parsed = parse_body(kind, body)
+    return SignedItem(kind, body, sign(signed_message(kind, circle_id, body)), parsed)
+
+
+def new_nonce() -> bytes:
+    return os.urandom(16)
+
+
+def parse_item(kind: str, value: object) -> SignedItem:
+    if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
+            or not isinstance(value[1], str)):
+        raise MalformedItem(f"a {kind} item is not [body, signature]")
+    body = value[0].encode("utf-8")
+    try:
+        signature = from_b64url(value[1], 64)
+    except ValueError as exc:
+        raise MalformedItem(f"a {kind} item has a malformed signature") from exc
+    return SignedItem(kind, body, signature, parse_body(kind, body))
+
+
+def parse_body(kind: str, body: bytes) -> dict[str, Any]:
+    if len(body) > MAX_ITEM_BODY_BYTES:
+        raise MalformedItem(f"a {kind} item is too large")
+    try:
+        fields = json.loads(body)
+    except ValueError as exc:
+        raise MalformedItem(f"a {kind} item is not JSON") from exc
+    if not isinstance(fields, dict):
+        raise MalformedItem(f"a {kind} item is not an object")
+    _BODY_CHECKS[kind](fields)
+    return fields
+
+
+def _keys(fields: Mapping[str, Any], expected: set[str], what: str) -> None:
+    if set(fields) != expected:
+        raise MalformedItem(f"a {what} has missing or unknown fields")
+
+
+def _text(value: object, limit: int, what: str, *, empty: bool = True) -> None:
+    if not isinstance(value, str) or len(value) > limit or (not empty and not value.strip()):
+        raise MalformedItem(f"{what} is not valid text")
+
+
+def _int(value: object, what: str, minimum: int = 1) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_INTEGER:
+        raise MalformedItem(f"{what} is not a valid number")
+
+
+def _match(pattern: Any, value: object, what: str) -> None:
+    if not isinstance(value, str) or not pattern.match(value):
+        raise MalformedItem(f"{what} is malformed")
+
+
+def _timestamp(value: object, what: str) -> None:
+    if not is_timestamp(value):
+        raise MalformedItem(f"{what} is not a time")
+
+
+def _check_genesis(f: Mapping[str, Any]) -> None:
+    _keys(f, {"by", "circle", "name", "mode", "created"}, "circle genesis")
+    _match(HEX32, f["by"], "the owner")
+    _match(HEX32, f["circle"], "the circle id")
+    _text(f["name"], MAX_NAME_CHARS, "the circle name", empty=False)
+    if f["mode"] not in ("keys", "passphrase"):
+        raise MalformedItem("the circle mode is unknown")
+    _timestamp(f["created"], "the creation time")
+
+
+def _check_roster(f: Mapping[str, Any]) -> None:
+    _keys(f, {"by", "member", "role", "version", "op", "honoured", "at"}, "roster change")
+    _match(HEX32, f["by"], "a roster signer")
+    _match(HEX32, f["member"], "a roster member")
+    if f["role"] not in ROLES:
+        raise MalformedItem("a roster role is unknown")
+    _int(f["version"], "a roster version")
+    _int(f["op"], "a roster counter")
+    if f["honoured"] is not None:
+        _int(f["honoured"], "a roster counter", minimum=0)
+    _timestamp(f["at"], "a roster time")
+
+
+def _check_head(f: Mapping[str, Any]) -> None:
+    _keys(f, {"by", "seq", "count", "digest", "at"}, "head")
+    _match(HEX32, f["by"], "a head's author")
+    _int(f["seq"], "a sequence number")
+    _int(f["count"], "a record count", minimum=0)
+    _match(HEX64, f["digest"], "a head digest")
+    _timestamp(f["at"], "a head time")
+
+
+def _check_record(f: Mapping[str, Any]) -> None:
+    _keys(f, {"by", "id", "nonce", "kind", "version", "created", "updated", "target",
+              "content"}, "record")
+    _match(HEX32, f["by"], "a record's author")
+    _match(HEX24, f["id"], "a record id")
+    try:
+        nonce = from_b64url(f["nonce"], 16)
+    except ValueError as exc:
+        raise MalformedItem("a record nonce is malformed") from exc
+    if record_id(f["by"], nonce) != f["id"]:
+        # Bound to the author: an "edit" of someone else's record cannot even be expressed.
+        raise MalformedItem("a record id does not belong to its author")
+    kind = f["kind"]
+    if kind not in RECORD_KINDS:
+        raise MalformedItem("a record kind is unknown")
+    _int(f["version"], "a record version")
+    _timestamp(f["created"], "a record time")
+    _timestamp(f["updated"], "a record time")
+    target, content = f["target"], f["content"]
+    if kind in ("comment", "reaction"):
+        _match(HEX24, target, "a record target")
+    elif target is not None:
+        raise MalformedItem("only comments and reactions have a target")
+    if not isinstance(content, dict):
+        raise MalformedItem("a record's content is not an object")
+    _CONTENT_CHECKS[kind](content)
+
+
+def _check_entry(c: Mapping[str, Any]) -> None:
+    _keys(c, {"title", "body", "tags", "day"}, "shared entry")
+    _text(c["title"], MAX_TITLE_CHARS, "an entry title")
+    _text(c["body"], MAX_BODY_CHARS, "an entry text")
+    tags = c["tags"]
+    if not isinstance(tags, list) or len(tags) > MAX_TAGS:
+        raise MalformedItem("entry tags are malformed")
+    for tag in tags:
+        _text(tag, MAX_TAG_CHARS, "a tag", empty=False)
+    if not is_day(c["day"]):
+        raise MalformedItem("an entry day is not a date")
+
+
+def _check_mood(c: Mapping[str, Any]) -> None:
+    _keys(c, {"text", "from", "to", "figures"}, "mood summary")
+    _text(c["text"], MAX_MOOD_TEXT_CHARS, "a mood summary")
+    if not is_day(c["from"]) or not is_day(c["to"]) or c["from"] > c["to"]:
+        raise MalformedItem("a mood summary's days are wrong")
+    figures = c["figures"]
+    if not isinstance(figures, dict) or len(figures) > MAX_FIGURES:
+        raise MalformedItem("mood figures are malformed")
+    for name, value in figures.items():
+        _text(name, 40, "a figure name", empty=False)
+        _text(value, 40, "a figure")
+
+
+def _check_comment(c: Mapping[str, Any]) -> None:
+    _keys(c, {"text"}, "comment")
+    _text(c["text"], MAX_COMMENT_CHARS, "a comment", empty=False)
+
+
+def _check_reaction(c: Mapping[str, Any]) -> None:
+    _keys(c, {"reaction"}, "reaction")
+    if c["reaction"] not in REACTIONS:
+        raise MalformedItem("a reaction is unknown")
+
+
+def _check_withdrawal(c: Mapping[str, Any]) -> None:
+    _keys(c, set(), "withdrawal")
+
+
+_BODY_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
+    "genesis": _check_genesis, "roster": _check_roster, "record": _check_record,
+    "head": _check_head,
+}
+_CONTENT_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
+    "entry": _check_entry, "mood": _check_mood, "comment": _check_comment,
+    "reaction": _check_reaction, "withdrawal": _check_withdrawal,
+}
