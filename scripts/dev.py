@@ -54,6 +54,8 @@ DISPLAY_PACKAGES = (
 )
 #: A private D-Bus session with GNOME Keyring in it, for the Secret Service tests.
 KEYRING_PACKAGES = ("dbus", "gnome-keyring")
+#: The Go reference implementation of age: the interop tests open our circle files with it.
+TEST_PACKAGES = ("age",)
 #: Unlocks the throwaway keyring that lives only as long as the test session: not a secret.
 KEYRING_TEST_PASSWORD = "ci-keyring-password"  # noqa: S105
 KEYRING_TEST_FILE = "tests/vault/test_secret_service.py"
@@ -299,6 +301,8 @@ def cmd_run(app_args: Sequence[str]) -> int:
 
 def cmd_test(pytest_args: Sequence[str]) -> int:
     ensure_debian_packages(QT_PACKAGES, "Running the tests (Qt draws offscreen)")
+    if can_install_system_packages():  # optional elsewhere: those tests skip without it
+        ensure_debian_packages(TEST_PACKAGES, "The circle interop tests (the standard age tool)")
     sync_environment()
     os.chdir(ROOT)
     return exec_program([str(venv_bin(VENV, "python")), "-m", "pytest", *pytest_args])

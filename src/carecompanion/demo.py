@@ -17,8 +17,9 @@ from carecompanion.people.contacts import PeopleService
 from carecompanion.people.groups import GroupService
 from carecompanion.people.meetings import GroupDraft, Schedule
 from carecompanion.people.records import ContactDraft, Email, Phone
+from carecompanion.session import create_vault
 from carecompanion.vault.kdf import MINIMUM_KDF
-from carecompanion.vault.vault import UnlockedVault, Vault
+from carecompanion.vault.vault import UnlockedVault
 
 DEMO_PASSPHRASE = "demo garden kettle lantern"
 
@@ -123,7 +124,7 @@ def _thursday_before(moment: datetime) -> date:
 
 
 def create_demo_vault(paths: AppPaths, clock: Clock) -> UnlockedVault:
-    unlocked, _recovery_key = Vault.create(paths, DEMO_PASSPHRASE, kdf=MINIMUM_KDF, clock=clock)
+    unlocked, _recovery_key = create_vault(paths, DEMO_PASSPHRASE, kdf=MINIMUM_KDF, clock=clock)
     now = clock.now().astimezone()
     fill_demo_journal(JournalService(unlocked.database, clock), now)
     fill_demo_mood(MoodService(unlocked.database, clock), now)

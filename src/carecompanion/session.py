@@ -10,9 +10,20 @@ from carecompanion.journal.service import JournalService
 from carecompanion.journal.templates import TemplateService
 from carecompanion.mood.assessments import AssessmentService
 from carecompanion.mood.service import MoodService
+from carecompanion.paths import AppPaths
 from carecompanion.people.contacts import PeopleService
 from carecompanion.people.groups import GroupService
-from carecompanion.vault.vault import UnlockedVault
+from carecompanion.vault.kdf import KdfParams
+from carecompanion.vault.vault import UnlockedVault, Vault
+
+
+def create_vault(paths: AppPaths, passphrase: str, *, kdf: KdfParams,
+                 clock: Clock) -> tuple[UnlockedVault, str]:
+    """A new vault with its member identity (the keys circles know the person by) already
+    made, so a card can be exported from the first day."""
+    unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock)
+    CircleService(unlocked.database, clock).identity()
+    return unlocked, recovery_key
 
 
 class VaultSession:

@@ -33,7 +33,7 @@ TOO_LARGE = "This circle file is too large to open."
 TOO_SLOW = ("This circle file is protected by a passphrase that would take too long to check; "
             "it was not made by CareCompanion.")
 NOT_A_MEMBER = "You are not a member of this circle, or your key cannot open this file."
-WRONG_PASSPHRASE = "That circle passphrase does not open this file."  # noqa: S105
+WRONG_PASSPHRASE = "That circle passphrase does not open this file (or the file was changed)."  # noqa: S105
 DAMAGED = "The circle file is damaged or was changed by someone outside the circle."
 
 
@@ -163,7 +163,8 @@ def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
         return bytes(pyrage.passphrase.decrypt(data, passphrase))
     except pyrage.DecryptError as exc:
         message = str(exc).lower()
-        if "passphrase" in message or "no matching" in message:
+        # rage says "Decryption failed" both for a wrong passphrase and a changed header.
+        if "passphrase" in message or "no matching" in message or "failed" in message:
             raise CircleFileError(WRONG_PASSPHRASE) from exc
         raise CircleFileError(DAMAGED) from exc
     except Exception as exc:

@@ -56,7 +56,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         raise VaultAlreadyExists(paths.data_dir)
     passphrase = new_secret([PASSPHRASE_ENV], "Choose a passphrase: ")
-    unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock())
+    from carecompanion.session import create_vault
+
+    unlocked, recovery_key = create_vault(paths, passphrase, kdf=kdf, clock=clock())
     unlocked.lock()
     if args.json:
         print_object({"data_dir": str(paths.data_dir), "recovery_key": recovery_key})

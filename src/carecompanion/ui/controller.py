@@ -111,13 +111,13 @@ class AppController(QObject):
 
     # -- creating ---------------------------------------------------------------------------
     def _create_vault(self, passphrase: str) -> None:
+        from carecompanion.session import create_vault
         from carecompanion.vault.kdf import DEFAULT_KDF
-        from carecompanion.vault.vault import Vault
 
         kdf = self._kdf or DEFAULT_KDF
 
         def work() -> tuple[UnlockedVault, str]:
-            return Vault.create(self.paths, passphrase, kdf=kdf, clock=self.clock)
+            return create_vault(self.paths, passphrase, kdf=kdf, clock=self.clock)
 
         def done(result: tuple[UnlockedVault, str]) -> None:
             unlocked, recovery_key = result
