@@ -13,12 +13,12 @@ import binascii
 import json
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 HEX24 = re.compile(r"^[0-9a-f]{24}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -65,24 +65,26 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def is_timestamp(value: object) -> bool:
-    if not isinstance(value, str) or not _TIMESTAMP.match(value):
-        return False
+def _valid_date(year: int, month: int, day: int) -> bool:
     try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+        date(year, month, day)
     except ValueError:
         return False
     return True
+
+
+def is_timestamp(value: object) -> bool:
+    # A regex and a date() call: strptime is ten times slower, and a sync checks 40,000.
+    if not isinstance(value, str) or not _TIMESTAMP.match(value):
+        return False
+    return (_valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+            and int(value[11:13]) < 24 and int(value[14:16]) < 60 and int(value[17:19]) < 60)
 
 
 def is_day(value: object) -> bool:
     if not isinstance(value, str) or not _DAY.match(value):
         return False
-    try:
-        datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        return False
-    return True
+    return _valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
 
 
 def parse_timestamp(value: str) -> datetime:

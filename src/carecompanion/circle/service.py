@@ -30,7 +30,6 @@ from carecompanion.circle.engine import (
     decrypt,
     file_digest,
     head_warnings,
-    known_items,
     open_file_bytes,
     open_payload,
     refresh_head,
@@ -192,10 +191,12 @@ class CircleService:
         return cached
 
     def _store(self, circle_id: str, content: CircleContent, *, dirty: bool,
-               file_hash: str | None = None, synced: bool = False) -> None:
+               file_hash: str | None = None, synced: bool = False,
+               payload: bytes | None = None) -> None:
+        document = payload if payload is not None else encode_document(content)
         with self._db.session() as session:
             row = self._row(session, circle_id)
-            row.document = encode_document(content)
+            row.document = document
             row.name = content.name
             row.dirty = dirty
             if file_hash is not None:
@@ -513,12 +514,12 @@ class CircleService:
             copies = files.find_conflict_copies(path)
             if data is not None and digest == last_digest and not dirty and not copies:
                 return SyncReport(circle_id, wrote=False, new_records=0, nothing_new=True)
-            known = known_items(cached)
             merged = cached.copy()
             rejected: list[Rejection] = []
             sources: list[CircleContent] = []
             if data is not None:
-                opened = open_file_bytes(data, identity=me, passphrase=passphrase, known=known)
+                opened = open_file_bytes(data, identity=me, passphrase=passphrase,
+                                         cached=cached)
                 if opened.content.circle_id != circle_id:
                     raise CircleFileError("This file belongs to a different circle.")
                 sources.append(opened.content)
@@ -527,7 +528,7 @@ class CircleService:
             for copy in copies:
                 try:
                     other = open_file_bytes(files.read_circle_file(copy), identity=me,
-                                            passphrase=passphrase, known=known)
+                                            passphrase=passphrase, cached=cached)
                 except CircleError:
                     continue  # not a copy of this circle (or unreadable): leave it alone
                 if other.content.genesis != cached.genesis:
@@ -551,14 +552,15 @@ class CircleService:
             file_content = sources[0] if data is not None else None
             must_write = (file_content is None or merged_copies or dirty
                           or _differs(merged, file_content))
-            wrote = False
+            wrote, payload = False, None
             if must_write and roster.can_read(me.fingerprint):
-                sealed, _payload = seal(merged, roster, passphrase)
+                sealed, payload = seal(merged, roster, passphrase)
                 files.write_circle_file(path, sealed)
                 digest, wrote = file_digest(sealed), True
                 for copy in merged_copies:
                     copy.unlink(missing_ok=True)
-            self._store(circle_id, merged, dirty=False, file_hash=digest, synced=True)
+            self._store(circle_id, merged, dirty=False, file_hash=digest, synced=True,
+                        payload=payload)
         return SyncReport(circle_id, wrote, new_records, tuple(rejected), tuple(warnings),
                           tuple(merged_copies))
 
