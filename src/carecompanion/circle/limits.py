@@ -8,6 +8,8 @@ MAX_CARD_BYTES = 4 * 1024
 MAX_ITEM_BODY_BYTES = 512 * 1024
 
 MAX_CARDS = 500
+# Each current member is one age stanza; the reader accepts at most 256 of them.
+MAX_MEMBERS = 200
 MAX_ROSTER_ITEMS = 5_000
 MAX_RECORDS = 100_000
 MAX_HEADS = 500

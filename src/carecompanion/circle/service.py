@@ -45,6 +45,7 @@ from carecompanion.circle.errors import (
 )
 from carecompanion.circle.identity import MemberCard, MemberIdentity, clean_name
 from carecompanion.circle.items import REACTIONS, SignedItem, make_item, new_nonce, record_id
+from carecompanion.circle.limits import MAX_MEMBERS
 from carecompanion.circle.models import CircleRow, IdentityRow, ReadMarkRow, ShareRow
 from carecompanion.circle.redact import Redactions, clean_redactions, redact
 from carecompanion.circle.roster import Roster
@@ -312,6 +313,8 @@ class CircleService:
         target = roster.members.get(card.fingerprint)
         if target is not None and target.role == "admin" and me != content.owner:
             raise NotAllowed("Only the circle's organiser can change an admin.")
+        if target is None and len(roster.current()) >= MAX_MEMBERS:
+            raise CircleError(f"A circle can have at most {MAX_MEMBERS} members.")
         content.add_cards([card])
         honoured = target.op_count if target is not None and target.role == "admin" else None
         content.add([self._roster_item(content, roster, card.fingerprint, role, honoured)])
