@@ -157,3 +157,26 @@ def test_record_ids_are_bound_to_the_author() -> None:
     assert record_id(ADA.fingerprint, nonce) != record_id(EVE.fingerprint, nonce)
     assert len(record_id(ADA.fingerprint, nonce)) == 24
     assert b64url(nonce)
+
+
+def test_verify_file_is_ok_only_when_everything_checks_out() -> None:
+    from tests.circle.helpers import NOW
+
+    from carecompanion.circle.engine import refresh_head, seal
+    from carecompanion.circle.service import verify_file
+
+    good = circle(record(ADA, 1))
+    refresh_head(good, ADA, NOW)
+    data, _payload = seal(good, roster_of(good), None)
+    report = verify_file(data, ADA)
+    assert report.ok and len(report.records) == 1
+
+    fields = {**record(ADA, 2).fields}
+    bad = circle(record(ADA, 1), make_item("record", CIRCLE_ID, fields, EVE.sign))
+    data, _payload = seal(bad, roster_of(bad), None)
+    report = verify_file(data, ADA)
+    assert not report.ok and len(report.rejected) == 1
+
+    sneaky = circle(roster_item(ADA, EVE.fingerprint, "admin", 1, 1))
+    data, _payload = seal(sneaky, roster_of(sneaky), None)
+    assert not verify_file(data, ADA).ok
