@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Render each main view with demo data into docs/screenshots/, in light and dark.
 
-Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
-Runs offscreen; needs no display.
+Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only circle]
+Runs offscreen; needs no display. ``--only`` renders some views: wizard, app (journal, mood,
+people, unlock) or circle (the Circle page and the Share dialog).
 """
 
 from __future__ import annotations
@@ -18,16 +19,19 @@ os.environ.setdefault("LANG", "C.UTF-8")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from carecompanion.clock import SystemClock
+from carecompanion.clock import Clock, SystemClock
 from carecompanion.demo import create_demo_vault
 from carecompanion.paths import AppPaths
+from carecompanion.session import VaultSession, create_vault
 from carecompanion.ui import theme
 from carecompanion.ui.controller import AppController
 from carecompanion.ui.launch import create_application
 from carecompanion.ui.main_window import dispose
 from carecompanion.ui.setup_wizard import PASSPHRASE
+from carecompanion.vault.kdf import MINIMUM_KDF
 
 SIZE = (1240, 800)
+VIEWS = ("wizard", "app", "circle")
 
 
 def _save(widget: QWidget, out: Path, name: str) -> None:
@@ -36,81 +40,201 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
     print(out / f"{name}.png")
 
 
-def render(out: Path, theme_name: str) -> None:
+def _wait_for_circles(page: QWidget) -> None:
+    import time
+
+    deadline = time.monotonic() + 60
+    while page.work.busy and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+
+
+def _member(folder: Path, name: str, clock: Clock) -> VaultSession:
+    """A throwaway vault for another member of the demo circle."""
+    unlocked, _key = create_vault(AppPaths(folder / name), "throwaway demo member",
+                                  kdf=MINIMUM_KDF, clock=clock)
+    session = VaultSession(unlocked, clock)
+    session.circles.set_name(name)
+    return session
+
+
+def demo_circle(me: VaultSession, folder: Path, clock: Clock) -> tuple[str, list[VaultSession]]:
+    """A circle of three with real CircleService instances: posts, comments, reactions."""
+    from datetime import timedelta
+
+    me.circles.set_name("Sam")
+    maya, jordan = _member(folder, "Maya", clock), _member(folder, "Jordan", clock)
+    shared = folder / "Shared"
+    shared.mkdir()
+    circle_id = me.circles.create("Tuesday carers", shared / "Tuesday carers.carecircle").id
+    for other in (maya, jordan):
+        me.circles.add_member(circle_id, other.circles.card())
+    me.circles.sync(circle_id)
+    for other in (maya, jordan):
+        other.circles.join(shared / "Tuesday carers.carecircle")
+    now = clock.now().astimezone()
+    posts = [
+        (maya, 5, "Mum's first day at day care",
+         "I cried in the car park, then had a coffee **on my own** for the first time in "
+         "months.\n\nShe told the staff about her garden. They listened.", ("day care",)),
+        (jordan, 3, "Night shifts are catching up with me",
+         "Third night up this week. I found a carers' line that answers at 3am; writing "
+         "the number here in case anyone needs it.", ("sleep",)),
+        (maya, 1, "A question about grab rails",
+         "Did anyone get the council to fit them? What did you say on the form?", ("help",)),
+    ]
+    records = {}
+    for author, days, title, body, tags in posts:
+        entry = author.journal.add(title, body, tags, entry_at=now - timedelta(days=days))
+        records[title] = author.circles.share_entry(circle_id, entry.id)
+        author.circles.sync(circle_id)
+    mine = me.journal.list_summaries(limit=50)
+    respite = next(s for s in mine if s.title == "Respite plan")
+    me.circles.share_entry(circle_id, respite.id)
+    me.circles.sync(circle_id)
+    for other in (maya, jordan):
+        other.circles.sync(circle_id)
+    day_care = records["Mum's first day at day care"]
+    jordan.circles.comment(circle_id, day_care, "That coffee counts as self-care. Proud of "
+                                                "you.")
+    jordan.circles.react(circle_id, day_care, "heart")
+    jordan.circles.react(circle_id, records["A question about grab rails"], "thinking_of_you")
+    jordan.circles.sync(circle_id)
+    maya.circles.sync(circle_id)
+    maya.circles.comment(circle_id, day_care, "Thank you. Going back on Thursday.")
+    maya.circles.react(circle_id, records["Night shifts are catching up with me"], "strength")
+    maya.circles.sync(circle_id)
+    me.circles.sync(circle_id)
+    state = me.circles.state(circle_id)
+    night = next(p for p in state.posts if p.title.startswith("Night shifts"))
+    me.circles.mark_read(circle_id, [night])
+    return circle_id, [maya, jordan]
+
+
+def render_circle(out: Path, theme_name: str, controller: AppController, clock: Clock) -> None:
+    shell = controller.shell
+    assert shell is not None and controller.session is not None
+    session = controller.session
+    page = shell.circle_page
+    shell.show_section(3)
+    _save(controller.window, out, f"circle-empty-{theme_name}")
+    with tempfile.TemporaryDirectory() as folder:
+        circle_id, others = demo_circle(session, Path(folder), clock)
+        page.refresh()
+        _wait_for_circles(page)
+        row = next(n for n, p in enumerate(page.posts_model.rows)
+                   if p.title.startswith("Mum's first day"))
+        page.posts.setCurrentIndex(page.posts_model.index(row, 0))
+        page.posts.setFocus()
+        _save(controller.window, out, f"circle-{theme_name}")
+        from carecompanion.ui.circle.members_dialog import MembersDialog
+        from carecompanion.ui.circle.share_dialog import ShareDialog
+
+        members = MembersDialog(session.circles, page.work, circle_id, parent=controller.window)
+        members.resize(620, 540)
+        _save(members, out, f"circle-members-{theme_name}")
+        members.deleteLater()
+        session.circles.set_redactions(circle_id, [("Dad", "D."), ("Maya", "M.")])
+        entry = next(s for s in session.journal.list_summaries(limit=50)
+                     if s.title == "A quieter evening")
+        dialog = ShareDialog(session.circles, page.work, entry.id, parent=controller.window)
+        dialog.resize(940, 660)
+        _save(dialog, out, f"circle-share-{theme_name}")
+        dialog.deleteLater()
+        page.clear()  # stop watching the temporary folder before it goes
+        for other in others:
+            other.lock()
+
+
+def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS) -> None:
     app = create_application()
     theme.apply(app, theme_name)
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as fresh_dir, tempfile.TemporaryDirectory() as demo_dir:
-        # First run: the wizard.
-        controller = AppController(AppPaths(Path(fresh_dir)), clock)
-        controller.window.resize(*SIZE)
-        controller.start()
-        wizard = controller.wizard
-        assert wizard is not None
-        _save(controller.window, out, f"wizard-welcome-{theme_name}")
-        wizard.steps.setCurrentIndex(PASSPHRASE)
-        wizard.passphrase.setText("blue kettle morning garden")
-        wizard.repeat.setText("blue kettle morning garden")
-        _save(controller.window, out, f"wizard-passphrase-{theme_name}")
-        wizard.show_recovery_key("7KQ2-M9XD-4RTA-PW3E-HN8C-ZB6F-1JVS-Q0GY-5M2K")
-        _save(controller.window, out, f"wizard-recovery-{theme_name}")
-        dispose(controller.window)
-
-        # The app with demo data, then locked.
+        if "wizard" in views:
+            render_wizard(out, theme_name, Path(fresh_dir), clock)
         paths = AppPaths(Path(demo_dir))
         controller = AppController(paths, clock)
         controller.window.resize(*SIZE)
         controller.start_unlocked(create_demo_vault(paths, clock))
-        shell = controller.shell
-        assert shell is not None
-        page = shell.journal_page
-        page.list.setCurrentIndex(page.timeline_model.index(1, 0))
-        _save(controller.window, out, f"main-{theme_name}")
-        page.filters.search.setText("fall")
-        page.refresh_list()
-        page.list.setCurrentIndex(page.search_model.index(0, 0))
-        _save(controller.window, out, f"journal-search-{theme_name}")
-        page.filters.search.clear()
-        page.refresh_list()
-        page.tabs.setCurrentIndex(1)
-        _save(controller.window, out, f"journal-calendar-{theme_name}")
-        page.tabs.setCurrentIndex(0)
-        page.new_entry(controller.session.templates.list_templates()[1])  # type: ignore[union-attr]
-        _save(controller.window, out, f"journal-template-{theme_name}")
-        shell.show_section(1)
-        mood_page = shell.pages.currentWidget()
-        _save(controller.window, out, f"mood-trend-{theme_name}")
-        for tab, name in ((1, "year"), (2, "lifts"), (3, "sleep")):
-            mood_page.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
-            _save(controller.window, out, f"mood-{name}-{theme_name}")
-        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
-
-        dialog = CheckInDialog(controller.session.mood, parent=controller.window,
-                               now=clock.now())  # type: ignore[union-attr]
-        dialog.mood_group.button(4).setChecked(True)
-        dialog.resize(700, 640)
-        _save(dialog, out, f"mood-checkin-{theme_name}")
-        dialog.deleteLater()
-        shell.show_section(2)
-        _save(controller.window, out, f"people-{theme_name}")
-        from carecompanion.ui.people.help_dialog import HelpDialog
-
-        help_dialog = HelpDialog(controller.session.people, controller.window)  # type: ignore[union-attr]
-        help_dialog.resize(560, 640)
-        _save(help_dialog, out, f"help-{theme_name}")
-        help_dialog.deleteLater()
-        controller.lock()
-        _save(controller.window, out, f"unlock-{theme_name}")
+        if "app" in views:
+            render_app(out, theme_name, controller, clock)
+        if "circle" in views:
+            render_circle(out, theme_name, controller, clock)
+        if "app" in views:
+            controller.lock()
+            _save(controller.window, out, f"unlock-{theme_name}")
         dispose(controller.window)
+
+
+def render_wizard(out: Path, theme_name: str, fresh_dir: Path, clock: Clock) -> None:
+    # First run: the wizard.
+    controller = AppController(AppPaths(fresh_dir), clock)
+    controller.window.resize(*SIZE)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    _save(controller.window, out, f"wizard-welcome-{theme_name}")
+    wizard.steps.setCurrentIndex(PASSPHRASE)
+    wizard.passphrase.setText("blue kettle morning garden")
+    wizard.repeat.setText("blue kettle morning garden")
+    _save(controller.window, out, f"wizard-passphrase-{theme_name}")
+    wizard.show_recovery_key("7KQ2-M9XD-4RTA-PW3E-HN8C-ZB6F-1JVS-Q0GY-5M2K")
+    _save(controller.window, out, f"wizard-recovery-{theme_name}")
+    dispose(controller.window)
+
+
+def render_app(out: Path, theme_name: str, controller: AppController, clock: Clock) -> None:
+    # The app with demo data.
+    shell, session = controller.shell, controller.session
+    assert shell is not None and session is not None
+    page = shell.journal_page
+    page.list.setCurrentIndex(page.timeline_model.index(1, 0))
+    _save(controller.window, out, f"main-{theme_name}")
+    page.filters.search.setText("fall")
+    page.refresh_list()
+    page.list.setCurrentIndex(page.search_model.index(0, 0))
+    _save(controller.window, out, f"journal-search-{theme_name}")
+    page.filters.search.clear()
+    page.refresh_list()
+    page.tabs.setCurrentIndex(1)
+    _save(controller.window, out, f"journal-calendar-{theme_name}")
+    page.tabs.setCurrentIndex(0)
+    page.new_entry(session.templates.list_templates()[1])
+    _save(controller.window, out, f"journal-template-{theme_name}")
+    shell.show_section(1)
+    mood_page = shell.mood_page
+    _save(controller.window, out, f"mood-trend-{theme_name}")
+    for tab, name in ((1, "year"), (2, "lifts"), (3, "sleep")):
+        mood_page.tabs.setCurrentIndex(tab)
+        _save(controller.window, out, f"mood-{name}-{theme_name}")
+    from carecompanion.ui.mood.checkin_dialog import CheckInDialog
+
+    dialog = CheckInDialog(session.mood, parent=controller.window, now=clock.now())
+    dialog.mood_group.button(4).setChecked(True)
+    dialog.resize(700, 640)
+    _save(dialog, out, f"mood-checkin-{theme_name}")
+    dialog.deleteLater()
+    shell.show_section(2)
+    _save(controller.window, out, f"people-{theme_name}")
+    from carecompanion.ui.people.help_dialog import HelpDialog
+
+    help_dialog = HelpDialog(session.people, controller.window)
+    help_dialog.resize(560, 640)
+    _save(help_dialog, out, f"help-{theme_name}")
+    help_dialog.deleteLater()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots", type=Path)
+    parser.add_argument("--only", action="append", choices=VIEWS,
+                        help="render only these views (may be given more than once)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for theme_name in ("light", "dark"):
-        render(args.out, theme_name)
+        render(args.out, theme_name, tuple(args.only or VIEWS))
     return 0
 
 

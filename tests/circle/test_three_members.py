@@ -267,3 +267,44 @@ def test_edit_and_withdraw_a_shared_entry(people: dict[str, Person], shared: Pat
     ana.circles.sync(circle_id)
     bea.circles.sync(circle_id)
     assert bea.circles.state(circle_id).posts == []
+
+
+def test_a_comment_made_during_a_sync_is_not_lost(people: dict[str, Person], shared: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from carecompanion.circle import files
+
+    circle_id = make_circle(people, shared)
+    ana = people["Ana"]
+    record = share(ana, circle_id, "Shared")
+    ana.circles.sync(circle_id)
+    share(ana, circle_id, "Another")  # so the next sync writes
+    writing, release = threading.Event(), threading.Event()
+    real_write = files.write_circle_file
+
+    def slow_write(path: Path, data: bytes) -> None:
+        writing.set()
+        release.wait(10)
+        real_write(path, data)
+
+    monkeypatch.setattr(files, "write_circle_file", slow_write)
+    syncing = threading.Thread(target=ana.circles.sync, args=(circle_id,))
+    syncing.start()
+    assert writing.wait(10)
+    commenting = threading.Thread(target=ana.circles.comment,
+                                  args=(circle_id, record, "Written while syncing"))
+    commenting.start()
+    commenting.join(0.3)
+    release.set()
+    syncing.join(10)
+    commenting.join(10)
+    monkeypatch.setattr(files, "write_circle_file", real_write)
+    post = next(p for p in ana.circles.state(circle_id).posts if p.record_id == record)
+    assert [c.text for c in post.comments] == ["Written while syncing"]
+    assert ana.circles.circle(circle_id).dirty
+    ana.circles.sync(circle_id)
+    people["Bea"].circles.sync(circle_id)
+    post = next(p for p in people["Bea"].circles.state(circle_id).posts
+                if p.record_id == record)
+    assert [c.text for c in post.comments] == ["Written while syncing"]

@@ -10,13 +10,15 @@ it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,6 +57,9 @@ from carecompanion.clock import Clock
 from carecompanion.journal.entries import Entry
 from carecompanion.localtime import local_day
 from carecompanion.storage.database import Database
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 DEFAULT_MEMBER_NAME = "CareCompanion member"
 ASSIGNABLE_ROLES = ("admin", "member", "reader")
@@ -104,6 +109,20 @@ class VerifyReport:
         return not self.rejected and not self.warnings and not self.roster.ignored
 
 
+def _one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
+    """Changes and syncs of circles run one at a time: a sync that started before a comment
+    was added would otherwise store its merged copy over the comment and lose it."""
+
+    @functools.wraps(method)
+    def serialised(*args: P.args, **kwargs: P.kwargs) -> R:
+        service = args[0]
+        assert isinstance(service, CircleService)
+        with service._lock:
+            return method(*args, **kwargs)
+
+    return serialised
+
+
 class CircleService:
     def __init__(self, database: Database, clock: Clock,
                  entry_source: Any | None = None) -> None:
@@ -112,9 +131,11 @@ class CircleService:
         self._entries = entry_source  # the JournalService: get(entry_id) -> Entry
         self._contents: dict[str, CircleContent] = {}
         self._identity: MemberIdentity | None = None
+        self._lock = threading.RLock()
 
     # -- identity -------------------------------------------------------------------------
 
+    @_one_at_a_time
     def identity(self) -> MemberIdentity:
         """The member identity, made on first use for a vault that predates circles."""
         if self._identity is None:
@@ -129,6 +150,7 @@ class CircleService:
                                                 row.created)
         return self._identity
 
+    @_one_at_a_time
     def set_name(self, name: str) -> MemberIdentity:
         try:
             renamed = self.identity().renamed(clean_name(name), self._clock.now())
@@ -224,6 +246,7 @@ class CircleService:
         with self._db.session() as session:
             return self._row(session, circle_id).passphrase
 
+    @_one_at_a_time
     def forget(self, circle_id: str) -> None:
         """Leave a circle on this computer: its cached copy goes; the file is untouched."""
         with self._db.session() as session:
@@ -232,6 +255,7 @@ class CircleService:
 
     # -- creating and joining -------------------------------------------------------------
 
+    @_one_at_a_time
     def create(self, name: str, path: Path, passphrase: str | None = None) -> CircleInfo:
         try:
             name = clean_name(name)
@@ -259,6 +283,7 @@ class CircleService:
         return open_file_bytes(files.read_circle_file(path), identity=self.identity(),
                                passphrase=passphrase)
 
+    @_one_at_a_time
     def join(self, path: Path, passphrase: str | None = None) -> CircleInfo:
         """Register a circle file: a keys circle must already list this member (an admin added
         their card); in a passphrase circle the member enrols themselves."""
@@ -301,6 +326,7 @@ class CircleService:
             raise NotAllowed("Only the circle's organiser or an admin can change who is in it.")
         return content, roster
 
+    @_one_at_a_time
     def add_member(self, circle_id: str, card: MemberCard, role: str = "member") -> None:
         if role not in ASSIGNABLE_ROLES:
             raise CircleError("A role is admin, member or reader.")
@@ -320,6 +346,7 @@ class CircleService:
         content.add([self._roster_item(content, roster, card.fingerprint, role, honoured)])
         self._store(circle_id, content, dirty=True)
 
+    @_one_at_a_time
     def remove_member(self, circle_id: str, fingerprint: str) -> None:
         content, roster = self._admin_action(circle_id)
         me = self.identity().fingerprint
@@ -344,6 +371,7 @@ class CircleService:
             pairs = json.loads(self._row(session, circle_id).redactions)
         return [(str(word), str(replacement)) for word, replacement in pairs]
 
+    @_one_at_a_time
     def set_redactions(self, circle_id: str, pairs: Iterable[tuple[str, str]]) -> None:
         try:
             cleaned = clean_redactions(pairs)
@@ -388,6 +416,7 @@ class CircleService:
         content.add([item])
         return item
 
+    @_one_at_a_time
     def share_entry(self, circle_id: str, entry_id: int) -> str:
         """Share an entry (or its new version, if it was shared before). Returns the record id."""
         entry = self._entry(entry_id)
@@ -402,6 +431,7 @@ class CircleService:
                                    entry_updated_at=entry.updated_at))
         return rid
 
+    @_one_at_a_time
     def share_mood(self, circle_id: str, text: str, first: date, last: date,
                    figures: Mapping[str, str]) -> str:
         content = self._writer_content(circle_id)
@@ -436,11 +466,13 @@ class CircleService:
             result.append((self.circle(circle_id), rid, entry.updated_at > shared_at))
         return result
 
+    @_one_at_a_time
     def withdraw(self, circle_id: str, rid: str) -> None:
         content = self._writer_content(circle_id)
         self._new_record(content, "withdrawal", {}, existing=rid)
         self._store(circle_id, content, dirty=True)
 
+    @_one_at_a_time
     def withdraw_entry(self, circle_id: str, entry_id: int) -> str:
         rid = self._share_of(circle_id, entry_id)
         if rid is None:
@@ -454,6 +486,7 @@ class CircleService:
             raise RecordNotFound("There is no shared entry with that id in this circle.")
         return target
 
+    @_one_at_a_time
     def comment(self, circle_id: str, rid: str, text: str) -> str:
         content = self._writer_content(circle_id)
         self._target(content, rid)
@@ -463,6 +496,7 @@ class CircleService:
         self._store(circle_id, content, dirty=True)
         return str(item.fields["id"])
 
+    @_one_at_a_time
     def react(self, circle_id: str, rid: str, reaction: str) -> str:
         if reaction not in REACTIONS:
             raise CircleError("That reaction is not one of " + ", ".join(REACTIONS) + ".")
@@ -493,6 +527,7 @@ class CircleService:
 
     # -- syncing --------------------------------------------------------------------------
 
+    @_one_at_a_time
     def sync(self, circle_id: str) -> SyncReport:
         """Read the file and any conflict copies, verify, merge with the vault's copy, and
         write back if anything differs. The vault changes only after the file is written."""

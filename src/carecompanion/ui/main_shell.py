@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
+from carecompanion.ui.pages.circle_page import CirclePage
 from carecompanion.ui.pages.journal_page import JournalPage
 from carecompanion.ui.pages.mood_page import MoodPage
 from carecompanion.ui.pages.people_page import PeoplePage
-from carecompanion.ui.pages.placeholder_page import PlaceholderPage
 from carecompanion.ui.widgets import button, label
+
+CIRCLES_SECTION = 3
 
 
 class MainShell(QWidget):
@@ -38,14 +42,14 @@ class MainShell(QWidget):
         self._people_page: PeoplePage | None = None
         self._mood_slot = QWidget()
         self._people_slot = QWidget()
+        # Built at once: it watches the circle files and syncs them in the background.
+        self.circle_page = CirclePage(session)
+        self.journal_page.share_requested.connect(self.circle_page.open_share_dialog)
         sections = [
             ("journal", self.tr("Journal"), self.journal_page),
             ("mood", self.tr("Mood"), self._mood_slot),
             ("people", self.tr("People"), self._people_slot),
-            ("circles", self.tr("Circles"), PlaceholderPage(
-                self.tr("Circles"), "circles", self.tr("You are not alone in this"),
-                self.tr("A circle is a small group of caregivers who share what each chooses "
-                        "to share, end-to-end encrypted, with no server and no account."))),
+            ("circles", self.tr("Circles"), self.circle_page),
         ]
         self.navigation_model = QStandardItemModel(self)
         for icon_name, title, page in sections:
@@ -169,6 +173,11 @@ class MainShell(QWidget):
         self.navigation.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
+
+    def open_circle_file(self, path: Path) -> None:
+        """A .carecircle file opened from outside: show that circle, or offer to join it."""
+        self.show_section(CIRCLES_SECTION)
+        self.circle_page.open_circle_file(path)
 
     def clear(self) -> None:
         """Drop every decrypted object the pages hold; called before the vault locks."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -23,11 +25,26 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.views.setObjectName("views")
         self.setCentralWidget(self.views)
+        self.pending_circle_file: Path | None = None
 
     def show_view(self, view: QWidget) -> None:
         if self.views.indexOf(view) < 0:
             self.views.addWidget(view)
         self.views.setCurrentWidget(view)
+        opener = getattr(view, "open_circle_file", None)
+        if self.pending_circle_file is not None and callable(opener):
+            path, self.pending_circle_file = self.pending_circle_file, None
+            QTimer.singleShot(0, lambda: opener(path))  # once the view is on screen
+
+    def open_circle_file(self, path: Path) -> None:
+        """A circle file opened from the file manager (or a second launch): show it in the
+        unlocked app, or keep it until the journal is unlocked."""
+        current = self.views.currentWidget()
+        opener = getattr(current, "open_circle_file", None)
+        if callable(opener):
+            opener(Path(path))
+        else:
+            self.pending_circle_file = Path(path)
 
     def remove_view(self, view: QWidget) -> None:
         if self.views.indexOf(view) >= 0:

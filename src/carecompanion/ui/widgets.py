@@ -143,7 +143,7 @@ class EmptyState(QWidget):
         body.setMaximumWidth(520)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(body)
+        row.addWidget(body, 4)  # up to its maximum: a wrapped label otherwise stays narrow
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,8 @@ from carecompanion.ui.widgets import EmptyState, button, label
 
 
 class JournalPage(QWidget):
+    share_requested = Signal(int)  # entry id: the main shell opens the Share with circle dialog
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
@@ -57,10 +59,17 @@ class JournalPage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Manage templates…"), self.open_templates)
         self.more_button.setMenu(more)
+        self.share_button = button(self.tr("Share with circle…"),
+                                   self.tr("Share this entry with a circle"))
+        self.share_button.setToolTip(self.tr("Choose what to share with your circle and see "
+                                             "exactly what they will read"))
+        self.share_button.clicked.connect(self.share_entry)
+        self.share_button.setEnabled(False)
 
         header = QHBoxLayout()
         header.addWidget(label(self.tr("Journal"), "pageTitle", wrap=False))
         header.addStretch(1)
+        header.addWidget(self.share_button)
         header.addWidget(self.more_button)
         header.addWidget(self.new_button)
 
@@ -97,7 +106,9 @@ class JournalPage(QWidget):
 
         self.editor = EntryEditor(journal)
         self.editor.saved.connect(self._entry_saved)
+        self.editor.saved.connect(lambda _id: self._update_share())
         self.editor.deleted.connect(lambda _id: self.refresh_list())
+        self.editor.deleted.connect(lambda _id: self._update_share())
         self.welcome = QWidget()
         welcome_layout = QVBoxLayout(self.welcome)
         welcome_layout.addWidget(EmptyState(
@@ -200,6 +211,16 @@ class JournalPage(QWidget):
     def open_entry(self, entry_id: int) -> None:
         self.right.setCurrentWidget(self.editor)
         self.editor.load(entry_id)
+        self._update_share()
+
+    def _update_share(self) -> None:
+        self.share_button.setEnabled(self.editor.entry_id is not None)
+
+    def share_entry(self) -> None:
+        """Save what is being written, then ask to share exactly that with a circle."""
+        self.editor.flush()
+        if self.editor.entry_id is not None:
+            self.share_requested.emit(self.editor.entry_id)
 
     def new_entry(self, template: Template | None = None) -> None:
         self.list.clearSelection()
@@ -208,6 +229,7 @@ class JournalPage(QWidget):
             self.editor.new_entry()
         else:
             self.editor.new_entry(template.title, template.body, template.tags)
+        self._update_share()
         self.editor.title.setFocus() if template is None else self.editor.body.setFocus()
 
     def focus_search(self) -> None:
@@ -249,6 +271,7 @@ class JournalPage(QWidget):
     def clear(self) -> None:
         """Save what is being written, then drop every decrypted row and field."""
         self.editor.clear()
+        self._update_share()
         self.timeline_model.clear()
         self.search_model.clear()
         self.calendar.clear()

@@ -1,0 +1,222 @@
+"""Who is in a circle: names, roles and safety numbers; adding someone from their card
+(after comparing safety numbers) and removing someone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.circle.errors import CircleError
+from carecompanion.circle.identity import MemberCard, card_from_bytes
+from carecompanion.circle.limits import MAX_CARD_BYTES
+from carecompanion.circle.roster import RosterMember
+from carecompanion.circle.service import CircleService
+from carecompanion.ui.circle.models import MemberListModel, role_words
+from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.widgets import button, label, save_cancel_buttons
+
+
+def read_card(path: Path) -> MemberCard:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CARD_BYTES + 1)
+    except OSError as exc:
+        raise CircleError(f"{path.name} cannot be read right now.") from exc
+    return card_from_bytes(data)
+
+
+class AddMemberDialog(QDialog):
+    """Shows whose card this is and its safety number; adding waits until they match."""
+
+    def __init__(self, card: MemberCard, can_make_admin: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.setWindowTitle(self.tr("Add {name}").format(name=card.name))
+        self.setMinimumWidth(540)
+        number = label(card.safety_number, "safetyNumber")
+        number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        number.setAccessibleName(self.tr("Safety number on this card"))
+        self.matches = QCheckBox(self.tr("{name} read me the same number").format(name=card.name))
+        self.matches.setAccessibleName(self.matches.text())
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role in the circle"))
+        self.role.addItem(self.tr("Member: reads, shares and comments"), "member")
+        self.role.addItem(self.tr("Reader: reads only"), "reader")
+        if can_make_admin:
+            self.role.addItem(self.tr("Admin: can also add and remove members"), "admin")
+        self.role.setMinimumHeight(40)
+        self.buttons = save_cancel_buttons(self, self.accept, self.tr("Add to the circle"))
+        self.add_button = self.buttons.buttons()[0]
+        self.add_button.setEnabled(False)
+        self.matches.toggled.connect(self.add_button.setEnabled)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(label(self.tr("Add {name} to the circle?").format(name=card.name),
+                               "pageTitle"))
+        layout.addWidget(label(self.tr(
+            "Before adding them, compare this safety number with {name}, by phone or in "
+            "person: ask them to read the number on their own member card. If every digit "
+            "matches, this card really is theirs.").format(name=card.name), "subtitle"))
+        layout.addWidget(number)
+        layout.addWidget(self.matches)
+        layout.addWidget(label(self.tr("Role"), "sectionTitle", wrap=False))
+        layout.addWidget(self.role)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def chosen_role(self) -> str:
+        return str(self.role.currentData())
+
+
+class MembersDialog(QDialog):
+    def __init__(self, service: CircleService, work: CircleWork, circle_id: str,
+                 changed: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._work = work
+        self._circle_id = circle_id
+        self._changed = changed
+        info = service.circle(circle_id)
+        self.setWindowTitle(self.tr("Members of {name}").format(name=info.name))
+        self.setMinimumSize(580, 520)
+        me = service.identity().fingerprint
+        self.model = MemberListModel(me)
+        self.list = QListView()
+        self.list.setObjectName("entries")
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Members"))
+        self.list.setSpacing(4)
+        self.list.setWordWrap(True)
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
+        self.add_button = button(self.tr("Add a member from their card…"),
+                                 self.tr("Add a member from their member card file"),
+                                 primary=True)
+        self.add_button.clicked.connect(self.add_from_file)
+        self.remove_button = button(self.tr("Remove…"), self.tr("Remove the chosen member"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.hint = label("", "hint")
+        self.status = label("", "hint")
+        close = button(self.tr("Close"), self.tr("Close"))
+        close.clicked.connect(self.accept)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(label(self.tr("Members of {name}").format(name=info.name), "pageTitle"))
+        layout.addWidget(label(self.tr(
+            "Each member's safety number is on their own member card; compare them by phone "
+            "or in person if you ever doubt a card."), "subtitle"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        self.refresh()
+
+    def _is_admin(self) -> bool:
+        me = self._service.roster(self._circle_id).members.get(self._service.identity()
+                                                               .fingerprint)
+        return me is not None and me.is_admin
+
+    def _is_owner(self) -> bool:
+        roster = self._service.roster(self._circle_id)
+        return roster.owner == self._service.identity().fingerprint
+
+    def refresh(self) -> None:
+        roster = self._service.roster(self._circle_id)
+        order = {"owner": 0, "admin": 1, "member": 2, "reader": 3}
+        members = sorted(roster.current(), key=lambda m: (order.get(m.role, 9), m.name.casefold()))
+        self.model.set_rows(members)
+        admin = self._is_admin()
+        self.add_button.setVisible(admin)
+        self.remove_button.setVisible(admin)
+        self.hint.setText("" if admin else self.tr(
+            "Only the circle's organiser or an admin can change who is in it."))
+        self.hint.setVisible(not admin)
+        self._selection_changed()
+
+    def _selected(self) -> RosterMember | None:
+        index = self.list.currentIndex()
+        return self.model.value(index.row()) if index.isValid() else None
+
+    def _selection_changed(self) -> None:
+        member = self._selected()
+        me = self._service.identity().fingerprint
+        self.remove_button.setEnabled(member is not None and member.role != "owner"
+                                      and member.fingerprint != me)
+
+    def add_from_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose their member card"), str(Path.home()),
+            self.tr("Member cards (*.carecard);;All files (*)"))
+        if not chosen:
+            return
+        try:
+            card = read_card(Path(chosen))
+        except CircleError as exc:
+            self.status.setText(str(exc))
+            return
+        self.add_card(card)
+
+    def add_card(self, card: MemberCard) -> None:
+        if card.fingerprint == self._service.identity().fingerprint:
+            self.status.setText(self.tr("That is your own card."))
+            return
+        current = self._service.roster(self._circle_id).members.get(card.fingerprint)
+        if current is not None and current.can_read:
+            self.status.setText(self.tr("{name} is already in this circle, as {role}.").format(
+                name=current.name, role=role_words(current.role)))
+        dialog = AddMemberDialog(card, self._is_owner(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        role = dialog.chosen_role()
+        self._apply(lambda: self._service.add_member(self._circle_id, card, role),
+                    self.tr("{name} was added. They can join once the circle has synced.")
+                    .format(name=card.name))
+
+    def remove_selected(self) -> None:
+        member = self._selected()
+        if member is None:
+            return
+        text = self.tr(
+            "{name} will not be able to read anything shared from now on. What they could "
+            "already read stays with them: it cannot be taken back.").format(name=member.name)
+        if self._service.circle(self._circle_id).mode == "passphrase":
+            text += " " + self.tr(
+                "In a passphrase circle, anyone who still knows the passphrase can open the "
+                "file: start a new circle to be sure.")
+        if QMessageBox.question(self, self.tr("Remove {name}?").format(name=member.name),
+                                text) != QMessageBox.StandardButton.Yes:
+            return
+        fingerprint = member.fingerprint
+        self._apply(lambda: self._service.remove_member(self._circle_id, fingerprint),
+                    self.tr("{name} was removed.").format(name=member.name))
+
+    def _apply(self, change: Callable[[], None], success: str) -> None:
+        def done(_result: object) -> None:
+            self.status.setText(success)
+            self.refresh()
+            if self._changed is not None:
+                self._changed(self._circle_id)
+
+        def failed(exc: Exception) -> None:
+            self.status.setText(message_for(exc))
+
+        self._work.now(change, done, failed)

@@ -1,0 +1,153 @@
+"""List models for circles, posts, comments and members (model/view; never a widget per row).
+
+Words shown for the core's codes (reactions, roles) live here, so the page, the delegate and
+the dialogs say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from carecompanion.circle.roster import RosterMember
+from carecompanion.circle.service import CircleInfo
+from carecompanion.circle.view import Post, Reply
+from carecompanion.ui.rows_model import RowsModel
+
+POST_ROLE = Qt.ItemDataRole.UserRole + 40
+CIRCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 41
+
+#: Reaction code -> (symbol, words). The symbols are in DejaVu Sans, so they draw everywhere.
+REACTIONS: dict[str, tuple[str, str]] = {
+    "heart": ("♥", "Heart"),
+    "thinking_of_you": ("☁", "Thinking of you"),
+    "hug": ("☺", "Hug"),
+    "strength": ("⚓", "Strength"),
+    "thanks": ("✿", "Thanks"),
+}
+
+ROLES = {"owner": "organiser", "admin": "admin", "member": "member", "reader": "reader",
+         "removed": "removed"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CircleWords", text)
+
+
+def reaction_words(code: str) -> str:
+    return _tr(REACTIONS[code][1]) if code in REACTIONS else code
+
+
+def role_words(role: str | None) -> str:
+    return _tr(ROLES.get(role or "", "not a member"))
+
+
+def friendly_day(iso_day: str) -> str:
+    try:
+        return date.fromisoformat(iso_day).strftime("%a %d %b %Y")
+    except ValueError:
+        return iso_day
+
+
+def friendly_time(stamp: str) -> str:
+    """A record's ``created`` timestamp, in the person's own time zone."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime(
+            "%a %d %b, %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _counts(reactions: Iterable[Reply]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for reply in reactions:
+        counts[reply.text] = counts.get(reply.text, 0) + 1
+    return counts
+
+
+def reaction_summary(reactions: Iterable[Reply]) -> str:
+    """"♥ 2   ⚓ 1": one symbol per kind of reaction, with how many."""
+    counts = _counts(reactions)
+    return "   ".join(f"{REACTIONS[code][0]} {counts[code]}" for code in REACTIONS
+                      if code in counts)
+
+
+def reaction_words_summary(reactions: Iterable[Reply]) -> str:
+    """"Heart 2, Strength 1": the same in words, for tooltips and screen readers."""
+    counts = _counts(reactions)
+    return ", ".join(f"{reaction_words(code)} {counts[code]}" for code in REACTIONS
+                     if code in counts)
+
+
+@dataclass(frozen=True)
+class CircleRow:
+    info: CircleInfo
+    unread: int
+
+
+class CircleListModel(RowsModel[CircleRow]):
+    def row_of(self, circle_id: str) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.info.id == circle_id), -1)
+
+    def row_data(self, row: CircleRow, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if row.unread:
+                detail = (self.tr("1 new") if row.unread == 1
+                          else self.tr("{count} new").format(count=row.unread))
+            else:
+                detail = self.tr("nothing new")
+            if row.info.dirty:
+                detail += " · " + self.tr("waiting to sync")
+            return f"{row.info.name}\n{detail}"
+        if role == CIRCLE_ID_ROLE:
+            return row.info.id
+        return None
+
+
+class PostListModel(RowsModel[Post]):
+    def row_of(self, record_id: str) -> int:
+        return next((n for n, post in enumerate(self.rows) if post.record_id == record_id), -1)
+
+    def row_data(self, post: Post, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return post.title
+        if role == POST_ROLE:
+            return post
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [post.title, self.tr("by {name}").format(name=post.author_name),
+                     friendly_day(post.day)]
+            if post.unread:
+                parts.insert(0, self.tr("New"))
+            if post.comments:
+                parts.append(self.tr("{count} comments").format(count=len(post.comments)))
+            if post.reactions:
+                parts.append(reaction_words_summary(post.reactions))
+            return ", ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return reaction_words_summary(post.reactions) or None
+        return None
+
+
+class CommentListModel(RowsModel[Reply]):
+    def row_data(self, reply: Reply, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            name = self.tr("You") if reply.mine else reply.author_name
+            return f"{name} · {friendly_time(reply.created)}\n{reply.text}"
+        return None
+
+
+class MemberListModel(RowsModel[RosterMember]):
+    def __init__(self, me: str = "") -> None:
+        super().__init__()
+        self.me = me
+
+    def row_data(self, member: RosterMember, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            name = member.name + (" " + self.tr("(you)") if member.fingerprint == self.me else "")
+            return (f"{name} · {role_words(member.role)}\n"
+                    + self.tr("Safety number: {number}").format(number=member.card.safety_number))
+        return None

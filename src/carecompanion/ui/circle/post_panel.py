@@ -1,0 +1,179 @@
+"""One shared post in full: its text (Markdown, read-only), reactions, comments oldest first,
+a box to add a comment, and Withdraw for the person's own posts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.circle.view import Post
+from carecompanion.ui.circle.flow import FlowLayout
+from carecompanion.ui.circle.models import REACTIONS, CommentListModel, friendly_day
+from carecompanion.ui.widgets import button, label
+
+#: GitHub-flavoured Markdown with raw HTML dropped: a post is someone else's text.
+SAFE_MARKDOWN = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value)
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows Markdown from other members: no HTML, no images or files loaded, no links
+    followed (an image link could otherwise make this computer read a local file)."""
+
+    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(accessible)
+
+    def loadResource(self, _type: int, _name: QUrl | str) -> Any:
+        return None
+
+    def show_markdown(self, text: str) -> None:
+        self.document().setMarkdown(text, SAFE_MARKDOWN)
+
+
+class PostPanel(QWidget):
+    comment_requested = Signal(str)
+    react_requested = Signal(str)
+    withdraw_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.post: Post | None = None
+        self.title = label("", "sectionTitle")
+        self.meta = label("", "hint")
+        self.body = SafeBrowser(self.tr("Shared text"))
+        self.body.setMinimumHeight(140)
+        self.reaction_buttons: dict[str, QPushButton] = {}
+        reaction_row = QWidget()
+        reactions = FlowLayout(reaction_row)
+        for code, (symbol, words) in REACTIONS.items():
+            words = self.tr(words)
+            widget = button(f"{symbol} {words}", words)
+            widget.setObjectName("reaction")
+            widget.setToolTip(self.tr("Send “{words}”").format(words=words))
+            widget.clicked.connect(lambda _checked=False, c=code: self.react_requested.emit(c))
+            self.reaction_buttons[code] = widget
+            reactions.addWidget(widget)
+        self.comments_model = CommentListModel()
+        self.comments = QListView()
+        self.comments.setObjectName("entries")
+        self.comments.setModel(self.comments_model)
+        self.comments.setAccessibleName(self.tr("Comments"))
+        self.comments.setWordWrap(True)
+        self.comments.setSpacing(4)
+        self.comments.setMinimumHeight(100)
+        self.no_comments = label(self.tr("No comments yet. A few words can mean a lot."), "hint")
+        self.comment_box = QPlainTextEdit()
+        self.comment_box.setAccessibleName(self.tr("Your comment"))
+        self.comment_box.setPlaceholderText(self.tr("Write a comment (Ctrl+Enter sends it)"))
+        self.comment_box.setTabChangesFocus(True)
+        self.comment_box.setFixedHeight(72)
+        self.comment_box.textChanged.connect(self._comment_changed)
+        self.send_button = button(self.tr("Add comment"), self.tr("Add comment"))
+        self.send_button.clicked.connect(self._send)
+        self.send_button.setEnabled(False)
+        send = QShortcut(QKeySequence("Ctrl+Return"), self.comment_box)
+        send.activated.connect(self._send)
+        self.withdraw_button = button(self.tr("Withdraw…"),
+                                      self.tr("Withdraw this post from the circle"))
+        self.withdraw_button.clicked.connect(self.withdraw_requested)
+        self.read_only = label("", "hint")
+        self.read_only.hide()
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.withdraw_button)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_box, 1)
+        comment_row.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.body, 3)
+        layout.addWidget(reaction_row)
+        layout.addWidget(label(self.tr("Comments"), "sectionTitle", wrap=False))
+        layout.addWidget(self.no_comments)
+        layout.addWidget(self.comments, 2)
+        layout.addWidget(self.read_only)
+        layout.addLayout(comment_row)
+        self.show_post(None)
+
+    def show_post(self, post: Post | None, can_write: bool = True) -> None:
+        changed = post is None or self.post is None or post.record_id != self.post.record_id
+        self.post = post
+        self.setEnabled(post is not None)
+        if post is None:
+            self.title.setText("")
+            self.meta.setText("")
+            self.body.clear()
+            self.comments_model.clear()
+            self.withdraw_button.hide()
+            return
+        self.title.setText(post.title)
+        who = self.tr("You") if post.mine else post.author_name
+        meta = self.tr("Shared by {name} · {day}").format(name=who, day=friendly_day(post.day))
+        if post.version > 1:
+            meta += " · " + self.tr("updated")
+        tags = post.content.get("tags") if post.kind == "entry" else None
+        if tags:
+            meta += " · " + ", ".join(str(tag) for tag in tags)
+        self.meta.setText(meta)
+        self.body.show_markdown(post.text)
+        self.comments_model.set_rows(post.comments)
+        self.comments.setVisible(bool(post.comments))
+        self.no_comments.setVisible(not post.comments)
+        if post.comments:
+            self.comments.scrollToBottom()
+        mine = {reply.text for reply in post.reactions if reply.mine}
+        for code, widget in self.reaction_buttons.items():
+            count = sum(1 for reply in post.reactions if reply.text == code)
+            symbol, words = REACTIONS[code]
+            words = self.tr(words)
+            widget.setText(f"{symbol} {words}" + (f"  {count}" if count else ""))
+            sent = code in mine
+            widget.setProperty("sent", sent)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.setEnabled(can_write and not sent)
+            widget.setAccessibleName(
+                self.tr("{words}: you sent this").format(words=words) if sent
+                else words + (self.tr(", {count} so far").format(count=count) if count else ""))
+        self.withdraw_button.setVisible(post.mine and can_write)
+        self.comment_box.setVisible(can_write)
+        self.send_button.setVisible(can_write)
+        self.read_only.setText(self.tr("You can read this circle but not write in it."))
+        self.read_only.setVisible(not can_write)
+        if changed:
+            self.comment_box.clear()
+        self._comment_changed()
+
+    def _comment_changed(self) -> None:
+        self.send_button.setEnabled(bool(self.comment_box.toPlainText().strip()))
+
+    def _send(self) -> None:
+        text = self.comment_box.toPlainText().strip()
+        if text and self.post is not None:
+            self.comment_requested.emit(text)
+
+    def comment_sent(self) -> None:
+        self.comment_box.clear()
+
+    def clear(self) -> None:
+        self.show_post(None)
+        self.comment_box.clear()

@@ -1,0 +1,318 @@
+"""Share a journal entry with one or more circles: exactly what will leave the vault, after
+each circle's list of words to replace, and Withdraw for what was shared before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.circle.errors import CircleError
+from carecompanion.circle.service import CircleInfo, CircleService
+from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
+from carecompanion.ui.circle.post_panel import SafeBrowser
+from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.widgets import button, label
+
+ARROWS = ("→", "->", "=>", "=")
+
+
+def parse_redactions(text: str) -> list[tuple[str, str]]:
+    """One pair a line: "Margaret → M." (or ->, =); a word alone becomes its initials."""
+    pairs = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        for arrow in ARROWS:
+            if arrow in line:
+                word, replacement = line.split(arrow, 1)
+                break
+        else:
+            word, replacement = line, ""
+        pairs.append((word.strip(), replacement.strip()))
+    return pairs
+
+
+def format_redactions(pairs: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{word} → {replacement}" for word, replacement in pairs)
+
+
+class ShareDialog(QDialog):
+    def __init__(self, service: CircleService, work: CircleWork, entry_id: int,
+                 synced: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._work = work
+        self._entry_id = entry_id
+        self._synced = synced
+        self._shares: dict[str, tuple[str, bool]] = {}
+        self._redaction_circle: str | None = None  # whose list the editor holds
+        self.setWindowTitle(self.tr("Share with circle"))
+        self.setMinimumSize(820, 600)
+
+        self.circles_model = QStandardItemModel(self)
+        self.circles = QListView()
+        self.circles.setObjectName("choices")
+        self.circles.setModel(self.circles_model)
+        self.circles.setAccessibleName(self.tr("Circles to share with"))
+        self.circles.setMaximumHeight(150)
+        self.state = label("", "notice")
+        self.state.hide()
+        self.redactions = QPlainTextEdit()
+        self.redactions.setAccessibleName(self.tr("Words to replace"))
+        self.redactions.setPlaceholderText(self.tr("Margaret → M.\nSt Anne's clinic → the clinic"))
+        self.redactions.setTabChangesFocus(True)
+        self.redactions.setFixedHeight(130)
+        self._redaction_timer = QTimer(self)
+        self._redaction_timer.setSingleShot(True)
+        self._redaction_timer.setInterval(400)
+        self._redaction_timer.timeout.connect(self.save_redactions)
+        self.redactions.textChanged.connect(self._redaction_timer.start)
+        self.redaction_error = label("", "error")
+        self.redaction_error.hide()
+
+        self.preview_title = label("", "sectionTitle")
+        self.preview_title.setAccessibleName(self.tr("Title that will be shared"))
+        self.preview_meta = label("", "hint")
+        self.preview = SafeBrowser(self.tr("Text that will be shared"))
+        self.preview_heading = label("", "sectionTitle", wrap=False)
+
+        self.withdraw_button = button(self.tr("Withdraw from this circle"),
+                                      self.tr("Withdraw this entry from the chosen circle"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
+        self.share_button.clicked.connect(self.share)
+        cancel = button(self.tr("Close"), self.tr("Close"))
+        cancel.clicked.connect(self.reject)
+        self.status = label("", "hint")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(label(self.tr("Share with"), "sectionTitle", wrap=False))
+        left_layout.addWidget(self.circles)
+        left_layout.addWidget(self.state)
+        left_layout.addWidget(label(self.tr("Words to replace"), "sectionTitle", wrap=False))
+        left_layout.addWidget(label(self.tr(
+            "One a line, e.g. your mum's name → her initials. Applied to everything you "
+            "share with the chosen circle."), "hint"))
+        left_layout.addWidget(self.redactions)
+        left_layout.addWidget(self.redaction_error)
+        left_layout.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.preview_heading)
+        right_layout.addWidget(self.preview_title)
+        right_layout.addWidget(self.preview_meta)
+        right_layout.addWidget(self.preview, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([330, 470])
+        splitter.setChildrenCollapsible(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.withdraw_button)
+        actions.addWidget(self.status, 1)
+        actions.addWidget(cancel)
+        actions.addWidget(self.share_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(label(self.tr("Share with circle"), "pageTitle"))
+        layout.addWidget(label(self.tr(
+            "Only what you see on the right leaves your journal: the title, the text, the "
+            "tags and the day. Attachments and the time of day stay private."), "subtitle"))
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+        self._fill_circles()
+        self.circles_model.itemChanged.connect(lambda _item: self._update_buttons())
+        self.circles.selectionModel().currentChanged.connect(lambda *_a: self._show_current())
+        if self.circles_model.rowCount():
+            self.circles.selectionModel().setCurrentIndex(
+                self.circles_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_current()
+
+    # -- circles ----------------------------------------------------------------------------
+    def _fill_circles(self) -> None:
+        self._shares = {info.id: (rid, changed)
+                        for info, rid, changed in self._service.shares_of_entry(self._entry_id)}
+        self.circles_model.clear()
+        writable = [info for info in self._service.circles()
+                    if info.my_role in ("owner", "admin", "member")]
+        for info in writable:
+            item = QStandardItem(self._circle_text(info))
+            item.setData(info.id, CIRCLE_ID_ROLE)
+            item.setData(info.name, Qt.ItemDataRole.AccessibleTextRole)
+            item.setEditable(False)
+            item.setCheckable(True)
+            shared = info.id in self._shares
+            changed = shared and self._shares[info.id][1]
+            want = (len(writable) == 1 and not shared) or changed
+            item.setCheckState(Qt.CheckState.Checked if want else Qt.CheckState.Unchecked)
+            self.circles_model.appendRow(item)
+
+    def _circle_text(self, info: CircleInfo) -> str:
+        if info.id not in self._shares:
+            return info.name
+        if self._shares[info.id][1]:
+            return self.tr("{name} (an earlier version is shared)").format(name=info.name)
+        return self.tr("{name} (shared)").format(name=info.name)
+
+    def current_circle(self) -> str | None:
+        index = self.circles.currentIndex()
+        value: Any = index.data(CIRCLE_ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def checked_circles(self) -> list[str]:
+        return [str(self.circles_model.item(row).data(CIRCLE_ID_ROLE))
+                for row in range(self.circles_model.rowCount())
+                if self.circles_model.item(row).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, circle_ids: list[str]) -> None:
+        for row in range(self.circles_model.rowCount()):
+            item = self.circles_model.item(row)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CIRCLE_ID_ROLE) in circle_ids
+                               else Qt.CheckState.Unchecked)
+
+    # -- preview ----------------------------------------------------------------------------
+    def _show_current(self) -> None:
+        if self._redaction_timer.isActive():
+            self.save_redactions()  # the list typed for the circle chosen before
+        circle_id = self.current_circle()
+        self._redaction_circle = circle_id
+        if circle_id is None:
+            self.preview_heading.setText(self.tr("You are in no circle you can share with yet."))
+            self.preview_title.clear()
+            self.preview_meta.clear()
+            self.preview.clear()
+            self.redactions.setEnabled(False)
+            self.state.hide()
+            self._update_buttons()
+            return
+        info = self._service.circle(circle_id)
+        self.redactions.setEnabled(True)
+        self.redactions.blockSignals(True)
+        self.redactions.setPlainText(format_redactions(self._service.redactions(circle_id)))
+        self.redactions.blockSignals(False)
+        self.redaction_error.hide()
+        self.preview_heading.setText(self.tr("What “{name}” will see").format(name=info.name))
+        share = self._shares.get(circle_id)
+        if share is None:
+            self.state.hide()
+        elif share[1]:
+            self.state.setText(self.tr(
+                "You shared this entry with {name} before, and it has changed since. Share "
+                "again to send the new version in place of the old one.").format(name=info.name))
+            self.state.show()
+        else:
+            self.state.setText(self.tr("This entry is shared with {name} as it is now.")
+                               .format(name=info.name))
+            self.state.show()
+        self.refresh_preview()
+        self._update_buttons()
+
+    def refresh_preview(self) -> None:
+        circle_id = self.current_circle()
+        if circle_id is None:
+            return
+        content = self._service.preview_entry(circle_id, self._entry_id)
+        self.preview_title.setText(str(content["title"]) or self.tr("Untitled"))
+        meta = friendly_day(str(content["day"]))
+        if content["tags"]:
+            meta += " · " + self.tr("Tags: {tags}").format(tags=", ".join(content["tags"]))
+        self.preview_meta.setText(meta)
+        self.preview.show_markdown(str(content["body"]))
+
+    def save_redactions(self) -> None:
+        self._redaction_timer.stop()
+        circle_id = self._redaction_circle
+        if circle_id is None:
+            return
+        try:
+            self._service.set_redactions(circle_id, parse_redactions(
+                self.redactions.toPlainText()))
+        except CircleError as exc:
+            self.redaction_error.setText(str(exc))
+            self.redaction_error.show()
+            return
+        self.redaction_error.hide()
+        self.refresh_preview()
+
+    def _update_buttons(self) -> None:
+        checked = self.checked_circles()
+        changed = any(self._shares.get(c, ("", True))[1] for c in checked)
+        all_shared = bool(checked) and all(c in self._shares for c in checked)
+        self.share_button.setText(self.tr("Share the new version") if all_shared and changed
+                                  else self.tr("Share"))
+        self.share_button.setAccessibleName(self.share_button.text())
+        self.share_button.setEnabled(bool(checked) and changed)
+        self.withdraw_button.setVisible(self.current_circle() in self._shares)
+
+    # -- actions ----------------------------------------------------------------------------
+    def share(self) -> None:
+        self.save_redactions()
+        targets = [c for c in self.checked_circles() if self._shares.get(c, ("", True))[1]]
+        if not targets:
+            return
+        self.share_button.setEnabled(False)
+
+        def share_all() -> list[str]:
+            for circle_id in targets:
+                self._service.share_entry(circle_id, self._entry_id)
+            return targets
+
+        def done(shared: list[str]) -> None:
+            for circle_id in shared:
+                if self._synced is not None:
+                    self._synced(circle_id)
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self.status.setText(message_for(exc))
+            self._update_buttons()
+
+        self._work.now(share_all, done, failed)
+
+    def withdraw(self) -> None:
+        circle_id = self.current_circle()
+        if circle_id is None or circle_id not in self._shares:
+            return
+        name = self._service.circle(circle_id).name
+        if QMessageBox.question(self, self.tr("Withdraw from {name}?").format(name=name), self.tr(
+                "The entry disappears from the circle at everyone's next sync. Anyone who has "
+                "already read it may remember it, or keep a copy.")
+        ) != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(_rid: object) -> None:
+            if self._synced is not None:
+                self._synced(circle_id)
+            self.status.setText(self.tr("Withdrawn from {name}.").format(name=name))
+            self._fill_circles()
+            self._select(circle_id)
+
+        def failed(exc: Exception) -> None:
+            self.status.setText(message_for(exc))
+
+        self._work.now(lambda: self._service.withdraw_entry(circle_id, self._entry_id), done,
+                       failed)
+
+    def _select(self, circle_id: str) -> None:
+        for row in range(self.circles_model.rowCount()):
+            if self.circles_model.item(row).data(CIRCLE_ID_ROLE) == circle_id:
+                self.circles.setCurrentIndex(self.circles_model.index(row, 0))
+        self._show_current()

@@ -1,0 +1,532 @@
+"""The Circle page: your circles on the left, what their members shared in the middle, the
+chosen post with its comments and reactions on the right.
+
+Every change goes through one CircleWork queue (see ui/circle/work.py); syncs run in the
+background, started by the Sync now button, after each local change, and when the circle
+file changes in its shared folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.circle.errors import CircleNotFound
+from carecompanion.circle.service import CircleInfo, CircleState, SyncReport
+from carecompanion.circle.view import Post
+from carecompanion.session import VaultSession
+from carecompanion.ui.circle.delegate import PostDelegate
+from carecompanion.ui.circle.models import (
+    CircleListModel,
+    CircleRow,
+    PostListModel,
+    role_words,
+)
+from carecompanion.ui.circle.post_panel import PostPanel
+from carecompanion.ui.circle.watch import CircleWatcher, Signature, file_signature
+from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.widgets import EmptyState, button, label
+
+
+def synced_words(when: datetime | None) -> str:
+    if when is None:
+        return "not synced yet"
+    local = when.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("today at %H:%M")
+    return local.strftime("%a %d %b at %H:%M")
+
+
+class CirclePage(QWidget):
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._service = session.circles
+        self.work = CircleWork(self)
+        self.work.busy_changed.connect(self._busy_changed)
+        self.watcher = CircleWatcher(self)
+        self.watcher.changed.connect(self._files_changed)
+        self._state: CircleState | None = None
+        self._notes: dict[str, str] = {}  # per circle: what the last sync had to say
+        self._waiting: set[str] = set()  # circles with a sync queued, not started yet
+
+        self.card_button = button(self.tr("My member card"), self.tr("My member card"))
+        self.card_button.clicked.connect(self.open_member_card)
+        self.members_button = button(self.tr("Members"), self.tr("Members of this circle"))
+        self.members_button.clicked.connect(self.open_members)
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Start or join"))
+        self.more_button.setAccessibleName(self.tr("Start or join a circle"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setMinimumHeight(44)
+        more = QMenu(self)
+        more.addAction(self.tr("Start a circle…"), self.start_circle)
+        more.addAction(self.tr("Join a circle…"), lambda: self.join_circle())
+        more.addSeparator()
+        more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
+        self.more_button.setMenu(more)
+        header = QHBoxLayout()
+        header.addWidget(label(self.tr("Circles"), "pageTitle", wrap=False))
+        header.addStretch(1)
+        header.addWidget(self.card_button)
+        header.addWidget(self.members_button)
+        header.addWidget(self.more_button)
+
+        # -- left: circles, sync ------------------------------------------------------------
+        self.circles_model = CircleListModel()
+        self.circle_list = QListView()
+        self.circle_list.setObjectName("circles")
+        self.circle_list.setModel(self.circles_model)
+        self.circle_list.setAccessibleName(self.tr("Your circles"))
+        self.circle_list.setSpacing(4)
+        self.circle_list.setWordWrap(True)
+        self.circle_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.circle_list.selectionModel().currentChanged.connect(self._circle_changed)
+        self.sync_button = button(self.tr("Sync now"), self.tr("Sync all circles now"))
+        self.sync_button.clicked.connect(lambda: self.sync_all())
+        self.progress = label(self.tr("Syncing…"), "hint", wrap=False)
+        self.progress.setAccessibleName(self.tr("Syncing"))
+        self.progress.hide()
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.sync_button)
+        sync_row.addWidget(self.progress)
+        sync_row.addStretch(1)
+        self.last_synced = label("", "hint")
+        self.last_synced.setAccessibleName(self.tr("Last synced"))
+        self.status = label("", "notice")
+        self.status.setAccessibleName(self.tr("Circle status"))
+        self.status.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(label(self.tr("Your circles"), "sectionTitle", wrap=False))
+        left_layout.addWidget(self.circle_list, 1)
+        left_layout.addLayout(sync_row)
+        left_layout.addWidget(self.last_synced)
+        left_layout.addWidget(self.status)
+
+        # -- centre: posts ------------------------------------------------------------------
+        self.posts_model = PostListModel()
+        self.posts = QListView()
+        self.posts.setObjectName("entries")
+        self.posts.setAccessibleName(self.tr("Shared posts"))
+        self.posts.setItemDelegate(PostDelegate(self.posts))
+        self.posts.setModel(self.posts_model)
+        self.posts.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.posts.setMouseTracking(True)
+        self.posts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.posts.selectionModel().currentChanged.connect(self._post_changed)
+        self.circle_title = label("", "sectionTitle", wrap=False)
+        self.circle_detail = label("", "hint")
+        self.nothing_shared = EmptyState(
+            "journal", self.tr("Nothing shared yet"),
+            self.tr("When someone in the circle shares an entry, it appears here. To share one "
+                    "of yours, open it in your journal and choose “Share with circle…”."))
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(self.posts)
+        self.centre_stack.addWidget(self.nothing_shared)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.circle_title)
+        centre_layout.addWidget(self.circle_detail)
+        centre_layout.addWidget(self.centre_stack, 1)
+
+        # -- right: the chosen post ---------------------------------------------------------
+        self.panel = PostPanel()
+        self.panel.comment_requested.connect(self.add_comment)
+        self.panel.react_requested.connect(self.react)
+        self.panel.withdraw_requested.connect(self.withdraw_post)
+        self.choose_hint = EmptyState("circles", self.tr("Choose a post"),
+                                      self.tr("Its full text, comments and reactions show "
+                                              "here."))
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.choose_hint)
+        self.right_stack.addWidget(self.panel)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.right_stack)
+        left.setMinimumWidth(190)
+        centre.setMinimumWidth(300)
+        self.right_stack.setMinimumWidth(340)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([210, 360, 470])
+        splitter.setChildrenCollapsible(False)
+
+        # -- empty: no circles yet ----------------------------------------------------------
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addWidget(EmptyState(
+            "circles", self.tr("You are not alone in this"),
+            self.tr("A circle is a small group of fellow caregivers who share the journal "
+                    "entries each one chooses, through one encrypted file in a folder you all "
+                    "can reach. There is no server and no account: only the people in the "
+                    "circle can read it.")), 1)
+        self.start_button = button(self.tr("Start a circle"), self.tr("Start a circle"),
+                                   primary=True)
+        self.start_button.clicked.connect(self.start_circle)
+        self.join_button = button(self.tr("Join a circle"), self.tr("Join a circle"))
+        self.join_button.clicked.connect(lambda: self.join_circle())
+        self.empty_card_button = button(self.tr("My member card"), self.tr("My member card"))
+        self.empty_card_button.clicked.connect(self.open_member_card)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        for widget in (self.start_button, self.join_button, self.empty_card_button):
+            empty_buttons.addWidget(widget)
+        empty_buttons.addStretch(1)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(1)
+
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(splitter)
+        self.main = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+        # After the window is drawn: read what others wrote while this computer was off.
+        QTimer.singleShot(0, self.sync_all)
+
+    # -- showing ----------------------------------------------------------------------------
+    def current_circle_id(self) -> str | None:
+        index = self.circle_list.currentIndex()
+        return self.circles_model.value(index.row()).info.id if index.isValid() else None
+
+    def current_post(self) -> Post | None:
+        index = self.posts.currentIndex()
+        return self.posts_model.value(index.row()) if index.isValid() else None
+
+    def refresh(self) -> None:
+        """Read the circles again (after a sync or a change) and keep the person's place."""
+        keep = self.current_circle_id()
+        circles = self._service.circles()
+        rows = []
+        for info in circles:
+            unread = sum(1 for post in self._service.state(info.id).posts if post.unread)
+            rows.append(CircleRow(info, unread))
+        self.circles_model.set_rows(rows)
+        self.watcher.watch({info.id: info.file_path for info in circles})
+        self.body.setCurrentWidget(self.main if circles else self.empty)
+        for widget in (self.card_button, self.members_button, self.more_button):
+            widget.setVisible(bool(circles))  # the empty state has its own buttons
+        row = self.circles_model.row_of(keep) if keep else -1
+        if row < 0 and circles:
+            row = 0
+        if row >= 0:
+            self.circle_list.selectionModel().setCurrentIndex(
+                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.show_circle(self.current_circle_id())
+
+    def _circle_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        circle_id = self.current_circle_id()
+        shown = self._state.info.id if self._state is not None else None
+        if circle_id != shown:  # another circle: its own posts, none chosen yet
+            self.posts_model.clear()
+        self.show_circle(circle_id)
+
+    def show_circle(self, circle_id: str | None) -> None:
+        if circle_id is None:
+            self._state = None
+            self.posts_model.clear()
+            self._show_post(None)
+            self._show_status(None)
+            return
+        keep = self.current_post()
+        state = self._service.state(circle_id)
+        self._state = state
+        info = state.info
+        self.circle_title.setText(info.name)
+        detail = self.tr("You are {role} · {count} people").format(
+            role=role_words(info.my_role), count=len(state.roster.current()))
+        if info.mode == "passphrase":
+            detail += " · " + self.tr("opened with a passphrase")
+        self.circle_detail.setText(detail)
+        self.posts_model.set_rows(state.posts)
+        self.centre_stack.setCurrentWidget(self.posts if state.posts else self.nothing_shared)
+        row = self.posts_model.row_of(keep.record_id) if keep else -1
+        if row >= 0:
+            self.posts.selectionModel().setCurrentIndex(
+                self.posts_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self._show_post(None)
+        self._show_status(info)
+
+    def _show_status(self, info: CircleInfo | None) -> None:
+        if info is None:
+            self.last_synced.clear()
+            self.status.hide()
+            return
+        text = self.tr("Last synced: {when}").format(when=self.tr(synced_words(
+            info.last_synced_at)))
+        if info.dirty:
+            text += "\n" + self.tr("Your latest changes are waiting to be written to the file.")
+        self.last_synced.setText(text)
+        note = self._notes.get(info.id, "")
+        self.status.setText(note)
+        self.status.setVisible(bool(note))
+
+    def _post_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_post(self.posts_model.value(current.row()) if current.isValid() else None)
+
+    def _show_post(self, post: Post | None) -> None:
+        state = self._state
+        can_write = state is not None and state.roster.can_write(state.me)
+        self.panel.show_post(post, can_write)
+        self.right_stack.setCurrentWidget(self.panel if post is not None else self.choose_hint)
+        if post is not None and post.unread and state is not None:
+            self.mark_read(state.info.id, post)
+
+    def mark_read(self, circle_id: str, post: Post) -> None:
+        self._service.mark_read(circle_id, [post])
+        row = self.posts_model.row_of(post.record_id)
+        if row >= 0:
+            self.posts_model.rows[row] = dataclasses.replace(post, unread=False)
+            index = self.posts_model.index(row, 0)
+            self.posts_model.dataChanged.emit(index, index)
+        circle_row = self.circles_model.row_of(circle_id)
+        if circle_row >= 0:
+            old = self.circles_model.rows[circle_row]
+            self.circles_model.rows[circle_row] = CircleRow(old.info, max(0, old.unread - 1))
+            index = self.circles_model.index(circle_row, 0)
+            self.circles_model.dataChanged.emit(index, index)
+
+    # -- syncing ----------------------------------------------------------------------------
+    def sync_all(self) -> None:
+        for info in self._service.circles():
+            self.request_sync(info.id)
+
+    def request_sync(self, circle_id: str) -> None:
+        """Sync one circle in the background (once, however often it is asked meanwhile)."""
+        if circle_id in self._waiting:
+            return
+        self._waiting.add(circle_id)
+        service = self._service
+        try:
+            path = service.circle(circle_id).file_path
+        except CircleNotFound:
+            self._waiting.discard(circle_id)
+            return
+
+        def job() -> tuple[Signature, SyncReport]:
+            self._waiting.discard(circle_id)  # started: a change from now on needs another
+            signature = file_signature(path)
+            return signature, service.sync(circle_id)
+
+        def done(result: tuple[Signature, SyncReport]) -> None:
+            signature, report = result
+            self.watcher.remember(circle_id, signature)
+            self._notes[circle_id] = self.report_words(report)
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self._waiting.discard(circle_id)
+            self._notes[circle_id] = message_for(exc)
+            self.refresh()
+
+        self.work.background(job, done, failed)
+
+    def report_words(self, report: SyncReport) -> str:
+        """What a sync found that the person should know, in plain words; '' if all is well."""
+        lines = list(report.warnings)
+        if report.rejected:
+            count = len(report.rejected)
+            lines.append(self.tr(
+                "{count} item(s) in the circle file could not be checked and were left out. "
+                "They may have been changed by someone outside the circle.").format(count=count))
+        if report.merged_copies:
+            lines.append(self.tr(
+                "Your sync service had made {count} conflicting copies of the circle file; "
+                "they were merged and tidied away.").format(count=len(report.merged_copies)))
+        return "\n".join(lines)
+
+    def _files_changed(self, circle_ids: list[Any]) -> None:
+        for circle_id in circle_ids:
+            self.request_sync(str(circle_id))
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if not busy:
+            self.progress.setText(self.tr("Syncing…"))
+
+    # -- actions on posts -------------------------------------------------------------------
+    def _after_change(self, circle_id: str) -> None:
+        if circle_id == self.current_circle_id():
+            self.show_circle(circle_id)
+        self.request_sync(circle_id)
+
+    def _failed(self, title: str) -> Any:
+        def show(exc: Exception) -> None:
+            QMessageBox.warning(self, title, message_for(exc))
+        return show
+
+    def add_comment(self, text: str) -> None:
+        post, circle_id = self.current_post(), self.current_circle_id()
+        if post is None or circle_id is None:
+            return
+        rid = post.record_id
+
+        def done(_id: object) -> None:
+            self.panel.comment_sent()
+            self._after_change(circle_id)
+
+        self.work.now(lambda: self._service.comment(circle_id, rid, text), done,
+                      self._failed(self.tr("Comment not added")))
+
+    def react(self, reaction: str) -> None:
+        post, circle_id = self.current_post(), self.current_circle_id()
+        if post is None or circle_id is None:
+            return
+        rid = post.record_id
+        self.work.now(lambda: self._service.react(circle_id, rid, reaction),
+                      lambda _id: self._after_change(circle_id),
+                      self._failed(self.tr("Reaction not sent")))
+
+    def withdraw_post(self) -> None:
+        post, circle_id = self.current_post(), self.current_circle_id()
+        if post is None or circle_id is None or not post.mine:
+            return
+        if QMessageBox.question(self, self.tr("Withdraw “{title}”?").format(title=post.title),
+                                self.tr("It disappears from the circle at everyone's next sync. "
+                                        "Anyone who has already read it may remember it, or "
+                                        "keep a copy.")) != QMessageBox.StandardButton.Yes:
+            return
+        rid = post.record_id
+        self.work.now(lambda: self._service.withdraw(circle_id, rid),
+                      lambda _r: self._after_change(circle_id),
+                      self._failed(self.tr("Not withdrawn")))
+
+    # -- circles ----------------------------------------------------------------------------
+    def _select_circle(self, circle_id: str) -> None:
+        self.refresh()
+        row = self.circles_model.row_of(circle_id)
+        if row >= 0:
+            self.circle_list.selectionModel().setCurrentIndex(
+                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def start_circle(self) -> None:
+        from carecompanion.ui.circle.dialogs import StartCircleDialog
+
+        dialog = StartCircleDialog(self)
+        if dialog.exec() != StartCircleDialog.DialogCode.Accepted:
+            return
+        name, path = dialog.name.text().strip(), dialog.chosen_path()
+        passphrase = dialog.chosen_passphrase()
+        assert path is not None
+        self._show_progress_note(self.tr("Starting “{name}”…").format(name=name))
+
+        def done(info: CircleInfo) -> None:
+            self._notes[info.id] = self.tr(
+                "Circle started. Add people from their member cards under Members.")
+            self._select_circle(info.id)
+
+        self.work.background(lambda: self._service.create(name, path, passphrase), done,
+                             self._failed(self.tr("The circle was not started")))
+
+    def join_circle(self, path: Path | None = None) -> None:
+        from carecompanion.ui.circle.dialogs import JoinCircleDialog
+
+        dialog = JoinCircleDialog(path, self)
+        if dialog.exec() != JoinCircleDialog.DialogCode.Accepted:
+            return
+        chosen, passphrase = dialog.chosen_path(), dialog.chosen_passphrase()
+        assert chosen is not None
+        self._show_progress_note(self.tr("Joining…"))
+
+        def done(info: CircleInfo) -> None:
+            self._notes[info.id] = self.tr("Welcome to “{name}”.").format(name=info.name)
+            self._select_circle(info.id)
+
+        def failed(exc: Exception) -> None:
+            self.refresh()
+            QMessageBox.warning(self, self.tr("You could not join yet"), message_for(exc))
+
+        self.work.background(lambda: self._service.join(chosen, passphrase), done, failed)
+
+    def _show_progress_note(self, text: str) -> None:
+        self.progress.setText(text)
+        self.progress.show()
+
+    def open_circle_file(self, path: Path) -> None:
+        """A circle file opened from the file manager: show it if it is ours, else join it."""
+        try:
+            info = self._service.find_by_file(path)
+        except CircleNotFound:
+            self.join_circle(path)
+            return
+        self._select_circle(info.id)
+        self.request_sync(info.id)
+
+    def forget_circle(self) -> None:
+        circle_id = self.current_circle_id()
+        if circle_id is None:
+            return
+        name = self._service.circle(circle_id).name
+        if QMessageBox.question(self, self.tr("Leave “{name}” on this computer?").format(
+                name=name), self.tr(
+                "Its posts disappear from this journal. The circle file and everyone else's "
+                "copies are not touched, and you can join again later while you are still a "
+                "member.")) != QMessageBox.StandardButton.Yes:
+            return
+        self.work.now(lambda: self._service.forget(circle_id), lambda _r: self.refresh(),
+                      self._failed(self.tr("Circle not left")))
+
+    def open_members(self) -> None:
+        from carecompanion.ui.circle.members_dialog import MembersDialog
+
+        circle_id = self.current_circle_id()
+        if circle_id is None:
+            return
+        MembersDialog(self._service, self.work, circle_id, self.request_sync, self).exec()
+        self.refresh()
+
+    def open_member_card(self) -> None:
+        from carecompanion.ui.circle.dialogs import MemberCardDialog
+
+        MemberCardDialog(self._service, self.work, self._session.clock, self.sync_all,
+                         self).exec()
+
+    def open_share_dialog(self, entry_id: int) -> None:
+        from carecompanion.ui.circle.share_dialog import ShareDialog
+
+        if not self._service.circles():
+            QMessageBox.information(self, self.tr("No circle yet"), self.tr(
+                "You are not in a circle yet. Start or join one on the Circles page, then "
+                "share this entry."))
+            return
+        ShareDialog(self._service, self.work, entry_id, self.request_sync, self).exec()
+        self.refresh()
+
+    def clear(self) -> None:
+        """Stop watching and syncing, and drop every decrypted post: the vault is locking."""
+        self.work.close()
+        self.watcher.stop()
+        self._state = None
+        self._notes.clear()
+        self.panel.clear()
+        self.posts_model.clear()
+        self.circles_model.clear()
+        self.circle_title.clear()
+        self.circle_detail.clear()
+        self.status.clear()
