@@ -108,11 +108,12 @@ def _parse(data: bytes) -> AgeHeader:
             raise ValueError("too many stanzas")
     if not stanzas:
         raise ValueError("no stanza")
-    # rage (and so pyrage) adds a random "grease" stanza to every file it writes, so that
-    # readers keep ignoring stanzas they do not know; we accept those next to X25519 only.
+    # The age spec has readers skip stanza types they do not know (rage adds a random
+    # "grease" stanza to every file to keep readers honest), so those may stand next to the
+    # X25519 stanzas; they are never processed. scrypt must stand alone, as the spec says.
     x25519 = [(args, body) for args, body in stanzas if args[0] == b"X25519"]
-    grease = [args for args, _body in stanzas if args[0].endswith(b"-grease")]
-    if x25519 and len(x25519) + len(grease) == len(stanzas):
+    kinds = {args[0] for args, _body in stanzas}
+    if x25519 and b"scrypt" not in kinds:
         for args, body in x25519:
             if len(args) != 2 or len(body) != 32:
                 raise ValueError("X25519 stanza")
