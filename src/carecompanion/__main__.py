@@ -14,7 +14,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from carecompanion.cli.parser import build_parser
 
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments, open_files = split_open_files(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
+    args.open_files = open_files
     if args.self_test:
         from carecompanion.selftest import run_self_test
 
@@ -26,6 +28,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from carecompanion.ui.launch import launch_gui
 
     return launch_gui(args)
+
+
+#: Options that take a value, so their value is not mistaken for a file to open.
+_VALUE_OPTIONS = ("--data-dir",)
+
+
+def split_open_files(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``carecompanion [options] FILE.carecircle ...`` (a double-click in the file manager)
+    opens the app on those circles; a command (``circle join F.carecircle``) is left alone."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        takes_value = argv[index] in _VALUE_OPTIONS
+        index += 2 if takes_value else 1
+    rest = argv[index:]
+    if rest and all(item.lower().endswith(".carecircle") for item in rest):
+        return argv[:index], rest
+    return argv, []
 
 
 if __name__ == "__main__":

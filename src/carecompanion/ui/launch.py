@@ -38,6 +38,11 @@ def _report_shown_and_quit(app: QApplication) -> None:
     app.quit()
 
 
+def _open_files(controller: AppController, files: list[str]) -> None:
+    for file in files:
+        controller.window.open_circle_file(Path(file))
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -62,6 +67,14 @@ def launch_gui(args: argparse.Namespace) -> int:
     else:
         paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
+    from carecompanion.ui.single_instance import InstanceServer, send_to_running, server_name
+
+    files = [str(Path(f).absolute()) for f in getattr(args, "open_files", [])]
+    name = server_name(paths.data_dir)
+    if send_to_running(name, files):
+        return 0  # the running CareCompanion shows itself and opens the files
+    instance = InstanceServer(name, app)
+    instance.listen()
     from carecompanion import logs
 
     logs.configure(paths)
@@ -87,8 +100,12 @@ def launch_gui(args: argparse.Namespace) -> int:
         tray.start()
     elif args.minimized:
         controller.show_window()  # no tray to wait in: show the window after all
+    instance.activated.connect(controller.show_window)
+    instance.files_opened.connect(lambda opened: _open_files(controller, opened))
+    _open_files(controller, files)  # shown once the journal is unlocked
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     code = app.exec()
+    instance.close()
     controller.shutdown()
     return int(code)
