@@ -56,11 +56,15 @@ DISPLAY_PACKAGES = (
 KEYRING_PACKAGES = ("dbus", "gnome-keyring")
 #: The Go reference implementation of age: the interop tests open our circle files with it.
 TEST_PACKAGES = ("age",)
+#: PyInstaller reads shared libraries with objdump (binutils) and strips them.
+BUNDLE_PACKAGES = ("binutils",)
+#: The freedesktop validators for the .desktop entry and the AppStream metadata.
+DESKTOP_CHECK_PACKAGES = ("desktop-file-utils", "appstream")
 #: Unlocks the throwaway keyring that lives only as long as the test session: not a secret.
 KEYRING_TEST_PASSWORD = "ci-keyring-password"  # noqa: S105
 KEYRING_TEST_FILE = "tests/vault/test_secret_service.py"
 KEYRING_PYTEST_ARGS = ("-m", "secret_service", "-p", "no:cacheprovider", KEYRING_TEST_FILE)
-LINT_PATHS = ("src", "tests", "scripts", "benchmarks")
+LINT_PATHS = ("src", "tests", "scripts", "benchmarks", "packaging")
 
 USAGE = """\
 Usage: python3 scripts/dev.py COMMAND [arguments...]
@@ -71,6 +75,10 @@ Commands:
   test [pytest args...]  run the tests, e.g. test -q -x
   lint                   check the code with ruff and mypy
   keyring-test           run the tests that use a real GNOME Keyring (Linux)
+  bundle [--check] [--tarball]
+                         build the installable app with PyInstaller into dist/ (--check runs
+                         the built app's self-test; --tarball makes the Linux tarball)
+  desktop-check          validate the Linux desktop entry and AppStream metadata
 """
 
 
@@ -359,11 +367,39 @@ def cmd_keyring_test(pytest_args: Sequence[str]) -> int:
     return exec_program(command, env)
 
 
+def cmd_bundle(build_args: Sequence[str]) -> int:
+    """PyInstaller's bundle in dist/ (packaging/build.py says what the options do)."""
+    ensure_debian_packages(QT_PACKAGES, "Building the bundle (its self-test draws offscreen)")
+    ensure_debian_packages(BUNDLE_PACKAGES, "PyInstaller (it reads the libraries' headers)")
+    sync_environment()
+    os.chdir(ROOT)
+    return exec_program([str(venv_bin(VENV, "python")), "packaging/build.py", *build_args])
+
+
+def cmd_desktop_check(extra_args: Sequence[str]) -> int:
+    """Validate the Linux desktop entry and AppStream metadata with the freedesktop tools."""
+    if extra_args:
+        raise SetupError("'desktop-check' takes no arguments.")
+    ensure_debian_packages(DESKTOP_CHECK_PACKAGES, "Checking the desktop files")
+    linux = ROOT / "packaging" / "linux"
+    checks = [["desktop-file-validate", str(next(linux.glob("*.desktop")))],
+              ["appstreamcli", "validate", "--no-net", "--pedantic",
+               str(next(linux.glob("*.metainfo.xml")))]]
+    failed = [c[0] for c in checks if subprocess.run(c, check=False).returncode != 0]
+    if failed:
+        say(f"desktop files are not valid: {', '.join(failed)} said why above.")
+        return 1
+    say("desktop entry and AppStream metadata are valid.")
+    return 0
+
+
 COMMANDS = {
     "run": cmd_run,
     "test": cmd_test,
     "lint": cmd_lint,
     "keyring-test": cmd_keyring_test,
+    "bundle": cmd_bundle,
+    "desktop-check": cmd_desktop_check,
 }
 
 

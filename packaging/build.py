@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Build the one-folder CareCompanion bundle with PyInstaller, and (Linux) its tarball.
+
+Usage: .venv/bin/python packaging/build.py [--tarball] [--check]
+       (or: python3 scripts/dev.py bundle [--tarball] [--check], which sets things up first)
+
+- renders the app icon from resources/icons/carecompanion.svg into build/icons (PNG sizes
+  for hicolor, .ico for Windows; .icns is made on macOS with iconutil);
+- runs PyInstaller on packaging/carecompanion.spec into dist/CareCompanion/;
+- ``--check`` runs the built binary's ``--self-test`` offscreen and fails if it does not pass;
+- ``--tarball`` writes dist/CareCompanion-VERSION-linux-ARCH.tar.gz with the bundle, the
+  desktop integration files and install.sh / uninstall.sh for ~/.local.
+Prints the bundle's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from carecompanion import __version__  # noqa: E402
+
+APP = "CareCompanion"
+APP_ID = "io.github.carecompanion.CareCompanion"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+LINUX = ROOT / "packaging" / "linux"
+
+
+def render_icons() -> Path:
+    """PNGs from the SVG with QtSvg, offscreen (no display needed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    folder = BUILD / "icons"
+    folder.mkdir(parents=True, exist_ok=True)
+    renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "carecompanion.svg"))
+    images = {}
+    for size in ICON_SIZES:
+        image = QImage(QSize(size, size), QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        image.save(str(folder / f"carecompanion-{size}.png"))
+        images[size] = image
+    images[256].save(str(folder / "carecompanion.png"))
+    images[256].save(str(folder / "carecompanion.ico"))  # Qt writes ICO through its plugin
+    del app
+    return folder
+
+
+def write_version_info() -> None:
+    """Windows version resource (file properties)."""
+    numbers = (*(int(part) for part in __version__.split(".")[:3]), 0)
+    (BUILD / "version_info.txt").write_text(f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[StringFileInfo([StringTable('040904B0', [
+    StringStruct('CompanyName', 'CareCompanion'),
+    StringStruct('FileDescription', 'CareCompanion: a private journal for caregivers'),
+    StringStruct('FileVersion', '{__version__}'),
+    StringStruct('ProductName', 'CareCompanion'),
+    StringStruct('ProductVersion', '{__version__}'),
+    StringStruct('LegalCopyright', 'GPL-3.0-or-later')])]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])]
+)
+""")
+
+
+def run_pyinstaller() -> Path:
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
+                    "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
+                    str(ROOT / "packaging" / "carecompanion.spec")], check=True, cwd=ROOT)
+    return DIST / APP
+
+
+def folder_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def self_test(bundle: Path) -> None:
+    binary = bundle / (f"{APP}.exe" if sys.platform == "win32" else APP)
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CARECOMPANION_HOME": home}
+        result = subprocess.run([str(binary), "--self-test"], env=env, capture_output=True,
+                                text=True, timeout=300, check=False)
+    print(result.stdout, end="")
+    if result.returncode != 0 or "self-test passed" not in result.stdout:
+        print(result.stderr, file=sys.stderr)
+        raise SystemExit(f"the bundle's self-test failed (exit status {result.returncode})")
+
+
+def make_tarball(bundle: Path, icons: Path) -> Path:
+    arch = platform.machine() or "unknown"
+    name = f"{APP}-{__version__}-linux-{arch}"
+    staging = BUILD / name
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(bundle, staging / APP, symlinks=True)
+    share = staging / "share"
+    (share / "applications").mkdir(parents=True)
+    shutil.copy(LINUX / f"{APP_ID}.desktop", share / "applications")
+    (share / "metainfo").mkdir()
+    shutil.copy(LINUX / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    (share / "mime" / "packages").mkdir(parents=True)
+    shutil.copy(LINUX / "carecompanion-mime.xml", share / "mime" / "packages" / f"{APP_ID}.xml")
+    for size in ICON_SIZES:
+        target = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        target.mkdir(parents=True)
+        shutil.copy(icons / f"carecompanion-{size}.png", target / f"{APP_ID}.png")
+    scalable = share / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True)
+    shutil.copy(ROOT / "resources" / "icons" / "carecompanion.svg", scalable / f"{APP_ID}.svg")
+    for script in ("install.sh", "uninstall.sh"):
+        shutil.copy(LINUX / script, staging / script)
+        (staging / script).chmod(0o755)
+    tarball = DIST / f"{name}.tar.gz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        archive.add(staging, arcname=name)
+    return tarball
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tarball", action="store_true", help="also make the Linux tarball")
+    parser.add_argument("--check", action="store_true", help="run the bundle's self-test")
+    args = parser.parse_args()
+    icons = render_icons()
+    write_version_info()
+    bundle = run_pyinstaller()
+    print(f"bundle: {bundle} ({folder_size(bundle) / 2**20:.0f} MiB)")
+    if args.check:
+        self_test(bundle)
+    if args.tarball:
+        tarball = make_tarball(bundle, icons)
+        print(f"tarball: {tarball} ({tarball.stat().st_size / 2**20:.0f} MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
