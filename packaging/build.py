@@ -133,6 +133,34 @@ def make_tarball(bundle: Path, icons: Path) -> Path:
     return tarball
 
 
+def check_install(tarball: Path) -> None:
+    """Unpack the tarball, run install.sh into a throwaway home, start the installed app."""
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "home"
+        home.mkdir()
+        with tarfile.open(tarball) as archive:
+            archive.extractall(tmp, filter="data")
+        unpacked = next(p for p in Path(tmp).iterdir() if p.name.startswith(APP))
+        env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share")}
+        subprocess.run(["sh", str(unpacked / "install.sh")], env=env, check=True,
+                       capture_output=True)
+        share = home / ".local" / "share"
+        for expected in (f"applications/{APP_ID}.desktop", f"metainfo/{APP_ID}.metainfo.xml",
+                         f"mime/packages/{APP_ID}.xml",
+                         f"icons/hicolor/256x256/apps/{APP_ID}.png"):
+            if not (share / expected).exists():
+                raise SystemExit(f"install.sh did not install {expected}")
+        version = subprocess.run([str(home / ".local" / "bin" / "carecompanion"), "--version"],
+                                 env=env, capture_output=True, text=True, check=True).stdout
+        if __version__ not in version:
+            raise SystemExit(f"the installed app says {version!r}")
+        subprocess.run(["sh", str(unpacked / "uninstall.sh")], env=env, check=True,
+                       capture_output=True)
+        if (home / ".local" / "bin" / "carecompanion").exists():
+            raise SystemExit("uninstall.sh left the launcher behind")
+    print("install.sh and uninstall.sh: ok")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", action="store_true", help="also make the Linux tarball")
@@ -147,6 +175,8 @@ def main() -> int:
     if args.tarball:
         tarball = make_tarball(bundle, icons)
         print(f"tarball: {tarball} ({tarball.stat().st_size / 2**20:.0f} MiB)")
+        if args.check:
+            check_install(tarball)
     return 0
 
 

@@ -51,7 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("CareCompanion")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CareCompanion")
-    app.setDesktopFileName("carecompanion")
+    app.setDesktopFileName("io.github.carecompanion.CareCompanion")  # the .desktop id
     app.setWindowIcon(theme.app_icon())
     return app
 
