@@ -453,3 +453,36 @@ def test_locking_stops_the_watcher_and_forgets_posts(
     assert page.posts_model.rowCount() == 0 and page.circles_model.rowCount() == 0
     assert page.watcher.watched_paths() == []
     assert isinstance(QDialog, type)
+
+
+def test_sharing_how_the_week_went(qtbot: QtBot, person, shared: Path,  # type: ignore[no-untyped-def]
+                                   clock: FixedClock) -> None:
+    from datetime import timedelta
+
+    from carecompanion.mood.records import CheckInDraft
+    from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
+
+    ana, bea = person("Ana"), person("Bea")
+    circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
+    ana.circles.set_redactions(circle_id, [("Margaret", "M.")])
+    for days_ago, mood in ((1, 2), (2, 2)):
+        ana.mood.add(CheckInDraft(mood=mood, stress=8, sleep_hours=5,
+                                  at=clock.now() - timedelta(days=days_ago)))
+    page = make_page(qtbot, ana)
+    dialog = MoodShareDialog(ana.circles, ana.mood, page.work, page.request_sync, page)
+    qtbot.addWidget(dialog)
+    assert dialog.text.toPlainText() == "This week was hard: mood 2/5, slept about 5 h."
+    dialog.text.setPlainText("Margaret had a hard week, so did I.")
+    stress = next(row for row in range(dialog.figures_model.rowCount())
+                  if dialog.figures_model.item(row).text().startswith("stress"))
+    dialog.figures_model.item(stress).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.preview.text().startswith("M. had a hard week, so did I.")
+    assert "stress" not in dialog.preview.text() and "mood: 2/5" in dialog.preview.text()
+    assert unnamed_controls(dialog) == []
+    dialog.share_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT)
+    wait_idle(qtbot, page)
+    bea.circles.sync(circle_id)
+    (post,) = bea.circles.state(circle_id).posts
+    assert post.kind == "mood" and post.text == "M. had a hard week, so did I."
+    assert "stress" not in post.content["figures"] and post.content["figures"]["mood"] == "2/5"

@@ -431,6 +431,10 @@ class CircleService:
                                    entry_updated_at=entry.updated_at))
         return rid
 
+    def preview_mood_text(self, circle_id: str, text: str) -> str:
+        """The summary's words as ``share_mood`` would share them (after the redactions)."""
+        return redact(text.strip(), self.redactions(circle_id))
+
     @_one_at_a_time
     def share_mood(self, circle_id: str, text: str, first: date, last: date,
                    figures: Mapping[str, str]) -> str:

@@ -134,7 +134,11 @@ class PostPanel(QWidget):
         if tags:
             meta += " · " + ", ".join(str(tag) for tag in tags)
         self.meta.setText(meta)
-        self.body.show_markdown(post.text)
+        text = post.text
+        if post.kind == "mood":
+            figures = post.content.get("figures") or {}
+            text += "\n\n" + "\n".join(f"- {name}: {value}" for name, value in figures.items())
+        self.body.show_markdown(text)
         self.comments_model.set_rows(post.comments)
         self.comments.setVisible(bool(post.comments))
         self.no_comments.setVisible(not post.comments)

@@ -77,6 +77,7 @@ class CirclePage(QWidget):
         more = QMenu(self)
         more.addAction(self.tr("Start a circle…"), self.start_circle)
         more.addAction(self.tr("Join a circle…"), lambda: self.join_circle())
+        more.addAction(self.tr("Share how my week went…"), self.open_mood_share)
         more.addSeparator()
         more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
         self.more_button.setMenu(more)
@@ -516,6 +517,13 @@ class CirclePage(QWidget):
                 "share this entry."))
             return
         ShareDialog(self._service, self.work, entry_id, self.request_sync, self).exec()
+        self.refresh()
+
+    def open_mood_share(self) -> None:
+        from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
+
+        MoodShareDialog(self._service, self._session.mood, self.work, self.request_sync,
+                        self).exec()
         self.refresh()
 
     def clear(self) -> None:

@@ -1,0 +1,144 @@
+"""Share how the week went with a circle: a few words (prefilled from the check-ins, the
+person's to change) and the figures they leave ticked. The check-ins stay in the vault."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QListView,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carecompanion.circle.mood_summary import summarize
+from carecompanion.circle.service import CircleService
+from carecompanion.mood.service import MoodService
+from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.widgets import button, label
+
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MoodShareDialog(QDialog):
+    def __init__(self, service: CircleService, mood: MoodService, work: CircleWork,
+                 synced: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._work = work
+        self._synced = synced
+        self.setWindowTitle(self.tr("Share how your week went"))
+        self.setMinimumSize(640, 560)
+        self.last = mood.today()
+        self.first = self.last - timedelta(days=6)
+        summary = summarize(mood.days(self.first, self.last), self.first, self.last)
+
+        self.circle = QComboBox()
+        self.circle.setAccessibleName(self.tr("Circle to share with"))
+        for info in service.circles():
+            if info.my_role in ("owner", "admin", "member"):
+                self.circle.addItem(info.name, info.id)
+        self.text = QPlainTextEdit(summary.text if summary else "")
+        self.text.setAccessibleName(self.tr("What you want to say"))
+        self.text.setPlaceholderText(self.tr("A few words about your week"))
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(110)
+        self.figures_model = QStandardItemModel(self)
+        for name, value in (summary.figures if summary else {}).items():
+            item = QStandardItem(f"{name}: {value}")
+            item.setData((name, value), FIGURE_ROLE)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setEditable(False)
+            self.figures_model.appendRow(item)
+        self.figures = QListView()
+        self.figures.setModel(self.figures_model)
+        self.figures.setAccessibleName(self.tr("Figures to include"))
+        self.figures.setMaximumHeight(140)
+        self.preview = label("", "notice")
+        self.preview.setAccessibleName(self.tr("What the circle will see"))
+        self.error = label("", "error")
+        self.error.hide()
+        self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
+        self.share_button.clicked.connect(self.share)
+        close = button(self.tr("Close"), self.tr("Close"))
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(self.tr("Share how your week went"), "pageTitle"))
+        layout.addWidget(label(self.tr(
+            "From {first} to {last}. Only the words and the ticked figures below are shared; "
+            "your check-ins stay in your journal.").format(
+                first=self.first.strftime("%a %d %b"), last=self.last.strftime("%a %d %b")),
+            "hint"))
+        if summary is None:
+            layout.addWidget(label(self.tr("No check-ins this week yet: you can still share "
+                                           "a few words."), "hint"))
+        layout.addWidget(label(self.tr("Circle"), "sectionTitle", wrap=False))
+        layout.addWidget(self.circle)
+        layout.addWidget(label(self.tr("Your words"), "sectionTitle", wrap=False))
+        layout.addWidget(self.text)
+        if summary is not None:
+            layout.addWidget(label(self.tr("Figures"), "sectionTitle", wrap=False))
+            layout.addWidget(self.figures)
+        layout.addWidget(label(self.tr("What the circle will see"), "sectionTitle", wrap=False))
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.share_button)
+        layout.addLayout(buttons)
+
+        self.text.textChanged.connect(self.update_preview)
+        self.figures_model.itemChanged.connect(self.update_preview)
+        self.circle.currentIndexChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def chosen_figures(self) -> dict[str, str]:
+        chosen = {}
+        for row in range(self.figures_model.rowCount()):
+            item = self.figures_model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                name, value = item.data(FIGURE_ROLE)
+                chosen[name] = value
+        return chosen
+
+    def update_preview(self) -> None:
+        circle_id = self.circle.currentData()
+        text = self.text.toPlainText().strip()
+        self.share_button.setEnabled(bool(circle_id) and bool(text))
+        if not circle_id:
+            self.preview.setText(self.tr("You are not in a circle where you can write yet."))
+            return
+        shown = self._service.preview_mood_text(circle_id, text)
+        figures = ", ".join(f"{n}: {v}" for n, v in self.chosen_figures().items())
+        self.preview.setText(shown + (f"\n{figures}" if figures else ""))
+
+    def share(self) -> None:
+        circle_id = self.circle.currentData()
+        text = self.text.toPlainText()
+        figures = self.chosen_figures()
+        self.share_button.setEnabled(False)
+
+        def done(_record: object) -> None:
+            if self._synced is not None:
+                self._synced(circle_id)
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self.error.setText(message_for(exc))
+            self.error.show()
+            self.share_button.setEnabled(True)
+
+        self._work.now(lambda: self._service.share_mood(circle_id, text, self.first, self.last,
+                                                        figures), done, failed)
