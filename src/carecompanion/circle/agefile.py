@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyrage
 
-from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.errors import CircleError, CircleFileError
 from carecompanion.circle.limits import MAX_FILE_BYTES
 
 MAX_HEADER_BYTES = 64 * 1024
@@ -39,9 +39,12 @@ DAMAGED = "The circle file is damaged or was changed by someone outside the circ
 
 @dataclass(frozen=True)
 class AgeHeader:
+    """What the header check found, so a caller can ask for a key or a passphrase before any
+    decryption is tried."""
+
     kind: str  # "x25519" or "scrypt"
-    stanzas: int
-    work_factor: int | None
+    stanzas: int  # X25519 stanzas (one per member); skipped unknown stanzas are not counted
+    work_factor: int | None  # scrypt's log2(N); None for x25519
     length: int  # bytes up to and including the MAC line
 
 
@@ -61,9 +64,13 @@ def _b64(text: bytes, length: int | None = None) -> bytes:
 
 
 def check_age_header(data: bytes) -> AgeHeader:
+    """Parse the age v1 header strictly (docs/circle-format.md, "Reading rules before
+    decryption"), so nothing malformed, oversized or slow to refuse ever reaches pyrage.
+    Every refusal is one CircleFileError with a plain sentence."""
     if len(data) > MAX_FILE_BYTES:
         raise CircleFileError(TOO_LARGE)
-    if data.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----"):
+    # The armor may have whitespace around it (age's spec): look past it for a clear message.
+    if data[:1024].lstrip(b" \t\r\n").startswith(b"-----BEGIN AGE ENCRYPTED FILE-----"):
         raise CircleFileError(ARMORED)
     try:
         return _parse(data)
@@ -75,9 +82,11 @@ def _parse(data: bytes) -> AgeHeader:
     end = data.find(b"\n--- ", 0, MAX_HEADER_BYTES)
     if end < 0:
         raise ValueError("no header end")
-    mac_end = data.find(b"\n", end + 1)
-    if mac_end < 0:
-        raise ValueError("no MAC line end")
+    # The MAC line is "--- " and 43 characters: its newline must be at exactly that place,
+    # and the whole header, MAC line included, within MAX_HEADER_BYTES.
+    mac_end = end + 5 + 43
+    if mac_end >= min(len(data), MAX_HEADER_BYTES) or data[mac_end:mac_end + 1] != b"\n":
+        raise ValueError("MAC line")
     lines = data[:end].split(b"\n")
     if lines[0] != _VERSION_LINE:
         raise ValueError("version")
@@ -133,20 +142,35 @@ def _parse(data: bytes) -> AgeHeader:
 
 
 def encrypt_to_recipients(payload: bytes, recipients: Sequence[str]) -> bytes:
-    parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
+    """Encrypt to every member's ``age1...`` recipient (binary age; rage adds a grease
+    stanza, which our reader skips)."""
+    if not recipients:
+        raise CircleError("A circle file needs at least one member to encrypt to.")
+    try:
+        parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
+    except pyrage.RecipientError as exc:
+        raise CircleError("A member's circle key is not valid, so the circle file was not "
+                          "written.") from exc
     return bytes(pyrage.encrypt(payload, parsed))
 
 
 def encrypt_with_passphrase(payload: bytes, passphrase: str) -> bytes:
+    """Encrypt to the circle passphrase; rage picks the scrypt work factor by timing."""
     return bytes(pyrage.passphrase.encrypt(payload, passphrase))
 
 
 def decrypt_with_identity(data: bytes, identity: str) -> bytes:
+    """Open a members' circle file with this person's ``AGE-SECRET-KEY-1...`` identity, after
+    our own header check; every failure is one CircleFileError without file content."""
     header = check_age_header(data)
     if header.kind != "x25519":
         raise CircleFileError(NOT_A_MEMBER)
     try:
-        return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
+        key = pyrage.x25519.Identity.from_str(identity)
+    except pyrage.IdentityError as exc:  # a key of a kind pyrage cannot use (e.g. ML-KEM)
+        raise CircleFileError(NOT_A_MEMBER) from exc
+    try:
+        return bytes(pyrage.decrypt(data, [key]))
     except pyrage.DecryptError as exc:
         message = str(exc).lower()
         if "no matching keys" in message or "no identity matched" in message:
@@ -157,6 +181,8 @@ def decrypt_with_identity(data: bytes, identity: str) -> bytes:
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
+    """Open a passphrase circle file, after our header check refused work factors that would
+    stall the app; every failure is one CircleFileError without file content."""
     header = check_age_header(data)
     if header.kind != "scrypt":
         raise CircleFileError(NOT_A_CIRCLE)
@@ -164,8 +190,10 @@ def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
         return bytes(pyrage.passphrase.decrypt(data, passphrase))
     except pyrage.DecryptError as exc:
         message = str(exc).lower()
-        # rage says "Decryption failed" both for a wrong passphrase and a changed header.
-        if "passphrase" in message or "no matching" in message or "failed" in message:
+        # rage says "Decryption failed" when the passphrase does not unwrap the file key (a
+        # changed stanza body looks the same); "Header MAC is invalid" and "decryption error"
+        # (the payload) mean the file was changed.
+        if "passphrase" in message or message.startswith("decryption failed"):
             raise CircleFileError(WRONG_PASSPHRASE) from exc
         raise CircleFileError(DAMAGED) from exc
     except Exception as exc:
