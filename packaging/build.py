@@ -5,11 +5,13 @@ Usage: .venv/bin/python packaging/build.py [--tarball] [--check]
        (or: python3 scripts/dev.py bundle [--tarball] [--check], which sets things up first)
 
 - renders the app icon from resources/icons/carecompanion.svg into build/icons (PNG sizes
-  for hicolor, .ico for Windows; .icns is made on macOS with iconutil);
+  for hicolor, a multi-size .ico for Windows; on macOS the .icns, with iconutil);
 - runs PyInstaller on packaging/carecompanion.spec into dist/CareCompanion/;
 - ``--check`` runs the built binary's ``--self-test`` offscreen and fails if it does not pass;
-- ``--tarball`` writes dist/CareCompanion-VERSION-linux-ARCH.tar.gz with the bundle, the
-  desktop integration files and install.sh / uninstall.sh for ~/.local.
+- ``--tarball`` (Linux) writes dist/CareCompanion-VERSION-linux-ARCH.tar.gz with the bundle,
+  the desktop integration files and install.sh / uninstall.sh for ~/.local;
+- ``--installer`` (Windows) runs Inno Setup's ``iscc`` on packaging/windows/carecompanion.iss
+  with this version.
 Prints the bundle's size.
 """
 
@@ -18,7 +20,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
@@ -32,6 +36,7 @@ from carecompanion import __version__  # noqa: E402
 APP = "CareCompanion"
 APP_ID = "io.github.carecompanion.CareCompanion"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # an .ico entry is at most 256 pixels
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 LINUX = ROOT / "packaging" / "linux"
@@ -48,19 +53,48 @@ def render_icons() -> Path:
     folder = BUILD / "icons"
     folder.mkdir(parents=True, exist_ok=True)
     renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "carecompanion.svg"))
-    images = {}
-    for size in ICON_SIZES:
+    sizes = (*ICON_SIZES, 1024) if sys.platform == "darwin" else ICON_SIZES
+    for size in sizes:
         image = QImage(QSize(size, size), QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         renderer.render(painter)
         painter.end()
         image.save(str(folder / f"carecompanion-{size}.png"))
-        images[size] = image
-    images[256].save(str(folder / "carecompanion.png"))
-    images[256].save(str(folder / "carecompanion.ico"))  # Qt writes ICO through its plugin
+    shutil.copy(folder / "carecompanion-256.png", folder / "carecompanion.png")
+    write_ico(folder / "carecompanion.ico", [folder / f"carecompanion-{n}.png" for n in ICO_SIZES])
+    if sys.platform == "darwin":
+        make_icns(folder)
     del app
     return folder
+
+
+def write_ico(target: Path, pngs: list[Path]) -> None:
+    """A Windows icon with every size, each stored as PNG (allowed since Windows Vista): Qt's
+    ICO writer stores one size only, which Explorer then scales down to a blur."""
+    blobs = [png.read_bytes() for png in pngs]
+    header = struct.pack("<HHH", 0, 1, len(blobs))
+    offset = len(header) + 16 * len(blobs)
+    entries = b""
+    for blob in blobs:
+        width, height = struct.unpack(">II", blob[16:24])  # from the PNG's IHDR chunk
+        entries += struct.pack("<BBBBHHII", width % 256, height % 256, 0, 0, 1, 32,
+                               len(blob), offset)
+        offset += len(blob)
+    target.write_bytes(header + entries + b"".join(blobs))
+
+
+def make_icns(folder: Path) -> None:
+    """macOS: an .iconset folder in Apple's naming (NxN and NxN@2x), then iconutil."""
+    iconset = folder / "carecompanion.iconset"
+    shutil.rmtree(iconset, ignore_errors=True)
+    iconset.mkdir()
+    for size in (16, 32, 128, 256, 512):
+        shutil.copy(folder / f"carecompanion-{size}.png", iconset / f"icon_{size}x{size}.png")
+        shutil.copy(folder / f"carecompanion-{size * 2}.png",
+                    iconset / f"icon_{size}x{size}@2x.png")
+    subprocess.run(["iconutil", "-c", "icns", str(iconset), "-o",
+                    str(folder / "carecompanion.icns")], check=True)
 
 
 def write_version_info() -> None:
@@ -86,6 +120,15 @@ def run_pyinstaller() -> Path:
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(ROOT / "packaging" / "carecompanion.spec")], check=True, cwd=ROOT)
     return DIST / APP
+
+
+def run_inno_setup() -> None:
+    """Windows: the installer, dist/CareCompanion-VERSION-windows-x64-setup.exe."""
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    if iscc is None:
+        raise SystemExit("Inno Setup's iscc is not on PATH (https://jrsoftware.org/isinfo.php)")
+    subprocess.run([iscc, f"/DAppVersion={__version__}",
+                    str(ROOT / "packaging" / "windows" / "carecompanion.iss")], check=True)
 
 
 def folder_size(folder: Path) -> int:
@@ -154,6 +197,7 @@ def check_install(tarball: Path) -> None:
                                  env=env, capture_output=True, text=True, check=True).stdout
         if __version__ not in version:
             raise SystemExit(f"the installed app says {version!r}")
+        check_installed_entry(share / "applications" / f"{APP_ID}.desktop")
         subprocess.run(["sh", str(unpacked / "uninstall.sh")], env=env, check=True,
                        capture_output=True)
         if (home / ".local" / "bin" / "carecompanion").exists():
@@ -161,11 +205,28 @@ def check_install(tarball: Path) -> None:
     print("install.sh and uninstall.sh: ok")
 
 
+def check_installed_entry(entry: Path) -> None:
+    """The installed menu entry starts the installed binary by its full path, and is valid."""
+    exec_line = next(line for line in entry.read_text().splitlines()
+                     if line.startswith("Exec="))
+    program = shlex.split(exec_line.removeprefix("Exec="))[0]
+    if not (Path(program).is_absolute() and os.access(program, os.X_OK)):
+        raise SystemExit(f"the installed menu entry does not start the app: {exec_line}")
+    if shutil.which("desktop-file-validate"):
+        subprocess.run(["desktop-file-validate", str(entry)], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", action="store_true", help="also make the Linux tarball")
     parser.add_argument("--check", action="store_true", help="run the bundle's self-test")
+    parser.add_argument("--installer", action="store_true",
+                        help="also make the Windows installer (Inno Setup)")
     args = parser.parse_args()
+    if args.tarball and not sys.platform.startswith("linux"):
+        parser.error("--tarball is for Linux")
+    if args.installer and sys.platform != "win32":
+        parser.error("--installer is for Windows")
     icons = render_icons()
     write_version_info()
     bundle = run_pyinstaller()
@@ -177,6 +238,8 @@ def main() -> int:
         print(f"tarball: {tarball} ({tarball.stat().st_size / 2**20:.0f} MiB)")
         if args.check:
             check_install(tarball)
+    if args.installer:
+        run_inno_setup()
     return 0
 
 

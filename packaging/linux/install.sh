@@ -15,6 +15,11 @@ rm -rf "$appdir/CareCompanion"
 mv "$appdir/CareCompanion.new" "$appdir/CareCompanion"
 ln -sf "$appdir/CareCompanion/CareCompanion" "$bindir/carecompanion"
 cp -a "$here/share/." "$prefix/"
+# The menu entry starts the app by its full path: ~/.local/bin is not on every desktop
+# session's PATH.
+desktop=$prefix/applications/io.github.carecompanion.CareCompanion.desktop
+sed "s|^Exec=carecompanion |Exec=\"$appdir/CareCompanion/CareCompanion\" |" "$desktop" >"$desktop.new"
+mv "$desktop.new" "$desktop"
 
 # Refresh the desktop's caches when the tools are there (they are optional).
 command -v update-mime-database >/dev/null && update-mime-database "$prefix/mime" || true

@@ -10,4 +10,5 @@ rm -f "$HOME/.local/bin/carecompanion" "$prefix/applications/$id.desktop" \
 find "$prefix/icons/hicolor" -name "$id.*" -delete 2>/dev/null || true
 command -v update-mime-database >/dev/null && update-mime-database "$prefix/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$prefix/applications" || true
+command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$prefix/icons/hicolor" || true
 echo "CareCompanion was removed. Your journal is still in $prefix/CareCompanion."

@@ -1,10 +1,14 @@
 ; Inno Setup 6 script: installs the one-folder bundle that `python packaging/build.py` makes
-; on Windows (dist\CareCompanion). Build with: iscc packaging\windows\carecompanion.iss
+; on Windows (dist\CareCompanion). Build with: python packaging\build.py --installer
+; (which runs: iscc /DAppVersion=VERSION packaging\windows\carecompanion.iss).
 ; Not built in CI (no Windows there): kept correct by review against the Inno Setup 6
 ; documentation (https://jrsoftware.org/ishelp/).
 
 #define AppName "CareCompanion"
-#define AppVersion "0.1.0"
+#ifndef AppVersion
+  ; build.py passes the package's version; this default is checked against it by the tests.
+  #define AppVersion "0.1.0"
+#endif
 #define AppId "{{6C3B1E7A-5F0D-4D8E-9C51-2B7A4E0C9F13}"
 #define ProgId "CareCompanion.Circle"
 

@@ -109,3 +109,36 @@ def test_every_resource_the_code_names_exists() -> None:
     missing = sorted(n for n in names if not (ROOT / "resources" / n).exists())
     assert missing == []
 
+
+
+def test_installers_and_metadata_carry_the_package_version() -> None:
+    from carecompanion import __version__
+
+    iss = (ROOT / "packaging" / "windows" / "carecompanion.iss").read_text()
+    default = re.search(r'#define AppVersion "([^"]+)"', iss)
+    assert default is not None and default.group(1) == __version__
+    meta = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
+    assert meta.find("releases/release").get("version") == __version__  # type: ignore[union-attr]
+
+
+def test_the_windows_icon_holds_every_size(tmp_path: Path) -> None:
+    import importlib.util
+    import struct
+
+    spec = importlib.util.spec_from_file_location("build", ROOT / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    pngs = []
+    for size in (16, 256):  # a minimal PNG header is all write_ico reads
+        png = tmp_path / f"{size}.png"
+        png.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", size, size)
+                        + b"rest")
+        pngs.append(png)
+    build.write_ico(tmp_path / "x.ico", pngs)
+    data = (tmp_path / "x.ico").read_bytes()
+    assert struct.unpack("<HHH", data[:6]) == (0, 1, 2)
+    first, second = (struct.unpack("<BBBBHHII", data[6 + 16 * i:22 + 16 * i]) for i in (0, 1))
+    assert first[:2] == (16, 16) and second[:2] == (0, 0)  # 0 means 256 in an .ico
+    assert data[first[7]:first[7] + 8] == b"\x89PNG\r\n\x1a\n"
+    assert second[7] == first[7] + first[6] and len(data) == second[7] + second[6]

@@ -8,11 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from carecompanion.__main__ import split_open_files
-from carecompanion.ui.single_instance import InstanceServer, send_to_running, server_name
+from carecompanion.ui import single_instance
+from carecompanion.ui.single_instance import (
+    FileOpenEvents,
+    InstanceServer,
+    send_to_running,
+    server_name,
+)
 
 
 @pytest.fixture
@@ -58,9 +67,61 @@ def test_a_socket_left_by_a_crash_is_replaced(name: str) -> None:
         server.close()
 
 
+def test_an_instance_that_crashed_is_replaced(name: str) -> None:
+    """A real crash: the process dies holding the lock and leaving its socket file behind."""
+    code = (f"import os; from PySide6.QtCore import QCoreApplication; "
+            f"app = QCoreApplication([]); "
+            f"from carecompanion.ui.single_instance import InstanceServer; "
+            f"server = InstanceServer({name!r}); assert server.listen(); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert send_to_running(name, []) is False  # nobody answers on what it left
+    server = InstanceServer(name)
+    try:
+        assert server.listen()
+    finally:
+        server.close()
+
+
+def test_a_running_instance_is_never_taken_over(qtbot: QtBot, name: str) -> None:
+    """Two launches at the same moment: both find nobody, both try to listen. The second
+    must not remove the first one's socket (that would leave two apps on one vault)."""
+    first, second = InstanceServer(name), InstanceServer(name)
+    try:
+        assert first.listen()
+        assert second.listen() is False
+        with qtbot.waitSignal(first.files_opened, timeout=5000) as opened:
+            assert send_to_running(name, ["/tmp/b.carecircle"])
+        assert opened.args == [["/tmp/b.carecircle"]]
+    finally:
+        first.close()
+        second.close()
+
+
 def test_different_vaults_are_different_instances(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
     assert server_name(tmp_path / "a") == server_name(tmp_path / "a")
+
+
+def test_different_people_on_one_shared_folder_are_different_instances(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "ana")
+    ana = server_name(tmp_path / "shared")
+    monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "bea")
+    assert server_name(tmp_path / "shared") != ana
+
+
+def test_finder_file_open_events_become_files_to_open(qtbot: QtBot, qapp: QApplication) -> None:
+    """macOS delivers a double-clicked document as a QFileOpenEvent, not as an argument."""
+    finder = FileOpenEvents()
+    qapp.installEventFilter(finder)
+    try:
+        with qtbot.waitSignal(finder.files_opened, timeout=1000) as opened:
+            QCoreApplication.sendEvent(qapp, QFileOpenEvent("/Users/ana/Tuesday.carecircle"))
+        assert opened.args == [["/Users/ana/Tuesday.carecircle"]]
+        with qtbot.assertNotEmitted(finder.files_opened):
+            QCoreApplication.sendEvent(qapp, QFileOpenEvent("/Users/ana/notes.txt"))
+    finally:
+        qapp.removeEventFilter(finder)
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
