@@ -15,6 +15,7 @@ from carecompanion import autostart
 from carecompanion.clock import Clock
 from carecompanion.paths import AppPaths
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.idle import IdleLock
 from carecompanion.ui.main_window import MainWindow
 from carecompanion.ui.settings import UiSettings
@@ -214,7 +215,7 @@ class AppController(QObject):
             problem + "\n\n" + self.tr(
                 "CareCompanion has a backup from {day}. Restore it? The damaged copy is kept "
                 "aside, not deleted."
-            ).format(day=latest.day.strftime("%d %B %Y")),
+            ).format(day=format_when(latest.day, "dd MMMM yyyy")),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self.unlock_view.show_error(problem)
@@ -349,6 +350,7 @@ class AppController(QObject):
             self.settings.theme, self.settings.idle_minutes,
             self.session.unlocked.is_remembered, store.unavailable_reason(), self.window,
         )
+        dialog.set_language(self.settings.language)
         dialog.set_reminders(self.settings.reminder_enabled, self.settings.reminder_time,
                              autostart.is_enabled(autostart.autostart_dir()),
                              None if self.tray is not None else self.tr(
@@ -361,6 +363,7 @@ class AppController(QObject):
                             reminder=(dialog.reminder.isChecked(), dialog.reminder_time()),
                             start_at_login=dialog.start_at_login.isChecked())
         self.settings.meeting_lead_minutes = dialog.meeting_lead.value()
+        self.settings.language = dialog.chosen_language  # read at the next start
         self.settings.sync()
 
     def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool,

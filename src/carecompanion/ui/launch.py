@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from carecompanion import __version__
@@ -67,25 +67,43 @@ def launch_gui(args: argparse.Namespace) -> int:
     else:
         paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
-    from carecompanion.ui.single_instance import InstanceServer, send_to_running, server_name
+    from carecompanion.ui.single_instance import (
+        FileOpenEvents,
+        InstanceServer,
+        hand_over,
+        send_to_running,
+        server_name,
+    )
 
     files = [str(Path(f).absolute()) for f in getattr(args, "open_files", [])]
     name = server_name(paths.data_dir)
     if send_to_running(name, files):
         return 0  # the running CareCompanion shows itself and opens the files
     instance = InstanceServer(name, app)
-    instance.listen()
+    if not instance.listen():  # another launch started at the same moment and won
+        if hand_over(name, files):
+            return 0
+        print("CareCompanion is already open on this journal but does not answer. Close it "
+              "(or end its process) and try again.", file=sys.stderr)
+        return 1
+    finder = FileOpenEvents(app)
+    if sys.platform == "darwin":  # Finder's double-clicks arrive as events, not arguments
+        app.installEventFilter(finder)
     from carecompanion import logs
 
     logs.configure(paths)
     settings = UiSettings(paths)
+    from carecompanion.ui import i18n
+
+    i18n.install(settings.language, app)  # before the first widget: its words are read once
     theme.apply(app, settings.theme)
     controller = AppController(paths, clock, settings=settings)
     if demo_dir is not None:
         from carecompanion.demo import DEMO_PASSPHRASE, create_demo_vault
 
         controller.unlock_view.set_hint(
-            controller.tr("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
+            QCoreApplication.translate("AppController", "Demo passphrase: {passphrase}")
+            .format(passphrase=DEMO_PASSPHRASE)
         )
         controller.start_unlocked(create_demo_vault(paths, clock))
     else:
@@ -102,6 +120,8 @@ def launch_gui(args: argparse.Namespace) -> int:
         controller.show_window()  # no tray to wait in: show the window after all
     instance.activated.connect(controller.show_window)
     instance.files_opened.connect(lambda opened: _open_files(controller, opened))
+    finder.files_opened.connect(lambda _opened: controller.show_window())
+    finder.files_opened.connect(lambda opened: _open_files(controller, opened))
     _open_files(controller, files)  # shown once the journal is unlocked
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.pages.circle_page import CirclePage
 from carecompanion.ui.pages.journal_page import JournalPage
 from carecompanion.ui.pages.mood_page import MoodPage
@@ -158,7 +159,7 @@ class MainShell(QWidget):
             self.next_meeting.hide()
             return
         meeting = upcoming[0]
-        when = meeting.start.astimezone().strftime("%a %d %b, %H:%M")
+        when = format_when(meeting.start.astimezone(), "ddd dd MMM, HH:mm")
         self.next_meeting.setText(self.tr("Next meeting:\n{when}\n{name}").format(
             when=when, name=meeting.group_name))
         self.next_meeting.show()

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 T = TypeVar("T")
 
 
 def run_with_progress(parent: QWidget, title: str, label_text: str,
                       work: Callable[[Callable[[int, int], bool]], T]) -> T:
-    dialog = QProgressDialog(label_text, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label_text, translate("Progress", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick jobs finish before a dialog flickers up

@@ -10,9 +10,11 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 def kit_html(recovery_key: str, created: str) -> str:
@@ -68,7 +70,7 @@ def print_kit(parent: QWidget, recovery_key: str, created: str) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print your recovery kit"))
+    dialog.setWindowTitle(translate("RecoveryKit", "Print your recovery kit"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     _print_to(printer, recovery_key, created)

@@ -30,6 +30,18 @@ class UiSettings:
         self._qsettings.setValue("appearance/theme", value)
 
     @property
+    def language(self) -> str:
+        """"system", or the code of a language we ship ("en", "es"); read once at start."""
+        from carecompanion.ui.i18n import LANGUAGES, SYSTEM
+
+        value = str(self._qsettings.value("appearance/language", SYSTEM))
+        return value if value in LANGUAGES else SYSTEM
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qsettings.setValue("appearance/language", value)
+
+    @property
     def idle_minutes(self) -> int:
         try:
             value = int(str(self._qsettings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES)))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.ui.i18n import LANGUAGES, SYSTEM
 from carecompanion.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from carecompanion.ui.widgets import PassphraseField, StrengthMeter, button, label
 
@@ -42,6 +43,18 @@ class SettingsDialog(QDialog):
             self.theme.addItem(text, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_name)))
         form.addRow(self.tr("Theme"), self.theme)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("Follow the system"), SYSTEM)
+        for code, name in LANGUAGES.items():  # each in its own language, found by its speakers
+            self.language.addItem(name, code)
+        form.addRow(self.tr("Language"), self.language)
+        self.language_note = label(self.tr(
+            "A new language shows the next time you open CareCompanion."), "hint")
+        self.language_note.hide()
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.language_note)
+        self._initial_language = SYSTEM
         layout.addWidget(appearance)
 
         security = QGroupBox(self.tr("Privacy and security"))
@@ -110,6 +123,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def set_language(self, setting: str) -> None:
+        self._initial_language = setting
+        self.language.setCurrentIndex(max(0, self.language.findData(setting)))
+        self.language_note.hide()
+
+    def _language_changed(self) -> None:
+        self.language_note.setVisible(self.chosen_language != self._initial_language)
+
+    @property
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
 
     def set_reminders(self, enabled: bool, at: time, start_at_login: bool,
                       problem: str | None, meeting_lead_minutes: int = 60) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.crisis_lines import COUNTRIES, suggested_country
 from carecompanion.ui import recovery_kit, theme
+from carecompanion.ui.core_words import country_name
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.widgets import (
     Card,
     FitStack,
@@ -171,7 +173,7 @@ class SetupWizard(QWidget):
         self.country = QComboBox()
         self.country.setAccessibleName(self.tr("Your country, for helplines"))
         for country in COUNTRIES.values():
-            self.country.addItem(self.tr(country.name), country.code)
+            self.country.addItem(country_name(country.code, country.name), country.code)
         suggested = suggested_country(QLocale.system().name())
         self.country.setCurrentIndex(max(0, self.country.findData(suggested)))
         country_row = QHBoxLayout()
@@ -199,7 +201,7 @@ class SetupWizard(QWidget):
 
     @staticmethod
     def _created() -> str:
-        return datetime.now().astimezone().strftime("%d %B %Y")
+        return format_when(datetime.now().astimezone(), "dd MMMM yyyy")
 
     def _save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.ui import theme
-from carecompanion.vault.strength import estimate
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.vault.strength import MIN_LENGTH, estimate
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 def label(text: str, object_name: str = "", wrap: bool = True) -> QLabel:
@@ -55,8 +58,9 @@ def save_cancel_buttons(dialog: QDialog, on_save: Callable[[], object] | None = 
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     if save_text:
         save.setText(save_text)
-    save.setAccessibleName(save_text or dialog.tr("Save"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(dialog.tr("Cancel"))
+    save.setAccessibleName(save_text or translate("Buttons", "Save"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+        translate("Buttons", "Cancel"))
     buttons.accepted.connect(on_save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -181,6 +185,25 @@ class PassphraseField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
 
 
+#: The meter's words by score, the UI's own (the core's English serves the CLI).
+_STRENGTH_WORDS = {
+    0: (QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"), QT_TRANSLATE_NOOP(
+        "StrengthMeter",
+        "Too easy to guess. Try four or five ordinary words with spaces between them.")),
+    1: (QT_TRANSLATE_NOOP("StrengthMeter", "Weak"), QT_TRANSLATE_NOOP(
+        "StrengthMeter",
+        "Still easy to guess. Use at least {count} characters, ideally a few words.")),
+    2: (QT_TRANSLATE_NOOP("StrengthMeter", "Fair"), QT_TRANSLATE_NOOP(
+        "StrengthMeter", "Acceptable. Another word would make it much stronger.")),
+    3: (QT_TRANSLATE_NOOP("StrengthMeter", "Good"), QT_TRANSLATE_NOOP(
+        "StrengthMeter", "Hard to guess. Keep it somewhere safe until you know it by heart.")),
+    4: (QT_TRANSLATE_NOOP("StrengthMeter", "Strong"), QT_TRANSLATE_NOOP(
+        "StrengthMeter",
+        "Very hard to guess. Keep it somewhere safe until you know it by heart.")),
+}
+_COMMON_PASSWORD = QT_TRANSLATE_NOOP("StrengthMeter", "This is one of the most common passwords.")
+
+
 class StrengthMeter(QWidget):
     """A bar and a sentence: how hard the passphrase would be to guess."""
 
@@ -209,7 +232,11 @@ class StrengthMeter(QWidget):
         self.bar.style().unpolish(self.bar)
         self.bar.style().polish(self.bar)
         if passphrase:
-            self.verdict.setText(f"{self.tr(result.label)}. {self.tr(result.advice)}")
+            words, advice = _STRENGTH_WORDS[result.score]
+            if result.bits == 0:  # the core's sign for a well-known password
+                advice = _COMMON_PASSWORD
+            self.verdict.setText(self.tr("{verdict}. {advice}").format(
+                verdict=self.tr(words), advice=self.tr(advice).format(count=MIN_LENGTH)))
         else:
             self.verdict.setText(
                 self.tr("Tip: a few ordinary words you can picture, with spaces, work well.")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.service import CircleInfo
 from carecompanion.circle.view import Post, Reply
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, format_when
 from carecompanion.ui.rows_model import RowsModel
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -23,15 +24,19 @@ CIRCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 41
 
 #: Reaction code -> (symbol, words). The symbols are in DejaVu Sans, so they draw everywhere.
 REACTIONS: dict[str, tuple[str, str]] = {
-    "heart": ("♥", "Heart"),
-    "thinking_of_you": ("☁", "Thinking of you"),
-    "hug": ("☺", "Hug"),
-    "strength": ("⚓", "Strength"),
-    "thanks": ("✿", "Thanks"),
+    "heart": ("♥", QT_TRANSLATE_NOOP("CircleWords", "Heart")),
+    "thinking_of_you": ("☁", QT_TRANSLATE_NOOP("CircleWords", "Thinking of you")),
+    "hug": ("☺", QT_TRANSLATE_NOOP("CircleWords", "Hug")),
+    "strength": ("⚓", QT_TRANSLATE_NOOP("CircleWords", "Strength")),
+    "thanks": ("✿", QT_TRANSLATE_NOOP("CircleWords", "Thanks")),
 }
 
-ROLES = {"owner": "organiser", "admin": "admin", "member": "member", "reader": "reader",
-         "removed": "removed"}
+ROLES = {"owner": QT_TRANSLATE_NOOP("CircleWords", "organiser"),
+         "admin": QT_TRANSLATE_NOOP("CircleWords", "admin"),
+         "member": QT_TRANSLATE_NOOP("CircleWords", "member"),
+         "reader": QT_TRANSLATE_NOOP("CircleWords", "reader"),
+         "removed": QT_TRANSLATE_NOOP("CircleWords", "removed")}
+_NOT_A_MEMBER = QT_TRANSLATE_NOOP("CircleWords", "not a member")
 
 
 def _tr(text: str) -> str:
@@ -43,12 +48,12 @@ def reaction_words(code: str) -> str:
 
 
 def role_words(role: str | None) -> str:
-    return _tr(ROLES.get(role or "", "not a member"))
+    return _tr(ROLES.get(role or "", _NOT_A_MEMBER))
 
 
 def friendly_day(iso_day: str) -> str:
     try:
-        return date.fromisoformat(iso_day).strftime("%a %d %b %Y")
+        return format_when(date.fromisoformat(iso_day), "ddd dd MMM yyyy")
     except ValueError:
         return iso_day
 
@@ -56,8 +61,8 @@ def friendly_day(iso_day: str) -> str:
 def friendly_time(stamp: str) -> str:
     """A record's ``created`` timestamp, in the person's own time zone."""
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime(
-            "%a %d %b, %H:%M")
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+        return format_when(moment, "ddd dd MMM, HH:mm")
     except ValueError:
         return stamp
 

@@ -22,6 +22,8 @@ from carecompanion.circle.mood_summary import summarize
 from carecompanion.circle.service import CircleService
 from carecompanion.mood.service import MoodService
 from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.core_words import week_summary_words
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.widgets import button, label
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,13 +48,15 @@ class MoodShareDialog(QDialog):
         for info in service.circles():
             if info.my_role in ("owner", "admin", "member"):
                 self.circle.addItem(info.name, info.id)
-        self.text = QPlainTextEdit(summary.text if summary else "")
+        words, figures = (week_summary_words(summary.text, summary.figures) if summary
+                          else ("", {}))
+        self.text = QPlainTextEdit(words)
         self.text.setAccessibleName(self.tr("What you want to say"))
         self.text.setPlaceholderText(self.tr("A few words about your week"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(110)
         self.figures_model = QStandardItemModel(self)
-        for name, value in (summary.figures if summary else {}).items():
+        for name, value in figures.items():
             item = QStandardItem(f"{name}: {value}")
             item.setData((name, value), FIGURE_ROLE)
             item.setCheckable(True)
@@ -77,7 +81,8 @@ class MoodShareDialog(QDialog):
         layout.addWidget(label(self.tr(
             "From {first} to {last}. Only the words and the ticked figures below are shared; "
             "your check-ins stay in your journal.").format(
-                first=self.first.strftime("%a %d %b"), last=self.last.strftime("%a %d %b")),
+                first=format_when(self.first, "ddd dd MMM"),
+                last=format_when(self.last, "ddd dd MMM")),
             "hint"))
         if summary is None:
             layout.addWidget(label(self.tr("No check-ins this week yet: you can still share "

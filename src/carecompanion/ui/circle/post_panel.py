@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from carecompanion.circle.view import Post
 from carecompanion.ui.circle.flow import FlowLayout
-from carecompanion.ui.circle.models import REACTIONS, CommentListModel, friendly_day
+from carecompanion.ui.circle.models import (
+    REACTIONS,
+    CommentListModel,
+    friendly_day,
+    reaction_words,
+)
 from carecompanion.ui.widgets import button, label
 
 #: GitHub-flavoured Markdown with raw HTML dropped: a post is someone else's text.
@@ -60,8 +65,8 @@ class PostPanel(QWidget):
         self.reaction_buttons: dict[str, QPushButton] = {}
         reaction_row = QWidget()
         reactions = FlowLayout(reaction_row)
-        for code, (symbol, words) in REACTIONS.items():
-            words = self.tr(words)
+        for code, (symbol, _english) in REACTIONS.items():
+            words = reaction_words(code)
             widget = button(f"{symbol} {words}", words)
             widget.setObjectName("reaction")
             widget.setToolTip(self.tr("Send “{words}”").format(words=words))
@@ -126,8 +131,10 @@ class PostPanel(QWidget):
             self.withdraw_button.hide()
             return
         self.title.setText(post.title)
-        who = self.tr("You") if post.mine else post.author_name
-        meta = self.tr("Shared by {name} · {day}").format(name=who, day=friendly_day(post.day))
+        day = friendly_day(post.day)
+        meta = (self.tr("Shared by you · {day}").format(day=day) if post.mine  # "by you", not
+                else self.tr("Shared by {name} · {day}").format(  # "by You": a sentence each
+                    name=post.author_name, day=day))
         if post.version > 1:
             meta += " · " + self.tr("updated")
         tags = post.content.get("tags") if post.kind == "entry" else None
@@ -147,8 +154,8 @@ class PostPanel(QWidget):
         mine = {reply.text for reply in post.reactions if reply.mine}
         for code, widget in self.reaction_buttons.items():
             count = sum(1 for reply in post.reactions if reply.text == code)
-            symbol, words = REACTIONS[code]
-            words = self.tr(words)
+            symbol = REACTIONS[code][0]
+            words = reaction_words(code)
             widget.setText(f"{symbol} {words}" + (f"  {count}" if count else ""))
             sent = code in mine
             widget.setProperty("sent", sent)

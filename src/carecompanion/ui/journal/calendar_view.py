@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QListView, QVBoxLayout, QWidget
 
 from carecompanion.journal.service import EntrySummary, JournalService
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.journal.delegate import EntryDelegate
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
 from carecompanion.ui.widgets import label
@@ -98,7 +99,7 @@ class CalendarView(QWidget):
 
     def refresh_day(self) -> None:
         chosen: date = self.calendar.selectedDate().toPython()  # type: ignore[assignment]
-        self.day_title.setText(chosen.strftime("%A %d %B %Y"))
+        self.day_title.setText(format_when(chosen, "dddd dd MMMM yyyy"))
         self.day_model.reset(_fixed(self._journal.entries_on(chosen)))
         memories = self._journal.on_this_day(chosen)
         self.memory_model.reset(_fixed(memories))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.journal.service import EntrySummary
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.journal.search_model import DATE_ROLE, SNIPPET_ROLE
 from carecompanion.ui.journal.timeline_model import HEADING, KIND_ROLE, SUMMARY_ROLE
 
@@ -31,7 +32,7 @@ def highlighted_html(snippet: str, highlights: tuple[tuple[int, int], ...]) -> s
 
 
 def friendly_date(when: datetime) -> str:
-    return when.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return format_when(when.astimezone(), "ddd dd MMM yyyy, HH:mm")
 
 
 class EntryDelegate(QStyledItemDelegate):

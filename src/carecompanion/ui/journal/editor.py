@@ -167,7 +167,9 @@ class EntryEditor(QWidget):
         action = QAction(text, self)
         if icon_name is not None:
             action.setIcon(theme.icon(icon_name, 40))
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.setToolTip(self.tr("{tip} ({shortcut})").format(
+            tip=tip, shortcut=QKeySequence(shortcut).toString(
+                QKeySequence.SequenceFormat.NativeText)) if shortcut else tip)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -184,28 +186,33 @@ class EntryEditor(QWidget):
         bar.setObjectName("formatting")
         bar.setAccessibleName(self.tr("Formatting"))
         bar.setIconSize(QSize(20, 20))
-        tr = self.tr
-        self._action(bar, "B", tr("Bold"), "Ctrl+B", lambda: formatting.toggle_bold(self.body))
-        self._action(bar, "I", tr("Italic"), "Ctrl+I",
+        # The letters drawn on the buttons: lupdate needs each disambiguation written out.
+        self._action(bar, self.tr("B", "letter on the Bold button"), self.tr("Bold"), "Ctrl+B",
+                     lambda: formatting.toggle_bold(self.body))
+        self._action(bar, self.tr("I", "letter on the Italic button"), self.tr("Italic"), "Ctrl+I",
                      lambda: formatting.toggle_italic(self.body))
-        self._action(bar, "H", tr("Heading"), None, lambda: formatting.set_heading(
-            self.body, 0 if self.body.textCursor().blockFormat().headingLevel() else 2))
-        self._action(bar, "•", tr("Bulleted list"), None, lambda: formatting.toggle_list(
+        self._action(bar, self.tr("H", "letter on the Heading button"), self.tr("Heading"),
+                     None,
+                     lambda: formatting.set_heading(
+                         self.body,
+                         0 if self.body.textCursor().blockFormat().headingLevel() else 2))
+        self._action(bar, "•", self.tr("Bulleted list"), None, lambda: formatting.toggle_list(
             self.body, QTextListFormat.Style.ListDisc), "list-bullet")
-        self._action(bar, "1.", tr("Numbered list"), None, lambda: formatting.toggle_list(
+        self._action(bar, "1.", self.tr("Numbered list"), None, lambda: formatting.toggle_list(
             self.body, QTextListFormat.Style.ListDecimal), "list-number")
-        self._action(bar, tr("Link"), tr("Insert link"), "Ctrl+K", self._insert_link, "link")
+        self._action(bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+K", self._insert_link,
+                     "link")
         bar.addSeparator()
-        self._action(bar, tr("Undo"), tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
-        self._action(bar, tr("Redo"), tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
+        self._action(bar, self.tr("Undo"), self.tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
+        self._action(bar, self.tr("Redo"), self.tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
         bar.addSeparator()
-        self._action(bar, tr("Attach"), tr("Attach a photo or document"), None,
+        self._action(bar, self.tr("Attach"), self.tr("Attach a photo or document"), None,
                      self.choose_attachment, "attach")
-        self._action(bar, tr("Delete"), tr("Delete this entry"), None, self._confirm_delete,
-                     "trash")
+        self._action(bar, self.tr("Delete"), self.tr("Delete this entry"), None,
+                     self._confirm_delete, "trash")
         extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
-            extension.setAccessibleName(tr("More formatting"))
+            extension.setAccessibleName(self.tr("More formatting"))
         return bar
 
     def _insert_link(self) -> None:

@@ -7,7 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +40,8 @@ from carecompanion.journal.exchange.markdown_export import export_markdown
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.session import VaultSession
+from carecompanion.ui.core_words import import_source_label
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
 from carecompanion.ui.journal.delegate import friendly_date
 from carecompanion.ui.progress import run_with_progress
 from carecompanion.ui.widgets import button, label
@@ -83,7 +91,7 @@ class ImportDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Where the entries come from"))
         for source in ImportSource:
-            self.kind.addItem(self.tr(source.label), source)
+            self.kind.addItem(import_source_label(source), source)
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("File or folder to import"))
         self.path.setPlaceholderText(self.tr("Choose a file or folder…"))
@@ -184,8 +192,10 @@ class ImportDialog(QDialog):
 class ExportDialog(QDialog):
     """What to export (selection, a date range or everything), in which format, and where."""
 
-    FORMATS = (("pdf", "A printable PDF"), ("markdown", "A folder of Markdown files"),
-               ("json", "CareCompanion JSON (can be imported again)"))
+    FORMATS = (("pdf", QT_TRANSLATE_NOOP("ExportDialog", "A printable PDF")),
+               ("markdown", QT_TRANSLATE_NOOP("ExportDialog", "A folder of Markdown files")),
+               ("json", QT_TRANSLATE_NOOP("ExportDialog",
+                                          "CareCompanion JSON (can be imported again)")))
 
     def __init__(self, session: VaultSession, selected_ids: list[int],
                  parent: QWidget | None = None) -> None:

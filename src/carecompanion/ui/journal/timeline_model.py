@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from carecompanion.journal.service import EntrySummary
+from carecompanion.ui.i18n import format_when
 
 PAGE_SIZE = 200
 
@@ -37,7 +38,7 @@ class _Row:
 
 
 def month_heading(when: datetime) -> str:
-    return when.astimezone().strftime("%B %Y")
+    return format_when(when.astimezone(), "MMMM yyyy")
 
 
 class TimelineModel(QAbstractListModel):
@@ -135,6 +136,6 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return summary.title or self.tr("Untitled entry")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = summary.entry_at.astimezone().strftime("%A %d %B %Y")
+            when = format_when(summary.entry_at.astimezone(), "dddd dd MMMM yyyy")
             return f"{summary.title or self.tr('Untitled entry')}, {when}"
         return None

@@ -19,13 +19,15 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from carecompanion.mood.lifts import ActivityLift
 from carecompanion.mood.stats import Point, SleepMood
 from carecompanion.ui import theme
 from carecompanion.ui.mood.colours import mood_colour
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 def _ms(day: date) -> float:
@@ -84,13 +86,13 @@ def mood_trend_chart(daily: Sequence[Point], average: Sequence[Point],
     mood_axis.setTickAnchor(1)
     mood_axis.setTickInterval(1)
     mood_axis.setLabelFormat("%.0f")
-    mood_axis.setTitleText(chart.tr("Mood (1–5)"))
+    mood_axis.setTitleText(translate("MoodCharts", "Mood (1–5)"))
     mood_axis.setTitleBrush(QBrush(colours.color("muted")))
     _axis_style(mood_axis)
     stress_axis = QValueAxis()
     stress_axis.setRange(0, 10)
     stress_axis.setLabelFormat("%.0f")
-    stress_axis.setTitleText(chart.tr("Stress (0–10)"))
+    stress_axis.setTitleText(translate("MoodCharts", "Stress (0–10)"))
     stress_axis.setTitleBrush(QBrush(colours.color("muted")))
     _axis_style(stress_axis)
     stress_axis.setGridLineVisible(False)
@@ -99,17 +101,17 @@ def mood_trend_chart(daily: Sequence[Point], average: Sequence[Point],
     chart.addAxis(stress_axis, Qt.AlignmentFlag.AlignRight)
 
     dots = QScatterSeries()
-    dots.setName(chart.tr("Daily mood"))
+    dots.setName(translate("MoodCharts", "Daily mood"))
     dots.setMarkerSize(7 if len(daily) < 120 else 4)
     dots.setColor(mood_colour(1.6))  # a calm plum that stands apart from the average line
     dots.setBorderColor(QColor(0, 0, 0, 0))
     dots.replace([QPointF(_ms(p.day), p.value) for p in daily])
     line = QLineSeries()
-    line.setName(chart.tr("{days}-day average").format(days=window))
+    line.setName(translate("MoodCharts", "{days}-day average").format(days=window))
     line.setPen(QPen(colours.color("accent"), 3))
     line.replace([QPointF(_ms(p.day), p.value) for p in average])
     stress_line = QLineSeries()
-    stress_line.setName(chart.tr("Stress"))
+    stress_line.setName(translate("MoodCharts", "Stress"))
     pen = QPen(colours.color("muted"), 1.6)
     pen.setStyle(Qt.PenStyle.DashLine)
     stress_line.setPen(pen)
@@ -125,7 +127,7 @@ def sleep_mood_chart(pairs: Sequence[SleepMood]) -> QChart:
     colours = theme.current()
     chart = styled(QChart(), "")
     dots = QScatterSeries()
-    dots.setName(chart.tr("One day"))
+    dots.setName(translate("MoodCharts", "One day"))
     dots.setMarkerSize(9)
     dots.setColor(colours.color("accent"))
     dots.setBorderColor(QColor(0, 0, 0, 0))
@@ -134,7 +136,7 @@ def sleep_mood_chart(pairs: Sequence[SleepMood]) -> QChart:
     longest = max((p.sleep_hours for p in pairs), default=10.0)
     x_axis.setRange(0, max(10.0, float(round(longest + 1))))
     x_axis.setLabelFormat("%.0f h")
-    x_axis.setTitleText(chart.tr("Hours slept"))
+    x_axis.setTitleText(translate("MoodCharts", "Hours slept"))
     x_axis.setTitleBrush(QBrush(colours.color("muted")))
     y_axis = QValueAxis()
     y_axis.setRange(0.8, 5.2)
@@ -142,7 +144,7 @@ def sleep_mood_chart(pairs: Sequence[SleepMood]) -> QChart:
     y_axis.setTickAnchor(1)
     y_axis.setTickInterval(1)
     y_axis.setLabelFormat("%.0f")
-    y_axis.setTitleText(chart.tr("Mood (1–5)"))
+    y_axis.setTitleText(translate("MoodCharts", "Mood (1–5)"))
     y_axis.setTitleBrush(QBrush(colours.color("muted")))
     for axis in (x_axis, y_axis):
         _axis_style(axis)
@@ -160,9 +162,9 @@ def lifts_chart(lifts: Sequence[ActivityLift]) -> QChart:
     colours = theme.current()
     chart = styled(QChart(), "")
     shown = [lift for lift in lifts if lift.enough_data][:8]
-    with_set = QBarSet(chart.tr("Days with it"))
+    with_set = QBarSet(translate("MoodCharts", "Days with it"))
     with_set.setColor(colours.color("accent"))
-    without_set = QBarSet(chart.tr("Days without it"))
+    without_set = QBarSet(translate("MoodCharts", "Days without it"))
     without_set.setColor(colours.color("border"))
     categories = []
     for lift in reversed(shown):  # the biggest lift at the top
@@ -179,7 +181,7 @@ def lifts_chart(lifts: Sequence[ActivityLift]) -> QChart:
     value_axis = QValueAxis()
     value_axis.setRange(0, 5)
     value_axis.setLabelFormat("%.0f")
-    value_axis.setTitleText(chart.tr("Average mood (1–5)"))
+    value_axis.setTitleText(translate("MoodCharts", "Average mood (1–5)"))
     value_axis.setTitleBrush(QBrush(colours.color("muted")))
     for axis in (y_axis, value_axis):
         _axis_style(axis)

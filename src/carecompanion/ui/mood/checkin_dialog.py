@@ -5,7 +5,7 @@ Keys 1–5 choose the mood, Enter saves. Every other answer may be left as "—"
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QSize, Qt
@@ -33,17 +33,25 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
+from carecompanion.ui.core_words import emotion_word
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.mood.colours import TEXT_FACES, mood_word
 from carecompanion.ui.widgets import label
 
 NOT_SET = "—"
 
 
-def _choices(names: list[str], checked: tuple[str, ...], accessible: str) -> QListView:
-    """A wrapping row of tick-able words (model/view, not a widget per word)."""
+NAME_ROLE = Qt.ItemDataRole.UserRole + 60
+
+
+def _choices(names: list[str], checked: tuple[str, ...], accessible: str,
+             shown: Callable[[str], str] = str) -> QListView:
+    """A wrapping row of tick-able words (model/view, not a widget per word). Each item keeps
+    the stored name under ``NAME_ROLE`` and shows ``shown(name)`` (its translation)."""
     model = QStandardItemModel()
     for name in names:
-        item = QStandardItem(name)
+        item = QStandardItem(shown(name))
+        item.setData(name, NAME_ROLE)
         item.setCheckable(True)
         item.setEditable(False)
         item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
@@ -68,7 +76,8 @@ def _choices(names: list[str], checked: tuple[str, ...], accessible: str) -> QLi
 def _checked(view: QListView) -> tuple[str, ...]:
     model = view.model()
     assert isinstance(model, QStandardItemModel)
-    return tuple(model.item(row).text() for row in range(model.rowCount())
+    return tuple(str(model.item(row).data(NAME_ROLE) or model.item(row).text())
+                 for row in range(model.rowCount())
                  if model.item(row).checkState() == Qt.CheckState.Checked)
 
 
@@ -120,7 +129,7 @@ class CheckInDialog(QDialog):
         self.mood_group.setExclusive(True)
         faces = QHBoxLayout()
         for value in range(1, 6):
-            word = self.tr(mood_word(value))
+            word = mood_word(value)
             choice = QPushButton(f"{TEXT_FACES[value]}\n{word}")
             choice.setObjectName("moodChoice")
             choice.setCheckable(True)
@@ -163,7 +172,7 @@ class CheckInDialog(QDialog):
         feelings = list(DEFAULT_EMOTIONS)
         felt = draft.emotions if draft else ()
         self.emotions = _choices(feelings + [n for n in felt if n not in feelings], felt,
-                                 self.tr("Feelings"))
+                                 self.tr("Feelings"), emotion_word)
         add_activity = QPushButton(self.tr("Add your own…"))
         add_activity.setAccessibleName(self.tr("Add a self-care activity to your list"))
         add_activity.clicked.connect(self._add_activity)
@@ -171,7 +180,7 @@ class CheckInDialog(QDialog):
         self.entry.setAccessibleName(self.tr("Link to a journal entry"))
         self.entry.addItem(self.tr("No journal entry"), None)
         for summary in recent_entries:
-            when = summary.entry_at.astimezone().strftime("%d %b")
+            when = format_when(summary.entry_at.astimezone(), "dd MMM")
             self.entry.addItem(f"{when} — {summary.title or self.tr('Untitled entry')}",
                                summary.id)
         linked = draft.entry_id if draft else None
@@ -246,6 +255,7 @@ class CheckInDialog(QDialog):
         model = self.activities.model()
         assert isinstance(model, QStandardItemModel)
         item = QStandardItem(added.name)
+        item.setData(added.name, NAME_ROLE)
         item.setCheckable(True)
         item.setEditable(False)
         item.setCheckState(Qt.CheckState.Checked)

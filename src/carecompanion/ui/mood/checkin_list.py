@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from carecompanion.mood.records import CheckIn
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.mood.colours import mood_word
 from carecompanion.ui.rows_model import RowsModel
 
@@ -16,13 +17,13 @@ class CheckInListModel(RowsModel[CheckIn]):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         parts = [self.tr("mood {value} ({word})").format(value=c.mood,
-                                                        word=self.tr(mood_word(c.mood)))]
+                                                        word=mood_word(c.mood))]
         if c.stress is not None:
             parts.append(self.tr("stress {value}").format(value=c.stress))
         if c.sleep_hours is not None:
             parts.append(self.tr("slept {value:g} h").format(value=c.sleep_hours))
         if c.activities:
             parts.append(", ".join(c.activities))
-        when = c.at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        when = format_when(c.at.astimezone(), "ddd dd MMM yyyy, HH:mm")
         note = f"\n{c.note}" if c.note else ""
         return f"{when} — " + " · ".join(parts) + note

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from carecompanion.mood.records import MOOD_WORDS
 from carecompanion.ui import theme
+from carecompanion.ui.core_words import mood_word as mood_word  # in the chosen language
 
 # Worst to best: dusk plum, clay, sand, sage, teal. Distinct in lightness too, so the scale
 # survives colour blindness and greyscale printing.
@@ -29,7 +29,3 @@ def mood_colour(value: float) -> QColor:
         round(a.green() + (b.green() - a.green()) * fraction),
         round(a.blue() + (b.blue() - a.blue()) * fraction),
     )
-
-
-def mood_word(value: int) -> str:
-    return MOOD_WORDS.get(value, "")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.mood.colours import mood_colour, mood_word
 
 CELL = 14
@@ -70,7 +71,7 @@ class YearHeatmap(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         for month in range(1, 13):
             first = date(self._year, month, 1)
-            painter.drawText(self._cell(first).left(), TOP - 6, first.strftime("%b"))
+            painter.drawText(self._cell(first).left(), TOP - 6, format_when(first, "MMM"))
         day = date(self._year, 1, 1)
         empty = colours.color("surface_alt")
         painter.setPen(Qt.PenStyle.NoPen)
@@ -86,7 +87,7 @@ class YearHeatmap(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(QRect(x, y, CELL, CELL), 3, 3)
             painter.setPen(colours.color("muted"))
-            word = self.tr(mood_word(value))
+            word = mood_word(value)
             painter.drawText(x + CELL + 4, y + CELL - 3, word)
             x += CELL + 16 + painter.fontMetrics().horizontalAdvance(word)
         painter.end()
@@ -97,7 +98,7 @@ class YearHeatmap(QWidget):
             QToolTip.hideText()
             return
         value = self._values.get(day)
-        text = day.strftime("%a %d %b %Y") + ": " + (
+        text = format_when(day, "ddd dd MMM yyyy") + ": " + (
             self.tr("no check-in") if value is None
             else self.tr("mood {value:.1f} ({word})").format(value=value,
                                                              word=mood_word(round(value))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -22,6 +22,8 @@ from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
 from carecompanion.session import VaultSession
 from carecompanion.ui.widgets import label, save_cancel_buttons
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 class MoodMapDialog(QDialog):
@@ -75,26 +77,26 @@ def import_daylio(session: VaultSession, path: Path, parent: QWidget,
         except MoodError as exc:
             if not interactive:
                 raise
-            QMessageBox.warning(parent, parent.tr("Cannot import"),
-                                str(exc) + " " + parent.tr("Nothing was imported."))
+            QMessageBox.warning(parent, translate("MoodFiles", "Cannot import"),
+                                str(exc) + " " + translate("MoodFiles", "Nothing was imported."))
             return None
     drafts = parsed.drafts
     preview = session.mood.preview_import(drafts)
     if preview.new == 0:
-        message = parent.tr("All {n} check-ins in this file are already here.").format(
+        message = translate("MoodFiles", "All {n} check-ins in this file are already here.").format(
             n=preview.total)
         if interactive:
-            QMessageBox.information(parent, parent.tr("Nothing new"), message)
+            QMessageBox.information(parent, translate("MoodFiles", "Nothing new"), message)
         return message
-    question = parent.tr(
+    question = translate("MoodFiles",
         "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
         "skipped.").format(new=preview.new, first=preview.first_day, last=preview.last_day,
                            dups=preview.duplicates)
-    if interactive and QMessageBox.question(parent, parent.tr("Import from Daylio"),
+    if interactive and QMessageBox.question(parent, translate("MoodFiles", "Import from Daylio"),
                                            question) != QMessageBox.StandardButton.Yes:
         return None
     result = session.mood.import_drafts(drafts)
-    return parent.tr("Imported {added} check-ins ({dups} duplicates skipped).").format(
+    return translate("MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped).").format(
         added=result.added, dups=result.duplicates)
 
 
@@ -132,9 +134,9 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
     if not dialog.exec():
         return None
     since, until = dialog.period()
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the mood report"),
+    chosen, _ = QFileDialog.getSaveFileName(parent, translate("MoodFiles", "Save the mood report"),
                                             str(Path.home() / "Mood report.pdf"),
-                                            parent.tr("PDF files (*.pdf)"))
+                                            translate("MoodFiles", "PDF files (*.pdf)"))
     if not chosen:
         return None
     from carecompanion.ui.mood_report import write_mood_report
@@ -145,9 +147,10 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
 def save_csv(session: VaultSession, parent: QWidget) -> Path | None:
     from carecompanion.mood.csv_export import write_csv
 
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export check-ins as CSV"),
+    chosen, _ = QFileDialog.getSaveFileName(parent,
+                                            translate("MoodFiles", "Export check-ins as CSV"),
                                             str(Path.home() / "check-ins.csv"),
-                                            parent.tr("CSV files (*.csv)"))
+                                            translate("MoodFiles", "CSV files (*.csv)"))
     if not chosen:
         return None
     write_csv(Path(chosen), session.mood.list())

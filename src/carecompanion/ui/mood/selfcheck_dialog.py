@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS, Instrument
 from carecompanion.session import VaultSession
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.widgets import label
 
 
@@ -118,7 +119,7 @@ class SelfCheckDialog(QDialog):
             self.history.setText(self.tr("Your results will be kept here, so you can see "
                                          "how things change over time."))
             return
-        lines = [f"{p.day.strftime('%d %b %Y')}: {p.score}"
+        lines = [f"{format_when(p.day, 'dd MMM yyyy')}: {p.score}"
                  + (f" ({p.change:+d})" if p.change is not None else "")
                  for p in trend[-6:]]
         self.history.setText(self.tr("Earlier results: ") + " · ".join(lines))

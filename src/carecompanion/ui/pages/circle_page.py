@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
@@ -40,16 +40,20 @@ from carecompanion.ui.circle.models import (
 from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.watch import CircleWatcher, Signature, file_signature
 from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.widgets import EmptyState, button, label
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 def synced_words(when: datetime | None) -> str:
     if when is None:
-        return "not synced yet"
+        return translate("CirclePage", "not synced yet")
     local = when.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return local.strftime("today at %H:%M")
-    return local.strftime("%a %d %b at %H:%M")
+        return translate("CirclePage", "today at {time}").format(time=local.strftime("%H:%M"))
+    return translate("CirclePage", "{day} at {time}").format(
+        day=format_when(local, "ddd dd MMM"), time=local.strftime("%H:%M"))
 
 
 class CirclePage(QWidget):
@@ -259,8 +263,10 @@ class CirclePage(QWidget):
         self._state = state
         info = state.info
         self.circle_title.setText(info.name)
-        detail = self.tr("You are {role} · {count} people").format(
-            role=role_words(info.my_role), count=len(state.roster.current()))
+        count = len(state.roster.current())
+        detail = (self.tr("You are {role} · just you") if count == 1
+                  else self.tr("You are {role} · {count} people")).format(
+            role=role_words(info.my_role), count=count)
         if info.mode == "passphrase":
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
@@ -279,8 +285,7 @@ class CirclePage(QWidget):
             self.last_synced.clear()
             self.status.hide()
             return
-        text = self.tr("Last synced: {when}").format(when=self.tr(synced_words(
-            info.last_synced_at)))
+        text = self.tr("Last synced: {when}").format(when=synced_words(info.last_synced_at))
         if info.dirty:
             text += "\n" + self.tr("Your latest changes are waiting to be written to the file.")
         self.last_synced.setText(text)

@@ -33,6 +33,7 @@ from carecompanion.mood import stats
 from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
 from carecompanion.mood.records import DayStat
 from carecompanion.session import VaultSession
+from carecompanion.ui.core_words import nudge_words
 from carecompanion.ui.mood import charts
 from carecompanion.ui.mood.checkin_list import CheckInListModel
 from carecompanion.ui.mood.colours import mood_word
@@ -339,11 +340,12 @@ class MoodPage(QWidget):
         if nudge is None:
             self.nudge.hide()
             return
-        noticed = " ".join(self.tr(line) for line in nudge.noticed)
-        self.nudge_text.setText(f"{noticed} {self.tr(nudge.invitation)}")
+        noticed, invitation, emergency_note = nudge_words(
+            [reason.value for reason in nudge.check.reasons])
+        self.nudge_text.setText(f"{noticed} {invitation}")
         people = [f"{c.name}{' · ' + c.reach if c.reach else ''}" for c in nudge.contacts]
         lines = [self.tr("People you chose: ") + "; ".join(people)] if people else []
-        lines.append(self.tr(nudge.emergency_note))
+        lines.append(emergency_note)
         self.nudge_contacts.setText("\n".join(lines))
         self.nudge.show()
 

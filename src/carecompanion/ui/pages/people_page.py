@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
-from carecompanion.people.records import RELATION_LABELS, Contact
+from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
+from carecompanion.ui.core_words import relation_label
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
 from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
 from carecompanion.ui.people.models import (
@@ -44,7 +46,7 @@ UPCOMING_DAYS = 35
 
 def contact_html(contact: Contact) -> str:
     rows = [f"<h2>{html.escape(contact.name)}</h2>",
-            f"<p style='color:gray'>{html.escape(RELATION_LABELS[contact.relation])}"
+            f"<p style='color:gray'>{html.escape(relation_label(contact.relation))}"
             f"{' · ' + html.escape(contact.role) if contact.role else ''}</p>"]
     for phone in contact.phones:
         number = "".join(ch for ch in phone.number if ch.isdigit() or ch == "+")
@@ -59,7 +61,7 @@ def contact_html(contact: Contact) -> str:
         if value:
             rows.append(f"<p><b>{title}:</b> {html.escape(value)}</p>")
     if contact.check_in_days:
-        last = (contact.last_contact_at.astimezone().strftime("%d %b %Y")
+        last = (format_when(contact.last_contact_at.astimezone(), "dd MMM yyyy")
                 if contact.last_contact_at else "not yet")
         rows.append(f"<p><b>Stay in touch:</b> every {contact.check_in_days} days; last "
                     f"contact {last}; next {contact.next_check_in or 'now'}.</p>")

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import (
     LOG_KINDS,
-    RELATION_LABELS,
     RELATIONS,
     ContactDraft,
     Email,
     Phone,
 )
+from carecompanion.ui.core_words import relation_label
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
 
@@ -64,14 +64,14 @@ class ContactDialog(QDialog):
         self.relation = QComboBox()
         self.relation.setAccessibleName(self.tr("How they relate to you"))
         for relation in RELATIONS:
-            self.relation.addItem(self.tr(RELATION_LABELS[relation]), relation)
+            self.relation.addItem(relation_label(relation), relation)
         self.relation.setCurrentIndex(self.relation.findData(draft.relation))
         self.role = QLineEdit(draft.role)
         self.role.setAccessibleName(self.tr("Role"))
         self.role.setPlaceholderText(self.tr("e.g. social worker, Mum's nurse"))
         self.phones = QPlainTextEdit("\n".join(f"{p.kind}: {p.number}" for p in draft.phones))
         self.phones.setAccessibleName(self.tr("Phone numbers, one per line"))
-        self.phones.setPlaceholderText("mobile: 07700 900123")
+        self.phones.setPlaceholderText(self.tr("mobile: 07700 900123"))
         self.phones.setFixedHeight(70)
         self.emails = QPlainTextEdit("\n".join(f"{e.kind}: {e.address}" for e in draft.emails))
         self.emails.setAccessibleName(self.tr("E-mail addresses, one per line"))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.people.meetings import (
-    GROUP_KIND_LABELS,
     GROUP_KINDS,
     WEEKS_OF_MONTH,
     GroupDraft,
@@ -29,11 +28,20 @@ from carecompanion.people.meetings import (
 )
 from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
+from carecompanion.ui.core_words import group_kind_label
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
-REPEATS = (("weekly", "Every week"), ("fortnightly", "Every other week"),
-           ("monthly", "Once a month, on the same weekday"), ("once", "Just once"))
-_WEEK_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+REPEATS = (("weekly", QT_TRANSLATE_NOOP("GroupDialog", "Every week")),
+           ("fortnightly", QT_TRANSLATE_NOOP("GroupDialog", "Every other week")),
+           ("monthly", QT_TRANSLATE_NOOP("GroupDialog", "Once a month, on the same weekday")),
+           ("once", QT_TRANSLATE_NOOP("GroupDialog", "Just once")))
+_WEEK_WORDS = {1: QT_TRANSLATE_NOOP("GroupDialog", "first"),
+               2: QT_TRANSLATE_NOOP("GroupDialog", "second"),
+               3: QT_TRANSLATE_NOOP("GroupDialog", "third"),
+               4: QT_TRANSLATE_NOOP("GroupDialog", "fourth"),
+               5: QT_TRANSLATE_NOOP("GroupDialog", "fifth"),
+               -1: QT_TRANSLATE_NOOP("GroupDialog", "last")}
 
 
 class GroupDialog(QDialog):
@@ -49,7 +57,7 @@ class GroupDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("How the group meets"))
         for kind in GROUP_KINDS:
-            self.kind.addItem(self.tr(GROUP_KIND_LABELS[kind]), kind)
+            self.kind.addItem(group_kind_label(kind), kind)
         self.kind.setCurrentIndex(self.kind.findData(draft.kind))
         self.location = QLineEdit(draft.location)
         self.location.setAccessibleName(self.tr("Where, or the link or number"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from carecompanion.people.contacts import PeopleService
 from carecompanion.people.crisis import CrisisService
 from carecompanion.people.help import HelpPanel
+from carecompanion.ui.core_words import country_name, not_an_emergency_service
 from carecompanion.ui.widgets import button, label
 
 
@@ -73,7 +74,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(self.tr("Need help now"))
         self.resize(560, 620)
         panel = people.help_panel()
-        self.statement = label(self.tr(panel.statement), "notice")
+        self.statement = label(not_an_emergency_service(panel.emergency_number), "notice")
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(self.tr("People and helplines to call"))
@@ -81,7 +82,7 @@ class HelpDialog(QDialog):
         self.country = QComboBox()
         self.country.setAccessibleName(self.tr("Your country, for its helplines"))
         for country in CrisisService.countries():
-            self.country.addItem(self.tr(country.name), country.code)
+            self.country.addItem(country_name(country.code, country.name), country.code)
         if panel.country:
             self.country.setCurrentIndex(max(0, self.country.findData(panel.country)))
         use = button(self.tr("Use these helplines"), self.tr("Use this country's helplines"))

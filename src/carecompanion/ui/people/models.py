@@ -7,8 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from carecompanion.people.meetings import GROUP_KIND_LABELS, Group, Occurrence
-from carecompanion.people.records import RELATION_LABELS, Contact, DueContact
+from carecompanion.people.meetings import Group, Occurrence
+from carecompanion.people.records import Contact, DueContact
+from carecompanion.ui.core_words import group_kind_label, relation_label
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.rows_model import RowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -32,7 +34,7 @@ class ContactListModel(RowsModel[Contact]):
 
     def row_data(self, contact: Contact, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            relation = self.tr(RELATION_LABELS[contact.relation])
+            relation = relation_label(contact.relation)
             detail = f"{relation}{' · ' + contact.role if contact.role else ''}"
             if contact.id in self._due:
                 detail += " · " + self.tr("time to check in")
@@ -46,7 +48,7 @@ class ContactListModel(RowsModel[Contact]):
 class MeetingListModel(RowsModel[Occurrence]):
     def row_data(self, meeting: Occurrence, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = meeting.start.astimezone().strftime("%a %d %b, %H:%M")
+            when = format_when(meeting.start.astimezone(), "ddd dd MMM, HH:mm")
             where = f" · {meeting.location}" if meeting.location else ""
             moved = self.tr(" (moved)") if meeting.moved else ""
             return f"{when} — {meeting.group_name}{moved}{where}"
@@ -59,7 +61,7 @@ class GroupListModel(RowsModel[Group]):
     def row_data(self, group: Group, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             when = group.schedule.describe() if group.schedule else self.tr("no meetings set")
-            return f"{group.name}\n{self.tr(GROUP_KIND_LABELS[group.kind])} · {when}"
+            return f"{group.name}\n{group_kind_label(group.kind)} · {when}"
         if role == ID_ROLE:
             return group.id
         return None

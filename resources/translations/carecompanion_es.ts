@@ -1,0 +1,3792 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add {name}</source>
+        <translation>Añadir a {name}</translation>
+    </message>
+    <message>
+        <source>Safety number on this card</source>
+        <translation>Número de seguridad de esta tarjeta</translation>
+    </message>
+    <message>
+        <source>{name} read me the same number</source>
+        <translation>{name} me leyó el mismo número</translation>
+    </message>
+    <message>
+        <source>Role in the circle</source>
+        <translation>Papel en el círculo</translation>
+    </message>
+    <message>
+        <source>Member: reads, shares and comments</source>
+        <translation>Miembro: lee, comparte y comenta</translation>
+    </message>
+    <message>
+        <source>Reader: reads only</source>
+        <translation>Lector: solo lee</translation>
+    </message>
+    <message>
+        <source>Admin: can also add and remove members</source>
+        <translation>Admin: además puede añadir y quitar miembros</translation>
+    </message>
+    <message>
+        <source>Add to the circle</source>
+        <translation>Añadir al círculo</translation>
+    </message>
+    <message>
+        <source>Add {name} to the circle?</source>
+        <translation>¿Añadir a {name} al círculo?</translation>
+    </message>
+    <message>
+        <source>Before adding them, compare this safety number with {name}, by phone or in person: ask them to read the number on their own member card. If every digit matches, this card really is theirs.</source>
+        <translation>Antes de añadir a {name}, comparen este número de seguridad por teléfono o en persona: pídele que te lea el número de su propia tarjeta de miembro. Si coinciden todas las cifras, esta tarjeta es de verdad suya.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Papel</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>No backup was found.</source>
+        <translation>No se encontró ninguna copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Your journal needs repair</source>
+        <translation>Tu diario necesita una reparación</translation>
+    </message>
+    <message>
+        <source>CareCompanion has a backup from {day}. Restore it? The damaged copy is kept aside, not deleted.</source>
+        <translation>CareCompanion tiene una copia de seguridad del {day}. ¿Quieres restaurarla? La copia dañada se guarda aparte; no se borra.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Lock CareCompanion and unlock it again to be offered your last good backup. Until then, nothing more is backed up.</source>
+        <translation>{problem}
+
+Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última copia de seguridad en buen estado. Hasta entonces, no se harán más copias.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so reminders cannot be shown.</source>
+        <translation>Este escritorio no tiene bandeja del sistema, así que no se pueden mostrar recordatorios.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right.</source>
+        <translation>La frase de contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Frase de contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed. Your recovery key still works.</source>
+        <translation>Tu frase de contraseña se ha cambiado. Tu clave de recuperación sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}). Your journal was not changed.</source>
+        <translation>Algo salió mal ({kind}). Tu diario no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Demo passphrase: {passphrase}</source>
+        <translation>Frase de contraseña de la demostración: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>{name} ({size}) is kept encrypted in your journal. To open it in another program, save a copy where you choose.</source>
+        <translation>{name} ({size}) se guarda cifrado en tu diario. Para abrirlo con otro programa, guarda una copia donde prefieras.</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>Guardar una copia del adjunto</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+</context>
+<context>
+    <name>Buttons</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>Choose the month</source>
+        <translation>Elegir el mes</translation>
+    </message>
+    <message>
+        <source>Choose the year</source>
+        <translation>Elegir el año</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Days of the month</source>
+        <translation>Días del mes</translation>
+    </message>
+    <message>
+        <source>Entries on the chosen day</source>
+        <translation>Entradas del día elegido</translation>
+    </message>
+    <message>
+        <source>On this day</source>
+        <translation>Tal día como hoy</translation>
+    </message>
+    <message>
+        <source>On this day in earlier years</source>
+        <translation>Tal día como hoy en años anteriores</translation>
+    </message>
+    <message>
+        <source>Nothing from this day in earlier years.</source>
+        <translation>Nada de este día en años anteriores.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your journal stays as it is; only the lock changes. Your recovery key keeps working.</source>
+        <translation>Tu diario queda tal cual; solo cambia la cerradura. Tu clave de recuperación sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Please choose a stronger new passphrase.</source>
+        <translation>Elige una frase de contraseña nueva más segura, por favor.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Las dos frases nuevas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>{name}, as a table</source>
+        <translation>{name}, como tabla</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Correct a check-in</source>
+        <translation>Corregir un registro</translation>
+    </message>
+    <message>
+        <source>Mood {value} of 5: {word}</source>
+        <translation>Ánimo {value} de 5: {word}</translation>
+    </message>
+    <message>
+        <source>Press {value}</source>
+        <translation>Pulsa {value}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Stress from 0 to 10</source>
+        <translation>Estrés de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Energy from 0 to 10</source>
+        <translation>Energía de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Hours slept</source>
+        <translation>Horas de sueño</translation>
+    </message>
+    <message>
+        <source>Hours of care given today</source>
+        <translation>Horas de cuidado dedicadas hoy</translation>
+    </message>
+    <message>
+        <source>Stress (0–10)</source>
+        <translation>Estrés (0–10)</translation>
+    </message>
+    <message>
+        <source>Energy (0–10)</source>
+        <translation>Energía (0–10)</translation>
+    </message>
+    <message>
+        <source>Hours of care today</source>
+        <translation>Horas de cuidado hoy</translation>
+    </message>
+    <message>
+        <source>Self-care today</source>
+        <translation>Autocuidado hoy</translation>
+    </message>
+    <message>
+        <source>Feelings</source>
+        <translation>Sentimientos</translation>
+    </message>
+    <message>
+        <source>Add your own…</source>
+        <translation>Añadir otra…</translation>
+    </message>
+    <message>
+        <source>Add a self-care activity to your list</source>
+        <translation>Añadir una actividad de autocuidado a tu lista</translation>
+    </message>
+    <message>
+        <source>Link to a journal entry</source>
+        <translation>Enlazar con una entrada del diario</translation>
+    </message>
+    <message>
+        <source>No journal entry</source>
+        <translation>Ninguna entrada del diario</translation>
+    </message>
+    <message>
+        <source>The linked entry</source>
+        <translation>La entrada enlazada</translation>
+    </message>
+    <message>
+        <source>A short note</source>
+        <translation>Una nota breve</translation>
+    </message>
+    <message>
+        <source>A few words, if you like</source>
+        <translation>Unas palabras, si quieres</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Entrada del diario</translation>
+    </message>
+    <message>
+        <source>Save check-in</source>
+        <translation>Guardar registro</translation>
+    </message>
+    <message>
+        <source>Save the check-in</source>
+        <translation>Guardar el registro</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>How are you, right now?</source>
+        <translation>¿Cómo estás ahora mismo?</translation>
+    </message>
+    <message>
+        <source>Add a self-care activity</source>
+        <translation>Añadir una actividad de autocuidado</translation>
+    </message>
+    <message>
+        <source>What helps you? (for example: a bath, gardening, a phone call with my sister)</source>
+        <translation>¿Qué te ayuda? (por ejemplo: un baño, la jardinería, una llamada con mi hermana)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInListModel</name>
+    <message>
+        <source>mood {value} ({word})</source>
+        <translation>ánimo {value} ({word})</translation>
+    </message>
+    <message>
+        <source>stress {value}</source>
+        <translation>estrés {value}</translation>
+    </message>
+    <message>
+        <source>slept {value:g} h</source>
+        <translation>dormí {value:g} h</translation>
+    </message>
+</context>
+<context>
+    <name>CircleListModel</name>
+    <message>
+        <source>1 new</source>
+        <translation>1 nuevo</translation>
+    </message>
+    <message>
+        <source>{count} new</source>
+        <translation>{count} nuevos</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nada nuevo</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>pendiente de sincronizar</translation>
+    </message>
+</context>
+<context>
+    <name>CirclePage</name>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>hoy a las {time}</translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} a las {time}</translation>
+    </message>
+    <message>
+        <source>My member card</source>
+        <translation>Mi tarjeta de miembro</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Members of this circle</source>
+        <translation>Miembros de este círculo</translation>
+    </message>
+    <message>
+        <source>Start or join</source>
+        <translation>Crear o unirte</translation>
+    </message>
+    <message>
+        <source>Start or join a circle</source>
+        <translation>Crear un círculo o unirte a uno</translation>
+    </message>
+    <message>
+        <source>Start a circle…</source>
+        <translation>Crear un círculo…</translation>
+    </message>
+    <message>
+        <source>Join a circle…</source>
+        <translation>Unirte a un círculo…</translation>
+    </message>
+    <message>
+        <source>Share how my week went…</source>
+        <translation>Compartir cómo me fue la semana…</translation>
+    </message>
+    <message>
+        <source>Leave this circle on this computer…</source>
+        <translation>Salir de este círculo en este equipo…</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Círculos</translation>
+    </message>
+    <message>
+        <source>Your circles</source>
+        <translation>Tus círculos</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync all circles now</source>
+        <translation>Sincronizar ahora todos los círculos</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>Circle status</source>
+        <translation>Estado del círculo</translation>
+    </message>
+    <message>
+        <source>Shared posts</source>
+        <translation>Publicaciones compartidas</translation>
+    </message>
+    <message>
+        <source>Nothing shared yet</source>
+        <translation>Aún no se ha compartido nada</translation>
+    </message>
+    <message>
+        <source>When someone in the circle shares an entry, it appears here. To share one of yours, open it in your journal and choose “Share with circle…”.</source>
+        <translation>Cuando alguien del círculo comparte una entrada, aparece aquí. Para compartir una tuya, ábrela en tu diario y elige «Compartir con el círculo…».</translation>
+    </message>
+    <message>
+        <source>Choose a post</source>
+        <translation>Elige una publicación</translation>
+    </message>
+    <message>
+        <source>Its full text, comments and reactions show here.</source>
+        <translation>Aquí verás su texto completo, los comentarios y las reacciones.</translation>
+    </message>
+    <message>
+        <source>You are not alone in this</source>
+        <translation>No estás solo en esto</translation>
+    </message>
+    <message>
+        <source>A circle is a small group of fellow caregivers who share the journal entries each one chooses, through one encrypted file in a folder you all can reach. There is no server and no account: only the people in the circle can read it.</source>
+        <translation>Un círculo es un grupo pequeño de personas cuidadoras que comparten las entradas del diario que cada una elige, mediante un archivo cifrado en una carpeta a la que todas pueden llegar. No hay servidor ni cuenta: solo las personas del círculo pueden leerlo.</translation>
+    </message>
+    <message>
+        <source>Start a circle</source>
+        <translation>Crear un círculo</translation>
+    </message>
+    <message>
+        <source>Join a circle</source>
+        <translation>Unirte a un círculo</translation>
+    </message>
+    <message>
+        <source>You are {role} · just you</source>
+        <translation>Tu papel: {role} · solo tú</translation>
+    </message>
+    <message>
+        <source>You are {role} · {count} people</source>
+        <translation>Tu papel: {role} · {count} personas</translation>
+    </message>
+    <message>
+        <source>opened with a passphrase</source>
+        <translation>abierto con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Last synced: {when}</source>
+        <translation>Última sincronización: {when}</translation>
+    </message>
+    <message>
+        <source>Your latest changes are waiting to be written to the file.</source>
+        <translation>Tus últimos cambios están esperando para guardarse en el archivo.</translation>
+    </message>
+    <message>
+        <source>{count} item(s) in the circle file could not be checked and were left out. They may have been changed by someone outside the circle.</source>
+        <translation>No se pudieron comprobar {count} elemento(s) del archivo del círculo y se dejaron fuera. Puede que alguien ajeno al círculo los haya modificado.</translation>
+    </message>
+    <message>
+        <source>Your sync service had made {count} conflicting copies of the circle file; they were merged and tidied away.</source>
+        <translation>Tu servicio de sincronización había creado {count} copias en conflicto del archivo del círculo; se han unido y ordenado.</translation>
+    </message>
+    <message>
+        <source>Comment not added</source>
+        <translation>No se añadió el comentario</translation>
+    </message>
+    <message>
+        <source>Reaction not sent</source>
+        <translation>No se envió la reacción</translation>
+    </message>
+    <message>
+        <source>Withdraw “{title}”?</source>
+        <translation>¿Retirar «{title}»?</translation>
+    </message>
+    <message>
+        <source>It disappears from the circle at everyone&apos;s next sync. Anyone who has already read it may remember it, or keep a copy.</source>
+        <translation>Desaparecerá del círculo la próxima vez que cada persona sincronice. Quien ya la haya leído puede recordarla o guardar una copia.</translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation>No se retiró</translation>
+    </message>
+    <message>
+        <source>Starting “{name}”…</source>
+        <translation>Creando «{name}»…</translation>
+    </message>
+    <message>
+        <source>Circle started. Add people from their member cards under Members.</source>
+        <translation>Círculo creado. Añade personas con sus tarjetas de miembro, en Miembros.</translation>
+    </message>
+    <message>
+        <source>The circle was not started</source>
+        <translation>No se creó el círculo</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Uniéndote…</translation>
+    </message>
+    <message>
+        <source>Welcome to “{name}”.</source>
+        <translation>Te damos la bienvenida a «{name}».</translation>
+    </message>
+    <message>
+        <source>You could not join yet</source>
+        <translation>Todavía no has podido unirte</translation>
+    </message>
+    <message>
+        <source>Leave “{name}” on this computer?</source>
+        <translation>¿Salir de «{name}» en este equipo?</translation>
+    </message>
+    <message>
+        <source>Its posts disappear from this journal. The circle file and everyone else&apos;s copies are not touched, and you can join again later while you are still a member.</source>
+        <translation>Sus publicaciones desaparecerán de este diario. El archivo del círculo y las copias de las demás personas no se tocan, y puedes volver a unirte más adelante mientras sigas siendo miembro.</translation>
+    </message>
+    <message>
+        <source>Circle not left</source>
+        <translation>No saliste del círculo</translation>
+    </message>
+    <message>
+        <source>No circle yet</source>
+        <translation>Aún no hay ningún círculo</translation>
+    </message>
+    <message>
+        <source>You are not in a circle yet. Start or join one on the Circles page, then share this entry.</source>
+        <translation>Aún no estás en ningún círculo. Crea uno o únete a uno en la página Círculos y después comparte esta entrada.</translation>
+    </message>
+</context>
+<context>
+    <name>CircleWords</name>
+    <message>
+        <source>Heart</source>
+        <extracomment>Reaction code -&gt; (symbol, words). The symbols are in DejaVu Sans, so they draw everywhere.</extracomment>
+        <translation>Corazón</translation>
+    </message>
+    <message>
+        <source>Thinking of you</source>
+        <translation>Pienso en ti</translation>
+    </message>
+    <message>
+        <source>Hug</source>
+        <translation>Abrazo</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Fuerza</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Gracias</translation>
+    </message>
+    <message>
+        <source>organiser</source>
+        <translation>organizador</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>miembro</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>lector</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>no miembro</translation>
+    </message>
+    <message>
+        <source>This week was very hard</source>
+        <extracomment>The week&apos;s summary offered for sharing (the core&apos;s circle/mood_summary.py): its feeling sentences and figure names, by the core&apos;s English, which is also the figures&apos; key.</extracomment>
+        <translation>Esta semana fue muy dura</translation>
+    </message>
+    <message>
+        <source>This week was hard</source>
+        <translation>Esta semana fue dura</translation>
+    </message>
+    <message>
+        <source>This week had ups and downs</source>
+        <translation>Esta semana tuvo altibajos</translation>
+    </message>
+    <message>
+        <source>This week was a better one</source>
+        <translation>Esta semana fue mejor</translation>
+    </message>
+    <message>
+        <source>mood</source>
+        <translation>ánimo</translation>
+    </message>
+    <message>
+        <source>days checked in</source>
+        <translation>días con registro</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>sueño</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <translation>estrés</translation>
+    </message>
+    <message>
+        <source>caring</source>
+        <translation>cuidados</translation>
+    </message>
+    <message>
+        <source>{days} of {total}</source>
+        <translation>{days} de {total}</translation>
+    </message>
+    <message>
+        <source>{hours} h a night</source>
+        <translation>{hours} h por noche</translation>
+    </message>
+    <message>
+        <source>{hours} h a day</source>
+        <translation>{hours} h al día</translation>
+    </message>
+    <message>
+        <source>mood {mood}</source>
+        <translation>ánimo {mood}</translation>
+    </message>
+    <message>
+        <source>slept about {hours} h</source>
+        <translation>dormí unas {hours} h</translation>
+    </message>
+    <message>
+        <source>{feeling}: {figures}.</source>
+        <translation>{feeling}: {figures}.</translation>
+    </message>
+</context>
+<context>
+    <name>CircleWork</name>
+    <message>
+        <source>Something went wrong ({kind}). Nothing in your journal was lost.</source>
+        <translation>Algo salió mal ({kind}). No se ha perdido nada de tu diario.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentListModel</name>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>How they relate to you</source>
+        <translation>Qué relación tiene contigo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>e.g. social worker, Mum&apos;s nurse</source>
+        <translation>p. ej., trabajadora social, la enfermera de mamá</translation>
+    </message>
+    <message>
+        <source>Phone numbers, one per line</source>
+        <translation>Teléfonos, uno por línea</translation>
+    </message>
+    <message>
+        <source>mobile: 07700 900123</source>
+        <translation>teléfono: 612 345 678</translation>
+    </message>
+    <message>
+        <source>E-mail addresses, one per line</source>
+        <translation>Correos electrónicos, uno por línea</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>How they help</source>
+        <translation>Cómo te ayuda</translation>
+    </message>
+    <message>
+        <source>good listener, can take a night shift</source>
+        <translation>sabe escuchar, puede cubrir una noche</translation>
+    </message>
+    <message>
+        <source>Best times to call</source>
+        <translation>Mejores horas para llamar</translation>
+    </message>
+    <message>
+        <source>no reminder</source>
+        <translation>sin recordatorio</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Check in every so many days</source>
+        <translation>Contactar cada tantos días</translation>
+    </message>
+    <message>
+        <source>Someone to call first in an emergency</source>
+        <translation>A quien llamar primero en una emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Choose a photo…</source>
+        <translation>Elegir una foto…</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Elegir una foto</translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation>Quién es</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Teléfonos</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Best times</source>
+        <translation>Mejores horas</translation>
+    </message>
+    <message>
+        <source>Check in every</source>
+        <translation>Contactar cada</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Photo chosen</source>
+        <translation>Foto elegida</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>Un contacto necesita un nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>time to check in</source>
+        <translation>toca contactar</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Title (optional)</source>
+        <translation>Título (opcional)</translation>
+    </message>
+    <message>
+        <source>Entry title</source>
+        <translation>Título de la entrada</translation>
+    </message>
+    <message>
+        <source>Entry date and time</source>
+        <translation>Fecha y hora de la entrada</translation>
+    </message>
+    <message>
+        <source>Mark as favourite</source>
+        <translation>Marcar como favorita</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorita</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Etiquetas, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Texto de la entrada</translation>
+    </message>
+    <message>
+        <source>Write whatever you need to. Only you can read this.</source>
+        <translation>Escribe lo que necesites. Solo tú puedes leerlo.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>{tip} ({shortcut})</source>
+        <translation>{tip} ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>letter on the Bold button</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>letter on the Italic button</comment>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <comment>letter on the Heading button</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Lista con viñetas</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Lista numerada</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Insertar enlace</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Adjuntar</translation>
+    </message>
+    <message>
+        <source>Attach a photo or document</source>
+        <translation>Adjuntar una foto o un documento</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Delete this entry</source>
+        <translation>Borrar esta entrada</translation>
+    </message>
+    <message>
+        <source>More formatting</source>
+        <translation>Más formato</translation>
+    </message>
+    <message>
+        <source>Web address:</source>
+        <translation>Dirección web:</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Nueva entrada</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Editando…</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 palabra</translation>
+    </message>
+    <message>
+        <source>{count} words</source>
+        <translation>{count} palabras</translation>
+    </message>
+    <message>
+        <source>Too large to attach</source>
+        <translation>Demasiado grande para adjuntarlo</translation>
+    </message>
+    <message>
+        <source>Could not attach</source>
+        <translation>No se pudo adjuntar</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({reason}).</source>
+        <translation>No se pudo leer {name} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>¿Borrar esta entrada?</translation>
+    </message>
+    <message>
+        <source>This entry and its attachments will be deleted from this computer. Backups made before today keep a copy.</source>
+        <translation>Esta entrada y sus adjuntos se borrarán de este equipo. Las copias de seguridad anteriores a hoy conservan una copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>A printable PDF</source>
+        <translation>Un PDF para imprimir</translation>
+    </message>
+    <message>
+        <source>A folder of Markdown files</source>
+        <translation>Una carpeta de archivos Markdown</translation>
+    </message>
+    <message>
+        <source>CareCompanion JSON (can be imported again)</source>
+        <translation>JSON de CareCompanion (se puede volver a importar)</translation>
+    </message>
+    <message>
+        <source>Export entries</source>
+        <translation>Exportar entradas</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>Formato de exportación</translation>
+    </message>
+    <message>
+        <source>Which entries</source>
+        <translation>Qué entradas</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>The selected entry</source>
+        <translation>La entrada seleccionada</translation>
+    </message>
+    <message>
+        <source>A date range</source>
+        <translation>Un periodo de fechas</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde la fecha</translation>
+    </message>
+    <message>
+        <source>Until date</source>
+        <translation>Hasta la fecha</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>An export is not encrypted: anyone who opens the file can read it. Keep it somewhere safe, and delete it when you no longer need it.</source>
+        <translation>Una exportación no está cifrada: cualquiera que abra el archivo puede leerlo. Guárdala en un lugar seguro y bórrala cuando ya no la necesites.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Choose where and export</source>
+        <translation>Elegir dónde y exportar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder</source>
+        <translation>Elige una carpeta vacía</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Writing your entries…</source>
+        <translation>Escribiendo tus entradas…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search your journal (Ctrl+F)</source>
+        <translation>Buscar en tu diario (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the journal</source>
+        <translation>Buscar en el diario</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Show filters</source>
+        <translation>Mostrar filtros</translation>
+    </message>
+    <message>
+        <source>Only entries with this tag</source>
+        <translation>Solo entradas con esta etiqueta</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Only entries from a date</source>
+        <translation>Solo entradas desde una fecha</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde la fecha</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Only entries until a date</source>
+        <translation>Solo entradas hasta una fecha</translation>
+    </message>
+    <message>
+        <source>Until date</source>
+        <translation>Hasta la fecha</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoritas</translation>
+    </message>
+    <message>
+        <source>Only favourites</source>
+        <translation>Solo favoritas</translation>
+    </message>
+    <message>
+        <source>With attachments</source>
+        <translation>Con adjuntos</translation>
+    </message>
+    <message>
+        <source>Only entries with attachments</source>
+        <translation>Solo entradas con adjuntos</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Todas las etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>Cada dos semanas</translation>
+    </message>
+    <message>
+        <source>Once a month, on the same weekday</source>
+        <translation>Una vez al mes, el mismo día de la semana</translation>
+    </message>
+    <message>
+        <source>Just once</source>
+        <translation>Solo una vez</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>primera</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>segunda</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>tercera</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>cuarta</translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation>quinta</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>última</translation>
+    </message>
+    <message>
+        <source>A support group</source>
+        <translation>Un grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <source>How the group meets</source>
+        <translation>Cómo se reúne el grupo</translation>
+    </message>
+    <message>
+        <source>Where, or the link or number</source>
+        <translation>Dónde, o el enlace o el número</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Persona que lo coordina</translation>
+    </message>
+    <message>
+        <source>Nobody chosen</source>
+        <translation>Nadie elegido</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>How often it meets</source>
+        <translation>Cada cuánto se reúne</translation>
+    </message>
+    <message>
+        <source>Which week of the month</source>
+        <translation>Qué semana del mes</translation>
+    </message>
+    <message>
+        <source>First meeting</source>
+        <translation>Primera reunión</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Empieza a las</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>Cuánto dura</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Meets</source>
+        <translation>Se reúne</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Se repite</translation>
+    </message>
+    <message>
+        <source>Week of the month</source>
+        <translation>Semana del mes</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Dura</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un grupo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>&apos;{zone}&apos; is not a time zone name such as Europe/London or America/New_York.</source>
+        <translation>«{zone}» no es un nombre de zona horaria como Europe/Madrid o America/Mexico_City.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupListModel</name>
+    <message>
+        <source>no meetings set</source>
+        <translation>sin reuniones fijadas</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Need help now</source>
+        <translation>Necesito ayuda ya</translation>
+    </message>
+    <message>
+        <source>People and helplines to call</source>
+        <translation>Personas y líneas de ayuda a las que llamar</translation>
+    </message>
+    <message>
+        <source>Your country, for its helplines</source>
+        <translation>Tu país, para sus líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Use these helplines</source>
+        <translation>Usar estas líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Use this country&apos;s helplines</source>
+        <translation>Usar las líneas de ayuda de este país</translation>
+    </message>
+    <message>
+        <source>Edit helplines…</source>
+        <translation>Editar líneas de ayuda…</translation>
+    </message>
+    <message>
+        <source>Edit the helplines</source>
+        <translation>Editar las líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>HelplinesDialog</name>
+    <message>
+        <source>Your helplines</source>
+        <translation>Tus líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Emergency number</source>
+        <translation>Número de emergencias</translation>
+    </message>
+    <message>
+        <source>Helplines</source>
+        <translation>Líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Number to text</source>
+        <translation>Número para mensajes de texto</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Dirección web</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Add as new</source>
+        <translation>Añadir como nueva</translation>
+    </message>
+    <message>
+        <source>Add as a new helpline</source>
+        <translation>Añadir como nueva línea de ayuda</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Save the chosen helpline</source>
+        <translation>Guardar la línea de ayuda elegida</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen helpline</source>
+        <translation>Quitar la línea de ayuda elegida</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import entries</source>
+        <translation>Importar entradas</translation>
+    </message>
+    <message>
+        <source>Where the entries come from</source>
+        <translation>De dónde vienen las entradas</translation>
+    </message>
+    <message>
+        <source>File or folder to import</source>
+        <translation>Archivo o carpeta que importar</translation>
+    </message>
+    <message>
+        <source>Choose a file or folder…</source>
+        <translation>Elige un archivo o una carpeta…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the file or folder</source>
+        <translation>Elegir el archivo o la carpeta</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Preview the import</source>
+        <translation>Ver la importación antes de hacerla</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Importar de</translation>
+    </message>
+    <message>
+        <source>File or folder</source>
+        <translation>Archivo o carpeta</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>No se escribe nada hasta que pulses Importar.</translation>
+    </message>
+    <message>
+        <source>Entries that would be imported</source>
+        <translation>Entradas que se importarían</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import the new entries</source>
+        <translation>Importar las entradas nuevas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Elegir la carpeta</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Elegir el archivo</translation>
+    </message>
+    <message>
+        <source>Choose a file or folder first.</source>
+        <translation>Primero elige un archivo o una carpeta.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Leyendo</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Importing your entries…</source>
+        <translation>Importando tus entradas…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelado: no se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinCircleDialog</name>
+    <message>
+        <source>Join a circle</source>
+        <translation>Unirte a un círculo</translation>
+    </message>
+    <message>
+        <source>Circle file</source>
+        <translation>Archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Choose the .carecircle file</source>
+        <translation>Elegir el archivo .carecircle</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the circle file</source>
+        <translation>Elegir el archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Circle passphrase</source>
+        <translation>Frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>The passphrase the organiser gave you</source>
+        <translation>La frase de contraseña que te dio quien organiza</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirme</translation>
+    </message>
+    <message>
+        <source>Choose the circle file someone shared with you, in your shared folder or on the USB stick.</source>
+        <translation>Elige el archivo del círculo que alguien compartió contigo, en tu carpeta compartida o en la memoria USB.</translation>
+    </message>
+    <message>
+        <source>Circle files (*.carecircle);;All files (*)</source>
+        <translation>Archivos de círculo (*.carecircle);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>That file cannot be read right now.</source>
+        <translation>Ahora mismo no se puede leer ese archivo.</translation>
+    </message>
+    <message>
+        <source>This circle is protected by a passphrase. Type the one the organiser gave you.</source>
+        <translation>Este círculo está protegido con una frase de contraseña. Escribe la que te dio quien organiza.</translation>
+    </message>
+    <message>
+        <source>This circle opens with member cards: you can join once the organiser has added yours.</source>
+        <translation>Este círculo se abre con tarjetas de miembro: podrás unirte cuando quien organiza haya añadido la tuya.</translation>
+    </message>
+    <message>
+        <source>Choose a circle file first.</source>
+        <translation>Primero elige un archivo de círculo.</translation>
+    </message>
+    <message>
+        <source>Type the circle passphrase.</source>
+        <translation>Escribe la frase de contraseña del círculo.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>New entry</source>
+        <translation>Nueva entrada</translation>
+    </message>
+    <message>
+        <source>New entry (Ctrl+N); the arrow offers templates</source>
+        <translation>Nueva entrada (Ctrl+N); la flecha ofrece plantillas</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importar y exportar</translation>
+    </message>
+    <message>
+        <source>Import entries…</source>
+        <translation>Importar entradas…</translation>
+    </message>
+    <message>
+        <source>Export entries…</source>
+        <translation>Exportar entradas…</translation>
+    </message>
+    <message>
+        <source>Manage templates…</source>
+        <translation>Gestionar plantillas…</translation>
+    </message>
+    <message>
+        <source>Share with circle…</source>
+        <translation>Compartir con el círculo…</translation>
+    </message>
+    <message>
+        <source>Share this entry with a circle</source>
+        <translation>Compartir esta entrada con un círculo</translation>
+    </message>
+    <message>
+        <source>Choose what to share with your circle and see exactly what they will read</source>
+        <translation>Elige qué compartir con tu círculo y mira exactamente lo que leerán</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Entradas del diario</translation>
+    </message>
+    <message>
+        <source>Timeline or calendar</source>
+        <translation>Línea de tiempo o calendario</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Aún no has escrito nada</translation>
+    </message>
+    <message>
+        <source>This is your space for the long days and the small wins: what happened, how you felt, what you want to remember. Only you can read it.</source>
+        <translation>Este es tu espacio para los días largos y los pequeños logros: lo que pasó, cómo te sentiste, lo que quieres recordar. Solo tú puedes leerlo.</translation>
+    </message>
+    <message>
+        <source>Write your first entry</source>
+        <translation>Escribe tu primera entrada</translation>
+    </message>
+    <message>
+        <source>No entries match your search.</source>
+        <translation>Ninguna entrada coincide con tu búsqueda.</translation>
+    </message>
+    <message>
+        <source>No entries match these filters.</source>
+        <translation>Ninguna entrada coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Blank entry</source>
+        <translation>Entrada en blanco</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWords</name>
+    <message>
+        <source>jrnl (JSON export)</source>
+        <translation>jrnl (exportación JSON)</translation>
+    </message>
+    <message>
+        <source>Day One (JSON export .zip)</source>
+        <translation>Day One (exportación JSON .zip)</translation>
+    </message>
+    <message>
+        <source>Folder of Markdown or text files</source>
+        <translation>Carpeta de archivos Markdown o de texto</translation>
+    </message>
+    <message>
+        <source>CareCompanion (JSON export)</source>
+        <translation>CareCompanion (exportación JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>Log contact with {name}</source>
+        <translation>Anotar el contacto con {name}</translation>
+    </message>
+    <message>
+        <source>How you were in touch</source>
+        <translation>Cómo estuvisteis en contacto</translation>
+    </message>
+    <message>
+        <source>A call</source>
+        <translation>Una llamada</translation>
+    </message>
+    <message>
+        <source>A message</source>
+        <translation>Un mensaje</translation>
+    </message>
+    <message>
+        <source>A visit</source>
+        <translation>Una visita</translation>
+    </message>
+    <message>
+        <source>A meeting</source>
+        <translation>Una reunión</translation>
+    </message>
+    <message>
+        <source>A short note</source>
+        <translation>Una nota breve</translation>
+    </message>
+    <message>
+        <source>A few words, if you like</source>
+        <translation>Unas palabras, si quieres</translation>
+    </message>
+</context>
+<context>
+    <name>MainShell</name>
+    <message>
+        <source>Journal</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Círculos</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Next group meeting</source>
+        <translation>Próxima reunión de grupo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the journal now</source>
+        <translation>Bloquear el diario ahora</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Bloquear ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Need help now</source>
+        <translation>Necesito ayuda ya</translation>
+    </message>
+    <message>
+        <source>People and helplines to call (F1)</source>
+        <translation>Personas y líneas de ayuda a las que llamar (F1)</translation>
+    </message>
+    <message>
+        <source>Next meeting:
+{when}
+{name}</source>
+        <translation>Próxima reunión:
+{when}
+{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListModel</name>
+    <message>
+        <source> (moved)</source>
+        <translation> (cambiada)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCardDialog</name>
+    <message>
+        <source>My member card</source>
+        <translation>Mi tarjeta de miembro</translation>
+    </message>
+    <message>
+        <source>Your name in circles</source>
+        <translation>Tu nombre en los círculos</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Save your name</source>
+        <translation>Guardar tu nombre</translation>
+    </message>
+    <message>
+        <source>Your safety number</source>
+        <translation>Tu número de seguridad</translation>
+    </message>
+    <message>
+        <source>Save card…</source>
+        <translation>Guardar tarjeta…</translation>
+    </message>
+    <message>
+        <source>Save your member card to a file</source>
+        <translation>Guardar tu tarjeta de miembro en un archivo</translation>
+    </message>
+    <message>
+        <source>Export age key…</source>
+        <translation>Exportar clave age…</translation>
+    </message>
+    <message>
+        <source>Export your secret key for the age tool</source>
+        <translation>Exportar tu clave secreta para la herramienta age</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Send your card to the person who organises a circle, so they can add you. It holds no secret: only your name and your public keys.</source>
+        <translation>Envía tu tarjeta a la persona que organiza un círculo para que pueda añadirte. No contiene nada secreto: solo tu nombre y tus claves públicas.</translation>
+    </message>
+    <message>
+        <source>Your name, as the circle sees it</source>
+        <translation>Tu nombre, tal como lo ve el círculo</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Número de seguridad</translation>
+    </message>
+    <message>
+        <source>Read these digits to each other by phone or in person. If they match what the organiser sees for your card, the card really came from you.</source>
+        <translation>Leed estas cifras en voz alta, por teléfono o en persona. Si coinciden con lo que ve quien organiza para tu tarjeta, la tarjeta es de verdad tuya.</translation>
+    </message>
+    <message>
+        <source>Fingerprint: {fingerprint}</source>
+        <translation>Huella: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Saved. Your circles hear of it at their next sync.</source>
+        <translation>Guardado. Tus círculos se enterarán en su próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Save your member card</source>
+        <translation>Guardar tu tarjeta de miembro</translation>
+    </message>
+    <message>
+        <source>Member cards (*.carecard)</source>
+        <translation>Tarjetas de miembro (*.carecard)</translation>
+    </message>
+    <message>
+        <source>The card could not be saved there ({reason}).</source>
+        <translation>No se pudo guardar la tarjeta ahí ({reason}).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Send it to the circle&apos;s organiser.</source>
+        <translation>Guardada en {path}. Envíasela a quien organiza el círculo.</translation>
+    </message>
+    <message>
+        <source>Export your secret key?</source>
+        <translation>¿Exportar tu clave secreta?</translation>
+    </message>
+    <message>
+        <source>This file is your secret key. Anyone who has it can read every circle you are in, and it cannot be taken back. Export it only to open circle files with the standard age tool, and keep it somewhere only you can reach.</source>
+        <translation>Este archivo es tu clave secreta. Quien la tenga puede leer todos los círculos en los que estás, y no hay vuelta atrás. Expórtala solo para abrir archivos de círculo con la herramienta estándar age, y guárdala donde solo tú puedas llegar.</translation>
+    </message>
+    <message>
+        <source>Export your age key</source>
+        <translation>Exportar tu clave age</translation>
+    </message>
+    <message>
+        <source>The key could not be saved there ({reason}).</source>
+        <translation>No se pudo guardar la clave ahí ({reason}).</translation>
+    </message>
+    <message>
+        <source>Your age key was saved to {path}.</source>
+        <translation>Tu clave age se guardó en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>(you)</source>
+        <translation>(tú)</translation>
+    </message>
+    <message>
+        <source>Safety number: {number}</source>
+        <translation>Número de seguridad: {number}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Members of {name}</source>
+        <translation>Miembros de {name}</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Add a member from their card…</source>
+        <translation>Añadir un miembro con su tarjeta…</translation>
+    </message>
+    <message>
+        <source>Add a member from their member card file</source>
+        <translation>Añadir un miembro con el archivo de su tarjeta de miembro</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen member</source>
+        <translation>Quitar al miembro elegido</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s safety number is on their own member card; compare them by phone or in person if you ever doubt a card.</source>
+        <translation>El número de seguridad de cada miembro está en su propia tarjeta; compáralos por teléfono o en persona si alguna vez dudas de una tarjeta.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser or an admin can change who is in it.</source>
+        <translation>Solo quien organiza el círculo o un admin puede cambiar quién está en él.</translation>
+    </message>
+    <message>
+        <source>Choose their member card</source>
+        <translation>Elegir su tarjeta de miembro</translation>
+    </message>
+    <message>
+        <source>Member cards (*.carecard);;All files (*)</source>
+        <translation>Tarjetas de miembro (*.carecard);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>That is your own card.</source>
+        <translation>Esa es tu propia tarjeta.</translation>
+    </message>
+    <message>
+        <source>{name} is already in this circle, as {role}.</source>
+        <translation>{name} ya está en este círculo, como {role}.</translation>
+    </message>
+    <message>
+        <source>{name} was added. They can join once the circle has synced.</source>
+        <translation>Se añadió a {name}. Podrá unirse cuando el círculo se haya sincronizado.</translation>
+    </message>
+    <message>
+        <source>{name} will not be able to read anything shared from now on. What they could already read stays with them: it cannot be taken back.</source>
+        <translation>{name} no podrá leer nada de lo que se comparta a partir de ahora. Lo que ya pudo leer se queda con esa persona: no se puede recuperar.</translation>
+    </message>
+    <message>
+        <source>In a passphrase circle, anyone who still knows the passphrase can open the file: start a new circle to be sure.</source>
+        <translation>En un círculo con frase de contraseña, cualquiera que aún la conozca puede abrir el archivo: crea un círculo nuevo para estar segura o seguro.</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>¿Quitar a {name}?</translation>
+    </message>
+    <message>
+        <source>{name} was removed.</source>
+        <translation>Se quitó a {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>MoodCharts</name>
+    <message>
+        <source>Mood (1–5)</source>
+        <translation>Ánimo (1–5)</translation>
+    </message>
+    <message>
+        <source>Stress (0–10)</source>
+        <translation>Estrés (0–10)</translation>
+    </message>
+    <message>
+        <source>Daily mood</source>
+        <translation>Ánimo diario</translation>
+    </message>
+    <message>
+        <source>{days}-day average</source>
+        <translation>Media de {days} días</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>One day</source>
+        <translation>Un día</translation>
+    </message>
+    <message>
+        <source>Hours slept</source>
+        <translation>Horas de sueño</translation>
+    </message>
+    <message>
+        <source>Days with it</source>
+        <translation>Días con ella</translation>
+    </message>
+    <message>
+        <source>Days without it</source>
+        <translation>Días sin ella</translation>
+    </message>
+    <message>
+        <source>Average mood (1–5)</source>
+        <translation>Ánimo medio (1–5)</translation>
+    </message>
+</context>
+<context>
+    <name>MoodFiles</name>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>All {n} check-ins in this file are already here.</source>
+        <translation>Los {n} registros de este archivo ya están aquí.</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Nada nuevo</translation>
+    </message>
+    <message>
+        <source>Import {new} check-ins from {first} to {last}? {dups} are already here and will be skipped.</source>
+        <translation>¿Importar {new} registros del {first} al {last}? {dups} ya están aquí y se omitirán.</translation>
+    </message>
+    <message>
+        <source>Import from Daylio</source>
+        <translation>Importar de Daylio</translation>
+    </message>
+    <message>
+        <source>Imported {added} check-ins ({dups} duplicates skipped).</source>
+        <translation>Se importaron {added} registros (se omitieron {dups} duplicados).</translation>
+    </message>
+    <message>
+        <source>Save the mood report</source>
+        <translation>Guardar el informe de ánimo</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export check-ins as CSV</source>
+        <translation>Exportar los registros como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>MoodMapDialog</name>
+    <message>
+        <source>Which mood is which?</source>
+        <translation>¿Qué ánimo es cada uno?</translation>
+    </message>
+    <message>
+        <source>These moods are not Daylio&apos;s usual five. For each, choose a level from 1 (awful) to 5 (great).</source>
+        <translation>Estos ánimos no son los cinco habituales de Daylio. Para cada uno, elige un nivel del 1 (fatal) al 5 (genial).</translation>
+    </message>
+    <message>
+        <source>Level for {name}</source>
+        <translation>Nivel para {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MoodPage</name>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Registrar ahora</translation>
+    </message>
+    <message>
+        <source>Check in (Ctrl+K)</source>
+        <translation>Registrar (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Caregiver self-check…</source>
+        <translation>Autoevaluación para cuidadores…</translation>
+    </message>
+    <message>
+        <source>Take a caregiver self-check</source>
+        <translation>Hacer una autoevaluación para cuidadores</translation>
+    </message>
+    <message>
+        <source>Reports and files</source>
+        <translation>Informes y archivos</translation>
+    </message>
+    <message>
+        <source>Mood report for an appointment (PDF)…</source>
+        <translation>Informe de ánimo para una cita (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export check-ins as CSV…</source>
+        <translation>Exportar los registros como CSV…</translation>
+    </message>
+    <message>
+        <source>Import from Daylio…</source>
+        <translation>Importar de Daylio…</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Thank you, not now</source>
+        <translation>Gracias, ahora no</translation>
+    </message>
+    <message>
+        <source>Hide this note for a while</source>
+        <translation>Ocultar esta nota por un tiempo</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Periodo mostrado</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Última semana</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Último mes</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Último año</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Show as a table</source>
+        <translation>Ver como tabla</translation>
+    </message>
+    <message>
+        <source>Show the figures as tables</source>
+        <translation>Ver las cifras como tablas</translation>
+    </message>
+    <message>
+        <source>Mood and stress over time</source>
+        <translation>Ánimo y estrés a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Sleep and mood</source>
+        <translation>Sueño y ánimo</translation>
+    </message>
+    <message>
+        <source>What lifts your mood</source>
+        <translation>Lo que te levanta el ánimo</translation>
+    </message>
+    <message>
+        <source>Year in colour, as a table</source>
+        <translation>El año en color, como tabla</translation>
+    </message>
+    <message>
+        <source>Your check-ins</source>
+        <translation>Tus registros</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on a check-in to correct it.</source>
+        <translation>Haz doble clic o pulsa Intro en un registro para corregirlo.</translation>
+    </message>
+    <message>
+        <source>Mood charts</source>
+        <translation>Gráficos de ánimo</translation>
+    </message>
+    <message>
+        <source>Mood and stress</source>
+        <translation>Ánimo y estrés</translation>
+    </message>
+    <message>
+        <source>Year in colour</source>
+        <translation>El año en color</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>How are you, really?</source>
+        <translation>¿Cómo estás, de verdad?</translation>
+    </message>
+    <message>
+        <source>A check-in takes ten seconds: how you feel, how you slept, what you did for yourself. Over weeks, gentle charts show the slope before you feel it.</source>
+        <translation>Un registro lleva diez segundos: cómo te sientes, cómo dormiste, qué hiciste por ti. Con las semanas, unos gráficos sencillos te muestran la cuesta antes de que la notes.</translation>
+    </message>
+    <message>
+        <source>Check in for the first time</source>
+        <translation>Haz tu primer registro</translation>
+    </message>
+    <message>
+        <source>Mood {mood} · stress {stress} · sleep {sleep} · {days} days checked in · streak {streak} days</source>
+        <translation>Ánimo {mood} · estrés {stress} · sueño {sleep} · {days} días registrados · racha de {streak} días</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>{days}-day average</source>
+        <translation>Media de {days} días</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Estrés</translation>
+    </message>
+    <message>
+        <source>Sleep (h)</source>
+        <translation>Sueño (h)</translation>
+    </message>
+    <message>
+        <source>Mood and stress from {first} to {last}</source>
+        <translation>Ánimo y estrés del {first} al {last}</translation>
+    </message>
+    <message>
+        <source>Hours slept</source>
+        <translation>Horas de sueño</translation>
+    </message>
+    <message>
+        <source>{n} days with both sleep and mood</source>
+        <translation>{n} días con sueño y ánimo</translation>
+    </message>
+    <message>
+        <source>not enough days yet</source>
+        <translation>aún no hay días suficientes</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Mood with</source>
+        <translation>Ánimo con</translation>
+    </message>
+    <message>
+        <source>Days with</source>
+        <translation>Días con</translation>
+    </message>
+    <message>
+        <source>Mood without</source>
+        <translation>Ánimo sin</translation>
+    </message>
+    <message>
+        <source>Days without</source>
+        <translation>Días sin</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Average mood on days with and without each activity</source>
+        <translation>Ánimo medio en los días con y sin cada actividad</translation>
+    </message>
+    <message>
+        <source>Average mood on days with and without each activity, with the number of days behind each figure (with/without). An activity appears once it has at least {n} days on each side; {shown} of {total} do so far. This shows what tends to go together, not what causes what.</source>
+        <translation>Ánimo medio en los días con y sin cada actividad, con el número de días detrás de cada cifra (con/sin). Una actividad aparece cuando tiene al menos {n} días de cada lado; por ahora, {shown} de {total} lo cumplen. Esto muestra lo que suele ir junto, no qué causa qué.</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>En palabras</translation>
+    </message>
+    <message>
+        <source>Current streak: {current} days in a row. Longest: {longest} days.</source>
+        <translation>Racha actual: {current} días seguidos. La más larga: {longest} días.</translation>
+    </message>
+    <message>
+        <source>People you chose: </source>
+        <translation>Personas que elegiste: </translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}. It is not encrypted.</source>
+        <translation>El informe se guardó en {path}. No está cifrado.</translation>
+    </message>
+    <message>
+        <source>Check-ins exported</source>
+        <translation>Registros exportados</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. It is not encrypted.</source>
+        <translation>Guardado en {path}. No está cifrado.</translation>
+    </message>
+    <message>
+        <source>Choose a Daylio CSV export</source>
+        <translation>Elige una exportación CSV de Daylio</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>MoodShareDialog</name>
+    <message>
+        <source>Share how your week went</source>
+        <translation>Compartir cómo te fue la semana</translation>
+    </message>
+    <message>
+        <source>Circle to share with</source>
+        <translation>Círculo con el que compartir</translation>
+    </message>
+    <message>
+        <source>What you want to say</source>
+        <translation>Lo que quieres decir</translation>
+    </message>
+    <message>
+        <source>A few words about your week</source>
+        <translation>Unas palabras sobre tu semana</translation>
+    </message>
+    <message>
+        <source>Figures to include</source>
+        <translation>Cifras que incluir</translation>
+    </message>
+    <message>
+        <source>What the circle will see</source>
+        <translation>Lo que verá el círculo</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}. Only the words and the ticked figures below are shared; your check-ins stay in your journal.</source>
+        <translation>Del {first} al {last}. Solo se comparten tus palabras y las cifras marcadas abajo; tus registros se quedan en tu diario.</translation>
+    </message>
+    <message>
+        <source>No check-ins this week yet: you can still share a few words.</source>
+        <translation>Aún no hay registros esta semana: igualmente puedes compartir unas palabras.</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Círculo</translation>
+    </message>
+    <message>
+        <source>Your words</source>
+        <translation>Tus palabras</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cifras</translation>
+    </message>
+    <message>
+        <source>You are not in a circle where you can write yet.</source>
+        <translation>Aún no estás en ningún círculo en el que puedas escribir.</translation>
+    </message>
+</context>
+<context>
+    <name>MoodWords</name>
+    <message>
+        <source>awful</source>
+        <translation>fatal</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>mal</translation>
+    </message>
+    <message>
+        <source>okay</source>
+        <translation>regular</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>bien</translation>
+    </message>
+    <message>
+        <source>great</source>
+        <translation>genial</translation>
+    </message>
+    <message>
+        <source>Your check-ins over the last two weeks have been lower than usual for you.</source>
+        <extracomment>The mood nudge&apos;s gentle words (the core&apos;s nudge.py), by reason code.</extracomment>
+        <translation>Tus registros de las últimas dos semanas han estado más bajos de lo habitual para ti.</translation>
+    </message>
+    <message>
+        <source>Many of your check-ins over the last two weeks have been on the low side.</source>
+        <translation>Muchos de tus registros de las últimas dos semanas han estado por lo bajo.</translation>
+    </message>
+    <message>
+        <source>You have noted a lot of stress over the last two weeks.</source>
+        <translation>Has anotado mucho estrés en las últimas dos semanas.</translation>
+    </message>
+    <message>
+        <source>A recent self-check suggested you are carrying a lot right now.</source>
+        <translation>Una autoevaluación reciente indica que ahora mismo estás cargando con mucho.</translation>
+    </message>
+    <message>
+        <source>Caring for someone is hard work, and stretches like this happen to many caregivers. It might help to talk with someone you trust, or to take a little time for yourself.</source>
+        <translation>Cuidar de alguien es un trabajo duro, y muchas personas cuidadoras pasan por rachas así. Puede ayudarte hablar con alguien de confianza o tomarte un poco de tiempo para ti.</translation>
+    </message>
+    <message>
+        <source>If you ever feel you might harm yourself, call your local emergency number now.</source>
+        <translation>Si en algún momento sientes que podrías hacerte daño, llama ahora al número de emergencias de tu zona.</translation>
+    </message>
+    <message>
+        <source>Overwhelmed</source>
+        <extracomment>The feelings the check-in offers (the core&apos;s DEFAULT_EMOTIONS); stored in English, shown in the person&apos;s language. Feelings they type themselves are shown as typed.</extracomment>
+        <translation>Agobio</translation>
+    </message>
+    <message>
+        <source>Anxious</source>
+        <translation>Ansiedad</translation>
+    </message>
+    <message>
+        <source>Sad</source>
+        <translation>Tristeza</translation>
+    </message>
+    <message>
+        <source>Lonely</source>
+        <translation>Soledad</translation>
+    </message>
+    <message>
+        <source>Guilty</source>
+        <translation>Culpa</translation>
+    </message>
+    <message>
+        <source>Frustrated</source>
+        <translation>Frustración</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Enfado</translation>
+    </message>
+    <message>
+        <source>Tired</source>
+        <translation>Cansancio</translation>
+    </message>
+    <message>
+        <source>Numb</source>
+        <translation>Vacío</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Calma</translation>
+    </message>
+    <message>
+        <source>Hopeful</source>
+        <translation>Esperanza</translation>
+    </message>
+    <message>
+        <source>Grateful</source>
+        <translation>Gratitud</translation>
+    </message>
+    <message>
+        <source>Proud</source>
+        <translation>Orgullo</translation>
+    </message>
+    <message>
+        <source>Loved</source>
+        <translation>Cariño</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Satisfacción</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMeetingDialog</name>
+    <message>
+        <source>Move this meeting</source>
+        <translation>Cambiar esta reunión</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>Nuevo día</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>Nueva hora</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Time (the group&apos;s time zone)</source>
+        <translation>Hora (zona horaria del grupo)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide what you typed</source>
+        <translation>Mostrar u ocultar lo que escribiste</translation>
+    </message>
+    <message>
+        <source>Show or hide the passphrase</source>
+        <translation>Mostrar u ocultar la frase de contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importar y exportar</translation>
+    </message>
+    <message>
+        <source>Import contacts (vCard)…</source>
+        <translation>Importar contactos (vCard)…</translation>
+    </message>
+    <message>
+        <source>Export contacts (vCard)…</source>
+        <translation>Exportar contactos (vCard)…</translation>
+    </message>
+    <message>
+        <source>Export meetings to a calendar (.ics)…</source>
+        <translation>Exportar las reuniones a un calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Buscar una persona</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Your people</source>
+        <translation>Tu gente</translation>
+    </message>
+    <message>
+        <source>About this person</source>
+        <translation>Sobre esta persona</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit this person</source>
+        <translation>Editar esta persona</translation>
+    </message>
+    <message>
+        <source>I was in touch</source>
+        <translation>Estuve en contacto</translation>
+    </message>
+    <message>
+        <source>Log a call, message or visit</source>
+        <translation>Anotar una llamada, un mensaje o una visita</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove this person</source>
+        <translation>Quitar esta persona</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Upcoming meetings</source>
+        <translation>Próximas reuniones</translation>
+    </message>
+    <message>
+        <source>Your groups</source>
+        <translation>Tus grupos</translation>
+    </message>
+    <message>
+        <source>Add a group</source>
+        <translation>Añadir un grupo</translation>
+    </message>
+    <message>
+        <source>Add a support group</source>
+        <translation>Añadir un grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>Edit the group</source>
+        <translation>Editar el grupo</translation>
+    </message>
+    <message>
+        <source>Remove the group</source>
+        <translation>Quitar el grupo</translation>
+    </message>
+    <message>
+        <source>Coming up (next five weeks, your time)</source>
+        <translation>Próximamente (las próximas cinco semanas, en tu hora)</translation>
+    </message>
+    <message>
+        <source>Cancel this meeting</source>
+        <translation>Cancelar esta reunión</translation>
+    </message>
+    <message>
+        <source>Cancel the chosen meeting only</source>
+        <translation>Cancelar solo la reunión elegida</translation>
+    </message>
+    <message>
+        <source>Move this meeting…</source>
+        <translation>Cambiar esta reunión…</translation>
+    </message>
+    <message>
+        <source>Move the chosen meeting only</source>
+        <translation>Cambiar solo la reunión elegida</translation>
+    </message>
+    <message>
+        <source>People or meetings</source>
+        <translation>Personas o reuniones</translation>
+    </message>
+    <message>
+        <source>Groups and meetings</source>
+        <translation>Grupos y reuniones</translation>
+    </message>
+    <message>
+        <source>The people who help you carry it</source>
+        <translation>Las personas que te ayudan a llevarlo</translation>
+    </message>
+    <message>
+        <source>Keep your peers, support groups and the professionals you lean on within one click, with a gentle nudge when it has been a while.</source>
+        <translation>Ten a un clic a otras personas cuidadoras, tus grupos de apoyo y los profesionales en quienes te apoyas, con un suave recordatorio cuando haya pasado un tiempo.</translation>
+    </message>
+    <message>
+        <source>Add the first person</source>
+        <translation>Añadir la primera persona</translation>
+    </message>
+    <message>
+        <source>Time to check in with: {names}</source>
+        <translation>Toca contactar con: {names}</translation>
+    </message>
+    <message>
+        <source>Photo not used</source>
+        <translation>No se usó la foto</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>¿Quitar a {name}?</translation>
+    </message>
+    <message>
+        <source>Their details and your notes about them will be removed.</source>
+        <translation>Se quitarán sus datos y tus notas sobre esta persona.</translation>
+    </message>
+    <message>
+        <source>Remove this group?</source>
+        <translation>¿Quitar este grupo?</translation>
+    </message>
+    <message>
+        <source>The group and its meetings will be removed.</source>
+        <translation>Se quitarán el grupo y sus reuniones.</translation>
+    </message>
+    <message>
+        <source>Choose a vCard file</source>
+        <translation>Elige un archivo vCard</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard)</source>
+        <translation>Archivos vCard (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Nada nuevo</translation>
+    </message>
+    <message>
+        <source>Everyone in this file is already here.</source>
+        <translation>Todas las personas de este archivo ya están aquí.</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Importar contactos</translation>
+    </message>
+    <message>
+        <source>Add {n} people ({names}…)? {dups} already here will be skipped.</source>
+        <translation>¿Añadir {n} personas ({names}…)? Se omitirán {dups} que ya están aquí.</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Exportar contactos</translation>
+    </message>
+    <message>
+        <source>Export meetings</source>
+        <translation>Exportar reuniones</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>Peer caregiver</source>
+        <translation>Otra persona cuidadora</translation>
+    </message>
+    <message>
+        <source>Support-group facilitator</source>
+        <translation>Coordinador de un grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Amistad</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra relación</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>Videollamada</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>your local emergency number</source>
+        <translation>el número de emergencias de tu zona</translation>
+    </message>
+    <message>
+        <source>CareCompanion is not an emergency service and cannot call for help. If you or someone else is in danger right now, call {emergency}.</source>
+        <translation>CareCompanion no es un servicio de emergencias y no puede pedir ayuda por ti. Si tú o alguien más está en peligro ahora mismo, llama ya: {emergency}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceWords</name>
+    <message>
+        <source>United States</source>
+        <extracomment>The built-in helpline countries, by code; the English is the core&apos;s own name for each.</extracomment>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Irlanda</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>Nueva Zelanda</translation>
+    </message>
+    <message>
+        <source>Deutschland</source>
+        <translation>Alemania</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Francia</translation>
+    </message>
+    <message>
+        <source>Nederland</source>
+        <translation>Países Bajos</translation>
+    </message>
+    <message>
+        <source>Another country</source>
+        <translation>Otro país</translation>
+    </message>
+</context>
+<context>
+    <name>PostDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>1 comment</source>
+        <translation>1 comentario</translation>
+    </message>
+    <message>
+        <source>{count} comments</source>
+        <translation>{count} comentarios</translation>
+    </message>
+</context>
+<context>
+    <name>PostListModel</name>
+    <message>
+        <source>by {name}</source>
+        <translation>de {name}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>{count} comments</source>
+        <translation>{count} comentarios</translation>
+    </message>
+</context>
+<context>
+    <name>PostPanel</name>
+    <message>
+        <source>Shared text</source>
+        <extracomment>GitHub-flavoured Markdown with raw HTML dropped: a post is someone else&apos;s text.</extracomment>
+        <translation>Texto compartido</translation>
+    </message>
+    <message>
+        <source>Send “{words}”</source>
+        <translation>Enviar «{words}»</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>No comments yet. A few words can mean a lot.</source>
+        <translation>Aún no hay comentarios. Unas pocas palabras pueden significar mucho.</translation>
+    </message>
+    <message>
+        <source>Your comment</source>
+        <translation>Tu comentario</translation>
+    </message>
+    <message>
+        <source>Write a comment (Ctrl+Enter sends it)</source>
+        <translation>Escribe un comentario (Ctrl+Intro lo envía)</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Añadir comentario</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Retirar…</translation>
+    </message>
+    <message>
+        <source>Withdraw this post from the circle</source>
+        <translation>Retirar esta publicación del círculo</translation>
+    </message>
+    <message>
+        <source>Shared by you · {day}</source>
+        <translation>Lo compartiste tú · {day}</translation>
+    </message>
+    <message>
+        <source>Shared by {name} · {day}</source>
+        <translation>Compartido por {name} · {day}</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>actualizado</translation>
+    </message>
+    <message>
+        <source>{words}: you sent this</source>
+        <translation>{words}: lo enviaste tú</translation>
+    </message>
+    <message>
+        <source>, {count} so far</source>
+        <translation>, {count} hasta ahora</translation>
+    </message>
+    <message>
+        <source>You can read this circle but not write in it.</source>
+        <translation>Puedes leer este círculo, pero no escribir en él.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Untitled entry</source>
+        <translation>Entrada sin título</translation>
+    </message>
+    <message>
+        <source>  (already in your journal: skipped)</source>
+        <translation>  (ya está en tu diario: se omite)</translation>
+    </message>
+    <message>
+        <source>  · {n} attachment(s)</source>
+        <translation>  · {n} adjunto(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKit</name>
+    <message>
+        <source>Print your recovery kit</source>
+        <translation>Imprime tu kit de recuperación</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Mood report for an appointment</source>
+        <translation>Informe de ánimo para una cita</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Desde la fecha</translation>
+    </message>
+    <message>
+        <source>Until date</source>
+        <translation>Hasta la fecha</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>A PDF with your charts and figures for the chosen weeks, to take to a doctor or counsellor. It is not encrypted: keep it somewhere safe.</source>
+        <translation>Un PDF con tus gráficos y cifras de las semanas elegidas, para llevar a tu médico o a tu terapeuta. No está cifrado: guárdalo en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Untitled entry</source>
+        <translation>Entrada sin título</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <source>Caregiver self-check</source>
+        <translation>Autoevaluación para cuidadores</translation>
+    </message>
+    <message>
+        <source>Which self-check</source>
+        <translation>Qué autoevaluación</translation>
+    </message>
+    <message>
+        <source>See my result</source>
+        <translation>Ver mi resultado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation>Fuente: {citation}</translation>
+    </message>
+    <message>
+        <source>{n} question(s) still need an answer.</source>
+        <translation>Faltan {n} pregunta(s) por responder.</translation>
+    </message>
+    <message>
+        <source>Your score: {total} of {max}. {text}</source>
+        <translation>Tu puntuación: {total} de {max}. {text}</translation>
+    </message>
+    <message>
+        <source>Your results will be kept here, so you can see how things change over time.</source>
+        <translation>Tus resultados se guardarán aquí, para que veas cómo cambian las cosas con el tiempo.</translation>
+    </message>
+    <message>
+        <source>Earlier results: </source>
+        <translation>Resultados anteriores: </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time you open CareCompanion.</source>
+        <translation>El nuevo idioma se verá la próxima vez que abras CareCompanion.</translation>
+    </message>
+    <message>
+        <source>Privacy and security</source>
+        <translation>Privacidad y seguridad</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Bloquear tras estos minutos sin actividad</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Bloquear tras un tiempo sin uso de</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (open without a passphrase)</source>
+        <translation>Recordar en este equipo (abrir sin frase de contraseña)</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Recordar en este equipo</translation>
+    </message>
+    <message>
+        <source>Keeps a key in your system&apos;s keyring. Anyone who can log in to this computer as you could then open your journal.</source>
+        <translation>Guarda una clave en el llavero de tu sistema. Cualquiera que pueda entrar en este equipo con tu usuario podría entonces abrir tu diario.</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Cambiar la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>Remind me to check in each day at</source>
+        <translation>Recordarme registrar cómo estoy cada día a las</translation>
+    </message>
+    <message>
+        <source>Daily check-in reminder</source>
+        <translation>Recordatorio diario de registro</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Hora del recordatorio</translation>
+    </message>
+    <message>
+        <source>Remind me before group meetings</source>
+        <translation>Recordarme antes de las reuniones de grupo</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> minutos antes</translation>
+    </message>
+    <message>
+        <source>Meeting reminder, minutes before</source>
+        <translation>Recordatorio de reunión, minutos antes</translation>
+    </message>
+    <message>
+        <source>Start CareCompanion in the tray when I log in</source>
+        <translation>Abrir CareCompanion en la bandeja al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Abrir al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar ajustes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Welcome to CareCompanion</source>
+        <translation>Te damos la bienvenida a CareCompanion</translation>
+    </message>
+    <message>
+        <source>A private place for the days of caring: what happened, how you are, and the people who help you carry it.</source>
+        <translation>Un lugar privado para los días de cuidar: lo que pasó, cómo estás y las personas que te ayudan a llevarlo.</translation>
+    </message>
+    <message>
+        <source>Everything you write stays on this computer, encrypted. There is no account and no cloud. You choose, entry by entry, what to share with the people who understand.</source>
+        <translation>Todo lo que escribes se queda en este equipo, cifrado. No hay cuenta ni nube. Tú eliges, entrada por entrada, qué compartir con las personas que te entienden.</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Elige una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Your passphrase locks your journal. A few ordinary words that mean something only to you are easy to remember and hard to guess.</source>
+        <translation>Tu frase de contraseña cierra tu diario. Unas cuantas palabras corrientes que solo signifiquen algo para ti son fáciles de recordar y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Type it once more</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Please note: nobody, including us, can recover a forgotten passphrase. On the next step you will get a recovery key: it is the only other way in.</source>
+        <translation>Ten en cuenta que nadie, ni siquiera nosotros, puede recuperar una frase de contraseña olvidada. En el siguiente paso recibirás una clave de recuperación: es la única otra forma de entrar.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the welcome page</source>
+        <translation>Volver a la bienvenida</translation>
+    </message>
+    <message>
+        <source>Create my journal</source>
+        <translation>Crear mi diario</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>Las dos frases de contraseña aún no coinciden.</translation>
+    </message>
+    <message>
+        <source>Creating your journal…</source>
+        <translation>Creando tu diario…</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Tu clave de recuperación</translation>
+    </message>
+    <message>
+        <source>If you ever forget your passphrase, this key is the only way back into your journal. It is shown only now. Print it or save it, and keep it somewhere safe and private.</source>
+        <translation>Si alguna vez olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar en tu diario. Solo se muestra ahora. Imprímela o guárdala, y tenla en un lugar seguro y privado.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the recovery kit as a PDF</source>
+        <translation>Guardar el kit de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the recovery kit</source>
+        <translation>Imprimir el kit de recuperación</translation>
+    </message>
+    <message>
+        <source>Your country, for helplines</source>
+        <translation>Tu país, para las líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Your country, for the helplines in &apos;Need help now&apos;:</source>
+        <translation>Tu país, para las líneas de ayuda de «Necesito ayuda ya»:</translation>
+    </message>
+    <message>
+        <source>I have printed, saved or written down my recovery key</source>
+        <translation>He impreso, guardado o apuntado mi clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have kept my recovery key</source>
+        <translation>He guardado mi clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Open my journal</source>
+        <translation>Abrir mi diario</translation>
+    </message>
+    <message>
+        <source>Save your recovery kit</source>
+        <translation>Guardar tu kit de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share with circle</source>
+        <translation>Compartir con el círculo</translation>
+    </message>
+    <message>
+        <source>Circles to share with</source>
+        <translation>Círculos con los que compartir</translation>
+    </message>
+    <message>
+        <source>Words to replace</source>
+        <translation>Palabras que reemplazar</translation>
+    </message>
+    <message>
+        <source>Margaret → M.
+St Anne&apos;s clinic → the clinic</source>
+        <translation>Margarita → M.
+Clínica San Antonio → la clínica</translation>
+    </message>
+    <message>
+        <source>Title that will be shared</source>
+        <translation>Título que se compartirá</translation>
+    </message>
+    <message>
+        <source>Text that will be shared</source>
+        <translation>Texto que se compartirá</translation>
+    </message>
+    <message>
+        <source>Withdraw from this circle</source>
+        <translation>Retirar de este círculo</translation>
+    </message>
+    <message>
+        <source>Withdraw this entry from the chosen circle</source>
+        <translation>Retirar esta entrada del círculo elegido</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>Compartir con</translation>
+    </message>
+    <message>
+        <source>One a line, e.g. your mum&apos;s name → her initials. Applied to everything you share with the chosen circle.</source>
+        <translation>Uno por línea, p. ej., el nombre de tu madre → sus iniciales. Se aplica a todo lo que compartas con el círculo elegido.</translation>
+    </message>
+    <message>
+        <source>Only what you see on the right leaves your journal: the title, the text, the tags and the day. Attachments and the time of day stay private.</source>
+        <translation>Solo sale de tu diario lo que ves a la derecha: el título, el texto, las etiquetas y el día. Los adjuntos y la hora se quedan en privado.</translation>
+    </message>
+    <message>
+        <source>{name} (an earlier version is shared)</source>
+        <translation>{name} (hay una versión anterior compartida)</translation>
+    </message>
+    <message>
+        <source>{name} (shared)</source>
+        <translation>{name} (compartida)</translation>
+    </message>
+    <message>
+        <source>You are in no circle you can share with yet.</source>
+        <translation>Aún no estás en ningún círculo con el que puedas compartir.</translation>
+    </message>
+    <message>
+        <source>What “{name}” will see</source>
+        <translation>Lo que verá «{name}»</translation>
+    </message>
+    <message>
+        <source>You shared this entry with {name} before, and it has changed since. Share again to send the new version in place of the old one.</source>
+        <translation>Ya compartiste esta entrada con {name} y ha cambiado desde entonces. Vuelve a compartirla para enviar la versión nueva en lugar de la anterior.</translation>
+    </message>
+    <message>
+        <source>This entry is shared with {name} as it is now.</source>
+        <translation>Esta entrada está compartida con {name} tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>Etiquetas: {tags}</translation>
+    </message>
+    <message>
+        <source>Share the new version</source>
+        <translation>Compartir la nueva versión</translation>
+    </message>
+    <message>
+        <source>Withdraw from {name}?</source>
+        <translation>¿Retirar de {name}?</translation>
+    </message>
+    <message>
+        <source>The entry disappears from the circle at everyone&apos;s next sync. Anyone who has already read it may remember it, or keep a copy.</source>
+        <translation>La entrada desaparecerá del círculo la próxima vez que cada persona sincronice. Quien ya la haya leído puede recordarla o guardar una copia.</translation>
+    </message>
+    <message>
+        <source>Withdrawn from {name}.</source>
+        <translation>Retirada de {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>StartCircleDialog</name>
+    <message>
+        <source>Start a circle</source>
+        <translation>Crear un círculo</translation>
+    </message>
+    <message>
+        <source>Circle name</source>
+        <translation>Nombre del círculo</translation>
+    </message>
+    <message>
+        <source>e.g. Tuesday carers</source>
+        <translation>p. ej., Cuidadores de los martes</translation>
+    </message>
+    <message>
+        <source>Circle file</source>
+        <translation>Archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the file</source>
+        <translation>Elige dónde guardar el archivo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the circle file</source>
+        <translation>Elegir dónde guardar el archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Member cards (recommended)</source>
+        <translation>Tarjetas de miembro (recomendado)</translation>
+    </message>
+    <message>
+        <source>A shared passphrase</source>
+        <translation>Una frase de contraseña compartida</translation>
+    </message>
+    <message>
+        <source>Circle passphrase</source>
+        <translation>Frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>Al menos 8 caracteres</translation>
+    </message>
+    <message>
+        <source>Repeat the circle passphrase</source>
+        <translation>Repite la frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Simpler to set up, but it trades away control: anyone who has the passphrase can read everything in the circle and join it, and removing someone does not stop them reading while they still know it.</source>
+        <translation>Es más fácil de preparar, pero pierdes control: cualquiera que tenga la frase puede leer todo el círculo y unirse, y quitar a alguien no le impide seguir leyendo mientras la conozca.</translation>
+    </message>
+    <message>
+        <source>Start the circle</source>
+        <translation>Crear el círculo</translation>
+    </message>
+    <message>
+        <source>The circle lives in one encrypted file. Save it in a folder the others can reach too: a shared Dropbox, Nextcloud or Syncthing folder, or a USB stick you pass around.</source>
+        <translation>El círculo vive en un único archivo cifrado. Guárdalo en una carpeta a la que las demás personas también lleguen: una carpeta compartida de Dropbox, Nextcloud o Syncthing, o una memoria USB que se vayan pasando.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Where to keep the circle file</source>
+        <translation>Dónde guardar el archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Who can open it</source>
+        <translation>Quién puede abrirlo</translation>
+    </message>
+    <message>
+        <source>Only the people you add, from the member card each sends you, can read it. You can remove someone later.</source>
+        <translation>Solo pueden leerlo las personas que añadas con la tarjeta de miembro que cada una te envíe. Más adelante puedes quitar a alguien.</translation>
+    </message>
+    <message>
+        <source>My circle</source>
+        <translation>Mi círculo</translation>
+    </message>
+    <message>
+        <source>Save the circle file</source>
+        <translation>Guardar el archivo del círculo</translation>
+    </message>
+    <message>
+        <source>Circle files (*.carecircle)</source>
+        <translation>Archivos de círculo (*.carecircle)</translation>
+    </message>
+    <message>
+        <source>Give the circle a name.</source>
+        <translation>Ponle un nombre al círculo.</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the circle file.</source>
+        <translation>Elige dónde guardar el archivo del círculo.</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose another name.</source>
+        <translation>{file} ya existe; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The circle passphrase needs at least 8 characters.</source>
+        <translation>La frase de contraseña del círculo necesita al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Very weak</source>
+        <extracomment>The meter&apos;s words by score, the UI&apos;s own (the core&apos;s English serves the CLI).</extracomment>
+        <translation>Muy débil</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Try four or five ordinary words with spaces between them.</source>
+        <translation>Demasiado fácil de adivinar. Prueba con cuatro o cinco palabras corrientes separadas por espacios.</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Débil</translation>
+    </message>
+    <message>
+        <source>Still easy to guess. Use at least {count} characters, ideally a few words.</source>
+        <translation>Todavía es fácil de adivinar. Usa al menos {count} caracteres, mejor si son unas cuantas palabras.</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>Acceptable. Another word would make it much stronger.</source>
+        <translation>Aceptable. Una palabra más la haría mucho más segura.</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <source>Hard to guess. Keep it somewhere safe until you know it by heart.</source>
+        <translation>Difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Muy buena</translation>
+    </message>
+    <message>
+        <source>Very hard to guess. Keep it somewhere safe until you know it by heart.</source>
+        <translation>Muy difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords.</source>
+        <translation>Es una de las contraseñas más usadas.</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Seguridad de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>{verdict}. {advice}</source>
+        <translation>{verdict}. {advice}</translation>
+    </message>
+    <message>
+        <source>Tip: a few ordinary words you can picture, with spaces, work well.</source>
+        <translation>Consejo: unas cuantas palabras corrientes que puedas imaginar, con espacios, funcionan bien.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListModel</name>
+    <message>
+        <source> (built in)</source>
+        <translation> (incluida)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>Title of new entries</source>
+        <translation>Título de las entradas nuevas</translation>
+    </message>
+    <message>
+        <source>Tags of new entries</source>
+        <translation>Etiquetas de las entradas nuevas</translation>
+    </message>
+    <message>
+        <source>Template text (Markdown)</source>
+        <translation>Texto de la plantilla (Markdown)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Entry title</source>
+        <translation>Título de la entrada</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Make a copy</source>
+        <translation>Hacer una copia</translation>
+    </message>
+    <message>
+        <source>Make a copy of this template</source>
+        <translation>Hacer una copia de esta plantilla</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Guardar la plantilla</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Delete the template</source>
+        <translation>Borrar la plantilla</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be changed; make a copy to adapt one.</source>
+        <translation>Las plantillas incluidas no se pueden cambiar; haz una copia para adaptarla.</translation>
+    </message>
+    <message>
+        <source>My template</source>
+        <translation>Mi plantilla</translation>
+    </message>
+    <message>
+        <source>{name} (my copy)</source>
+        <translation>{name} (mi copia)</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>Una plantilla necesita un nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Untitled entry</source>
+        <translation>Entrada sin título</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open CareCompanion</source>
+        <translation>Abrir CareCompanion</translation>
+    </message>
+    <message>
+        <source>Check in…</source>
+        <translation>Registrar…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>A meeting soon</source>
+        <translation>Una reunión pronto</translation>
+    </message>
+    <message>
+        <source>One of your groups meets at {time}.</source>
+        <translation>Uno de tus grupos se reúne a las {time}.</translation>
+    </message>
+    <message>
+        <source>Time for a check-in</source>
+        <translation>Hora de registrar cómo estás</translation>
+    </message>
+    <message>
+        <source>How are you today? It takes ten seconds.</source>
+        <translation>¿Cómo estás hoy? Son diez segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Hola de nuevo</translation>
+    </message>
+    <message>
+        <source>Your journal is locked. Enter your passphrase to open it.</source>
+        <translation>Tu diario está bloqueado. Escribe tu frase de contraseña para abrirlo.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Unlock the journal</source>
+        <translation>Desbloquear el diario</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? Use your recovery key</source>
+        <translation>¿Olvidaste tu frase de contraseña? Usa tu clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Open with your recovery key</source>
+        <translation>Abrir con tu clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Type the recovery key from your printed recovery kit (capitals, spaces and dashes do not matter), then choose a new passphrase.</source>
+        <translation>Escribe la clave de recuperación de tu kit impreso (no importan las mayúsculas, los espacios ni los guiones) y después elige una nueva frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repite la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Open and set the new passphrase</source>
+        <translation>Abrir y poner la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Abrir con la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Back to the passphrase</source>
+        <translation>Volver a la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Please type your passphrase.</source>
+        <translation>Escribe tu frase de contraseña, por favor.</translation>
+    </message>
+    <message>
+        <source>Please type your recovery key.</source>
+        <translation>Escribe tu clave de recuperación, por favor.</translation>
+    </message>
+    <message>
+        <source>Please choose a stronger new passphrase.</source>
+        <translation>Elige una frase de contraseña nueva más segura, por favor.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Las dos frases nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+</context>
+<context>
+    <name>YearHeatmap</name>
+    <message>
+        <source>Year in colour</source>
+        <translation>El año en color</translation>
+    </message>
+    <message>
+        <source>{days} days with a check-in in {year}.</source>
+        <translation>{days} días con registro en {year}.</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>no check-in</source>
+        <translation>sin registro</translation>
+    </message>
+    <message>
+        <source>mood {value:.1f} ({word})</source>
+        <translation>ánimo {value:.1f} ({word})</translation>
+    </message>
+</context>
+</TS>

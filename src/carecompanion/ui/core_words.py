@@ -1,0 +1,199 @@
+"""The core's fixed words (mood words, relations, meeting kinds), in the person's language.
+
+The core stays Qt-free and English (the CLI and the files use it); the UI looks its words up
+by code here, so lupdate finds them and a renamed English label cannot break a translation.
+tests/ui/test_translations.py checks that every code the core knows has a word here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+
+MOOD = "MoodWords"
+PEOPLE = "PeopleWords"
+JOURNAL = "JournalWords"
+
+MOOD_WORDS: dict[int, str] = {
+    1: QT_TRANSLATE_NOOP("MoodWords", "awful"),
+    2: QT_TRANSLATE_NOOP("MoodWords", "bad"),
+    3: QT_TRANSLATE_NOOP("MoodWords", "okay"),
+    4: QT_TRANSLATE_NOOP("MoodWords", "good"),
+    5: QT_TRANSLATE_NOOP("MoodWords", "great"),
+}
+RELATIONS: dict[str, str] = {
+    "peer": QT_TRANSLATE_NOOP("PeopleWords", "Peer caregiver"),
+    "facilitator": QT_TRANSLATE_NOOP("PeopleWords", "Support-group facilitator"),
+    "friend": QT_TRANSLATE_NOOP("PeopleWords", "Friend"),
+    "family": QT_TRANSLATE_NOOP("PeopleWords", "Family"),
+    "professional": QT_TRANSLATE_NOOP("PeopleWords", "Professional"),
+    "crisis_line": QT_TRANSLATE_NOOP("PeopleWords", "Crisis line"),
+    "other": QT_TRANSLATE_NOOP("PeopleWords", "Other"),
+}
+GROUP_KINDS: dict[str, str] = {
+    "in_person": QT_TRANSLATE_NOOP("PeopleWords", "In person"),
+    "video": QT_TRANSLATE_NOOP("PeopleWords", "Video call"),
+    "phone": QT_TRANSLATE_NOOP("PeopleWords", "Phone call"),
+}
+IMPORT_SOURCES: dict[str, str] = {  # by ImportSource value
+    "jrnl": QT_TRANSLATE_NOOP("JournalWords", "jrnl (JSON export)"),
+    "dayone": QT_TRANSLATE_NOOP("JournalWords", "Day One (JSON export .zip)"),
+    "markdown": QT_TRANSLATE_NOOP("JournalWords", "Folder of Markdown or text files"),
+    "json": QT_TRANSLATE_NOOP("JournalWords", "CareCompanion (JSON export)"),
+}
+
+
+def mood_word(value: int) -> str:
+    return QCoreApplication.translate(MOOD, MOOD_WORDS[value]) if value in MOOD_WORDS else ""
+
+
+def relation_label(relation: str) -> str:
+    return QCoreApplication.translate(PEOPLE, RELATIONS.get(relation, RELATIONS["other"]))
+
+
+def group_kind_label(kind: str) -> str:
+    return QCoreApplication.translate(PEOPLE, GROUP_KINDS.get(kind, kind))
+
+
+def import_source_label(source: str) -> str:
+    """``source``: an ImportSource (a str enum) or its value."""
+    return QCoreApplication.translate(JOURNAL, IMPORT_SOURCES[getattr(source, "value", source)])
+
+
+PLACES = "PlaceWords"
+#: The built-in helpline countries, by code; the English is the core's own name for each.
+COUNTRIES: dict[str, str] = {
+    "US": QT_TRANSLATE_NOOP("PlaceWords", "United States"),
+    "CA": QT_TRANSLATE_NOOP("PlaceWords", "Canada"),
+    "GB": QT_TRANSLATE_NOOP("PlaceWords", "United Kingdom"),
+    "IE": QT_TRANSLATE_NOOP("PlaceWords", "Ireland"),
+    "AU": QT_TRANSLATE_NOOP("PlaceWords", "Australia"),
+    "NZ": QT_TRANSLATE_NOOP("PlaceWords", "New Zealand"),
+    "DE": QT_TRANSLATE_NOOP("PlaceWords", "Deutschland"),
+    "FR": QT_TRANSLATE_NOOP("PlaceWords", "France"),
+    "NL": QT_TRANSLATE_NOOP("PlaceWords", "Nederland"),
+    "OTHER": QT_TRANSLATE_NOOP("PlaceWords", "Another country"),
+}
+
+
+def country_name(code: str, fallback: str) -> str:
+    return QCoreApplication.translate(PLACES, COUNTRIES[code]) if code in COUNTRIES else fallback
+
+
+def not_an_emergency_service(emergency_number: str) -> str:
+    """The help panel's safety sentence (the core's NOT_AN_EMERGENCY_SERVICE), translated."""
+    number = emergency_number or QCoreApplication.translate(
+        "PeopleWords", "your local emergency number")
+    return QCoreApplication.translate(
+        "PeopleWords",
+        "CareCompanion is not an emergency service and cannot call for help. If you or someone "
+        "else is in danger right now, call {emergency}.").format(emergency=number)
+
+
+#: The mood nudge's gentle words (the core's nudge.py), by reason code.
+NUDGE_REASONS: dict[str, str] = {
+    "below_baseline": QT_TRANSLATE_NOOP(
+        "MoodWords",
+        "Your check-ins over the last two weeks have been lower than usual for you."),
+    "low_mood": QT_TRANSLATE_NOOP(
+        "MoodWords", "Many of your check-ins over the last two weeks have been on the low side."),
+    "high_stress": QT_TRANSLATE_NOOP(
+        "MoodWords", "You have noted a lot of stress over the last two weeks."),
+    "self_check": QT_TRANSLATE_NOOP(
+        "MoodWords", "A recent self-check suggested you are carrying a lot right now."),
+}
+NUDGE_INVITATION = QT_TRANSLATE_NOOP(
+    "MoodWords",
+    "Caring for someone is hard work, and stretches like this happen to many caregivers. It "
+    "might help to talk with someone you trust, or to take a little time for yourself.")
+EMERGENCY_NOTE = QT_TRANSLATE_NOOP(
+    "MoodWords",
+    "If you ever feel you might harm yourself, call your local emergency number now.")
+
+
+def nudge_words(reason_codes: list[str]) -> tuple[str, str, str]:
+    """(what was noticed, the invitation, the emergency note) in the person's language."""
+    noticed = " ".join(QCoreApplication.translate(MOOD, NUDGE_REASONS[code])
+                       for code in reason_codes if code in NUDGE_REASONS)
+    return (noticed, QCoreApplication.translate(MOOD, NUDGE_INVITATION),
+            QCoreApplication.translate(MOOD, EMERGENCY_NOTE))
+
+
+#: The feelings the check-in offers (the core's DEFAULT_EMOTIONS); stored in English, shown
+#: in the person's language. Feelings they type themselves are shown as typed.
+EMOTIONS: dict[str, str] = {name: name for name in (
+    QT_TRANSLATE_NOOP("MoodWords", "Overwhelmed"),
+    QT_TRANSLATE_NOOP("MoodWords", "Anxious"),
+    QT_TRANSLATE_NOOP("MoodWords", "Sad"),
+    QT_TRANSLATE_NOOP("MoodWords", "Lonely"),
+    QT_TRANSLATE_NOOP("MoodWords", "Guilty"),
+    QT_TRANSLATE_NOOP("MoodWords", "Frustrated"),
+    QT_TRANSLATE_NOOP("MoodWords", "Angry"),
+    QT_TRANSLATE_NOOP("MoodWords", "Tired"),
+    QT_TRANSLATE_NOOP("MoodWords", "Numb"),
+    QT_TRANSLATE_NOOP("MoodWords", "Calm"),
+    QT_TRANSLATE_NOOP("MoodWords", "Hopeful"),
+    QT_TRANSLATE_NOOP("MoodWords", "Grateful"),
+    QT_TRANSLATE_NOOP("MoodWords", "Proud"),
+    QT_TRANSLATE_NOOP("MoodWords", "Loved"),
+    QT_TRANSLATE_NOOP("MoodWords", "Content"),
+)}
+
+
+def emotion_word(name: str) -> str:
+    return QCoreApplication.translate(MOOD, name) if name in EMOTIONS else name
+
+
+CIRCLE = "CircleWords"
+#: The week's summary offered for sharing (the core's circle/mood_summary.py): its feeling
+#: sentences and figure names, by the core's English, which is also the figures' key.
+WEEK_FEELINGS: dict[str, str] = {text: text for text in (
+    QT_TRANSLATE_NOOP("CircleWords", "This week was very hard"),
+    QT_TRANSLATE_NOOP("CircleWords", "This week was hard"),
+    QT_TRANSLATE_NOOP("CircleWords", "This week had ups and downs"),
+    QT_TRANSLATE_NOOP("CircleWords", "This week was a better one"),
+)}
+WEEK_FIGURES: dict[str, str] = {name: name for name in (
+    QT_TRANSLATE_NOOP("CircleWords", "mood"),
+    QT_TRANSLATE_NOOP("CircleWords", "days checked in"),
+    QT_TRANSLATE_NOOP("CircleWords", "sleep"),
+    QT_TRANSLATE_NOOP("CircleWords", "stress"),
+    QT_TRANSLATE_NOOP("CircleWords", "caring"),
+)}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def week_summary_words(text: str, figures: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """The core's suggested words and figures for a week, in the person's language: what
+    they see, edit and share. In English this returns the core's own text unchanged."""
+    translate = QCoreApplication.translate
+
+    def numbers(name: str) -> list[str]:
+        return _NUMBER.findall(figures.get(name, ""))
+
+    worded: dict[str, str] = {}
+    for name, value in figures.items():
+        found = numbers(name)
+        if name == "days checked in" and len(found) == 2:
+            value = translate("CircleWords", "{days} of {total}").format(
+                days=found[0], total=found[1])
+        elif name == "sleep" and found:
+            value = translate("CircleWords", "{hours} h a night").format(hours=found[0])
+        elif name == "caring" and found:
+            value = translate("CircleWords", "{hours} h a day").format(hours=found[0])
+        label = translate(CIRCLE, WEEK_FIGURES[name]) if name in WEEK_FIGURES else name
+        worded[label] = value
+    feeling = text.partition(": ")[0]
+    if feeling not in WEEK_FEELINGS or "mood" not in figures:
+        return text, worded  # not the core's shape: leave it be
+    parts = [translate("CircleWords", "mood {mood}").format(mood=figures["mood"])]
+    if numbers("sleep"):
+        parts.append(translate("CircleWords", "slept about {hours} h").format(
+            hours=numbers("sleep")[0]))
+    sentence = translate("CircleWords", "{feeling}: {figures}.").format(
+        feeling=translate(CIRCLE, WEEK_FEELINGS[feeling]), figures=", ".join(parts))
+    return sentence, worded
