@@ -3,7 +3,8 @@
 
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only circle]
 Runs offscreen; needs no display. ``--only`` renders some views: wizard, app (journal, mood,
-people, unlock) or circle (the Circle page and the Share dialog).
+people, unlock) or circle (the Circle page, the Share and mood-summary dialogs). Each view is
+rendered in light and dark, and the main ones again in Spanish (``NAME-es-light.png``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from carecompanion.clock import Clock, SystemClock
 from carecompanion.demo import create_demo_vault
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession, create_vault
-from carecompanion.ui import theme
+from carecompanion.ui import i18n, theme
 from carecompanion.ui.controller import AppController
 from carecompanion.ui.launch import create_application
 from carecompanion.ui.main_window import dispose
@@ -32,12 +33,21 @@ from carecompanion.vault.kdf import MINIMUM_KDF
 
 SIZE = (1240, 800)
 VIEWS = ("wizard", "app", "circle")
+#: The views shown again in Spanish, light theme only: enough to see the translation whole.
+SPANISH_VIEWS = frozenset({"wizard-welcome", "main", "mood-trend", "mood-checkin", "people",
+                           "circle", "circle-share", "circle-mood-share"})
+#: Set by render(): "" for English, "-es" for Spanish (only SPANISH_VIEWS are saved then).
+_language_suffix = ""
 
 
 def _save(widget: QWidget, out: Path, name: str) -> None:
+    view, _, theme_name = name.rpartition("-")
+    if _language_suffix and view not in SPANISH_VIEWS:
+        return
     QApplication.processEvents()
-    widget.grab().save(str(out / f"{name}.png"))
-    print(out / f"{name}.png")
+    path = out / f"{view}{_language_suffix}-{theme_name}.png"
+    widget.grab().save(str(path))
+    print(path)
 
 
 def _wait_for_circles(page: QWidget) -> None:
@@ -142,13 +152,24 @@ def render_circle(out: Path, theme_name: str, controller: AppController, clock: 
         dialog.resize(940, 660)
         _save(dialog, out, f"circle-share-{theme_name}")
         dialog.deleteLater()
+        from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
+
+        mood_dialog = MoodShareDialog(session.circles, session.mood, page.work,
+                                      parent=controller.window)
+        mood_dialog.resize(700, 640)
+        _save(mood_dialog, out, f"circle-mood-share-{theme_name}")
+        mood_dialog.deleteLater()
         page.clear()  # stop watching the temporary folder before it goes
         for other in others:
             other.lock()
 
 
-def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS) -> None:
+def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS,
+           language: str = "en") -> None:
+    global _language_suffix
     app = create_application()
+    installed = i18n.install(language, app)
+    _language_suffix = "" if language == "en" else f"-{language}"
     theme.apply(app, theme_name)
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as fresh_dir, tempfile.TemporaryDirectory() as demo_dir:
@@ -166,6 +187,7 @@ def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS) -> None:
             controller.lock()
             _save(controller.window, out, f"unlock-{theme_name}")
         dispose(controller.window)
+    installed.uninstall()
 
 
 def render_wizard(out: Path, theme_name: str, fresh_dir: Path, clock: Clock) -> None:
@@ -233,8 +255,10 @@ def main() -> int:
                         help="render only these views (may be given more than once)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    views = tuple(args.only or VIEWS)
     for theme_name in ("light", "dark"):
-        render(args.out, theme_name, tuple(args.only or VIEWS))
+        render(args.out, theme_name, views)
+    render(args.out, "light", views, language="es")
     return 0
 
 

@@ -583,3 +583,21 @@ def test_no_visible_string_is_english_in_spanish(
         "English in the Spanish UI: a string lupdate does not see (a tr() on a variable, or "
         "a context lupdate gets wrong) or one not translated yet. " + REFRESH + "\n"
         + "\n".join(wrong))
+
+
+def test_the_sidebar_fits_its_longer_spanish_words(
+    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock,
+    spanish: i18n.InstalledLanguage,
+) -> None:
+    """Spanish runs about a third longer than English: the sidebar widens rather than cut
+    "Necesito ayuda ya" (the crisis button, of all things) short."""
+    controller = make_controller()
+    controller.start_unlocked(create_demo_vault(paths, clock))
+    controller.window.resize(1240, 800)
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    shell = controller.shell
+    assert shell is not None
+    button = shell.help_button
+    assert button.text() == "Necesito ayuda ya"
+    assert button.width() >= button.sizeHint().width(), (button.width(), button.sizeHint())

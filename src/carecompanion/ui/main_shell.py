@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -62,7 +63,11 @@ class MainShell(QWidget):
 
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(230)
+        # At least 230 px, wider when a translation's words need it (Spanish's "Necesito
+        # ayuda ya" is longer than "Need help now"); never as wide as the pages.
+        sidebar.setMinimumWidth(230)
+        sidebar.setMaximumWidth(320)
+        sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(14, 18, 14, 14)
         brand_row = QHBoxLayout()
@@ -77,6 +82,10 @@ class MainShell(QWidget):
         self.navigation.setObjectName("navigation")
         self.navigation.setModel(self.navigation_model)
         self.navigation.setIconSize(QSize(24, 24))
+        # A list view asks for 256 px whatever it holds: let the sidebar's buttons and
+        # labels set its width instead.
+        self.navigation.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                      QSizePolicy.Policy.Expanding)
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.selectionModel().currentChanged.connect(
             lambda current, _previous: self._section_changed(current.row())
