@@ -308,3 +308,30 @@ def test_a_comment_made_during_a_sync_is_not_lost(people: dict[str, Person], sha
     post = next(p for p in people["Bea"].circles.state(circle_id).posts
                 if p.record_id == record)
     assert [c.text for c in post.comments] == ["Written while syncing"]
+
+
+def test_a_rewritten_file_with_nothing_new_is_taken_as_seen(people: dict[str, Person],
+                                                            shared: Path) -> None:
+    """Another member's app rewrote the file (new ciphertext, same items): the sync writes
+    nothing, reports nothing new, and the next sync knows the file without opening it."""
+    from carecompanion.circle.engine import open_file_bytes, roster_of, seal
+
+    circle_id = make_circle(people, shared)
+    ana, bea = people["Ana"], people["Bea"]
+    share(ana, circle_id, "Ana's entry")
+    ana.circles.sync(circle_id)
+    bea.circles.sync(circle_id)
+    before = bea.circles.state(circle_id)
+    current = open_file_bytes(shared.read_bytes(), identity=ana.circles.identity()).content
+    rewritten, _payload = seal(current, roster_of(current), None)
+    shared.write_bytes(rewritten)
+
+    report = bea.circles.sync(circle_id)
+    assert (report.wrote, report.new_records, report.nothing_new) == (False, 0, False)
+    assert shared.read_bytes() == rewritten
+    assert bea.circles.state(circle_id) == before
+    assert bea.circles.sync(circle_id).nothing_new, "the rewritten file is now the known one"
+    share(ana, circle_id, "Ana's second entry")
+    ana.circles.sync(circle_id)
+    bea.circles.sync(circle_id)
+    assert bea.titles(circle_id) == ["Ana's entry", "Ana's second entry"]
