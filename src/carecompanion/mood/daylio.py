@@ -87,11 +87,15 @@ class UnknownMoods(ImportFormatError):
     def __init__(self, name: str, line: int, moods: Sequence[str]) -> None:
         self.moods = tuple(moods)
         listed = ", ".join(repr(m) for m in self.moods)
-        super().__init__(
-            f"{name}, line {line}: the mood {listed if len(moods) == 1 else 'names ' + listed} "
-            f"{'is' if len(moods) == 1 else 'are'} not one of Daylio's defaults; say which "
-            f"level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) each stands for."
-        )
+        # Two whole sentences, not one with "is"/"are" filled in: the UI translates each.
+        if len(self.moods) == 1:
+            super().__init__(
+                f"{name}, line {line}: the mood {listed} is not one of Daylio's defaults; say "
+                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) it stands for.")
+        else:
+            super().__init__(
+                f"{name}, line {line}: the mood names {listed} are not Daylio's defaults; say "
+                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) each stands for.")
 
 
 def parse_time(text: str) -> time | None:

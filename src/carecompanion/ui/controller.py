@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from carecompanion import autostart
 from carecompanion.clock import Clock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import theme
+from carecompanion.ui import core_messages, theme
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.idle import IdleLock
 from carecompanion.ui.main_window import MainWindow
@@ -194,7 +194,7 @@ class AppController(QObject):
             from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
 
             if isinstance(exc, DatabaseDamaged | HeaderDamaged) and passphrase is not None:
-                self._offer_restore(str(exc), passphrase)
+                self._offer_restore(core_messages.message(exc), passphrase)
             elif not quiet:
                 self.unlock_view.show_error(self._message(exc))
 
@@ -256,7 +256,7 @@ class AppController(QObject):
                 QMessageBox.warning(self.window, self.tr("Your journal needs repair"), self.tr(
                     "{problem}\n\nLock CareCompanion and unlock it again to be offered your "
                     "last good backup. Until then, nothing more is backed up.").format(
-                        problem=str(exc)))
+                        problem=core_messages.message(exc)))
             else:
                 log.warning("background maintenance failed: %s", type(exc).__name__)
 
@@ -418,7 +418,7 @@ class AppController(QObject):
         from carecompanion.vault.errors import VaultError
 
         if isinstance(exc, VaultError):
-            return str(exc)
+            return core_messages.message(exc)
         log.error("unexpected error: %s", type(exc).__name__)
         return self.tr("Something went wrong ({kind}). Your journal was not changed.").format(
             kind=type(exc).__name__

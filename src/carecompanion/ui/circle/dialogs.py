@@ -24,6 +24,7 @@ from carecompanion.circle.errors import CircleError
 from carecompanion.circle.files import read_circle_file
 from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
+from carecompanion.ui import core_messages
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.widgets import PassphraseField, button, label, save_cancel_buttons
 
@@ -206,7 +207,7 @@ class JoinCircleDialog(QDialog):
         try:
             self.kind = check_age_header(read_circle_file(path)).kind
         except CircleError as exc:
-            self._show_error(str(exc))
+            self._show_error(core_messages.message(exc))
         except OSError:
             self._show_error(self.tr("That file cannot be read right now."))
         needs = self.kind == "scrypt"

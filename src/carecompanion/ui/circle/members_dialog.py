@@ -24,6 +24,7 @@ from carecompanion.circle.identity import MemberCard, card_from_bytes
 from carecompanion.circle.limits import MAX_CARD_BYTES
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.service import CircleService
+from carecompanion.ui import core_messages
 from carecompanion.ui.circle.models import MemberListModel, role_words
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.widgets import button, label, save_cancel_buttons
@@ -171,7 +172,7 @@ class MembersDialog(QDialog):
         try:
             card = read_card(Path(chosen))
         except CircleError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(core_messages.message(exc))
             return
         self.add_card(card)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.service import CircleInfo, CircleService
+from carecompanion.ui import core_messages
 from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
 from carecompanion.ui.circle.post_panel import SafeBrowser
 from carecompanion.ui.circle.work import CircleWork, message_for
@@ -246,7 +247,7 @@ class ShareDialog(QDialog):
             self._service.set_redactions(circle_id, parse_redactions(
                 self.redactions.toPlainText()))
         except CircleError as exc:
-            self.redaction_error.setText(str(exc))
+            self.redaction_error.setText(core_messages.message(exc))
             self.redaction_error.show()
             return
         self.redaction_error.hide()

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from carecompanion.circle.errors import CircleError
+from carecompanion.ui import core_messages
 from carecompanion.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ Failed = Callable[[Exception], None]
 def message_for(exc: Exception) -> str:
     """What to tell the person: the core's own sentence, or a plain word for a surprise."""
     if isinstance(exc, CircleError):
-        return str(exc)
+        return core_messages.message(exc)
     log.error("circle action failed: %s", type(exc).__name__)
     return QCoreApplication.translate(
         "CircleWork", "Something went wrong ({kind}). Nothing in your journal was lost."

@@ -36,7 +36,7 @@ from carecompanion.journal.service import (
     JournalService,
     clean_tags,
 )
-from carecompanion.ui import theme
+from carecompanion.ui import core_messages, theme
 from carecompanion.ui.journal import formatting
 from carecompanion.ui.journal.attachments_model import (
     ATTACHMENT_ID_ROLE,
@@ -357,7 +357,8 @@ class EntryEditor(QWidget):
             data = path.read_bytes()
             self._journal.add_attachment(self.entry_id, path.name, mime, data)
         except AttachmentTooLarge as exc:
-            QMessageBox.information(self, self.tr("Too large to attach"), str(exc))
+            QMessageBox.information(self, self.tr("Too large to attach"),
+                                    core_messages.message(exc))
             return False
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not attach"),

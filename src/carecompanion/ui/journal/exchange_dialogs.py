@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,6 +41,7 @@ from carecompanion.journal.exchange.markdown_export import export_markdown
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.session import VaultSession
+from carecompanion.ui import core_messages
 from carecompanion.ui.core_words import import_source_label
 from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
 from carecompanion.ui.journal.delegate import friendly_date
@@ -80,6 +82,42 @@ class PreviewModel(QAbstractListModel):
 
             return theme.current().color("muted")
         return None
+
+
+translate = QCoreApplication.translate
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """``one`` (already translated) for 1, else ``many`` with ``{n}`` filled in."""
+    return one if count == 1 else many.format(n=count)
+
+
+def import_words(preview: ImportPreview, *, done: bool) -> str:
+    """What an import would do (``done=False``) or did, in the person's language: the UI's
+    own words for the core's counts (ImportPreview.summary() is the CLI's English)."""
+    count = len(preview.new_items)
+    details = [_counted(preview.duplicate_count, translate("ImportWords", "1 duplicate skipped"),
+                        translate("ImportWords", "{n} duplicates skipped"))]
+    if preview.empty_skipped:
+        details.append(_counted(preview.empty_skipped,
+                                translate("ImportWords", "1 empty entry skipped"),
+                                translate("ImportWords", "{n} empty entries skipped")))
+    details.append(_counted(preview.attachment_count, translate("ImportWords", "1 attachment"),
+                            translate("ImportWords", "{n} attachments")))
+    entries = _counted(count, translate("ImportWords", "1 entry"),
+                       translate("ImportWords", "{n} entries"))
+    sentence = (translate("ImportWords", "Imported {entries} ({details}).") if done
+                else translate("ImportWords", "Would import {entries} ({details})."))
+    return sentence.format(entries=entries, details=", ".join(details))
+
+
+def export_words(result: ExportResult) -> str:
+    entries = _counted(result.entries, translate("ImportWords", "1 entry"),
+                       translate("ImportWords", "{n} entries"))
+    attachments = _counted(result.attachments, translate("ImportWords", "1 attachment"),
+                           translate("ImportWords", "{n} attachments"))
+    return translate("ImportWords", "Exported {entries} ({attachments}) to {path}.").format(
+        entries=entries, attachments=attachments, path=result.path)
 
 
 class ImportDialog(QDialog):
@@ -162,12 +200,12 @@ class ImportDialog(QDialog):
                 lambda progress: preview_import(self._session, source, path,
                                                 progress=progress))
         except ImportFormatError as exc:
-            self._show_error(str(exc) + " " + self.tr("Nothing was imported."))
+            self._show_error(core_messages.message(exc) + " " + self.tr("Nothing was imported."))
             return
         except Cancelled:
             return
         self.model.set_preview(preview)
-        self.summary.setText(self.tr(preview.summary()))
+        self.summary.setText(import_words(preview, done=False))
         self.import_button.setEnabled(bool(preview.new_items))
 
     def _show_error(self, message: str) -> None:
@@ -185,7 +223,7 @@ class ImportDialog(QDialog):
         except Cancelled:
             self._show_error(self.tr("Cancelled: nothing was imported."))
             return
-        self.result_summary = result.summary()
+        self.result_summary = import_words(result.preview, done=True)
         self.accept()
 
 
@@ -300,9 +338,9 @@ class ExportDialog(QDialog):
             self._status(self.tr("Cancelled: nothing was written."))
             return False
         except (ExportError, OSError) as exc:
-            self._status(str(exc))
+            self._status(core_messages.message(exc))
             return False
-        self._status(self.tr(result.summary()))
+        self._status(export_words(result))
         return True
 
     def _status(self, text: str) -> None:

@@ -33,6 +33,7 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
+from carecompanion.ui import core_messages
 from carecompanion.ui.core_words import emotion_word
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.mood.colours import TEXT_FACES, mood_word
@@ -249,7 +250,7 @@ class CheckInDialog(QDialog):
         try:
             added = self._mood.activities.add(name)
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_messages.message(exc))
             self.error.show()
             return
         model = self.activities.model()
@@ -288,7 +289,7 @@ class CheckInDialog(QDialog):
             else:
                 self.saved = self._mood.update(self._existing.id, self.draft())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_messages.message(exc))
             self.error.show()
             return
         self.accept()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
 from carecompanion.session import VaultSession
+from carecompanion.ui import core_messages
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
@@ -78,7 +79,8 @@ def import_daylio(session: VaultSession, path: Path, parent: QWidget,
             if not interactive:
                 raise
             QMessageBox.warning(parent, translate("MoodFiles", "Cannot import"),
-                                str(exc) + " " + translate("MoodFiles", "Nothing was imported."))
+                                core_messages.message(exc) + " "
+                                + translate("MoodFiles", "Nothing was imported."))
             return None
     drafts = parsed.drafts
     preview = session.mood.preview_import(drafts)

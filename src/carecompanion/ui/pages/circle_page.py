@@ -30,6 +30,7 @@ from carecompanion.circle.errors import CircleNotFound
 from carecompanion.circle.service import CircleInfo, CircleState, SyncReport
 from carecompanion.circle.view import Post
 from carecompanion.session import VaultSession
+from carecompanion.ui import core_messages
 from carecompanion.ui.circle.delegate import PostDelegate
 from carecompanion.ui.circle.models import (
     CircleListModel,
@@ -355,7 +356,7 @@ class CirclePage(QWidget):
 
     def report_words(self, report: SyncReport) -> str:
         """What a sync found that the person should know, in plain words; '' if all is well."""
-        lines = list(report.warnings)
+        lines = [core_messages.translated(warning) for warning in report.warnings]
         if report.rejected:
             count = len(report.rejected)
             lines.append(self.tr(

@@ -29,6 +29,7 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
+from carecompanion.ui import core_messages
 from carecompanion.ui.core_words import relation_label
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
@@ -290,7 +291,7 @@ class PeoplePage(QWidget):
         try:
             self._session.people.set_photo(contact_id, dialog.photo_data)
         except PeopleError as exc:
-            QMessageBox.information(self, self.tr("Photo not used"), str(exc))
+            QMessageBox.information(self, self.tr("Photo not used"), core_messages.message(exc))
 
     def log_contact(self, kind: str = "call") -> None:
         contact = self.current_contact()
@@ -382,7 +383,7 @@ class PeoplePage(QWidget):
             cards = read_vcard_file(Path(chosen))  # checks the size before reading
         except PeopleError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"),
-                                str(exc) + " " + self.tr("Nothing was imported."))
+                                core_messages.message(exc) + " " + self.tr("Nothing was imported."))
             return
         preview = self._session.people.preview_import(cards)
         if not preview.new:
@@ -390,7 +391,8 @@ class PeoplePage(QWidget):
                 "Everyone in this file is already here."))
             return
         names = ", ".join(card.draft.name for card in preview.new[:8])
-        notes = ("\n\n" + "\n".join(preview.warnings[:5])) if preview.warnings else ""
+        notes = ("\n\n" + "\n".join(core_messages.translated(w) for w in preview.warnings[:5])
+                 if preview.warnings else "")
         if QMessageBox.question(self, self.tr("Import contacts"), self.tr(
                 "Add {n} people ({names}…)? {dups} already here will be skipped.").format(
                     n=len(preview.new), names=names, dups=len(preview.duplicates)) + notes
