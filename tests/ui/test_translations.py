@@ -162,6 +162,25 @@ def test_the_weeks_summary_is_worded_by_the_ui_as_the_core_words_it(
             summary.text, summary.figures)
 
 
+def test_the_weeks_summary_writes_decimals_the_spanish_way(
+    spanish: i18n.InstalledLanguage,
+) -> None:
+    from datetime import date, timedelta
+
+    from carecompanion.circle import mood_summary
+    from carecompanion.mood.records import DayStat
+
+    first = date(2026, 3, 2)
+    days = [DayStat(day=first + timedelta(days=i), mood=2.5, checkins=1, mood_low=1,
+                    mood_high=5, stress=4.5, energy=None, sleep_hours=6.5, care_hours=7.25)
+            for i in range(3)]
+    summary = mood_summary.summarize(days, first, first + timedelta(days=6))
+    assert summary is not None and "2.5/5" in summary.text
+    sentence, figures = core_words.week_summary_words(summary.text, summary.figures)
+    assert "2,5/5" in sentence and "6,5 h" in sentence, sentence
+    assert not re.search(r"\d\.\d", sentence + " ".join(figures.values())), (sentence, figures)
+
+
 # -- choosing the language ------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -189,11 +189,20 @@ def week_summary_words(text: str, figures: Mapping[str, str]) -> tuple[str, dict
         worded[label] = value
     feeling = text.partition(": ")[0]
     if feeling not in WEEK_FEELINGS or "mood" not in figures:
-        return text, worded  # not the core's shape: leave it be
+        # Not the core's shape: the person's own words are left as they are.
+        return text, {k: _local_decimals(v) for k, v in worded.items()}
     parts = [translate("CircleWords", "mood {mood}").format(mood=figures["mood"])]
     if numbers("sleep"):
         parts.append(translate("CircleWords", "slept about {hours} h").format(
             hours=numbers("sleep")[0]))
     sentence = translate("CircleWords", "{feeling}: {figures}.").format(
         feeling=translate(CIRCLE, WEEK_FEELINGS[feeling]), figures=", ".join(parts))
-    return sentence, worded
+    return _local_decimals(sentence), {k: _local_decimals(v) for k, v in worded.items()}
+
+
+def _local_decimals(text: str) -> str:
+    """"3.4" as the person's language writes it ("3,4" in Spanish); whole numbers as they are."""
+    point = QLocale().decimalPoint()
+    if point == ".":
+        return text
+    return _NUMBER.sub(lambda match: match.group(0).replace(".", point), text)
