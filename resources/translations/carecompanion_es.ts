@@ -836,6 +836,46 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>CoreMessageWords</name>
+    <message>
+        <source>Mood</source>
+        <extracomment>Words the core fills into a sentence (mood/validation.py): a field&apos;s label, or what kind of name is meant.</extracomment>
+        <translation>El ánimo</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>El estrés</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>La energía</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>El sueño</translation>
+    </message>
+    <message>
+        <source>Hours of care</source>
+        <translation>El tiempo de cuidado</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>actividad</translation>
+    </message>
+    <message>
+        <source>emotion</source>
+        <translation>sentimiento</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>actividades</translation>
+    </message>
+    <message>
+        <source>emotions</source>
+        <translation>sentimientos</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <source>This is not a circle file, or it is damaged.</source>

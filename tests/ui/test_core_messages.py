@@ -109,3 +109,26 @@ def test_without_a_translation_every_filled_sentence_comes_back_unchanged(
     text = re.sub(r"%%|%(\d)", lambda m: "%" if m.group(0) == "%%"
                   else values[int(m.group(1)) - 1], template)
     assert core_messages.translated(text) == text
+
+
+def test_the_sentences_with_a_core_word_in_them_are_still_the_core_s() -> None:
+    assert set(core_messages.LABELLED) <= set(TEMPLATES)
+
+
+def test_a_field_label_the_core_fills_in_is_translated_too(spanish: None) -> None:
+    from datetime import UTC, datetime
+
+    from carecompanion.mood.records import CheckInDraft
+    from carecompanion.mood.validation import find_problems
+
+    problems = find_problems(CheckInDraft(mood=3, stress=11),
+                             datetime(2026, 11, 25, tzinfo=UTC))
+    (problem,) = problems
+    shown = core_messages.translated(problem.message)
+    assert shown == _spanish("%1 must be a whole number from %2 to %3.").replace(
+        "%1", "El estrés").replace("%2", "0").replace("%3", "10")
+
+
+def test_a_person_s_own_word_in_another_sentence_is_left_alone(spanish: None) -> None:
+    shown = core_messages.translated("There is no template with id Sleep.")
+    assert "Sleep" in shown

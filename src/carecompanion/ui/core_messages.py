@@ -23,6 +23,31 @@ CONTEXT = "CoreMessages"
 #: %3 is itself one of the core's messages.
 _LINE_FRAME = QT_TRANSLATE_NOOP("CoreMessages", "%1, line %2: %3")
 _LINE_FRAME_PATTERN = re.compile(r"(?P<s1>.+), line (?P<s2>\d+): (?P<s3>.+)", re.DOTALL)
+WORDS_CONTEXT = "CoreMessageWords"
+# Sentences into which the core fills one of its own words (a field's label, "activity"),
+# and which slot that is: only there is the value looked up, so a person's own text that
+# happens to read "Sleep" is never translated. A test checks each is still the core's.
+LABELLED: dict[str, int] = {
+    "%1 must be a whole number from %2 to %3.": 1,
+    "%1 must be a number of hours from 0 to 24.": 1,
+    "A check-in can list at most %1 %2.": 2,
+    "An empty %1 name cannot be used.": 1,
+    "Each %1 name must be at most %2 characters long.": 1,
+    "The character '|' cannot be used in an %1 name.": 1,
+}
+#: Words the core fills into a sentence (mood/validation.py): a field's label, or what kind
+#: of name is meant.
+LABEL_WORDS = (
+    QT_TRANSLATE_NOOP("CoreMessageWords", "Mood"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "Stress"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "Energy"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "Sleep"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "Hours of care"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "activity"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "emotion"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "activities"),
+    QT_TRANSLATE_NOOP("CoreMessageWords", "emotions"),
+)
 _SLOT = re.compile(r"%(\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z%“\"'(])")
 
@@ -72,7 +97,11 @@ def _one(text: str) -> str | None:
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
         if match:
-            return _fill(QCoreApplication.translate(CONTEXT, template), match.groupdict())
+            values = match.groupdict()
+            labelled = f"s{LABELLED[template]}" if template in LABELLED else None
+            if labelled is not None and values[labelled] in LABEL_WORDS:
+                values[labelled] = QCoreApplication.translate(WORDS_CONTEXT, values[labelled])
+            return _fill(QCoreApplication.translate(CONTEXT, template), values)
     return None
 
 
