@@ -37,9 +37,10 @@ CORE = ROOT / "src" / "carecompanion"
 CORE_TABLE = CORE / "ui" / "core_messages_table.py"
 #: Not translated here: the UI itself, the command line, the demo's content, logs, the
 #: validated self-check instruments and the crisis lines (in their country's own language);
-#: docs/translations.md says why.
+#: the mood nudge, whose words ui/core_words.py looks up by reason code. docs/translations.md
+#: says why.
 _NOT_CORE = ({"ui", "cli"}, {"demo.py", "selftest.py", "__main__.py", "logs.py",
-                             "instruments.py", "crisis_lines.py"})
+                             "instruments.py", "crisis_lines.py", "nudge.py"})
 #: Exceptions that mean a bug, never a sentence for the person.
 _PROGRAMMING_ERRORS = {"TypeError", "AssertionError", "NotImplementedError", "KeyError",
                        "AttributeError", "RuntimeError", "IndexError", "StopIteration"}
@@ -109,30 +110,32 @@ def core_messages() -> list[str]:
     errors -= _PROGRAMMING_ERRORS
     found: dict[str, None] = {}
     for tree in trees:
-        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] + [tree]:
-            in_error = isinstance(cls, ast.ClassDef) and cls.name in errors
-            for node in ast.walk(cls):
-                texts: list[ast.expr] = []
-                if isinstance(node, ast.Call):
-                    name = _call_name(node.func)
-                    is_super = (name == "__init__" and isinstance(node.func, ast.Attribute)
-                                and isinstance(node.func.value, ast.Call)
-                                and _call_name(node.func.value.func) == "super")
-                    # warnings.append(...), card.warnings.append(...): shown after a sync
-                    # or an import.
-                    is_warning = (name == "append" and isinstance(node.func, ast.Attribute)
-                                  and _call_name(node.func.value).endswith("warnings"))
-                    if (name in errors or name in _MESSAGE_CALLS or is_warning
-                            or (is_super and in_error)):
-                        texts += node.args
-                elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
-                    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                    if any(isinstance(t, ast.Name) and t.id.isupper() for t in targets):
-                        texts.append(node.value)
-                for text in texts:
-                    template = _template(text, {})
-                    if template and _is_sentence(template):
-                        found[template] = None
+        # Nodes inside our exception classes, where super().__init__(...) carries the message.
+        in_error_class = {id(node) for cls in ast.walk(tree)
+                          if isinstance(cls, ast.ClassDef) and cls.name in errors
+                          for node in ast.walk(cls)}
+        for node in ast.walk(tree):
+            texts: list[ast.expr] = []
+            if isinstance(node, ast.Call):
+                name = _call_name(node.func)
+                is_super = (name == "__init__" and isinstance(node.func, ast.Attribute)
+                            and isinstance(node.func.value, ast.Call)
+                            and _call_name(node.func.value.func) == "super")
+                # warnings.append(...), card.warnings.append(...): shown after a sync or an
+                # import.
+                is_warning = (name == "append" and isinstance(node.func, ast.Attribute)
+                              and _call_name(node.func.value).endswith("warnings"))
+                if (name in errors or name in _MESSAGE_CALLS or is_warning
+                        or (is_super and id(node) in in_error_class)):
+                    texts += node.args
+            elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id.isupper() for t in targets):
+                    texts.append(node.value)
+            for text in texts:
+                template = _template(text, {})
+                if template and _is_sentence(template):
+                    found[template] = None
     return list(found)
 
 

@@ -1226,14 +1226,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>No hay ninguna autoevaluación guardada con el identificador %1.</translation>
     </message>
     <message>
-        <source>Caring for someone is hard work, and stretches like this happen to many caregivers. It might help to talk with someone you trust, or to take a little time for yourself.</source>
-        <translation>Cuidar de alguien es un trabajo duro, y muchas personas cuidadoras pasan por rachas así. Puede ayudarte hablar con alguien de confianza o tomarte un poco de tiempo para ti.</translation>
-    </message>
-    <message>
-        <source>If you ever feel you might harm yourself, call your local emergency number now.</source>
-        <translation>Si en algún momento sientes que podrías hacerte daño, llama ahora al número de emergencias de tu zona.</translation>
-    </message>
-    <message>
         <source>A support contact needs a name.</source>
         <translation>Un contacto de apoyo necesita un nombre.</translation>
     </message>
