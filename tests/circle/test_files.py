@@ -39,26 +39,35 @@ def dead_pid() -> int:
 
 
 # -- the lock ------------------------------------------------------------------------------------
-def test_the_lock_keeps_threads_apart(tmp_path: Path) -> None:
-    file = tmp_path / "c.carecircle"
+def _overlaps(file: Path, writers: int, rounds: int, hold: float) -> int:
+    """How often a writer found another inside the lock, with ``writers`` threads each taking
+    it ``rounds`` times (all starting together) and holding it ``hold`` seconds."""
     inside: list[int] = []
     overlaps: list[int] = []
+    start = threading.Barrier(writers)
 
     def writer() -> None:
-        for _ in range(20):
+        start.wait()
+        for _ in range(rounds):
             with circle_lock(file, timeout=10):
                 if inside:
                     overlaps.append(1)
                 inside.append(1)
-                time.sleep(0.001)
+                time.sleep(hold)
                 inside.pop()
 
-    threads = [threading.Thread(target=writer) for _ in range(4)]
+    threads = [threading.Thread(target=writer) for _ in range(writers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert overlaps == [] and not lock_path(file).exists()
+    return len(overlaps)
+
+
+def test_the_lock_keeps_threads_apart(tmp_path: Path) -> None:
+    file = tmp_path / "c.carecircle"
+    assert _overlaps(file, writers=4, rounds=20, hold=0.001) == 0
+    assert not lock_path(file).exists()
 
 
 WORKER = """
@@ -166,25 +175,8 @@ def test_a_stale_lock_is_broken_only_once(tmp_path: Path) -> None:
 def test_many_writers_on_a_stale_lock_still_take_turns(tmp_path: Path) -> None:
     file = tmp_path / "c.carecircle"
     write_lock(file, host="another-computer", pid=1, time=time.time() - 600)
-    inside: list[int] = []
-    overlaps: list[int] = []
-    start = threading.Barrier(6)
-
-    def writer() -> None:
-        start.wait()
-        with circle_lock(file, timeout=10):
-            if inside:
-                overlaps.append(1)
-            inside.append(1)
-            time.sleep(0.01)
-            inside.pop()
-
-    threads = [threading.Thread(target=writer) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert overlaps == [] and not lock_path(file).exists()
+    assert _overlaps(file, writers=6, rounds=1, hold=0.01) == 0
+    assert not lock_path(file).exists()
 
 
 def test_a_guard_left_by_a_crash_does_not_block_for_ever(tmp_path: Path) -> None:
