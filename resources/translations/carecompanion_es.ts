@@ -3177,6 +3177,49 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>MoodReport</name>
+    <message>
+        <source>CareCompanion mood report</source>
+        <translation>Informe de ánimo de CareCompanion</translation>
+    </message>
+    <message>
+        <source>Mood report</source>
+        <translation>Informe de ánimo</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>Del {first} al {last}</translation>
+    </message>
+    <message>
+        <source>Days with a check-in: {days} (of {period}), {checkins} check-ins. Average mood {mood} of 5 (lowest {low}, highest {high}); stress {stress} of 10; energy {energy} of 10; sleep {sleep} a night on average; care given {care} in all. Longest run of daily check-ins: {longest} days.</source>
+        <translation>Días con registro: {days} (de {period}), {checkins} registros. Ánimo medio {mood} de 5 (mínimo {low}, máximo {high}); estrés {stress} de 10; energía {energy} de 10; sueño {sleep} por noche de media; cuidados {care} en total. Racha más larga de registros diarios: {longest} días.</translation>
+    </message>
+    <message>
+        <source>Mood and stress</source>
+        <translation>Ánimo y estrés</translation>
+    </message>
+    <message>
+        <source>Sleep and mood</source>
+        <translation>Sueño y ánimo</translation>
+    </message>
+    <message>
+        <source>What goes with a better mood</source>
+        <translation>Lo que acompaña a un mejor ánimo</translation>
+    </message>
+    <message>
+        <source>{activity}: mood {with_it} on {days_with} days with it, {without_it} on {days_without} days without.</source>
+        <translation>{activity}: ánimo {with_it} en {days_with} días con ello, {without_it} en {days_without} días sin ello.</translation>
+    </message>
+    <message>
+        <source>These figures show what tends to go together, not what causes what.</source>
+        <translation>Estas cifras muestran lo que suele ir junto, no qué causa qué.</translation>
+    </message>
+    <message>
+        <source>Caregiver self-checks</source>
+        <translation>Autoevaluaciones de cuidador</translation>
+    </message>
+</context>
+<context>
     <name>MoodShareDialog</name>
     <message>
         <source>Share how your week went</source>
@@ -4656,8 +4699,8 @@ Clínica San Antonio → la clínica</translation>
         <translation>sin registro</translation>
     </message>
     <message>
-        <source>mood {value:.1f} ({word})</source>
-        <translation>ánimo {value:.1f} ({word})</translation>
+        <source>mood {value} ({word})</source>
+        <translation>ánimo {value} ({word})</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
@@ -129,6 +130,31 @@ def test_mood_report_pdf_reads_back(qtbot: QtBot, vault_factory: VaultFactory,
     assert "A walk" in text
     assert "not a diagnosis" in text
     assert not list(tmp_path.glob(".*.tmp")), "no temp file left behind"
+
+
+def test_mood_report_is_written_in_the_chosen_language(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path,
+    qapp: QApplication,
+) -> None:
+    """A Spanish-speaking caregiver takes a Spanish report to the doctor (the validated
+    self-check wording aside)."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import QLocale
+
+    from carecompanion.ui import i18n
+    from carecompanion.ui.mood_report import write_mood_report
+
+    session = _session(vault_factory, clock)
+    _fill(session.mood, clock, 30)
+    installed = i18n.install("es", qapp, QLocale("es_ES"))
+    try:
+        out = write_mood_report(session, tmp_path / "informe.pdf", None, None)
+    finally:
+        installed.uninstall()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Informe de ánimo" in text and "Días con registro" in text
+    assert "Mood report" not in text and "Days with a check-in" not in text
+    assert re.search(r"Ánimo medio \d,\d de 5", text), text[:400]
 
 
 def test_lock_clears_the_mood_page(qtbot: QtBot, vault_factory: VaultFactory,

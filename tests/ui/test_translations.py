@@ -181,6 +181,14 @@ def test_the_weeks_summary_writes_decimals_the_spanish_way(
     assert not re.search(r"\d\.\d", sentence + " ".join(figures.values())), (sentence, figures)
 
 
+def test_numbers_and_sizes_are_written_the_spanish_way(spanish: i18n.InstalledLanguage) -> None:
+    from carecompanion.ui.journal.attachments_model import human_size
+
+    assert i18n.decimal(2.75) == "2,8"
+    assert i18n.decimal(6, 0) == "6"
+    assert human_size(5_300_000) == "5,1 MB"
+
+
 # -- choosing the language ------------------------------------------------------------------
 
 

@@ -126,6 +126,11 @@ def format_when(value: date | datetime, pattern: str) -> str:
     return QLocale().toString(day, pattern)
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as the chosen language writes it: "2.8" in English, "2,8" in Spanish."""
+    return QLocale().toString(float(value), "f", digits)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for lupdate (which reads the call by this name) without translating it
     yet: for tables of words looked up later with ``translate(context, text)``. Typed, unlike

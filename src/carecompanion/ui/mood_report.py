@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -23,15 +23,18 @@ from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS
 from carecompanion.mood.lifts import activity_lifts
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import decimal, format_when
 from carecompanion.ui.mood import charts
 from carecompanion.ui.offscreen import ensure_application
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 _DPI = 300
 _CHART_SIZE = QSize(900, 440)
 
 
 def _fmt(value: float | None, suffix: str = "") -> str:
-    return "—" if value is None else f"{value:.1f}{suffix}"
+    return "—" if value is None else decimal(value) + suffix
 
 
 class _Pages:
@@ -101,50 +104,60 @@ def _write(session: VaultSession, out_path: Path, since: date | None,
     try:
         writer = QPdfWriter(tmp)
         writer.setResolution(_DPI)
-        writer.setTitle("CareCompanion mood report")
+        writer.setTitle(translate("MoodReport", "CareCompanion mood report"))
         writer.setCreator("CareCompanion")
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
         painter = QPainter(writer)
         pages = _Pages(painter, writer)
-        pages.text("Mood report", 20, bold=True, gap=10)
-        pages.text(f"{first:%d %B %Y} to {last:%d %B %Y}", 12, gap=40)
+        pages.text(translate("MoodReport", "Mood report"), 20, bold=True, gap=10)
+        pages.text(translate("MoodReport", "{first} to {last}").format(
+            first=format_when(first, "d MMMM yyyy"), last=format_when(last, "d MMMM yyyy")),
+            12, gap=40)
         summary = stats.summarize(shown)
         streak = stats.streaks((d.day for d in everything), last)
-        pages.text(
-            f"Days with a check-in: {summary.days} (of {(last - first).days + 1}), "
-            f"{summary.checkins} check-ins. Average mood {_fmt(summary.mood_mean)} of 5 "
-            f"(lowest {summary.mood_low or '—'}, highest {summary.mood_high or '—'}); "
-            f"stress {_fmt(summary.stress_mean)} of 10; energy {_fmt(summary.energy_mean)} of "
-            f"10; sleep {_fmt(summary.sleep_mean, ' h')} a night on average; "
-            f"care given {_fmt(summary.care_hours_total, ' h')} in all. "
-            f"Longest run of daily check-ins: {streak.longest} days.", 11)
+        pages.text(translate(
+            "MoodReport",
+            "Days with a check-in: {days} (of {period}), {checkins} check-ins. Average mood "
+            "{mood} of 5 (lowest {low}, highest {high}); stress {stress} of 10; energy {energy} "
+            "of 10; sleep {sleep} a night on average; care given {care} in all. Longest run of "
+            "daily check-ins: {longest} days.").format(
+                days=summary.days, period=(last - first).days + 1, checkins=summary.checkins,
+                mood=_fmt(summary.mood_mean), low=summary.mood_low or "—",
+                high=summary.mood_high or "—", stress=_fmt(summary.stress_mean),
+                energy=_fmt(summary.energy_mean), sleep=_fmt(summary.sleep_mean, " h"),
+                care=_fmt(summary.care_hours_total, " h"), longest=streak.longest), 11)
         if shown:
             window = 7 if (last - first).days <= 120 else 14
             average = [p for p in stats.moving_average(stats.points(everything), window)
                        if first <= p.day <= last]
-            pages.text("Mood and stress", 13, bold=True, gap=10)
+            pages.text(translate("MoodReport", "Mood and stress"), 13, bold=True, gap=10)
             pages.chart(charts.mood_trend_chart(stats.points(shown), average,
                                                 stats.points(shown, "stress"), first, last,
                                                 window))
-            pages.text("Sleep and mood", 13, bold=True, gap=10)
+            pages.text(translate("MoodReport", "Sleep and mood"), 13, bold=True, gap=10)
             pages.chart(charts.sleep_mood_chart(stats.sleep_vs_mood(shown)))
             lifts = [lift for lift in activity_lifts(shown) if lift.enough_data]
             if lifts:
-                pages.text("What goes with a better mood", 13, bold=True, gap=10)
+                pages.text(translate("MoodReport", "What goes with a better mood"), 13, bold=True,
+                           gap=10)
                 for lift in sorted(lifts, key=lambda item: -(item.difference or 0)):
-                    pages.text(f"{lift.activity}: mood {_fmt(lift.mean_with)} on "
-                               f"{lift.days_with} days with it, {_fmt(lift.mean_without)} on "
-                               f"{lift.days_without} days without.", 10, gap=8)
-                pages.text("These figures show what tends to go together, not what causes "
-                           "what.", 9, gap=30)
+                    pages.text(translate(
+                        "MoodReport", "{activity}: mood {with_it} on {days_with} days with it, "
+                        "{without_it} on {days_without} days without.").format(
+                            activity=lift.activity, with_it=_fmt(lift.mean_with),
+                            days_with=lift.days_with, without_it=_fmt(lift.mean_without),
+                            days_without=lift.days_without), 10, gap=8)
+                pages.text(translate("MoodReport", "These figures show what tends to go "
+                                     "together, not what causes what."), 9, gap=30)
         results = [r for r in session.assessments.history() if first <= r.day <= last]
         if results:
-            pages.text("Caregiver self-checks", 13, bold=True, gap=10)
+            pages.text(translate("MoodReport", "Caregiver self-checks"), 13, bold=True, gap=10)
             for result in sorted(results, key=lambda r: r.taken_at):
                 title = INSTRUMENTS[result.instrument_id].title
-                pages.text(f"{result.day:%d %b %Y} · {title}: {result.score}. "
-                           f"{result.interpretation}", 10, gap=8)
+                # The instrument's title and reading stay as validated (English).
+                pages.text(f"{format_when(result.day, 'd MMM yyyy')} · {title}: "
+                           f"{result.score}. {result.interpretation}", 10, gap=8)
         pages.text(NOT_A_DIAGNOSIS, 9, gap=10)
         painter.end()
         with open(tmp, "rb+") as handle:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from carecompanion.ui import theme
-from carecompanion.ui.i18n import format_when
+from carecompanion.ui.i18n import decimal, format_when
 from carecompanion.ui.mood.colours import mood_colour, mood_word
 
 CELL = 14
@@ -100,6 +100,6 @@ class YearHeatmap(QWidget):
         value = self._values.get(day)
         text = format_when(day, "ddd dd MMM yyyy") + ": " + (
             self.tr("no check-in") if value is None
-            else self.tr("mood {value:.1f} ({word})").format(value=value,
-                                                             word=mood_word(round(value))))
+            else self.tr("mood {value} ({word})").format(value=decimal(value),
+                                                         word=mood_word(round(value))))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

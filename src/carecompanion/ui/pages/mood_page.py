@@ -34,6 +34,7 @@ from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
 from carecompanion.mood.records import DayStat
 from carecompanion.session import VaultSession
 from carecompanion.ui.core_words import nudge_words
+from carecompanion.ui.i18n import decimal
 from carecompanion.ui.mood import charts
 from carecompanion.ui.mood.checkin_list import CheckInListModel
 from carecompanion.ui.mood.colours import mood_word
@@ -45,7 +46,7 @@ PERIODS = (("week", 7, 3), ("month", 31, 7), ("year", 366, 14), ("all", 0, 30))
 
 
 def _fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
-    return "—" if value is None else f"{value:.{digits}f}{suffix}"
+    return "—" if value is None else decimal(value, digits) + suffix
 
 
 class ChartPanel(QWidget):
