@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""Render each main view with demo data into docs/screenshots/, in light and dark.
+"""Render each main view and every dialog with demo data into docs/screenshots/.
 
-Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only circle]
-Runs offscreen; needs no display. ``--only`` renders some views: wizard, app (journal, mood,
-people, unlock) or circle (the Circle page, the Share and mood-summary dialogs). Each view is
-rendered in light and dark, and the main ones again in Spanish (``NAME-es-light.png``).
+Usage: python3 scripts/dev.py screenshots [--only circle] [--screen 1366x768]
+   or: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only app] ...
+
+The pictures are taken as a person sees the app: a real window on an Xvfb screen of a laptop's
+size (1366x768 unless ``--screen`` says otherwise), with a window manager's frames, each picture
+the whole screen (scripts/screenshot_camera.py says why). Without a display the script starts
+itself again under ``xvfb-run``. ``--only`` renders some views: wizard, app (journal, mood,
+people, their dialogs, settings, unlock) or circle (the Circle page and its dialogs). Each view
+is rendered in light and dark, and the main ones again in Spanish (``NAME-es-light.png``).
 """
 
 from __future__ import annotations
@@ -13,12 +18,25 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from screenshot_camera import (
+    DEFAULT_SCREEN,
+    INSIDE_ENV,
+    Camera,
+    capture_dialogs,
+    reexec_under_xvfb,
+    settle,
+    window_manager,
+)
 
 from carecompanion.clock import Clock, SystemClock
 from carecompanion.demo import create_demo_vault
@@ -31,23 +49,29 @@ from carecompanion.ui.main_window import dispose
 from carecompanion.ui.setup_wizard import PASSPHRASE
 from carecompanion.vault.kdf import MINIMUM_KDF
 
-SIZE = (1240, 800)
 VIEWS = ("wizard", "app", "circle")
-#: The views shown again in Spanish, light theme only: enough to see the translation whole.
-SPANISH_VIEWS = frozenset({"wizard-welcome", "main", "mood-trend", "mood-checkin", "people",
-                           "circle", "circle-share", "circle-mood-share"})
+#: The views shown again in Spanish, light theme only: the daily flows, the worst day's help,
+#: and enough of the rest to see the translation whole.
+SPANISH_VIEWS = frozenset({
+    "wizard-welcome", "unlock", "main", "mood-trend", "mood-checkin", "people", "help",
+    "people-contact", "settings", "circle", "circle-share", "circle-mood-share"})
 #: Set by render(): "" for English, "-es" for Spanish (only SPANISH_VIEWS are saved then).
 _language_suffix = ""
+_camera: Camera | None = None
 
 
-def _save(widget: QWidget, out: Path, name: str) -> None:
-    view, _, theme_name = name.rpartition("-")
+def _save(_widget: QWidget | None, name: str) -> None:
+    view, _, _theme_name = name.rpartition("-")
     if _language_suffix and view not in SPANISH_VIEWS:
         return
-    QApplication.processEvents()
-    path = out / f"{view}{_language_suffix}-{theme_name}.png"
-    widget.grab().save(str(path))
-    print(path)
+    assert _camera is not None
+    _camera.shoot(name)
+
+
+def _dialogs(*names: str) -> AbstractContextManager[None]:
+    """Shoot the dialogs the app opens next (see capture_dialogs); in Spanish, views not in
+    SPANISH_VIEWS still take their dialog, so the order stays right, but are not saved."""
+    return capture_dialogs(_skipping_camera(), names)
 
 
 def _wait_for_circles(page: QWidget) -> None:
@@ -122,13 +146,15 @@ def demo_circle(me: VaultSession, folder: Path, clock: Clock) -> tuple[str, list
     return circle_id, [maya, jordan]
 
 
-def render_circle(out: Path, theme_name: str, controller: AppController, clock: Clock) -> None:
+def render_circle(theme_name: str, controller: AppController, clock: Clock) -> None:
     shell = controller.shell
     assert shell is not None and controller.session is not None
     session = controller.session
     page = shell.circle_page
     shell.show_section(3)
-    _save(controller.window, out, f"circle-empty-{theme_name}")
+    _save(None, f"circle-empty-{theme_name}")
+    with _dialogs(f"circle-start-{theme_name}"):
+        page.start_circle()
     with tempfile.TemporaryDirectory() as folder:
         circle_id, others = demo_circle(session, Path(folder), clock)
         page.refresh()
@@ -137,28 +163,18 @@ def render_circle(out: Path, theme_name: str, controller: AppController, clock: 
                    if p.title.startswith("Mum's first day"))
         page.posts.setCurrentIndex(page.posts_model.index(row, 0))
         page.posts.setFocus()
-        _save(controller.window, out, f"circle-{theme_name}")
-        from carecompanion.ui.circle.members_dialog import MembersDialog
-        from carecompanion.ui.circle.share_dialog import ShareDialog
-
-        members = MembersDialog(session.circles, page.work, circle_id, parent=controller.window)
-        members.resize(620, 540)
-        _save(members, out, f"circle-members-{theme_name}")
-        members.deleteLater()
+        _save(None, f"circle-{theme_name}")
+        with _dialogs(f"circle-members-{theme_name}"):
+            page.open_members()
+        with _dialogs(f"circle-card-{theme_name}"):
+            page.open_member_card()
         session.circles.set_redactions(circle_id, [("Dad", "D."), ("Maya", "M.")])
         entry = next(s for s in session.journal.list_summaries(limit=50)
                      if s.title == "A quieter evening")
-        dialog = ShareDialog(session.circles, page.work, entry.id, parent=controller.window)
-        dialog.resize(940, 660)
-        _save(dialog, out, f"circle-share-{theme_name}")
-        dialog.deleteLater()
-        from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
-
-        mood_dialog = MoodShareDialog(session.circles, session.mood, page.work,
-                                      parent=controller.window)
-        mood_dialog.resize(700, 640)
-        _save(mood_dialog, out, f"circle-mood-share-{theme_name}")
-        mood_dialog.deleteLater()
+        with _dialogs(f"circle-share-{theme_name}"):
+            page.open_share_dialog(entry.id)
+        with _dialogs(f"circle-mood-share-{theme_name}"):
+            page.open_mood_share()
         page.clear()  # stop watching the temporary folder before it goes
         for other in others:
             other.lock()
@@ -166,86 +182,120 @@ def render_circle(out: Path, theme_name: str, controller: AppController, clock: 
 
 def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS,
            language: str = "en") -> None:
-    global _language_suffix
+    global _language_suffix, _camera
     app = create_application()
     installed = i18n.install(language, app)
     _language_suffix = "" if language == "en" else f"-{language}"
+    _camera = Camera(out, lambda: _language_suffix)
     theme.apply(app, theme_name)
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as fresh_dir, tempfile.TemporaryDirectory() as demo_dir:
         if "wizard" in views:
-            render_wizard(out, theme_name, Path(fresh_dir), clock)
+            render_wizard(theme_name, Path(fresh_dir), clock)
         paths = AppPaths(Path(demo_dir))
         controller = AppController(paths, clock)
-        controller.window.resize(*SIZE)
         controller.start_unlocked(create_demo_vault(paths, clock))
+        settle(600)
         if "app" in views:
-            render_app(out, theme_name, controller, clock)
+            render_app(theme_name, controller, clock)
         if "circle" in views:
-            render_circle(out, theme_name, controller, clock)
+            render_circle(theme_name, controller, clock)
         if "app" in views:
             controller.lock()
-            _save(controller.window, out, f"unlock-{theme_name}")
+            _save(None, f"unlock-{theme_name}")
         dispose(controller.window)
     installed.uninstall()
 
 
-def render_wizard(out: Path, theme_name: str, fresh_dir: Path, clock: Clock) -> None:
+def render_wizard(theme_name: str, fresh_dir: Path, clock: Clock) -> None:
     # First run: the wizard.
     controller = AppController(AppPaths(fresh_dir), clock)
-    controller.window.resize(*SIZE)
     controller.start()
     wizard = controller.wizard
     assert wizard is not None
-    _save(controller.window, out, f"wizard-welcome-{theme_name}")
+    _save(None, f"wizard-welcome-{theme_name}")
     wizard.steps.setCurrentIndex(PASSPHRASE)
     wizard.passphrase.setText("blue kettle morning garden")
     wizard.repeat.setText("blue kettle morning garden")
-    _save(controller.window, out, f"wizard-passphrase-{theme_name}")
+    _save(None, f"wizard-passphrase-{theme_name}")
     wizard.show_recovery_key("7KQ2-M9XD-4RTA-PW3E-HN8C-ZB6F-1JVS-Q0GY-5M2K")
-    _save(controller.window, out, f"wizard-recovery-{theme_name}")
+    _save(None, f"wizard-recovery-{theme_name}")
     dispose(controller.window)
 
 
-def render_app(out: Path, theme_name: str, controller: AppController, clock: Clock) -> None:
+def _press(key: Qt.Key) -> Callable[[QDialog, int], None]:
+    """A ``prepare`` for capture_dialogs: a key pressed in the dialog before the picture."""
+    def prepare(dialog: QDialog, _number: int) -> None:
+        QTest.keyClick(dialog, key)
+    return prepare
+
+
+def render_app(theme_name: str, controller: AppController, clock: Clock) -> None:
     # The app with demo data.
     shell, session = controller.shell, controller.session
     assert shell is not None and session is not None
     page = shell.journal_page
     page.list.setCurrentIndex(page.timeline_model.index(1, 0))
-    _save(controller.window, out, f"main-{theme_name}")
-    page.filters.search.setText("fall")
+    _save(None, f"main-{theme_name}")
+    page.filters.search.setText("Dad")
     page.refresh_list()
     page.list.setCurrentIndex(page.search_model.index(0, 0))
-    _save(controller.window, out, f"journal-search-{theme_name}")
+    _save(None, f"journal-search-{theme_name}")
     page.filters.search.clear()
     page.refresh_list()
     page.tabs.setCurrentIndex(1)
-    _save(controller.window, out, f"journal-calendar-{theme_name}")
+    _save(None, f"journal-calendar-{theme_name}")
     page.tabs.setCurrentIndex(0)
     page.new_entry(session.templates.list_templates()[1])
-    _save(controller.window, out, f"journal-template-{theme_name}")
+    _save(None, f"journal-template-{theme_name}")
+    with _dialogs(f"journal-templates-{theme_name}"):
+        page.open_templates()
+    with _dialogs(f"journal-import-{theme_name}"):
+        page.open_import()
+    with _dialogs(f"journal-export-{theme_name}"):
+        page.open_export()
     shell.show_section(1)
     mood_page = shell.mood_page
-    _save(controller.window, out, f"mood-trend-{theme_name}")
+    _save(None, f"mood-trend-{theme_name}")
     for tab, name in ((1, "year"), (2, "lifts"), (3, "sleep")):
         mood_page.tabs.setCurrentIndex(tab)
-        _save(controller.window, out, f"mood-{name}-{theme_name}")
-    from carecompanion.ui.mood.checkin_dialog import CheckInDialog
-
-    dialog = CheckInDialog(session.mood, parent=controller.window, now=clock.now())
-    dialog.mood_group.button(4).setChecked(True)
-    dialog.resize(700, 640)
-    _save(dialog, out, f"mood-checkin-{theme_name}")
-    dialog.deleteLater()
+        _save(None, f"mood-{name}-{theme_name}")
+    mood_page.tabs.setCurrentIndex(0)
+    with capture_dialogs(_skipping_camera(), [f"mood-checkin-{theme_name}"],
+                         _press(Qt.Key.Key_4)):
+        mood_page.check_in()
+    with _dialogs(f"mood-selfcheck-{theme_name}"):
+        mood_page.open_self_check()
     shell.show_section(2)
-    _save(controller.window, out, f"people-{theme_name}")
-    from carecompanion.ui.people.help_dialog import HelpDialog
+    people = shell.people_page
+    _save(None, f"people-{theme_name}")
+    with _dialogs(f"people-contact-{theme_name}"):
+        people.add_contact()
+    with _dialogs(f"people-group-{theme_name}"):
+        people.add_group()
+    with _dialogs(f"help-{theme_name}"):
+        shell.open_help()
+    with _dialogs(f"settings-{theme_name}"):
+        controller.open_settings()
+    shell.show_section(0)
 
-    help_dialog = HelpDialog(session.people, controller.window)
-    help_dialog.resize(560, 640)
-    _save(help_dialog, out, f"help-{theme_name}")
-    help_dialog.deleteLater()
+
+def _skipping_camera() -> Camera:
+    assert _camera is not None
+    camera = _camera
+
+    class Skipping(Camera):
+        def shoot(self, name: str, settle_ms: int = 400) -> Path:
+            if _language_suffix and name.rpartition("-")[0] not in SPANISH_VIEWS:
+                return camera.out
+            return camera.shoot(name, settle_ms)
+
+    return Skipping(camera.out, camera.suffix)
+
+
+def _screen(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
 
 
 def main() -> int:
@@ -253,12 +303,17 @@ def main() -> int:
     parser.add_argument("--out", default="docs/screenshots", type=Path)
     parser.add_argument("--only", action="append", choices=VIEWS,
                         help="render only these views (may be given more than once)")
+    parser.add_argument("--screen", type=_screen, default=DEFAULT_SCREEN,
+                        help="the virtual screen's size, WIDTHxHEIGHT (default 1366x768)")
     args = parser.parse_args()
+    if os.environ.get(INSIDE_ENV) != "1":
+        return reexec_under_xvfb(sys.argv, args.screen)
     args.out.mkdir(parents=True, exist_ok=True)
     views = tuple(args.only or VIEWS)
-    for theme_name in ("light", "dark"):
-        render(args.out, theme_name, views)
-    render(args.out, "light", views, language="es")
+    with window_manager():
+        for theme_name in ("light", "dark"):
+            render(args.out, theme_name, views)
+        render(args.out, "light", views, language="es")
     return 0
 
 
