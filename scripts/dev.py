@@ -58,6 +58,8 @@ KEYRING_PACKAGES = ("dbus", "gnome-keyring")
 TEST_PACKAGES = ("age",)
 #: PyInstaller reads shared libraries with objdump (binutils) and strips them.
 BUNDLE_PACKAGES = ("binutils",)
+#: A virtual screen and a window manager for scripts/screenshots.py: real windows with frames.
+SCREENSHOT_PACKAGES = ("xvfb", "xauth", "openbox")
 #: The freedesktop validators for the .desktop entry and the AppStream metadata.
 DESKTOP_CHECK_PACKAGES = ("desktop-file-utils", "appstream")
 #: Unlocks the throwaway keyring that lives only as long as the test session: not a secret.
@@ -79,6 +81,8 @@ Commands:
                          build the installable app with PyInstaller into dist/ (--check runs
                          the built app's self-test; --tarball makes the Linux tarball)
   desktop-check          validate the Linux desktop entry and AppStream metadata
+  screenshots [args...]  render docs/screenshots/ in real windows on a virtual 1366x768
+                         screen (Linux; e.g. screenshots --only app --screen 1024x600)
 """
 
 
@@ -393,6 +397,17 @@ def cmd_desktop_check(extra_args: Sequence[str]) -> int:
     return 0
 
 
+def cmd_screenshots(script_args: Sequence[str]) -> int:
+    """docs/screenshots/ as a person sees the app: Xvfb, openbox, whole-screen pictures."""
+    if not sys.platform.startswith("linux"):
+        raise SetupError("screenshots needs Linux (Xvfb and openbox).")
+    ensure_debian_packages((*QT_PACKAGES, *DISPLAY_PACKAGES, *SCREENSHOT_PACKAGES),
+                           "Taking the screenshots (a virtual screen and a window manager)")
+    sync_environment()
+    os.chdir(ROOT)
+    return exec_program([str(venv_bin(VENV, "python")), "scripts/screenshots.py", *script_args])
+
+
 COMMANDS = {
     "run": cmd_run,
     "test": cmd_test,
@@ -400,6 +415,7 @@ COMMANDS = {
     "keyring-test": cmd_keyring_test,
     "bundle": cmd_bundle,
     "desktop-check": cmd_desktop_check,
+    "screenshots": cmd_screenshots,
 }
 
 
