@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
@@ -16,7 +20,10 @@ from carecompanion.ui.resources import resource_path
 
 THEMES = ("system", "light", "dark")
 _TOKEN = re.compile(r"\{(\w+)\}")
-_ICON_STROKE = "#5F6B68"
+# url({icons}/check.svg) in app.qss: the icon in the theme's icon colour, as theme.icon() draws
+# it; url({icons}/check.svg:accent_text) in another of the theme's colours.
+_ICON_URL = re.compile(r"\{icons\}/([\w.-]+\.svg)(?::(\w+))?")
+_ICON_STROKE = "#5F6B68"  # the one neutral grey every SVG in resources/icons is drawn in
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ def resolve(preference: str) -> str:
 
 def stylesheet(theme: Theme) -> str:
     template = resource_path("styles", "app.qss").read_text(encoding="utf-8")
+    template = _ICON_URL.sub(
+        lambda m: _recoloured_file(m.group(1), theme.colors[m.group(2) or "icon"]), template)
     tokens = {**theme.colors, "icons": resource_path("icons").as_posix()}
     return _TOKEN.sub(lambda m: tokens.get(m.group(1), m.group(0)), template)
 
@@ -65,10 +74,12 @@ def palette(theme: Theme) -> QPalette:
         (role.Highlight, "selection"),
         (role.HighlightedText, "text"),
         (role.Link, "accent"),
+        (role.LinkVisited, "accent"),  # not Qt's purple, which fails contrast in dark
     ):
         pal.setColor(qt_role, theme.color(token))
-    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, theme.color("muted"))
-    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, theme.color("muted"))
+    # Disabled words are exempt from WCAG's ratios but must look disabled: clearly dimmer.
+    for disabled_role in (role.Text, role.ButtonText, role.WindowText):
+        pal.setColor(QPalette.ColorGroup.Disabled, disabled_role, theme.color("disabled"))
     return pal
 
 
@@ -95,11 +106,30 @@ def use(chosen: Theme) -> None:
     _current = chosen
 
 
+def _recoloured(file_name: str, colour: str) -> str:
+    svg = resource_path("icons", file_name).read_text(encoding="utf-8")
+    return svg.replace(_ICON_STROKE, colour)
+
+
+@cache
+def _icon_folder() -> Path:
+    """Where the stylesheet's recoloured icons are written: a stylesheet can only point at
+    files. One private folder per run, removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="carecompanion-icons-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+def _recoloured_file(file_name: str, colour: str) -> str:
+    target = _icon_folder() / f"{Path(file_name).stem}-{colour.lstrip('#').lower()}.svg"
+    if not target.exists():
+        target.write_text(_recoloured(file_name, colour), encoding="utf-8")
+    return target.as_posix()
+
+
 def icon(name: str, size: int = 48) -> QIcon:
     """A UI icon recoloured for the current theme (the SVGs are drawn in one neutral grey)."""
-    theme = current()
-    svg = resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
-    svg = svg.replace(_ICON_STROKE, theme.colors["icon"])
+    svg = _recoloured(f"{name}.svg", current().colors["icon"])
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.circle.view import Post
 from carecompanion.ui import theme
 from carecompanion.ui.circle.models import POST_ROLE, friendly_day, reaction_summary
+from carecompanion.ui.row_card import paint_row_card
 
 PADDING = 12
 DOT = 10
@@ -39,18 +40,7 @@ class PostDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colors.color("selection"))
-            painter.drawRoundedRect(rect.adjusted(4, 2, -4, -2), 10, 10)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colors.color("surface_alt"))
-            painter.drawRoundedRect(rect.adjusted(4, 2, -4, -2), 10, 10)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(colors.color("focus"))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(5, 3, -5, -3), 10, 10)
+        paint_row_card(painter, option)
 
         inner = rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
         title_metrics = QFontMetrics(title_font)

@@ -7,32 +7,36 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.journal.service import EntrySummary
 from carecompanion.ui import theme
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.journal.search_model import DATE_ROLE, SNIPPET_ROLE
 from carecompanion.ui.journal.timeline_model import HEADING, KIND_ROLE, SUMMARY_ROLE
+from carecompanion.ui.row_card import paint_row_card
 
 PADDING = 12
 
 
-def highlighted_html(snippet: str, highlights: tuple[tuple[int, int], ...]) -> str:
-    """The snippet as HTML with the matched words in bold: escaped, so entries never inject."""
+def highlighted_html(snippet: str, highlights: tuple[tuple[int, int], ...],
+                     mark: str | None = None) -> str:
+    """The snippet as HTML with the matched words in bold (on the ``mark`` colour, when given,
+    so they stand out without relying on weight alone): escaped, so entries never inject."""
     parts, position = [], 0
+    style = f' style="background-color: {html.escape(mark)}"' if mark else ""
     for start, end in sorted(highlights):
         if start < position:
             continue
         parts.append(html.escape(snippet[position:start]))
-        parts.append(f"<b>{html.escape(snippet[start:end])}</b>")
+        parts.append(f"<b{style}>{html.escape(snippet[start:end])}</b>")
         position = end
     parts.append(html.escape(snippet[position:]))
     return "".join(parts)
 
 
 def friendly_date(when: datetime) -> str:
-    return format_when(when.astimezone(), "ddd dd MMM yyyy, HH:mm")
+    return format_when(when, "day_time")
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -72,19 +76,7 @@ class EntryDelegate(QStyledItemDelegate):
                              str(index.data(Qt.ItemDataRole.DisplayRole)))
             painter.restore()
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colors.color("selection"))
-            painter.drawRoundedRect(rect.adjusted(4, 2, -4, -2), 10, 10)
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colors.color("surface_alt"))
-            painter.drawRoundedRect(rect.adjusted(4, 2, -4, -2), 10, 10)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(colors.color("focus"))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(5, 3, -5, -3), 10, 10)
+        paint_row_card(painter, option)
 
         inner = rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
         summary: EntrySummary | None = index.data(SUMMARY_ROLE)
@@ -130,7 +122,8 @@ class EntryDelegate(QStyledItemDelegate):
             document.setDocumentMargin(0)
             document.setTextWidth(inner.width())
             document.setDefaultStyleSheet(f"body {{ color: {colors.colors['text']}; }}")
-            document.setHtml(f"<body>{highlighted_html(text, highlights)}</body>")
+            document.setHtml(
+                f"<body>{highlighted_html(text, highlights, colors.colors['mark'])}</body>")
             painter.translate(inner.left(), top + small_metrics.height() + 4)
             area = QRect(0, 0, inner.width(), QFontMetrics(option.font).height() * 2 + 2)
             document.drawContents(painter, area)

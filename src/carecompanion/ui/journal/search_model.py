@@ -27,5 +27,6 @@ class SearchResultsModel(RowsModel[SearchHit]):
         if role == DATE_ROLE:
             return hit.entry_at
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title or self.tr('Untitled entry')}: {hit.snippet}"
+            title = hit.title or self.tr("Untitled entry")  # not in the f-string: lupdate
+            return f"{title}: {hit.snippet}"
         return None

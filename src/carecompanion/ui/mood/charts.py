@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from carecompanion.mood.lifts import ActivityLift
 from carecompanion.mood.stats import Point, SleepMood
 from carecompanion.ui import theme
+from carecompanion.ui.core_words import activity_word
 from carecompanion.ui.mood.colours import mood_colour
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
@@ -165,12 +166,13 @@ def lifts_chart(lifts: Sequence[ActivityLift]) -> QChart:
     with_set = QBarSet(translate("MoodCharts", "Days with it"))
     with_set.setColor(colours.color("accent"))
     without_set = QBarSet(translate("MoodCharts", "Days without it"))
-    without_set.setColor(colours.color("border"))
+    without_set.setColor(colours.color("control"))  # 3:1 on the surface, as AA asks of a graphic
     categories = []
     for lift in reversed(shown):  # the biggest lift at the top
         with_set.append(lift.mean_with or 0.0)
         without_set.append(lift.mean_without or 0.0)
-        categories.append(f"{lift.activity} ({lift.days_with}/{lift.days_without})")
+        categories.append(
+            f"{activity_word(lift.activity)} ({lift.days_with}/{lift.days_without})")
     series = QHorizontalBarSeries()
     series.append(without_set)
     series.append(with_set)
