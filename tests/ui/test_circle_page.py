@@ -145,7 +145,7 @@ def test_starting_a_circle_through_the_dialog(
     [info] = session.circles.circles()
     assert (info.name, info.mode, info.my_role) == ("Tuesday group", "keys", "owner")
     assert page.circle_title.text() == "Tuesday group"
-    assert page.centre_stack.currentWidget() is page.nothing_shared
+    assert page.centre_stack.currentWidget() is page.nothing_shared_area
     assert str(file) in page.watcher.watched_paths()
     assert str(shared) in page.watcher.watched_paths()
     assert "Last synced: today" in page.last_synced.text() or "Last synced" in \
@@ -252,7 +252,7 @@ def test_another_members_post_arrives_unread_then_comment_and_react(
     assert page.right_stack.currentWidget() is page.choose_hint
 
     page.posts.setCurrentIndex(page.posts_model.index(0, 0))  # opening marks it read
-    assert page.right_stack.currentWidget() is page.panel
+    assert page.right_stack.currentWidget() is page.panel_area  # the panel, scrolling
     assert "whole week" in page.panel.body.toPlainText()
     assert not page.posts_model.value(0).unread
     assert "nothing new" in page.circles_model.index(0, 0).data()
@@ -434,7 +434,7 @@ def test_circle_page_controls_are_named(
     page = shell.circle_page
     page.refresh()
     page.posts.setCurrentIndex(page.posts_model.index(0, 0))
-    assert page.right_stack.currentWidget() is page.panel
+    assert page.right_stack.currentWidget() is page.panel_area  # the panel, scrolling
     assert not page.panel.withdraw_button.isHidden()
     assert unnamed_controls(controller.window) == []
     for code, widget in page.panel.reaction_buttons.items():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from carecompanion import __version__
 from carecompanion.clock import SystemClock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import theme
+from carecompanion.ui import screen_fit, theme
 from carecompanion.ui.controller import AppController
 from carecompanion.ui.settings import UiSettings
 
@@ -46,8 +46,10 @@ def _open_files(controller: AppController, files: list[str]) -> None:
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        screen_fit.install(existing)  # an app made elsewhere (tests) fits its windows too
         return existing
     app = QApplication(argv or sys.argv[:1])
+    screen_fit.install(app)
     app.setApplicationName("CareCompanion")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CareCompanion")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from carecompanion.ui import theme
+from carecompanion.ui import screen_fit, theme
 
 
 class MainWindow(QMainWindow):
@@ -20,8 +20,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("CareCompanion")
         self.setWindowIcon(theme.app_icon())
-        self.setMinimumSize(880, 600)
-        self.resize(1240, 800)
+        # The first size comes from the screen (a saved one replaces it, see the controller);
+        # the least size is the pages' own, which fits 1366×768 at 150 % (911×512).
+        self.resize(screen_fit.first_size(self.screen().availableGeometry()))
         self.views = QStackedWidget()
         self.views.setObjectName("views")
         self.setCentralWidget(self.views)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.ui.i18n import LANGUAGES, SYSTEM
+from carecompanion.ui import core_messages
+from carecompanion.ui.i18n import LANGUAGES, SYSTEM, date_pattern
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from carecompanion.ui.widgets import PassphraseField, StrengthMeter, button, label
 
@@ -31,8 +33,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(16)
+        body = QVBoxLayout()  # scrolls on a small screen; the buttons stay below it
+        body.setSpacing(16)
 
         appearance = QGroupBox(self.tr("Appearance"))
         form = QFormLayout(appearance)
@@ -55,7 +57,7 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.language_note)
         self._initial_language = SYSTEM
-        layout.addWidget(appearance)
+        body.addWidget(appearance)
 
         security = QGroupBox(self.tr("Privacy and security"))
         column = QVBoxLayout(security)
@@ -73,7 +75,7 @@ class SettingsDialog(QDialog):
         column.addWidget(self.remember)
         if keyring_problem and not remembered:
             self.remember.setEnabled(False)
-            column.addWidget(label(keyring_problem, "hint"))
+            column.addWidget(label(core_messages.translated(keyring_problem), "hint"))
         else:
             column.addWidget(label(self.tr(
                 "Keeps a key in your system's keyring. Anyone who can log in to this computer "
@@ -81,7 +83,7 @@ class SettingsDialog(QDialog):
         self.change_passphrase_button = button(self.tr("Change passphrase…"),
                                                self.tr("Change passphrase"))
         column.addWidget(self.change_passphrase_button)
-        layout.addWidget(security)
+        body.addWidget(security)
 
         reminders = QGroupBox(self.tr("Reminders"))
         reminder_column = QVBoxLayout(reminders)
@@ -89,7 +91,7 @@ class SettingsDialog(QDialog):
         self.reminder = QCheckBox(self.tr("Remind me to check in each day at"))
         self.reminder.setAccessibleName(self.tr("Daily check-in reminder"))
         self.reminder_at = QTimeEdit()
-        self.reminder_at.setDisplayFormat("HH:mm")
+        self.reminder_at.setDisplayFormat(date_pattern("time"))
         self.reminder_at.setAccessibleName(self.tr("Reminder time"))
         reminder_row.addWidget(self.reminder)
         reminder_row.addWidget(self.reminder_at)
@@ -112,7 +114,7 @@ class SettingsDialog(QDialog):
         self.reminder_note = label("", "hint")
         self.reminder_note.hide()
         reminder_column.addWidget(self.reminder_note)
-        layout.addWidget(reminders)
+        body.addWidget(reminders)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -122,6 +124,8 @@ class SettingsDialog(QDialog):
             buttons.button(which).setAccessibleName(name)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(buttons)
 
     def set_language(self, setting: str) -> None:

@@ -20,6 +20,7 @@ from carecompanion.people.crisis_lines import COUNTRIES, suggested_country
 from carecompanion.ui import recovery_kit, theme
 from carecompanion.ui.core_words import country_name
 from carecompanion.ui.i18n import format_when
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import (
     Card,
     FitStack,
@@ -53,13 +54,17 @@ class SetupWizard(QWidget):
         self.steps.addWidget(self._build_passphrase())
         self.steps.addWidget(self._build_recovery())
         self.card.body.addWidget(self.steps)
+        self.card.body.setContentsMargins(28, 20, 28, 20)  # fits a window 476 px high
         layout = QVBoxLayout(self)
-        layout.addWidget(centred(self.card))
+        layout.setContentsMargins(0, 0, 0, 0)
+        # In a short window (1366×768 at 150 %) the card scrolls rather than being squeezed.
+        layout.addWidget(scrolling(centred(self.card)))
 
     # -- step 1 -----------------------------------------------------------------------------
     def _build_welcome(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)  # the card has margins of its own
         column.setSpacing(14)
         logo = QLabel()
         logo.setPixmap(theme.app_icon().pixmap(88, 88))
@@ -85,6 +90,7 @@ class SetupWizard(QWidget):
     def _build_passphrase(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(label(self.tr("Choose a passphrase"), "pageTitle"))
         column.addWidget(label(self.tr(
@@ -144,6 +150,7 @@ class SetupWizard(QWidget):
     def _build_recovery(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(label(self.tr("Your recovery key"), "pageTitle"))
         column.addWidget(label(self.tr(
@@ -201,7 +208,7 @@ class SetupWizard(QWidget):
 
     @staticmethod
     def _created() -> str:
-        return format_when(datetime.now().astimezone(), "dd MMMM yyyy")
+        return format_when(datetime.now().astimezone(), "long_date")
 
     def _save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -22,10 +22,11 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.circle.agefile import check_age_header
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.files import read_circle_file
-from carecompanion.circle.service import CircleService
+from carecompanion.circle.service import DEFAULT_MEMBER_NAME, CircleService
 from carecompanion.clock import Clock
 from carecompanion.ui import core_messages
 from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.screen_fit import refit, scrolling
 from carecompanion.ui.widgets import PassphraseField, button, label, save_cancel_buttons
 
 CIRCLE_SUFFIX = ".carecircle"
@@ -84,7 +85,7 @@ class StartCircleDialog(QDialog):
         self.error.hide()
         self.buttons = save_cancel_buttons(self, self._check, self.tr("Start the circle"))
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()  # scrolls on a small screen; the buttons stay below it
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Start a circle"), "pageTitle"))
         layout.addWidget(label(self.tr(
@@ -105,14 +106,16 @@ class StartCircleDialog(QDialog):
         layout.addWidget(keys_hint)
         layout.addWidget(self.with_passphrase)
         layout.addWidget(self.passphrase_box)
-        layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(layout), 1)
+        outer.addWidget(self.error)
+        outer.addWidget(self.buttons)
         self._mode_changed()
 
     def _mode_changed(self) -> None:
         self.passphrase_box.setVisible(self.with_passphrase.isChecked())
-        self.adjustSize()
+        refit(self)
 
     def choose_file(self) -> None:
         name = self.name.text().strip() or self.tr("My circle")
@@ -258,12 +261,15 @@ class MemberCardDialog(QDialog):
         self._renamed = renamed
         self.setWindowTitle(self.tr("My member card"))
         self.setMinimumWidth(600)
-        self.name = _line(self.tr("Your name in circles"))
-        self.name.setText(service.identity().name)
+        self.name = _line(self.tr("Your name in circles"), self.tr("Your first name, say"))
+        # The core's stand-in name (English, for no one in particular) is an empty field
+        # here, asking for theirs.
+        stored = service.identity().name
+        self.name.setText("" if stored == DEFAULT_MEMBER_NAME else stored)
         self.save_name_button = button(self.tr("Save name"), self.tr("Save your name"))
         self.save_name_button.setEnabled(False)
         self.name.textChanged.connect(lambda _t: self.save_name_button.setEnabled(
-            self.name.text().strip() != self._service.identity().name))
+            self.name.text().strip() not in ("", self._service.identity().name)))
         self.save_name_button.clicked.connect(self.save_name)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
@@ -276,9 +282,11 @@ class MemberCardDialog(QDialog):
         self.save_button = button(self.tr("Save card…"), self.tr("Save your member card to a file"),
                                   primary=True)
         self.save_button.clicked.connect(self.save_card)
-        self.export_key_button = button(self.tr("Export age key…"),
-                                        self.tr("Export your secret key for the age tool"),
-                                        link=True)
+        self.export_key_button = button(self.tr("Save my secret key (for experts)…"),
+                                        self.tr("Save your secret key to a file"), link=True)
+        self.export_key_button.setToolTip(self.tr(
+            "Saves your age key (an age identity file), to open circle files with the "
+            "standard age tool. You do not need it to use circles in CareCompanion."))
         self.export_key_button.clicked.connect(self.export_key)
         close = button(self.tr("Close"), self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -311,8 +319,10 @@ class MemberCardDialog(QDialog):
     def _show_card(self) -> None:
         card = self._service.card()
         self.safety.setText(card.safety_number)
-        self.fingerprint.setText(self.tr("Fingerprint: {fingerprint}").format(
+        self.fingerprint.setText(self.tr("Card code: {fingerprint}").format(
             fingerprint=grouped(card.fingerprint)))
+        self.fingerprint.setToolTip(self.tr(
+            "Your key's fingerprint: a short code that belongs to your card alone."))
 
     def save_name(self) -> None:
         name = self.name.text()
@@ -350,7 +360,7 @@ class MemberCardDialog(QDialog):
 
     def export_key(self) -> None:
         if QMessageBox.warning(
-                self, self.tr("Export your secret key?"),
+                self, self.tr("Save your secret key?"),
                 self.tr("This file is your secret key. Anyone who has it can read every circle "
                         "you are in, and it cannot be taken back. Export it only to open circle "
                         "files with the standard age tool, and keep it somewhere only you can "
@@ -359,7 +369,8 @@ class MemberCardDialog(QDialog):
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export your age key"), str(Path.home() / "carecompanion-age-key.txt"))
+            self, self.tr("Save your secret key"),
+            str(Path.home() / "carecompanion-age-key.txt"))
         if not chosen:
             return
         identity = self._service.identity()
@@ -370,4 +381,4 @@ class MemberCardDialog(QDialog):
             self.status.setText(self.tr("The key could not be saved there ({reason}).").format(
                 reason=exc.strerror or type(exc).__name__))
             return
-        self.status.setText(self.tr("Your age key was saved to {path}.").format(path=chosen))
+        self.status.setText(self.tr("Your secret key was saved to {path}.").format(path=chosen))

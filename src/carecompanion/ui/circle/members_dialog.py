@@ -94,7 +94,7 @@ class MembersDialog(QDialog):
         self._changed = changed
         info = service.circle(circle_id)
         self.setWindowTitle(self.tr("Members of {name}").format(name=info.name))
-        self.setMinimumSize(580, 520)
+        self.resize(620, 540)  # made smaller on a smaller screen
         me = service.identity().fingerprint
         self.model = MemberListModel(me)
         self.list = QListView()

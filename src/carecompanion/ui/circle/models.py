@@ -53,7 +53,7 @@ def role_words(role: str | None) -> str:
 
 def friendly_day(iso_day: str) -> str:
     try:
-        return format_when(date.fromisoformat(iso_day), "ddd dd MMM yyyy")
+        return format_when(date.fromisoformat(iso_day), "day")
     except ValueError:
         return iso_day
 
@@ -62,7 +62,7 @@ def friendly_time(stamp: str) -> str:
     """A record's ``created`` timestamp, in the person's own time zone."""
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-        return format_when(moment, "ddd dd MMM, HH:mm")
+        return format_when(moment, "short_day_time")
     except ValueError:
         return stamp
 
@@ -128,7 +128,8 @@ class PostListModel(RowsModel[Post]):
             if post.unread:
                 parts.insert(0, self.tr("New"))
             if post.comments:
-                parts.append(self.tr("{count} comments").format(count=len(post.comments)))
+                parts.append(self.tr("one comment") if len(post.comments) == 1 else
+                             self.tr("{count} comments").format(count=len(post.comments)))
             if post.reactions:
                 parts.append(reaction_words_summary(post.reactions))
             return ", ".join(parts)

@@ -24,6 +24,7 @@ from carecompanion.mood.service import MoodService
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.core_words import week_summary_words
 from carecompanion.ui.i18n import format_when
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import button, label
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +39,7 @@ class MoodShareDialog(QDialog):
         self._work = work
         self._synced = synced
         self.setWindowTitle(self.tr("Share how your week went"))
-        self.setMinimumSize(640, 560)
+        self.resize(700, 640)  # made smaller on a smaller screen, where the body scrolls
         self.last = mood.today()
         self.first = self.last - timedelta(days=6)
         summary = summarize(mood.days(self.first, self.last), self.first, self.last)
@@ -76,13 +77,13 @@ class MoodShareDialog(QDialog):
         close = button(self.tr("Close"), self.tr("Close"))
         close.clicked.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(label(self.tr("Share how your week went"), "pageTitle"))
         layout.addWidget(label(self.tr(
             "From {first} to {last}. Only the words and the ticked figures below are shared; "
             "your check-ins stay in your journal.").format(
-                first=format_when(self.first, "ddd dd MMM"),
-                last=format_when(self.last, "ddd dd MMM")),
+                first=format_when(self.first, "short_day"),
+                last=format_when(self.last, "short_day")),
             "hint"))
         if summary is None:
             layout.addWidget(label(self.tr("No check-ins this week yet: you can still share "
@@ -96,13 +97,15 @@ class MoodShareDialog(QDialog):
             layout.addWidget(self.figures)
         layout.addWidget(label(self.tr("What the circle will see"), "sectionTitle", wrap=False))
         layout.addWidget(self.preview)
-        layout.addWidget(self.error)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.share_button)
-        layout.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(layout), 1)
+        outer.addWidget(self.error)
+        outer.addLayout(buttons)
 
         self.text.textChanged.connect(self.update_preview)
         self.figures_model.itemChanged.connect(self.update_preview)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -102,9 +102,11 @@ class PostPanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.withdraw_button)
-        comment_row = QHBoxLayout()
-        comment_row.addWidget(self.comment_box, 1)
-        comment_row.addWidget(self.send_button)
+        # The button under the box, not beside it: the pane stays narrow enough for three
+        # panes side by side in a small window, and the box keeps its whole width.
+        comment_row = QVBoxLayout()
+        comment_row.addWidget(self.comment_box)
+        comment_row.addWidget(self.send_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

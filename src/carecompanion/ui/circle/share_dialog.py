@@ -62,7 +62,7 @@ class ShareDialog(QDialog):
         self._shares: dict[str, tuple[str, bool]] = {}
         self._redaction_circle: str | None = None  # whose list the editor holds
         self.setWindowTitle(self.tr("Share with circle"))
-        self.setMinimumSize(820, 600)
+        self.resize(940, 660)  # made smaller on a smaller screen
 
         self.circles_model = QStandardItemModel(self)
         self.circles = QListView()

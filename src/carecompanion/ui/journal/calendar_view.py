@@ -6,12 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QListView, QTableView, QVBoxLayout, QWidget
 
 from carecompanion.journal.service import EntrySummary, JournalService
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.journal.delegate import EntryDelegate
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import label
 
 
@@ -38,6 +39,10 @@ class CalendarView(QWidget):
             self.calendar.setWeekdayTextFormat(weekend, plain)
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # One letter a day, as small calendars write them: the month fits a narrow pane
+        # (1366×768 at 150 %) next to the entry being written.
+        self.calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
         for part, name in (("qt_calendar_prevmonth", self.tr("Previous month")),
                            ("qt_calendar_nextmonth", self.tr("Next month")),
                            ("qt_calendar_monthbutton", self.tr("Choose the month")),
@@ -47,23 +52,31 @@ class CalendarView(QWidget):
             child = self.calendar.findChild(QWidget, part)
             if child is not None:  # Qt's own part names; named so screen readers can say them
                 child.setAccessibleName(name)
+        days = self.calendar.findChild(QTableView, "qt_calendar_calendarview")
+        if days is not None:
+            # Qt sizes the calendar for weeks one line of text high; the header's least
+            # section size (taller, from the app's header padding) pushed the last week out.
+            days.verticalHeader().setMinimumSectionSize(1)
         self.calendar.selectionChanged.connect(self.refresh_day)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.mark_days())
-        self.day_title = label("", "sectionTitle", wrap=False)
+        self.day_title = label("", "sectionTitle")  # a long day name wraps in a narrow pane
         self.day_model = TimelineModel(headings=False)
         self.day_list = self._list(self.day_model, self.tr("Entries on the chosen day"))
         self.memory_title = label(self.tr("On this day"), "sectionTitle", wrap=False)
         self.memory_model = TimelineModel()
         self.memory_list = self._list(self.memory_model, self.tr("On this day in earlier years"))
         self.memory_hint = label("", "hint")
+        column = QVBoxLayout()
+        column.addWidget(self.calendar)
+        column.addWidget(self.day_title)
+        column.addWidget(self.day_list, 1)
+        column.addWidget(self.memory_title)
+        column.addWidget(self.memory_hint)
+        column.addWidget(self.memory_list, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.calendar)
-        layout.addWidget(self.day_title)
-        layout.addWidget(self.day_list, 1)
-        layout.addWidget(self.memory_title)
-        layout.addWidget(self.memory_hint)
-        layout.addWidget(self.memory_list, 1)
+        # In a short window the calendar and its lists scroll together, the month whole.
+        layout.addWidget(scrolling(column))
         self._marked: list[QDate] = []
 
     def _list(self, model: TimelineModel, name: str) -> QListView:
@@ -99,7 +112,7 @@ class CalendarView(QWidget):
 
     def refresh_day(self) -> None:
         chosen: date = self.calendar.selectedDate().toPython()  # type: ignore[assignment]
-        self.day_title.setText(format_when(chosen, "dddd dd MMMM yyyy"))
+        self.day_title.setText(format_when(chosen, "long_day"))
         self.day_model.reset(_fixed(self._journal.entries_on(chosen)))
         memories = self._journal.on_this_day(chosen)
         self.memory_model.reset(_fixed(memories))

@@ -14,11 +14,15 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from carecompanion.journal.templates import Template, TemplateService
+from carecompanion.ui.journal.template_words import shown
+from carecompanion.ui.page_layout import wrap_rows
 from carecompanion.ui.rows_model import RowsModel
 from carecompanion.ui.widgets import button, label
 
@@ -41,6 +45,7 @@ class TemplatesDialog(QDialog):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Templates"))
+        wrap_rows(self.list)
         self.list.setMinimumWidth(260)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Template name"))
@@ -49,13 +54,22 @@ class TemplatesDialog(QDialog):
         self.tags = QLineEdit()
         self.tags.setAccessibleName(self.tr("Tags of new entries"))
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName(self.tr("Template text (Markdown)"))
+        self.body.setAccessibleName(self.tr("Template text"))
+        self.body.setToolTip(self.tr("Start a line with ## to make it a heading in the entry."))
+        # A built-in template is shown as the entry it makes (headings as headings), not as
+        # the Markdown behind it.
+        self.preview = QTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("What a new entry from this template says"))
+        self.text = QStackedWidget()
+        self.text.addWidget(self.body)
+        self.text.addWidget(self.preview)
         self.note = label("", "hint")
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Entry title"), self.title)
         form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Text"), self.body)
+        form.addRow(self.tr("Text"), self.text)
         self.new_button = button(self.tr("New template"), self.tr("New template"))
         self.copy_button = button(self.tr("Make a copy"), self.tr("Make a copy of this template"))
         self.save_button = button(self.tr("Save"), self.tr("Save the template"), primary=True)
@@ -88,7 +102,7 @@ class TemplatesDialog(QDialog):
         self._reload()
 
     def _reload(self, select_id: str | None = None) -> None:
-        self.model.set_rows(self._service.list_templates())
+        self.model.set_rows([shown(t) for t in self._service.list_templates()])
         row = 0
         for number, template in enumerate(self.model.rows):
             if template.id == select_id:
@@ -107,6 +121,7 @@ class TemplatesDialog(QDialog):
         for widget in (self.name, self.title, self.tags):
             widget.setReadOnly(not editable)
         self.body.setReadOnly(not editable)
+        self.text.setCurrentWidget(self.body if editable else self.preview)
         self.save_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
         self.note.setText(self.tr("Built-in templates cannot be changed; make a copy to adapt "
@@ -116,6 +131,7 @@ class TemplatesDialog(QDialog):
         self.name.setText(name)
         self.title.setText(title)
         self.body.setPlainText(body)
+        self.preview.setMarkdown(body)
         self.tags.setText(", ".join(tags))
 
     def _form_tags(self) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.watch import CircleWatcher, Signature, file_signature
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.i18n import format_when
+from carecompanion.ui.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import EmptyState, button, label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
@@ -52,9 +54,10 @@ def synced_words(when: datetime | None) -> str:
         return translate("CirclePage", "not synced yet")
     local = when.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return translate("CirclePage", "today at {time}").format(time=local.strftime("%H:%M"))
+        return translate("CirclePage", "today at {time}").format(
+            time=format_when(local, "time"))
     return translate("CirclePage", "{day} at {time}").format(
-        day=format_when(local, "ddd dd MMM"), time=local.strftime("%H:%M"))
+        day=format_when(local, "short_day"), time=format_when(local, "time"))
 
 
 class CirclePage(QWidget):
@@ -86,12 +89,8 @@ class CirclePage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
         self.more_button.setMenu(more)
-        header = QHBoxLayout()
-        header.addWidget(label(self.tr("Circles"), "pageTitle", wrap=False))
-        header.addStretch(1)
-        header.addWidget(self.card_button)
-        header.addWidget(self.members_button)
-        header.addWidget(self.more_button)
+        header = PageHeader(self.tr("Circles"),
+                            [self.card_button, self.members_button, self.more_button])
 
         # -- left: circles, sync ------------------------------------------------------------
         self.circles_model = CircleListModel()
@@ -145,7 +144,8 @@ class CirclePage(QWidget):
                     "of yours, open it in your journal and choose “Share with circle…”."))
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.posts)
-        self.centre_stack.addWidget(self.nothing_shared)
+        self.nothing_shared_area = scrolling(self.nothing_shared)  # a narrow pane scrolls it
+        self.centre_stack.addWidget(self.nothing_shared_area)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,15 +163,18 @@ class CirclePage(QWidget):
                                               "here."))
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.choose_hint)
-        self.right_stack.addWidget(self.panel)
+        # A short window scrolls the chosen post, its reactions and comments together.
+        self.panel_area = scrolling(self.panel)
+        self.right_stack.addWidget(self.panel_area)
 
         splitter = QSplitter()
+        splitter.setHandleWidth(PANE_GAP)
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(self.right_stack)
-        left.setMinimumWidth(190)
-        centre.setMinimumWidth(300)
-        self.right_stack.setMinimumWidth(340)
+        # Three panes side by side fit 911 px (1366×768 at 150 %) beside the sidebar; the
+        # left one is as wide as its words (a set minimum would override them).
+        centre.setMinimumWidth(180)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
@@ -207,9 +210,9 @@ class CirclePage(QWidget):
         self.body.addWidget(splitter)
         self.main = splitter
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.setSpacing(14)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(self.body, 1)
         self.refresh()
         # After the window is drawn: read what others wrote while this computer was off.
@@ -272,7 +275,8 @@ class CirclePage(QWidget):
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
         self.posts_model.set_rows(state.posts)
-        self.centre_stack.setCurrentWidget(self.posts if state.posts else self.nothing_shared)
+        self.centre_stack.setCurrentWidget(self.posts if state.posts
+                                           else self.nothing_shared_area)
         row = self.posts_model.row_of(keep.record_id) if keep else -1
         if row >= 0:
             self.posts.selectionModel().setCurrentIndex(
@@ -301,7 +305,8 @@ class CirclePage(QWidget):
         state = self._state
         can_write = state is not None and state.roster.can_write(state.me)
         self.panel.show_post(post, can_write)
-        self.right_stack.setCurrentWidget(self.panel if post is not None else self.choose_hint)
+        self.right_stack.setCurrentWidget(self.panel_area if post is not None
+                                          else self.choose_hint)
         if post is not None and post.unread and state is not None:
             self.mark_read(state.info.id, post)
 

@@ -26,7 +26,8 @@ from carecompanion.people.records import (
     Email,
     Phone,
 )
-from carecompanion.ui.core_words import relation_label
+from carecompanion.ui.core_words import kind_code, kind_word, relation_label
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
 
@@ -39,7 +40,7 @@ def parse_phones(text: str) -> tuple[Phone, ...]:
     phones = []
     for line in _lines(text):
         kind, sep, number = line.partition(":")
-        phones.append(Phone(number.strip(), kind.strip().lower()) if sep and number.strip()
+        phones.append(Phone(number.strip(), kind_code(kind)) if sep and number.strip()
                       else Phone(line))
     return tuple(phones)
 
@@ -48,7 +49,7 @@ def parse_emails(text: str) -> tuple[Email, ...]:
     emails = []
     for line in _lines(text):
         kind, sep, address = line.partition(":")
-        emails.append(Email(address.strip(), kind.strip().lower())
+        emails.append(Email(address.strip(), kind_code(kind))
                       if sep and "@" in address else Email(line))
     return tuple(emails)
 
@@ -69,11 +70,13 @@ class ContactDialog(QDialog):
         self.role = QLineEdit(draft.role)
         self.role.setAccessibleName(self.tr("Role"))
         self.role.setPlaceholderText(self.tr("e.g. social worker, Mum's nurse"))
-        self.phones = QPlainTextEdit("\n".join(f"{p.kind}: {p.number}" for p in draft.phones))
+        self.phones = QPlainTextEdit("\n".join(f"{kind_word(p.kind)}: {p.number}"
+                                               for p in draft.phones))
         self.phones.setAccessibleName(self.tr("Phone numbers, one per line"))
         self.phones.setPlaceholderText(self.tr("mobile: 07700 900123"))
         self.phones.setFixedHeight(70)
-        self.emails = QPlainTextEdit("\n".join(f"{e.kind}: {e.address}" for e in draft.emails))
+        self.emails = QPlainTextEdit("\n".join(f"{kind_word(e.kind)}: {e.address}"
+                                               for e in draft.emails))
         self.emails.setAccessibleName(self.tr("E-mail addresses, one per line"))
         self.emails.setFixedHeight(60)
         self.address = QLineEdit(draft.address)
@@ -114,7 +117,7 @@ class ContactDialog(QDialog):
         self.error.hide()
         buttons = save_cancel_buttons(self, self._check)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form), 1)  # Save and Cancel stay in sight on a small screen
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -28,8 +28,9 @@ from carecompanion.people.meetings import (
 )
 from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
-from carecompanion.ui.core_words import group_kind_label
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.ui.core_words import group_kind_label, is_universal_zone
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
 REPEATS = (("weekly", QT_TRANSLATE_NOOP("GroupDialog", "Every week")),
@@ -90,11 +91,12 @@ class GroupDialog(QDialog):
             self.week.addItem(self.tr(_WEEK_WORDS[number]), number)
         first = schedule.first if schedule else date.today()
         self.first = QDateEdit(QDate(first.year, first.month, first.day))
+        self.first.setDisplayFormat(date_pattern("date"))
         self.first.setCalendarPopup(True)
         self.first.setAccessibleName(self.tr("First meeting"))
         start = schedule.start if schedule else time(18, 30)
         self.start = QTimeEdit(QTime(start.hour, start.minute))
-        self.start.setDisplayFormat("HH:mm")
+        self.start.setDisplayFormat(date_pattern("time"))
         self.start.setAccessibleName(self.tr("Starts at"))
         self.duration = QSpinBox()
         self.duration.setRange(15, 600)
@@ -102,8 +104,13 @@ class GroupDialog(QDialog):
         self.duration.setSuffix(self.tr(" minutes"))
         self.duration.setValue(schedule.duration_minutes if schedule else 90)
         self.duration.setAccessibleName(self.tr("How long"))
-        self.zone = QLineEdit(schedule.tz if schedule else (system_zone_name() or "UTC"))
+        here = system_zone_name() or "UTC"
+        # "Etc/UTC" (what a fresh system often reports) is written the way people know it.
+        self.zone = QLineEdit(schedule.tz if schedule else
+                              "UTC" if is_universal_zone(here) else here)
         self.zone.setAccessibleName(self.tr("Time zone"))
+        self.zone.setToolTip(self.tr("A time zone name such as Europe/London or "
+                                     "America/New_York; UTC is universal time."))
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(64)
@@ -130,7 +137,7 @@ class GroupDialog(QDialog):
         self.error.hide()
         buttons = save_cancel_buttons(self, self._check)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form), 1)  # Save and Cancel stay in sight on a small screen
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._week_visible()
@@ -185,10 +192,11 @@ class MoveMeetingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move this meeting"))
         self.day = QDateEdit(QDate(start.year, start.month, start.day))
+        self.day.setDisplayFormat(date_pattern("date"))
         self.day.setCalendarPopup(True)
         self.day.setAccessibleName(self.tr("New day"))
         self.at = QTimeEdit(QTime(start.hour, start.minute))
-        self.at.setDisplayFormat("HH:mm")
+        self.at.setDisplayFormat(date_pattern("time"))
         self.at.setAccessibleName(self.tr("New time"))
         form = QFormLayout()
         form.addRow(self.tr("Day"), self.day)
