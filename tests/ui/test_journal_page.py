@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
@@ -103,8 +103,20 @@ def test_search_finds_an_entry_and_opens_it(
     assert highlights and "neurolog" in snippet[highlights[0][0]:highlights[0][1]].lower()
     page.list.setCurrentIndex(index)
     assert page.editor.entry_id == target.id
+    marks = page.editor.body.extraSelections()
+    assert [m.cursor.selectedText().lower() for m in marks] == ["neurologist"]
+    page.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.editor.body, " Ask about sleep.")
+    assert page.editor.body.extraSelections() == []  # writing ends the search's marks
     page.filters.search.clear()
     qtbot.waitUntil(lambda: page.list.model() is page.timeline_model, timeout=3_000)
+
+
+def test_a_search_result_marks_its_words_in_the_list_on_the_mark_colour() -> None:
+    from carecompanion.ui.journal.delegate import highlighted_html
+
+    html = highlighted_html("Dad & <b>me", ((0, 3),), "#FBE3A1")
+    assert html == '<b style="background-color: #FBE3A1">Dad</b> &amp; &lt;b&gt;me'
 
 
 def test_editing_tags_updates_the_filter(

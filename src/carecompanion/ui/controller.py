@@ -25,6 +25,7 @@ from carecompanion.ui.workers import run_in_background
 if TYPE_CHECKING:
     from carecompanion.session import VaultSession
     from carecompanion.ui.main_shell import MainShell
+    from carecompanion.ui.mood.checkin_flow import ClosedForLock
     from carecompanion.ui.setup_wizard import SetupWizard
     from carecompanion.ui.tray import Tray
     from carecompanion.vault.device_keys import DeviceKeyStore
@@ -78,6 +79,11 @@ class AppController(QObject):
         self._shut_down = False
         self.tray: Tray | None = None
         self.maintenance_done = False
+        # What became of a check-in that was open when the app locked (no word of it: see
+        # ui/mood/checkin_flow.py), said after the next unlock; and the tray's "Check in…"
+        # chosen while locked, opened after it.
+        self._checkin_at_lock: ClosedForLock | None = None
+        self._checkin_after_unlock = False
 
     # -- start ------------------------------------------------------------------------------
     def start(self, show: bool = True) -> None:
@@ -215,7 +221,7 @@ class AppController(QObject):
             problem + "\n\n" + self.tr(
                 "CareCompanion has a backup from {day}. Restore it? The damaged copy is kept "
                 "aside, not deleted."
-            ).format(day=format_when(latest.day, "dd MMMM yyyy")),
+            ).format(day=format_when(latest.day, "long_date")),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self.unlock_view.show_error(problem)
@@ -240,6 +246,12 @@ class AppController(QObject):
         self.shell.journal_page.list.setFocus()  # straight to the entries, not the sidebar
         self.idle.timeout_seconds = self.settings.idle_minutes * 60
         self.idle.start()
+        closed, self._checkin_at_lock = self._checkin_at_lock, None
+        if closed is not None:
+            self.shell.tell_checkin_at_lock(closed)
+        if self._checkin_after_unlock:
+            self._checkin_after_unlock = False
+            self.shell.check_in()
         log.info("vault unlocked")
         self.unlocked.emit()
         self._start_maintenance(unlocked)
@@ -278,6 +290,7 @@ class AppController(QObject):
         for dialog in self.window.findChildren(QMessageBox):
             dialog.reject()
         if self.shell is not None:
+            self._checkin_at_lock = self.shell.close_checkin_for_lock()  # before anything goes
             self.shell.clear()
             self.window.remove_view(self.shell)
             self.shell.deleteLater()
@@ -327,10 +340,13 @@ class AppController(QObject):
         self.window.activateWindow()
 
     def check_in_from_tray(self) -> None:
+        """The tray's "Check in…" (or its reminder): over whichever page is open, like
+        Ctrl+K; while locked, right after unlocking."""
         self.show_window()
         if self.shell is not None:
-            self.shell.show_section(1)
-            self.shell.mood_page.check_in()
+            self.shell.check_in()
+        else:
+            self._checkin_after_unlock = self.paths.vault_exists()
 
     # -- settings ---------------------------------------------------------------------------
     def _store(self) -> DeviceKeyStore:

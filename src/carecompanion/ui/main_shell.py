@@ -7,23 +7,28 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
 from carecompanion.ui.i18n import format_when
+from carecompanion.ui.mood.checkin_flow import (
+    CheckInFlow,
+    CheckInShortcut,
+    ClosedForLock,
+    LockOutcome,
+)
+from carecompanion.ui.mood.notice import Notice
 from carecompanion.ui.pages.circle_page import CirclePage
 from carecompanion.ui.pages.journal_page import JournalPage
 from carecompanion.ui.pages.mood_page import MoodPage
 from carecompanion.ui.pages.people_page import PeoplePage
+from carecompanion.ui.sidebar import SectionList, Sidebar
 from carecompanion.ui.widgets import button, label
 
 CIRCLES_SECTION = 3
@@ -37,6 +42,11 @@ class MainShell(QWidget):
         super().__init__(parent)
         self.session = session
         self.pages = QStackedWidget()
+        # One check-in, from any page (Ctrl+K), the Mood page and the tray; saying "saved"
+        # over whichever page the person is on.
+        self.checkin = CheckInFlow(session, self)
+        self.checkin.saved.connect(self._checkin_saved)
+        self.notice = Notice(self.pages)
         self.journal_page = JournalPage(session)
         # Mood and People are built the first time they are shown: unlocking opens the
         # journal at once instead of drawing charts nobody has asked for yet.
@@ -61,24 +71,24 @@ class MainShell(QWidget):
             self.navigation_model.appendRow(item)
             self.pages.addWidget(page)
 
-        sidebar = QFrame()
+        self.sidebar = sidebar = Sidebar()
         sidebar.setObjectName("sidebar")
-        # At least 230 px, wider when a translation's words need it (Spanish's "Necesito
-        # ayuda ya" is longer than "Need help now"); never as wide as the pages.
-        sidebar.setMinimumWidth(230)
+        # As wide as its words (no set minimum, which would cut a translation's longer
+        # "Need help now"); never as wide as the pages.
         sidebar.setMaximumWidth(320)
         sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        side = QVBoxLayout(sidebar)
-        side.setContentsMargins(14, 18, 14, 14)
-        brand_row = QHBoxLayout()
+        side = sidebar.column
+        side.setContentsMargins(10, 16, 10, 12)
+        brand = QWidget()
+        brand_row = QHBoxLayout(brand)
+        brand_row.setContentsMargins(0, 0, 0, 10)
         logo = QLabel()
         logo.setPixmap(theme.app_icon().pixmap(32, 32))
         brand_row.addWidget(logo)
         brand_row.addWidget(label("CareCompanion", "brand", wrap=False))
         brand_row.addStretch(1)
-        side.addLayout(brand_row)
-        side.addSpacing(16)
-        self.navigation = QListView()
+        side.addWidget(brand)
+        self.navigation = SectionList()
         self.navigation.setObjectName("navigation")
         self.navigation.setModel(self.navigation_model)
         self.navigation.setIconSize(QSize(24, 24))
@@ -115,6 +125,9 @@ class MainShell(QWidget):
         side.addSpacing(8)
         side.addWidget(self.settings_button)
         side.addWidget(self.lock_button)
+        # A short window keeps the sections, help, settings and lock; the name goes first.
+        sidebar.add_optional(brand)
+        sidebar.add_optional(self.next_meeting)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +139,7 @@ class MainShell(QWidget):
         help_shortcut.activated.connect(self.open_help)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.activated.connect(self.lock_requested)
+        self.checkin_shortcut = CheckInShortcut(self, self.check_in)
         for number in range(len(sections)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda row=number: self.show_section(row))
@@ -134,7 +148,7 @@ class MainShell(QWidget):
     @property
     def mood_page(self) -> MoodPage:
         if self._mood_page is None:
-            self._mood_page = MoodPage(self.session)
+            self._mood_page = MoodPage(self.session, checkin=self.checkin)
             self._swap(self._mood_slot, self._mood_page)
         return self._mood_page
 
@@ -165,13 +179,13 @@ class MainShell(QWidget):
         """The next meeting, on every page: the app's 'home' is wherever the person is."""
         upcoming = self.session.groups.upcoming(limit=1)
         if not upcoming:
-            self.next_meeting.hide()
+            self.sidebar.set_wanted(self.next_meeting, False)
             return
         meeting = upcoming[0]
-        when = format_when(meeting.start.astimezone(), "ddd dd MMM, HH:mm")
+        when = format_when(meeting.start, "short_day_time")
         self.next_meeting.setText(self.tr("Next meeting:\n{when}\n{name}").format(
             when=when, name=meeting.group_name))
-        self.next_meeting.show()
+        self.sidebar.set_wanted(self.next_meeting, True)
 
     def open_help(self) -> None:
         from carecompanion.ui.people.help_dialog import HelpDialog
@@ -184,6 +198,31 @@ class MainShell(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
 
+    def check_in(self) -> None:
+        """Ctrl+K, the tray: a check-in over the page the person is on (they stay there)."""
+        self.checkin.open()
+
+    def _checkin_saved(self, _checkin: object, corrected: bool) -> None:
+        self.notice.show_message(self.tr("Check-in corrected.") if corrected else self.tr(
+            "Check-in saved. Thank you for taking a moment for yourself."))
+
+    def close_checkin_for_lock(self) -> ClosedForLock:
+        """Before the vault locks: an open check-in is saved if a mood was chosen."""
+        return self.checkin.close_for_lock()
+
+    def tell_checkin_at_lock(self, closed: ClosedForLock) -> None:
+        """After unlocking: what became of the check-in that was open when the app locked."""
+        checkin_id = closed.checkin_id
+        if closed.outcome == LockOutcome.SAVED and checkin_id is not None:
+            self.notice.show_message(
+                self.tr("Your check-in was saved when the journal locked."),
+                self.tr("Open it"), lambda: self.checkin.open(self.session.mood.get(checkin_id)))
+        elif closed.outcome == LockOutcome.NOT_SAVED:
+            self.notice.show_message(
+                self.tr("The check-in you had started was not saved when the journal locked: "
+                        "it had no mood yet."),
+                self.tr("Check in"), self.check_in)
+
     def open_circle_file(self, path: Path) -> None:
         """A .carecircle file opened from outside: show that circle, or offer to join it."""
         self.show_section(CIRCLES_SECTION)
@@ -191,6 +230,9 @@ class MainShell(QWidget):
 
     def clear(self) -> None:
         """Drop every decrypted object the pages hold; called before the vault locks."""
+        self.checkin.close_for_lock()  # the controller asked first; this one finds none open
+        self.checkin_shortcut.stop()
+        self.notice.dismiss()
         self.next_meeting.clear()
         for index in range(self.pages.count()):
             page = self.pages.widget(index)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from carecompanion.clock import Clock
 from carecompanion.reminders import ReminderState, checkin_reminder_due, meeting_reminder_due
 from carecompanion.ui import theme
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.settings import UiSettings
 
 TICK_MS = 60_000
@@ -84,7 +85,7 @@ class Tray(QObject):
         # Only the time: a notification can be read by anyone near the screen.
         self.icon.showMessage(self.tr("A meeting soon"),
                               self.tr("One of your groups meets at {time}.").format(
-                                  time=start.astimezone().strftime("%H:%M")),
+                                  time=format_when(start, "time")),
                               theme.app_icon(), 15_000)
 
     def _remind_checkin(self) -> None:

@@ -8,12 +8,19 @@ entry is created on its first real change, so opening "New entry" and leaving ad
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QTextListFormat
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
@@ -37,6 +44,7 @@ from carecompanion.journal.service import (
     clean_tags,
 )
 from carecompanion.ui import core_messages, theme
+from carecompanion.ui.i18n import date_pattern
 from carecompanion.ui.journal import formatting
 from carecompanion.ui.journal.attachments_model import (
     ATTACHMENT_ID_ROLE,
@@ -88,7 +96,7 @@ class EntryEditor(QWidget):
         self.title.setMinimumHeight(44)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setDisplayFormat(date_pattern("day_time"))
         self.when.setAccessibleName(self.tr("Entry date and time"))
         self.when.setMinimumHeight(40)
         self.favourite = QToolButton()
@@ -153,6 +161,9 @@ class EntryEditor(QWidget):
         for first, second in ((self.title, self.body), (self.body, self.when),
                               (self.when, self.tags), (self.tags, self.favourite)):
             QWidget.setTabOrder(first, second)
+        # Enter ends the title, as in a word processor: on to the text.
+        self.title.returnPressed.connect(lambda: self.body.setFocus(
+            Qt.FocusReason.OtherFocusReason))
         self.title.textEdited.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
         self.when.dateTimeChanged.connect(self._changed)
@@ -200,8 +211,9 @@ class EntryEditor(QWidget):
             self.body, QTextListFormat.Style.ListDisc), "list-bullet")
         self._action(bar, "1.", self.tr("Numbered list"), None, lambda: formatting.toggle_list(
             self.body, QTextListFormat.Style.ListDecimal), "list-number")
-        self._action(bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+K", self._insert_link,
-                     "link")
+        # Not Ctrl+K: that is the check-in, on every page (ui/mood/checkin_flow.py).
+        self._action(bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+Shift+K",
+                     self._insert_link, "link")
         bar.addSeparator()
         self._action(bar, self.tr("Undo"), self.tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
         self._action(bar, self.tr("Redo"), self.tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
@@ -254,6 +266,7 @@ class EntryEditor(QWidget):
 
     def _show(self, entry: Entry) -> None:
         self._loading = True
+        self.body.setExtraSelections([])
         self.entry_id = entry.id
         self.title.setText(entry.title)
         self.body.setMarkdown(entry.body)
@@ -269,6 +282,27 @@ class EntryEditor(QWidget):
         self.status.setText(self.tr("Saved"))
         self._count_words()
 
+    def mark_words(self, words: Iterable[str]) -> int:
+        """Mark every place the body says one of ``words`` (what a search matched), on the
+        theme's mark colour, so the person sees why this entry was found. Marks are not part
+        of the text: they go with the next entry shown or the first change. Returns how many
+        places were marked."""
+        marked = theme.current().color("mark")
+        document = self.body.document()
+        selections = []
+        for word in sorted({w for w in words if w.strip()}, key=len, reverse=True):
+            cursor = document.find(word)
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                char_format = QTextCharFormat()
+                char_format.setBackground(marked)
+                selection.format = char_format
+                selection.cursor = QTextCursor(cursor)
+                selections.append(selection)
+                cursor = document.find(word, cursor)
+        self.body.setExtraSelections(selections)
+        return len(selections)
+
     def _show_attachments(self, entry: Entry) -> None:
         self.attachments_model.set_attachments(entry.attachments, self._journal.attachment_data)
         self.attachments.setVisible(bool(entry.attachments))
@@ -277,6 +311,8 @@ class EntryEditor(QWidget):
     def _changed(self, *_args: object) -> None:
         if self._loading:
             return
+        if self.body.extraSelections():
+            self.body.setExtraSelections([])  # the search's marks end where writing starts
         self._dirty = True
         self.status.setText(self.tr("Editing…"))
         self._autosave.start()

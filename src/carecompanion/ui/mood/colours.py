@@ -11,9 +11,7 @@ from carecompanion.ui.core_words import mood_word as mood_word  # in the chosen 
 # survives colour blindness and greyscale printing.
 _LIGHT = {1: "#7A5C8E", 2: "#C98B5E", 3: "#D9C88F", 4: "#8DB88F", 5: "#2F8A80"}
 _DARK = {1: "#A78BBE", 2: "#D79A6C", 3: "#C9B77C", 4: "#7FAE82", 5: "#5FBDB1"}
-FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
-# Faces drawn with plain text where no emoji font exists (most Linux installs).
-TEXT_FACES = {1: ":(", 2: ":/", 3: ":|", 4: ":)", 5: ":D"}
+# The faces themselves are SVG icons: see carecompanion.ui.mood.faces.
 
 
 def mood_colour(value: float) -> QColor:

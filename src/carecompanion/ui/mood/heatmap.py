@@ -71,7 +71,7 @@ class YearHeatmap(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         for month in range(1, 13):
             first = date(self._year, month, 1)
-            painter.drawText(self._cell(first).left(), TOP - 6, format_when(first, "MMM"))
+            painter.drawText(self._cell(first).left(), TOP - 6, format_when(first, "short_month"))
         day = date(self._year, 1, 1)
         empty = colours.color("surface_alt")
         painter.setPen(Qt.PenStyle.NoPen)
@@ -98,7 +98,7 @@ class YearHeatmap(QWidget):
             QToolTip.hideText()
             return
         value = self._values.get(day)
-        text = format_when(day, "ddd dd MMM yyyy") + ": " + (
+        text = format_when(day, "day") + ": " + (
             self.tr("no check-in") if value is None
             else self.tr("mood {value} ({word})").format(value=decimal(value),
                                                          word=mood_word(round(value))))

@@ -22,6 +22,7 @@ from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
 from carecompanion.session import VaultSession
 from carecompanion.ui import core_messages
+from carecompanion.ui.i18n import date_pattern
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
@@ -109,9 +110,11 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mood report for an appointment"))
         self.since = QDateEdit(QDate(today.year, today.month, today.day).addMonths(-3))
+        self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
         self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))
         form = QFormLayout()

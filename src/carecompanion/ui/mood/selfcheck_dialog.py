@@ -119,7 +119,7 @@ class SelfCheckDialog(QDialog):
             self.history.setText(self.tr("Your results will be kept here, so you can see "
                                          "how things change over time."))
             return
-        lines = [f"{format_when(p.day, 'dd MMM yyyy')}: {p.score}"
+        lines = [f"{format_when(p.day, 'day')}: {p.score}"
                  + (f" ({p.change:+d})" if p.change is not None else "")
                  for p in trend[-6:]]
         self.history.setText(self.tr("Earlier results: ") + " · ".join(lines))

@@ -7,7 +7,6 @@ from functools import partial
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListView,
     QMenu,
     QSplitter,
@@ -20,12 +19,15 @@ from PySide6.QtWidgets import (
 
 from carecompanion.journal.templates import Template
 from carecompanion.session import VaultSession
+from carecompanion.ui.journal import template_words
 from carecompanion.ui.journal.calendar_view import CalendarView
 from carecompanion.ui.journal.delegate import EntryDelegate
 from carecompanion.ui.journal.editor import EntryEditor
 from carecompanion.ui.journal.filter_bar import FilterBar
-from carecompanion.ui.journal.search_model import SearchResultsModel
+from carecompanion.ui.journal.search_model import SNIPPET_ROLE, SearchResultsModel
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
+from carecompanion.ui.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
+from carecompanion.ui.tab_strip import TabStrip
 from carecompanion.ui.widgets import EmptyState, button, label
 
 
@@ -66,12 +68,8 @@ class JournalPage(QWidget):
         self.share_button.clicked.connect(self.share_entry)
         self.share_button.setEnabled(False)
 
-        header = QHBoxLayout()
-        header.addWidget(label(self.tr("Journal"), "pageTitle", wrap=False))
-        header.addStretch(1)
-        header.addWidget(self.share_button)
-        header.addWidget(self.more_button)
-        header.addWidget(self.new_button)
+        header = PageHeader(self.tr("Journal"),
+                            [self.share_button, self.more_button, self.new_button])
 
         self.filters = FilterBar()
         self.filters.changed.connect(self.refresh_list)
@@ -98,10 +96,12 @@ class JournalPage(QWidget):
         self.tabs.addTab(timeline_tab, self.tr("Timeline"))
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow pane: no tab cut or hidden
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.tab_strip)
         left_layout.addWidget(self.tabs, 1)
 
         self.editor = EntryEditor(journal)
@@ -125,6 +125,7 @@ class JournalPage(QWidget):
         self.right.addWidget(self.editor)
 
         splitter = QSplitter()
+        splitter.setHandleWidth(PANE_GAP)
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
@@ -133,9 +134,9 @@ class JournalPage(QWidget):
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.setSpacing(14)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(splitter, 1)
 
         # Window-wide while this page is on screen (Qt ignores shortcuts of hidden pages).
@@ -211,7 +212,18 @@ class JournalPage(QWidget):
     def open_entry(self, entry_id: int) -> None:
         self.right.setCurrentWidget(self.editor)
         self.editor.load(entry_id)
+        if self.list.model() is self.search_model:
+            self.editor.mark_words(self._matched_words(entry_id))
         self._update_share()
+
+    def _matched_words(self, entry_id: int) -> set[str]:
+        """The words the search matched in this entry, as its snippet highlights them."""
+        for row in range(self.search_model.rowCount()):
+            index = self.search_model.index(row, 0)
+            if index.data(ENTRY_ID_ROLE) == entry_id:
+                text, highlights = index.data(SNIPPET_ROLE)
+                return {text[start:end] for start, end in highlights}
+        return set()
 
     def _update_share(self) -> None:
         self.share_button.setEnabled(self.editor.entry_id is not None)
@@ -241,7 +253,7 @@ class JournalPage(QWidget):
         self.template_menu.clear()
         self.template_menu.addAction(self.tr("Blank entry"), lambda: self.new_entry())
         self.template_menu.addSeparator()
-        for template in self._session.templates.list_templates():
+        for template in map(template_words.shown, self._session.templates.list_templates()):
             self.template_menu.addAction(template.name, partial(self.new_entry, template))
         self.template_menu.addSeparator()
         self.template_menu.addAction(self.tr("Manage templates…"), self.open_templates)

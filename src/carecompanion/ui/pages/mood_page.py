@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,18 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.journal.service import EntrySummary
 from carecompanion.mood import stats
 from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
 from carecompanion.mood.records import DayStat
 from carecompanion.session import VaultSession
-from carecompanion.ui.core_words import nudge_words
-from carecompanion.ui.i18n import decimal
+from carecompanion.ui.core_words import activity_word, nudge_words
+from carecompanion.ui.i18n import decimal, format_when
 from carecompanion.ui.mood import charts
+from carecompanion.ui.mood.checkin_flow import CheckInFlow
 from carecompanion.ui.mood.checkin_list import CheckInListModel
 from carecompanion.ui.mood.colours import mood_word
 from carecompanion.ui.mood.heatmap import YearHeatmap
 from carecompanion.ui.mood.table_model import FiguresTableModel
+from carecompanion.ui.page_layout import PAGE_MARGINS, PageHeader, wrap_rows
+from carecompanion.ui.tab_strip import TabStrip
 from carecompanion.ui.widgets import EmptyState, button, label
 
 PERIODS = (("week", 7, 3), ("month", 31, 7), ("year", 366, 14), ("all", 0, 30))
@@ -57,7 +59,7 @@ class ChartPanel(QWidget):
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(name)
-        self.view.setMinimumHeight(320)
+        self.view.setMinimumHeight(200)  # a chart still, in a window 512 px high
         self.table_model = FiguresTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -92,9 +94,13 @@ class ChartPanel(QWidget):
 class MoodPage(QWidget):
     open_people = Signal()
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None,
+                 checkin: CheckInFlow | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        # The shell's flow (one check-in at a time, Ctrl+K on every page), or the page's own.
+        self.checkin = checkin if checkin is not None else CheckInFlow(session, self)
+        self.checkin.saved.connect(lambda _checkin, _corrected: self.refresh())
         self.checkin_button = button(self.tr("Check in"), self.tr("Check in now"), primary=True)
         self.checkin_button.setToolTip(self.tr("Check in (Ctrl+K)"))
         self.checkin_button.clicked.connect(self.check_in)
@@ -111,12 +117,8 @@ class MoodPage(QWidget):
         more.addAction(self.tr("Export check-ins as CSV…"), self._export_csv)
         more.addAction(self.tr("Import from Daylio…"), self._import_daylio)
         self.more_button.setMenu(more)
-        header = QHBoxLayout()
-        header.addWidget(label(self.tr("Mood"), "pageTitle", wrap=False))
-        header.addStretch(1)
-        header.addWidget(self.more_button)
-        header.addWidget(self.selfcheck_button)
-        header.addWidget(self.checkin_button)
+        header = PageHeader(self.tr("Mood"),
+                            [self.more_button, self.selfcheck_button, self.checkin_button])
 
         self.nudge = QFrame()
         self.nudge.setObjectName("nudge")
@@ -185,7 +187,9 @@ class MoodPage(QWidget):
         self.history = QListView()
         self.history.setObjectName("entries")
         self.history.setModel(self.history_model)
+        self.history.setIconSize(QSize(28, 28))  # each check-in's face
         self.history.setAccessibleName(self.tr("Your check-ins"))
+        wrap_rows(self.history)
         self.history.activated.connect(self._edit_checkin)
         self.history.doubleClicked.connect(self._edit_checkin)
         history_tab = QWidget()
@@ -207,6 +211,8 @@ class MoodPage(QWidget):
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(controls)
+        self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow window: no tab cut or hidden
+        content_layout.addWidget(self.tab_strip)
         content_layout.addWidget(self.tabs, 1)
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
@@ -225,9 +231,9 @@ class MoodPage(QWidget):
         self.body.addWidget(self.content)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.setSpacing(14)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(self.nudge)
         layout.addWidget(self.body, 1)
         self.refresh()
@@ -259,14 +265,30 @@ class MoodPage(QWidget):
             sorted(mood.list(since=since), key=lambda c: c.at, reverse=True))
 
     def _summary(self, shown: list[DayStat], everything: list[DayStat]) -> None:
+        """A sentence or two a tired person takes in at a glance: only the figures there
+        are, and every count in words that agree with it (the singular has its own string:
+        English installs no translator, so Qt's "%n day(s)" would show its brackets)."""
         summary = stats.summarize(shown)
         streak = stats.streaks((d.day for d in everything), self._session.mood.today())
-        self.summary.setText(self.tr(
-            "Mood {mood} · stress {stress} · sleep {sleep} · {days} days checked in · "
-            "streak {streak} days").format(
-                mood=_fmt(summary.mood_mean), stress=_fmt(summary.stress_mean),
-                sleep=_fmt(summary.sleep_mean, 1, " h"), days=summary.days,
-                streak=streak.current))
+        figures = []
+        if summary.mood_mean is not None:
+            figures.append(self.tr("mood {value} out of 5").format(
+                value=decimal(summary.mood_mean)))
+        if summary.stress_mean is not None:
+            figures.append(self.tr("stress {value} out of 10").format(
+                value=decimal(summary.stress_mean)))
+        if summary.sleep_mean is not None:
+            figures.append(self.tr("{value} hours of sleep").format(
+                value=decimal(summary.sleep_mean)))
+        sentences = []
+        if figures:
+            sentences.append(self.tr("On average: {figures}.").format(
+                figures=", ".join(figures)))
+        sentences.append(self.tr("You checked in on one day.") if summary.days == 1
+                         else self.tr("You checked in on %n days.", "", summary.days))
+        if streak.current > 1:
+            sentences.append(self.tr("%n days in a row so far.", "", streak.current))
+        self.summary.setText(" ".join(sentences))
 
     def _trend(self, everything: list[DayStat], shown: list[DayStat], since: date | None,
                window: int) -> None:
@@ -280,18 +302,21 @@ class MoodPage(QWidget):
         chart = charts.mood_trend_chart(daily, average, stress, first, last, window)
         by_day = {p.day: p.value for p in average}
         rows: list[list[object]] = [
-            [d.day.isoformat(), _fmt(d.mood), _fmt(by_day.get(d.day)), _fmt(d.stress, 0),
+            [format_when(d.day, "day"), _fmt(d.mood), _fmt(by_day.get(d.day)),
+             _fmt(d.stress, 0),
              _fmt(d.sleep_hours), d.checkins] for d in reversed(shown)]
         self.trend.set_chart(chart, [self.tr("Day"), self.tr("Mood"),
                                      self.tr("{days}-day average").format(days=window),
                                      self.tr("Stress"), self.tr("Sleep (h)"),
                                      self.tr("Check-ins")], rows,
                              self.tr("Mood and stress from {first} to {last}").format(
-                                 first=first.isoformat(), last=last.isoformat()))
+                                 first=format_when(first, "day"),
+                                 last=format_when(last, "day")))
 
     def _sleep(self, shown: list[DayStat]) -> None:
         pairs = stats.sleep_vs_mood(shown)
-        rows: list[list[object]] = [[p.day.isoformat(), _fmt(p.sleep_hours), _fmt(p.mood)]
+        rows: list[list[object]] = [[format_when(p.day, "day"), _fmt(p.sleep_hours),
+                                     _fmt(p.mood)]
                                     for p in reversed(pairs)]
         self.sleep.set_chart(charts.sleep_mood_chart(pairs),
                              [self.tr("Day"), self.tr("Hours slept"), self.tr("Mood")], rows,
@@ -300,7 +325,8 @@ class MoodPage(QWidget):
     def _lifts(self, shown: list[DayStat]) -> None:
         lifts = sorted(activity_lifts(shown), key=lambda lift: -(lift.difference or -99))
         rows: list[list[object]] = [
-            [lift.activity, _fmt(lift.mean_with), lift.days_with, _fmt(lift.mean_without),
+            [activity_word(lift.activity), _fmt(lift.mean_with), lift.days_with,
+             _fmt(lift.mean_without),
              lift.days_without,
              _fmt(lift.difference, 2) if lift.enough_data else self.tr("not enough days yet")]
             for lift in lifts]
@@ -323,12 +349,17 @@ class MoodPage(QWidget):
         self.heatmap.set_year(year, values)
         self.year_table.set_rows(
             [self.tr("Day"), self.tr("Mood"), self.tr("In words")],
-            [[day.isoformat(), _fmt(value), mood_word(round(value))]
+            [[format_when(day, "day"), _fmt(value), mood_word(round(value))]
              for day, value in sorted(values.items()) if value is not None])
         streak = stats.streaks((d.day for d in everything), self._session.mood.today())
-        self.streak_text.setText(self.tr(
-            "Current streak: {current} days in a row. Longest: {longest} days.").format(
-                current=streak.current, longest=streak.longest))
+        sentences = []
+        if streak.current == 1:
+            sentences.append(self.tr("Current streak: one day."))
+        elif streak.current > 1:
+            sentences.append(self.tr("Current streak: %n days in a row.", "", streak.current))
+        sentences.append(self.tr("Longest: one day.") if streak.longest == 1
+                         else self.tr("Longest: %n days in a row.", "", streak.longest))
+        self.streak_text.setText(" ".join(sentences))
 
     def _toggle_tables(self, on: bool) -> None:
         for panel in (self.trend, self.sleep, self.lifts):
@@ -356,22 +387,10 @@ class MoodPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def check_in(self) -> None:
-        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
-
-        if CheckInDialog(self._session.mood, parent=self, now=self._session.clock.now(),
-                         recent_entries=self._recent_entries()).exec():
-            self.refresh()
+        self.checkin.open()
 
     def _edit_checkin(self, index: QModelIndex) -> None:
-        from carecompanion.ui.mood.checkin_dialog import CheckInDialog
-
-        checkin = self.history_model.value(index.row())
-        if CheckInDialog(self._session.mood, checkin, parent=self,
-                         recent_entries=self._recent_entries()).exec():
-            self.refresh()
-
-    def _recent_entries(self) -> list[EntrySummary]:
-        return self._session.journal.list_summaries(limit=20)
+        self.checkin.open(self.history_model.value(index.row()))
 
     def _report(self) -> None:
         from carecompanion.ui.mood.mood_files import save_report
@@ -404,6 +423,8 @@ class MoodPage(QWidget):
         self.refresh()
 
     def clear(self) -> None:
+        if self.checkin.parent() is self:  # the page's own flow; the shell closes its own
+            self.checkin.close_for_lock()
         for panel in (self.trend, self.sleep, self.lifts):
             panel.clear()
         self.year_table.clear()
