@@ -90,26 +90,35 @@ class Camera:
 @contextmanager
 def capture_dialogs(camera: Camera, names: Sequence[str],
                     prepare: Callable[[QDialog, int], None] | None = None) -> Iterator[None]:
-    """While active, the n-th dialog the app ``exec()``s is shown, shot as ``names[n]`` and
-    closed (rejected). ``prepare(dialog, n)`` may fill it in before the picture."""
-    original = QDialog.exec
+    """While active, the n-th dialog the app opens (``exec()``, or ``open()`` for the
+    window-modal ones such as the check-in) is shown, shot as ``names[n]`` and closed
+    (rejected). ``prepare(dialog, n)`` may fill it in before the picture."""
+    original_exec, original_open = QDialog.exec, QDialog.open
     counter = iter(range(len(names)))
 
-    def shown_and_shot(dialog: QDialog) -> int:
+    def shoot_and_close(dialog: QDialog, show: Callable[[QDialog], None]) -> None:
         number = next(counter, None)
         if number is None:  # more dialogs than names: not ours to shoot
-            return int(QDialog.DialogCode.Rejected)
-        dialog.show()
+            return
+        show(dialog)
         settle(300)
         if prepare is not None:
             prepare(dialog, number)
         camera.shoot(names[number])
         dialog.reject()
         settle(100)
+
+    def exec_shot(dialog: QDialog) -> int:
+        shoot_and_close(dialog, QDialog.show)
         return int(QDialog.DialogCode.Rejected)
 
-    QDialog.exec = shown_and_shot  # type: ignore[method-assign]
+    def open_shot(dialog: QDialog) -> None:
+        shoot_and_close(dialog, original_open)
+
+    QDialog.exec = exec_shot  # type: ignore[method-assign]
+    QDialog.open = open_shot  # type: ignore[method-assign]
     try:
         yield
     finally:
-        QDialog.exec = original  # type: ignore[method-assign]
+        QDialog.exec = original_exec  # type: ignore[method-assign]
+        QDialog.open = original_open  # type: ignore[method-assign]

@@ -53,7 +53,8 @@ VIEWS = ("wizard", "app", "circle")
 #: The views shown again in Spanish, light theme only: the daily flows, the worst day's help,
 #: and enough of the rest to see the translation whole.
 SPANISH_VIEWS = frozenset({
-    "wizard-welcome", "unlock", "main", "mood-trend", "mood-checkin", "people", "help",
+    "wizard-welcome", "unlock", "main", "mood-trend", "mood-checkin", "mood-checkin-more",
+    "people", "help",
     "people-contact", "settings", "circle", "circle-share", "circle-mood-share"})
 #: Set by render(): "" for English, "-es" for Spanish (only SPANISH_VIEWS are saved then).
 _language_suffix = ""
@@ -230,6 +231,12 @@ def _press(key: Qt.Key) -> Callable[[QDialog, int], None]:
     return prepare
 
 
+def _more_questions(dialog: QDialog, _number: int) -> None:
+    """The check-in with a mood chosen and its optional questions unfolded."""
+    QTest.keyClick(dialog, Qt.Key.Key_3)
+    dialog.more.click()  # type: ignore[attr-defined]
+
+
 def render_app(theme_name: str, controller: AppController, clock: Clock) -> None:
     # The app with demo data.
     shell, session = controller.shell, controller.session
@@ -263,6 +270,9 @@ def render_app(theme_name: str, controller: AppController, clock: Clock) -> None
     mood_page.tabs.setCurrentIndex(0)
     with capture_dialogs(_skipping_camera(), [f"mood-checkin-{theme_name}"],
                          _press(Qt.Key.Key_4)):
+        mood_page.check_in()
+    with capture_dialogs(_skipping_camera(), [f"mood-checkin-more-{theme_name}"],
+                         _more_questions):
         mood_page.check_in()
     with _dialogs(f"mood-selfcheck-{theme_name}"):
         mood_page.open_self_check()

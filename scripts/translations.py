@@ -96,7 +96,8 @@ def _is_sentence(text: str) -> bool:
 def core_messages() -> list[str]:
     """Every sentence the core may hand the UI, as templates, in source order: the arguments
     of its exceptions (and of their ``super().__init__``), of ``Problem`` and of
-    ``warnings.append``, and its module- and class-level UPPER_CASE text constants."""
+    ``warnings.append``, the sentences its functions return, and its module- and class-level
+    UPPER_CASE text constants."""
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in _core_files()]
     bases = {node.name: [_call_name(base) for base in node.bases]
              for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
@@ -128,6 +129,9 @@ def core_messages() -> list[str]:
                 if (name in errors or name in _MESSAGE_CALLS or is_warning
                         or (is_super and id(node) in in_error_class)):
                     texts += node.args
+            elif isinstance(node, ast.Return) and node.value is not None:
+                # A sentence handed back to be shown: why the keyring cannot be used, say.
+                texts.append(node.value)
             elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(isinstance(t, ast.Name) and t.id.isupper() for t in targets):

@@ -241,8 +241,32 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Pulsa {value}</translation>
     </message>
     <message>
+        <source>More questions</source>
+        <translation>Más preguntas</translation>
+    </message>
+    <message>
+        <source>More questions, all optional</source>
+        <translation>Más preguntas, todas opcionales</translation>
+    </message>
+    <message>
+        <source>Stress, energy, sleep, hours of care, self-care, feelings, a journal entry, and the date and time</source>
+        <translation>Estrés, energía, sueño, horas de cuidado, autocuidado, sentimientos, una entrada del diario, y la fecha y la hora</translation>
+    </message>
+    <message>
+        <source>Press 1 to 5 to choose, then Enter to save.</source>
+        <translation>Pulsa del 1 al 5 para elegir y luego Intro para guardar.</translation>
+    </message>
+    <message>
+        <source>How to check in with the keyboard</source>
+        <translation>Cómo registrar tu ánimo con el teclado</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Left and right arrows move between the date and the time; up and down change them. Alt+Down opens a calendar.</source>
+        <translation>Las flechas izquierda y derecha pasan de la fecha a la hora; arriba y abajo las cambian. Alt+Abajo abre un calendario.</translation>
     </message>
     <message>
         <source>Stress from 0 to 10</source>
@@ -297,6 +321,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Ninguna entrada del diario</translation>
     </message>
     <message>
+        <source>Untitled entry</source>
+        <translation>Entrada sin título</translation>
+    </message>
+    <message>
         <source>The linked entry</source>
         <translation>La entrada enlazada</translation>
     </message>
@@ -329,6 +357,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>¿Cómo estás ahora mismo?</translation>
     </message>
     <message>
+        <source>First choose how you feel: press a number from 1 to 5, or click a face.</source>
+        <translation>Primero elige cómo te sientes: pulsa un número del 1 al 5 o haz clic en una cara.</translation>
+    </message>
+    <message>
         <source>Add a self-care activity</source>
         <translation>Añadir una actividad de autocuidado</translation>
     </message>
@@ -348,8 +380,8 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>estrés {value}</translation>
     </message>
     <message>
-        <source>slept {value:g} h</source>
-        <translation>dormí {value:g} h</translation>
+        <source>slept {value} h</source>
+        <translation>dormí {value} h</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1514,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>línea %1: la foto está en un formato que esta aplicación no puede leer; se ha omitido.</translation>
     </message>
     <message>
+        <source>the file is %1 MiB; at most %2 MiB can be imported.</source>
+        <translation>el archivo ocupa %1 MiB; se pueden importar como máximo %2 MiB.</translation>
+    </message>
+    <message>
         <source>this card has no END:VCARD.</source>
         <translation>a esta tarjeta le falta END:VCARD.</translation>
     </message>
@@ -1552,6 +1588,22 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, and it is not available on this computer, so nothing was stored.</source>
         <translation>CareCompanion necesita SQLCipher (el paquete sqlcipher3) para cifrar tu diario, y no está disponible en este equipo, así que no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer.</source>
+        <translation>Este equipo no tiene ningún llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be reached (%1).</source>
+        <translation>No se pudo acceder al llavero del sistema (%1).</translation>
+    </message>
+    <message>
+        <source>No system keyring (such as GNOME Keyring or KWallet) is running.</source>
+        <translation>No hay ningún llavero del sistema en marcha (como GNOME Keyring o KWallet).</translation>
+    </message>
+    <message>
+        <source>The keyring in use (%1) is not your system&apos;s protected keyring, so CareCompanion will not store a key in it.</source>
+        <translation>El llavero en uso (%1) no es el llavero protegido de tu sistema, así que CareCompanion no guardará ninguna clave en él.</translation>
     </message>
     <message>
         <source>The system keyring did not accept the key (%1). Is it unlocked?</source>
@@ -1832,12 +1884,12 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Un PDF para imprimir</translation>
     </message>
     <message>
-        <source>A folder of Markdown files</source>
-        <translation>Una carpeta de archivos Markdown</translation>
+        <source>A folder of text files (Markdown)</source>
+        <translation>Una carpeta de archivos de texto (Markdown)</translation>
     </message>
     <message>
-        <source>CareCompanion JSON (can be imported again)</source>
-        <translation>JSON de CareCompanion (se puede volver a importar)</translation>
+        <source>A CareCompanion file (.json) to import again</source>
+        <translation>Un archivo de CareCompanion (.json) para volver a importarlo</translation>
     </message>
     <message>
         <source>Export entries</source>
@@ -2094,6 +2146,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Zona horaria</translation>
     </message>
     <message>
+        <source>A time zone name such as Europe/London or America/New_York; UTC is universal time.</source>
+        <translation>El nombre de una zona horaria, como Europe/Madrid o America/Mexico_City; UTC es el tiempo universal.</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -2140,6 +2196,38 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
 <context>
     <name>HelpDialog</name>
     <message>
+        <source>Emergency: {number}</source>
+        <translation>Emergencias: {number}</translation>
+    </message>
+    <message>
+        <source>112 is the emergency number across Europe, and most mobile phones connect it to the local emergency service elsewhere too. In the United States, Canada and Mexico the number is 911; in the United Kingdom, 999.</source>
+        <translation>El 112 es el número de emergencias en toda Europa, y la mayoría de los móviles también lo conectan con el servicio de emergencias local en otros países. En Estados Unidos, Canadá y México el número es el 911; en el Reino Unido, el 999.</translation>
+    </message>
+    <message>
+        <source>You can type your country&apos;s emergency number and helplines under Edit helplines.</source>
+        <translation>Puedes escribir el número de emergencias y las líneas de ayuda de tu país en Editar líneas de ayuda.</translation>
+    </message>
+    <message>
+        <source>Choose your country below to see its own emergency number and helplines.</source>
+        <translation>Elige tu país abajo para ver su número de emergencias y sus líneas de ayuda.</translation>
+    </message>
+    <message>
+        <source>Your people</source>
+        <translation>Tu gente</translation>
+    </message>
+    <message>
+        <source>Helplines</source>
+        <translation>Líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>text {number}</source>
+        <translation>SMS al {number}</translation>
+    </message>
+    <message>
+        <source>Mark the people you would call first as emergency contacts on the People page, and they will be listed here.</source>
+        <translation>Marca como contactos de emergencia, en la página Personas, a quienes llamarías primero, y aparecerán aquí.</translation>
+    </message>
+    <message>
         <source>Need help now</source>
         <translation>Necesito ayuda ya</translation>
     </message>
@@ -2148,16 +2236,20 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Personas y líneas de ayuda a las que llamar</translation>
     </message>
     <message>
+        <source>Which country are you in? Its emergency number and helplines will be shown here.</source>
+        <translation>¿En qué país estás? Aquí se mostrarán su número de emergencias y sus líneas de ayuda.</translation>
+    </message>
+    <message>
         <source>Your country, for its helplines</source>
         <translation>Tu país, para sus líneas de ayuda</translation>
     </message>
     <message>
-        <source>Use these helplines</source>
-        <translation>Usar estas líneas de ayuda</translation>
+        <source>Use this country</source>
+        <translation>Usar este país</translation>
     </message>
     <message>
-        <source>Use this country&apos;s helplines</source>
-        <translation>Usar las líneas de ayuda de este país</translation>
+        <source>Use this country&apos;s emergency number and helplines</source>
+        <translation>Usar el número de emergencias y las líneas de ayuda de este país</translation>
     </message>
     <message>
         <source>Edit helplines…</source>
@@ -2528,22 +2620,326 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>JournalPdf</name>
+    <message>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Sin entradas</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} entradas</translation>
+    </message>
+    <message>
+        <source>{count} · printed {day} from CareCompanion</source>
+        <translation>{count} · impreso el {day} desde CareCompanion</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favorita</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>Etiquetas: {tags}</translation>
+    </message>
+    <message>
+        <source>Attached: {files}</source>
+        <translation>Adjuntos: {files}</translation>
+    </message>
+    <message>
+        <source>My journal</source>
+        <translation>Mi diario</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTemplates</name>
+    <message>
+        <source>Today&apos;s care log</source>
+        <extracomment>By template id: (name, title, body, tags), each the core&apos;s English.</extracomment>
+        <translation>Registro de cuidados de hoy</translation>
+    </message>
+    <message>
+        <source>Care log</source>
+        <translation>Registro de cuidados</translation>
+    </message>
+    <message>
+        <source>## How they were today
+Mood, sleep, appetite, anything new:
+
+
+## Medication
+Given as usual? Anything missed or refused?
+
+
+## Appointments, calls and errands
+
+
+## Anything to watch tomorrow</source>
+        <translation>## Cómo ha estado hoy
+Ánimo, sueño, apetito, algo nuevo:
+
+
+## Medicación
+¿La ha tomado como siempre? ¿Se ha saltado o rechazado alguna?
+
+
+## Citas, llamadas y recados
+
+
+## Algo a vigilar mañana</translation>
+    </message>
+    <message>
+        <source>care log</source>
+        <translation>registro de cuidados</translation>
+    </message>
+    <message>
+        <source>What went well, what drained me</source>
+        <translation>Lo que fue bien, lo que me agotó</translation>
+    </message>
+    <message>
+        <source>## One thing that went well
+Even a small one counts.
+
+
+## What drained me
+
+
+## What would make tomorrow a little easier?</source>
+        <translation>## Algo que fue bien
+Aunque sea pequeño, cuenta.
+
+
+## Lo que me agotó
+
+
+## ¿Qué haría que mañana fuera un poco más fácil?</translation>
+    </message>
+    <message>
+        <source>reflection</source>
+        <translation>reflexión</translation>
+    </message>
+    <message>
+        <source>What I need help with</source>
+        <translation>En qué necesito ayuda</translation>
+    </message>
+    <message>
+        <source>## What I cannot keep doing alone
+
+
+## Who could help, even a little?
+Family, friends, neighbours, the support group, services:
+
+
+## One thing I will ask for this week</source>
+        <translation>## Lo que no puedo seguir haciendo sola o solo
+
+
+## ¿Quién podría ayudar, aunque sea un poco?
+Familia, amistades, vecinos, el grupo de apoyo, servicios:
+
+
+## Algo que voy a pedir esta semana</translation>
+    </message>
+    <message>
+        <source>help</source>
+        <translation>ayuda</translation>
+    </message>
+    <message>
+        <source>Appointment notes</source>
+        <translation>Notas de una cita</translation>
+    </message>
+    <message>
+        <source>**With:**
+**Where and when:**
+
+## Questions I want to ask
+-
+
+## What they said
+
+
+## Changes to treatment or medication
+
+
+## Next steps and the next appointment</source>
+        <translation>**Con:**
+**Dónde y cuándo:**
+
+## Preguntas que quiero hacer
+-
+
+## Lo que me dijeron
+
+
+## Cambios en el tratamiento o la medicación
+
+
+## Próximos pasos y la próxima cita</translation>
+    </message>
+    <message>
+        <source>appointments</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>Medication change</source>
+        <translation>Cambio de medicación</translation>
+    </message>
+    <message>
+        <source>**Medicine:**
+**Old dose → new dose:**
+**Starting on:**
+**Prescribed by, and why:**
+
+## What to watch for
+Side effects, changes in mood, sleep or appetite:
+
+
+## How it is going
+Notes over the next few days:</source>
+        <translation>**Medicamento:**
+**Dosis anterior → dosis nueva:**
+**Desde el:**
+**Recetado por, y por qué:**
+
+## Qué vigilar
+Efectos secundarios, cambios en el ánimo, el sueño o el apetito:
+
+
+## Cómo va
+Notas de los próximos días:</translation>
+    </message>
+    <message>
+        <source>medication</source>
+        <translation>medicación</translation>
+    </message>
+    <message>
+        <source>A gratitude note</source>
+        <translation>Una nota de gratitud</translation>
+    </message>
+    <message>
+        <source>Grateful for</source>
+        <translation>Agradezco</translation>
+    </message>
+    <message>
+        <source>Three things, however small, that I am grateful for today:
+
+1.
+2.
+3.
+
+## A moment I want to remember</source>
+        <translation>Tres cosas, por pequeñas que sean, que hoy agradezco:
+
+1.
+2.
+3.
+
+## Un momento que quiero recordar</translation>
+    </message>
+    <message>
+        <source>gratitude</source>
+        <translation>gratitud</translation>
+    </message>
+    <message>
+        <source>Planning respite</source>
+        <translation>Planear un respiro</translation>
+    </message>
+    <message>
+        <source>Planning a break</source>
+        <translation>Planear un descanso</translation>
+    </message>
+    <message>
+        <source>Rest is part of caring, not a reward for it.
+
+## When could I take a break?
+
+
+## Who can cover, and what do they need to know?
+
+
+## What would actually feel restful?
+
+
+## What I will not use the time for
+(chores, errands, catching up…)</source>
+        <translation>Descansar es parte de cuidar, no un premio por hacerlo.
+
+## ¿Cuándo podría tomarme un descanso?
+
+
+## ¿Quién puede sustituirme, y qué necesita saber?
+
+
+## ¿Qué me haría descansar de verdad?
+
+
+## Para qué no voy a usar ese tiempo
+(tareas, recados, ponerme al día…)</translation>
+    </message>
+    <message>
+        <source>respite</source>
+        <translation>respiro</translation>
+    </message>
+    <message>
+        <source>A hard day</source>
+        <translation>Un día difícil</translation>
+    </message>
+    <message>
+        <source>It is all right to write this down, and all right to stop after one line.
+
+## What happened
+
+
+## How I feel right now
+
+
+## One kind thing I can do for myself tonight
+
+
+## Someone I could talk to</source>
+        <translation>Está bien escribir esto, y está bien parar después de una línea.
+
+## Qué pasó
+
+
+## Cómo me siento ahora mismo
+
+
+## Algo amable que puedo hacer por mí esta noche
+
+
+## Alguien con quien podría hablar</translation>
+    </message>
+    <message>
+        <source>hard days</source>
+        <translation>días difíciles</translation>
+    </message>
+</context>
+<context>
     <name>JournalWords</name>
     <message>
-        <source>jrnl (JSON export)</source>
-        <translation>jrnl (exportación JSON)</translation>
+        <source>The jrnl app (a .json file it exported)</source>
+        <extracomment>Where entries can come from, by ImportSource value, in people&apos;s words (the core&apos;s labels are the CLI&apos;s): the app, then the file it gives you.</extracomment>
+        <translation>La aplicación jrnl (un archivo .json exportado con ella)</translation>
     </message>
     <message>
-        <source>Day One (JSON export .zip)</source>
-        <translation>Day One (exportación JSON .zip)</translation>
+        <source>The Day One app (a .zip file it exported)</source>
+        <translation>La aplicación Day One (un archivo .zip exportado con ella)</translation>
     </message>
     <message>
-        <source>Folder of Markdown or text files</source>
-        <translation>Carpeta de archivos Markdown o de texto</translation>
+        <source>A folder of text files (.txt or .md)</source>
+        <translation>Una carpeta de archivos de texto (.txt o .md)</translation>
     </message>
     <message>
-        <source>CareCompanion (JSON export)</source>
-        <translation>CareCompanion (exportación JSON)</translation>
+        <source>CareCompanion (a .json file it exported)</source>
+        <translation>CareCompanion (un archivo .json exportado con él)</translation>
     </message>
 </context>
 <context>
@@ -2639,6 +3035,30 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
 {when}
 {name}</translation>
     </message>
+    <message>
+        <source>Check-in corrected.</source>
+        <translation>Registro corregido.</translation>
+    </message>
+    <message>
+        <source>Check-in saved. Thank you for taking a moment for yourself.</source>
+        <translation>Registro guardado. Gracias por dedicarte un momento.</translation>
+    </message>
+    <message>
+        <source>Your check-in was saved when the journal locked.</source>
+        <translation>Tu registro se guardó al bloquearse el diario.</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>Abrirlo</translation>
+    </message>
+    <message>
+        <source>The check-in you had started was not saved when the journal locked: it had no mood yet.</source>
+        <translation>El registro que habías empezado no se guardó al bloquearse el diario: aún no tenía el ánimo.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar</translation>
+    </message>
 </context>
 <context>
     <name>MeetingListModel</name>
@@ -2656,6 +3076,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Your name in circles</source>
         <translation>Tu nombre en los círculos</translation>
+    </message>
+    <message>
+        <source>Your first name, say</source>
+        <translation>Tu nombre de pila, por ejemplo</translation>
     </message>
     <message>
         <source>Save name</source>
@@ -2678,12 +3102,36 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Guardar tu tarjeta de miembro en un archivo</translation>
     </message>
     <message>
-        <source>Export age key…</source>
-        <translation>Exportar clave age…</translation>
+        <source>Save my secret key (for experts)…</source>
+        <translation>Guardar mi clave secreta (para expertos)…</translation>
     </message>
     <message>
-        <source>Export your secret key for the age tool</source>
-        <translation>Exportar tu clave secreta para la herramienta age</translation>
+        <source>Save your secret key to a file</source>
+        <translation>Guardar tu clave secreta en un archivo</translation>
+    </message>
+    <message>
+        <source>Saves your age key (an age identity file), to open circle files with the standard age tool. You do not need it to use circles in CareCompanion.</source>
+        <translation>Guarda tu clave age (un archivo de identidad de age), para abrir archivos de círculo con la herramienta estándar age. No la necesitas para usar los círculos en CareCompanion.</translation>
+    </message>
+    <message>
+        <source>Card code: {fingerprint}</source>
+        <translation>Código de la tarjeta: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Your key&apos;s fingerprint: a short code that belongs to your card alone.</source>
+        <translation>La huella (fingerprint) de tu clave: un código corto que solo tiene tu tarjeta.</translation>
+    </message>
+    <message>
+        <source>Save your secret key?</source>
+        <translation>¿Guardar tu clave secreta?</translation>
+    </message>
+    <message>
+        <source>Save your secret key</source>
+        <translation>Guardar tu clave secreta</translation>
+    </message>
+    <message>
+        <source>Your secret key was saved to {path}.</source>
+        <translation>Tu clave secreta se guardó en {path}.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2706,10 +3154,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Leed estas cifras en voz alta, por teléfono o en persona. Si coinciden con lo que ve quien organiza para tu tarjeta, la tarjeta es de verdad tuya.</translation>
     </message>
     <message>
-        <source>Fingerprint: {fingerprint}</source>
-        <translation>Huella: {fingerprint}</translation>
-    </message>
-    <message>
         <source>Saved. Your circles hear of it at their next sync.</source>
         <translation>Guardado. Tus círculos se enterarán en su próxima sincronización.</translation>
     </message>
@@ -2730,24 +3174,12 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Guardada en {path}. Envíasela a quien organiza el círculo.</translation>
     </message>
     <message>
-        <source>Export your secret key?</source>
-        <translation>¿Exportar tu clave secreta?</translation>
-    </message>
-    <message>
         <source>This file is your secret key. Anyone who has it can read every circle you are in, and it cannot be taken back. Export it only to open circle files with the standard age tool, and keep it somewhere only you can reach.</source>
         <translation>Este archivo es tu clave secreta. Quien la tenga puede leer todos los círculos en los que estás, y no hay vuelta atrás. Expórtala solo para abrir archivos de círculo con la herramienta estándar age, y guárdala donde solo tú puedas llegar.</translation>
     </message>
     <message>
-        <source>Export your age key</source>
-        <translation>Exportar tu clave age</translation>
-    </message>
-    <message>
         <source>The key could not be saved there ({reason}).</source>
         <translation>No se pudo guardar la clave ahí ({reason}).</translation>
-    </message>
-    <message>
-        <source>Your age key was saved to {path}.</source>
-        <translation>Tu clave age se guardó en {path}.</translation>
     </message>
 </context>
 <context>
@@ -3072,8 +3504,60 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Haz tu primer registro</translation>
     </message>
     <message>
-        <source>Mood {mood} · stress {stress} · sleep {sleep} · {days} days checked in · streak {streak} days</source>
-        <translation>Ánimo {mood} · estrés {stress} · sueño {sleep} · {days} días registrados · racha de {streak} días</translation>
+        <source>mood {value} out of 5</source>
+        <translation>ánimo {value} de 5</translation>
+    </message>
+    <message>
+        <source>stress {value} out of 10</source>
+        <translation>estrés {value} de 10</translation>
+    </message>
+    <message>
+        <source>{value} hours of sleep</source>
+        <translation>{value} horas de sueño</translation>
+    </message>
+    <message>
+        <source>On average: {figures}.</source>
+        <translation>De media: {figures}.</translation>
+    </message>
+    <message>
+        <source>You checked in on one day.</source>
+        <translation>Registraste tu ánimo un día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You checked in on %n days.</source>
+        <translation>
+            <numerusform>Registraste tu ánimo %n día.</numerusform>
+            <numerusform>Registraste tu ánimo %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days in a row so far.</source>
+        <translation>
+            <numerusform>%n día seguido hasta ahora.</numerusform>
+            <numerusform>%n días seguidos hasta ahora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current streak: one day.</source>
+        <translation>Racha actual: un día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Current streak: %n days in a row.</source>
+        <translation>
+            <numerusform>Racha actual: %n día seguido.</numerusform>
+            <numerusform>Racha actual: %n días seguidos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longest: one day.</source>
+        <translation>La más larga: un día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Longest: %n days in a row.</source>
+        <translation>
+            <numerusform>La más larga: %n día seguido.</numerusform>
+            <numerusform>La más larga: %n días seguidos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Day</source>
@@ -3142,10 +3626,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>In words</source>
         <translation>En palabras</translation>
-    </message>
-    <message>
-        <source>Current streak: {current} days in a row. Longest: {longest} days.</source>
-        <translation>Racha actual: {current} días seguidos. La más larga: {longest} días.</translation>
     </message>
     <message>
         <source>People you chose: </source>
@@ -3386,6 +3866,51 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <source>Content</source>
         <translation>Satisfacción</translation>
     </message>
+    <message>
+        <source>A walk</source>
+        <extracomment>The self-care activities a new vault starts with (the core&apos;s DEFAULT_ACTIVITIES, which migration 0003 stores in English): shown in the person&apos;s language, stored as they are, so charts and exports keep one name for each. Activities they add are shown as typed.</extracomment>
+        <translation>Un paseo</translation>
+    </message>
+    <message>
+        <source>Talked to a friend</source>
+        <translation>Hablé con una amistad</translation>
+    </message>
+    <message>
+        <source>Respite</source>
+        <translation>Respiro</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Time for a hobby</source>
+        <translation>Tiempo para una afición</translation>
+    </message>
+    <message>
+        <source>Support group meeting</source>
+        <translation>Reunión del grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Time outdoors</source>
+        <translation>Tiempo al aire libre</translation>
+    </message>
+    <message>
+        <source>Time with family</source>
+        <translation>Tiempo en familia</translation>
+    </message>
+    <message>
+        <source>Meditation or prayer</source>
+        <translation>Meditación u oración</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Música</translation>
+    </message>
 </context>
 <context>
     <name>MoveMeetingDialog</name>
@@ -3411,6 +3936,13 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseField</name>
     <message>
         <source>Show</source>
@@ -3427,6 +3959,42 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
 </context>
 <context>
     <name>PeoplePage</name>
+    <message>
+        <source>How they help</source>
+        <translation>Cómo te ayuda</translation>
+    </message>
+    <message>
+        <source>Best times</source>
+        <translation>Mejores horas</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Stay in touch every day.</source>
+        <translation>Mantener el contacto cada día.</translation>
+    </message>
+    <message>
+        <source>Stay in touch every {days} days.</source>
+        <translation>Mantener el contacto cada {days} días.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>{every} Last contact: {last}; next: {next}.</source>
+        <translation>{every} Último contacto: {last}; próximo: {next}.</translation>
+    </message>
     <message>
         <source>Add a person</source>
         <translation>Añadir una persona</translation>
@@ -3674,6 +4242,31 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <source>CareCompanion is not an emergency service and cannot call for help. If you or someone else is in danger right now, call {emergency}.</source>
         <translation>CareCompanion no es un servicio de emergencias y no puede pedir ayuda por ti. Si tú o alguien más está en peligro ahora mismo, llama ya: {emergency}.</translation>
     </message>
+    <message>
+        <source>mobile</source>
+        <extracomment>Phone and e-mail labels the core knows (records.PHONE_KINDS, EMAIL_KINDS), stored by code; a label the person typed themselves is kept and shown as typed.</extracomment>
+        <translation>móvil</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>casa</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>trabajo</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>fax</translation>
+    </message>
+    <message>
+        <source>pager</source>
+        <translation>buscapersonas</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
 </context>
 <context>
     <name>PlaceWords</name>
@@ -3718,6 +4311,14 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <source>Another country</source>
         <translation>Otro país</translation>
     </message>
+    <message>
+        <source>UTC (universal time)</source>
+        <translation>UTC (tiempo universal)</translation>
+    </message>
+    <message>
+        <source>{city} time</source>
+        <translation>hora de {city}</translation>
+    </message>
 </context>
 <context>
     <name>PostDelegate</name>
@@ -3747,6 +4348,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>New</source>
         <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>one comment</source>
+        <translation>un comentario</translation>
     </message>
     <message>
         <source>{count} comments</source>
@@ -3871,6 +4476,57 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>A PDF with your charts and figures for the chosen weeks, to take to a doctor or counsellor. It is not encrypted: keep it somewhere safe.</source>
         <translation>Un PDF con tus gráficos y cifras de las semanas elegidas, para llevar a tu médico o a tu terapeuta. No está cifrado: guárdalo en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWords</name>
+    <message>
+        <source>first</source>
+        <translation>primer</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>segundo</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>tercer</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>cuarto</translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation>quinto</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>último</translation>
+    </message>
+    <message>
+        <source>Once, on {day} at {time}</source>
+        <translation>Una sola vez, el {day} a las {time}</translation>
+    </message>
+    <message>
+        <source>Every {weekday} at {time}</source>
+        <translation>Cada {weekday} a las {time}</translation>
+    </message>
+    <message>
+        <source>Every other {weekday} at {time}</source>
+        <translation>Cada dos semanas, el {weekday} a las {time}</translation>
+    </message>
+    <message>
+        <source>Every {n} weeks on {weekday} at {time}</source>
+        <translation>Cada {n} semanas, el {weekday} a las {time}</translation>
+    </message>
+    <message>
+        <source>The {ordinal} {weekday} of each month at {time}</source>
+        <translation>El {ordinal} {weekday} de cada mes a las {time}</translation>
+    </message>
+    <message>
+        <source>{schedule}, {zone}</source>
+        <translation>{schedule}, {zone}</translation>
     </message>
 </context>
 <context>
@@ -4471,8 +5127,16 @@ Clínica San Antonio → la clínica</translation>
         <translation>Etiquetas de las entradas nuevas</translation>
     </message>
     <message>
-        <source>Template text (Markdown)</source>
-        <translation>Texto de la plantilla (Markdown)</translation>
+        <source>Template text</source>
+        <translation>Texto de la plantilla</translation>
+    </message>
+    <message>
+        <source>Start a line with ## to make it a heading in the entry.</source>
+        <translation>Empieza una línea con ## para que sea un título en la entrada.</translation>
+    </message>
+    <message>
+        <source>What a new entry from this template says</source>
+        <translation>Lo que dirá una entrada nueva hecha con esta plantilla</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4608,8 +5272,12 @@ Clínica San Antonio → la clínica</translation>
         <translation>Desbloquear el diario</translation>
     </message>
     <message>
-        <source>Forgot your passphrase? Use your recovery key</source>
-        <translation>¿Olvidaste tu frase de contraseña? Usa tu clave de recuperación</translation>
+        <source>Forgot your passphrase?</source>
+        <translation>¿Olvidaste tu frase de contraseña?</translation>
+    </message>
+    <message>
+        <source>Use your recovery key</source>
+        <translation>Usa tu clave de recuperación</translation>
     </message>
     <message>
         <source>Use the recovery key</source>

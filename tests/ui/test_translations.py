@@ -23,7 +23,14 @@ from datetime import datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +47,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTabBar,
     QTableView,
+    QTextBrowser,
     QTextEdit,
     QTreeView,
     QWidget,
@@ -107,6 +115,18 @@ def test_every_translation_keeps_its_placeholders_and_accelerators() -> None:
     assert wrong == []
 
 
+def test_no_tr_hides_inside_an_f_string() -> None:
+    """lupdate reads no string nested in an f-string: ``f\"{self.tr('Untitled')}\"`` is never
+    extracted, so it stays English in every language. Take the translation out first."""
+    hidden = re.compile(r"\b(?:tr|translate)\('")
+    ui = ROOT / "src" / "carecompanion" / "ui"
+    wrong = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted(ui.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if hidden.search(line)]
+    assert wrong == []
+
+
 def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     from carecompanion.journal.exchange.importing import ImportSource
     from carecompanion.mood.records import MOOD_WORDS
@@ -116,7 +136,8 @@ def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     assert core_words.MOOD_WORDS == MOOD_WORDS
     assert core_words.RELATIONS == RELATION_LABELS
     assert core_words.GROUP_KINDS == GROUP_KIND_LABELS
-    assert {s.value: s.label for s in ImportSource} == core_words.IMPORT_SOURCES
+    # Import sources are worded for people by code (the core's labels are the CLI's).
+    assert {s.value for s in ImportSource} == set(core_words.IMPORT_SOURCES)
     from carecompanion.mood import nudge
     from carecompanion.people import crisis_lines
 
@@ -127,6 +148,19 @@ def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 
     assert tuple(core_words.EMOTIONS) == DEFAULT_EMOTIONS
+    from carecompanion.mood.defaults import DEFAULT_ACTIVITIES
+
+    assert tuple(core_words.ACTIVITIES) == DEFAULT_ACTIVITIES
+    from carecompanion.people.meetings import WEEKS_OF_MONTH
+    from carecompanion.people.records import EMAIL_KINDS, PHONE_KINDS
+
+    assert set(core_words.CONTACT_KINDS) == set(PHONE_KINDS) | set(EMAIL_KINDS)
+    assert set(core_words._ORDINALS) == set(WEEKS_OF_MONTH)
+    from carecompanion.journal.templates import BUILT_IN_TEMPLATES
+    from carecompanion.ui.journal import template_words
+
+    assert {t.id: (t.name, t.title, t.body.strip(), t.tags) for t in BUILT_IN_TEMPLATES} == (
+        template_words.BUILT_IN)
     from carecompanion.ui import widgets
     from carecompanion.vault import strength
 
@@ -206,6 +240,21 @@ def test_the_language_is_the_setting_then_the_system_then_english(
     assert i18n.choose_language(setting, QLocale(system)) == expected
 
 
+@pytest.mark.parametrize(("system", "expected"), [
+    ("C", "es_ES"),        # a system with no country: Spanish from Spain, 24-hour clock
+    ("en_US", "es_US"),    # the system's country kept
+    ("es_MX", "es_MX"),    # the system already speaks it
+])
+def test_the_chosen_language_keeps_the_systems_country_or_takes_its_own(
+    qapp: QCoreApplication, system: str, expected: str
+) -> None:
+    installed = i18n.install("es", qapp, QLocale(system))
+    try:
+        assert QLocale().name() == expected
+    finally:
+        installed.uninstall()
+
+
 def test_installing_spanish_translates_ours_and_qts_own_words(
     qtbot: QtBot, spanish: i18n.InstalledLanguage
 ) -> None:
@@ -217,7 +266,8 @@ def test_installing_spanish_translates_ours_and_qts_own_words(
     qtbot.addWidget(box)
     assert box.buttons()[0].text() == "Cancelar"
     assert QCoreApplication.translate("MainShell", "Journal") == "Diario"
-    assert i18n.format_when(datetime(2026, 3, 2, 9, 5), "dddd d MMMM") == "lunes 2 marzo"
+    assert i18n.format_when(datetime(2026, 3, 2, 9, 5), "long_day") == (
+        "lunes, 2 de marzo de 2026")
 
 
 def test_a_subclass_finds_its_base_class_words(spanish: i18n.InstalledLanguage) -> None:
@@ -285,6 +335,21 @@ def _inside(widget: QWidget, kinds: tuple[type, ...]) -> bool:
     return False
 
 
+def _columns(model: QAbstractItemModel) -> int:
+    """A model's columns, whichever way its Python class lets them be asked for."""
+    try:
+        return int(model.columnCount())
+    except TypeError:
+        return int(model.columnCount(QModelIndex()))
+
+
+def _shows_others_words(widget: QWidget) -> bool:
+    """A view of what another member of a circle wrote: their words, in their language."""
+    from carecompanion.ui.circle.post_panel import SafeBrowser
+
+    return isinstance(widget, SafeBrowser)
+
+
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     """(where, text) for every word a person can see or hear in ``root``, hidden parts too."""
     found: list[tuple[str, str]] = []
@@ -310,6 +375,11 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             add(widget, "text", widget.text())
         if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
             add(widget, "placeholderText", widget.placeholderText())
+        if isinstance(widget, QTextEdit | QPlainTextEdit) and widget.isReadOnly() and not (
+                _shows_others_words(widget)):
+            # What the app writes into a view ("Need help now", a person's details, a
+            # built-in template): the document, as read.
+            add(widget, "document", widget.toPlainText())
         if isinstance(widget, QGroupBox):
             add(widget, "title", widget.title())
         if isinstance(widget, QSpinBox):
@@ -330,11 +400,22 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 for column in range(model.columnCount()):
                     add(widget, "headerData", str(model.headerData(
                         column, Qt.Orientation.Horizontal) or ""))
-        if isinstance(widget, QAbstractItemView) and type(widget.model()).__name__ == (
-                "QStandardItemModel") and widget.objectName() in ("navigation", "choices"):
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None and not (
+                isinstance(widget, QHeaderView)  # its table's model: read with the table
+                or isinstance(widget.parentWidget(), QComboBox)):  # a combo's items: above
+            # Every row a list or table shows (the first ones: enough to meet each kind of
+            # row), as displayed, told to a screen reader, and as its tooltip.
             model = widget.model()
-            for row in range(model.rowCount()):
-                add(widget, "item", str(model.index(row, 0).data() or ""))
+            for row in range(min(model.rowCount(), 40)):
+                for column in range(_columns(model) if isinstance(
+                        widget, QTableView | QTreeView) else 1):
+                    cell = model.index(row, column)
+                    for role, what in ((Qt.ItemDataRole.DisplayRole, "item"),
+                                       (Qt.ItemDataRole.AccessibleTextRole, "itemAccessible"),
+                                       (Qt.ItemDataRole.ToolTipRole, "itemToolTip")):
+                        value = cell.data(role)
+                        if isinstance(value, str):
+                            add(widget, what, value)
     for action in root.findChildren(QAction):
         owner = action.parent()
         if isinstance(owner, QWidget) and (isinstance(owner, QCalendarWidget) or _inside(
@@ -382,10 +463,13 @@ ENDONYMS = tuple(i18n.LANGUAGES.values())
 def _core_english() -> tuple[str, ...]:
     """Texts the Qt-free core sends that stay English (see docs/translations.md)."""
     from carecompanion.mood import instruments
-    from carecompanion.mood.defaults import DEFAULT_ACTIVITIES
+    from carecompanion.people.crisis_lines import COUNTRIES
 
-    # The default self-care activities become the person's own list when the vault is made.
-    texts: list[str] = [instruments.NOT_A_DIAGNOSIS, "Day One", *DEFAULT_ACTIVITIES]
+    texts: list[str] = [instruments.NOT_A_DIAGNOSIS, "Day One"]
+    # The built-in crisis lines, in their own country's language.
+    for country in COUNTRIES.values():
+        for line in country.lines:
+            texts += [line.name, line.url, line.hours, line.description]
     for instrument in instruments.INSTRUMENTS.values():
         texts += [instrument.title, instrument.instructions, instrument.stem,
                   instrument.citation]
@@ -402,7 +486,8 @@ def _demo_data(controller: AppController) -> tuple[str, ...]:
     assert session is not None
     texts: list[str] = []
     for contact in session.people.list():
-        texts += [contact.name, contact.role, contact.notes]
+        texts += [contact.name, contact.role, contact.notes, contact.address,
+                  contact.best_times, *contact.helps, *(e.address for e in contact.emails)]
     for group in session.groups.list():
         texts += [group.name, group.location, group.notes]
     texts += [tag for tag, _count in session.journal.all_tags()]
@@ -498,6 +583,7 @@ def _views(controller: AppController, clock: FixedClock,
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
     from carecompanion.ui.circle.share_dialog import ShareDialog
+    from carecompanion.ui.journal.attachment_viewer import AttachmentViewer
     from carecompanion.ui.journal.exchange_dialogs import ExportDialog, ImportDialog
     from carecompanion.ui.journal.templates_dialog import TemplatesDialog
     from carecompanion.ui.mood.checkin_dialog import CheckInDialog
@@ -543,6 +629,8 @@ def _views(controller: AppController, clock: FixedClock,
         lambda: MoveMeetingDialog(now),
         lambda: HelpDialog(session.people),
         lambda: HelplinesDialog(session.people.crisis),
+        lambda: _help_without_a_known_number(session),
+        lambda: AttachmentViewer("scan.pdf", "application/pdf", b"%PDF", "4 bytes"),
         lambda: MoodMapDialog(("Rad",)),
         StartCircleDialog,
         JoinCircleDialog,
@@ -558,6 +646,33 @@ def _views(controller: AppController, clock: FixedClock,
         dialog.deleteLater()
 
 
+def _every_dialog_class() -> set[type]:
+    """Every QDialog the UI defines (its modules imported, then the subclasses found)."""
+    import importlib
+    import pkgutil
+
+    import carecompanion.ui
+
+    for module in pkgutil.walk_packages(carecompanion.ui.__path__, "carecompanion.ui."):
+        importlib.import_module(module.name)
+
+    def below(kind: type) -> set[type]:
+        found: set[type] = set()
+        for direct in kind.__subclasses__():
+            found |= {direct, *below(direct)}
+        return found
+
+    return {kind for kind in below(QDialog) if kind.__module__.startswith("carecompanion.ui.")}
+
+
+def _help_without_a_known_number(session: VaultSession) -> QDialog:
+    """"Need help now" for "another country": 112 and the other common numbers."""
+    from carecompanion.ui.people.help_dialog import HelpDialog
+
+    session.people.crisis.choose_country("OTHER")
+    return HelpDialog(session.people)
+
+
 def _walk(qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths,
           clock: FixedClock) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     controller = make_controller()
@@ -565,12 +680,17 @@ def _walk(qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths,
     texts: list[tuple[str, str]] = []
     shared = paths.data_dir / "Shared"
     shared.mkdir()
+    walked: set[type] = set()
     for view in _views(controller, clock, shared):
         if view is not controller.window:
             qtbot.addWidget(view)
+        walked.add(type(view))
         texts += visible_texts(view)
+    missing = sorted(f"{d.__module__}.{d.__qualname__}" for d in _every_dialog_class()
+                     if d not in walked)
+    assert missing == [], "Add these dialogs to _views, so their words are checked too"
     allowed = (BRAND + ENDONYMS + _core_english() + _demo_data(controller)
-               + ("Rosa", "Rad", CIRCLE, MEMBER, COMMENT))
+               + ("Rosa", "Rad", "scan.pdf", CIRCLE, MEMBER, COMMENT))
     return texts, tuple(phrase for phrase in allowed if phrase.strip())
 
 
@@ -580,6 +700,13 @@ def test_the_check_notices_a_string_that_skips_tr(qtbot: QtBot, pseudo: None) ->
     assert _untranslatable(visible_texts(root), ()) != []
     root.setText(root.tr("Hello there"))
     assert _untranslatable(visible_texts(root), ()) == []
+    # A read-only view's document counts too: "Need help now" is one.
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    view.setHtml("<h3>Your people</h3>")
+    assert _untranslatable(visible_texts(view), ()) != []
+    view.setHtml(f"<h3>{view.tr('Your people')}</h3>")
+    assert _untranslatable(visible_texts(view), ()) == []
 
 
 def test_every_visible_string_goes_through_tr(

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.people.meetings import Schedule
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, format_time, format_when
 
 MOOD = "MoodWords"
 PEOPLE = "PeopleWords"
@@ -39,11 +40,13 @@ GROUP_KINDS: dict[str, str] = {
     "video": QT_TRANSLATE_NOOP("PeopleWords", "Video call"),
     "phone": QT_TRANSLATE_NOOP("PeopleWords", "Phone call"),
 }
-IMPORT_SOURCES: dict[str, str] = {  # by ImportSource value
-    "jrnl": QT_TRANSLATE_NOOP("JournalWords", "jrnl (JSON export)"),
-    "dayone": QT_TRANSLATE_NOOP("JournalWords", "Day One (JSON export .zip)"),
-    "markdown": QT_TRANSLATE_NOOP("JournalWords", "Folder of Markdown or text files"),
-    "json": QT_TRANSLATE_NOOP("JournalWords", "CareCompanion (JSON export)"),
+#: Where entries can come from, by ImportSource value, in people's words (the core's labels
+#: are the CLI's): the app, then the file it gives you.
+IMPORT_SOURCES: dict[str, str] = {
+    "jrnl": QT_TRANSLATE_NOOP("JournalWords", "The jrnl app (a .json file it exported)"),
+    "dayone": QT_TRANSLATE_NOOP("JournalWords", "The Day One app (a .zip file it exported)"),
+    "markdown": QT_TRANSLATE_NOOP("JournalWords", "A folder of text files (.txt or .md)"),
+    "json": QT_TRANSLATE_NOOP("JournalWords", "CareCompanion (a .json file it exported)"),
 }
 
 
@@ -206,3 +209,114 @@ def _local_decimals(text: str) -> str:
     if point == ".":
         return text
     return _NUMBER.sub(lambda match: match.group(0).replace(".", point), text)
+
+
+#: The self-care activities a new vault starts with (the core's DEFAULT_ACTIVITIES, which
+#: migration 0003 stores in English): shown in the person's language, stored as they are, so
+#: charts and exports keep one name for each. Activities they add are shown as typed.
+ACTIVITIES: dict[str, str] = {name: name for name in (
+    QT_TRANSLATE_NOOP("MoodWords", "A walk"),
+    QT_TRANSLATE_NOOP("MoodWords", "Talked to a friend"),
+    QT_TRANSLATE_NOOP("MoodWords", "Respite"),
+    QT_TRANSLATE_NOOP("MoodWords", "Exercise"),
+    QT_TRANSLATE_NOOP("MoodWords", "Time for a hobby"),
+    QT_TRANSLATE_NOOP("MoodWords", "Support group meeting"),
+    QT_TRANSLATE_NOOP("MoodWords", "Rest"),
+    QT_TRANSLATE_NOOP("MoodWords", "Time outdoors"),
+    QT_TRANSLATE_NOOP("MoodWords", "Time with family"),
+    QT_TRANSLATE_NOOP("MoodWords", "Meditation or prayer"),
+    QT_TRANSLATE_NOOP("MoodWords", "Music"),
+)}
+
+
+def activity_word(name: str) -> str:
+    """A stored activity name as shown: a built-in one translated, the person's own as typed."""
+    return QCoreApplication.translate(MOOD, name) if name in ACTIVITIES else name
+
+
+#: Phone and e-mail labels the core knows (records.PHONE_KINDS, EMAIL_KINDS), stored by code;
+#: a label the person typed themselves is kept and shown as typed.
+CONTACT_KINDS: dict[str, str] = {
+    "mobile": QT_TRANSLATE_NOOP("PeopleWords", "mobile"),
+    "home": QT_TRANSLATE_NOOP("PeopleWords", "home"),
+    "work": QT_TRANSLATE_NOOP("PeopleWords", "work"),
+    "fax": QT_TRANSLATE_NOOP("PeopleWords", "fax"),
+    "pager": QT_TRANSLATE_NOOP("PeopleWords", "pager"),
+    "other": QT_TRANSLATE_NOOP("PeopleWords", "other"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """"mobile" -> "móvil" in Spanish; the person's own label unchanged."""
+    return QCoreApplication.translate(PEOPLE, CONTACT_KINDS[kind]) if kind in CONTACT_KINDS \
+        else kind
+
+
+def kind_code(word: str) -> str:
+    """What the person typed before a number ("Móvil", "mobile") as the code to store: a known
+    label in either language becomes its code, anything else stays their own words."""
+    folded = word.strip().casefold()
+    for code in CONTACT_KINDS:
+        if folded in (code, kind_word(code).casefold()):
+            return code
+    return word.strip()
+
+
+# The names zoneinfo gives universal time ("Etc/UTC" is what a server or a fresh container
+# reports): all shown as one plain name.
+_UNIVERSAL_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal",
+                              "Etc/Zulu", "Zulu", "Etc/GMT", "GMT", "Etc/GMT0", "GMT0",
+                              "Etc/Greenwich", "Greenwich"})
+
+
+def is_universal_zone(name: str) -> bool:
+    return name in _UNIVERSAL_ZONES
+
+
+def zone_label(name: str) -> str:
+    """A time zone as people say it: "London time", "UTC (universal time)"; an IANA name
+    with no city (Etc/GMT+5) as it is."""
+    if name in _UNIVERSAL_ZONES:
+        return QCoreApplication.translate("PlaceWords", "UTC (universal time)")
+    region, _sep, city = name.rpartition("/")
+    if not region or region == "Etc" or not city:
+        return name
+    return QCoreApplication.translate("PlaceWords", "{city} time").format(
+        city=city.replace("_", " "))
+
+
+SCHEDULES = "ScheduleWords"
+_ORDINALS: dict[int, str] = {
+    1: QT_TRANSLATE_NOOP("ScheduleWords", "first"),
+    2: QT_TRANSLATE_NOOP("ScheduleWords", "second"),
+    3: QT_TRANSLATE_NOOP("ScheduleWords", "third"),
+    4: QT_TRANSLATE_NOOP("ScheduleWords", "fourth"),
+    5: QT_TRANSLATE_NOOP("ScheduleWords", "fifth"),
+    -1: QT_TRANSLATE_NOOP("ScheduleWords", "last"),
+}
+
+
+def schedule_words(schedule: Schedule) -> str:
+    """A group's schedule in words, in the person's language and date style ("Every Thursday
+    at 18:30, London time"): the core's ``Schedule.describe()`` is the CLI's English."""
+    translate = QCoreApplication.translate
+    weekday = QLocale().dayName(schedule.weekday + 1, QLocale.FormatType.LongFormat)
+    at = format_time(schedule.start)
+    if schedule.frequency == "once":
+        text = translate("ScheduleWords", "Once, on {day} at {time}").format(
+            day=format_when(schedule.first, "day"), time=at)
+    elif schedule.frequency == "weekly" and schedule.interval == 1:
+        text = translate("ScheduleWords", "Every {weekday} at {time}").format(weekday=weekday,
+                                                                         time=at)
+    elif schedule.frequency == "weekly" and schedule.interval == 2:
+        text = translate("ScheduleWords", "Every other {weekday} at {time}").format(
+            weekday=weekday, time=at)
+    elif schedule.frequency == "weekly":
+        text = translate("ScheduleWords", "Every {n} weeks on {weekday} at {time}").format(
+            n=schedule.interval, weekday=weekday, time=at)
+    else:
+        ordinal = _ORDINALS.get(schedule.week_of_month or 1, _ORDINALS[1])
+        text = translate("ScheduleWords", "The {ordinal} {weekday} of each month at {time}").format(
+            ordinal=translate(SCHEDULES, ordinal), weekday=weekday, time=at)
+    return translate("ScheduleWords", "{schedule}, {zone}").format(schedule=text,
+                                                              zone=zone_label(schedule.tz))

@@ -17,7 +17,7 @@ import re
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QImage,
     QPageLayout,
@@ -34,7 +34,10 @@ from carecompanion.journal.exchange.progress import ProgressCallback, report
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import AttachmentInfo, Entry, JournalService
+from carecompanion.ui.i18n import format_when
 from carecompanion.ui.offscreen import ensure_application
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 IMAGE_SCHEME = "cc-attachment"
 # Layout units are 1/96 inch: an A4 page less Qt's 2 cm print margins is about 640 wide.
@@ -46,12 +49,18 @@ _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _MUTED = "color:#555555;"
 
+def _wall(moment: datetime) -> datetime:
+    """The clock time in the export's zone, as format_when takes it (naive: as it is)."""
+    return moment.replace(tzinfo=None)
+
+
 def _long_date(moment: datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
+    return translate("JournalPdf", "{day}, {time}").format(
+        day=format_when(_wall(moment), "long_day"), time=format_when(_wall(moment), "time"))
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+    return format_when(_wall(moment), "long_date")
 
 
 def demote_headings(markdown: str, levels: int = 2) -> str:
@@ -96,15 +105,18 @@ class _Book:
             last = _day(in_zone(entries[-1].entry_at, self.tz))
             span = first if first == last else f"{first} – {last}"
         else:
-            span = "No entries"
-        count = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
+            span = translate("JournalPdf", "No entries")
+        count = (translate("JournalPdf", "1 entry") if len(entries) == 1 else
+                 translate("JournalPdf", "{n} entries").format(n=len(entries)))
+        printed = translate("JournalPdf", "{count} · printed {day} from CareCompanion").format(
+            count=count, day=_day(in_zone(now, self.tz)))
         self.parts.append(
             '<table width="100%" style="margin-top:260px;"><tr><td align="center">'
             f'<p style="font-size:30pt; font-weight:bold;">{html.escape(title)}</p>'
             "</td></tr></table>"
             f'<p align="center" style="font-size:15pt;">{html.escape(span)}</p>'
-            f'<p align="center" style="{_MUTED} page-break-after:always;">{count} · printed '
-            f"{html.escape(_day(in_zone(now, self.tz)))} from CareCompanion</p>"
+            f'<p align="center" style="{_MUTED} page-break-after:always;">'
+            f"{html.escape(printed)}</p>"
         )
 
     def _image(self, info: AttachmentInfo) -> str | None:
@@ -128,20 +140,21 @@ class _Book:
 
     def entry(self, entry: Entry) -> None:
         local = in_zone(entry.entry_at, self.tz)
-        month = f"{local:%B %Y}"
+        month = format_when(_wall(local), "month")
         if month != self.month:
             self.month = month
             self.parts.append(f"<h1>{html.escape(month)}</h1>")
         heading = entry.title or _long_date(local)
         details = [_long_date(local)] if entry.title else []
         if entry.is_favourite:
-            details.append("★ Favourite")
+            details.append(translate("JournalPdf", "★ Favourite"))
         self.parts.append(f"<h2>{html.escape(heading)}</h2>")
         if details:
             self.parts.append(f'<p style="{_MUTED}">{html.escape(" · ".join(details))}</p>')
         if entry.tags:
             tags = ", ".join(entry.tags)
-            self.parts.append(f'<p style="{_MUTED}">Tags: {html.escape(tags)}</p>')
+            tags = translate("JournalPdf", "Tags: {tags}").format(tags=tags)
+            self.parts.append(f'<p style="{_MUTED}">{html.escape(tags)}</p>')
         if entry.body.strip():
             self.parts.append(markdown_to_html(entry.body))
         others: list[str] = []
@@ -153,8 +166,8 @@ class _Book:
             else:
                 self.parts.append(shown)
         if others:
-            listed = html.escape(", ".join(others))
-            self.parts.append(f'<p style="{_MUTED}">Attached: {listed}</p>')
+            listed = translate("JournalPdf", "Attached: {files}").format(files=", ".join(others))
+            self.parts.append(f'<p style="{_MUTED}">{html.escape(listed)}</p>')
         self.parts.append("<hr/>")
 
     def document(self) -> QTextDocument:
@@ -175,7 +188,7 @@ def export_pdf(
     *,
     progress: ProgressCallback | None = None,
     tz: tzinfo | None = None,
-    title: str = "My journal",
+    title: str | None = None,
     now: datetime | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
@@ -190,6 +203,7 @@ def export_pdf(
     for index, entry_id in enumerate(ids):
         report(progress, index, total)
         entries.append(journal.get(entry_id))
+    title = title or translate("JournalPdf", "My journal")
     book = _Book(journal, tz)
     book.title_page(title, entries, now or datetime.now(UTC))
     for entry in entries:

@@ -23,6 +23,7 @@ from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS
 from carecompanion.mood.lifts import activity_lifts
 from carecompanion.session import VaultSession
 from carecompanion.ui import theme
+from carecompanion.ui.core_words import activity_word
 from carecompanion.ui.i18n import decimal, format_when
 from carecompanion.ui.mood import charts
 from carecompanion.ui.offscreen import ensure_application
@@ -112,7 +113,7 @@ def _write(session: VaultSession, out_path: Path, since: date | None,
         pages = _Pages(painter, writer)
         pages.text(translate("MoodReport", "Mood report"), 20, bold=True, gap=10)
         pages.text(translate("MoodReport", "{first} to {last}").format(
-            first=format_when(first, "d MMMM yyyy"), last=format_when(last, "d MMMM yyyy")),
+            first=format_when(first, "long_date"), last=format_when(last, "long_date")),
             12, gap=40)
         summary = stats.summarize(shown)
         streak = stats.streaks((d.day for d in everything), last)
@@ -145,7 +146,8 @@ def _write(session: VaultSession, out_path: Path, since: date | None,
                     pages.text(translate(
                         "MoodReport", "{activity}: mood {with_it} on {days_with} days with it, "
                         "{without_it} on {days_without} days without.").format(
-                            activity=lift.activity, with_it=_fmt(lift.mean_with),
+                            activity=activity_word(lift.activity),
+                            with_it=_fmt(lift.mean_with),
                             days_with=lift.days_with, without_it=_fmt(lift.mean_without),
                             days_without=lift.days_without), 10, gap=8)
                 pages.text(translate("MoodReport", "These figures show what tends to go "
@@ -156,7 +158,7 @@ def _write(session: VaultSession, out_path: Path, since: date | None,
             for result in sorted(results, key=lambda r: r.taken_at):
                 title = INSTRUMENTS[result.instrument_id].title
                 # The instrument's title and reading stay as validated (English).
-                pages.text(f"{format_when(result.day, 'd MMM yyyy')} · {title}: "
+                pages.text(f"{format_when(result.day, 'day')} · {title}: "
                            f"{result.score}. {result.interpretation}", 10, gap=8)
         pages.text(NOT_A_DIAGNOSIS, 9, gap=10)
         painter.end()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from carecompanion.ui import theme
+from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import (
     Card,
     FitStack,
@@ -23,11 +24,14 @@ class UnlockView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.card = Card(max_width=520)
-        logo = QLabel()
-        logo.setPixmap(theme.app_icon().pixmap(72, 72))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card.body.addWidget(logo)
+        # Wide and with slim margins, so that the recovery form fits a window 476 px high
+        # (1366×768 at 150 %) with its button in sight.
+        self.card = Card(max_width=600)
+        self.card.body.setContentsMargins(28, 20, 28, 20)
+        self.logo = QLabel()
+        self.logo.setPixmap(theme.app_icon().pixmap(72, 72))
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card.body.addWidget(self.logo)
         self.modes = FitStack()
         self.modes.addWidget(self._build_unlock())
         self.modes.addWidget(self._build_recover())
@@ -37,7 +41,9 @@ class UnlockView(QWidget):
         self.error.hide()
         self.card.body.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addWidget(centred(self.card))
+        layout.setContentsMargins(0, 0, 0, 0)
+        # In a short window (1366×768 at 150 %) the card scrolls rather than being squeezed.
+        layout.addWidget(scrolling(centred(self.card)))
         self.set_hint("")
 
     # -- the two modes ----------------------------------------------------------------------
@@ -61,17 +67,22 @@ class UnlockView(QWidget):
         self.unlock_button = button(self.tr("Unlock"), self.tr("Unlock the journal"), primary=True)
         self.unlock_button.clicked.connect(self._submit_unlock)
         column.addWidget(self.unlock_button)
-        forgot = button(self.tr("Forgot your passphrase? Use your recovery key"),
-                        self.tr("Use the recovery key"), link=True)
-        forgot.clicked.connect(lambda: self._show_mode(1))
-        column.addWidget(forgot, alignment=Qt.AlignmentFlag.AlignCenter)
+        # Two short lines, not one long link: a button never wraps, and the Spanish sentence
+        # is wider than the card.
+        forgot_text = label(self.tr("Forgot your passphrase?"), "hint")
+        forgot_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(forgot_text)
+        self.forgot = button(self.tr("Use your recovery key"),
+                             self.tr("Use the recovery key"), link=True)
+        self.forgot.clicked.connect(lambda: self._show_mode(1))
+        column.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignCenter)
         return page
 
     def _build_recover(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
+        column.setSpacing(8)
         column.addWidget(label(self.tr("Open with your recovery key"), "pageTitle"))
         column.addWidget(label(self.tr(
             "Type the recovery key from your printed recovery kit (capitals, spaces and dashes "
@@ -103,6 +114,7 @@ class UnlockView(QWidget):
     def _show_mode(self, index: int) -> None:
         self.error.hide()
         self.modes.setCurrentIndex(index)
+        self.logo.setVisible(index == 0)  # the longer recovery form keeps its button in sight
         (self.passphrase if index == 0 else self.recovery_key).setFocus()
 
     # -- actions ----------------------------------------------------------------------------
@@ -150,4 +162,5 @@ class UnlockView(QWidget):
         self.error.hide()
         self.set_busy(False)
         self.modes.setCurrentIndex(0)
+        self.logo.show()
         self.passphrase.setFocus()

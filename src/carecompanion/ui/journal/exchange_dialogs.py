@@ -43,7 +43,7 @@ from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.session import VaultSession
 from carecompanion.ui import core_messages
 from carecompanion.ui.core_words import import_source_label
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.journal.delegate import friendly_date
 from carecompanion.ui.progress import run_with_progress
 from carecompanion.ui.widgets import button, label
@@ -231,9 +231,10 @@ class ExportDialog(QDialog):
     """What to export (selection, a date range or everything), in which format, and where."""
 
     FORMATS = (("pdf", QT_TRANSLATE_NOOP("ExportDialog", "A printable PDF")),
-               ("markdown", QT_TRANSLATE_NOOP("ExportDialog", "A folder of Markdown files")),
+               ("markdown", QT_TRANSLATE_NOOP("ExportDialog",
+                                              "A folder of text files (Markdown)")),
                ("json", QT_TRANSLATE_NOOP("ExportDialog",
-                                          "CareCompanion JSON (can be imported again)")))
+                                          "A CareCompanion file (.json) to import again")))
 
     def __init__(self, session: VaultSession, selected_ids: list[int],
                  parent: QWidget | None = None) -> None:
@@ -253,9 +254,11 @@ class ExportDialog(QDialog):
             self.scope.addItem(self.tr("The selected entry"), "selected")
         self.scope.addItem(self.tr("A date range"), "range")
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
         self.until = QDateEdit(QDate.currentDate())
+        self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))
         range_row = QHBoxLayout()

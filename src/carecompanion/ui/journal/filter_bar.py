@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.service import EntryFilter
+from carecompanion.ui.i18n import date_pattern
 from carecompanion.ui.widgets import name_inner_buttons
 
 SEARCH_DELAY_MS = 150
@@ -45,11 +46,13 @@ class FilterBar(QWidget):
         self.use_since = QCheckBox(self.tr("From"))
         self.use_since.setAccessibleName(self.tr("Only entries from a date"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
         self.use_until = QCheckBox(self.tr("Until"))
         self.use_until.setAccessibleName(self.tr("Only entries until a date"))
         self.until = QDateEdit(QDate.currentDate())
+        self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))
         self.favourites = QCheckBox(self.tr("Favourites"))

@@ -38,7 +38,7 @@ class _Row:
 
 
 def month_heading(when: datetime) -> str:
-    return format_when(when.astimezone(), "MMMM yyyy")
+    return format_when(when, "month")
 
 
 class TimelineModel(QAbstractListModel):
@@ -136,6 +136,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return summary.title or self.tr("Untitled entry")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = format_when(summary.entry_at.astimezone(), "dddd dd MMMM yyyy")
-            return f"{summary.title or self.tr('Untitled entry')}, {when}"
+            when = format_when(summary.entry_at, "long_day")
+            title = summary.title or self.tr("Untitled entry")  # not in the f-string: lupdate
+            return f"{title}, {when}"
         return None

@@ -6,7 +6,7 @@ import html
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,9 +29,16 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_messages
-from carecompanion.ui.core_words import relation_label
+from carecompanion.ui import core_messages, theme
+from carecompanion.ui.core_words import kind_word, relation_label
 from carecompanion.ui.i18n import format_when
+from carecompanion.ui.page_layout import (
+    PAGE_MARGINS,
+    PANE_GAP,
+    PageHeader,
+    wrap_rows,
+    wrapping_row,
+)
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
 from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
 from carecompanion.ui.people.models import (
@@ -43,30 +50,44 @@ from carecompanion.ui.people.models import (
 from carecompanion.ui.widgets import EmptyState, button, label, name_inner_buttons
 
 UPCOMING_DAYS = 35
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 
 def contact_html(contact: Contact) -> str:
+    muted = theme.current().colors["muted"]  # not "gray": 3.9:1, below AA
     rows = [f"<h2>{html.escape(contact.name)}</h2>",
-            f"<p style='color:gray'>{html.escape(relation_label(contact.relation))}"
+            f"<p style='color:{muted}'>{html.escape(relation_label(contact.relation))}"
             f"{' · ' + html.escape(contact.role) if contact.role else ''}</p>"]
     for phone in contact.phones:
         number = "".join(ch for ch in phone.number if ch.isdigit() or ch == "+")
-        rows.append(f"<p>{html.escape(phone.kind)}: <a href='tel:{number}'>"
+        rows.append(f"<p>{html.escape(kind_word(phone.kind))}: <a href='tel:{number}'>"
                     f"{html.escape(phone.number)}</a></p>")
     for email in contact.emails:
-        rows.append(f"<p>{html.escape(email.kind)}: <a href='mailto:{html.escape(email.address)}'>"
-                    f"{html.escape(email.address)}</a></p>")
-    for title, value in (("How they help", ", ".join(contact.helps)),
-                         ("Best times", contact.best_times), ("Address", contact.address),
-                         ("Notes", contact.notes)):
+        address = html.escape(email.address)
+        rows.append(f"<p>{html.escape(kind_word(email.kind))}: "
+                    f"<a href='mailto:{address}'>{address}</a></p>")
+    for title, value in ((translate("PeoplePage", "How they help"), ", ".join(contact.helps)),
+                         (translate("PeoplePage", "Best times"), contact.best_times),
+                         (translate("PeoplePage", "Address"), contact.address),
+                         (translate("PeoplePage", "Notes"), contact.notes)):
         if value:
-            rows.append(f"<p><b>{title}:</b> {html.escape(value)}</p>")
+            rows.append(f"<p><b>{html.escape(title)}:</b> {html.escape(value)}</p>")
     if contact.check_in_days:
-        last = (format_when(contact.last_contact_at.astimezone(), "dd MMM yyyy")
-                if contact.last_contact_at else "not yet")
-        rows.append(f"<p><b>Stay in touch:</b> every {contact.check_in_days} days; last "
-                    f"contact {last}; next {contact.next_check_in or 'now'}.</p>")
+        rows.append(f"<p>{html.escape(stay_in_touch_words(contact))}</p>")
     return "".join(rows)
+
+
+def stay_in_touch_words(contact: Contact) -> str:
+    """"Stay in touch every 14 days. Last contact Thu 5 Mar 2026; next Thu 19 Mar 2026."."""
+    days = contact.check_in_days or 0
+    every = (translate("PeoplePage", "Stay in touch every day.") if days == 1 else
+             translate("PeoplePage", "Stay in touch every {days} days.").format(days=days))
+    last = (format_when(contact.last_contact_at, "day") if contact.last_contact_at
+            else translate("PeoplePage", "not yet"))
+    upcoming = (format_when(contact.next_check_in, "day") if contact.next_check_in
+                else translate("PeoplePage", "now"))
+    return translate("PeoplePage", "{every} Last contact: {last}; next: {next}.").format(
+        every=every, last=last, next=upcoming)
 
 
 class PeoplePage(QWidget):
@@ -85,11 +106,7 @@ class PeoplePage(QWidget):
         files.addAction(self.tr("Export contacts (vCard)…"), self.export_vcard)
         files.addAction(self.tr("Export meetings to a calendar (.ics)…"), self.export_ics)
         self.files_button.setMenu(files)
-        header = QHBoxLayout()
-        header.addWidget(label(self.tr("People"), "pageTitle", wrap=False))
-        header.addStretch(1)
-        header.addWidget(self.files_button)
-        header.addWidget(self.add_button)
+        header = PageHeader(self.tr("People"), [self.files_button, self.add_button])
 
         self.due_hint = label("", "notice")
         self.due_hint.hide()
@@ -138,6 +155,7 @@ class PeoplePage(QWidget):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         splitter = QSplitter()
+        splitter.setHandleWidth(PANE_GAP)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([380, 560])
@@ -152,6 +170,7 @@ class PeoplePage(QWidget):
         self.meetings.setObjectName("entries")
         self.meetings.setModel(self.meetings_model)
         self.meetings.setAccessibleName(self.tr("Upcoming meetings"))
+        wrap_rows(self.meetings)
         meetings_tab = QWidget()
         meetings_layout = QVBoxLayout(meetings_tab)
         meetings_layout.setContentsMargins(0, 8, 0, 0)
@@ -160,6 +179,7 @@ class PeoplePage(QWidget):
         self.groups.setObjectName("entries")
         self.groups.setModel(self.groups_model)
         self.groups.setAccessibleName(self.tr("Your groups"))
+        wrap_rows(self.groups)
         self.groups.doubleClicked.connect(lambda _i: self.edit_group())
         add_group = button(self.tr("Add a group"), self.tr("Add a support group"))
         add_group.clicked.connect(self.add_group)
@@ -167,28 +187,22 @@ class PeoplePage(QWidget):
         edit_group.clicked.connect(self.edit_group)
         remove_group = button(self.tr("Remove"), self.tr("Remove the group"))
         remove_group.clicked.connect(self.remove_group)
-        group_actions = QHBoxLayout()
-        for widget in (add_group, edit_group, remove_group):
-            group_actions.addWidget(widget)
-        group_actions.addStretch(1)
+        # Titles and buttons wrap: both columns fit a narrow window (1366×768 at 150 %).
+        group_actions = wrapping_row([add_group, edit_group, remove_group])
         columns = QHBoxLayout()
         groups_column = QVBoxLayout()
-        groups_column.addWidget(label(self.tr("Your groups"), "sectionTitle", wrap=False))
+        groups_column.addWidget(label(self.tr("Your groups"), "sectionTitle"))
         groups_column.addWidget(self.groups, 1)
-        groups_column.addLayout(group_actions)
+        groups_column.addWidget(group_actions)
         meetings_column = QVBoxLayout()
         meetings_column.addWidget(label(self.tr("Coming up (next five weeks, your time)"),
-                                        "sectionTitle", wrap=False))
+                                        "sectionTitle"))
         meetings_column.addWidget(self.meetings, 1)
         skip = button(self.tr("Cancel this meeting"), self.tr("Cancel the chosen meeting only"))
         skip.clicked.connect(self.cancel_meeting)
         move = button(self.tr("Move this meeting…"), self.tr("Move the chosen meeting only"))
         move.clicked.connect(self.move_meeting)
-        meeting_actions = QHBoxLayout()
-        meeting_actions.addWidget(skip)
-        meeting_actions.addWidget(move)
-        meeting_actions.addStretch(1)
-        meetings_column.addLayout(meeting_actions)
+        meetings_column.addWidget(wrapping_row([skip, move]))
         columns.addLayout(groups_column, 2)
         columns.addLayout(meetings_column, 3)
         meetings_layout.addLayout(columns, 1)
@@ -212,9 +226,9 @@ class PeoplePage(QWidget):
         self.body.addWidget(self.empty)
         self.body.addWidget(self.tabs)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setContentsMargins(PAGE_MARGINS)
         layout.setSpacing(14)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(self.body, 1)
         self.refresh()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from carecompanion.people.meetings import Group, Occurrence
 from carecompanion.people.records import Contact, DueContact
-from carecompanion.ui.core_words import group_kind_label, relation_label
+from carecompanion.ui.core_words import group_kind_label, relation_label, schedule_words
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.rows_model import RowsModel
 
@@ -48,7 +48,7 @@ class ContactListModel(RowsModel[Contact]):
 class MeetingListModel(RowsModel[Occurrence]):
     def row_data(self, meeting: Occurrence, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = format_when(meeting.start.astimezone(), "ddd dd MMM, HH:mm")
+            when = format_when(meeting.start, "short_day_time")
             where = f" · {meeting.location}" if meeting.location else ""
             moved = self.tr(" (moved)") if meeting.moved else ""
             return f"{when} — {meeting.group_name}{moved}{where}"
@@ -60,7 +60,8 @@ class MeetingListModel(RowsModel[Occurrence]):
 class GroupListModel(RowsModel[Group]):
     def row_data(self, group: Group, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = group.schedule.describe() if group.schedule else self.tr("no meetings set")
+            when = schedule_words(group.schedule) if group.schedule else self.tr(
+                "no meetings set")
             return f"{group.name}\n{group_kind_label(group.kind)} · {when}"
         if role == ID_ROLE:
             return group.id
