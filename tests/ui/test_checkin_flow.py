@@ -496,17 +496,20 @@ def test_nothing_is_said_after_a_lock_with_no_check_in_open(
 # -- the journal title ----------------------------------------------------------------------------
 def test_enter_in_the_journal_title_moves_to_the_text(
         qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    """A whole entry by keyboard from the unlocked app: Ctrl+N, the title, Enter, the text,
+    Ctrl+S; three keys besides the words, and the entry is in the database as typed."""
     controller = _unlocked(make_controller, vault_factory, qtbot)
     assert controller.shell is not None
     page = controller.shell.journal_page
-    page.new_entry()
-    page.editor.title.setFocus()
     keys = Keys(qtbot)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.editor.title
     keys.type("Clinic")
     keys.press(ENTER)
     assert QApplication.focusWidget() is page.editor.body
     keys.type("Good news.")
-    page.editor.flush()
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert keys.count == 3 + len("Clinic") + len("Good news.")
     entry_id = page.editor.entry_id
     assert entry_id is not None and controller.session is not None
     entry = controller.session.journal.get(entry_id)

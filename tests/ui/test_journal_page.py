@@ -108,6 +108,10 @@ def test_search_finds_an_entry_and_opens_it(
     page.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(page.editor.body, " Ask about sleep.")
     assert page.editor.body.extraSelections() == []  # writing ends the search's marks
+    page.editor.mark_words(["neurologist"])
+    page.filters.search.clear()
+    qtbot.waitUntil(lambda: page.list.model() is page.timeline_model, timeout=3_000)
+    assert page.editor.body.extraSelections() == []  # and so does the end of the search
     page.filters.search.clear()
     qtbot.waitUntil(lambda: page.list.model() is page.timeline_model, timeout=3_000)
 

@@ -167,6 +167,7 @@ class JournalPage(QWidget):
             self.search_model.set_rows(hits)
             self._hint(self.tr("No entries match your search.") if not hits else "")
         else:
+            self.editor.mark_words(())  # the search is over: so are its marks
             self.list.setModel(self.timeline_model)
             self.timeline_model.reset(
                 lambda limit, after: journal.list_summaries(flt, limit=limit, after=after))
