@@ -40,57 +40,78 @@ def drop_caches() -> None:
 
 def shown_after(command: list[str], extra_env: dict[str, str]) -> float:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, **extra_env, "QT_QPA_PLATFORM": "offscreen",
-               "CARECOMPANION_HOME": home, "CARECOMPANION_EXIT_WHEN_SHOWN": "1"}
+        env = {
+            **os.environ,
+            **extra_env,
+            "QT_QPA_PLATFORM": "offscreen",
+            "CARECOMPANION_HOME": home,
+            "CARECOMPANION_EXIT_WHEN_SHOWN": "1",
+        }
         start = time.time()
-        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
-                                check=True)
-    line = next(line for line in result.stderr.splitlines()
-                if line.startswith("carecompanion-shown"))
+        result = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=120, check=True
+        )
+    line = next(
+        line for line in result.stderr.splitlines() if line.startswith("carecompanion-shown")
+    )
     return float(line.split()[1]) - start
 
 
 def self_test(command: list[str], extra_env: dict[str, str]) -> float:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, **extra_env, "QT_QPA_PLATFORM": "offscreen",
-               "CARECOMPANION_HOME": home}
+        env = {
+            **os.environ,
+            **extra_env,
+            "QT_QPA_PLATFORM": "offscreen",
+            "CARECOMPANION_HOME": home,
+        }
         start = time.perf_counter()
-        subprocess.run([*command, "--self-test"], env=env, capture_output=True, timeout=300,
-                       check=True)
+        subprocess.run(
+            [*command, "--self-test"], env=env, capture_output=True, timeout=300, check=True
+        )
         return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--drop-caches", action="store_true",
-                        help="empty the page cache before each first run (Linux, root)")
+    parser.add_argument(
+        "--drop-caches",
+        action="store_true",
+        help="empty the page cache before each first run (Linux, root)",
+    )
     args = parser.parse_args()
     if not BUNDLE.exists():
         raise SystemExit("no bundle: run 'python3 scripts/dev.py bundle' first")
-    commands = {"bundle": [str(BUNDLE)],
-                "source": [sys.executable, "-m", "carecompanion"]}
+    commands = {"bundle": [str(BUNDLE)], "source": [sys.executable, "-m", "carecompanion"]}
     pycache = tempfile.mkdtemp(prefix="carecompanion-pycache-")
     atexit.register(shutil.rmtree, pycache, ignore_errors=True)
-    environments: dict[str, dict[str, str]] = {"bundle": {},
-                                               "source": {"PYTHONPYCACHEPREFIX": pycache}}
+    environments: dict[str, dict[str, str]] = {
+        "bundle": {},
+        "source": {"PYTHONPYCACHEPREFIX": pycache},
+    }
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     self_test(commands["source"], environments["source"])  # fills the bytecode cache
-    size = sum(f.stat().st_size for f in BUNDLE.parent.rglob("*")
-               if f.is_file() and not f.is_symlink())
+    size = sum(
+        f.stat().st_size for f in BUNDLE.parent.rglob("*") if f.is_file() and not f.is_symlink()
+    )
     print(f"bundle size: {size / 2**20:.0f} MiB")
     first = "cold" if args.drop_caches else "first"
     for name, command in commands.items():
         if args.drop_caches:
             drop_caches()
         times = [shown_after(command, environments[name]) for _ in range(args.runs + 1)]
-        print(f"{name}: launch -> unlock screen: {first} {times[0] * 1000:.0f} ms, "
-              f"median of the next {args.runs} {statistics.median(times[1:]) * 1000:.0f} ms")
+        print(
+            f"{name}: launch -> unlock screen: {first} {times[0] * 1000:.0f} ms, "
+            f"median of the next {args.runs} {statistics.median(times[1:]) * 1000:.0f} ms"
+        )
         if args.drop_caches:
             drop_caches()
         tests = [self_test(command, environments[name]) for _ in range(args.runs + 1)]
-        print(f"{name}: --self-test: {first} {tests[0] * 1000:.0f} ms, "
-              f"median of the next {args.runs} {statistics.median(tests[1:]) * 1000:.0f} ms")
+        print(
+            f"{name}: --self-test: {first} {tests[0] * 1000:.0f} ms, "
+            f"median of the next {args.runs} {statistics.median(tests[1:]) * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,26 @@ from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-WORDS = ("tired", "mum", "slept", "doctor", "walk", "tea", "laughed", "forgot", "garden",
-         "respite", "nurse", "pills", "sister", "calm", "rain", "cried", "better", "today")
+WORDS = (
+    "tired",
+    "mum",
+    "slept",
+    "doctor",
+    "walk",
+    "tea",
+    "laughed",
+    "forgot",
+    "garden",
+    "respite",
+    "nurse",
+    "pills",
+    "sister",
+    "calm",
+    "rain",
+    "cried",
+    "better",
+    "today",
+)
 
 
 def text(rng: random.Random, words: int) -> str:
@@ -55,15 +73,37 @@ def build(people: list[MemberIdentity], records: int, with_heads: bool) -> Circl
     members = len(people)
     owner = people[0]
     circle_id = os.urandom(16).hex()
-    genesis = make_item("genesis", circle_id, {"by": owner.fingerprint, "circle": circle_id,
-                                               "name": "Benchmark", "mode": "keys",
-                                               "created": "2026-11-25T10:00:00Z"}, owner.sign)
+    genesis = make_item(
+        "genesis",
+        circle_id,
+        {
+            "by": owner.fingerprint,
+            "circle": circle_id,
+            "name": "Benchmark",
+            "mode": "keys",
+            "created": "2026-11-25T10:00:00Z",
+        },
+        owner.sign,
+    )
     content = CircleContent(genesis)
     content.add_cards(p.card for p in people)
-    content.add(make_item("roster", circle_id, {
-        "by": owner.fingerprint, "member": p.fingerprint, "role": "member", "version": 1,
-        "op": n + 1, "honoured": None, "at": "2026-11-25T10:00:00Z"}, owner.sign)
-        for n, p in enumerate(people[1:]))
+    content.add(
+        make_item(
+            "roster",
+            circle_id,
+            {
+                "by": owner.fingerprint,
+                "member": p.fingerprint,
+                "role": "member",
+                "version": 1,
+                "op": n + 1,
+                "honoured": None,
+                "at": "2026-11-25T10:00:00Z",
+            },
+            owner.sign,
+        )
+        for n, p in enumerate(people[1:])
+    )
     entries: list[str] = []
     items = []
     for n in range(records):
@@ -75,14 +115,31 @@ def build(people: list[MemberIdentity], records: int, with_heads: bool) -> Circl
             body: dict[str, object] = {"text": text(rng, 25)}
         else:
             kind, target = "entry", None
-            body = {"title": text(rng, 5), "body": text(rng, 120), "tags": ["week"],
-                    "day": "2026-11-25"}
+            body = {
+                "title": text(rng, 5),
+                "body": text(rng, 120),
+                "tags": ["week"],
+                "day": "2026-11-25",
+            }
             entries.append(rid)
-        items.append(make_item("record", circle_id, {
-            "by": author.fingerprint, "id": rid, "nonce": b64url(nonce), "kind": kind,
-            "version": 1, "created": "2026-11-25T10:00:00Z",
-            "updated": "2026-11-25T10:00:00Z", "target": target, "content": body},
-            author.sign))
+        items.append(
+            make_item(
+                "record",
+                circle_id,
+                {
+                    "by": author.fingerprint,
+                    "id": rid,
+                    "nonce": b64url(nonce),
+                    "kind": kind,
+                    "version": 1,
+                    "created": "2026-11-25T10:00:00Z",
+                    "updated": "2026-11-25T10:00:00Z",
+                    "target": target,
+                    "content": body,
+                },
+                author.sign,
+            )
+        )
     content.add(items)
     if with_heads:
         for person in people:
@@ -90,8 +147,9 @@ def build(people: list[MemberIdentity], records: int, with_heads: bool) -> Circl
     return content
 
 
-def median_ms(runs: int, work: Callable[[], object], before: Callable[[], object] = lambda: None
-              ) -> float:
+def median_ms(
+    runs: int, work: Callable[[], object], before: Callable[[], object] = lambda: None
+) -> float:
     times = []
     for _ in range(runs):
         before()
@@ -116,8 +174,10 @@ def main() -> None:
     data, payload = seal(content, roster, None)
     headless_data, _payload = seal(headless, roster_of(headless), None)
     reader = people[5]
-    print(f"file: {len(data) / 1e6:.2f} MB, {len(data) / args.records:.0f} bytes per record "
-          f"(payload {len(payload) / args.records:.0f} compressed)")
+    print(
+        f"file: {len(data) / 1e6:.2f} MB, {len(data) / args.records:.0f} bytes per record "
+        f"(payload {len(payload) / args.records:.0f} compressed)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -130,10 +190,14 @@ def main() -> None:
             sealed, _ = seal(merged, roster_of(merged), None)
             write_circle_file(path, sealed)
 
-        print(f"cold read-verify-merge-write (heads): "
-              f"{median_ms(args.runs, lambda: full_cycle(data)):.0f} ms")
-        print(f"cold read-verify-merge-write (no heads, every signature): "
-              f"{median_ms(max(1, args.runs // 2), lambda: full_cycle(headless_data)):.0f} ms")
+        print(
+            f"cold read-verify-merge-write (heads): "
+            f"{median_ms(args.runs, lambda: full_cycle(data)):.0f} ms"
+        )
+        print(
+            f"cold read-verify-merge-write (no heads, every signature): "
+            f"{median_ms(max(1, args.runs // 2), lambda: full_cycle(headless_data)):.0f} ms"
+        )
 
         database = Database(folder / "vault.db", os.urandom(32))
         migrate.upgrade(database.engine)
@@ -143,37 +207,53 @@ def main() -> None:
         from carecompanion.circle.models import IdentityRow
 
         with database.session() as session:
-            session.add(IdentityRow(id=1, name=reader.name, signing_seed=reader.signing_seed,
-                                    age_identity=reader.age_identity, created=reader.created))
+            session.add(
+                IdentityRow(
+                    id=1,
+                    name=reader.name,
+                    signing_seed=reader.signing_seed,
+                    age_identity=reader.age_identity,
+                    created=reader.created,
+                )
+            )
 
         def forget() -> None:
             for info in service.circles():
                 service.forget(info.id)
 
         write_circle_file(path, data)
-        print(f"join (read, verify, store in the vault): "
-              f"{median_ms(args.runs, lambda: service.join(path), forget):.0f} ms")
+        print(
+            f"join (read, verify, store in the vault): "
+            f"{median_ms(args.runs, lambda: service.join(path), forget):.0f} ms"
+        )
         write_circle_file(path, data)
         forget()
         circle_id = service.join(path).id
-        some_entry = next(item.fields["id"] for item in content.records()
-                          if item.fields["kind"] == "entry")
+        some_entry = next(
+            item.fields["id"] for item in content.records() if item.fields["kind"] == "entry"
+        )
 
         def comment() -> None:
             service.comment(circle_id, some_entry, "Thinking of you")
 
-        print(f"sync after a local comment (merge, write file and vault): "
-              f"{median_ms(args.runs, lambda: service.sync(circle_id), comment):.0f} ms")
-        print(f"sync with nothing new (file unchanged): "
-              f"{median_ms(args.runs * 4, lambda: service.sync(circle_id)):.1f} ms")
+        print(
+            f"sync after a local comment (merge, write file and vault): "
+            f"{median_ms(args.runs, lambda: service.sync(circle_id), comment):.0f} ms"
+        )
+        print(
+            f"sync with nothing new (file unchanged): "
+            f"{median_ms(args.runs * 4, lambda: service.sync(circle_id)):.1f} ms"
+        )
 
         def rewrite() -> None:
             current = open_file_bytes(path.read_bytes(), identity=reader).content
             sealed, _ = seal(current, roster_of(current), None)  # new ciphertext, same items
             write_circle_file(path, sealed)
 
-        print(f"sync of a rewritten file with nothing new (nothing verified twice): "
-              f"{median_ms(args.runs, lambda: service.sync(circle_id), rewrite):.0f} ms")
+        print(
+            f"sync of a rewritten file with nothing new (nothing verified twice): "
+            f"{median_ms(args.runs, lambda: service.sync(circle_id), rewrite):.0f} ms"
+        )
         database.close()
 
 

@@ -49,7 +49,6 @@ END = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)
 BATCH = 2000
 
 
-
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -72,22 +71,70 @@ he she it they we i you his her their our my me him them was were is are be been
 do did not no yes very just still only also too more most some any all this that there
 here when where what who why how because while until as if up down out over
 """)
-TAGS = ["sleep", "medication", "appointments", "falls", "respite", "gratitude", "hard days",
-        "dementia", "evenings", "help", "support group", "small wins", "food", "paperwork",
-        "family", "mood", "doctor", "walks", "night", "tired"]
+TAGS = [
+    "sleep",
+    "medication",
+    "appointments",
+    "falls",
+    "respite",
+    "gratitude",
+    "hard days",
+    "dementia",
+    "evenings",
+    "help",
+    "support group",
+    "small wins",
+    "food",
+    "paperwork",
+    "family",
+    "mood",
+    "doctor",
+    "walks",
+    "night",
+    "tired",
+]
 
 
 def vocabulary(rng: random.Random, size: int = 3000) -> list[str]:
     """Made-up but word-like words (so stemming and prefixes behave as with real text)."""
-    onsets = ["b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w",
-              "br", "cl", "dr", "gr", "pl", "st", "tr", "sh", "ch", "th"]
+    onsets = [
+        "b",
+        "c",
+        "d",
+        "f",
+        "g",
+        "h",
+        "l",
+        "m",
+        "n",
+        "p",
+        "r",
+        "s",
+        "t",
+        "v",
+        "w",
+        "br",
+        "cl",
+        "dr",
+        "gr",
+        "pl",
+        "st",
+        "tr",
+        "sh",
+        "ch",
+        "th",
+    ]
     vowels = ["a", "e", "i", "o", "u", "ai", "ea", "oo", "ou"]
     codas = ["", "n", "r", "l", "s", "t", "nd", "st", "ng", "rk", "m"]
     words: set[str] = set()
     while len(words) < size:
         syllables = rng.choice((1, 2, 2, 3))
-        words.add("".join(rng.choice(onsets) + rng.choice(vowels) + rng.choice(codas)
-                          for _ in range(syllables)))
+        words.add(
+            "".join(
+                rng.choice(onsets) + rng.choice(vowels) + rng.choice(codas)
+                for _ in range(syllables)
+            )
+        )
     return sorted(words)
 
 
@@ -248,14 +295,21 @@ def measure(folder: Path, query_count: int) -> dict[str, Any]:
     rng = random.Random(SEED + 2)
     for index, query in enumerate(search_queries(query_count)[: query_count // 4]):
         year = END.year - rng.randint(0, YEARS - 1)
-        flt = (EntryFilter(tag=rng.choice(TAGS)) if index % 2 else
-               EntryFilter(since=date(year, 1, 1), until=date(year, 12, 31)))
+        flt = (
+            EntryFilter(tag=rng.choice(TAGS))
+            if index % 2
+            else EntryFilter(since=date(year, 1, 1), until=date(year, 12, 31))
+        )
         started = time.perf_counter()
         journal.search(query, flt)
         filtered.append(time.perf_counter() - started)
     cuts = statistics.quantiles(filtered, n=100)
-    figures["filtered_search"] = {"queries": len(filtered), "p50_ms": cuts[49] * 1000,
-                                  "p95_ms": cuts[94] * 1000, "max_ms": max(filtered) * 1000}
+    figures["filtered_search"] = {
+        "queries": len(filtered),
+        "p50_ms": cuts[49] * 1000,
+        "p95_ms": cuts[94] * 1000,
+        "max_ms": max(filtered) * 1000,
+    }
     figures["peak_rss_journal_mib"] = peak_mib()
     unlocked.lock()
 
@@ -300,27 +354,38 @@ def report(count: int, figures: dict[str, Any]) -> None:
     assert isinstance(search, dict)
     print(f"\n== {figures['entries']:,} entries ==")
     print(f"Argon2id alone ({figures['argon2id_params']}): {figures['argon2id_s']:.3f} s")
-    print(f"unlock with passphrase, total:             {figures['unlock_total_s']:.3f} s "
-          f"(Argon2id in it: {figures['argon2id_in_unlock_s']:.3f} s)")
+    print(
+        f"unlock with passphrase, total:             {figures['unlock_total_s']:.3f} s "
+        f"(Argon2id in it: {figures['argon2id_in_unlock_s']:.3f} s)"
+    )
     print(f"first page (list_summaries(limit=200)):    {figures['first_page_s'] * 1000:.1f} ms")
-    print("unlock -> first page, without Argon2id:    "
-          f"{figures['unlock_to_first_page_without_argon2_s']:.3f} s")
-    print("  of which the integrity check of every page: "
-          f"{figures['integrity_check_s']:.3f} s")
-    print("first unlock of a day (writes the daily backup), without Argon2id: "
-          f"{figures['first_unlock_of_day_without_argon2_s']:.3f} s")
+    print(
+        "unlock -> first page, without Argon2id:    "
+        f"{figures['unlock_to_first_page_without_argon2_s']:.3f} s"
+    )
+    print(f"  of which the integrity check of every page: {figures['integrity_check_s']:.3f} s")
+    print(
+        "first unlock of a day (writes the daily backup), without Argon2id: "
+        f"{figures['first_unlock_of_day_without_argon2_s']:.3f} s"
+    )
     print(f"next page (keyset):                        {figures['next_page_s'] * 1000:.1f} ms")
-    print(f"search over {search['queries']} queries: p50 {search['p50_ms']:.1f} ms, "
-          f"p95 {search['p95_ms']:.1f} ms, max {search['max_ms']:.1f} ms "
-          f"({search['queries_with_hits']} with hits)")
+    print(
+        f"search over {search['queries']} queries: p50 {search['p50_ms']:.1f} ms, "
+        f"p95 {search['p95_ms']:.1f} ms, max {search['max_ms']:.1f} ms "
+        f"({search['queries_with_hits']} with hits)"
+    )
     print("  slowest: " + ", ".join(f"{q!r} {t * 1000:.0f} ms" for t, q in search["slowest"]))
     filtered = figures["filtered_search"]
-    print(f"search with a tag or year filter, {filtered['queries']} queries: "
-          f"p50 {filtered['p50_ms']:.1f} ms, p95 {filtered['p95_ms']:.1f} ms, "
-          f"max {filtered['max_ms']:.1f} ms")
-    print(f"peak memory (ru_maxrss): journal work {figures['peak_rss_journal_mib']:.0f} MiB; "
-          f"whole process incl. one Argon2id {figures['peak_rss_with_argon2_mib']:.0f} MiB "
-          f"(after imports: {figures['rss_after_imports_mib']:.0f} MiB)")
+    print(
+        f"search with a tag or year filter, {filtered['queries']} queries: "
+        f"p50 {filtered['p50_ms']:.1f} ms, p95 {filtered['p95_ms']:.1f} ms, "
+        f"max {filtered['max_ms']:.1f} ms"
+    )
+    print(
+        f"peak memory (ru_maxrss): journal work {figures['peak_rss_journal_mib']:.0f} MiB; "
+        f"whole process incl. one Argon2id {figures['peak_rss_with_argon2_mib']:.0f} MiB "
+        f"(after imports: {figures['rss_after_imports_mib']:.0f} MiB)"
+    )
     size = sum(p.stat().st_size for p in Path(str(figures["folder"])).rglob("vault.db*"))
     print(f"database size: {size / 1024 / 1024:.0f} MiB")
 
@@ -329,8 +394,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[3650, 100_000])
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--workdir", type=Path,
-                        default=Path(tempfile.gettempdir()) / "carecompanion-bench")
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "carecompanion-bench"
+    )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -352,13 +418,16 @@ def main() -> int:
             folder.mkdir(parents=True)
             print(f"building a vault with {count:,} entries in {folder} ...", flush=True)
             started = time.perf_counter()
-            subprocess.run([sys.executable, __file__, "--build", str(folder), "--count",
-                            str(count)], check=True)
+            subprocess.run(
+                [sys.executable, __file__, "--build", str(folder), "--count", str(count)],
+                check=True,
+            )
             print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
         result = subprocess.run(
-            [sys.executable, __file__, "--measure", str(folder), "--queries",
-             str(args.queries)],
-            check=True, stdout=subprocess.PIPE, text=True,
+            [sys.executable, __file__, "--measure", str(folder), "--queries", str(args.queries)],
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         figures = json.loads(result.stdout.strip().splitlines()[-1])
         figures["folder"] = str(folder)

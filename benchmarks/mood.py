@@ -39,8 +39,17 @@ from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
 
 ZONE = ZoneInfo("Europe/Berlin")
-ACTIVITIES = ("A walk", "Talked to a friend", "Respite", "Exercise", "Time for a hobby",
-              "Support group meeting", "Rest", "Time outdoors", "Music")
+ACTIVITIES = (
+    "A walk",
+    "Talked to a friend",
+    "Respite",
+    "Exercise",
+    "Time for a hobby",
+    "Support group meeting",
+    "Rest",
+    "Time outdoors",
+    "Music",
+)
 
 
 def drafts(years: int, end: datetime) -> list[CheckInDraft]:
@@ -50,15 +59,19 @@ def drafts(years: int, end: datetime) -> list[CheckInDraft]:
     for n in range(365 * years):
         evening = first + timedelta(days=n, hours=rng.randint(-2, 1))  # 17:00-21:00 local
         for extra in range(2 if n % 4 == 0 else 1):
-            result.append(CheckInDraft(
-                mood=rng.randint(1, 5), stress=rng.randint(0, 10),
-                sleep_hours=rng.choice([4.5, 5.0, 6.0, 6.5, 7.0, 7.5, 8.0]),
-                energy=rng.randint(0, 10), care_hours=float(rng.randint(0, 12)),
-                activities=tuple(rng.sample(ACTIVITIES, rng.randint(0, 3))),
-                emotions=("Tired",) if rng.random() < 0.3 else (),
-                note=f"day {n}" if rng.random() < 0.5 else "",
-                at=evening - timedelta(hours=10 * extra),
-            ))
+            result.append(
+                CheckInDraft(
+                    mood=rng.randint(1, 5),
+                    stress=rng.randint(0, 10),
+                    sleep_hours=rng.choice([4.5, 5.0, 6.0, 6.5, 7.0, 7.5, 8.0]),
+                    energy=rng.randint(0, 10),
+                    care_hours=float(rng.randint(0, 12)),
+                    activities=tuple(rng.sample(ACTIVITIES, rng.randint(0, 3))),
+                    emotions=("Tired",) if rng.random() < 0.3 else (),
+                    note=f"day {n}" if rng.random() < 0.5 else "",
+                    at=evening - timedelta(hours=10 * extra),
+                )
+            )
     return result
 
 
@@ -106,8 +119,10 @@ def main() -> int:
             checkins = service.list()
             days = daily_stats(checkins)
             today = days[-1].day
-            print(f"{added} check-ins over {len(days)} days ({args.years} years), "
-                  f"median of {args.runs} runs")
+            print(
+                f"{added} check-ins over {len(days)} days ({args.years} years), "
+                f"median of {args.runs} runs"
+            )
             print(f"  import (one transaction, once)  {import_ms:8.1f} ms")
             rows = [
                 ("load: MoodService.list()", lambda: service.list()),
@@ -115,14 +130,16 @@ def main() -> int:
                 ("load: MoodService.days() total", lambda: service.days()),
                 ("points (mood)", lambda: stats.points(days)),
                 ("moving average, 7 days", lambda: stats.moving_average(stats.points(days))),
-                ("moving average, 30 days",
-                 lambda: stats.moving_average(stats.points(days), window=30)),
-                ("weekly means", lambda: stats.bucket_means(stats.points(days),
-                                                            stats.Period.WEEK)),
-                ("monthly means", lambda: stats.bucket_means(stats.points(days),
-                                                             stats.Period.MONTH)),
-                ("yearly means", lambda: stats.bucket_means(stats.points(days),
-                                                            stats.Period.YEAR)),
+                (
+                    "moving average, 30 days",
+                    lambda: stats.moving_average(stats.points(days), window=30),
+                ),
+                ("weekly means", lambda: stats.bucket_means(stats.points(days), stats.Period.WEEK)),
+                (
+                    "monthly means",
+                    lambda: stats.bucket_means(stats.points(days), stats.Period.MONTH),
+                ),
+                ("yearly means", lambda: stats.bucket_means(stats.points(days), stats.Period.YEAR)),
                 ("sleep vs mood", lambda: stats.sleep_vs_mood(days)),
                 ("year heat map", lambda: stats.year_heatmap(days, today.year)),
                 ("streaks", lambda: stats.streaks([d.day for d in days], today)),

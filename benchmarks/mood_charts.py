@@ -58,23 +58,39 @@ def main() -> int:
     clock = FixedClock(datetime(2026, 11, 25, 12, tzinfo=UTC))
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as folder:
-        unlocked, _ = Vault.create(AppPaths(Path(folder)), "benchmark lantern harbour morning",
-                                   kdf=MINIMUM_KDF, clock=clock)
+        unlocked, _ = Vault.create(
+            AppPaths(Path(folder)),
+            "benchmark lantern harbour morning",
+            kdf=MINIMUM_KDF,
+            clock=clock,
+        )
         mood = MoodService(unlocked.database, clock)
-        drafts = [CheckInDraft(mood=rng.randint(1, 5), stress=rng.randint(0, 10),
-                               sleep_hours=round(rng.uniform(4, 9), 1),
-                               activities=("A walk",) if rng.random() < 0.4 else (),
-                               at=clock.now() - timedelta(days=day, hours=2))
-                  for day in range(3650)]
+        drafts = [
+            CheckInDraft(
+                mood=rng.randint(1, 5),
+                stress=rng.randint(0, 10),
+                sleep_hours=round(rng.uniform(4, 9), 1),
+                activities=("A walk",) if rng.random() < 0.4 else (),
+                at=clock.now() - timedelta(days=day, hours=2),
+            )
+            for day in range(3650)
+        ]
         mood.import_drafts(drafts, source="app")
         days = mood.days()
         print(f"{len(days)} days of check-ins")
 
         def trend() -> None:
             average = stats.moving_average(stats.points(days), 30)
-            paint(charts.mood_trend_chart(stats.points(days), average,
-                                          stats.points(days, "stress"), days[0].day,
-                                          days[-1].day, 30))
+            paint(
+                charts.mood_trend_chart(
+                    stats.points(days),
+                    average,
+                    stats.points(days, "stress"),
+                    days[0].day,
+                    days[-1].day,
+                    30,
+                )
+            )
 
         def sleep() -> None:
             paint(charts.sleep_mood_chart(stats.sleep_vs_mood(days)))
@@ -82,15 +98,20 @@ def main() -> int:
         def lifts() -> None:
             paint(charts.lifts_chart(activity_lifts(days)))
 
-        for name, work in (("mood and stress, 10 years", trend), ("sleep and mood", sleep),
-                           ("what lifts your mood", lifts)):
+        for name, work in (
+            ("mood and stress, 10 years", trend),
+            ("sleep and mood", sleep),
+            ("what lifts your mood", lifts),
+        ):
             times = []
             for _ in range(args.runs):
                 started = time.perf_counter()
                 work()
                 times.append(time.perf_counter() - started)
-            print(f"{name:28s} median {statistics.median(times) * 1000:6.0f} ms "
-                  f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+            print(
+                f"{name:28s} median {statistics.median(times) * 1000:6.0f} ms "
+                f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+            )
         unlocked.lock()
     return 0
 

@@ -32,10 +32,15 @@ def launch_to_unlock_screen(data_dir: Path, runs: int) -> list[float]:
         started = time.time()
         result = subprocess.run(
             [sys.executable, "-m", "carecompanion", "--data-dir", str(data_dir)],
-            env=env, capture_output=True, text=True, check=True, timeout=60,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
         )
-        marker = next(line for line in result.stderr.splitlines()
-                      if line.startswith("carecompanion-shown "))
+        marker = next(
+            line for line in result.stderr.splitlines() if line.startswith("carecompanion-shown ")
+        )
         times.append(float(marker.split()[1]) - started)
     return times
 
@@ -88,13 +93,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         unlocked, _ = Vault.create(AppPaths(data_dir), PASSPHRASE, clock=SystemClock())
-        fill_demo_journal(JournalService(unlocked.database, SystemClock()),
-                          SystemClock().now().astimezone())
+        fill_demo_journal(
+            JournalService(unlocked.database, SystemClock()), SystemClock().now().astimezone()
+        )
         unlocked.lock()
         launch = launch_to_unlock_screen(data_dir, args.runs)
         unlock, kdf = unlock_to_main_window(data_dir, args.runs)
-    ms = lambda values: f"median {statistics.median(values) * 1000:.0f} ms, " \
-        f"min {min(values) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms"  # noqa: E731
+
+    def ms(values: list[float]) -> str:
+        return (
+            f"median {statistics.median(values) * 1000:.0f} ms, "
+            f"min {min(values) * 1000:.0f} ms, max {max(values) * 1000:.0f} ms"
+        )
+
     print(f"launch -> unlock screen:        {ms(launch)}  ({args.runs} runs)")
     print(f"unlock -> main window:          {ms(unlock)}  (includes Argon2id)")
     print(f"  of which Argon2id 256 MiB/3/4: {ms(kdf)}")

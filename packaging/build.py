@@ -78,8 +78,9 @@ def write_ico(target: Path, pngs: list[Path]) -> None:
     entries = b""
     for blob in blobs:
         width, height = struct.unpack(">II", blob[16:24])  # from the PNG's IHDR chunk
-        entries += struct.pack("<BBBBHHII", width % 256, height % 256, 0, 0, 1, 32,
-                               len(blob), offset)
+        entries += struct.pack(
+            "<BBBBHHII", width % 256, height % 256, 0, 0, 1, 32, len(blob), offset
+        )
         offset += len(blob)
     target.write_bytes(header + entries + b"".join(blobs))
 
@@ -91,10 +92,13 @@ def make_icns(folder: Path) -> None:
     iconset.mkdir()
     for size in (16, 32, 128, 256, 512):
         shutil.copy(folder / f"carecompanion-{size}.png", iconset / f"icon_{size}x{size}.png")
-        shutil.copy(folder / f"carecompanion-{size * 2}.png",
-                    iconset / f"icon_{size}x{size}@2x.png")
-    subprocess.run(["iconutil", "-c", "icns", str(iconset), "-o",
-                    str(folder / "carecompanion.icns")], check=True)
+        shutil.copy(
+            folder / f"carecompanion-{size * 2}.png", iconset / f"icon_{size}x{size}@2x.png"
+        )
+    subprocess.run(
+        ["iconutil", "-c", "icns", str(iconset), "-o", str(folder / "carecompanion.icns")],
+        check=True,
+    )
 
 
 def write_version_info() -> None:
@@ -116,9 +120,22 @@ def write_version_info() -> None:
 
 
 def run_pyinstaller() -> Path:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-                    "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
-                    str(ROOT / "packaging" / "carecompanion.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(BUILD / "pyinstaller"),
+            str(ROOT / "packaging" / "carecompanion.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return DIST / APP
 
 
@@ -127,8 +144,14 @@ def run_inno_setup() -> None:
     iscc = shutil.which("iscc") or shutil.which("ISCC")
     if iscc is None:
         raise SystemExit("Inno Setup's iscc is not on PATH (https://jrsoftware.org/isinfo.php)")
-    subprocess.run([iscc, f"/DAppVersion={__version__}",
-                    str(ROOT / "packaging" / "windows" / "carecompanion.iss")], check=True)
+    subprocess.run(
+        [
+            iscc,
+            f"/DAppVersion={__version__}",
+            str(ROOT / "packaging" / "windows" / "carecompanion.iss"),
+        ],
+        check=True,
+    )
 
 
 def folder_size(folder: Path) -> int:
@@ -139,8 +162,14 @@ def self_test(bundle: Path) -> None:
     binary = bundle / (f"{APP}.exe" if sys.platform == "win32" else APP)
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CARECOMPANION_HOME": home}
-        result = subprocess.run([str(binary), "--self-test"], env=env, capture_output=True,
-                                text=True, timeout=300, check=False)
+        result = subprocess.run(
+            [str(binary), "--self-test"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
     print(result.stdout, end="")
     if result.returncode != 0 or "self-test passed" not in result.stdout:
         print(result.stderr, file=sys.stderr)
@@ -185,21 +214,31 @@ def check_install(tarball: Path) -> None:
             archive.extractall(tmp, filter="data")
         unpacked = next(p for p in Path(tmp).iterdir() if p.name.startswith(APP))
         env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share")}
-        subprocess.run(["sh", str(unpacked / "install.sh")], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["sh", str(unpacked / "install.sh")], env=env, check=True, capture_output=True
+        )
         share = home / ".local" / "share"
-        for expected in (f"applications/{APP_ID}.desktop", f"metainfo/{APP_ID}.metainfo.xml",
-                         f"mime/packages/{APP_ID}.xml",
-                         f"icons/hicolor/256x256/apps/{APP_ID}.png"):
+        for expected in (
+            f"applications/{APP_ID}.desktop",
+            f"metainfo/{APP_ID}.metainfo.xml",
+            f"mime/packages/{APP_ID}.xml",
+            f"icons/hicolor/256x256/apps/{APP_ID}.png",
+        ):
             if not (share / expected).exists():
                 raise SystemExit(f"install.sh did not install {expected}")
-        version = subprocess.run([str(home / ".local" / "bin" / "carecompanion"), "--version"],
-                                 env=env, capture_output=True, text=True, check=True).stdout
+        version = subprocess.run(
+            [str(home / ".local" / "bin" / "carecompanion"), "--version"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         if __version__ not in version:
             raise SystemExit(f"the installed app says {version!r}")
         check_installed_entry(share / "applications" / f"{APP_ID}.desktop")
-        subprocess.run(["sh", str(unpacked / "uninstall.sh")], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["sh", str(unpacked / "uninstall.sh")], env=env, check=True, capture_output=True
+        )
         if (home / ".local" / "bin" / "carecompanion").exists():
             raise SystemExit("uninstall.sh left the launcher behind")
     print("install.sh and uninstall.sh: ok")
@@ -207,8 +246,7 @@ def check_install(tarball: Path) -> None:
 
 def check_installed_entry(entry: Path) -> None:
     """The installed menu entry starts the installed binary by its full path, and is valid."""
-    exec_line = next(line for line in entry.read_text().splitlines()
-                     if line.startswith("Exec="))
+    exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
     program = shlex.split(exec_line.removeprefix("Exec="))[0]
     if not (Path(program).is_absolute() and os.access(program, os.X_OK)):
         raise SystemExit(f"the installed menu entry does not start the app: {exec_line}")
@@ -220,8 +258,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", action="store_true", help="also make the Linux tarball")
     parser.add_argument("--check", action="store_true", help="run the bundle's self-test")
-    parser.add_argument("--installer", action="store_true",
-                        help="also make the Windows installer (Inno Setup)")
+    parser.add_argument(
+        "--installer", action="store_true", help="also make the Windows installer (Inno Setup)"
+    )
     args = parser.parse_args()
     if args.tarball and not sys.platform.startswith("linux"):
         parser.error("--tarball is for Linux")

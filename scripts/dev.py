@@ -75,7 +75,7 @@ Commands:
   run [app args...]      open CareCompanion (sets everything up the first time).
                          Examples: run --demo | run --self-test | run journal list
   test [pytest args...]  run the tests, e.g. test -q -x
-  lint                   check the code with ruff and mypy
+  lint                   check the code with ruff (lint and format) and mypy
   keyring-test           run the tests that use a real GNOME Keyring (Linux)
   bundle [--check] [--tarball]
                          build the installable app with PyInstaller into dist/ (--check runs
@@ -328,6 +328,7 @@ def cmd_lint(extra_args: Sequence[str]) -> int:
     paths = [path for path in LINT_PATHS if (ROOT / path).is_dir()]
     checks = {
         "ruff": [str(venv_bin(VENV, "ruff")), "check", *paths],
+        "ruff format": [str(venv_bin(VENV, "ruff")), "format", "--check", *paths],
         "mypy": [str(venv_bin(VENV, "mypy"))],  # the packages to check are in pyproject.toml
     }
     failed = []
@@ -386,9 +387,16 @@ def cmd_desktop_check(extra_args: Sequence[str]) -> int:
         raise SetupError("'desktop-check' takes no arguments.")
     ensure_debian_packages(DESKTOP_CHECK_PACKAGES, "Checking the desktop files")
     linux = ROOT / "packaging" / "linux"
-    checks = [["desktop-file-validate", str(next(linux.glob("*.desktop")))],
-              ["appstreamcli", "validate", "--no-net", "--pedantic",
-               str(next(linux.glob("*.metainfo.xml")))]]
+    checks = [
+        ["desktop-file-validate", str(next(linux.glob("*.desktop")))],
+        [
+            "appstreamcli",
+            "validate",
+            "--no-net",
+            "--pedantic",
+            str(next(linux.glob("*.metainfo.xml"))),
+        ],
+    ]
     failed = [c[0] for c in checks if subprocess.run(c, check=False).returncode != 0]
     if failed:
         say(f"desktop files are not valid: {', '.join(failed)} said why above.")
@@ -401,8 +409,10 @@ def cmd_screenshots(script_args: Sequence[str]) -> int:
     """docs/screenshots/ as a person sees the app: Xvfb, openbox, whole-screen pictures."""
     if not sys.platform.startswith("linux"):
         raise SetupError("screenshots needs Linux (Xvfb and openbox).")
-    ensure_debian_packages((*QT_PACKAGES, *DISPLAY_PACKAGES, *SCREENSHOT_PACKAGES),
-                           "Taking the screenshots (a virtual screen and a window manager)")
+    ensure_debian_packages(
+        (*QT_PACKAGES, *DISPLAY_PACKAGES, *SCREENSHOT_PACKAGES),
+        "Taking the screenshots (a virtual screen and a window manager)",
+    )
     sync_environment()
     os.chdir(ROOT)
     return exec_program([str(venv_bin(VENV, "python")), "scripts/screenshots.py", *script_args])

@@ -34,14 +34,23 @@ def reexec_under_xvfb(argv: Sequence[str], screen: tuple[int, int]) -> int:
     """Run this script again on a fresh Xvfb screen (xvfb-run picks a free display)."""
     xvfb_run = shutil.which("xvfb-run")
     if xvfb_run is None:
-        print("screenshots: xvfb-run is missing: run 'python3 scripts/dev.py screenshots', "
-              "which installs it (Debian packages xvfb, xauth, openbox).", file=sys.stderr)
+        print(
+            "screenshots: xvfb-run is missing: run 'python3 scripts/dev.py screenshots', "
+            "which installs it (Debian packages xvfb, xauth, openbox).",
+            file=sys.stderr,
+        )
         return 1
     width, height = screen
     env = {**os.environ, INSIDE_ENV: "1", "QT_QPA_PLATFORM": "xcb"}
     env.pop("QT_SCALE_FACTOR", None)
-    command = [xvfb_run, "-a", "-s", f"-screen 0 {width}x{height}x24 -dpi 96",
-               sys.executable, *argv]
+    command = [
+        xvfb_run,
+        "-a",
+        "-s",
+        f"-screen 0 {width}x{height}x24 -dpi 96",
+        sys.executable,
+        *argv,
+    ]
     return subprocess.run(command, env=env, check=False).returncode
 
 
@@ -88,8 +97,9 @@ class Camera:
 
 
 @contextmanager
-def capture_dialogs(camera: Camera, names: Sequence[str],
-                    prepare: Callable[[QDialog, int], None] | None = None) -> Iterator[None]:
+def capture_dialogs(
+    camera: Camera, names: Sequence[str], prepare: Callable[[QDialog, int], None] | None = None
+) -> Iterator[None]:
     """While active, the n-th dialog the app opens (``exec()``, or ``open()`` for the
     window-modal ones such as the check-in) is shown, shot as ``names[n]`` and closed
     (rejected). ``prepare(dialog, n)`` may fill it in before the picture."""

@@ -52,10 +52,23 @@ from carecompanion.vault.kdf import MINIMUM_KDF
 VIEWS = ("wizard", "app", "circle")
 #: The views shown again in Spanish, light theme only: the daily flows, the worst day's help,
 #: and enough of the rest to see the translation whole.
-SPANISH_VIEWS = frozenset({
-    "wizard-welcome", "unlock", "main", "mood-trend", "mood-checkin", "mood-checkin-more",
-    "people", "help",
-    "people-contact", "settings", "circle", "circle-share", "circle-mood-share"})
+SPANISH_VIEWS = frozenset(
+    {
+        "wizard-welcome",
+        "unlock",
+        "main",
+        "mood-trend",
+        "mood-checkin",
+        "mood-checkin-more",
+        "people",
+        "help",
+        "people-contact",
+        "settings",
+        "circle",
+        "circle-share",
+        "circle-mood-share",
+    }
+)
 #: Set by render(): "" for English, "-es" for Spanish (only SPANISH_VIEWS are saved then).
 _language_suffix = ""
 _camera: Camera | None = None
@@ -87,8 +100,9 @@ def _wait_for_circles(page: QWidget) -> None:
 
 def _member(folder: Path, name: str, clock: Clock) -> VaultSession:
     """A throwaway vault for another member of the demo circle."""
-    unlocked, _key = create_vault(AppPaths(folder / name), "throwaway demo member",
-                                  kdf=MINIMUM_KDF, clock=clock)
+    unlocked, _key = create_vault(
+        AppPaths(folder / name), "throwaway demo member", kdf=MINIMUM_KDF, clock=clock
+    )
     session = VaultSession(unlocked, clock)
     session.circles.set_name(name)
     return session
@@ -110,14 +124,29 @@ def demo_circle(me: VaultSession, folder: Path, clock: Clock) -> tuple[str, list
         other.circles.join(shared / "Tuesday carers.carecircle")
     now = clock.now().astimezone()
     posts = [
-        (maya, 5, "Mum's first day at day care",
-         "I cried in the car park, then had a coffee **on my own** for the first time in "
-         "months.\n\nShe told the staff about her garden. They listened.", ("day care",)),
-        (jordan, 3, "Night shifts are catching up with me",
-         "Third night up this week. I found a carers' line that answers at 3am; writing "
-         "the number here in case anyone needs it.", ("sleep",)),
-        (maya, 1, "A question about grab rails",
-         "Did anyone get the council to fit them? What did you say on the form?", ("help",)),
+        (
+            maya,
+            5,
+            "Mum's first day at day care",
+            "I cried in the car park, then had a coffee **on my own** for the first time in "
+            "months.\n\nShe told the staff about her garden. They listened.",
+            ("day care",),
+        ),
+        (
+            jordan,
+            3,
+            "Night shifts are catching up with me",
+            "Third night up this week. I found a carers' line that answers at 3am; writing "
+            "the number here in case anyone needs it.",
+            ("sleep",),
+        ),
+        (
+            maya,
+            1,
+            "A question about grab rails",
+            "Did anyone get the council to fit them? What did you say on the form?",
+            ("help",),
+        ),
     ]
     records = {}
     for author, days, title, body, tags in posts:
@@ -131,8 +160,7 @@ def demo_circle(me: VaultSession, folder: Path, clock: Clock) -> tuple[str, list
     for other in (maya, jordan):
         other.circles.sync(circle_id)
     day_care = records["Mum's first day at day care"]
-    jordan.circles.comment(circle_id, day_care, "That coffee counts as self-care. Proud of "
-                                                "you.")
+    jordan.circles.comment(circle_id, day_care, "That coffee counts as self-care. Proud of you.")
     jordan.circles.react(circle_id, day_care, "heart")
     jordan.circles.react(circle_id, records["A question about grab rails"], "thinking_of_you")
     jordan.circles.sync(circle_id)
@@ -160,8 +188,9 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
         circle_id, others = demo_circle(session, Path(folder), clock)
         page.refresh()
         _wait_for_circles(page)
-        row = next(n for n, p in enumerate(page.posts_model.rows)
-                   if p.title.startswith("Mum's first day"))
+        row = next(
+            n for n, p in enumerate(page.posts_model.rows) if p.title.startswith("Mum's first day")
+        )
         page.posts.setCurrentIndex(page.posts_model.index(row, 0))
         page.posts.setFocus()
         _save(None, f"circle-{theme_name}")
@@ -170,8 +199,9 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
         with _dialogs(f"circle-card-{theme_name}"):
             page.open_member_card()
         session.circles.set_redactions(circle_id, [("Dad", "D."), ("Maya", "M.")])
-        entry = next(s for s in session.journal.list_summaries(limit=50)
-                     if s.title == "A quieter evening")
+        entry = next(
+            s for s in session.journal.list_summaries(limit=50) if s.title == "A quieter evening"
+        )
         with _dialogs(f"circle-share-{theme_name}"):
             page.open_share_dialog(entry.id)
         with _dialogs(f"circle-mood-share-{theme_name}"):
@@ -181,8 +211,9 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
             other.lock()
 
 
-def render(out: Path, theme_name: str, views: tuple[str, ...] = VIEWS,
-           language: str = "en") -> None:
+def render(
+    out: Path, theme_name: str, views: tuple[str, ...] = VIEWS, language: str = "en"
+) -> None:
     global _language_suffix, _camera
     app = create_application()
     installed = i18n.install(language, app)
@@ -226,8 +257,10 @@ def render_wizard(theme_name: str, fresh_dir: Path, clock: Clock) -> None:
 
 def _press(key: Qt.Key) -> Callable[[QDialog, int], None]:
     """A ``prepare`` for capture_dialogs: a key pressed in the dialog before the picture."""
+
     def prepare(dialog: QDialog, _number: int) -> None:
         QTest.keyClick(dialog, key)
+
     return prepare
 
 
@@ -268,11 +301,9 @@ def render_app(theme_name: str, controller: AppController, clock: Clock) -> None
         mood_page.tabs.setCurrentIndex(tab)
         _save(None, f"mood-{name}-{theme_name}")
     mood_page.tabs.setCurrentIndex(0)
-    with capture_dialogs(_skipping_camera(), [f"mood-checkin-{theme_name}"],
-                         _press(Qt.Key.Key_4)):
+    with capture_dialogs(_skipping_camera(), [f"mood-checkin-{theme_name}"], _press(Qt.Key.Key_4)):
         mood_page.check_in()
-    with capture_dialogs(_skipping_camera(), [f"mood-checkin-more-{theme_name}"],
-                         _more_questions):
+    with capture_dialogs(_skipping_camera(), [f"mood-checkin-more-{theme_name}"], _more_questions):
         mood_page.check_in()
     with _dialogs(f"mood-selfcheck-{theme_name}"):
         mood_page.open_self_check()
@@ -311,10 +342,18 @@ def _screen(text: str) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots", type=Path)
-    parser.add_argument("--only", action="append", choices=VIEWS,
-                        help="render only these views (may be given more than once)")
-    parser.add_argument("--screen", type=_screen, default=DEFAULT_SCREEN,
-                        help="the virtual screen's size, WIDTHxHEIGHT (default 1366x768)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=VIEWS,
+        help="render only these views (may be given more than once)",
+    )
+    parser.add_argument(
+        "--screen",
+        type=_screen,
+        default=DEFAULT_SCREEN,
+        help="the virtual screen's size, WIDTHxHEIGHT (default 1366x768)",
+    )
     args = parser.parse_args()
     if os.environ.get(INSIDE_ENV) != "1":
         return reexec_under_xvfb(sys.argv, args.screen)

@@ -39,19 +39,40 @@ CORE_TABLE = CORE / "ui" / "core_messages_table.py"
 #: validated self-check instruments and the crisis lines (in their country's own language);
 #: the mood nudge, whose words ui/core_words.py looks up by reason code. docs/translations.md
 #: says why.
-_NOT_CORE = ({"ui", "cli"}, {"demo.py", "selftest.py", "__main__.py", "logs.py",
-                             "instruments.py", "crisis_lines.py", "nudge.py"})
+_NOT_CORE = (
+    {"ui", "cli"},
+    {
+        "demo.py",
+        "selftest.py",
+        "__main__.py",
+        "logs.py",
+        "instruments.py",
+        "crisis_lines.py",
+        "nudge.py",
+    },
+)
 #: Exceptions that mean a bug, never a sentence for the person.
-_PROGRAMMING_ERRORS = {"TypeError", "AssertionError", "NotImplementedError", "KeyError",
-                       "AttributeError", "RuntimeError", "IndexError", "StopIteration"}
+_PROGRAMMING_ERRORS = {
+    "TypeError",
+    "AssertionError",
+    "NotImplementedError",
+    "KeyError",
+    "AttributeError",
+    "RuntimeError",
+    "IndexError",
+    "StopIteration",
+}
 #: Calls whose string arguments are sentences for the person, besides exceptions.
 _MESSAGE_CALLS = {"Problem", "CardProblem"}
 
 
 def _core_files() -> list[Path]:
     dirs, names = _NOT_CORE
-    return [path for path in sorted(CORE.rglob("*.py"))
-            if path.relative_to(CORE).parts[0] not in dirs and path.name not in names]
+    return [
+        path
+        for path in sorted(CORE.rglob("*.py"))
+        if path.relative_to(CORE).parts[0] not in dirs and path.name not in names
+    ]
 
 
 def _call_name(func: ast.expr) -> str:
@@ -75,22 +96,30 @@ def _template(node: ast.expr, numbers: dict[str, int]) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace("%", "%%")
     if isinstance(node, ast.JoinedStr):
-        return "".join(str(part.value).replace("%", "%%") if isinstance(part, ast.Constant)
-                       else slot(part.value) if isinstance(part, ast.FormattedValue)
-                       else slot(part) for part in node.values)
+        return "".join(
+            str(part.value).replace("%", "%%")
+            if isinstance(part, ast.Constant)
+            else slot(part.value)
+            if isinstance(part, ast.FormattedValue)
+            else slot(part)
+            for part in node.values
+        )
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _template(node.left, numbers), _template(node.right, numbers)
         if left is None and right is None:
             return None
         return (slot(node.left) if left is None else left) + (
-            slot(node.right) if right is None else right)
+            slot(node.right) if right is None else right
+        )
     return None
 
 
 def _is_sentence(text: str) -> bool:
     words = re.sub(r"%\d", " ", text).split()
-    return (sum(any(c.isalpha() for c in word) for word in words) >= 3
-            and text.rstrip()[-1:] in ".?!…):")
+    return (
+        sum(any(c.isalpha() for c in word) for word in words) >= 3
+        and text.rstrip()[-1:] in ".?!…):"
+    )
 
 
 def core_messages() -> list[str]:
@@ -99,35 +128,55 @@ def core_messages() -> list[str]:
     ``warnings.append``, the sentences its functions return, and its module- and class-level
     UPPER_CASE text constants."""
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in _core_files()]
-    bases = {node.name: [_call_name(base) for base in node.bases]
-             for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    bases = {
+        node.name: [_call_name(base) for base in node.bases]
+        for tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
     errors = {"Exception", "ValueError", "OSError"}
     grown = True
     while grown:  # our exception classes, however deep
-        new = {name for name, parents in bases.items() if name not in errors
-               and any(p in errors or p.endswith("Error") for p in parents)}
+        new = {
+            name
+            for name, parents in bases.items()
+            if name not in errors and any(p in errors or p.endswith("Error") for p in parents)
+        }
         errors |= new
         grown = bool(new)
     errors -= _PROGRAMMING_ERRORS
     found: dict[str, None] = {}
     for tree in trees:
         # Nodes inside our exception classes, where super().__init__(...) carries the message.
-        in_error_class = {id(node) for cls in ast.walk(tree)
-                          if isinstance(cls, ast.ClassDef) and cls.name in errors
-                          for node in ast.walk(cls)}
+        in_error_class = {
+            id(node)
+            for cls in ast.walk(tree)
+            if isinstance(cls, ast.ClassDef) and cls.name in errors
+            for node in ast.walk(cls)
+        }
         for node in ast.walk(tree):
             texts: list[ast.expr] = []
             if isinstance(node, ast.Call):
                 name = _call_name(node.func)
-                is_super = (name == "__init__" and isinstance(node.func, ast.Attribute)
-                            and isinstance(node.func.value, ast.Call)
-                            and _call_name(node.func.value.func) == "super")
+                is_super = (
+                    name == "__init__"
+                    and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Call)
+                    and _call_name(node.func.value.func) == "super"
+                )
                 # warnings.append(...), card.warnings.append(...): shown after a sync or an
                 # import.
-                is_warning = (name == "append" and isinstance(node.func, ast.Attribute)
-                              and _call_name(node.func.value).endswith("warnings"))
-                if (name in errors or name in _MESSAGE_CALLS or is_warning
-                        or (is_super and id(node) in in_error_class)):
+                is_warning = (
+                    name == "append"
+                    and isinstance(node.func, ast.Attribute)
+                    and _call_name(node.func.value).endswith("warnings")
+                )
+                if (
+                    name in errors
+                    or name in _MESSAGE_CALLS
+                    or is_warning
+                    or (is_super and id(node) in in_error_class)
+                ):
                     texts += node.args
             elif isinstance(node, ast.Return) and node.value is not None:
                 # A sentence handed back to be shown: why the keyring cannot be used, say.
@@ -155,8 +204,10 @@ def core_table_source() -> str:
         "",
         "TEMPLATES: tuple[str, ...] = (",
     ]
-    lines += [f'    QT_TRANSLATE_NOOP("CoreMessages", {json.dumps(text, ensure_ascii=False)}),'
-              for text in core_messages()]
+    lines += [
+        f'    QT_TRANSLATE_NOOP("CoreMessages", {json.dumps(text, ensure_ascii=False)}),'
+        for text in core_messages()
+    ]
     lines.append(")")
     return "\n".join(lines) + "\n"
 
@@ -164,8 +215,7 @@ def core_table_source() -> str:
 def tool(name: str) -> str:
     """pyside6-lupdate / pyside6-lrelease: next to this Python, in .venv, or on PATH."""
     suffix = ".exe" if os.name == "nt" else ""
-    for folder in (Path(sys.executable).parent, ROOT / ".venv" / "bin",
-                   ROOT / ".venv" / "Scripts"):
+    for folder in (Path(sys.executable).parent, ROOT / ".venv" / "bin", ROOT / ".venv" / "Scripts"):
         candidate = folder / f"{name}{suffix}"
         if candidate.exists():
             return str(candidate)
@@ -182,8 +232,18 @@ def ts_files() -> list[Path]:
 def lupdate(ts: Path) -> None:
     """Merge the code's words into ``ts``: new ones unfinished, gone ones dropped."""
     subprocess.run(
-        [tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-locations", "none",
-         "-no-obsolete", *map(str, SOURCES), "-ts", str(ts)],
+        [
+            tool("pyside6-lupdate"),
+            "-silent",
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *map(str, SOURCES),
+            "-ts",
+            str(ts),
+        ],
         check=True,
     )
 
@@ -231,8 +291,11 @@ def check() -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print("Run `python3 scripts/translations.py`, translate what is unfinished, and run it "
-              "again.", file=sys.stderr)
+        print(
+            "Run `python3 scripts/translations.py`, translate what is unfinished, and run it "
+            "again.",
+            file=sys.stderr,
+        )
     return 1 if problems else 0
 
 
@@ -243,11 +306,15 @@ def add(language: str) -> int:
     if ts.exists():
         raise SystemExit(f"{ts.relative_to(ROOT)} already exists")
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                  f'<TS version="2.1" language="{language}" sourcelanguage="en"/>\n',
-                  encoding="utf-8")
-    print(f"Created {ts.relative_to(ROOT)}; also add the language to LANGUAGES in "
-          "src/carecompanion/ui/i18n.py.")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        f'<TS version="2.1" language="{language}" sourcelanguage="en"/>\n',
+        encoding="utf-8",
+    )
+    print(
+        f"Created {ts.relative_to(ROOT)}; also add the language to LANGUAGES in "
+        "src/carecompanion/ui/i18n.py."
+    )
     return update()
 
 

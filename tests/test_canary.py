@@ -51,8 +51,21 @@ def test_no_user_field_reaches_the_disk_in_clear(
     monkeypatch.setenv("CARECOMPANION_PASSPHRASE", GOOD_PASSPHRASE)
     text_file = tmp_path / "entry.md"
     text_file.write_text(cli_body * 5, encoding="utf-8")
-    assert main(["journal", "add", "--title", cli_title, "--text-file", str(text_file),
-                 "--tag", cli_tag]) == 0
+    assert (
+        main(
+            [
+                "journal",
+                "add",
+                "--title",
+                cli_title,
+                "--text-file",
+                str(text_file),
+                "--tag",
+                cli_tag,
+            ]
+        )
+        == 0
+    )
     assert main(["backup", "--out", str(paths.backups_dir / "cli.ccbackup")]) == 0
     capsys.readouterr()
 
@@ -85,36 +98,62 @@ def test_journal_search_templates_and_attachments_stay_encrypted(
     paths: AppPaths,
     clock: FixedClock,
 ) -> None:
-    fields = ("title", "body", "tag", "edited body", "template name", "template title",
-              "template body", "template tag", "edited template body", "attachment filename",
-              "attachment content", "draft attachment filename", "draft attachment content")
+    fields = (
+        "title",
+        "body",
+        "tag",
+        "edited body",
+        "template name",
+        "template title",
+        "template body",
+        "template tag",
+        "edited template body",
+        "attachment filename",
+        "attachment content",
+        "draft attachment filename",
+        "draft attachment content",
+    )
     marker = {field: new_marker() for field in fields}
     token = {field: token_marker() for field in ("title", "body", "tag")}
     markers = [*marker.values(), *token.values()]
 
     journal = JournalService(unlocked_vault.database, clock)
-    entry = journal.add(f"{marker['title']} {token['title']}",
-                        f"Some *Markdown* with {marker['body']} and {token['body']}.",
-                        [marker["tag"], token["tag"]])
+    entry = journal.add(
+        f"{marker['title']} {token['title']}",
+        f"Some *Markdown* with {marker['body']} and {token['body']}.",
+        [marker["tag"], token["tag"]],
+    )
     # The search index holds every word of it; searching reads it back.
     assert [hit.id for hit in journal.search(token["body"])] == [entry.id]
     assert [hit.id for hit in journal.search(token["tag"])] == [entry.id]
     journal.update(entry.id, body=f"{marker['edited body']} {token['body']}")
     content = (marker["attachment content"] + "\n").encode() * 3000  # spans many pages
-    journal.add_attachment(entry.id, f"{marker['attachment filename']}.txt", "text/plain",
-                           content)
-    journal.add_draft(EntryDraft(
-        "from an import", "imported words", clock.now(), tags=(marker["tag"],),
-        attachments=(AttachmentDraft(f"{marker['draft attachment filename']}.jpg",
-                                     "image/jpeg",
-                                     marker["draft attachment content"].encode() * 50),),
-    ))
+    journal.add_attachment(entry.id, f"{marker['attachment filename']}.txt", "text/plain", content)
+    journal.add_draft(
+        EntryDraft(
+            "from an import",
+            "imported words",
+            clock.now(),
+            tags=(marker["tag"],),
+            attachments=(
+                AttachmentDraft(
+                    f"{marker['draft attachment filename']}.jpg",
+                    "image/jpeg",
+                    marker["draft attachment content"].encode() * 50,
+                ),
+            ),
+        )
+    )
     deleted = journal.add(marker["title"], marker["body"] * 10, [marker["tag"]])
     journal.delete(deleted.id)
 
     templates = TemplateService(unlocked_vault.database, clock)
-    mine = templates.add_template(marker["template name"], marker["template title"],
-                                  f"## {marker['template body']}\n", [marker["template tag"]])
+    mine = templates.add_template(
+        marker["template name"],
+        marker["template title"],
+        f"## {marker['template body']}\n",
+        [marker["template tag"]],
+    )
     templates.update_template(mine.id, body=marker["edited template body"])
 
     scanned_open = assert_no_plaintext(paths.data_dir, markers)  # with the WAL still there
@@ -124,8 +163,7 @@ def test_journal_search_templates_and_attachments_stay_encrypted(
 
     clock.advance(86400)  # the next day's unlock writes the automatic backup
     opened = Vault(paths, clock).unlock(GOOD_PASSPHRASE)
-    assert JournalService(opened.database, clock).get(entry.id).attachments[0].size \
-        == len(content)
+    assert JournalService(opened.database, clock).get(entry.id).attachments[0].size == len(content)
     opened.lock()
 
     logging.getLogger("carecompanion").handlers[-1].flush()
@@ -136,8 +174,9 @@ def test_journal_search_templates_and_attachments_stay_encrypted(
 
 
 # -- the scanner itself must be able to fail -------------------------------------------------------
-@pytest.mark.parametrize("form", ["utf-8", "utf-16-le", "utf-16-be", "b64-0", "b64-1", "b64-2",
-                                  "urlsafe"])
+@pytest.mark.parametrize(
+    "form", ["utf-8", "utf-16-le", "utf-16-be", "b64-0", "b64-1", "b64-2", "urlsafe"]
+)
 def test_scanner_finds_each_encoding(tmp_path: Path, form: str) -> None:
     marker = new_marker()
     raw = marker.encode()

@@ -24,7 +24,6 @@ from tests.helpers import GOOD_PASSPHRASE
 MCSI_ANSWERS = [2, 1, 0, 2, 2, 1, 1, 0, 0, 2, 1, 0, 2]
 
 
-
 def test_no_mood_field_reaches_the_disk_in_clear(
     everything_logged: Path,
     unlocked_vault: UnlockedVault,
@@ -38,14 +37,32 @@ def test_no_mood_field_reaches_the_disk_in_clear(
     contact, reach, new_activity = new_marker(), new_marker(), new_marker()
     cli_note, cli_activity, cli_emotion = new_marker(), new_marker(), new_marker()
     daylio_note, daylio_activity = new_marker(), new_marker()
-    markers = [note, activity, emotion, contact, reach, new_activity, cli_note, cli_activity,
-               cli_emotion, daylio_note, daylio_activity]
+    markers = [
+        note,
+        activity,
+        emotion,
+        contact,
+        reach,
+        new_activity,
+        cli_note,
+        cli_activity,
+        cli_emotion,
+        daylio_note,
+        daylio_activity,
+    ]
 
     mood = MoodService(unlocked_vault.database, clock)
     for i in range(40):  # enough to spill across pages and into the WAL
-        mood.add(CheckInDraft(mood=1 + i % 5, stress=i % 11, note=f"{note} {i}",
-                              activities=(activity,), emotions=(emotion,),
-                              at=clock.now() - timedelta(days=i)))
+        mood.add(
+            CheckInDraft(
+                mood=1 + i % 5,
+                stress=i % 11,
+                note=f"{note} {i}",
+                activities=(activity,),
+                emotions=(emotion,),
+                at=clock.now() - timedelta(days=i),
+            )
+        )
     renamed = mood.activities.add("temporary")
     mood.activities.rename(renamed.id, new_activity)
     mood.support.add(contact, reach, "person")
@@ -64,8 +81,23 @@ def test_no_mood_field_reaches_the_disk_in_clear(
     # goes where the person asked, outside the data folder, and is plaintext by design).
     monkeypatch.setenv("CARECOMPANION_HOME", str(paths.data_dir))
     monkeypatch.setenv("CARECOMPANION_PASSPHRASE", GOOD_PASSPHRASE)
-    assert main(["mood", "add", "--mood", "2", "--note", cli_note, "--activity", cli_activity,
-                 "--emotion", cli_emotion]) == 0
+    assert (
+        main(
+            [
+                "mood",
+                "add",
+                "--mood",
+                "2",
+                "--note",
+                cli_note,
+                "--activity",
+                cli_activity,
+                "--emotion",
+                cli_emotion,
+            ]
+        )
+        == 0
+    )
     daylio = tmp_path / "daylio.csv"
     daylio.write_text(
         "full_date,date,weekday,time,mood,activities,note_title,note\n"
@@ -89,6 +121,11 @@ def test_no_mood_field_reaches_the_disk_in_clear(
     assert b"INSERT INTO mood_checkins" in everything_logged.read_bytes()  # SQL was logged
 
     scanned = set(assert_no_plaintext(paths.data_dir, markers))
-    assert {"vault.db", "vault.header", "carecompanion.log",
-            "backups/manual.ccbackup!vault.db", "backups/cli.ccbackup!vault.db"} <= scanned
+    assert {
+        "vault.db",
+        "vault.header",
+        "carecompanion.log",
+        "backups/manual.ccbackup!vault.db",
+        "backups/cli.ccbackup!vault.db",
+    } <= scanned
     assert any(n.startswith("backups/auto-") and n.endswith("!vault.db") for n in scanned)

@@ -44,7 +44,11 @@ def test_core_modules_do_not_import_qt(tmp_path: Path) -> None:
     env.pop("CARECOMPANION_PASSPHRASE", None)
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *SKIPPED],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
@@ -75,7 +79,11 @@ def test_probe_would_notice_qt(tmp_path: Path) -> None:
     env = {**os.environ, "CARECOMPANION_HOME": str(tmp_path / "nothing-here")}
     result = subprocess.run(
         [sys.executable, "-c", probe, *SKIPPED],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr

@@ -17,8 +17,7 @@ class ReminderState:
     last_reminded: date | None = None
 
 
-def checkin_reminder_due(state: ReminderState, now_local: datetime,
-                         checked_in_today: bool) -> bool:
+def checkin_reminder_due(state: ReminderState, now_local: datetime, checked_in_today: bool) -> bool:
     if not state.enabled or checked_in_today:
         return False
     if state.last_reminded == now_local.date():
@@ -26,8 +25,9 @@ def checkin_reminder_due(state: ReminderState, now_local: datetime,
     return now_local.time() >= state.at
 
 
-def meeting_reminder_due(start: datetime | None, now: datetime, lead: timedelta,
-                         already_reminded: set[datetime]) -> bool:
+def meeting_reminder_due(
+    start: datetime | None, now: datetime, lead: timedelta, already_reminded: set[datetime]
+) -> bool:
     """A meeting starting within ``lead`` of ``now`` (and not yet started), reminded once."""
     if start is None or lead <= timedelta(0) or start in already_reminded:
         return False

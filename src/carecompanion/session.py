@@ -17,8 +17,9 @@ from carecompanion.vault.kdf import KdfParams
 from carecompanion.vault.vault import UnlockedVault, Vault
 
 
-def create_vault(paths: AppPaths, passphrase: str, *, kdf: KdfParams,
-                 clock: Clock) -> tuple[UnlockedVault, str]:
+def create_vault(
+    paths: AppPaths, passphrase: str, *, kdf: KdfParams, clock: Clock
+) -> tuple[UnlockedVault, str]:
     """A new vault with its member identity (the keys circles know the person by) already
     made, so a card can be exported from the first day."""
     unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock)
@@ -42,8 +43,11 @@ class VaultSession:
     @cached_property
     def mood(self) -> MoodService:
         # The nudge points to the people the person chose on the People page.
-        return MoodService(self.unlocked.database, self.clock,
-                           support_source=lambda: self.people.support_contacts())
+        return MoodService(
+            self.unlocked.database,
+            self.clock,
+            support_source=lambda: self.people.support_contacts(),
+        )
 
     @cached_property
     def assessments(self) -> AssessmentService:
@@ -67,7 +71,14 @@ class VaultSession:
 
     def lock(self) -> None:
         # Nothing keeps a locked database reachable.
-        for service in ("journal", "templates", "mood", "assessments", "people", "groups",
-                        "circles"):
+        for service in (
+            "journal",
+            "templates",
+            "mood",
+            "assessments",
+            "people",
+            "groups",
+            "circles",
+        ):
             self.__dict__.pop(service, None)
         self.unlocked.lock()

@@ -21,39 +21,93 @@ def member(name: str) -> MemberIdentity:
     return MemberIdentity.generate(name, NOW)
 
 
-def genesis(owner: MemberIdentity, circle_id: str = CIRCLE_ID, mode: str = "keys",
-            name: str = "Tuesday group") -> SignedItem:
-    return make_item("genesis", circle_id, {"by": owner.fingerprint, "circle": circle_id,
-                                            "name": name, "mode": mode,
-                                            "created": "2026-11-25T10:00:00Z"}, owner.sign)
+def genesis(
+    owner: MemberIdentity,
+    circle_id: str = CIRCLE_ID,
+    mode: str = "keys",
+    name: str = "Tuesday group",
+) -> SignedItem:
+    return make_item(
+        "genesis",
+        circle_id,
+        {
+            "by": owner.fingerprint,
+            "circle": circle_id,
+            "name": name,
+            "mode": mode,
+            "created": "2026-11-25T10:00:00Z",
+        },
+        owner.sign,
+    )
 
 
-def content(owner: MemberIdentity, *others: MemberIdentity, circle_id: str = CIRCLE_ID,
-            mode: str = "keys") -> CircleContent:
+def content(
+    owner: MemberIdentity, *others: MemberIdentity, circle_id: str = CIRCLE_ID, mode: str = "keys"
+) -> CircleContent:
     result = CircleContent(genesis(owner, circle_id, mode))
     result.add_cards([owner.card, *(m.card for m in others)])
     return result
 
 
-def record(author: MemberIdentity, n: int, version: int = 1, kind: str = "entry",
-           circle_id: str = CIRCLE_ID, target: str | None = None, text: str = "") -> SignedItem:
+def record(
+    author: MemberIdentity,
+    n: int,
+    version: int = 1,
+    kind: str = "entry",
+    circle_id: str = CIRCLE_ID,
+    target: str | None = None,
+    text: str = "",
+) -> SignedItem:
     nonce = n.to_bytes(16, "big")
     content: dict[str, Any] = {
-        "entry": {"title": f"Entry {n}", "body": text or f"text {n} v{version}", "tags": [],
-                  "day": "2026-11-25"},
+        "entry": {
+            "title": f"Entry {n}",
+            "body": text or f"text {n} v{version}",
+            "tags": [],
+            "day": "2026-11-25",
+        },
         "withdrawal": {},
         "comment": {"text": text or f"comment {n}"},
         "reaction": {"reaction": "heart"},
     }[kind]
-    return make_item("record", circle_id, {
-        "by": author.fingerprint, "id": record_id(author.fingerprint, nonce),
-        "nonce": b64url(nonce), "kind": kind, "version": version,
-        "created": "2026-11-25T10:00:00Z", "updated": "2026-11-25T10:00:00Z",
-        "target": target, "content": content}, author.sign)
+    return make_item(
+        "record",
+        circle_id,
+        {
+            "by": author.fingerprint,
+            "id": record_id(author.fingerprint, nonce),
+            "nonce": b64url(nonce),
+            "kind": kind,
+            "version": version,
+            "created": "2026-11-25T10:00:00Z",
+            "updated": "2026-11-25T10:00:00Z",
+            "target": target,
+            "content": content,
+        },
+        author.sign,
+    )
 
 
-def roster_item(signer: MemberIdentity, member_fp: str, role: str, version: int, op: int,
-                honoured: int | None = None, circle_id: str = CIRCLE_ID) -> SignedItem:
-    return make_item("roster", circle_id, {
-        "by": signer.fingerprint, "member": member_fp, "role": role, "version": version,
-        "op": op, "honoured": honoured, "at": "2026-11-25T10:00:00Z"}, signer.sign)
+def roster_item(
+    signer: MemberIdentity,
+    member_fp: str,
+    role: str,
+    version: int,
+    op: int,
+    honoured: int | None = None,
+    circle_id: str = CIRCLE_ID,
+) -> SignedItem:
+    return make_item(
+        "roster",
+        circle_id,
+        {
+            "by": signer.fingerprint,
+            "member": member_fp,
+            "role": role,
+            "version": version,
+            "op": op,
+            "honoured": honoured,
+            "at": "2026-11-25T10:00:00Z",
+        },
+        signer.sign,
+    )

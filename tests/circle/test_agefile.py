@@ -20,12 +20,14 @@ from carecompanion.circle.errors import CircleError, CircleFileError
 ALICE = pyrage.x25519.Identity.generate()
 BOB = pyrage.x25519.Identity.generate()
 TO_ALICE = agefile.encrypt_to_recipients(b"just alice", [str(ALICE.to_public())])
-TO_BOTH = agefile.encrypt_to_recipients(b"hello circle", [str(ALICE.to_public()),
-                                                          str(BOB.to_public())])
+TO_BOTH = agefile.encrypt_to_recipients(
+    b"hello circle", [str(ALICE.to_public()), str(BOB.to_public())]
+)
 PASSPHRASE = "a long circle passphrase"
 MESSAGES = {agefile.NOT_A_CIRCLE, agefile.ARMORED, agefile.TOO_LARGE, agefile.TOO_SLOW}
-NEEDS_AGE = pytest.mark.skipif(shutil.which("age") is None,
-                               reason="Debian's age package is not installed")
+NEEDS_AGE = pytest.mark.skipif(
+    shutil.which("age") is None, reason="Debian's age package is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +43,9 @@ def b64(data: bytes) -> str:
 
 def wrap(body: str) -> str:
     """Body lines of 64 columns; the last one shorter (empty when the body fills them)."""
-    return "".join(body[i:i + 64] + "\n" for i in range(0, len(body), 64)) + (
-        "\n" if len(body) % 64 == 0 else "")
+    return "".join(body[i : i + 64] + "\n" for i in range(0, len(body), 64)) + (
+        "\n" if len(body) % 64 == 0 else ""
+    )
 
 
 def stanza(*args: str, body: bytes = bytes(32)) -> str:
@@ -57,15 +60,17 @@ def scrypt(work_factor: str = "18", salt: bytes = bytes(16), body: bytes = bytes
     return stanza("scrypt", b64(salt), work_factor, body=body)
 
 
-def header(*stanzas: str, version: str = "age-encryption.org/v1",
-           mac: str = b64(bytes(32))) -> bytes:
+def header(
+    *stanzas: str, version: str = "age-encryption.org/v1", mac: str = b64(bytes(32))
+) -> bytes:
     return (version + "\n" + "".join(stanzas) + "--- " + mac + "\n").encode() + b"payload"
 
 
 def test_hand_built_headers_are_read() -> None:
     one = header(x25519())
-    assert agefile.check_age_header(one) == agefile.AgeHeader("x25519", 1, None,
-                                                              len(one) - len(b"payload"))
+    assert agefile.check_age_header(one) == agefile.AgeHeader(
+        "x25519", 1, None, len(one) - len(b"payload")
+    )
     several = agefile.check_age_header(header(x25519(), x25519(), x25519()))
     assert (several.kind, several.stanzas) == ("x25519", 3)
     greased = agefile.check_age_header(header(x25519(), stanza("a-grease", "!~", body=b"")))
@@ -93,17 +98,18 @@ REFUSED = {
     "DEL in argument": header(x25519(), stanza("grease", "\x7f", body=b"")),
     "non-ASCII argument": header(x25519(), stanza("grease", "é", body=b"")),
     "padded body": header(x25519().replace(b64(bytes(32)) + "\n", b64(bytes(32)) + "=\n")),
-    "non-canonical body": header(stanza("X25519", b64(bytes(32)), body=b"")[:-1]
-                                 + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB\n"),
-    "body line of 65": header(x25519(), stanza("grease", body=bytes(48))
-                              .replace("\n\n", "A\n", 1)),
+    "non-canonical body": header(
+        stanza("X25519", b64(bytes(32)), body=b"")[:-1]
+        + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB\n"
+    ),
+    "body line of 65": header(x25519(), stanza("grease", body=bytes(48)).replace("\n\n", "A\n", 1)),
     "full last line, no empty one": header(x25519(), stanza("grease", body=bytes(48))[:-1]),
     "CR in body": header(x25519().replace("\n", "\r\n").replace("\r\n", "\n", 1)),
     "MAC of 42": header(x25519(), mac=b64(bytes(32))[:-1]),
     "MAC of 44": header(x25519(), mac=b64(bytes(32)) + "A"),
     "MAC padded": header(x25519(), mac=base64.b64encode(bytes(32)).decode()),
     "MAC without space": header(x25519()).replace(b"--- ", b"---", 1),
-    "no newline after MAC": header(x25519())[:-len(b"\npayload")],
+    "no newline after MAC": header(x25519())[: -len(b"\npayload")],
     "X25519 with 2 arguments": header(stanza("X25519", b64(bytes(32)), "x")),
     "X25519 without argument": header(stanza("X25519")),
     "X25519 share of 31": header(x25519(share=bytes(31))),
@@ -148,7 +154,8 @@ def test_refusals_say_why_in_plain_words() -> None:
 
 @pytest.mark.parametrize("factor", ["22", "23", "30", "64", "99"])
 def test_a_costly_scrypt_work_factor_is_refused_at_once(
-        factor: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    factor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def never(*_args: object) -> bytes:
         raise AssertionError("pyrage must not be reached")
 
@@ -167,8 +174,9 @@ GOOD_HEADERS = [TO_ALICE, TO_BOTH, header(x25519(), x25519()), header(scrypt("19
 @settings(max_examples=500, deadline=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(GOOD_HEADERS), st.data())
 def test_any_mutated_header_is_read_or_refused_never_anything_else(
-        good: bytes, data: st.DataObject) -> None:
-    damaged = bytearray(good[:good.index(b"\n--- ") + 60])
+    good: bytes, data: st.DataObject
+) -> None:
+    damaged = bytearray(good[: good.index(b"\n--- ") + 60])
     for _ in range(data.draw(st.integers(0, 4))):
         where = data.draw(st.integers(0, len(damaged)))
         action = data.draw(st.sampled_from(["set", "insert", "delete"]))
@@ -180,7 +188,7 @@ def test_any_mutated_header_is_read_or_refused_never_anything_else(
         elif where < len(damaged):
             del damaged[where]
     if data.draw(st.booleans()):
-        damaged = damaged[:data.draw(st.integers(0, len(damaged)))]
+        damaged = damaged[: data.draw(st.integers(0, len(damaged)))]
     with contextlib.suppress(CircleFileError):
         agefile.check_age_header(bytes(damaged))
 
@@ -200,7 +208,7 @@ def test_a_damaged_file_never_gets_past_decryption(data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(1, 3))):
         damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
     if data.draw(st.booleans()):
-        damaged = damaged[:data.draw(st.integers(0, len(damaged)))]
+        damaged = damaged[: data.draw(st.integers(0, len(damaged)))]
     try:
         opened = agefile.decrypt_with_identity(bytes(damaged) + TO_BOTH[header_end:], str(ALICE))
     except CircleFileError:
@@ -214,7 +222,7 @@ def test_round_trip_to_one_and_several_members() -> None:
     assert agefile.decrypt_with_identity(TO_ALICE, str(ALICE)) == b"just alice"
     header_read = agefile.check_age_header(TO_BOTH)
     assert (header_read.kind, header_read.stanzas, header_read.work_factor) == ("x25519", 2, None)
-    assert TO_BOTH[header_read.length - 48:header_read.length].startswith(b"--- ")
+    assert TO_BOTH[header_read.length - 48 : header_read.length].startswith(b"--- ")
     assert agefile.decrypt_with_identity(TO_BOTH, str(ALICE)) == b"hello circle"
     assert agefile.decrypt_with_identity(TO_BOTH, str(BOB)) == b"hello circle"
 
@@ -275,8 +283,9 @@ def test_encrypting_needs_valid_recipients() -> None:
 def test_the_reference_age_tool_opens_our_files(tmp_path: Path) -> None:
     key = tmp_path / "key.txt"
     key.write_text(f"{BOB}\n")
-    decrypted = subprocess.run(["age", "-d", "-i", str(key)], input=TO_BOTH,
-                               capture_output=True, check=True).stdout
+    decrypted = subprocess.run(
+        ["age", "-d", "-i", str(key)], input=TO_BOTH, capture_output=True, check=True
+    ).stdout
     assert decrypted == b"hello circle"
 
 
@@ -285,12 +294,24 @@ def test_files_from_the_reference_age_tool_open(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.write_bytes(b"from the Go implementation")
     out = tmp_path / "out.age"
-    subprocess.run(["age", "-r", str(ALICE.to_public()), "-r", str(BOB.to_public()),
-                    "-o", str(out), str(plain)], check=True)
+    subprocess.run(
+        [
+            "age",
+            "-r",
+            str(ALICE.to_public()),
+            "-r",
+            str(BOB.to_public()),
+            "-o",
+            str(out),
+            str(plain),
+        ],
+        check=True,
+    )
     assert agefile.check_age_header(out.read_bytes()).stanzas == 2
     assert agefile.decrypt_with_identity(out.read_bytes(), str(BOB)) == plain.read_bytes()
     armored = tmp_path / "out.txt"
-    subprocess.run(["age", "-a", "-r", str(ALICE.to_public()), "-o", str(armored), str(plain)],
-                   check=True)
+    subprocess.run(
+        ["age", "-a", "-r", str(ALICE.to_public()), "-o", str(armored), str(plain)], check=True
+    )
     with pytest.raises(CircleFileError, match="armored"):
         agefile.decrypt_with_identity(armored.read_bytes(), str(ALICE))

@@ -18,8 +18,10 @@ VECTORS_DIR = Path(__file__).parents[1] / "vectors" / "age"
 VECTORS = sorted(p for p in VECTORS_DIR.iterdir() if p.name not in ("README.md", "LICENSE"))
 
 ARMORED = "armored files are refused: circle files are binary"
-HYBRID = ("post-quantum hybrid (ML-KEM-768 + X25519) recipients are not supported by pyrage "
-          "1.4 and never written by CareCompanion")
+HYBRID = (
+    "post-quantum hybrid (ML-KEM-768 + X25519) recipients are not supported by pyrage "
+    "1.4 and never written by CareCompanion"
+)
 DEVIATIONS = {
     "armor_crlf": ARMORED,
     "armor_full_last_line": ARMORED,
@@ -36,8 +38,10 @@ DEVIATIONS = {
 #: What our reader says for each kind of deviation. Hybrid files have no X25519 stanza we can
 #: use (only an unknown one, or one next to it that is not ours), and pyrage cannot parse the
 #: ML-KEM identity: either way the person hears "not a member" or "not a circle file".
-DEVIATION_MESSAGES = {ARMORED: {agefile.ARMORED},
-                      HYBRID: {agefile.NOT_A_MEMBER, agefile.NOT_A_CIRCLE}}
+DEVIATION_MESSAGES = {
+    ARMORED: {agefile.ARMORED},
+    HYBRID: {agefile.NOT_A_MEMBER, agefile.NOT_A_CIRCLE},
+}
 
 
 def read_vector(path: Path) -> tuple[dict[str, str], list[str], bytes]:

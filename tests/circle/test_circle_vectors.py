@@ -19,9 +19,18 @@ VECTORS = sorted((Path(__file__).parents[1] / "vectors" / "circle").glob("*.json
 
 
 def test_every_kind_of_vector_is_there() -> None:
-    assert {v.stem for v in VECTORS} >= {"valid", "forged", "non_member", "wrong_circle",
-                                         "tampered", "removed_member", "rolled_back",
-                                         "truncated", "oversized", "newer_version"}
+    assert {v.stem for v in VECTORS} >= {
+        "valid",
+        "forged",
+        "non_member",
+        "wrong_circle",
+        "tampered",
+        "removed_member",
+        "rolled_back",
+        "truncated",
+        "oversized",
+        "newer_version",
+    }
 
 
 @pytest.mark.parametrize("path", VECTORS, ids=lambda p: p.stem)

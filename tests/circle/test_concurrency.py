@@ -63,9 +63,10 @@ def test_concurrent_syncs_lose_nothing(tmp_path: Path, vault_factory: VaultFacto
 
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    workers = [context.Process(target=_worker, args=(str(tmp_path / name), str(file), ROUNDS,
-                                                     results))
-               for name in ("a", "b", "c", "d")]
+    workers = [
+        context.Process(target=_worker, args=(str(tmp_path / name), str(file), ROUNDS, results))
+        for name in ("a", "b", "c", "d")
+    ]
     for worker in workers:
         worker.start()
     outcomes = dict(results.get(timeout=240) for _ in workers)

@@ -88,8 +88,10 @@ for _ in range(15):
 def test_the_lock_keeps_processes_apart(tmp_path: Path) -> None:
     file, log = tmp_path / "c.carecircle", tmp_path / "log"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(file), str(log)], env=env)
-               for _ in range(3)]
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER, str(file), str(log)], env=env)
+        for _ in range(3)
+    ]
     assert [worker.wait(timeout=60) for worker in workers] == [0, 0, 0]
     lines = log.read_text().splitlines()
     assert len(lines) == 3 * 15 * 2
@@ -101,8 +103,11 @@ def test_the_lock_keeps_processes_apart(tmp_path: Path) -> None:
 def test_a_held_lock_times_out_with_a_plain_message(tmp_path: Path) -> None:
     file = tmp_path / "c.carecircle"
     started = time.monotonic()
-    with (circle_lock(file), pytest.raises(CircleLockTimeout, match="try again"),
-          circle_lock(file, timeout=0.2)):
+    with (
+        circle_lock(file),
+        pytest.raises(CircleLockTimeout, match="try again"),
+        circle_lock(file, timeout=0.2),
+    ):
         pass
     assert 0.2 <= time.monotonic() - started < 2
 
@@ -145,10 +150,19 @@ def test_a_fresh_lock_from_another_computer_is_respected(tmp_path: Path) -> None
     assert lock_path(file).exists()  # not ours: never removed
 
 
-@pytest.mark.parametrize("content", ["", "garbage", '{"time": "soon"}', '{"host": "x"}',
-                                     '{"host": "x", "pid": 1, "time": Infinity}',
-                                     '{"host": "x", "pid": 1, "time": NaN}',
-                                     '{"host": "x", "pid": 1, "time": 1e300}', "[[[[[[[[["])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "garbage",
+        '{"time": "soon"}',
+        '{"host": "x"}',
+        '{"host": "x", "pid": 1, "time": Infinity}',
+        '{"host": "x", "pid": 1, "time": NaN}',
+        '{"host": "x", "pid": 1, "time": 1e300}',
+        "[[[[[[[[[",
+    ],
+)
 def test_an_unreadable_lock_goes_by_its_age_on_disk(tmp_path: Path, content: str) -> None:
     file = tmp_path / "c.carecircle"
     lock_path(file).write_text(content)
@@ -209,8 +223,7 @@ def test_the_lock_holds_host_pid_and_time(tmp_path: Path) -> None:
     file = tmp_path / "c.carecircle"
     with circle_lock(file, clock=lambda: 1234.5):
         info = json.loads(lock_path(file).read_text())
-    assert (info["host"], info["pid"], info["time"]) == (socket.gethostname(), os.getpid(),
-                                                         1234.5)
+    assert (info["host"], info["pid"], info["time"]) == (socket.gethostname(), os.getpid(), 1234.5)
 
 
 # -- conflict copies -------------------------------------------------------------------------------
@@ -233,14 +246,19 @@ def test_conflict_copies_are_found_by_each_tools_naming(tmp_path: Path) -> None:
         "Tuesday group-DESKTOP-7QK2M1B-1.carecircle",
     ]
     others = [
-        "Tuesday group.carecircle.lock", "Tuesday group.carecircle.lock.break",
-        ".Tuesday group.carecircle.x1y2.tmp", ".Tuesday group.carecircle.abc123",
+        "Tuesday group.carecircle.lock",
+        "Tuesday group.carecircle.lock.break",
+        ".Tuesday group.carecircle.x1y2.tmp",
+        ".Tuesday group.carecircle.abc123",
         ".Tuesday group (conflicted copy 2026-11-25 101500).carecircle",
         "~syncthing~Tuesday group.carecircle.tmp",
         "Tuesday group.sync-conflict-20261125-101500-ABCDEFG.carecircle.lock",
-        "Thursday group.carecircle", "Thursday group (Ana's conflicted copy 2026-11-25).carecircle",
-        "Tuesday groups.carecircle", "Tuesday group (copy).carecircle",
-        "Tuesday group.carecard", "Tuesday group (Ana's conflicted copy 2026-11-25).carecard",
+        "Thursday group.carecircle",
+        "Thursday group (Ana's conflicted copy 2026-11-25).carecircle",
+        "Tuesday groups.carecircle",
+        "Tuesday group (copy).carecircle",
+        "Tuesday group.carecard",
+        "Tuesday group (Ana's conflicted copy 2026-11-25).carecard",
         "notes.txt",
     ]
     for name in [file.name, *copies, *others]:
@@ -254,8 +272,9 @@ def test_no_folder_no_copies(tmp_path: Path) -> None:
 
 
 # -- reading and writing ---------------------------------------------------------------------------
-def test_reading_refuses_a_missing_or_oversized_file(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reading_refuses_a_missing_or_oversized_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(CircleFileError, match="not there"):
         read_circle_file(tmp_path / "missing.carecircle")
     big = tmp_path / "big.carecircle"

@@ -44,8 +44,9 @@ def test_a_record_signed_by_someone_else_is_rejected() -> None:
     fields["content"] = {**fields["content"], "title": "Forged"}
     forged = make_item("record", CIRCLE_ID, fields, EVE.sign)  # claims to be Ada's
     kept, rejected = reopen(circle(forged))
-    assert shown(kept) == [] and rejected == ["its signature does not match: it was forged "
-                                              "or changed"]
+    assert shown(kept) == [] and rejected == [
+        "its signature does not match: it was forged or changed"
+    ]
 
 
 def test_a_non_member_with_a_valid_signature_is_not_shown() -> None:
@@ -90,7 +91,7 @@ def test_a_forged_high_version_cannot_shadow_the_real_record() -> None:
 
 def _document(result: CircleContent) -> dict[str, object]:
     payload = encode_document(result)
-    loaded: dict[str, object] = json.loads(zlib.decompress(payload[len(MAGIC):]))
+    loaded: dict[str, object] = json.loads(zlib.decompress(payload[len(MAGIC) :]))
     return loaded
 
 
@@ -98,16 +99,19 @@ def _payload(document: object) -> bytes:
     return MAGIC + zlib.compress(json.dumps(document).encode())
 
 
-@pytest.mark.parametrize("change", [
-    lambda d: d.pop("heads"),
-    lambda d: d.update(extra=1),
-    lambda d: d.update(version=2),
-    lambda d: d.update(circle="e" * 32),
-    lambda d: d.update(records=[["{}", "AAAA"]]),
-    lambda d: d["records"].append(d["records"][0]),
-    lambda d: d["cards"].append(d["cards"][0]),
-    lambda d: d.update(cards=[{**d["cards"][0], "name": "Someone else"}]),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.pop("heads"),
+        lambda d: d.update(extra=1),
+        lambda d: d.update(version=2),
+        lambda d: d.update(circle="e" * 32),
+        lambda d: d.update(records=[["{}", "AAAA"]]),
+        lambda d: d["records"].append(d["records"][0]),
+        lambda d: d["cards"].append(d["cards"][0]),
+        lambda d: d.update(cards=[{**d["cards"][0], "name": "Someone else"}]),
+    ],
+)
 def test_malformed_documents_are_refused_with_one_error(change: object) -> None:
     document = _document(circle(record(ADA, 1)))
     change(document)  # type: ignore[operator]
@@ -121,15 +125,15 @@ def test_a_decompression_bomb_is_refused() -> None:
         decode_document(bomb)
 
 
-VALID = encode_document(circle(record(ADA, 1), record(ADA, 2, kind="comment",
-                                                      target=record(ADA, 1).fields["id"])))
+VALID = encode_document(
+    circle(record(ADA, 1), record(ADA, 2, kind="comment", target=record(ADA, 1).fields["id"]))
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.data())
-def test_any_damaged_payload_gives_one_clear_error_or_a_valid_reading(data: st.DataObject
-                                                                       ) -> None:
-    raw = bytearray(zlib.decompress(VALID[len(MAGIC):]))
+def test_any_damaged_payload_gives_one_clear_error_or_a_valid_reading(data: st.DataObject) -> None:
+    raw = bytearray(zlib.decompress(VALID[len(MAGIC) :]))
     for _ in range(data.draw(st.integers(1, 4))):
         position = data.draw(st.integers(0, len(raw) - 1))
         raw[position] = data.draw(st.integers(0, 255))
@@ -141,7 +145,8 @@ def test_any_damaged_payload_gives_one_clear_error_or_a_valid_reading(data: st.D
     kept = opened.content
     assert all(signature_ok(item, kept.circle_id, kept.cards) for item in kept.items.values())
     assert set(kept.items) <= set(circle(record(ADA, 1)).items) | {
-        ("record", record(ADA, 2).fields["id"])}
+        ("record", record(ADA, 2).fields["id"])
+    }
 
 
 @settings(max_examples=200, deadline=None)

@@ -53,8 +53,9 @@ def test_merge_is_commutative(a: list[SignedItem], b: list[SignedItem]) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(subsets, subsets, subsets)
-def test_merge_is_associative(a: list[SignedItem], b: list[SignedItem],
-                              c: list[SignedItem]) -> None:
+def test_merge_is_associative(
+    a: list[SignedItem], b: list[SignedItem], c: list[SignedItem]
+) -> None:
     left = merge(merge(make(a), make(b)), make(c))
     right = merge(make(a), merge(make(b), make(c)))
     assert same(left, right)

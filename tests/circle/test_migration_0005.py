@@ -33,7 +33,8 @@ def tables(db: Database) -> set[str]:
 
 
 def test_upgrade_from_0004_keeps_everything_and_makes_an_identity_on_first_use(
-        bare: Database, clock: FixedClock, tmp_path: Path) -> None:
+    bare: Database, clock: FixedClock, tmp_path: Path
+) -> None:
     migrate.upgrade(bare.engine, "0004")
     assert not CIRCLE_TABLES & tables(bare)
     entry = JournalService(bare, clock).add("Before circles", "kept")
@@ -48,8 +49,9 @@ def test_upgrade_from_0004_keeps_everything_and_makes_an_identity_on_first_use(
     assert circles.circles() == []
 
 
-def test_downgrade_removes_circle_data_and_keeps_the_rest(bare: Database, clock: FixedClock,
-                                                          tmp_path: Path) -> None:
+def test_downgrade_removes_circle_data_and_keeps_the_rest(
+    bare: Database, clock: FixedClock, tmp_path: Path
+) -> None:
     migrate.upgrade(bare.engine)
     journal = JournalService(bare, clock)
     entry = journal.add("Shared", "goes to the circle")

@@ -17,13 +17,17 @@ def roster(*items: SignedItem, mode: str = "keys") -> Roster:
 
 
 def test_owner_adds_and_removes_members() -> None:
-    r = roster(roster_item(OWNER, ADA.fingerprint, "member", 1, 1),
-               roster_item(OWNER, BEN.fingerprint, "reader", 1, 2))
+    r = roster(
+        roster_item(OWNER, ADA.fingerprint, "member", 1, 1),
+        roster_item(OWNER, BEN.fingerprint, "reader", 1, 2),
+    )
     assert r.role_of(OWNER.fingerprint) == "owner"
     assert r.role_of(ADA.fingerprint) == "member" and r.can_write(ADA.fingerprint)
     assert r.role_of(BEN.fingerprint) == "reader" and not r.can_write(BEN.fingerprint)
-    r = roster(roster_item(OWNER, ADA.fingerprint, "member", 1, 1),
-               roster_item(OWNER, ADA.fingerprint, "removed", 2, 2))
+    r = roster(
+        roster_item(OWNER, ADA.fingerprint, "member", 1, 1),
+        roster_item(OWNER, ADA.fingerprint, "removed", 2, 2),
+    )
     assert r.role_of(ADA.fingerprint) == "removed"
     assert [m.name for m in r.current()] == ["Owner"]
 
@@ -39,12 +43,14 @@ def test_a_member_cannot_change_the_roster() -> None:
 
 
 def test_an_admin_manages_members_but_not_admins_or_the_owner() -> None:
-    items = [roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
-             roster_item(OWNER, BEN.fingerprint, "admin", 1, 2),
-             roster_item(ADA, CY.fingerprint, "member", 1, 1),
-             roster_item(ADA, BEN.fingerprint, "removed", 2, 2),
-             roster_item(ADA, OWNER.fingerprint, "removed", 1, 3),
-             roster_item(ADA, DEE.fingerprint, "admin", 1, 4)]
+    items = [
+        roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
+        roster_item(OWNER, BEN.fingerprint, "admin", 1, 2),
+        roster_item(ADA, CY.fingerprint, "member", 1, 1),
+        roster_item(ADA, BEN.fingerprint, "removed", 2, 2),
+        roster_item(ADA, OWNER.fingerprint, "removed", 1, 3),
+        roster_item(ADA, DEE.fingerprint, "admin", 1, 4),
+    ]
     r = roster(*items)
     assert r.role_of(CY.fingerprint) == "member"
     assert r.role_of(BEN.fingerprint) == "admin"
@@ -53,10 +59,12 @@ def test_an_admin_manages_members_but_not_admins_or_the_owner() -> None:
 
 
 def test_demoting_an_admin_keeps_earlier_changes_and_stops_later_ones() -> None:
-    items = [roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
-             roster_item(ADA, CY.fingerprint, "member", 1, 1),
-             roster_item(OWNER, ADA.fingerprint, "member", 2, 2, honoured=1),
-             roster_item(ADA, DEE.fingerprint, "member", 1, 2)]
+    items = [
+        roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
+        roster_item(ADA, CY.fingerprint, "member", 1, 1),
+        roster_item(OWNER, ADA.fingerprint, "member", 2, 2, honoured=1),
+        roster_item(ADA, DEE.fingerprint, "member", 1, 2),
+    ]
     r = roster(*items)
     assert r.role_of(ADA.fingerprint) == "member"
     assert r.role_of(CY.fingerprint) == "member"
@@ -75,14 +83,17 @@ def test_passphrase_circle_members_enrol_only_themselves() -> None:
     # Once the owner removed someone, enrolling again does not bring them back.
     removed = roster_item(OWNER, ADA.fingerprint, "removed", 1, 1)
     again = roster_item(ADA, ADA.fingerprint, "member", 5, 3)
-    assert roster(self_enrol, removed, again, mode="passphrase").role_of(
-        ADA.fingerprint) == "removed"
+    assert (
+        roster(self_enrol, removed, again, mode="passphrase").role_of(ADA.fingerprint) == "removed"
+    )
 
 
 def test_the_same_roster_whatever_the_order() -> None:
-    items = [roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
-             roster_item(ADA, CY.fingerprint, "member", 1, 1),
-             roster_item(OWNER, CY.fingerprint, "reader", 1, 2)]
+    items = [
+        roster_item(OWNER, ADA.fingerprint, "admin", 1, 1),
+        roster_item(ADA, CY.fingerprint, "member", 1, 1),
+        roster_item(OWNER, CY.fingerprint, "reader", 1, 2),
+    ]
     first = roster(*items).members
     second = roster(*reversed(items)).members
     assert first == second

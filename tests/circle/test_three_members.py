@@ -38,8 +38,9 @@ class Person:
 
 
 @pytest.fixture
-def people(tmp_path: Path, vault_factory: VaultFactory, clock: FixedClock
-           ) -> Iterator[dict[str, Person]]:
+def people(
+    tmp_path: Path, vault_factory: VaultFactory, clock: FixedClock
+) -> Iterator[dict[str, Person]]:
     result = {}
     for name in ("Ana", "Bea", "Cal"):
         home = tmp_path / name
@@ -71,16 +72,16 @@ def share(person: Person, circle_id: str, title: str, body: str = "a hard week")
     return person.circles.share_entry(circle_id, entry.id)
 
 
-def test_share_comment_react_and_everyone_converges(people: dict[str, Person],
-                                                    shared: Path) -> None:
+def test_share_comment_react_and_everyone_converges(
+    people: dict[str, Person], shared: Path
+) -> None:
     circle_id = make_circle(people, shared)
     ana, bea, cal = people["Ana"], people["Bea"], people["Cal"]
     record = share(ana, circle_id, "Mum didn't know me today")
     ana.circles.sync(circle_id)
     bea.circles.sync(circle_id)
     post = bea.circles.state(circle_id).posts[0]
-    assert (post.title, post.author_name, post.unread) == ("Mum didn't know me today", "Ana",
-                                                           True)
+    assert (post.title, post.author_name, post.unread) == ("Mum didn't know me today", "Ana", True)
     bea.circles.comment(circle_id, record, "Thinking of you, same here last spring.")
     cal.circles.sync(circle_id)
     cal.circles.react(circle_id, record, "heart")
@@ -89,8 +90,10 @@ def test_share_comment_react_and_everyone_converges(people: dict[str, Person],
         person.circles.sync(circle_id)
     states = [p.circles.state(circle_id) for p in (ana, bea, cal)]
     for state in states:
-        assert sorted(p.title for p in state.posts) == ["Mum didn't know me today",
-                                                        "Respite week booked"]
+        assert sorted(p.title for p in state.posts) == [
+            "Mum didn't know me today",
+            "Respite week booked",
+        ]
         ana_post = next(p for p in state.posts if p.record_id == record)
         assert [c.text for c in ana_post.comments] == ["Thinking of you, same here last spring."]
         assert [(r.author_name, r.text) for r in ana_post.reactions] == [("Cal", "heart")]
@@ -99,8 +102,9 @@ def test_share_comment_react_and_everyone_converges(people: dict[str, Person],
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations("ABC")))
-def test_any_sync_order_loses_nothing(people: dict[str, Person], shared: Path,
-                                      order: tuple[str, ...]) -> None:
+def test_any_sync_order_loses_nothing(
+    people: dict[str, Person], shared: Path, order: tuple[str, ...]
+) -> None:
     circle_id = make_circle(people, shared)
     by_letter = {name[0]: person for name, person in people.items()}
     for person in by_letter.values():
@@ -113,8 +117,9 @@ def test_any_sync_order_loses_nothing(people: dict[str, Person], shared: Path,
         assert person.titles(circle_id) == ["From Ana", "From Bea", "From Cal"]
 
 
-def test_removed_member_cannot_read_the_next_version(people: dict[str, Person],
-                                                     shared: Path) -> None:
+def test_removed_member_cannot_read_the_next_version(
+    people: dict[str, Person], shared: Path
+) -> None:
     circle_id = make_circle(people, shared)
     ana, cal = people["Ana"], people["Cal"]
     share(ana, circle_id, "Before")
@@ -149,8 +154,7 @@ def test_a_non_member_cannot_join_or_read(people: dict[str, Person], shared: Pat
     assert cal.circles.circles() == []
 
 
-def test_conflict_copies_are_merged_and_removed(people: dict[str, Person],
-                                                shared: Path) -> None:
+def test_conflict_copies_are_merged_and_removed(people: dict[str, Person], shared: Path) -> None:
     circle_id = make_circle(people, shared)
     ana, bea, cal = people["Ana"], people["Bea"], people["Cal"]
     before = shared.read_bytes()
@@ -199,8 +203,7 @@ def test_tampering_any_byte_changes_nothing(people: dict[str, Person], shared: P
     assert bea.titles(circle_id) == []
 
 
-def test_missing_folder_keeps_the_change_for_later(people: dict[str, Person],
-                                                   shared: Path) -> None:
+def test_missing_folder_keeps_the_change_for_later(people: dict[str, Person], shared: Path) -> None:
     circle_id = make_circle(people, shared)
     ana = people["Ana"]
     moved = shared.parent.with_name("Unplugged")
@@ -231,8 +234,9 @@ def test_nothing_shared_is_in_clear_anywhere(people: dict[str, Person], shared: 
         assert_no_plaintext(person.home, [title, body, comment])
 
 
-def test_redactions_apply_to_the_preview_and_the_share(people: dict[str, Person],
-                                                       shared: Path) -> None:
+def test_redactions_apply_to_the_preview_and_the_share(
+    people: dict[str, Person], shared: Path
+) -> None:
     circle_id = make_circle(people, shared)
     ana, bea = people["Ana"], people["Bea"]
     ana.circles.set_redactions(circle_id, [("Margaret", ""), ("St Mary's", "the hospital")])
@@ -247,8 +251,9 @@ def test_redactions_apply_to_the_preview_and_the_share(people: dict[str, Person]
     assert (post.title, post.text) == (preview["title"], preview["body"])
 
 
-def test_edit_and_withdraw_a_shared_entry(people: dict[str, Person], shared: Path,
-                                          clock: FixedClock) -> None:
+def test_edit_and_withdraw_a_shared_entry(
+    people: dict[str, Person], shared: Path, clock: FixedClock
+) -> None:
     circle_id = make_circle(people, shared)
     ana, bea = people["Ana"], people["Bea"]
     entry = ana.session.journal.add("First", "v1")
@@ -269,8 +274,9 @@ def test_edit_and_withdraw_a_shared_entry(people: dict[str, Person], shared: Pat
     assert bea.circles.state(circle_id).posts == []
 
 
-def test_a_comment_made_during_a_sync_is_not_lost(people: dict[str, Person], shared: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_comment_made_during_a_sync_is_not_lost(
+    people: dict[str, Person], shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from carecompanion.circle import files
@@ -292,8 +298,9 @@ def test_a_comment_made_during_a_sync_is_not_lost(people: dict[str, Person], sha
     syncing = threading.Thread(target=ana.circles.sync, args=(circle_id,))
     syncing.start()
     assert writing.wait(10)
-    commenting = threading.Thread(target=ana.circles.comment,
-                                  args=(circle_id, record, "Written while syncing"))
+    commenting = threading.Thread(
+        target=ana.circles.comment, args=(circle_id, record, "Written while syncing")
+    )
     commenting.start()
     commenting.join(0.3)
     release.set()
@@ -305,13 +312,13 @@ def test_a_comment_made_during_a_sync_is_not_lost(people: dict[str, Person], sha
     assert ana.circles.circle(circle_id).dirty
     ana.circles.sync(circle_id)
     people["Bea"].circles.sync(circle_id)
-    post = next(p for p in people["Bea"].circles.state(circle_id).posts
-                if p.record_id == record)
+    post = next(p for p in people["Bea"].circles.state(circle_id).posts if p.record_id == record)
     assert [c.text for c in post.comments] == ["Written while syncing"]
 
 
-def test_a_rewritten_file_with_nothing_new_is_taken_as_seen(people: dict[str, Person],
-                                                            shared: Path) -> None:
+def test_a_rewritten_file_with_nothing_new_is_taken_as_seen(
+    people: dict[str, Person], shared: Path
+) -> None:
     """Another member's app rewrote the file (new ciphertext, same items): the sync writes
     nothing, reports nothing new, and the next sync knows the file without opening it."""
     from carecompanion.circle.engine import open_file_bytes, roster_of, seal

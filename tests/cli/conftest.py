@@ -51,8 +51,13 @@ def cli_process(tmp_path: Path) -> Callable[..., Result]:
         environment = {**os.environ, **env}
         completed = subprocess.run(
             [sys.executable, "-m", "carecompanion", *args],
-            capture_output=True, text=True, env=environment, cwd=tmp_path,
-            stdin=subprocess.DEVNULL, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+            check=False,
         )
         return Result(completed.returncode, completed.stdout, completed.stderr)
 

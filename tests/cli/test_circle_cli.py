@@ -57,15 +57,17 @@ def test_two_people_share_comment_and_verify(two: tuple[Run, Run], tmp_path: Pat
     card = tmp_path / "bea.carecard"
     ok(bea("identity", "export-card", "--out", str(card)))
     assert b"SECRET" not in card.read_bytes()
-    created = json.loads(ok(ana("circle", "create", "--name", "Tuesday", "--file", str(file),
-                                "--json")))
+    created = json.loads(
+        ok(ana("circle", "create", "--name", "Tuesday", "--file", str(file), "--json"))
+    )
     assert created["name"] == "Tuesday" and file.exists()
     one_line_error(bea("circle", "join", str(file)), "not a member")
     ok(ana("circle", "add-member", str(file), "--card", str(card)))
     assert "member" in ok(bea("circle", "join", str(file)))
 
-    entry = ok(ana("journal", "add", "--title", "Hard night", "--text", "Mum was up at 3")
-               ).split("\t")[0]
+    entry = ok(ana("journal", "add", "--title", "Hard night", "--text", "Mum was up at 3")).split(
+        "\t"
+    )[0]
     preview = json.loads(ok(ana("circle", "share", str(file), "--entry", entry, "--dry-run")))
     assert preview["title"] == "Hard night" and preview["body"] == "Mum was up at 3"
     record = ok(ana("circle", "share", str(file), "--entry", entry)).strip()
@@ -73,8 +75,9 @@ def test_two_people_share_comment_and_verify(two: tuple[Run, Run], tmp_path: Pat
 
     assert "1 new" in ok(bea("circle", "sync", str(file)))
     assert "Nothing new" in ok(bea("circle", "sync", str(file)))
-    comment = ok(bea("circle", "comment", str(file), "--record", record,
-                     "--text", "Sending you strength")).strip()
+    comment = ok(
+        bea("circle", "comment", str(file), "--record", record, "--text", "Sending you strength")
+    ).strip()
     ok(ana("circle", "sync", str(file)))
 
     show = ok(ana("circle", "show", str(file))).splitlines()
@@ -83,10 +86,12 @@ def test_two_people_share_comment_and_verify(two: tuple[Run, Run], tmp_path: Pat
     assert [(m[2], m[3]) for m in members] == [("owner", "Ana"), ("member", "Bea")]
     records = [line.split("\t") for line in show if line.startswith("record\t")]
     # Both were written within the same second: their order is by id, which is random.
-    assert sorted((r[1], r[2], r[5], r[7]) for r in records) == sorted([
-        (record, "entry", "Ana", "verified"), (comment, "comment", "Bea", "verified")])
-    assert show.index(next(line for line in show if line.startswith("member"))) < \
-        show.index(next(line for line in show if line.startswith("record")))
+    assert sorted((r[1], r[2], r[5], r[7]) for r in records) == sorted(
+        [(record, "entry", "Ana", "verified"), (comment, "comment", "Bea", "verified")]
+    )
+    assert show.index(next(line for line in show if line.startswith("member"))) < show.index(
+        next(line for line in show if line.startswith("record"))
+    )
     assert "OK" in ok(ana("circle", "verify", str(file)))
 
     ok(ana("circle", "withdraw", str(file), "--entry", entry))
@@ -115,15 +120,26 @@ def test_remove_member_and_errors_are_one_line(two: tuple[Run, Run], tmp_path: P
     one_line_error(ana("circle", "verify", str(file)), "not a circle file")
 
 
-def test_passphrase_circle_members_enrol_themselves(two: tuple[Run, Run],
-                                                    tmp_path: Path) -> None:
+def test_passphrase_circle_members_enrol_themselves(two: tuple[Run, Run], tmp_path: Path) -> None:
     ana, bea = two
     file = tmp_path / "open.carecircle"
     secret = {"CARECOMPANION_CIRCLE_PASSPHRASE": "our tuesday kettle"}
-    ok(ana("circle", "create", "--name", "Open", "--file", str(file), "--passphrase-circle",
-           **secret))
-    one_line_error(bea("circle", "join", str(file),
-                       CARECOMPANION_CIRCLE_PASSPHRASE="wrong guess here"), "passphrase")
+    ok(
+        ana(
+            "circle",
+            "create",
+            "--name",
+            "Open",
+            "--file",
+            str(file),
+            "--passphrase-circle",
+            **secret,
+        )
+    )
+    one_line_error(
+        bea("circle", "join", str(file), CARECOMPANION_CIRCLE_PASSPHRASE="wrong guess here"),
+        "passphrase",
+    )
     assert "member" in ok(bea("circle", "join", str(file), **secret))
     ok(ana("circle", "sync", str(file)))
     members = json.loads(ok(ana("circle", "show", str(file), "--json")))["members"]
@@ -139,13 +155,22 @@ def test_the_standard_age_tool_opens_the_file(two: tuple[Run, Run], tmp_path: Pa
     result = ana("identity", "export-age-identity", "--out", str(key))
     assert result.code == 0 and "Warning" in result.err
     assert key.stat().st_mode & 0o077 == 0
-    payload = subprocess.run(["age", "-d", "-i", str(key), str(file)], capture_output=True,
-                             check=True).stdout
+    payload = subprocess.run(
+        ["age", "-d", "-i", str(key), str(file)], capture_output=True, check=True
+    ).stdout
     import zlib
 
     assert payload.startswith(b"carecompanion-circle/1\n")
     document = json.loads(zlib.decompress(payload[23:]))
     assert document["format"] == "carecompanion.circle" and document["version"] == 1
-    assert set(document) == {"format", "version", "circle", "genesis", "cards", "roster",
-                             "records", "heads"}
+    assert set(document) == {
+        "format",
+        "version",
+        "circle",
+        "genesis",
+        "cards",
+        "roster",
+        "records",
+        "heads",
+    }
     assert json.loads(document["genesis"][0])["name"] == "Interop"

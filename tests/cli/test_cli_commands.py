@@ -101,8 +101,13 @@ def test_unlock_check(cli: Run, recovery_key: str) -> None:
 
 
 def test_no_vault(cli: Run) -> None:
-    for command in (["unlock-check"], ["journal", "list"], ["backup", "--out", "x"],
-                    ["passphrase", "change"], ["recover"]):
+    for command in (
+        ["unlock-check"],
+        ["journal", "list"],
+        ["backup", "--out", "x"],
+        ["passphrase", "change"],
+        ["recover"],
+    ):
         assert_one_line_error(cli(*command, **PASS), "No CareCompanion vault")
 
 
@@ -113,16 +118,18 @@ def test_damaged_header_is_one_line(cli: Run, recovery_key: str, home: AppPaths)
 
 # -- journal ---------------------------------------------------------------------------------------
 def test_journal_add_and_list(cli: Run, recovery_key: str) -> None:
-    first = cli("journal", "add", "--title", "Pharmacy", "--text", "New dosage.",
-                "--tag", "meds", **PASS)
+    first = cli(
+        "journal", "add", "--title", "Pharmacy", "--text", "New dosage.", "--tag", "meds", **PASS
+    )
     assert first.code == 0
     fields = first.out.rstrip("\n").split("\t")
     assert fields[0] == "1" and fields[2] == "Pharmacy"
     stamp = datetime.fromisoformat(fields[1])
     assert stamp.tzinfo is not None and stamp.microsecond == 0  # ISO, to the second
 
-    second = cli("journal", "add", "--title", "Two\nlines\tand a tab", "--text", "x",
-                 "--json", **PASS)
+    second = cli(
+        "journal", "add", "--title", "Two\nlines\tand a tab", "--text", "x", "--json", **PASS
+    )
     assert json.loads(second.out)["id"] == 2
 
     listed = cli("journal", "list", **PASS)
@@ -134,8 +141,7 @@ def test_journal_add_and_list(cli: Run, recovery_key: str) -> None:
     assert lines[1].split("\t") == ["1", fields[1], "Pharmacy"]
 
     rows = json.loads(cli("journal", "list", "--json", **PASS).out)
-    assert [(r["id"], r["title"]) for r in rows] == [(2, "Two\nlines\tand a tab"),
-                                                      (1, "Pharmacy")]
+    assert [(r["id"], r["title"]) for r in rows] == [(2, "Two\nlines\tand a tab"), (1, "Pharmacy")]
 
 
 def test_journal_list_empty(cli: Run, recovery_key: str) -> None:
@@ -148,8 +154,9 @@ def test_journal_add_from_a_file(
 ) -> None:
     text = tmp_path / "entry.md"
     text.write_text("# Heading\n\nCafé, naïve, 🌊\n", encoding="utf-8")
-    assert cli("journal", "add", "--title", "From a file", "--text-file", str(text),
-               **PASS).code == 0
+    assert (
+        cli("journal", "add", "--title", "From a file", "--text-file", str(text), **PASS).code == 0
+    )
     unlocked = Vault(home).unlock(GOOD_PASSPHRASE)
     try:
         from carecompanion.clock import SystemClock
@@ -162,8 +169,7 @@ def test_journal_add_from_a_file(
 
 def test_journal_add_bad_input(cli: Run, recovery_key: str, tmp_path: Path) -> None:
     assert_one_line_error(
-        cli("journal", "add", "--title", "t", "--text-file", str(tmp_path / "missing.md"),
-            **PASS),
+        cli("journal", "add", "--title", "t", "--text-file", str(tmp_path / "missing.md"), **PASS),
         "There is no file at",
     )
     binary = tmp_path / "photo.jpg"
@@ -176,14 +182,16 @@ def test_journal_add_bad_input(cli: Run, recovery_key: str, tmp_path: Path) -> N
         cli("journal", "add", "--title", tmp_path.name, "--text-file", str(tmp_path), **PASS),
         "could not be read",
     )
-    assert_one_line_error(cli("journal", "add", "--title", " ", "--text", " ", **PASS),
-                          "needs a title or some text")
+    assert_one_line_error(
+        cli("journal", "add", "--title", " ", "--text", " ", **PASS), "needs a title or some text"
+    )
     assert cli("journal", "list", **PASS).out == ""
 
 
 def test_journal_wrong_passphrase(cli: Run, recovery_key: str) -> None:
-    result = cli("journal", "add", "--title", "t", "--text", "x",
-                 CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE)
+    result = cli(
+        "journal", "add", "--title", "t", "--text", "x", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE
+    )
     assert_one_line_error(result, "does not open")
     assert cli("journal", "list", **PASS).out == ""
 
@@ -212,8 +220,11 @@ def test_passphrase_change_needs_the_new_one(cli: Run, recovery_key: str) -> Non
 
 def test_recover(cli: Run, recovery_key: str, home: AppPaths) -> None:
     salt_before = Vault(home).read_header().slots[SLOT_PASSPHRASE]["salt"]
-    result = cli("recover", CARECOMPANION_RECOVERY_KEY=recovery_key.lower().replace("-", " "),
-                 CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = cli(
+        "recover",
+        CARECOMPANION_RECOVERY_KEY=recovery_key.lower().replace("-", " "),
+        CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+    )
     assert result.code == 0, result.err
     assert Vault(home).read_header().slots[SLOT_PASSPHRASE]["salt"] != salt_before
     assert cli("unlock-check", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE).code == 0
@@ -223,15 +234,17 @@ def test_recover(cli: Run, recovery_key: str, home: AppPaths) -> None:
 def test_recover_with_a_typo(cli: Run, recovery_key: str, home: AppPaths) -> None:
     header = home.header_file.read_bytes()
     typo = ("Z" if recovery_key[0] != "Z" else "Y") + recovery_key[1:]
-    result = cli("recover", CARECOMPANION_RECOVERY_KEY=typo,
-                 CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = cli(
+        "recover", CARECOMPANION_RECOVERY_KEY=typo, CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE
+    )
     assert_one_line_error(result, "typo")
     assert home.header_file.read_bytes() == header
 
 
 def test_recover_without_a_key(cli: Run, recovery_key: str) -> None:
-    assert_one_line_error(cli("recover", CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE),
-                          "CARECOMPANION_RECOVERY_KEY")
+    assert_one_line_error(
+        cli("recover", CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE), "CARECOMPANION_RECOVERY_KEY"
+    )
 
 
 # -- backup and restore ----------------------------------------------------------------------------
@@ -258,8 +271,9 @@ def test_restore_with_the_recovery_key(
     out = tmp_path / "saved.ccbackup"
     assert cli("backup", "--out", str(out), **PASS).code == 0
     target = tmp_path / "new-computer"
-    result = cli("--data-dir", str(target), "restore", str(out),
-                 CARECOMPANION_RECOVERY_KEY=recovery_key)
+    result = cli(
+        "--data-dir", str(target), "restore", str(out), CARECOMPANION_RECOVERY_KEY=recovery_key
+    )
     assert result.code == 0, result.err
     assert "kept in" not in result.out  # nothing was there to replace
     assert cli("--data-dir", str(target), "unlock-check", **PASS).code == 0
@@ -270,13 +284,15 @@ def test_restore_refusals(cli: Run, recovery_key: str, home: AppPaths, tmp_path:
     assert cli("backup", "--out", str(out), **PASS).code == 0
     header, database = home.header_file.read_bytes(), home.database_file.read_bytes()
 
-    assert_one_line_error(cli("restore", str(tmp_path / "missing.ccbackup"), **PASS),
-                          "There is no backup file")
+    assert_one_line_error(
+        cli("restore", str(tmp_path / "missing.ccbackup"), **PASS), "There is no backup file"
+    )
     notes = tmp_path / "notes.txt"
     notes.write_text("hello")
     assert_one_line_error(cli("restore", str(notes), **PASS), "not a CareCompanion backup")
-    assert_one_line_error(cli("restore", str(out), CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE),
-                          "does not open")
+    assert_one_line_error(
+        cli("restore", str(out), CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE), "does not open"
+    )
     assert_one_line_error(cli("restore", str(out)), "CARECOMPANION_PASSPHRASE")
     assert (home.header_file.read_bytes(), home.database_file.read_bytes()) == (header, database)
 
@@ -284,5 +300,6 @@ def test_restore_refusals(cli: Run, recovery_key: str, home: AppPaths, tmp_path:
 def test_backup_to_an_impossible_place(cli: Run, recovery_key: str, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert_one_line_error(cli("backup", "--out", str(blocker / "b.ccbackup"), **PASS),
-                          "could not be written")
+    assert_one_line_error(
+        cli("backup", "--out", str(blocker / "b.ccbackup"), **PASS), "could not be written"
+    )

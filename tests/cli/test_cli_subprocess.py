@@ -29,8 +29,9 @@ def assert_one_line_error(result: Result, *fragments: str) -> None:
 
 
 def test_full_session(cli_process: Run, isolated_env: Path) -> None:
-    created = cli_process("init", "--kdf-memory-mib", "64",
-                          CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+    created = cli_process(
+        "init", "--kdf-memory-mib", "64", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE
+    )
     assert created.code == 0, created.err
     assert created.err == ""
     assert len(KEY_SHAPE.findall(created.out)) == 1
@@ -44,16 +45,33 @@ def test_full_session(cli_process: Run, isolated_env: Path) -> None:
     assert_one_line_error(wrong, "does not open this vault")
     assert wrong.out == ""
 
-    added = cli_process("journal", "add", "--title", "Clinic day", "--text", "Long wait.",
-                        "--tag", "health", "--tag", "appointments",
-                        CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+    added = cli_process(
+        "journal",
+        "add",
+        "--title",
+        "Clinic day",
+        "--text",
+        "Long wait.",
+        "--tag",
+        "health",
+        "--tag",
+        "appointments",
+        CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE,
+    )
     assert added.code == 0, added.err
     entry_id, date, title = added.out.rstrip("\n").split("\t")
     assert (entry_id, title) == ("1", "Clinic day")
     assert datetime.fromisoformat(date).tzinfo is not None
 
-    cli_process("journal", "add", "--title", "Second", "--text", "x",
-                CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+    cli_process(
+        "journal",
+        "add",
+        "--title",
+        "Second",
+        "--text",
+        "x",
+        CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE,
+    )
     listed = cli_process("journal", "list", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
     assert listed.code == 0
     lines = listed.out.splitlines()
@@ -82,8 +100,15 @@ def test_missing_passphrase_without_a_terminal(
 
 
 def test_missing_text_file(cli_process: Run, tmp_path: Path) -> None:
-    result = cli_process("journal", "add", "--title", "t", "--text-file",
-                         str(tmp_path / "nope.md"), CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+    result = cli_process(
+        "journal",
+        "add",
+        "--title",
+        "t",
+        "--text-file",
+        str(tmp_path / "nope.md"),
+        CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE,
+    )
     assert_one_line_error(result, "There is no file at", "nope.md")
 
 

@@ -35,12 +35,41 @@ def vault(cli: Run, isolated_env: Path, new_york: None) -> AppPaths:
     """A vault with a few entries written through the CLI."""
     assert cli("init", "--kdf-memory-mib", "64", **PASS).code == 0
     for args in (
-        ["--title", "The first fall", "--text", "He slipped in the **bathroom** tonight.",
-         "--tag", "falls", "--tag", "worried", "--at", "2025-03-02T23:30", "--favourite"],
-        ["--title", "Pharmacy", "--text", "New tablets after breakfast.", "--tag", "medication",
-         "--at", "2025-03-03T09:00:00-05:00"],
-        ["--title", "Respite", "--text", "Sam takes Saturday; I will walk by the river.",
-         "--tag", "respite", "--tag", "falls", "--at", "2025-04-01T12:00:00+00:00"],
+        [
+            "--title",
+            "The first fall",
+            "--text",
+            "He slipped in the **bathroom** tonight.",
+            "--tag",
+            "falls",
+            "--tag",
+            "worried",
+            "--at",
+            "2025-03-02T23:30",
+            "--favourite",
+        ],
+        [
+            "--title",
+            "Pharmacy",
+            "--text",
+            "New tablets after breakfast.",
+            "--tag",
+            "medication",
+            "--at",
+            "2025-03-03T09:00:00-05:00",
+        ],
+        [
+            "--title",
+            "Respite",
+            "--text",
+            "Sam takes Saturday; I will walk by the river.",
+            "--tag",
+            "respite",
+            "--tag",
+            "falls",
+            "--at",
+            "2025-04-01T12:00:00+00:00",
+        ],
     ):
         assert cli("journal", "add", *args, **PASS).code == 0
     return AppPaths(isolated_env)
@@ -80,14 +109,16 @@ def test_list_filters(cli: Run, vault: AppPaths) -> None:
     ]
 
 
-@pytest.mark.parametrize(("args", "fragment"), [
-    (["--since", "yesterday"], "--since needs a date like 2026-03-01, not 'yesterday'"),
-    (["--until", "2025-02-30"], "--until needs a date like"),
-    (["--since", "20250301"], "--since needs a date like"),
-    (["--since", "2025-05-01", "--until", "2025-04-01"], "is after --until"),
-])
-def test_bad_dates_are_one_line(cli: Run, vault: AppPaths, args: list[str],
-                                fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--since", "yesterday"], "--since needs a date like 2026-03-01, not 'yesterday'"),
+        (["--until", "2025-02-30"], "--until needs a date like"),
+        (["--since", "20250301"], "--since needs a date like"),
+        (["--since", "2025-05-01", "--until", "2025-04-01"], "is after --until"),
+    ],
+)
+def test_bad_dates_are_one_line(cli: Run, vault: AppPaths, args: list[str], fragment: str) -> None:
     assert_one_line_error(cli("journal", "list", *args, **PASS), fragment)
     assert_one_line_error(cli("journal", "search", "fall", *args, **PASS), fragment)
 
@@ -102,21 +133,45 @@ def test_bad_add_time(cli: Run, vault: AppPaths) -> None:
 
 def test_search(cli: Run, vault: AppPaths) -> None:
     rows = lines(cli("journal", "search", "bathroom", **PASS))
-    assert rows == [["1", "2025-03-02T23:30:00-05:00", "The first fall",
-                     "He slipped in the **bathroom** tonight."]]
+    assert rows == [
+        [
+            "1",
+            "2025-03-02T23:30:00-05:00",
+            "The first fall",
+            "He slipped in the **bathroom** tonight.",
+        ]
+    ]
     assert {row[0] for row in lines(cli("journal", "search", "falls", **PASS))} == {"1", "3"}
-    assert [row[0] for row in lines(cli("journal", "search", "fall", "--since", "2025-04-01",
-                                        **PASS))] == ["3"]
-    assert [row[0] for row in lines(cli("journal", "search", "falls", "--tag", "worried",
-                                        **PASS))] == ["1"]
+    assert [
+        row[0] for row in lines(cli("journal", "search", "fall", "--since", "2025-04-01", **PASS))
+    ] == ["3"]
+    assert [
+        row[0] for row in lines(cli("journal", "search", "falls", "--tag", "worried", **PASS))
+    ] == ["1"]
     hits = json.loads(cli("journal", "search", '"after breakfast"', "--json", **PASS).out)
-    assert hits == [{"id": 2, "date": "2025-03-03T09:00:00-05:00", "title": "Pharmacy",
-                     "snippet": "New tablets **after breakfast**."}]
+    assert hits == [
+        {
+            "id": 2,
+            "date": "2025-03-03T09:00:00-05:00",
+            "title": "Pharmacy",
+            "snippet": "New tablets **after breakfast**.",
+        }
+    ]
 
 
-@pytest.mark.parametrize("query", [
-    ["nothing like this"], ['"'], ["AND"], ["("], ["*"], ["x -y"], ["--", "-x"], [""],
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        ["nothing like this"],
+        ['"'],
+        ["AND"],
+        ["("],
+        ["*"],
+        ["x -y"],
+        ["--", "-x"],
+        [""],
+    ],
+)
 def test_search_without_hits_prints_nothing(cli: Run, vault: AppPaths, query: list[str]) -> None:
     result = cli("journal", "search", *query, **PASS)
     assert (result.code, result.out, result.err) == (0, "", "")
@@ -126,7 +181,8 @@ def test_show(cli: Run, vault: AppPaths) -> None:
     unlocked = Vault(vault).unlock(GOOD_PASSPHRASE)
     try:
         JournalService(unlocked.database, SystemClock()).add_attachment(
-            1, "grab-rails.jpg", "image/jpeg", b"\xff" * 2048)
+            1, "grab-rails.jpg", "image/jpeg", b"\xff" * 2048
+        )
     finally:
         unlocked.lock()
     shown = cli("journal", "show", "1", **PASS)
@@ -146,14 +202,26 @@ def test_show(cli: Run, vault: AppPaths) -> None:
     assert document["tags"] == ["falls", "worried"]
     assert document["date"] == "2025-03-02T23:30:00-05:00"
     assert [(a["filename"], a["size"]) for a in document["attachments"]] == [
-        ("grab-rails.jpg", 2048)]
-    assert set(document) == {"id", "uid", "title", "date", "created_at", "updated_at", "tags",
-                             "is_favourite", "attachments", "body"}
+        ("grab-rails.jpg", 2048)
+    ]
+    assert set(document) == {
+        "id",
+        "uid",
+        "title",
+        "date",
+        "created_at",
+        "updated_at",
+        "tags",
+        "is_favourite",
+        "attachments",
+        "body",
+    }
     plain = cli("journal", "show", "2", **PASS).out.splitlines()
     assert plain[2:5] == ["Tags: medication", "Favourite: no", "Attachments: (none)"]
 
 
 def test_show_errors(cli: Run, vault: AppPaths) -> None:
-    assert_one_line_error(cli("journal", "show", "42", **PASS),
-                          "There is no journal entry with id 42.")
+    assert_one_line_error(
+        cli("journal", "show", "42", **PASS), "There is no journal entry with id 42."
+    )
     assert_one_line_error(cli("journal", "show", "first", **PASS), "ID must be a number")

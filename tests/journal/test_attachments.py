@@ -32,10 +32,15 @@ def test_add_read_remove(journal: JournalService, clock: FixedClock) -> None:
     entry = journal.add("Prescription", "")
     clock.advance(90)
     data = bytes(range(256)) * 40
-    info = journal.add_attachment(entry.id, "/home/me/Scans/prescription.pdf",
-                                  "Application/PDF", data)
+    info = journal.add_attachment(
+        entry.id, "/home/me/Scans/prescription.pdf", "Application/PDF", data
+    )
     assert (info.entry_id, info.filename, info.mime_type, info.size) == (
-        entry.id, "prescription.pdf", "application/pdf", len(data))
+        entry.id,
+        "prescription.pdf",
+        "application/pdf",
+        len(data),
+    )
     assert info.created_at == clock.now()
     again = journal.get(entry.id)
     assert again.attachments == (info,)
@@ -69,7 +74,10 @@ def test_size_limits(journal: JournalService, monkeypatch: pytest.MonkeyPatch) -
         journal.add_attachment(entry.id, "three.jpg", "image/jpeg", b"3" * 51)
     journal.add_attachment(entry.id, "three.jpg", "image/jpeg", b"3" * 50)
     assert [a.filename for a in journal.get(entry.id).attachments] == [
-        "one.jpg", "two.jpg", "three.jpg"]
+        "one.jpg",
+        "two.jpg",
+        "three.jpg",
+    ]
     other = journal.add("elsewhere", "")  # the total is per entry
     journal.add_attachment(other.id, "four.jpg", "image/jpeg", b"4" * 100)
 
@@ -77,37 +85,50 @@ def test_size_limits(journal: JournalService, monkeypatch: pytest.MonkeyPatch) -
 def test_real_limit_refuses_before_writing(journal: JournalService) -> None:
     entry = journal.add("x", "")
     with pytest.raises(AttachmentTooLarge, match=r"25\.0 MB"):
-        journal.add_attachment(entry.id, "huge.mov", "video/quicktime",
-                               bytes(MAX_ATTACHMENT_BYTES + 1))
+        journal.add_attachment(
+            entry.id, "huge.mov", "video/quicktime", bytes(MAX_ATTACHMENT_BYTES + 1)
+        )
     assert journal.get(entry.id).attachments == ()
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("photo.jpg", "photo.jpg"),
-    ("../../etc/passwd", "passwd"),
-    ("C:\\Users\\me\\scan.pdf", "scan.pdf"),
-    ("bad\x00name\n.txt", "badname.txt"),
-    ("", "attachment"),
-    ("   ", "attachment"),
-    ("dir/", "dir"),
-    ("x" * 300, "x" * 255),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("photo.jpg", "photo.jpg"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\scan.pdf", "scan.pdf"),
+        ("bad\x00name\n.txt", "badname.txt"),
+        ("", "attachment"),
+        ("   ", "attachment"),
+        ("dir/", "dir"),
+        ("x" * 300, "x" * 255),
+    ],
+)
 def test_clean_filename(given: str, expected: str) -> None:
     assert clean_filename(given) == expected
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ("image/jpeg", "image/jpeg"),
-    (" IMAGE/PNG ", "image/png"),
-    ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text"),
-    ("", "application/octet-stream"),
-    ("not a type", "application/octet-stream"),
-    ("text/plain; charset=utf-8", "application/octet-stream"),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("image/jpeg", "image/jpeg"),
+        (" IMAGE/PNG ", "image/png"),
+        ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text"),
+        ("", "application/octet-stream"),
+        ("not a type", "application/octet-stream"),
+        ("text/plain; charset=utf-8", "application/octet-stream"),
+    ],
+)
 def test_clean_mime_type(given: str, expected: str) -> None:
     assert clean_mime_type(given) == expected
 
 
 def test_describe_size() -> None:
     assert [describe_size(n) for n in (0, 1, 1023, 1024, 1536, 25 * 1024 * 1024)] == [
-        "0 bytes", "1 byte", "1023 bytes", "1.0 KB", "1.5 KB", "25.0 MB"]
+        "0 bytes",
+        "1 byte",
+        "1023 bytes",
+        "1.0 KB",
+        "1.5 KB",
+        "25.0 MB",
+    ]

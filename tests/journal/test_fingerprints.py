@@ -17,8 +17,9 @@ def test_the_same_entry_from_another_export_matches() -> None:
     assert len(base) == 64 and int(base, 16) >= 0
     same_moment = WHEN.astimezone(timezone(timedelta(hours=-5)))
     assert entry_fingerprint(same_moment, "Title", "Line one\nLine two") == base
-    assert entry_fingerprint(WHEN.replace(second=0), " Title ", "Line one\r\nLine two  \n\n") \
-        == base  # seconds, surrounding spaces, line endings and trailing blanks do not count
+    assert (
+        entry_fingerprint(WHEN.replace(second=0), " Title ", "Line one\r\nLine two  \n\n") == base
+    )  # seconds, surrounding spaces, line endings and trailing blanks do not count
     composed, decomposed = "caf\u00e9", "cafe\u0301"
     assert entry_fingerprint(WHEN, composed, "") == entry_fingerprint(WHEN, decomposed, "")
 

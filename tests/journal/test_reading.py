@@ -40,10 +40,16 @@ def test_entry_day_is_the_local_day(journal: JournalService) -> None:
 
 def test_summaries_carry_tags_favourite_and_attachments(journal: JournalService) -> None:
     plain = journal.add("plain", "", entry_at=at(2026, 1, 1))
-    rich = journal.add_draft(EntryDraft(
-        "rich", "", at(2026, 1, 2), tags=("b", "A"), is_favourite=True,
-        attachments=(AttachmentDraft("a.png", "image/png", b"png"),),
-    ))
+    rich = journal.add_draft(
+        EntryDraft(
+            "rich",
+            "",
+            at(2026, 1, 2),
+            tags=("b", "A"),
+            is_favourite=True,
+            attachments=(AttachmentDraft("a.png", "image/png", b"png"),),
+        )
+    )
     assert journal.list_summaries() == [
         EntrySummary(rich.id, rich.entry_at, "rich", True, True, ("A", "b")),
         EntrySummary(plain.id, plain.entry_at, "plain", False, False, ()),
@@ -66,23 +72,27 @@ def year_of_entries(journal: JournalService) -> dict[str, int]:
     return ids
 
 
-@pytest.mark.parametrize(("flt", "expected"), [
-    (EntryFilter(), ["dec", "jun", "mar", "feb", "jan"]),
-    (EntryFilter(tag="SLEEP"), ["dec", "feb", "jan"]),
-    (EntryFilter(tag=" love "), ["feb"]),
-    (EntryFilter(tag="nobody uses this"), []),
-    (EntryFilter(since=date(2025, 2, 14)), ["dec", "jun", "mar", "feb"]),
-    (EntryFilter(until=date(2025, 2, 28)), ["feb", "jan"]),  # 23:45 local is still the 14th
-    (EntryFilter(since=date(2025, 3, 1), until=date(2025, 3, 1)), ["mar"]),
-    (EntryFilter(since=date(2025, 12, 31), until=date(2025, 12, 31)), ["dec"]),
-    (EntryFilter(since=date(2025, 7, 1), until=date(2025, 6, 1)), []),
-    (EntryFilter(favourites_only=True), ["jun", "feb"]),
-    (EntryFilter(has_attachment=True), ["jun"]),
-    (EntryFilter(has_attachment=False), ["dec", "mar", "feb", "jan"]),
-    (EntryFilter(tag="sleep", favourites_only=True, since=date(2025, 2, 1)), ["feb"]),
-])
-def test_filters(journal: JournalService, year_of_entries: dict[str, int], flt: EntryFilter,
-                 expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (EntryFilter(), ["dec", "jun", "mar", "feb", "jan"]),
+        (EntryFilter(tag="SLEEP"), ["dec", "feb", "jan"]),
+        (EntryFilter(tag=" love "), ["feb"]),
+        (EntryFilter(tag="nobody uses this"), []),
+        (EntryFilter(since=date(2025, 2, 14)), ["dec", "jun", "mar", "feb"]),
+        (EntryFilter(until=date(2025, 2, 28)), ["feb", "jan"]),  # 23:45 local is still the 14th
+        (EntryFilter(since=date(2025, 3, 1), until=date(2025, 3, 1)), ["mar"]),
+        (EntryFilter(since=date(2025, 12, 31), until=date(2025, 12, 31)), ["dec"]),
+        (EntryFilter(since=date(2025, 7, 1), until=date(2025, 6, 1)), []),
+        (EntryFilter(favourites_only=True), ["jun", "feb"]),
+        (EntryFilter(has_attachment=True), ["jun"]),
+        (EntryFilter(has_attachment=False), ["dec", "mar", "feb", "jan"]),
+        (EntryFilter(tag="sleep", favourites_only=True, since=date(2025, 2, 1)), ["feb"]),
+    ],
+)
+def test_filters(
+    journal: JournalService, year_of_entries: dict[str, int], flt: EntryFilter, expected: list[str]
+) -> None:
     assert [s.title for s in journal.list_summaries(flt)] == expected
     assert journal.count(flt) == len(expected)
 
@@ -90,8 +100,7 @@ def test_filters(journal: JournalService, year_of_entries: dict[str, int], flt: 
 def test_keyset_paging_walks_every_entry_once(journal: JournalService) -> None:
     base = at(2026, 1, 1)
     # Pairs of entries share a timestamp, so the id must break ties.
-    journal.add_drafts([EntryDraft(f"e{i}", "", base + timedelta(hours=i // 2))
-                        for i in range(11)])
+    journal.add_drafts([EntryDraft(f"e{i}", "", base + timedelta(hours=i // 2)) for i in range(11)])
     everything = journal.list_summaries()
     pages: list[list[EntrySummary]] = []
     after = None

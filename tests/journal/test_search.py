@@ -19,15 +19,28 @@ EVENING = datetime(2025, 11, 3, 21, 0, tzinfo=NEW_YORK)
 @pytest.fixture
 def diary(journal: JournalService) -> dict[str, int]:
     entries = {
-        "fall": ("The first fall", "He slipped in the bathroom tonight. No bones broken, but I "
-                 "keep shaking.", ("falls", "worried")),
-        "meds": ("Medication change", "From today the morning tablet moves to after breakfast. "
-                 "Watch for nausea.", ("medication",)),
-        "group": ("Support group", "Someone said *you are allowed to be tired* and I nearly "
-                  "cried. We talked about falls at home.", ("support group",)),
+        "fall": (
+            "The first fall",
+            "He slipped in the bathroom tonight. No bones broken, but I keep shaking.",
+            ("falls", "worried"),
+        ),
+        "meds": (
+            "Medication change",
+            "From today the morning tablet moves to after breakfast. Watch for nausea.",
+            ("medication",),
+        ),
+        "group": (
+            "Support group",
+            "Someone said *you are allowed to be tired* and I nearly "
+            "cried. We talked about falls at home.",
+            ("support group",),
+        ),
         "cafe": ("Café", "Naïve hope: a quiet coffee with Maria.", ()),
-        "respite": ("Respite plan", "Sam can take Saturday morning. I will sleep in.",
-                    ("respite", "falls")),
+        "respite": (
+            "Respite plan",
+            "Sam can take Saturday morning. I will sleep in.",
+            ("respite", "falls"),
+        ),
     }
     ids = {}
     for offset, (key, (title, body, tags)) in enumerate(entries.items()):
@@ -60,16 +73,17 @@ def test_phrases(journal: JournalService, diary: dict[str, int]) -> None:
 
 def test_title_outranks_tags_outranks_body(journal: JournalService) -> None:
     when = EVENING
-    in_body = journal.add("Tuesday", "We spoke about the garden at length today.",
-                          entry_at=when).id
+    in_body = journal.add("Tuesday", "We spoke about the garden at length today.", entry_at=when).id
     in_tags = journal.add("Wednesday", "Nothing much.", ["garden"], entry_at=when).id
     in_title = journal.add("Garden", "Nothing much either.", entry_at=when).id
     assert [hit.id for hit in journal.search("garden")] == [in_title, in_tags, in_body]
 
 
 def test_equal_ranks_show_the_newest_first(journal: JournalService) -> None:
-    ids = [journal.add("Same", "same words", entry_at=EVENING + timedelta(days=d)).id
-           for d in (1, 3, 2)]
+    ids = [
+        journal.add("Same", "same words", entry_at=EVENING + timedelta(days=d)).id
+        for d in (1, 3, 2)
+    ]
     assert [hit.id for hit in journal.search("same")] == [ids[1], ids[2], ids[0]]
 
 
@@ -105,23 +119,24 @@ def test_long_bodies_get_a_short_snippet(journal: JournalService) -> None:
 
 def test_filters_apply(journal: JournalService, diary: dict[str, int]) -> None:
     assert set(titles(journal.search("falls"))) == {
-        "The first fall", "Support group", "Respite plan"}
+        "The first fall",
+        "Support group",
+        "Respite plan",
+    }
     assert titles(journal.search("falls", EntryFilter(tag="respite"))) == ["Respite plan"]
     day = (EVENING + timedelta(days=2)).date()
-    assert titles(journal.search("falls", EntryFilter(since=day, until=day))) == [
-        "Support group"]
+    assert titles(journal.search("falls", EntryFilter(since=day, until=day))) == ["Support group"]
     assert journal.search("falls", EntryFilter(until=date(2025, 11, 2))) == []
     journal.update(diary["fall"], is_favourite=True)
-    assert titles(journal.search("fall", EntryFilter(favourites_only=True))) == [
-        "The first fall"]
+    assert titles(journal.search("fall", EntryFilter(favourites_only=True))) == ["The first fall"]
     journal.add_attachment(diary["respite"], "plan.txt", "text/plain", b"plan")
-    assert titles(journal.search("falls", EntryFilter(has_attachment=True))) == [
-        "Respite plan"]
+    assert titles(journal.search("falls", EntryFilter(has_attachment=True))) == ["Respite plan"]
 
 
 def test_limit(journal: JournalService) -> None:
-    journal.add_drafts([EntryDraft(f"walk {i}", "a walk", EVENING + timedelta(hours=i))
-                        for i in range(30)])
+    journal.add_drafts(
+        [EntryDraft(f"walk {i}", "a walk", EVENING + timedelta(hours=i)) for i in range(30)]
+    )
     assert len(journal.search("walk")) == 30
     assert len(journal.search("walk", limit=7)) == 7
     assert journal.search("walk", limit=0) == []
@@ -131,12 +146,12 @@ def test_ranking_is_bounded_to_the_newest_matches(
     journal: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(search_index, "CANDIDATES", 5)
-    ids = journal.add_drafts([EntryDraft("note", "tea", EVENING + timedelta(days=i))
-                              for i in range(8)])
+    ids = journal.add_drafts(
+        [EntryDraft("note", "tea", EVENING + timedelta(days=i)) for i in range(8)]
+    )
     best_but_old = journal.add("tea tea tea", "tea tea", ["tea"], entry_at=EVENING)
     # Every match is still found when there are few of them, filters included ...
-    assert {hit.id for hit in journal.search("tea", EntryFilter(tag="tea"))} == {
-        best_but_old.id}
+    assert {hit.id for hit in journal.search("tea", EntryFilter(tag="tea"))} == {best_but_old.id}
     # ... and with many, the newest (by id) are ranked.
     found = [hit.id for hit in journal.search("tea")]
     assert found[0] == best_but_old.id and len(found) == 5
@@ -152,10 +167,34 @@ def test_edits_and_deletes_are_searchable_at_once(journal: JournalService) -> No
     assert journal.search("second") == []
 
 
-@pytest.mark.parametrize("typed", [
-    '"', '""', "'", "AND", "OR", "NOT", "NEAR", "a AND", "NEAR(a b)", "*", "a*", "-a", "(",
-    ")", "a:b", "title:", "^a", "+", "{title body}: x", "\x00", "💙", "a\"b\"c", "\\",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        '""',
+        "'",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        "a AND",
+        "NEAR(a b)",
+        "*",
+        "a*",
+        "-a",
+        "(",
+        ")",
+        "a:b",
+        "title:",
+        "^a",
+        "+",
+        "{title body}: x",
+        "\x00",
+        "💙",
+        'a"b"c',
+        "\\",
+    ],
+)
 def test_syntax_characters_never_raise(
     journal: JournalService, diary: dict[str, int], typed: str
 ) -> None:

@@ -22,38 +22,44 @@ from carecompanion.journal.search import (
 )
 
 
-@pytest.mark.parametrize(("typed", "match"), [
-    ("fall", '"fall" *'),  # still typing: the last word is a prefix
-    ("fall ", '"fall"'),  # a finished word is not
-    ("first fall ", '"first" AND "fall"'),
-    ("first fa", '"first" AND "fa" *'),
-    ('"first fall"', '"first fall"'),
-    ('"first fa', '"first fa" *'),  # an open quote is a phrase still being typed
-    ('mum "bad night" slept ', '"mum" AND "bad night" AND "slept"'),
-    ("AND OR NOT NEAR ", '"AND" AND "OR" AND "NOT" AND "NEAR"'),
-    # Syntax is only text; the last word is one letter, too short for a prefix.
-    ("-pain* (knee) title:x ^y", '"pain" AND "knee" AND "title x" AND "y"'),
-    ("don't", '"don t"'),  # "t" is one letter: no prefix yet
-    ("Café naïve ", '"Café" AND "naïve"'),
-    ("m", '"m"'),  # one letter is too short to be a useful prefix
-    ("st", '"st" *'),
-    ("snake_case ", '"snake case"'),
-])
+@pytest.mark.parametrize(
+    ("typed", "match"),
+    [
+        ("fall", '"fall" *'),  # still typing: the last word is a prefix
+        ("fall ", '"fall"'),  # a finished word is not
+        ("first fall ", '"first" AND "fall"'),
+        ("first fa", '"first" AND "fa" *'),
+        ('"first fall"', '"first fall"'),
+        ('"first fa', '"first fa" *'),  # an open quote is a phrase still being typed
+        ('mum "bad night" slept ', '"mum" AND "bad night" AND "slept"'),
+        ("AND OR NOT NEAR ", '"AND" AND "OR" AND "NOT" AND "NEAR"'),
+        # Syntax is only text; the last word is one letter, too short for a prefix.
+        ("-pain* (knee) title:x ^y", '"pain" AND "knee" AND "title x" AND "y"'),
+        ("don't", '"don t"'),  # "t" is one letter: no prefix yet
+        ("Café naïve ", '"Café" AND "naïve"'),
+        ("m", '"m"'),  # one letter is too short to be a useful prefix
+        ("st", '"st" *'),
+        ("snake_case ", '"snake case"'),
+    ],
+)
 def test_queries(typed: str, match: str) -> None:
     assert build_match_query(typed).match == match
 
 
-@pytest.mark.parametrize(("typed", "fallback"), [
-    # The index holds stems ("running" is "run"), so "runnin" finds nothing; the fallback
-    # adds shorter cuts of the last word as whole words, down to what porter strips.
-    ("mum runnin", '"mum" AND ("runnin" * OR "runni" OR "runn" OR "run")'),
-    ("medicatio", '("medicatio" * OR "medicati" OR "medicat" OR "medica" OR "medic")'),
-    ("fall", '("fall" * OR "fal")'),
-    ('"first fal', None),  # three letters: nothing to cut
-    ("st", None),
-    ("fall ", None),  # finished words need no fallback
-    ('"first fall"', None),
-])
+@pytest.mark.parametrize(
+    ("typed", "fallback"),
+    [
+        # The index holds stems ("running" is "run"), so "runnin" finds nothing; the fallback
+        # adds shorter cuts of the last word as whole words, down to what porter strips.
+        ("mum runnin", '"mum" AND ("runnin" * OR "runni" OR "runn" OR "run")'),
+        ("medicatio", '("medicatio" * OR "medicati" OR "medicat" OR "medica" OR "medic")'),
+        ("fall", '("fall" * OR "fal")'),
+        ('"first fal', None),  # three letters: nothing to cut
+        ("st", None),
+        ("fall ", None),  # finished words need no fallback
+        ('"first fall"', None),
+    ],
+)
 def test_fallbacks(typed: str, fallback: str | None) -> None:
     assert build_match_query(typed).fallback == fallback
 
@@ -88,20 +94,29 @@ def _assert_safe(match: str) -> None:
     assert re.fullmatch(r"(?:S AND )*(?:S|S \*|\(S \*(?: OR S)+\))", outside), match
 
 
-@pytest.mark.parametrize(("raw", "text", "ranges"), [
-    ("plain text", "plain text", ()),
-    (f"He {O}slipped{C} in the {O}bath{C}room", "He slipped in the bathroom",
-     ((3, 10), (18, 22))),
-    (f"## Heading\n\nMum was up at **{O}three{C}**.", "Heading Mum was up at three.",
-     ((22, 27),)),
-    (f"- item one\n- item {O}two{C}\n\n> quoted", "item one item two quoted", ((14, 17),)),
-    (f"a [{O}link{C}](https://example.org) and `code`", "a link and code", ((2, 6),)),
-    (f"…middle of {O}it{C}…", "…middle of it…", ((11, 13),)),
-    ("snake_case and _emph_", "snake_case and emph", ()),
-    (f"{O}open only", "open only", ((0, 9),)),
-    (f"close only{C} {O}{C}", "close only", ()),
-    ("", "", ()),
-])
+@pytest.mark.parametrize(
+    ("raw", "text", "ranges"),
+    [
+        ("plain text", "plain text", ()),
+        (
+            f"He {O}slipped{C} in the {O}bath{C}room",
+            "He slipped in the bathroom",
+            ((3, 10), (18, 22)),
+        ),
+        (
+            f"## Heading\n\nMum was up at **{O}three{C}**.",
+            "Heading Mum was up at three.",
+            ((22, 27),),
+        ),
+        (f"- item one\n- item {O}two{C}\n\n> quoted", "item one item two quoted", ((14, 17),)),
+        (f"a [{O}link{C}](https://example.org) and `code`", "a link and code", ((2, 6),)),
+        (f"…middle of {O}it{C}…", "…middle of it…", ((11, 13),)),
+        ("snake_case and _emph_", "snake_case and emph", ()),
+        (f"{O}open only", "open only", ((0, 9),)),
+        (f"close only{C} {O}{C}", "close only", ()),
+        ("", "", ()),
+    ],
+)
 def test_parse_snippet(raw: str, text: str, ranges: tuple[tuple[int, int], ...]) -> None:
     assert parse_snippet(raw) == (text, ranges)
 

@@ -72,7 +72,8 @@ def test_tags_are_shared_case_insensitively(
     assert second.tags == ("Appointments", "Sleep")  # the existing tag keeps its spelling
     with unlocked_vault.database.session() as session:  # one "Sleep" row, not two
         assert session.scalars(sa.select(Tag.name).order_by(Tag.name)).all() == [
-            "Appointments", "Sleep"
+            "Appointments",
+            "Sleep",
         ]
     assert journal.get(second.id) == second
 

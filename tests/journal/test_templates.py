@@ -24,8 +24,13 @@ def templates(unlocked_vault: UnlockedVault, clock: FixedClock) -> TemplateServi
 def test_built_in_templates_cover_the_caregiver_prompts() -> None:
     names = [t.name for t in BUILT_IN_TEMPLATES]
     assert names[:7] == [
-        "Today's care log", "What went well, what drained me", "What I need help with",
-        "Appointment notes", "Medication change", "A gratitude note", "Planning respite",
+        "Today's care log",
+        "What went well, what drained me",
+        "What I need help with",
+        "Appointment notes",
+        "Medication change",
+        "A gratitude note",
+        "Planning respite",
     ]
     assert "A hard day" in names
     ids = [t.id for t in BUILT_IN_TEMPLATES]
@@ -44,10 +49,12 @@ def test_only_built_ins_at_first(templates: TemplateService) -> None:
 
 
 def test_add_list_update_delete(templates: TemplateService, clock: FixedClock) -> None:
-    walk = templates.add_template(" Evening  walk ", " Walk ", "## Where we went\n",
-                                  ["walks", "Walks", " outdoors "])
-    assert walk == Template(walk.id, "Evening walk", "Walk", "## Where we went\n",
-                            ("outdoors", "walks"), False)
+    walk = templates.add_template(
+        " Evening  walk ", " Walk ", "## Where we went\n", ["walks", "Walks", " outdoors "]
+    )
+    assert walk == Template(
+        walk.id, "Evening walk", "Walk", "## Where we went\n", ("outdoors", "walks"), False
+    )
     bath = templates.add_template("bath night", body="- water temperature\n")
     assert templates.list_templates() == [*BUILT_IN_TEMPLATES, bath, walk]  # by name
     assert templates.get_template(walk.id) == walk
@@ -55,7 +62,11 @@ def test_add_list_update_delete(templates: TemplateService, clock: FixedClock) -
     clock.advance(10)
     changed = templates.update_template(walk.id, name="Afternoon walk", tags=[])
     assert (changed.name, changed.title, changed.body, changed.tags) == (
-        "Afternoon walk", "Walk", "## Where we went\n", ())
+        "Afternoon walk",
+        "Walk",
+        "## Where we went\n",
+        (),
+    )
     assert templates.list_templates()[-2:] == [changed, bath]
 
     templates.delete_template(changed.id)

@@ -25,7 +25,9 @@ WHEN = datetime(2025, 10, 2, 22, 15, tzinfo=UTC)
 
 def draft(**changes: object) -> EntryDraft:
     values: dict[str, object] = {
-        "title": "Clinic day", "body": "A long wait, then good news.", "entry_at": WHEN,
+        "title": "Clinic day",
+        "body": "A long wait, then good news.",
+        "entry_at": WHEN,
         "tags": ("appointments",),
     }
     values.update(changes)
@@ -33,18 +35,25 @@ def draft(**changes: object) -> EntryDraft:
 
 
 def test_add_draft_with_everything(journal: JournalService) -> None:
-    entry = journal.add_draft(draft(
-        title="  Clinic day ", tags=("Appointments", "hope", "appointments"), is_favourite=True,
-        attachments=(AttachmentDraft("letter.pdf", "application/pdf", b"%PDF-1.7 ..."),
-                     AttachmentDraft("photo.jpg", "image/jpeg", b"\xff\xd8\xff")),
-    ))
+    entry = journal.add_draft(
+        draft(
+            title="  Clinic day ",
+            tags=("Appointments", "hope", "appointments"),
+            is_favourite=True,
+            attachments=(
+                AttachmentDraft("letter.pdf", "application/pdf", b"%PDF-1.7 ..."),
+                AttachmentDraft("photo.jpg", "image/jpeg", b"\xff\xd8\xff"),
+            ),
+        )
+    )
     assert entry.title == "Clinic day"
     assert entry.entry_at == WHEN
     assert entry.created_at == entry.updated_at == START
     assert entry.tags == ("Appointments", "hope")
     assert entry.is_favourite
     assert [(a.filename, a.mime_type, a.size) for a in entry.attachments] == [
-        ("letter.pdf", "application/pdf", 12), ("photo.jpg", "image/jpeg", 3)
+        ("letter.pdf", "application/pdf", 12),
+        ("photo.jpg", "image/jpeg", 3),
     ]
     assert all(a.entry_id == entry.id and a.created_at == START for a in entry.attachments)
     assert journal.get(entry.id) == entry
@@ -56,17 +65,23 @@ def test_a_draft_with_an_oversized_attachment_writes_nothing(
 ) -> None:
     monkeypatch.setattr("carecompanion.journal.attachments.MAX_ATTACHMENT_BYTES", 10)
     with pytest.raises(AttachmentTooLarge, match=r"big\.bin is 11 bytes"):
-        journal.add_draft(draft(tags=("new tag",), attachments=(
-            AttachmentDraft("ok.txt", "text/plain", b"0123456789"),
-            AttachmentDraft("big.bin", "", b"01234567890"),
-        )))
+        journal.add_draft(
+            draft(
+                tags=("new tag",),
+                attachments=(
+                    AttachmentDraft("ok.txt", "text/plain", b"0123456789"),
+                    AttachmentDraft("big.bin", "", b"01234567890"),
+                ),
+            )
+        )
     assert journal.count() == 0
     assert journal.all_tags() == []
 
 
 def test_add_drafts_is_all_or_nothing(journal: JournalService) -> None:
-    ids = journal.add_drafts([draft(title=f"day {i}", entry_at=WHEN + timedelta(days=i))
-                              for i in range(3)])
+    ids = journal.add_drafts(
+        [draft(title=f"day {i}", entry_at=WHEN + timedelta(days=i)) for i in range(3)]
+    )
     assert [journal.get(i).title for i in ids] == ["day 0", "day 1", "day 2"]
     with pytest.raises(ValueError, match="timezone-aware"):
         journal.add_drafts([draft(title="fine"), draft(entry_at=datetime(2025, 1, 1))])
@@ -113,8 +128,14 @@ def test_update_and_delete_missing_entries(journal: JournalService) -> None:
 
 def test_delete_cascades(journal: JournalService, unlocked_vault: UnlockedVault) -> None:
     kept = journal.add("kept", "kept words", ["common"])
-    gone = journal.add_draft(draft(title="gone", body="vanishing words", tags=("common", "rare"),
-                                   attachments=(AttachmentDraft("a.txt", "text/plain", b"x"),)))
+    gone = journal.add_draft(
+        draft(
+            title="gone",
+            body="vanishing words",
+            tags=("common", "rare"),
+            attachments=(AttachmentDraft("a.txt", "text/plain", b"x"),),
+        )
+    )
     journal.delete(gone.id)
     with pytest.raises(EntryNotFound):
         journal.get(gone.id)
@@ -147,8 +168,9 @@ def test_index_follows_raw_sql_too(journal: JournalService, unlocked_vault: Unlo
     """Triggers, not service code, keep the index in step: no write path can forget it."""
     entry = journal.add("Original", "words")
     with unlocked_vault.database.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE journal_entries SET body = 'replaced' WHERE id = ?",
-                             (entry.id,))
+        conn.exec_driver_sql(
+            "UPDATE journal_entries SET body = 'replaced' WHERE id = ?", (entry.id,)
+        )
     assert indexed_ids(unlocked_vault.database, "replaced") == {entry.id}
     assert_index_matches_entries(unlocked_vault.database)
     with unlocked_vault.database.engine.begin() as conn:

@@ -18,7 +18,12 @@ def day(
     checkins: int = 1,
 ) -> DayStat:
     return DayStat(
-        day=when, mood=mood, checkins=checkins, mood_low=int(mood), mood_high=int(mood),
-        stress=stress, sleep_hours=sleep, activities=frozenset(activities),
+        day=when,
+        mood=mood,
+        checkins=checkins,
+        mood_low=int(mood),
+        mood_high=int(mood),
+        stress=stress,
+        sleep_hours=sleep,
+        activities=frozenset(activities),
     )
-

@@ -17,8 +17,16 @@ def names(mood: MoodService, include_archived: bool = False) -> list[str]:
 
 def test_a_new_vault_has_the_default_list(mood: MoodService) -> None:
     assert tuple(names(mood)) == DEFAULT_ACTIVITIES
-    assert {"A walk", "Talked to a friend", "Respite", "Exercise", "Time for a hobby",
-            "Support group meeting", "Rest", "Time outdoors"} <= set(names(mood))
+    assert {
+        "A walk",
+        "Talked to a friend",
+        "Respite",
+        "Exercise",
+        "Time for a hobby",
+        "Support group meeting",
+        "Rest",
+        "Time outdoors",
+    } <= set(names(mood))
 
 
 def test_add_rename_reorder(mood: MoodService) -> None:
@@ -87,8 +95,7 @@ def test_support_contacts(mood: MoodService) -> None:
     sister = mood.support.add("  Anna  ", "0170 1234567")
     assert (sister.name, sister.kind) == ("Anna", "person")
     assert [c.name for c in mood.support.list()] == ["Samaritans", "Anna"]
-    assert mood.support.update(sister.id, "Anna B.", "anna@example.org").reach == \
-        "anna@example.org"
+    assert mood.support.update(sister.id, "Anna B.", "anna@example.org").reach == "anna@example.org"
     with pytest.raises(InvalidName):
         mood.support.add("   ")
     with pytest.raises(InvalidName):

@@ -14,8 +14,12 @@ from tests.helpers import START
 
 def test_save_and_read_back(assessments: AssessmentService) -> None:
     saved = assessments.save("phq2", [2, 2])
-    assert (saved.instrument_id, saved.score, saved.high, saved.answers) == \
-        ("phq2", 4, True, (2, 2))
+    assert (saved.instrument_id, saved.score, saved.high, saved.answers) == (
+        "phq2",
+        4,
+        True,
+        (2, 2),
+    )
     assert saved.taken_at == START and saved.day == date(2026, 3, 3)
     assert "not a diagnosis" in saved.interpretation
     assert assessments.get(saved.id) == saved

@@ -29,11 +29,19 @@ def read_back(data: bytes) -> list[dict[str, str]]:
 
 
 def test_round_trip_through_the_file(mood: MoodService, tmp_path: Path) -> None:
-    journal_free = mood.add(CheckInDraft(
-        mood=2, stress=9, sleep_hours=4.75, energy=1, care_hours=11.5,
-        activities=("Respite", "A walk"), emotions=("Overwhelmed", "Guilty"), note=TRICKY_NOTE,
-        at=START - timedelta(days=1, hours=3),
-    ))
+    journal_free = mood.add(
+        CheckInDraft(
+            mood=2,
+            stress=9,
+            sleep_hours=4.75,
+            energy=1,
+            care_hours=11.5,
+            activities=("Respite", "A walk"),
+            emotions=("Overwhelmed", "Guilty"),
+            note=TRICKY_NOTE,
+            at=START - timedelta(days=1, hours=3),
+        )
+    )
     plain = mood.add(CheckInDraft(mood=5))
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -58,8 +66,9 @@ def test_round_trip_through_the_file(mood: MoodService, tmp_path: Path) -> None:
         "journal_entry_id": "",
     }
     assert rows[1]["id"] == str(plain.id)
-    assert [rows[1][c] for c in ("stress", "energy", "sleep_hours", "care_hours", "activities",
-                                 "note")] == [""] * 6
+    assert [
+        rows[1][c] for c in ("stress", "energy", "sleep_hours", "care_hours", "activities", "note")
+    ] == [""] * 6
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in folder.iterdir()) == ["mood.csv"]  # no temp file left
 
@@ -70,8 +79,9 @@ def test_an_empty_export_has_the_header_only(tmp_path: Path) -> None:
     assert out.read_bytes() == b"\xef\xbb\xbf" + ",".join(COLUMNS).encode() + b"\r\n"
 
 
-def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_a_failed_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "mood.csv"
     out.write_bytes(b"the old export")
 
@@ -91,9 +101,17 @@ def test_the_columns_are_documented() -> None:
         assert f"| `{column}` |" in doc, column
 
 
-names = st.text(st.characters(codec="utf-8", exclude_characters="|",
-                              exclude_categories=("Cs", "Cc", "Zl", "Zp")),
-                min_size=1, max_size=12).map(lambda s: " ".join(s.split())).filter(bool)
+names = (
+    st.text(
+        st.characters(
+            codec="utf-8", exclude_characters="|", exclude_categories=("Cs", "Cc", "Zl", "Zp")
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 
 
 @given(
@@ -102,13 +120,27 @@ names = st.text(st.characters(codec="utf-8", exclude_characters="|",
     sleep=st.none() | st.floats(min_value=0, max_value=24, allow_nan=False),
     minutes=st.integers(min_value=0, max_value=60 * 24 * 400),
 )
-def test_any_checkin_reads_back(note: str, activities: list[str], sleep: float | None,
-                                minutes: int) -> None:
+def test_any_checkin_reads_back(
+    note: str, activities: list[str], sleep: float | None, minutes: int
+) -> None:
     at = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes)
     checkin = CheckIn(
-        id=1, uid="u" * 32, at=at, day=date(2025, 1, 1), mood=3, stress=None,
-        sleep_hours=sleep, energy=None, care_hours=None, activities=tuple(activities),
-        emotions=(), note=note, entry_id=None, source="app", created_at=at, updated_at=at,
+        id=1,
+        uid="u" * 32,
+        at=at,
+        day=date(2025, 1, 1),
+        mood=3,
+        stress=None,
+        sleep_hours=sleep,
+        energy=None,
+        care_hours=None,
+        activities=tuple(activities),
+        emotions=(),
+        note=note,
+        entry_id=None,
+        source="app",
+        created_at=at,
+        updated_at=at,
     )
     (row,) = read_back(csv_bytes([checkin], BERLIN))
     assert row["note"] == note

@@ -40,9 +40,12 @@ def local(draft_at: datetime | None) -> datetime:
 def test_seven_columns_default_moods_mixed_times() -> None:
     drafts = read("v7_default_moods_mixed_times.csv")
     assert [local(d.at) for d in drafts] == [  # oldest first, 12- and 24-hour times
-        datetime(2020, 5, 27, 7, 9), datetime(2020, 5, 28, 14, 58),
-        datetime(2020, 5, 29, 12, 38), datetime(2020, 5, 29, 21, 24),
-        datetime(2020, 5, 30, 8, 2), datetime(2020, 5, 30, 18, 50),
+        datetime(2020, 5, 27, 7, 9),
+        datetime(2020, 5, 28, 14, 58),
+        datetime(2020, 5, 29, 12, 38),
+        datetime(2020, 5, 29, 21, 24),
+        datetime(2020, 5, 30, 8, 2),
+        datetime(2020, 5, 30, 18, 50),
     ]
     assert [d.mood for d in drafts] == [1, 2, 5, 3, 4, 5]  # awful bad rad meh good rad
     assert drafts[-1].activities == ("friends", "walk", "nap")
@@ -71,8 +74,9 @@ def test_eight_columns_renamed_moods_and_stray_spaces() -> None:
 def test_nine_columns_bom_scales_german_and_html_notes() -> None:
     drafts = read("v9_scales_bom_german.csv")
     assert [d.mood for d in drafts] == [1, 2, 3, 4, 5]  # Lausig .. Super
-    assert drafts[-1].note == ("Ein guter Tag\n\nMit Mama im Park.\n"
-                               "Sie hat gelacht, zum ersten Mal seit Wochen.")
+    assert drafts[-1].note == (
+        "Ein guter Tag\n\nMit Mama im Park.\nSie hat gelacht, zum ersten Mal seit Wochen."
+    )
     assert drafts[-1].activities == ("Familie", "Natur", "Entspannen")
     assert drafts[1].note == 'Nacht war unruhig, "schon wieder", sagt sie.'
     assert drafts[3].note == 'Arzttermin um 9, alles "ok" & ruhig.'
@@ -85,21 +89,34 @@ def test_renamed_and_added_moods_are_listed_together() -> None:
     assert caught.value.moods == ("Refreshed", "ok but sleepy", "Anxious")  # "OK" is known
     message = str(caught.value)
     assert message.startswith(f"{FIXTURES / 'custom_moods.csv'}, line 4: the mood names")
-    parsed = read_daylio(FIXTURES / "custom_moods.csv", NOW, BERLIN,
-                         {"refreshed": 4, "OK but sleepy": 3, "anxious": 2})
-    assert parsed.mood_names == {"Anxious": 2, "bad": 2, "ok but sleepy": 3, "good": 4,
-                                 "Refreshed": 4, "OK": 3}
+    parsed = read_daylio(
+        FIXTURES / "custom_moods.csv",
+        NOW,
+        BERLIN,
+        {"refreshed": 4, "OK but sleepy": 3, "anxious": 2},
+    )
+    assert parsed.mood_names == {
+        "Anxious": 2,
+        "bad": 2,
+        "ok but sleepy": 3,
+        "good": 4,
+        "Refreshed": 4,
+        "OK": 3,
+    }
     assert len(parsed.entries) == 7
     assert parsed.entries[0].line == 8  # the last line holds the oldest entry
 
 
-@pytest.mark.parametrize(("name", "line", "message"), [
-    ("bad_time_line4.csv", 4, "'25:61' is not a time of day"),
-    ("bad_date_line3.csv", 3, "'2021-02-30' is not a real date"),
-    ("bad_field_count_line3.csv", 3, "6 fields where the header has 8"),
-    ("not_daylio.csv", 1, "there is no full_date, time, mood column"),
-    ("not_utf8_line3.csv", 3, "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("bad_time_line4.csv", 4, "'25:61' is not a time of day"),
+        ("bad_date_line3.csv", 3, "'2021-02-30' is not a real date"),
+        ("bad_field_count_line3.csv", 3, "6 fields where the header has 8"),
+        ("not_daylio.csv", 1, "there is no full_date, time, mood column"),
+        ("not_utf8_line3.csv", 3, "not UTF-8"),
+    ],
+)
 def test_one_clear_error_naming_file_and_line(name: str, line: int, message: str) -> None:
     with pytest.raises(ImportFormatError) as caught:
         read_daylio(FIXTURES / name, NOW, BERLIN)
@@ -145,22 +162,35 @@ def test_entries_from_the_future_or_with_bad_names_are_refused() -> None:
 def test_columns_are_found_by_name() -> None:
     shuffled = "mood,note,time,full_date\nrad,hello,9:00 pm,2021-06-01\n"
     (entry,) = parse_daylio(shuffled, "x.csv", NOW, BERLIN).entries
-    assert (entry.draft.mood, entry.draft.note, local(entry.draft.at)) == \
-        (5, "hello", datetime(2021, 6, 1, 21, 0))
+    assert (entry.draft.mood, entry.draft.note, local(entry.draft.at)) == (
+        5,
+        "hello",
+        datetime(2021, 6, 1, 21, 0),
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("21:35", time(21, 35)), ("7:05", time(7, 5)), ("00:00", time(0, 0)),
-    ("9:35 pm", time(21, 35)), ("9:35PM", time(21, 35)), ("12:05 am", time(0, 5)),
-    ("12:30 pm", time(12, 30)), ("12:05 a.m.", time(0, 5)), ("11:59 p.m.", time(23, 59)),
-    ("08:13:59", time(8, 13)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21:35", time(21, 35)),
+        ("7:05", time(7, 5)),
+        ("00:00", time(0, 0)),
+        ("9:35 pm", time(21, 35)),
+        ("9:35PM", time(21, 35)),
+        ("12:05 am", time(0, 5)),
+        ("12:30 pm", time(12, 30)),
+        ("12:05 a.m.", time(0, 5)),
+        ("11:59 p.m.", time(23, 59)),
+        ("08:13:59", time(8, 13)),
+    ],
+)
 def test_times(text: str, expected: time) -> None:
     assert parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "24:00", "25:61", "13:00 pm", "0:10 am", "12:60",
-                                  "abends", "9:35 m", "9.35"])
+@pytest.mark.parametrize(
+    "text", ["", "24:00", "25:61", "13:00 pm", "0:10 am", "12:60", "abends", "9:35 m", "9.35"]
+)
 def test_not_times(text: str) -> None:
     assert parse_time(text) is None
 
@@ -174,11 +204,19 @@ def test_note_text() -> None:
 
 
 # -- any well-formed export reads back what was written ------------------------------------------
-names = st.text(st.characters(codec="utf-8", exclude_characters="|<>&\"",
-                              exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs")),
-                min_size=1, max_size=15)
-notes = st.text(st.characters(codec="utf-8", exclude_characters="<>&",
-                              exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=80)
+names = st.text(
+    st.characters(
+        codec="utf-8", exclude_characters='|<>&"', exclude_categories=("Cs", "Cc", "Zl", "Zp", "Zs")
+    ),
+    min_size=1,
+    max_size=15,
+)
+notes = st.text(
+    st.characters(
+        codec="utf-8", exclude_characters="<>&", exclude_categories=("Cs", "Cc", "Zl", "Zp")
+    ),
+    max_size=80,
+)
 entries = st.lists(
     st.tuples(
         st.datetimes(min_value=datetime(2015, 1, 1), max_value=datetime(2026, 2, 1)),
@@ -197,15 +235,27 @@ def test_written_exports_read_back(rows: list, bom: bool) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER.strip().split(","))
     for when, mood, activities, note, twelve_hour in rows:
-        clock = when.strftime("%I:%M %p").lstrip("0").lower() if twelve_hour \
-            else when.strftime("%H:%M")
-        writer.writerow([when.date().isoformat(), "x", "y", clock, mood.upper(),
-                         " | ".join(activities), "", note])
+        clock = (
+            when.strftime("%I:%M %p").lstrip("0").lower() if twelve_hour else when.strftime("%H:%M")
+        )
+        writer.writerow(
+            [
+                when.date().isoformat(),
+                "x",
+                "y",
+                clock,
+                mood.upper(),
+                " | ".join(activities),
+                "",
+                note,
+            ]
+        )
     text = ("\ufeff" if bom else "") + buffer.getvalue()
     parsed = parse_daylio(text, "generated.csv", START, BERLIN)
     assert len(parsed.entries) == len(rows)
-    for entry, (when, mood, activities, note, _) in zip(parsed.entries, reversed(rows),
-                                                        strict=True):
+    for entry, (when, mood, activities, note, _) in zip(
+        parsed.entries, reversed(rows), strict=True
+    ):
         draft = entry.draft
         assert draft.mood == DEFAULT_MOOD_LEVELS[mood]
         assert draft.activities == clean_names(activities)
@@ -216,7 +266,6 @@ def test_written_exports_read_back(rows: list, bom: bool) -> None:
 
 
 def test_the_drafts_are_days_not_utc() -> None:
-    (entry,) = parse_daylio(HEADER + "2021-03-01,,,23:30,good,,,\n", "x.csv", NOW,
-                            BERLIN).entries
+    (entry,) = parse_daylio(HEADER + "2021-03-01,,,23:30,good,,,\n", "x.csv", NOW, BERLIN).entries
     assert entry.draft.at == datetime(2021, 3, 1, 22, 30, tzinfo=UTC)
     assert entry.draft.at.astimezone(BERLIN).date() == date(2021, 3, 1)

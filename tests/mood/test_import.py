@@ -45,8 +45,9 @@ def test_preview_writes_nothing_then_import_adds_everything(later: MoodService) 
     assert [c.source for c in imported] == ["daylio"] * 6
     assert [c.mood for c in imported] == [1, 2, 5, 3, 4, 5]
     assert imported[-1].activities == ("nap", "friends", "walk")  # in the list's order
-    assert {"nap", "work", "good meal", "friends", "walk"} <= \
-        {a.name for a in later.activities.list()}
+    assert {"nap", "work", "good meal", "friends", "walk"} <= {
+        a.name for a in later.activities.list()
+    }
 
 
 def test_importing_twice_adds_nothing(later: MoodService) -> None:
@@ -62,8 +63,10 @@ def test_importing_twice_adds_nothing(later: MoodService) -> None:
 def test_an_activity_added_later_in_daylio_is_still_a_duplicate(later: MoodService) -> None:
     entries = drafts("v7_default_moods_mixed_times.csv")
     later.import_drafts(entries)
-    changed = [CheckInDraft(mood=d.mood, activities=(*d.activities, "reading"), note=d.note,
-                            at=d.at) for d in entries]
+    changed = [
+        CheckInDraft(mood=d.mood, activities=(*d.activities, "reading"), note=d.note, at=d.at)
+        for d in entries
+    ]
     assert later.import_drafts(changed).added == 0
 
 
@@ -82,8 +85,9 @@ def test_a_checkin_typed_in_the_app_is_recognised(later: MoodService) -> None:
     assert later.preview_import(entries).duplicates == 1
 
 
-def test_a_failure_part_way_leaves_nothing(later: MoodService,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_part_way_leaves_nothing(
+    later: MoodService, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = 0
     real = service_module.ActivityResolver.__call__
 
@@ -108,8 +112,12 @@ def test_bad_input_changes_no_byte_of_the_vault(
     service.add(CheckInDraft(mood=4, note="before the import"))
     unlocked_vault.database.checkpoint()
     before = hash_tree(paths.data_dir)
-    for name in ("bad_time_line4.csv", "bad_date_line3.csv", "not_utf8_line3.csv",
-                 "custom_moods.csv"):
+    for name in (
+        "bad_time_line4.csv",
+        "bad_date_line3.csv",
+        "not_utf8_line3.csv",
+        "custom_moods.csv",
+    ):
         with pytest.raises(ImportFormatError):
             service.import_drafts(read_daylio(FIXTURES / name, NOW, BERLIN).drafts)
     assert hash_tree(paths.data_dir) == before

@@ -14,8 +14,9 @@ from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS, instrum
 CALM = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1]
 
 
-def ama(yes: tuple[int, ...] = (), no: tuple[int, ...] = (), stress: int = 1,
-        health: int = 1) -> list[int]:
+def ama(
+    yes: tuple[int, ...] = (), no: tuple[int, ...] = (), stress: int = 1, health: int = 1
+) -> list[int]:
     answers = list(CALM)
     for item in yes:
         answers[item - 1] = 1
@@ -68,9 +69,15 @@ def test_ama_any_other_single_yes_is_not(item: int) -> None:
     assert not score("ama_csaq", ama(yes=(item,))).high
 
 
-@pytest.mark.parametrize(("stress", "health", "high"), [
-    (5, 5, False), (6, 1, True), (1, 6, True), (10, 10, True),
-])
+@pytest.mark.parametrize(
+    ("stress", "health", "high"),
+    [
+        (5, 5, False),
+        (6, 1, True),
+        (1, 6, True),
+        (10, 10, True),
+    ],
+)
 def test_ama_ratings_of_six_or_more_are_high(stress: int, health: int, high: bool) -> None:
     result = score("ama_csaq", ama(stress=stress, health=health))
     assert result.high is high
@@ -88,8 +95,11 @@ def test_ama_high_interpretation_names_the_next_steps() -> None:
 def test_mcsi() -> None:
     spec = instrument("mcsi")
     assert len(spec.items) == 13 and spec.max_score == 26
-    assert [c.label for c in spec.items[0].choices] == ["Yes, on a regular basis",
-                                                        "Yes, sometimes", "No"]
+    assert [c.label for c in spec.items[0].choices] == [
+        "Yes, on a regular basis",
+        "Yes, sometimes",
+        "No",
+    ]
     assert [c.value for c in spec.items[0].choices] == [2, 1, 0]
     assert spec.unverified_items == (11, 12, 13)
     assert score("mcsi", [0] * 13).total == 0
@@ -100,10 +110,16 @@ def test_mcsi() -> None:
 
 
 @pytest.mark.parametrize("instrument_id", ["phq2", "gad2"])
-@pytest.mark.parametrize(("answers", "total", "high"), [
-    ([0, 0], 0, False), ([1, 1], 2, False), ([2, 1], 3, True), ([0, 3], 3, True),
-    ([3, 3], 6, True),
-])
+@pytest.mark.parametrize(
+    ("answers", "total", "high"),
+    [
+        ([0, 0], 0, False),
+        ([1, 1], 2, False),
+        ([2, 1], 3, True),
+        ([0, 3], 3, True),
+        ([3, 3], 6, True),
+    ],
+)
 def test_two_item_screens_cut_off_at_three(
     instrument_id: str, answers: list[int], total: int, high: bool
 ) -> None:
@@ -114,23 +130,34 @@ def test_two_item_screens_cut_off_at_three(
 
 def test_two_item_wording() -> None:
     assert [i.text for i in instrument("phq2").items] == [
-        "Little interest or pleasure in doing things", "Feeling down, depressed, or hopeless"]
+        "Little interest or pleasure in doing things",
+        "Feeling down, depressed, or hopeless",
+    ]
     assert [i.text for i in instrument("gad2").items] == [
-        "Feeling nervous, anxious, or on edge", "Not being able to stop or control worrying"]
+        "Feeling nervous, anxious, or on edge",
+        "Not being able to stop or control worrying",
+    ]
     assert [c.label for c in instrument("gad2").items[0].choices] == [
-        "Not at all", "Several days", "More than half the days", "Nearly every day"]
+        "Not at all",
+        "Several days",
+        "More than half the days",
+        "Nearly every day",
+    ]
 
 
-@pytest.mark.parametrize(("instrument_id", "answers", "message"), [
-    ("ama_csaq", CALM[:-1], "has 18 questions; 17 answers"),
-    ("ama_csaq", [2, *CALM[1:]], "Question 1 .* needs one of 0, 1"),
-    ("ama_csaq", [*CALM[:16], 0, 1], "Question 17 .* needs one of 1, 2"),
-    ("ama_csaq", [*CALM[:16], 1, 11], "Question 18"),
-    ("mcsi", [3] * 13, "Question 1 "),
-    ("phq2", [True, 0], "Question 1 "),
-    ("gad2", [0, -1], "Question 2 "),
-    ("zarit", [0], "no self-check called 'zarit'"),
-])
+@pytest.mark.parametrize(
+    ("instrument_id", "answers", "message"),
+    [
+        ("ama_csaq", CALM[:-1], "has 18 questions; 17 answers"),
+        ("ama_csaq", [2, *CALM[1:]], "Question 1 .* needs one of 0, 1"),
+        ("ama_csaq", [*CALM[:16], 0, 1], "Question 17 .* needs one of 1, 2"),
+        ("ama_csaq", [*CALM[:16], 1, 11], "Question 18"),
+        ("mcsi", [3] * 13, "Question 1 "),
+        ("phq2", [True, 0], "Question 1 "),
+        ("gad2", [0, -1], "Question 2 "),
+        ("zarit", [0], "no self-check called 'zarit'"),
+    ],
+)
 def test_bad_answers(instrument_id: str, answers: list[int], message: str) -> None:
     with pytest.raises(InvalidAnswers, match=message):
         score(instrument_id, answers)
@@ -157,7 +184,12 @@ def test_totals_stay_in_range(case: tuple[str, list[int]]) -> None:
     assert 0 <= result.total <= result.max_total == INSTRUMENTS[instrument_id].max_score
     assert NOT_A_DIAGNOSIS in result.interpretation
     if instrument_id == "ama_csaq":
-        expected_high = (result.total >= 10 or answers[3] == 1 or answers[10] == 1
-                         or answers[16] >= 6 or answers[17] >= 6)
+        expected_high = (
+            result.total >= 10
+            or answers[3] == 1
+            or answers[10] == 1
+            or answers[16] >= 6
+            or answers[17] >= 6
+        )
         assert result.high is expected_high
         assert bool(result.reasons) is expected_high

@@ -1,4 +1,4 @@
-""""What lifts your mood": hand-computed means, day counts, and the minimum-days rule."""
+""" "What lifts your mood": hand-computed means, day counts, and the minimum-days rule."""
 
 from __future__ import annotations
 
@@ -20,8 +20,11 @@ def twelve_days() -> list:
     # with a walk: 4, 4, 5, 3, 4, 4 -> 24 / 6 = 4.0; without: 2, 3, 3, 2, 3, 5 -> 18 / 6 = 3.0
     choir = {1, 3, 5, 7}  # moods 2, 3, 3, 2 -> 2.5; the other eight days: 32 / 8 = 4.0
     return [
-        day(START + timedelta(days=i), float(m),
-            activities=({"A walk"} if i in walks else set()) | ({"Choir"} if i in choir else set()))
+        day(
+            START + timedelta(days=i),
+            float(m),
+            activities=({"A walk"} if i in walks else set()) | ({"Choir"} if i in choir else set()),
+        )
         for i, m in enumerate(moods)
     ]
 
@@ -35,8 +38,10 @@ def test_with_and_without_by_hand() -> None:
 
 def test_the_minimum_is_five_days_on_each_side() -> None:
     assert MIN_DAYS_EACH_SIDE == 5
-    days = [day(START + timedelta(days=i), 3.0, activities={"Rest"} if i < 5 else set())
-            for i in range(10)]
+    days = [
+        day(START + timedelta(days=i), 3.0, activities={"Rest"} if i < 5 else set())
+        for i in range(10)
+    ]
     (rest,) = activity_lifts(days)
     assert (rest.days_with, rest.days_without, rest.enough_data) == (5, 5, True)
     (rest,) = activity_lifts(days[1:])  # four days with it
@@ -71,8 +76,7 @@ def test_min_days_must_be_positive() -> None:
 
 @given(st.lists(st.tuples(st.integers(1, 5), st.sets(st.sampled_from("abc"))), max_size=40))
 def test_each_day_is_on_exactly_one_side(rows: list[tuple[int, set[str]]]) -> None:
-    days = [day(START + timedelta(days=i), float(m), activities=a) for i, (m, a) in
-            enumerate(rows)]
+    days = [day(START + timedelta(days=i), float(m), activities=a) for i, (m, a) in enumerate(rows)]
     for lift in activity_lifts(days):
         assert lift.days_with + lift.days_without == len(days)
         assert lift.enough_data == (lift.days_with >= 5 and lift.days_without >= 5)

@@ -22,9 +22,15 @@ from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
 from carecompanion.storage.models import Base, is_managed_by_hand
 
-MOOD_TABLES = {"mood_checkins", "mood_activities", "mood_checkin_activities",
-               "mood_checkin_emotions", "mood_assessments", "mood_support_contacts",
-               "mood_settings"}
+MOOD_TABLES = {
+    "mood_checkins",
+    "mood_activities",
+    "mood_checkin_activities",
+    "mood_checkin_emotions",
+    "mood_assessments",
+    "mood_support_contacts",
+    "mood_settings",
+}
 
 
 @pytest.fixture
@@ -58,8 +64,11 @@ def test_downgrade_removes_mood_data_and_keeps_the_journal(
     journal = JournalService(bare, clock)
     entry = journal.add("An entry", "stays")
     mood = MoodService(bare, clock)
-    mood.add(CheckInDraft(mood=2, activities=("Choir",), emotions=("Sad",), note="goes",
-                          entry_id=entry.id))
+    mood.add(
+        CheckInDraft(
+            mood=2, activities=("Choir",), emotions=("Sad",), note="goes", entry_id=entry.id
+        )
+    )
     mood.support.add("Anna", "0170")
     mood.dismiss_nudge()
     AssessmentService(bare, clock).save("gad2", [1, 2])
@@ -69,8 +78,12 @@ def test_downgrade_removes_mood_data_and_keeps_the_journal(
     assert migrate.current_revision(bare.engine) == "0002"
     assert journal.get(entry.id).body == "stays"
     with bare.engine.connect() as conn:
-        indexes = {row[0] for row in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%mood%'")}
+        indexes = {
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%mood%'"
+            )
+        }
     assert indexes == set()
 
     migrate.upgrade(bare.engine)  # and back up: empty mood tables, the defaults again
@@ -83,21 +96,27 @@ def test_downgrade_removes_mood_data_and_keeps_the_journal(
 def test_the_models_match_the_migrations(bare: Database) -> None:
     migrate.upgrade(bare.engine)
     with bare.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={
-            "compare_type": True,
-            "include_name": lambda name, type_, _parents: not is_managed_by_hand(name, type_),
-        })
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, type_, _parents: not is_managed_by_hand(name, type_),
+            },
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 
-@pytest.mark.parametrize("statement", [
-    "INSERT INTO mood_checkins (uid, at, day, mood, note, source, fingerprint, created_at, "
-    "updated_at) VALUES ('u', 't', '2026-01-01', 6, '', 'app', 'f', 't', 't')",
-    "INSERT INTO mood_checkins (uid, at, day, mood, stress, note, source, fingerprint, "
-    "created_at, updated_at) VALUES ('u', 't', '2026-01-01', 3, 11, '', 'app', 'f', 't', 't')",
-    "INSERT INTO mood_checkins (uid, at, day, mood, sleep_hours, note, source, fingerprint, "
-    "created_at, updated_at) VALUES ('u', 't', '2026-01-01', 3, 25, '', 'app', 'f', 't', 't')",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO mood_checkins (uid, at, day, mood, note, source, fingerprint, created_at, "
+        "updated_at) VALUES ('u', 't', '2026-01-01', 6, '', 'app', 'f', 't', 't')",
+        "INSERT INTO mood_checkins (uid, at, day, mood, stress, note, source, fingerprint, "
+        "created_at, updated_at) VALUES ('u', 't', '2026-01-01', 3, 11, '', 'app', 'f', 't', 't')",
+        "INSERT INTO mood_checkins (uid, at, day, mood, sleep_hours, note, source, fingerprint, "
+        "created_at, updated_at) VALUES ('u', 't', '2026-01-01', 3, 25, '', 'app', 'f', 't', 't')",
+    ],
+)
 def test_the_database_itself_refuses_out_of_range_values(bare: Database, statement: str) -> None:
     migrate.upgrade(bare.engine)
     with pytest.raises(sa.exc.IntegrityError), bare.engine.begin() as conn:

@@ -83,9 +83,11 @@ def test_nineteen_baseline_days_are_not_enough() -> None:
 
 def test_days_outside_the_windows_do_not_count() -> None:
     # 19 baseline days inside, one the day before the baseline starts, one in the future.
-    days = recent([3.0] * 10) + baseline(19) + [
-        day(BASELINE_START - timedelta(days=1), 4.0), day(TODAY + timedelta(days=1), 4.0)
-    ]
+    days = (
+        recent([3.0] * 10)
+        + baseline(19)
+        + [day(BASELINE_START - timedelta(days=1), 4.0), day(TODAY + timedelta(days=1), 4.0)]
+    )
     check = check_nudge(days, TODAY)
     assert (check.recent.days, check.baseline.days) == (10, 19)
     assert check.reasons == ()
@@ -95,7 +97,8 @@ def test_the_baseline_is_the_persons_own() -> None:
     # Someone usually at 2.5 who is now at 1.75 is nudged; someone usually at 5 and now at 4.5
     # is not: only a drop from one's own usual counts, and 4.5 is not low.
     assert reasons(recent([1.75] * 10) + baseline(30, 2.5)) == (
-        NudgeReason.BELOW_BASELINE, NudgeReason.LOW_MOOD
+        NudgeReason.BELOW_BASELINE,
+        NudgeReason.LOW_MOOD,
     )
     assert reasons(recent([4.5] * 10) + baseline(30, 5.0)) == ()
 
@@ -136,8 +139,7 @@ def test_reason_texts_are_gentle() -> None:
 @pytest.fixture
 def low_two_weeks(mood: MoodService, clock: FixedClock) -> MoodService:
     for i in range(10):
-        mood.add(CheckInDraft(mood=1 if i % 2 else 2, stress=8,
-                              at=clock.now() - timedelta(days=i)))
+        mood.add(CheckInDraft(mood=1 if i % 2 else 2, stress=8, at=clock.now() - timedelta(days=i)))
     return mood
 
 

@@ -18,15 +18,27 @@ from tests.mood.conftest import BERLIN
 
 
 def test_add_and_get(mood: MoodService) -> None:
-    checkin = mood.add(CheckInDraft(
-        mood=4, stress=3, sleep_hours=7.5, energy=6, care_hours=5.25,
-        activities=("  a   walk ", "A WALK", "Choir"), emotions=("Calm", "calm", "Tired"),
-        note="  Mum slept well.  ",
-    ))
+    checkin = mood.add(
+        CheckInDraft(
+            mood=4,
+            stress=3,
+            sleep_hours=7.5,
+            energy=6,
+            care_hours=5.25,
+            activities=("  a   walk ", "A WALK", "Choir"),
+            emotions=("Calm", "calm", "Tired"),
+            note="  Mum slept well.  ",
+        )
+    )
     assert checkin.at == START
     assert checkin.day == date(2026, 3, 3)
-    assert (checkin.mood, checkin.stress, checkin.sleep_hours, checkin.energy,
-            checkin.care_hours) == (4, 3, 7.5, 6, 5.25)
+    assert (
+        checkin.mood,
+        checkin.stress,
+        checkin.sleep_hours,
+        checkin.energy,
+        checkin.care_hours,
+    ) == (4, 3, 7.5, 6, 5.25)
     assert checkin.activities == ("A walk", "Choir")  # the list's own spelling, list order
     assert checkin.emotions == ("Calm", "Tired")
     assert checkin.note == "Mum slept well."
@@ -50,7 +62,8 @@ def test_several_a_day_and_past_days(mood: MoodService) -> None:
     assert [c.id for c in mood.list()] == [last_week.id, morning.id, evening.id]
     days = mood.days()
     assert [(d.day, d.mood, d.checkins) for d in days] == [
-        (date(2026, 2, 24), 5.0, 1), (date(2026, 3, 3), 3.0, 2)
+        (date(2026, 2, 24), 5.0, 1),
+        (date(2026, 3, 3), 3.0, 2),
     ]
 
 
@@ -63,15 +76,21 @@ def test_list_by_local_day_inclusive(mood: MoodService) -> None:
 
 
 def test_update_replaces_fields_and_keeps_identity(mood: MoodService, clock: FixedClock) -> None:
-    first = mood.add(CheckInDraft(mood=2, stress=8, activities=("Rest",), emotions=("Sad",),
-                                  note="rough"))
+    first = mood.add(
+        CheckInDraft(mood=2, stress=8, activities=("Rest",), emotions=("Sad",), note="rough")
+    )
     clock.advance(3600)
     changed = mood.update(first.id, CheckInDraft(mood=3, activities=("Music",), note="better"))
     assert (changed.id, changed.uid, changed.created_at) == (first.id, first.uid, START)
     assert changed.at == first.at  # no new time given: the original one stays
     assert changed.updated_at == START + timedelta(hours=1)
-    assert (changed.mood, changed.stress, changed.activities, changed.emotions, changed.note) \
-        == (3, None, ("Music",), (), "better")
+    assert (changed.mood, changed.stress, changed.activities, changed.emotions, changed.note) == (
+        3,
+        None,
+        ("Music",),
+        (),
+        "better",
+    )
     moved = mood.update(first.id, CheckInDraft(mood=3, at=START - timedelta(days=2)))
     assert moved.day == date(2026, 3, 1)
 
@@ -87,8 +106,7 @@ def test_delete(mood: MoodService, database: Database) -> None:
     assert mood.count() == 0
     with database.engine.connect() as conn:  # the links went with it, the activity stayed
         assert conn.exec_driver_sql("SELECT count(*) FROM mood_checkin_emotions").scalar() == 0
-        assert conn.exec_driver_sql("SELECT count(*) FROM mood_checkin_activities").scalar() \
-            == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM mood_checkin_activities").scalar() == 0
     assert "Rest" in [a.name for a in mood.activities.list()]
     with pytest.raises(CheckInNotFound, match="no check-in with id"):
         mood.delete(checkin.id)
@@ -112,8 +130,7 @@ def test_invalid_drafts_write_nothing(mood: MoodService) -> None:
     assert mood.count() == 0
 
 
-def test_link_to_a_journal_entry(mood: MoodService, database: Database,
-                                 clock: FixedClock) -> None:
+def test_link_to_a_journal_entry(mood: MoodService, database: Database, clock: FixedClock) -> None:
     journal = JournalService(database, clock)
     entry = journal.add("The appointment", "Long wait, kind nurse.")
     checkin = mood.add(CheckInDraft(mood=3, entry_id=entry.id))
@@ -141,10 +158,22 @@ def test_deleting_the_entry_unlinks_but_keeps_the_checkin(
 
 def test_days_fold_several_checkins(mood: MoodService) -> None:
     base = START - timedelta(hours=6)
-    mood.add(CheckInDraft(mood=2, stress=8, sleep_hours=5.0, care_hours=3.0,
-                          activities=("Rest",), at=base))
-    mood.add(CheckInDraft(mood=4, stress=5, energy=6, sleep_hours=6.0, activities=("A walk",),
-                          emotions=("Calm",), at=base + timedelta(hours=2)))
+    mood.add(
+        CheckInDraft(
+            mood=2, stress=8, sleep_hours=5.0, care_hours=3.0, activities=("Rest",), at=base
+        )
+    )
+    mood.add(
+        CheckInDraft(
+            mood=4,
+            stress=5,
+            energy=6,
+            sleep_hours=6.0,
+            activities=("A walk",),
+            emotions=("Calm",),
+            at=base + timedelta(hours=2),
+        )
+    )
     mood.add(CheckInDraft(mood=3, care_hours=6.0, at=base + timedelta(hours=4)))
     (only,) = mood.days()
     assert only.mood == 3.0  # (2 + 4 + 3) / 3
@@ -165,19 +194,30 @@ def test_the_service_uses_the_clock_not_the_os(database: Database) -> None:
 
 
 def test_a_day_range_keeps_each_checkins_own_names(mood: MoodService) -> None:
-    for offset, (activity, emotion) in enumerate([("Rest", "Calm"), ("Music", "Sad"),
-                                                  ("A walk", "Tired")]):
-        mood.add(CheckInDraft(mood=3, activities=(activity, "Exercise"), emotions=(emotion,),
-                              at=START - timedelta(days=offset)))
+    for offset, (activity, emotion) in enumerate(
+        [("Rest", "Calm"), ("Music", "Sad"), ("A walk", "Tired")]
+    ):
+        mood.add(
+            CheckInDraft(
+                mood=3,
+                activities=(activity, "Exercise"),
+                emotions=(emotion,),
+                at=START - timedelta(days=offset),
+            )
+        )
     picked = mood.list(since=date(2026, 3, 2), until=date(2026, 3, 2))
     assert [(c.activities, c.emotions) for c in picked] == [(("Exercise", "Music"), ("Sad",))]
-    assert [c.activities for c in mood.list()] == [("A walk", "Exercise"), ("Exercise", "Music"),
-                                                   ("Exercise", "Rest")]
+    assert [c.activities for c in mood.list()] == [
+        ("A walk", "Exercise"),
+        ("Exercise", "Music"),
+        ("Exercise", "Rest"),
+    ]
 
 
 def test_what_add_returns_is_what_get_returns(mood: MoodService) -> None:
-    added = mood.add(CheckInDraft(mood=3, activities=("Music", "A walk"), emotions=("Tired",
-                                                                                   "Calm")))
+    added = mood.add(
+        CheckInDraft(mood=3, activities=("Music", "A walk"), emotions=("Tired", "Calm"))
+    )
     assert added.activities == ("A walk", "Music")  # the list's order, whatever was typed
     assert added.emotions == ("Tired", "Calm")  # as chosen
     assert mood.get(added.id) == added

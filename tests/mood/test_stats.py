@@ -78,8 +78,11 @@ def test_moving_average_refuses_bad_input() -> None:
 # -- series ----------------------------------------------------------------------------------------
 def test_points_per_field() -> None:
     days = [day(D, 3.0, stress=4.0), day(D + timedelta(days=1), 5.0), day(D - timedelta(1), 1)]
-    assert points(days) == [Point(D - timedelta(1), 1), Point(D, 3.0),
-                            Point(D + timedelta(days=1), 5.0)]
+    assert points(days) == [
+        Point(D - timedelta(1), 1),
+        Point(D, 3.0),
+        Point(D + timedelta(days=1), 5.0),
+    ]
     assert points(days, "stress") == [Point(D, 4.0)]
     with pytest.raises(ValueError, match="unknown field"):
         points(days, "note")  # type: ignore[arg-type]
@@ -94,8 +97,12 @@ def test_weekly_means_start_on_monday() -> None:
 
 
 def test_monthly_and_yearly_means() -> None:
-    series = [Point(date(2024, 2, 10), 2.0), Point(date(2024, 2, 29), 4.0),
-              Point(date(2024, 12, 31), 5.0), Point(date(2025, 1, 1), 1.0)]
+    series = [
+        Point(date(2024, 2, 10), 2.0),
+        Point(date(2024, 2, 29), 4.0),
+        Point(date(2024, 12, 31), 5.0),
+        Point(date(2025, 1, 1), 1.0),
+    ]
     assert bucket_means(series, Period.MONTH) == [
         BucketMean(date(2024, 2, 1), date(2024, 2, 29), 3.0, 2),  # a leap February
         BucketMean(date(2024, 12, 1), date(2024, 12, 31), 5.0, 1),
@@ -130,8 +137,9 @@ def d(n: int) -> date:
 
 def test_streaks_with_today_not_yet_done() -> None:
     days = [d(1), d(2), d(3), d(5), d(7), d(8), d(9), d(20)]  # d(20) is in the future
-    assert streaks(days, today=d(10)) == Streaks(current=3, longest=3, longest_start=d(7),
-                                                 longest_end=d(9))
+    assert streaks(days, today=d(10)) == Streaks(
+        current=3, longest=3, longest_start=d(7), longest_end=d(9)
+    )
 
 
 def test_streaks_with_today_done() -> None:
@@ -151,8 +159,12 @@ def test_summary_figures() -> None:
         day(d(4), 3.0, stress=4.0),
     ]
     summary = summarize(days)
-    assert (summary.first_day, summary.last_day, summary.days, summary.checkins) == \
-        (d(1), d(4), 3, 4)
+    assert (summary.first_day, summary.last_day, summary.days, summary.checkins) == (
+        d(1),
+        d(4),
+        3,
+        4,
+    )
     assert summary.mood_mean == 3.0
     assert (summary.mood_low, summary.mood_high) == (2, 4)
     assert summary.stress_mean == 6.0

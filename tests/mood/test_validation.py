@@ -26,12 +26,15 @@ def test_mood_outside_or_not_whole(mood: object) -> None:
     assert fields(CheckInDraft(mood=mood)) == ["mood"]  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("name", "good", "bad"), [
-    ("stress", [0, 10], [-1, 11, 2.5]),
-    ("energy", [0, 10], [-1, 11, False]),
-    ("sleep_hours", [0, 0.25, 24, 24.0], [-0.25, 24.01, float("nan"), float("inf")]),
-    ("care_hours", [0, 12.5, 24], [-1, 25]),
-])
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("stress", [0, 10], [-1, 11, 2.5]),
+        ("energy", [0, 10], [-1, 11, False]),
+        ("sleep_hours", [0, 0.25, 24, 24.0], [-0.25, 24.01, float("nan"), float("inf")]),
+        ("care_hours", [0, 12.5, 24], [-1, 25]),
+    ],
+)
 def test_optional_ranges(name: str, good: list[object], bad: list[object]) -> None:
     for value in good:
         assert fields(CheckInDraft(mood=3, **{name: value})) == [], value  # type: ignore[arg-type]
@@ -52,19 +55,26 @@ def test_time_rules() -> None:
 
 
 def test_names_are_tidied_and_deduplicated() -> None:
-    assert clean_names(["  A   walk ", "a walk", "Choir", "CHOIR", "Rest"]) == \
-        ("A walk", "Choir", "Rest")
+    assert clean_names(["  A   walk ", "a walk", "Choir", "CHOIR", "Rest"]) == (
+        "A walk",
+        "Choir",
+        "Rest",
+    )
     assert clean_name("Über  Mut") == "Über Mut"
-    draft = validated(CheckInDraft(mood=3, activities=("a", "A"), emotions=(" Sad ",),
-                                   note="  hi \n"), START)
+    draft = validated(
+        CheckInDraft(mood=3, activities=("a", "A"), emotions=(" Sad ",), note="  hi \n"), START
+    )
     assert (draft.activities, draft.emotions, draft.note) == (("a",), ("Sad",), "hi")
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("   ", "empty"),
-    ("x" * 81, "at most 80"),
-    ("walk | run", "'|'"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("   ", "empty"),
+        ("x" * 81, "at most 80"),
+        ("walk | run", "'|'"),
+    ],
+)
 def test_bad_names(name: str, message: str) -> None:
     with pytest.raises(InvalidName, match=message):
         clean_name(name)
@@ -74,13 +84,13 @@ def test_bad_names(name: str, message: str) -> None:
 
 def test_too_many_names() -> None:
     assert fields(CheckInDraft(mood=3, activities=tuple(f"a{i}" for i in range(40)))) == []
-    assert fields(CheckInDraft(mood=3, activities=tuple(f"a{i}" for i in range(41)))) \
-        == ["activities"]
+    assert fields(CheckInDraft(mood=3, activities=tuple(f"a{i}" for i in range(41)))) == [
+        "activities"
+    ]
 
 
 def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(InvalidCheckIn) as caught:
         validated(CheckInDraft(mood=9, energy=-1, care_hours=30, emotions=("|",)), START)
-    assert [p.field for p in caught.value.problems] == ["mood", "energy", "care_hours",
-                                                         "emotions"]
+    assert [p.field for p in caught.value.problems] == ["mood", "energy", "care_hours", "emotions"]
     assert str(caught.value).startswith("Mood must be a whole number from 1 to 5.")

@@ -44,16 +44,15 @@ def test_desktop_entry_metainfo_and_mime_agree() -> None:
 def test_install_script_puts_things_where_the_desktop_looks() -> None:
     build = (ROOT / "packaging" / "build.py").read_text()
     install = (LINUX / "install.sh").read_text()
-    for piece in ('"applications"', '"metainfo"', '"mime" / "packages"', '"hicolor"',
-                  '"scalable"'):
+    for piece in ('"applications"', '"metainfo"', '"mime" / "packages"', '"hicolor"', '"scalable"'):
         assert piece in build, piece
     assert ".local/bin" in install and "update-mime-database" in install
-    assert "CareCompanion\" " not in (LINUX / "uninstall.sh").read_text()  # never the vault
+    assert 'CareCompanion" ' not in (LINUX / "uninstall.sh").read_text()  # never the vault
 
 
 def test_windows_and_macos_declare_the_circle_file_type() -> None:
     iss = (ROOT / "packaging" / "windows" / "carecompanion.iss").read_text()
-    assert r'Software\Classes\.carecircle' in iss and "ChangesAssociations=yes" in iss
+    assert r"Software\Classes\.carecircle" in iss and "ChangesAssociations=yes" in iss
     spec = (ROOT / "packaging" / "carecompanion.spec").read_text()
     assert "CFBundleDocumentTypes" in spec and '"carecircle"' in spec and MIME in spec
 
@@ -72,8 +71,11 @@ def test_the_spec_leaves_out_only_qt_modules_the_code_never_imports() -> None:
     imported = set()
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
-                    "PySide6"):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("PySide6")
+            ):
                 imported.add(node.module)
             elif isinstance(node, ast.Import):
                 imported.update(a.name for a in node.names if a.name.startswith("PySide6"))
@@ -89,8 +91,11 @@ def _literal_icon_names() -> set[str]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            literals = [a.value for a in node.args if isinstance(a, ast.Constant)
-                        and isinstance(a.value, str)]
+            literals = [
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
             if name == "icon" and literals:
                 names.add(f"icons/{literals[0]}.svg")
             if name == "resource_path" and literals and len(literals) == len(node.args):
@@ -108,7 +113,6 @@ def test_every_resource_the_code_names_exists() -> None:
     assert "icons/carecompanion.svg" in names and len(names) > 5
     missing = sorted(n for n in names if not (ROOT / "resources" / n).exists())
     assert missing == []
-
 
 
 def test_installers_and_metadata_carry_the_package_version() -> None:
@@ -132,13 +136,14 @@ def test_the_windows_icon_holds_every_size(tmp_path: Path) -> None:
     pngs = []
     for size in (16, 256):  # a minimal PNG header is all write_ico reads
         png = tmp_path / f"{size}.png"
-        png.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", size, size)
-                        + b"rest")
+        png.write_bytes(
+            b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", size, size) + b"rest"
+        )
         pngs.append(png)
     build.write_ico(tmp_path / "x.ico", pngs)
     data = (tmp_path / "x.ico").read_bytes()
     assert struct.unpack("<HHH", data[:6]) == (0, 1, 2)
-    first, second = (struct.unpack("<BBBBHHII", data[6 + 16 * i:22 + 16 * i]) for i in (0, 1))
+    first, second = (struct.unpack("<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]) for i in (0, 1))
     assert first[:2] == (16, 16) and second[:2] == (0, 0)  # 0 means 256 in an .ico
-    assert data[first[7]:first[7] + 8] == b"\x89PNG\r\n\x1a\n"
+    assert data[first[7] : first[7] + 8] == b"\x89PNG\r\n\x1a\n"
     assert second[7] == first[7] + first[6] and len(data) == second[7] + second[6]

@@ -12,12 +12,17 @@ from carecompanion.people.records import ContactDraft, Email, Phone
 from tests.people.conftest import JPEG, PNG
 
 FULL = ContactDraft(
-    name="  José   Müller ", relation="professional", role="social worker",
+    name="  José   Müller ",
+    relation="professional",
+    role="social worker",
     phones=(Phone("+44 20 7946 0958", "Mobile"), Phone("0161 555 0100", "Night line")),
     emails=(Email("jose@example.org", "work"),),
-    address="1 High St\r\nManchester", notes="Knows the benefits system.\n\nCall after 6.",
+    address="1 High St\r\nManchester",
+    notes="Knows the benefits system.\n\nCall after 6.",
     helps=("good listener", "Good listener", "knows the benefits system"),
-    best_times="weekday evenings", is_emergency=True, check_in_days=14,
+    best_times="weekday evenings",
+    is_emergency=True,
+    check_in_days=14,
 )
 
 
@@ -25,8 +30,10 @@ def test_add_keeps_every_field_cleaned(people: PeopleService, clock: FixedClock)
     contact = people.add(FULL)
     assert contact.name == "José Müller"  # whitespace tidied
     assert contact.relation == "professional" and contact.role == "social worker"
-    assert contact.phones == (Phone("+44 20 7946 0958", "mobile"),
-                              Phone("0161 555 0100", "Night line"))
+    assert contact.phones == (
+        Phone("+44 20 7946 0958", "mobile"),
+        Phone("0161 555 0100", "Night line"),
+    )
     assert contact.emails == (Email("jose@example.org", "work"),)
     assert contact.address == "1 High St\nManchester"
     assert contact.notes == "Knows the benefits system.\n\nCall after 6."
@@ -39,13 +46,18 @@ def test_add_keeps_every_field_cleaned(people: PeopleService, clock: FixedClock)
     assert len(contact.uid) == 32
 
 
-def test_update_replaces_fields_and_to_draft_round_trips(people: PeopleService,
-                                                         clock: FixedClock) -> None:
+def test_update_replaces_fields_and_to_draft_round_trips(
+    people: PeopleService, clock: FixedClock
+) -> None:
     contact = people.add(FULL)
     clock.advance(60)
     changed = people.update(contact.id, ContactDraft(name="Jo Miller", relation="friend"))
-    assert (changed.name, changed.relation, changed.phones, changed.helps) == \
-        ("Jo Miller", "friend", (), ())
+    assert (changed.name, changed.relation, changed.phones, changed.helps) == (
+        "Jo Miller",
+        "friend",
+        (),
+        (),
+    )
     assert changed.updated_at > changed.created_at
     again = people.update(contact.id, contact.to_draft())
     assert again.to_draft() == contact.to_draft()
@@ -54,23 +66,30 @@ def test_update_replaces_fields_and_to_draft_round_trips(people: PeopleService,
 def test_delete_and_missing_ids(people: PeopleService) -> None:
     contact = people.add(ContactDraft(name="Ann"))
     people.delete(contact.id)
-    for call in (lambda: people.get(contact.id), lambda: people.delete(contact.id),
-                 lambda: people.update(contact.id, FULL), lambda: people.photo(contact.id)):
+    for call in (
+        lambda: people.get(contact.id),
+        lambda: people.delete(contact.id),
+        lambda: people.update(contact.id, FULL),
+        lambda: people.photo(contact.id),
+    ):
         with pytest.raises(ContactNotFound, match=f"no contact with id {contact.id}"):
             call()
 
 
-@pytest.mark.parametrize(("draft", "fields"), [
-    (ContactDraft(name="   "), {"name"}),
-    (ContactDraft(name="x" * 201), {"name"}),
-    (ContactDraft(name="Ann", relation="neighbour"), {"relation"}),  # type: ignore[arg-type]
-    (ContactDraft(name="Ann", phones=(Phone("call me"),)), {"phones"}),
-    (ContactDraft(name="Ann", emails=(Email("ann.example.org"),)), {"emails"}),
-    (ContactDraft(name="Ann", check_in_days=0), {"check_in_days"}),
-    (ContactDraft(name="Ann", check_in_days=True), {"check_in_days"}),  # type: ignore[arg-type]
-    (ContactDraft(name="Ann", helps=("x" * 81,)), {"helps"}),
-    (ContactDraft(name="", notes="n" * 20_001), {"name", "notes"}),
-])
+@pytest.mark.parametrize(
+    ("draft", "fields"),
+    [
+        (ContactDraft(name="   "), {"name"}),
+        (ContactDraft(name="x" * 201), {"name"}),
+        (ContactDraft(name="Ann", relation="neighbour"), {"relation"}),  # type: ignore[arg-type]
+        (ContactDraft(name="Ann", phones=(Phone("call me"),)), {"phones"}),
+        (ContactDraft(name="Ann", emails=(Email("ann.example.org"),)), {"emails"}),
+        (ContactDraft(name="Ann", check_in_days=0), {"check_in_days"}),
+        (ContactDraft(name="Ann", check_in_days=True), {"check_in_days"}),  # type: ignore[arg-type]
+        (ContactDraft(name="Ann", helps=("x" * 81,)), {"helps"}),
+        (ContactDraft(name="", notes="n" * 20_001), {"name", "notes"}),
+    ],
+)
 def test_invalid_drafts_name_every_field_and_write_nothing(
     people: PeopleService, draft: ContactDraft, fields: set[str]
 ) -> None:
@@ -81,9 +100,13 @@ def test_invalid_drafts_name_every_field_and_write_nothing(
 
 
 def test_duplicate_phones_and_emails_within_a_contact_collapse(people: PeopleService) -> None:
-    contact = people.add(ContactDraft(
-        name="Ann", phones=(Phone("+44 161 555 0100"), Phone("0044 161 555 0100", "home")),
-        emails=(Email("Ann@Example.org"), Email("ann@example.org"))))
+    contact = people.add(
+        ContactDraft(
+            name="Ann",
+            phones=(Phone("+44 161 555 0100"), Phone("0044 161 555 0100", "home")),
+            emails=(Email("Ann@Example.org"), Email("ann@example.org")),
+        )
+    )
     assert len(contact.phones) == 1 and len(contact.emails) == 1
 
 
@@ -110,10 +133,13 @@ def test_photo_is_stored_checked_and_removable(people: PeopleService) -> None:
     assert people.photo(contact.id) is None
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"GIF89a" + b"\x00" * PHOTO_MAX_BYTES, "at most 512 KiB"),
-    (b"%PDF-1.7 not a picture", "not a JPEG, PNG, GIF or WebP"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"GIF89a" + b"\x00" * PHOTO_MAX_BYTES, "at most 512 KiB"),
+        (b"%PDF-1.7 not a picture", "not a JPEG, PNG, GIF or WebP"),
+    ],
+)
 def test_bad_photos_are_refused(people: PeopleService, data: bytes, message: str) -> None:
     contact = people.add(ContactDraft(name="Ann"))
     with pytest.raises(InvalidPhoto, match=message):

@@ -26,10 +26,19 @@ from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
 from carecompanion.storage.models import Base, is_managed_by_hand
 
-PEOPLE_TABLES = {"people_contacts", "people_contact_phones", "people_contact_emails",
-                 "people_contact_helps", "people_contact_log", "people_groups",
-                 "people_group_members", "people_group_schedules",
-                 "people_schedule_exceptions", "people_crisis_resources", "people_settings"}
+PEOPLE_TABLES = {
+    "people_contacts",
+    "people_contact_phones",
+    "people_contact_emails",
+    "people_contact_helps",
+    "people_contact_log",
+    "people_groups",
+    "people_group_members",
+    "people_group_schedules",
+    "people_schedule_exceptions",
+    "people_crisis_resources",
+    "people_settings",
+}
 
 
 @pytest.fixture
@@ -55,19 +64,26 @@ def test_upgrade_from_0003_keeps_journal_and_mood(bare: Database, clock: FixedCl
     assert PeopleService(bare, clock).list() == []
 
 
-def test_downgrade_removes_people_data_and_keeps_the_rest(bare: Database,
-                                                          clock: FixedClock) -> None:
+def test_downgrade_removes_people_data_and_keeps_the_rest(
+    bare: Database, clock: FixedClock
+) -> None:
     migrate.upgrade(bare.engine)
     entry = JournalService(bare, clock).add("An entry", "stays")
     people = PeopleService(bare, clock)
-    ann = people.add(ContactDraft(name="Ann", phones=(Phone("0161 555 0100"),),
-                                  helps=("good listener",)))
+    ann = people.add(
+        ContactDraft(name="Ann", phones=(Phone("0161 555 0100"),), helps=("good listener",))
+    )
     people.log_contact(ann.id, "call", "goes")
     people.crisis.choose_country("GB")
     groups = GroupService(bare, clock)
-    group = groups.add(GroupDraft(name="G", member_ids=(ann.id,), facilitator_id=ann.id,
-                                  schedule=Schedule.weekly(date(2026, 3, 3), time(19),
-                                                           "Europe/London")))
+    group = groups.add(
+        GroupDraft(
+            name="G",
+            member_ids=(ann.id,),
+            facilitator_id=ann.id,
+            schedule=Schedule.weekly(date(2026, 3, 3), time(19), "Europe/London"),
+        )
+    )
     groups.cancel_meeting(group.id, date(2026, 3, 10))
 
     migrate.downgrade(bare.engine, "0003")
@@ -75,8 +91,12 @@ def test_downgrade_removes_people_data_and_keeps_the_rest(bare: Database,
     assert migrate.current_revision(bare.engine) == "0003"
     assert JournalService(bare, clock).get(entry.id).body == "stays"
     with bare.engine.connect() as conn:
-        indexes = {row[0] for row in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%people%'")}
+        indexes = {
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%people%'"
+            )
+        }
     assert indexes == set()
 
     migrate.upgrade(bare.engine)  # and up again: empty people tables
@@ -88,22 +108,29 @@ def test_downgrade_removes_people_data_and_keeps_the_rest(bare: Database,
 def test_the_models_match_the_migrations(bare: Database) -> None:
     migrate.upgrade(bare.engine)
     with bare.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={
-            "compare_type": True,
-            "include_name": lambda name, type_, _parents: not is_managed_by_hand(name, type_),
-        })
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, type_, _parents: not is_managed_by_hand(name, type_),
+            },
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 
-@pytest.mark.parametrize("statement", [
-    "INSERT INTO people_contacts (uid, name, relation, role, address, notes, best_times, "
-    "is_emergency, check_in_days, photo_type, created_at, updated_at) VALUES "
-    "('u', 'n', 'friend', '', '', '', '', 0, 0, '', 't', 't')",
-    "INSERT INTO people_groups (uid, name, kind, location, notes, created_at, updated_at) "
-    "VALUES ('g', 'n', 'in_person', '', '', 't', 't'); "
-    "INSERT INTO people_group_schedules (group_id, frequency, interval, first_date, "
-    "start_time, duration_minutes, tz) VALUES (1, 'daily', 1, '2026-01-01', '10:00', 60, 'UTC')",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO people_contacts (uid, name, relation, role, address, notes, best_times, "
+        "is_emergency, check_in_days, photo_type, created_at, updated_at) VALUES "
+        "('u', 'n', 'friend', '', '', '', '', 0, 0, '', 't', 't')",
+        "INSERT INTO people_groups (uid, name, kind, location, notes, created_at, updated_at) "
+        "VALUES ('g', 'n', 'in_person', '', '', 't', 't'); "
+        "INSERT INTO people_group_schedules (group_id, frequency, interval, first_date, "
+        "start_time, duration_minutes, tz) VALUES (1, 'daily', 1, '2026-01-01', '10:00', 60, "
+        "'UTC')",
+    ],
+)
 def test_the_database_itself_refuses_impossible_values(bare: Database, statement: str) -> None:
     migrate.upgrade(bare.engine)
     with pytest.raises(sa.exc.IntegrityError), bare.engine.begin() as conn:

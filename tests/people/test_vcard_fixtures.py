@@ -18,18 +18,24 @@ from tests.people.conftest import FIXTURES
 def test_google_contacts() -> None:
     jose, arnold, nameless, priya = read_vcard_file(FIXTURES / "google_contacts_3_0.vcf")
     assert jose.draft.name == "José Müller"
-    assert jose.draft.phones == (Phone("+49 170 5550101", "mobile"),
-                                 Phone("+49 30 5550102", "home"),
-                                 Phone("+49 30 5550103", "fax"),
-                                 Phone("+49 30 5550104", "Night line"))
-    assert jose.draft.emails == (Email("jose.mueller@example.com", "home"),
-                                 Email("j.mueller@carers-trust.example.org", "work"))
+    assert jose.draft.phones == (
+        Phone("+49 170 5550101", "mobile"),
+        Phone("+49 30 5550102", "home"),
+        Phone("+49 30 5550103", "fax"),
+        Phone("+49 30 5550104", "Night line"),
+    )
+    assert jose.draft.emails == (
+        Email("jose.mueller@example.com", "home"),
+        Email("j.mueller@carers-trust.example.org", "work"),
+    )
     assert jose.draft.address == "Hauptstraße 5\nBerlin 10115\nGermany"
-    assert jose.draft.notes == ("Ran the Tuesday group for years.\n"
-                                "Ask about the benefits form, page 3.")
+    assert jose.draft.notes == (
+        "Ran the Tuesday group for years.\nAsk about the benefits form, page 3."
+    )
     assert jose.draft.role == "Peer support volunteer"  # from TITLE
     assert jose.photo is None and jose.warnings == (
-        "line 16: the photo is a web link; it was not downloaded.",)
+        "line 16: the photo is a web link; it was not downloaded.",
+    )
     assert (arnold.line, arnold.draft.name) == (19, "Arnold Smith")
     assert nameless.draft.name == "no.name.given@example.net"  # an empty FN: the address
     assert priya.draft.name == "Dr. Priya Nair"
@@ -39,8 +45,10 @@ def test_google_contacts() -> None:
 def test_apple_icloud() -> None:
     li, sara = read_vcard_file(FIXTURES / "apple_icloud_3_0.vcf")
     assert li.draft.name == "李小龙"
-    assert li.draft.phones == (Phone("+86 137 0000 0001", "移动电话"),  # pref first
-                               Phone("+86 10 0000 0002", "home"))
+    assert li.draft.phones == (
+        Phone("+86 137 0000 0001", "移动电话"),  # pref first
+        Phone("+86 10 0000 0002", "home"),
+    )
     assert li.draft.emails == (Email("xiaolong.li@example.cn", "other"),)
     assert li.draft.address == "中关村东路1号\n北京 100084\n中国"
     assert li.draft.notes == "会照顾人, 周末有空"
@@ -55,13 +63,16 @@ def test_thunderbird_4_0() -> None:
     draft = grete.draft
     assert draft.name == "Grete Schäfer"
     assert draft.emails[0] == Email("grete.schaefer@example.de", "other")  # PREF=1 first
-    assert draft.phones == (Phone("+49 151 5550111", "mobile"),
-                            Phone("+49 228 5550112", "home"),
-                            Phone("+49-228-5550113 ext. 42", "work"))  # a tel: URI
+    assert draft.phones == (
+        Phone("+49 151 5550111", "mobile"),
+        Phone("+49 228 5550112", "home"),
+        Phone("+49-228-5550113 ext. 42", "work"),
+    )  # a tel: URI
     assert draft.address == "Am Hof 3, Hinterhaus\nBonn Nordrhein-Westfalen 53113\nDeutschland"
     # Folded inside the two bytes of "ö", and still read whole:
-    assert draft.notes == ("Kann nachts einspringen\n"
-                           "Gut im Zuhören, kennt sich mit der Pflegekasse aus")
+    assert draft.notes == (
+        "Kann nachts einspringen\nGut im Zuhören, kennt sich mit der Pflegekasse aus"
+    )
     assert grete.uid == "urn:uuid:fdcb9131-38ec-4daf-a4a7-2ef115f562a7"
     assert grete.photo is not None and grete.photo.mime_type == "image/png"
 
@@ -71,8 +82,11 @@ def test_outlook_2_1_quoted_printable_and_base64() -> None:
     draft = juergen.draft
     assert draft.name == "Jürgen Müller"
     assert [(p.number, p.kind) for p in draft.phones] == [
-        ("+49 221 5550121", "work"), ("+49 221 5550122", "home"),
-        ("+49 160 5550123", "mobile"), ("+49 221 5550124", "fax")]
+        ("+49 221 5550121", "work"),
+        ("+49 221 5550122", "home"),
+        ("+49 160 5550123", "mobile"),
+        ("+49 221 5550124", "fax"),
+    ]
     assert draft.emails[0].address == "juergen.mueller@diakonie.example.de"
     assert draft.notes == "Kennt sich mit Pflegegrad-Anträgen aus.\nRuft gern abends zurück."
     assert draft.address == "Domstraße 1\nKöln NRW 50667\nDeutschland"
@@ -84,13 +98,16 @@ def test_outlook_windows_code_page() -> None:
     assert (zoe.draft.name, zoe.draft.notes) == ("Zoë Brünner", "Übernimmt gern Einkäufe")
 
 
-@pytest.mark.parametrize(("name", "line", "message"), [
-    ("bad_photo_line9.vcf", 9, "photo on this line is damaged"),
-    ("missing_end_line5.vcf", 5, "no END:VCARD"),
-    ("not_a_line_4.vcf", 4, "not a valid vCard line"),
-    ("empty_card_line1.vcf", 1, "no name, phone number or e-mail"),
-    ("calendar_not_vcard.ics", 1, "BEGIN:VCALENDAR is outside"),
-])
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("bad_photo_line9.vcf", 9, "photo on this line is damaged"),
+        ("missing_end_line5.vcf", 5, "no END:VCARD"),
+        ("not_a_line_4.vcf", 4, "not a valid vCard line"),
+        ("empty_card_line1.vcf", 1, "no name, phone number or e-mail"),
+        ("calendar_not_vcard.ics", 1, "BEGIN:VCALENDAR is outside"),
+    ],
+)
 def test_bad_files_name_the_file_and_line(name: str, line: int, message: str) -> None:
     with pytest.raises(VCardError) as caught:
         read_vcard_file(FIXTURES / name)
@@ -107,19 +124,34 @@ def write(tmp_path: Path, text: str | bytes, name: str = "c.vcf") -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("", None, "no contacts found"),
-    ("BEGIN:VCARD\r\nFN:A\r\nBEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\n", 3, "before the card at "
-                                                                       "line 1"),
-    ("END:VCARD\r\n", 1, "without a BEGIN:VCARD"),
-    ("BEGIN:VCARD\r\nFN:A\r\n\r\n\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=nope:=C3=A9\r\n"
-     "END:VCARD\r\n", 5, "not a valid vCard line"),
-    (b"BEGIN:VCARD\r\nFN:A\r\nNOTE:\xff\xfe broken\r\nEND:VCARD\r\n", 3, "not UTF-8"),
-    ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL:1\r\n" + "NOTE:" + "n" * 20_001
-     + "\r\nEND:VCARD\r\n", 1, "the card for 'A' cannot be imported: Notes"),
-])
-def test_more_bad_input(tmp_path: Path, text: str | bytes, line: int | None,
-                        message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", None, "no contacts found"),
+        (
+            "BEGIN:VCARD\r\nFN:A\r\nBEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\n",
+            3,
+            "before the card at line 1",
+        ),
+        ("END:VCARD\r\n", 1, "without a BEGIN:VCARD"),
+        (
+            "BEGIN:VCARD\r\nFN:A\r\n\r\n\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=nope:=C3=A9\r\n"
+            "END:VCARD\r\n",
+            5,
+            "not a valid vCard line",
+        ),
+        (b"BEGIN:VCARD\r\nFN:A\r\nNOTE:\xff\xfe broken\r\nEND:VCARD\r\n", 3, "not UTF-8"),
+        (
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL:1\r\n"
+            + "NOTE:"
+            + "n" * 20_001
+            + "\r\nEND:VCARD\r\n",
+            1,
+            "the card for 'A' cannot be imported: Notes",
+        ),
+    ],
+)
+def test_more_bad_input(tmp_path: Path, text: str | bytes, line: int | None, message: str) -> None:
     with pytest.raises(VCardError) as caught:
         read_vcard_file(write(tmp_path, text))
     assert caught.value.line == line and message in str(caught.value)
@@ -145,14 +177,15 @@ def test_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_odd_but_harmless_values_become_warnings(tmp_path: Path) -> None:
     big = base64.b64encode(b"\xff\xd8\xff" + b"\x00" * (600 * 1024)).decode()
-    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nTEL:n/a\r\nEMAIL:not an address\r\n"
-            f"PHOTO;ENCODING=b;TYPE=JPEG:{big}\r\nX-CARECOMPANION-CHECK-IN-DAYS:soon\r\n"
-            "END:VCARD\r\n")
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nTEL:n/a\r\nEMAIL:not an address\r\n"
+        f"PHOTO;ENCODING=b;TYPE=JPEG:{big}\r\nX-CARECOMPANION-CHECK-IN-DAYS:soon\r\n"
+        "END:VCARD\r\n"
+    )
     (card,) = read_vcard_file(write(tmp_path, text))
     assert card.draft.phones == () and card.draft.emails == ()
     assert card.photo is None and card.draft.check_in_days is None
-    assert [w.split(":", 1)[0] for w in card.warnings] == ["line 6", "line 1", "line 1",
-                                                         "line 1"]
+    assert [w.split(":", 1)[0] for w in card.warnings] == ["line 6", "line 1", "line 1", "line 1"]
     assert any("larger than 512 KiB" in w for w in card.warnings)
 
 
@@ -163,8 +196,11 @@ def test_utf16_and_bom(tmp_path: Path) -> None:
         assert parsed.draft.name == "Zoë"
 
 
-VALID = (FIXTURES / "outlook_2_1.vcf").read_bytes() + (FIXTURES / "thunderbird_4_0.vcf") \
-    .read_bytes() + (FIXTURES / "apple_icloud_3_0.vcf").read_bytes()
+VALID = (
+    (FIXTURES / "outlook_2_1.vcf").read_bytes()
+    + (FIXTURES / "thunderbird_4_0.vcf").read_bytes()
+    + (FIXTURES / "apple_icloud_3_0.vcf").read_bytes()
+)
 
 
 @given(data=st.binary(max_size=2000))
@@ -176,19 +212,47 @@ def test_any_bytes_read_or_fail_with_one_clear_error(data: bytes) -> None:
 
 
 # Pieces of vCard syntax, so damage lands where parsers are fragile.
-SYNTAX = st.sampled_from([
-    b";", b":", b"=", b"\\", b",", b"\r\n", b"\r\n ", b"BEGIN:VCARD\r\n", b"END:VCARD\r\n",
-    b"ENCODING=QUOTED-PRINTABLE", b"=C3", b"=\r\n", b"TYPE=", b'"', b"item1.",
-    b"PHOTO;ENCODING=b:", b"data:", b"tel:", b"CHARSET=x-none", b"VERSION:4.0", b"\xff",
-    b"X-CARECOMPANION-CHECK-IN-DAYS:", b"ADR:", b"N:", b"TEL;VALUE=uri:tel:;ext=", b"BASE64",
-])
+SYNTAX = st.sampled_from(
+    [
+        b";",
+        b":",
+        b"=",
+        b"\\",
+        b",",
+        b"\r\n",
+        b"\r\n ",
+        b"BEGIN:VCARD\r\n",
+        b"END:VCARD\r\n",
+        b"ENCODING=QUOTED-PRINTABLE",
+        b"=C3",
+        b"=\r\n",
+        b"TYPE=",
+        b'"',
+        b"item1.",
+        b"PHOTO;ENCODING=b:",
+        b"data:",
+        b"tel:",
+        b"CHARSET=x-none",
+        b"VERSION:4.0",
+        b"\xff",
+        b"X-CARECOMPANION-CHECK-IN-DAYS:",
+        b"ADR:",
+        b"N:",
+        b"TEL;VALUE=uri:tel:;ext=",
+        b"BASE64",
+    ]
+)
 
 
-@given(cut=st.integers(0, len(VALID)), length=st.integers(0, 40),
-       insert=st.lists(SYNTAX | st.binary(max_size=6), max_size=4))
-def test_damaged_real_files_read_or_fail_with_one_clear_error(cut: int, length: int,
-                                                              insert: list[bytes]) -> None:
-    data = VALID[:cut] + b"".join(insert) + VALID[cut + length:]
+@given(
+    cut=st.integers(0, len(VALID)),
+    length=st.integers(0, 40),
+    insert=st.lists(SYNTAX | st.binary(max_size=6), max_size=4),
+)
+def test_damaged_real_files_read_or_fail_with_one_clear_error(
+    cut: int, length: int, insert: list[bytes]
+) -> None:
+    data = VALID[:cut] + b"".join(insert) + VALID[cut + length :]
     try:
         cards = parse_vcards(data, Path("damaged.vcf"))
     except VCardError as exc:

@@ -14,8 +14,13 @@ from carecompanion.storage.database import Database
 from tests.helpers import hash_tree
 from tests.people.conftest import FIXTURES, JPEG
 
-EXPORTERS = ("google_contacts_3_0.vcf", "apple_icloud_3_0.vcf", "thunderbird_4_0.vcf",
-             "outlook_2_1.vcf", "outlook_2_1_windows1252.vcf")
+EXPORTERS = (
+    "google_contacts_3_0.vcf",
+    "apple_icloud_3_0.vcf",
+    "thunderbird_4_0.vcf",
+    "outlook_2_1.vcf",
+    "outlook_2_1_windows1252.vcf",
+)
 
 
 def cards(text: str) -> list[ParsedCard]:
@@ -27,12 +32,12 @@ def card(name: str, *lines: str) -> str:
 
 
 @pytest.mark.parametrize("name", EXPORTERS)
-def test_each_exporter_imports_and_a_second_import_adds_nothing(people: PeopleService,
-                                                                 name: str) -> None:
+def test_each_exporter_imports_and_a_second_import_adds_nothing(
+    people: PeopleService, name: str
+) -> None:
     parsed = read_vcard_file(FIXTURES / name)
     preview = people.preview_import(parsed)
-    assert (preview.total, len(preview.new), preview.duplicates) == (len(parsed), len(parsed),
-                                                                     ())
+    assert (preview.total, len(preview.new), preview.duplicates) == (len(parsed), len(parsed), ())
     assert people.list() == []  # a preview writes nothing
     result = people.import_cards(parsed)
     assert len(result.added) == len(parsed) and result.duplicates == 0
@@ -46,24 +51,32 @@ def test_each_exporter_imports_and_a_second_import_adds_nothing(people: PeopleSe
     assert len(people.list()) == len(parsed)
 
 
-def test_duplicates_need_the_same_name_and_a_shared_phone_or_email(
-    people: PeopleService
-) -> None:
-    saved = people.add(ContactDraft(name="José Müller", phones=(Phone("+44 20 7946 0958"),),
-                                    emails=(Email("jose@example.org"),)))
+def test_duplicates_need_the_same_name_and_a_shared_phone_or_email(people: PeopleService) -> None:
+    saved = people.add(
+        ContactDraft(
+            name="José Müller",
+            phones=(Phone("+44 20 7946 0958"),),
+            emails=(Email("jose@example.org"),),
+        )
+    )
     bare = people.add(ContactDraft(name="Ann Lee"))
-    preview = people.preview_import(cards(
-        card("jose muller", "TEL:0044 20 7946-0958")  # same person: name and phone
-        + card("JOSÉ MÜLLER", "EMAIL:Jose@Example.org")  # same person: name and e-mail
-        + card("José Müller", "TEL:+1 555 0100")  # a namesake with another number
-        + card("Ann Lee")  # a bare name matches a bare name
-        + card("Ann Lee", "TEL:+1 555 0199")  # but not once there is a number to compare
-        + card("New Person", "TEL:+1 555 0142")
-        + card("new  person", "TEL:+1 555 0142")  # listed twice in the same file
-    ))
+    preview = people.preview_import(
+        cards(
+            card("jose muller", "TEL:0044 20 7946-0958")  # same person: name and phone
+            + card("JOSÉ MÜLLER", "EMAIL:Jose@Example.org")  # same person: name and e-mail
+            + card("José Müller", "TEL:+1 555 0100")  # a namesake with another number
+            + card("Ann Lee")  # a bare name matches a bare name
+            + card("Ann Lee", "TEL:+1 555 0199")  # but not once there is a number to compare
+            + card("New Person", "TEL:+1 555 0142")
+            + card("new  person", "TEL:+1 555 0142")  # listed twice in the same file
+        )
+    )
     assert [(c.draft.name, match) for c, match in preview.duplicates] == [
-        ("jose muller", saved.id), ("JOSÉ MÜLLER", saved.id), ("Ann Lee", bare.id),
-        ("new person", None)]
+        ("jose muller", saved.id),
+        ("JOSÉ MÜLLER", saved.id),
+        ("Ann Lee", bare.id),
+        ("new person", None),
+    ]
     assert [c.draft.name for c in preview.new] == ["José Müller", "Ann Lee", "New Person"]
 
 
@@ -73,13 +86,12 @@ def test_a_card_we_exported_matches_by_uid_even_renamed(people: PeopleService) -
     text = people.export_vcard("4.0")
     renamed = text.replace("FN:Ann", "FN:Annie")
     preview = people.preview_import(cards(renamed))
-    assert [(c.draft.name, match) for c, match in preview.duplicates] == [("Annie",
-                                                                           contact.id)]
+    assert [(c.draft.name, match) for c, match in preview.duplicates] == [("Annie", contact.id)]
 
 
-def test_moving_contacts_to_another_vault_keeps_their_uid(people: PeopleService,
-                                                          tmp_path: Path,
-                                                          database: Database) -> None:
+def test_moving_contacts_to_another_vault_keeps_their_uid(
+    people: PeopleService, tmp_path: Path, database: Database
+) -> None:
     contact = people.add(ContactDraft(name="Ann", notes="likes tea"))
     exported = people.export_vcard("3.0")
     people.delete(contact.id)
@@ -91,12 +103,21 @@ def test_service_round_trip_with_photos(people: PeopleService) -> None:
     for version in ("3.0", "4.0"):
         for contact in people.list():
             people.delete(contact.id)
-        full = people.add(ContactDraft(
-            name="李小龙", relation="peer", role="been there", is_emergency=True,
-            phones=(Phone("+86 137 0000 0001", "移动电话"), Phone("010 0000 0002", "home")),
-            emails=(Email("li@example.cn", "work"),), address="中关村东路1号\n北京",
-            notes="会照顾人, 周末有空; 真的", helps=("good listener", "night, shifts"),
-            best_times="after 8pm; not Sundays", check_in_days=10))
+        full = people.add(
+            ContactDraft(
+                name="李小龙",
+                relation="peer",
+                role="been there",
+                is_emergency=True,
+                phones=(Phone("+86 137 0000 0001", "移动电话"), Phone("010 0000 0002", "home")),
+                emails=(Email("li@example.cn", "work"),),
+                address="中关村东路1号\n北京",
+                notes="会照顾人, 周末有空; 真的",
+                helps=("good listener", "night, shifts"),
+                best_times="after 8pm; not Sundays",
+                check_in_days=10,
+            )
+        )
         people.set_photo(full.id, JPEG)
         text = people.export_vcard(version)  # type: ignore[arg-type]
         people.delete(full.id)
@@ -105,14 +126,14 @@ def test_service_round_trip_with_photos(people: PeopleService) -> None:
         assert people.photo(added).data == JPEG  # type: ignore[union-attr]
 
 
-def test_a_bad_file_writes_nothing(people: PeopleService, database: Database,
-                                   tmp_path: Path) -> None:
+def test_a_bad_file_writes_nothing(
+    people: PeopleService, database: Database, tmp_path: Path
+) -> None:
     people.add(ContactDraft(name="Already here"))
     database.checkpoint()
 
     def files() -> dict[str, str]:  # the shared-memory index changes on every checkpoint
-        return {k: v for k, v in hash_tree(database.path.parent).items()
-                if not k.endswith("-shm")}
+        return {k: v for k, v in hash_tree(database.path.parent).items() if not k.endswith("-shm")}
 
     before = files()
     with pytest.raises(VCardError, match="line 9"):
@@ -122,8 +143,9 @@ def test_a_bad_file_writes_nothing(people: PeopleService, database: Database,
     assert [c.name for c in people.list()] == ["Already here"]
 
 
-def test_an_import_is_one_transaction(people: PeopleService,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_import_is_one_transaction(
+    people: PeopleService, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import carecompanion.people.importing as importing
 
     parsed = read_vcard_file(FIXTURES / "google_contacts_3_0.vcf")

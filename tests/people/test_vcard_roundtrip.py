@@ -30,33 +30,55 @@ from tests.people.conftest import JPEG, PNG
 NOW = datetime(2026, 3, 3, 12, tzinfo=UTC)
 # Text with the characters vCard escapes or folds badly: , ; \ : newlines, quotes, and
 # non-ASCII from several scripts (emoji included, as people put them in names).
-text_chars = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"),
-                           include_characters=",;\\:\n\t\"' ")
+text_chars = st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters=",;\\:\n\t\"' "
+)
 line_text = st.text(text_chars.filter(lambda c: c != "\n"), max_size=40)
 free_text = st.text(text_chars, max_size=300)
 labels = st.sampled_from(PHONE_KINDS) | line_text
 phones = st.builds(Phone, st.from_regex(r"\+?[0-9][0-9 ()\-]{2,20}", fullmatch=True), labels)
-emails = st.builds(Email, st.from_regex(r"[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,5}",
-                                        fullmatch=True),
-                   st.sampled_from(EMAIL_KINDS) | labels)
+emails = st.builds(
+    Email,
+    st.from_regex(r"[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,5}", fullmatch=True),
+    st.sampled_from(EMAIL_KINDS) | labels,
+)
 drafts = st.builds(
     ContactDraft,
-    name=line_text.filter(lambda s: s.strip() != ""), relation=st.sampled_from(RELATIONS),
-    role=line_text, phones=st.lists(phones, max_size=4).map(tuple),
-    emails=st.lists(emails, max_size=3).map(tuple), address=free_text, notes=free_text,
-    helps=st.lists(line_text, max_size=4).map(tuple), best_times=line_text,
-    is_emergency=st.booleans(), check_in_days=st.none() | st.integers(1, 3650),
+    name=line_text.filter(lambda s: s.strip() != ""),
+    relation=st.sampled_from(RELATIONS),
+    role=line_text,
+    phones=st.lists(phones, max_size=4).map(tuple),
+    emails=st.lists(emails, max_size=3).map(tuple),
+    address=free_text,
+    notes=free_text,
+    helps=st.lists(line_text, max_size=4).map(tuple),
+    best_times=line_text,
+    is_emergency=st.booleans(),
+    check_in_days=st.none() | st.integers(1, 3650),
 )
 
 
 def as_contact(draft: ContactDraft, has_photo: bool = False) -> Contact:
-    return Contact(id=1, uid="4f9a1c2e8b7d4e6f9a0b1c2d3e4f5a6b", name=draft.name,
-                   relation=draft.relation, role=draft.role, phones=draft.phones,
-                   emails=draft.emails, address=draft.address, notes=draft.notes,
-                   helps=draft.helps, best_times=draft.best_times,
-                   is_emergency=draft.is_emergency, check_in_days=draft.check_in_days,
-                   has_photo=has_photo, last_contact_at=None, next_check_in=None,
-                   created_at=NOW, updated_at=NOW)
+    return Contact(
+        id=1,
+        uid="4f9a1c2e8b7d4e6f9a0b1c2d3e4f5a6b",
+        name=draft.name,
+        relation=draft.relation,
+        role=draft.role,
+        phones=draft.phones,
+        emails=draft.emails,
+        address=draft.address,
+        notes=draft.notes,
+        helps=draft.helps,
+        best_times=draft.best_times,
+        is_emergency=draft.is_emergency,
+        check_in_days=draft.check_in_days,
+        has_photo=has_photo,
+        last_contact_at=None,
+        next_check_in=None,
+        created_at=NOW,
+        updated_at=NOW,
+    )
 
 
 def clean(draft: ContactDraft) -> ContactDraft | None:
@@ -75,8 +97,7 @@ def test_every_field_survives_a_round_trip(version: Version, draft: ContactDraft
     text = write_vcards([(as_contact(saved), None)], version)
     (card,) = parse_vcards(text.encode("utf-8"), Path("round-trip.vcf"))
     assert card.draft == saved
-    assert card.uid.replace("urn:uuid:", "").replace("-", "") == \
-        "4f9a1c2e8b7d4e6f9a0b1c2d3e4f5a6b"
+    assert card.uid.replace("urn:uuid:", "").replace("-", "") == "4f9a1c2e8b7d4e6f9a0b1c2d3e4f5a6b"
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75  # folded as RFC 6350 3.2 asks
 
@@ -84,32 +105,37 @@ def test_every_field_survives_a_round_trip(version: Version, draft: ContactDraft
 @pytest.mark.parametrize("version", VERSIONS)
 def test_many_contacts_and_photos_in_one_file(version: Version) -> None:
     people = [
-        (as_contact(ContactDraft(name="José Müller", phones=(Phone("+44 20 7946 0958"),)),
-                    True), Photo(JPEG, "image/jpeg")),
+        (
+            as_contact(ContactDraft(name="José Müller", phones=(Phone("+44 20 7946 0958"),)), True),
+            Photo(JPEG, "image/jpeg"),
+        ),
         (as_contact(ContactDraft(name="李小龙", notes="会照顾人, 周末有空")), None),
-        (as_contact(ContactDraft(name="Ann", emails=(Email("ann@example.org"),))),
-         Photo(PNG, "image/png")),
+        (
+            as_contact(ContactDraft(name="Ann", emails=(Email("ann@example.org"),))),
+            Photo(PNG, "image/png"),
+        ),
     ]
     text = write_vcards(people, version)
     cards = parse_vcards(text.encode("utf-8"), Path("many.vcf"))
     assert [c.draft.name for c in cards] == ["José Müller", "李小龙", "Ann"]
-    assert [c.photo for c in cards] == [Photo(JPEG, "image/jpeg"), None,
-                                        Photo(PNG, "image/png")]
+    assert [c.photo for c in cards] == [Photo(JPEG, "image/jpeg"), None, Photo(PNG, "image/png")]
 
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_other_apps_read_the_standard_fields(version: Version) -> None:
     """vobject, reading our file the way other apps would, finds FN, N, TEL and EMAIL."""
-    draft = ContactDraft(name="José Müller", phones=(Phone("+44 20 7946 0958", "mobile"),
-                                                     Phone("0161 555 0100", "Night line")),
-                         emails=(Email("jose@example.org", "work"),), notes="a, b; c\nd")
+    draft = ContactDraft(
+        name="José Müller",
+        phones=(Phone("+44 20 7946 0958", "mobile"), Phone("0161 555 0100", "Night line")),
+        emails=(Email("jose@example.org", "work"),),
+        notes="a, b; c\nd",
+    )
     text = write_vcards([(as_contact(draft), Photo(JPEG, "image/jpeg"))], version)
     assert text.startswith(f"BEGIN:VCARD\r\nVERSION:{version}\r\n")
     card = vobject.readOne(text)
     assert card.fn.value == "José Müller"
     assert [tel.value for tel in card.contents["tel"]] == ["+44 20 7946 0958", "0161 555 0100"]
-    assert card.contents["tel"][0].params["TYPE"] == (["CELL"] if version == "3.0"
-                                                      else ["cell"])
+    assert card.contents["tel"][0].params["TYPE"] == (["CELL"] if version == "3.0" else ["cell"])
     assert card.contents["tel"][1].group == "item1"  # the custom label, Apple's way
     assert card.contents["x-ablabel"][0].value == "Night line"
     if version == "3.0":

@@ -61,7 +61,10 @@ def test_unlock_takes_at_most_one_backup_a_day(
 
 
 def test_daily_backup_opens_and_holds_the_journal(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock, autolock: Lock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    autolock: Lock,
     tmp_path: Path,
 ) -> None:
     JournalService(unlocked_vault.database, clock).add("in the daily backup", "")
@@ -110,8 +113,15 @@ def test_rotation_keeps_seven_daily_and_four_weekly(paths: AppPaths, clock: Fixe
 
     # Worked out by hand from a calendar. ISO weeks of 2026 start on Mondays:
     # W05 Jan 26, W06 Feb 2, W07 Feb 9, W08 Feb 16, W09 Feb 23, W10 Mar 2.
-    daily = _names("2026-03-03", "2026-03-02", "2026-03-01", "2026-02-28", "2026-02-27",
-                   "2026-02-26", "2026-02-25")
+    daily = _names(
+        "2026-03-03",
+        "2026-03-02",
+        "2026-03-01",
+        "2026-02-28",
+        "2026-02-27",
+        "2026-02-26",
+        "2026-02-25",
+    )
     # The dailies cover W10 and W09, so the weekly copies are the newest of the four weeks
     # before: Sunday of W08, W07, W06 and W05.
     weekly = _names("2026-02-22", "2026-02-15", "2026-02-08", "2026-02-01")
@@ -130,8 +140,15 @@ def test_rotation_with_gaps_between_backups(paths: AppPaths, clock: FixedClock) 
     _make_auto_files(paths, days)
     BackupRotation(paths, clock).rotate()
     # The seven newest backups, whatever days they fall on...
-    daily = _names("2026-03-03", "2026-02-28", "2026-02-25", "2026-02-22", "2026-02-19",
-                   "2026-02-16", "2026-02-13")
+    daily = _names(
+        "2026-03-03",
+        "2026-02-28",
+        "2026-02-25",
+        "2026-02-22",
+        "2026-02-19",
+        "2026-02-16",
+        "2026-02-13",
+    )
     # ...reach back into W07 (Feb 9-15), so Feb 10 is not a weekly copy; then the newest of
     # W06 (Feb 2-8), W05 (Jan 26-Feb 1), W04 (Jan 19-25) and W03 (Jan 12-18).
     weekly = _names("2026-02-07", "2026-02-01", "2026-01-23", "2026-01-17")
@@ -146,8 +163,13 @@ def test_rotation_keeps_everything_when_there_are_few(paths: AppPaths, clock: Fi
 
 def test_rotation_leaves_other_files_alone(paths: AppPaths, clock: FixedClock) -> None:
     _make_auto_files(paths, [START.date() - timedelta(days=n) for n in range(60)])
-    others = ["before-upgrade-20250101-000000.ccbackup", "my-own.ccbackup",
-              "auto-not-a-date.ccbackup", "auto-2020-01-01.txt", "notes.txt"]
+    others = [
+        "before-upgrade-20250101-000000.ccbackup",
+        "my-own.ccbackup",
+        "auto-not-a-date.ccbackup",
+        "auto-2020-01-01.txt",
+        "notes.txt",
+    ]
     for name in others:
         (paths.backups_dir / name).write_bytes(b"")
     BackupRotation(paths, clock).rotate()
@@ -173,7 +195,10 @@ def test_backup_is_due_once_a_day(paths: AppPaths, clock: FixedClock) -> None:
 
 # -- manual backups and restore --------------------------------------------------------------------
 def test_backup_and_restore_round_trip(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock, autolock: Lock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    autolock: Lock,
     tmp_path: Path,
 ) -> None:
     journal = JournalService(unlocked_vault.database, clock)
@@ -201,8 +226,11 @@ def test_backup_and_restore_round_trip(
 
 
 def test_restore_with_the_recovery_key(
-    vault_with_key: tuple[UnlockedVault, str], paths: AppPaths, clock: FixedClock,
-    autolock: Lock, tmp_path: Path,
+    vault_with_key: tuple[UnlockedVault, str],
+    paths: AppPaths,
+    clock: FixedClock,
+    autolock: Lock,
+    tmp_path: Path,
 ) -> None:
     unlocked, recovery_key = vault_with_key
     JournalService(unlocked.database, clock).add("saved", "")
@@ -214,7 +242,10 @@ def test_restore_with_the_recovery_key(
 
 
 def test_restore_twice_in_the_same_second(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock, autolock: Lock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    autolock: Lock,
     tmp_path: Path,
 ) -> None:
     out = unlocked_vault.backup_to(tmp_path / "b.ccbackup")
@@ -234,7 +265,9 @@ def test_restore_into_an_empty_folder(
     target = AppPaths(tmp_path / "new-computer")
     assert restore_backup(out, target, passphrase=GOOD_PASSPHRASE, clock=clock) is None
     assert sorted(p.name for p in target.data_dir.iterdir()) == [
-        "backups", "vault.db", "vault.header"
+        "backups",
+        "vault.db",
+        "vault.header",
     ]
     autolock(Vault(target, clock).unlock(GOOD_PASSPHRASE))
 
@@ -248,8 +281,12 @@ def test_restore_into_an_empty_folder(
     ],
 )
 def test_restore_with_a_wrong_secret_changes_nothing(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock, tmp_path: Path,
-    secrets: dict[str, str], error: type[Exception],
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    tmp_path: Path,
+    secrets: dict[str, str],
+    error: type[Exception],
 ) -> None:
     out = unlocked_vault.backup_to(tmp_path / "b.ccbackup")
     unlocked_vault.lock()
@@ -258,7 +295,9 @@ def test_restore_with_a_wrong_secret_changes_nothing(
         restore_backup(out, paths, clock=clock, **secrets)
     assert hash_tree(paths.data_dir) == before
     assert sorted(p.name for p in paths.data_dir.iterdir()) == [
-        "backups", "vault.db", "vault.header"
+        "backups",
+        "vault.db",
+        "vault.header",
     ]
 
 
@@ -300,16 +339,22 @@ def test_refuses_files_that_are_not_backups(
         not_zip,
         missing,
         other_zip,
-        _rewrite_zip(good, tmp_path / "plaintext.ccbackup",
-                     {DATABASE_MEMBER: _plaintext_sqlite(tmp_path / "plain.db")}),
+        _rewrite_zip(
+            good,
+            tmp_path / "plaintext.ccbackup",
+            {DATABASE_MEMBER: _plaintext_sqlite(tmp_path / "plain.db")},
+        ),
         _rewrite_zip(good, tmp_path / "extra.ccbackup", {"extra.txt": b"hello"}),
         _rewrite_zip(good, tmp_path / "no-db.ccbackup", {DATABASE_MEMBER: None}),
         _rewrite_zip(good, tmp_path / "bad-manifest.ccbackup", {MANIFEST: b"{not json"}),
         _rewrite_zip(good, tmp_path / "utf8-manifest.ccbackup", {MANIFEST: b"\x80\x81 not text"}),
         _rewrite_zip(good, tmp_path / "deep-manifest.ccbackup", {MANIFEST: b"[" * 50_000}),
         _rewrite_zip(good, tmp_path / "list-manifest.ccbackup", {MANIFEST: b"[]"}),
-        _rewrite_zip(good, tmp_path / "other-format.ccbackup",
-                     {MANIFEST: json.dumps({"format": "something-else"}).encode()}),
+        _rewrite_zip(
+            good,
+            tmp_path / "other-format.ccbackup",
+            {MANIFEST: json.dumps({"format": "something-else"}).encode()},
+        ),
     ]
     for candidate in candidates:
         with pytest.raises(BackupError):
@@ -331,8 +376,9 @@ def test_refuses_a_backup_with_a_damaged_header_or_database(
         database = bytearray(archive.read(DATABASE_MEMBER))
     header["created"] = "1999-01-01"
     database[len(database) // 2] ^= 0xFF
-    bad_header = _rewrite_zip(good, tmp_path / "h.ccbackup",
-                              {HEADER_MEMBER: json.dumps(header).encode()})
+    bad_header = _rewrite_zip(
+        good, tmp_path / "h.ccbackup", {HEADER_MEMBER: json.dumps(header).encode()}
+    )
     bad_database = _rewrite_zip(good, tmp_path / "d.ccbackup", {DATABASE_MEMBER: bytes(database)})
     with pytest.raises(HeaderDamaged):
         restore_backup(bad_header, paths, passphrase=GOOD_PASSPHRASE, clock=clock)

@@ -30,8 +30,16 @@ def database(tmp_path: Path) -> Iterator[Database]:
 def _add(db: Database, title: str) -> None:
     now = datetime(2026, 3, 3, tzinfo=UTC)
     with db.session() as session:
-        session.add(JournalEntry(uid=os.urandom(16).hex(), title=title, body=title * 50,
-                                 entry_at=now, created_at=now, updated_at=now))
+        session.add(
+            JournalEntry(
+                uid=os.urandom(16).hex(),
+                title=title,
+                body=title * 50,
+                entry_at=now,
+                created_at=now,
+                updated_at=now,
+            )
+        )
 
 
 def test_the_file_is_encrypted(database: Database) -> None:
@@ -92,8 +100,11 @@ def test_copy_is_consistent_and_encrypted(database: Database, tmp_path: Path) ->
 def test_session_rolls_back_on_error(database: Database) -> None:
     with pytest.raises(RuntimeError), database.session() as session:
         now = datetime(2026, 3, 3, tzinfo=UTC)
-        session.add(JournalEntry(uid="a" * 32, title="half", body="", entry_at=now,
-                                 created_at=now, updated_at=now))
+        session.add(
+            JournalEntry(
+                uid="a" * 32, title="half", body="", entry_at=now, created_at=now, updated_at=now
+            )
+        )
         session.flush()
         raise RuntimeError("boom")
     with database.session() as session:

@@ -51,8 +51,12 @@ def old_database(tmp_path: Path) -> Iterator[Database]:
 
 def table_names(database: Database) -> set[str]:
     with database.engine.connect() as conn:
-        return {row[0] for row in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')")}
+        return {
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
+            )
+        }
 
 
 def test_upgrade_keeps_old_entries_and_makes_them_findable(old_database: Database) -> None:
@@ -99,8 +103,16 @@ def test_downgrade_to_0001_keeps_entries_and_removes_the_rest(old_database: Data
     assert not {n for n in names if n.startswith("journal_fts")}
     assert not NEW_TABLES & names and "journal_search_source" not in names
     columns = {c["name"] for c in sa.inspect(old_database.engine).get_columns("journal_entries")}
-    assert columns == {"id", "uid", "title", "body", "entry_at", "created_at", "updated_at",
-                       "is_favourite"}
+    assert columns == {
+        "id",
+        "uid",
+        "title",
+        "body",
+        "entry_at",
+        "created_at",
+        "updated_at",
+        "is_favourite",
+    }
     indexes = {i["name"] for i in sa.inspect(old_database.engine).get_indexes("journal_entries")}
     assert indexes == {"ix_journal_entries_entry_at"}
     with old_database.engine.connect() as conn:

@@ -19,12 +19,14 @@ from PySide6 import QtCharts, QtWidgets
 SIDES = ("top", "right", "bottom", "left")
 _COMPOUND = re.compile(
     r"^(?P<type>\*|[A-Za-z_]\w*)?(?P<id>#[\w-]+)?(?P<attrs>(?:\[[^\]]+\])*)"
-    r"(?P<states>(?::!?[\w-]+)*)(?P<sub>::[\w-]+)?(?P<substates>(?::!?[\w-]+)*)$")
+    r"(?P<states>(?::!?[\w-]+)*)(?P<sub>::[\w-]+)?(?P<substates>(?::!?[\w-]+)*)$"
+)
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
 _URL = re.compile(r"url\(([^)]+)\)")
 
 
 # --- WCAG 2.2 relative luminance and contrast ratio ------------------------------------------
+
 
 def _channel(value: int) -> float:
     c = value / 255
@@ -36,7 +38,7 @@ def luminance(colour: str) -> float:
     digits = colour.lstrip("#")
     if len(digits) == 3:
         digits = "".join(d * 2 for d in digits)
-    red, green, blue = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * _channel(red) + 0.7152 * _channel(green) + 0.0722 * _channel(blue)
 
 
@@ -51,10 +53,12 @@ def mix(colour: str | None, background: str | None, alpha: float = 128 / 255) ->
 
     def channels(value: str) -> list[int]:
         digits = value.lstrip("#")
-        return [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+        return [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
 
-    blended = [round(a * alpha + b * (1 - alpha))
-               for a, b in zip(channels(colour), channels(background), strict=True)]
+    blended = [
+        round(a * alpha + b * (1 - alpha))
+        for a, b in zip(channels(colour), channels(background), strict=True)
+    ]
     return "#" + "".join(f"{c:02X}" for c in blended)
 
 
@@ -63,6 +67,7 @@ def is_colour(value: str | None) -> bool:
 
 
 # --- Selectors ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Compound:
@@ -74,8 +79,11 @@ class Compound:
 
     @property
     def specificity(self) -> tuple[int, int, int]:
-        return (1 if self.id else 0, len(self.attrs) + len(self.states),
-                (1 if self.type and self.type != "*" else 0) + (1 if self.sub else 0))
+        return (
+            1 if self.id else 0,
+            len(self.attrs) + len(self.states),
+            (1 if self.type and self.type != "*" else 0) + (1 if self.sub else 0),
+        )
 
 
 @dataclass(frozen=True)
@@ -90,8 +98,13 @@ class Selector:
         return (sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts))
 
     def with_states(self, *states: str) -> Selector:
-        last = Compound(self.last.type, self.last.id, self.last.attrs,
-                        self.last.states | set(states), self.last.sub)
+        last = Compound(
+            self.last.type,
+            self.last.id,
+            self.last.attrs,
+            self.last.states | set(states),
+            self.last.sub,
+        )
         return Selector(self.ancestors, last, describe(self.ancestors, last))
 
     def without_sub(self) -> Selector:
@@ -102,8 +115,13 @@ class Selector:
 def describe(ancestors: tuple[Compound, ...], last: Compound) -> str:
     def one(c: Compound) -> str:
         states = "".join(f":{s}" for s in sorted(c.states))
-        return (c.type + (f"#{c.id}" if c.id else "") + "".join(sorted(c.attrs))
-                + (f"::{c.sub}{states}" if c.sub else states))
+        return (
+            c.type
+            + (f"#{c.id}" if c.id else "")
+            + "".join(sorted(c.attrs))
+            + (f"::{c.sub}{states}" if c.sub else states)
+        )
+
     return " ".join(one(c) for c in (*ancestors, last))
 
 
@@ -113,9 +131,13 @@ def parse_compound(text: str) -> Compound:
         raise ValueError(f"a selector this audit does not understand: {text!r}")
     states = {s for s in match["states"].split(":") if s}
     states |= {s for s in match["substates"].split(":") if s}
-    return Compound(match["type"] or "", (match["id"] or "").lstrip("#"),
-                    frozenset(re.findall(r"\[[^\]]+\]", match["attrs"])), frozenset(states),
-                    (match["sub"] or "").lstrip(":"))
+    return Compound(
+        match["type"] or "",
+        (match["id"] or "").lstrip("#"),
+        frozenset(re.findall(r"\[[^\]]+\]", match["attrs"])),
+        frozenset(states),
+        (match["sub"] or "").lstrip(":"),
+    )
 
 
 def parse_selector(text: str) -> Selector:
@@ -137,7 +159,8 @@ def parse(stylesheet: str) -> list[Rule]:
     for match in re.finditer(r"([^{}]+)\{([^{}]*)\}", text):
         declarations = tuple(
             (name.strip().lower(), value.strip())
-            for name, _, value in (d.partition(":") for d in match[2].split(";") if d.strip()))
+            for name, _, value in (d.partition(":") for d in match[2].split(";") if d.strip())
+        )
         for selector in match[1].split(","):
             if selector.strip():
                 rules.append(Rule(parse_selector(selector.strip()), declarations, len(rules)))
@@ -145,6 +168,7 @@ def parse(stylesheet: str) -> list[Rule]:
 
 
 # --- Widget classes ----------------------------------------------------------------------------
+
 
 @cache
 def widget_class(name: str) -> type | None:
@@ -161,9 +185,13 @@ def is_kind_of(name: str, base: str) -> bool:
 
 
 def _compound_matches(rule: Compound, target: Compound) -> bool:
-    return (is_kind_of(target.type, rule.type) and (not rule.id or rule.id == target.id)
-            and rule.attrs <= target.attrs and rule.states <= target.states
-            and rule.sub == target.sub)
+    return (
+        is_kind_of(target.type, rule.type)
+        and (not rule.id or rule.id == target.id)
+        and rule.attrs <= target.attrs
+        and rule.states <= target.states
+        and rule.sub == target.sub
+    )
 
 
 def _ancestors_match(rule: tuple[Compound, ...], target: tuple[Compound, ...]) -> bool:
@@ -171,11 +199,13 @@ def _ancestors_match(rule: tuple[Compound, ...], target: tuple[Compound, ...]) -
 
 
 def applies(rule: Selector, target: Selector) -> bool:
-    return _compound_matches(rule.last, target.last) and _ancestors_match(rule.ancestors,
-                                                                          target.ancestors)
+    return _compound_matches(rule.last, target.last) and _ancestors_match(
+        rule.ancestors, target.ancestors
+    )
 
 
 # --- Computed style ----------------------------------------------------------------------------
+
 
 def _expand(name: str, value: str) -> list[tuple[str, str]]:
     """Shorthands into the long-hand properties the audit reads."""
@@ -189,8 +219,9 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
         if value.strip() == "none":
             return [(f"border-{s}-style", "none") for s in sides]
         width = next((w for w in words if re.fullmatch(r"\d+(px)?", w)), None)
-        style = next((w for w in words if w in ("solid", "dashed", "dotted", "double", "none")),
-                     None)
+        style = next(
+            (w for w in words if w in ("solid", "dashed", "dotted", "double", "none")), None
+        )
         colour = next((w for w in words if is_colour(w) or w == "transparent"), None)
         out = []
         for s in sides:
@@ -212,8 +243,10 @@ def _expand(name: str, value: str) -> list[tuple[str, str]]:
 
 def computed(rules: list[Rule], target: Selector) -> dict[str, str]:
     """Every property ``target`` ends up with, from the rules that match it."""
-    matching = sorted((r for r in rules if applies(r.selector, target)),
-                      key=lambda r: (r.selector.specificity, r.order))
+    matching = sorted(
+        (r for r in rules if applies(r.selector, target)),
+        key=lambda r: (r.selector.specificity, r.order),
+    )
     style: dict[str, str] = {}
     for rule in matching:
         for name, value in rule.declarations:

@@ -133,8 +133,11 @@ def _text_problem(widget: QWidget) -> str:
 def _icon_only(button: QAbstractButton) -> bool:
     """A tool button that draws only its icon (a line edit's Show, say): its text is for
     screen readers."""
-    return (isinstance(button, QToolButton) and not button.icon().isNull()
-            and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    return (
+        isinstance(button, QToolButton)
+        and not button.icon().isNull()
+        and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    )
 
 
 def key_buttons(window: QWidget) -> list[QPushButton]:
@@ -149,8 +152,7 @@ def key_buttons(window: QWidget) -> list[QPushButton]:
     return found
 
 
-def window_problems(window: QWidget, available: QRect, keys_in_view: bool = True
-                    ) -> list[str]:
+def window_problems(window: QWidget, available: QRect, keys_in_view: bool = True) -> list[str]:
     """Everything about ``window`` that does not fit ``available`` (logical pixels).
 
     A dialog's key buttons must stay outside its scroll areas; a main window's (Unlock, say)
@@ -159,13 +161,17 @@ def window_problems(window: QWidget, available: QRect, keys_in_view: bool = True
     problems = []
     frame = window.frameGeometry()
     if not available.contains(frame):
-        problems.append(f"the window ({frame.width()}×{frame.height()} at {frame.x()},"
-                        f"{frame.y()}) is not inside the screen's {available.width()}×"
-                        f"{available.height()}")
+        problems.append(
+            f"the window ({frame.width()}×{frame.height()} at {frame.x()},"
+            f"{frame.y()}) is not inside the screen's {available.width()}×"
+            f"{available.height()}"
+        )
     minimum = window.minimumSize().expandedTo(window.minimumSizeHint())
     if minimum.width() > available.width() or minimum.height() > available.height():
-        problems.append(f"its minimum size {minimum.width()}×{minimum.height()} is larger "
-                        f"than the screen's {available.width()}×{available.height()}")
+        problems.append(
+            f"its minimum size {minimum.width()}×{minimum.height()} is larger "
+            f"than the screen's {available.width()}×{available.height()}"
+        )
     keys = key_buttons(window)
     if isinstance(window, QDialog) and not keys:
         problems.append("it has no default button and no button box")
@@ -189,11 +195,15 @@ def window_problems(window: QWidget, available: QRect, keys_in_view: bool = True
             if not _in_scroll_area(widget, window) and widget.width() and widget.height():
                 holder = _cut_by(widget, window)
                 if holder is not None:
-                    problems.append(f"{describe(widget)} is cut by the edge of "
-                                    f"{'the window' if holder is window else describe(holder)}")
+                    problems.append(
+                        f"{describe(widget)} is cut by the edge of "
+                        f"{'the window' if holder is window else describe(holder)}"
+                    )
         elif isinstance(widget, QAbstractItemView) and widget.horizontalScrollBar().isVisible():
-            problems.append(f"{describe(widget)} {widget.accessibleName()!r} scrolls sideways: "
-                            "its rows are wider than it")
+            problems.append(
+                f"{describe(widget)} {widget.accessibleName()!r} scrolls sideways: "
+                "its rows are wider than it"
+            )
         elif isinstance(widget, QTabBar):
             problems += _tab_problems(widget)
         elif isinstance(widget, QCalendarWidget):
@@ -217,8 +227,7 @@ def _calendar_problems(calendar: QCalendarWidget) -> list[str]:
     last = view.model().rowCount() - 1
     bottom = view.rowViewportPosition(last) + view.rowHeight(last)
     if view.rowViewportPosition(last) < 0 or bottom > view.viewport().height():
-        return [f"the calendar shows {view.viewport().height()} px of its "
-                f"{bottom} px of weeks"]
+        return [f"the calendar shows {view.viewport().height()} px of its {bottom} px of weeks"]
     return []
 
 
@@ -240,25 +249,36 @@ class Walk:
         settle()
         screen = window.screen()
         available = screen.availableGeometry()
-        problems = window_problems(window, available,
-                                   keys_in_view=not name.endswith("-smallest"))
+        problems = window_problems(window, available, keys_in_view=not name.endswith("-smallest"))
         if isinstance(window, QDialog):
             cls = type(window)
             self.dialog_classes.add(f"{cls.__module__}.{cls.__qualname__}")
-        self.results.append({"language": self.language, "window": name,
-                             "size": [window.width(), window.height()],
-                             "problems": problems})
+        self.results.append(
+            {
+                "language": self.language,
+                "window": name,
+                "size": [window.width(), window.height()],
+                "problems": problems,
+            }
+        )
         if self.shots is not None:
             window.grab().save(str(self.shots / f"{name}-{self.language}.png"))
 
-    def dialog(self, name: str, make: Opener, opened: Callable[[QWidget], None] | None = None
-               ) -> None:
+    def dialog(
+        self, name: str, make: Opener, opened: Callable[[QWidget], None] | None = None
+    ) -> None:
         """Open what ``make`` builds, do ``opened`` to it once on screen, and check it."""
         try:
             dialog = make()
         except Exception as exc:  # one broken dialog must not hide the others' results
-            self.results.append({"language": self.language, "window": name, "size": [0, 0],
-                                 "problems": [f"it could not be opened: {exc!r}"]})
+            self.results.append(
+                {
+                    "language": self.language,
+                    "window": name,
+                    "size": [0, 0],
+                    "problems": [f"it could not be opened: {exc!r}"],
+                }
+            )
             return
         try:
             dialog.show()
@@ -359,8 +379,9 @@ def walk_first_run(walk: Walk, folder: Path) -> None:
     wizard.repeat.setText("blue kettle morning")
     walk.check("wizard-passphrase", controller.window)
     wizard.show_recovery_key("7KQ2-M9XD-4RTA-PW3E-HN8C-ZB6F-1JVS-Q0GY-5M2K")
-    wizard.saved_status.setText(wizard.tr("Saved to {path}").format(
-        path="/home/sam/CareCompanion recovery kit.pdf"))
+    wizard.saved_status.setText(
+        wizard.tr("Saved to {path}").format(path="/home/sam/CareCompanion recovery kit.pdf")
+    )
     wizard.saved_status.show()
     walk.check("wizard-recovery", controller.window)
     controller.window.resize(controller.window.minimumSizeHint())
@@ -406,12 +427,12 @@ def walk_app(walk: Walk, folder: Path) -> None:
     circle_page.clear()
     controller.lock()
     controller.unlock_view.set_hint("Demo passphrase: a quiet evening walk by the sea")
-    controller.unlock_view.show_error(controller.unlock_view.tr(
-        "Please type your passphrase."))
+    controller.unlock_view.show_error(controller.unlock_view.tr("Please type your passphrase."))
     walk.check("unlock", window)
     controller.unlock_view._show_mode(1)
-    controller.unlock_view.show_error(controller.unlock_view.tr(
-        "The two new passphrases are not the same."))
+    controller.unlock_view.show_error(
+        controller.unlock_view.tr("The two new passphrases are not the same.")
+    )
     walk.check("unlock-recovery", window)
     window.resize(window.minimumSizeHint())
     walk.check("unlock-recovery-smallest", window)
@@ -456,11 +477,15 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 
     def settings() -> QWidget:
-        dialog = SettingsDialog("system", 10, False, "The system keyring is not available.",
-                                window)
+        dialog = SettingsDialog("system", 10, False, "The system keyring is not available.", window)
         dialog.set_language("en")
-        dialog.set_reminders(True, __import__("datetime").time(20, 0), False, controller.tr(
-            "This desktop has no system tray, so reminders cannot be shown."), 60)
+        dialog.set_reminders(
+            True,
+            __import__("datetime").time(20, 0),
+            False,
+            controller.tr("This desktop has no system tray, so reminders cannot be shown."),
+            60,
+        )
         dialog.language.setCurrentIndex(dialog.language.findData("es"))
         return dialog
 
@@ -483,8 +508,10 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     walk.dialog("contact-log", lambda: LogDialog(people[0].name, "call", window))
     walk.dialog("group-new", lambda: GroupDialog(people, parent=window))
     groups = session.groups.list()
-    walk.dialog("group-edit", lambda: GroupDialog(
-        people, session.groups.get(groups[0].id).to_draft(), window))
+    walk.dialog(
+        "group-edit",
+        lambda: GroupDialog(people, session.groups.get(groups[0].id).to_draft(), window),
+    )
     start = session.clock.now()
     walk.dialog("meeting-move", lambda: MoveMeetingDialog(start, window))
 
@@ -518,30 +545,49 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes
-    walk.dialog("attachment-image", lambda: AttachmentViewer(
-        "Discharge letter.png", "image/png", bytes(data.data()), "12 KB", window))
-    walk.dialog("attachment-file", lambda: AttachmentViewer(
-        "Care plan from the hospital, March.pdf", "application/pdf", b"%PDF", "1.2 MB",
-        window))
+    walk.dialog(
+        "attachment-image",
+        lambda: AttachmentViewer(
+            "Discharge letter.png", "image/png", bytes(data.data()), "12 KB", window
+        ),
+    )
+    walk.dialog(
+        "attachment-file",
+        lambda: AttachmentViewer(
+            "Care plan from the hospital, March.pdf", "application/pdf", b"%PDF", "1.2 MB", window
+        ),
+    )
 
     from carecompanion.ui.mood.checkin_dialog import CheckInDialog
     from carecompanion.ui.mood.mood_files import MoodMapDialog, ReportDialog
     from carecompanion.ui.mood.selfcheck_dialog import SelfCheckDialog
 
     recent = session.journal.list_summaries(limit=20)
-    walk.dialog("checkin", lambda: CheckInDialog(session.mood, parent=window,
-                                                 now=session.clock.now(),
-                                                 recent_entries=recent))
+    walk.dialog(
+        "checkin",
+        lambda: CheckInDialog(
+            session.mood, parent=window, now=session.clock.now(), recent_entries=recent
+        ),
+    )
+
     def open_more(dialog: QWidget) -> None:  # the optional questions, folded behind More
         more = getattr(dialog, "more", None)
         if isinstance(more, QAbstractButton):
             more.setChecked(True)
 
-    walk.dialog("checkin-more", lambda: CheckInDialog(session.mood, parent=window,
-                                                      now=session.clock.now(),
-                                                      recent_entries=recent), open_more)
-    walk.dialog("checkin-correct", lambda: CheckInDialog(session.mood, session.mood.list()[0],
-                                                         parent=window, recent_entries=recent))
+    walk.dialog(
+        "checkin-more",
+        lambda: CheckInDialog(
+            session.mood, parent=window, now=session.clock.now(), recent_entries=recent
+        ),
+        open_more,
+    )
+    walk.dialog(
+        "checkin-correct",
+        lambda: CheckInDialog(
+            session.mood, session.mood.list()[0], parent=window, recent_entries=recent
+        ),
+    )
     walk.dialog("selfcheck", lambda: SelfCheckDialog(session, window))
     walk.dialog("mood-map", lambda: MoodMapDialog(("Rad", "Meh", "Fugly"), window))
     walk.dialog("mood-report", lambda: ReportDialog(session.mood.today(), window))
@@ -568,8 +614,11 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     service = session.circles
 
     walk.dialog("circle-start", lambda: StartCircleDialog(window))
-    walk.dialog("circle-start-passphrase", lambda: StartCircleDialog(window),
-                lambda dialog: dialog.with_passphrase.setChecked(True))  # type: ignore[attr-defined]
+    walk.dialog(
+        "circle-start-passphrase",
+        lambda: StartCircleDialog(window),
+        lambda dialog: dialog.with_passphrase.setChecked(True),
+    )  # type: ignore[attr-defined]
     shared = folder / "Shared"
     shared.mkdir(exist_ok=True)
     service.set_name("Sam")
@@ -584,16 +633,17 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
         return dialog
 
     walk.dialog("circle-join", join_circle)
-    walk.dialog("circle-card", lambda: MemberCardDialog(service, page.work, session.clock,
-                                                        None, window))
-    walk.dialog("circle-members", lambda: MembersDialog(service, page.work, info.id,
-                                                        parent=window))
+    walk.dialog(
+        "circle-card", lambda: MemberCardDialog(service, page.work, session.clock, None, window)
+    )
+    walk.dialog("circle-members", lambda: MembersDialog(service, page.work, info.id, parent=window))
     walk.dialog("circle-add-member", lambda: AddMemberDialog(service.card(), True, window))
     entry = session.journal.list_summaries(limit=5)[0]
-    walk.dialog("circle-share", lambda: ShareDialog(service, page.work, entry.id,
-                                                    parent=window))
-    walk.dialog("circle-mood-share", lambda: MoodShareDialog(service, session.mood, page.work,
-                                                             parent=window))
+    walk.dialog("circle-share", lambda: ShareDialog(service, page.work, entry.id, parent=window))
+    walk.dialog(
+        "circle-mood-share",
+        lambda: MoodShareDialog(service, session.mood, page.work, parent=window),
+    )
 
 
 def main() -> int:
@@ -632,4 +682,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -23,8 +23,16 @@ from carecompanion.ui.unlock_view import UnlockView
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QSlider, QPlainTextEdit, QTextEdit)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QSlider,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 
 def _inside_compound(widget: QWidget) -> bool:
@@ -48,8 +56,10 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if _inside_compound(widget):
             continue
         if not widget.accessibleName().strip():
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} "
-                           f"{getattr(widget, 'text', lambda: '')()!r}")
+            missing.append(
+                f"{type(widget).__name__} {widget.objectName()!r} "
+                f"{getattr(widget, 'text', lambda: '')()!r}"
+            )
     return missing
 
 
@@ -69,7 +79,9 @@ def test_wizard_and_unlock_controls_are_named(qtbot: QtBot) -> None:
 
 
 def test_main_window_and_dialogs_are_named(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     unlocked, _ = vault_factory()
@@ -80,7 +92,9 @@ def test_main_window_and_dialogs_are_named(
     for row in range(shell.navigation_model.rowCount()):  # pages are built when first shown
         shell.show_section(row)
     assert unnamed_controls(controller.window) == []
-    for dialog in (SettingsDialog("system", 10, False, "No keyring here."),
-                   ChangePassphraseDialog()):
+    for dialog in (
+        SettingsDialog("system", 10, False, "No keyring here."),
+        ChangePassphraseDialog(),
+    ):
         qtbot.addWidget(dialog)
         assert unnamed_controls(dialog) == []

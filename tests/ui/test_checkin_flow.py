@@ -31,8 +31,9 @@ class Keys:
         self._qtbot = qtbot
         self.count = 0
 
-    def press(self, key: Qt.Key,
-              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    def press(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
         target = QApplication.focusWidget()
         assert target is not None, "nothing has the keyboard focus"
         self._qtbot.keyClick(target, key, modifier)
@@ -55,16 +56,18 @@ def session(vault_factory: VaultFactory, clock: FixedClock) -> Iterator[VaultSes
 
 
 def _dialog(qtbot: QtBot, session: VaultSession, clock: FixedClock) -> CheckInDialog:
-    dialog = CheckInDialog(session.mood, now=clock.now(),
-                           recent_entries=session.journal.list_summaries(limit=20))
+    dialog = CheckInDialog(
+        session.mood, now=clock.now(), recent_entries=session.journal.list_summaries(limit=20)
+    )
     qtbot.addWidget(dialog)
     activate(qtbot, dialog)
     return dialog
 
 
 # -- Enter never changes the mood -----------------------------------------------------------------
-def test_a_digit_then_enter_saves_that_mood(qtbot: QtBot, session: VaultSession,
-                                            clock: FixedClock) -> None:
+def test_a_digit_then_enter_saves_that_mood(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
     keys.press(Qt.Key.Key_4)
@@ -76,7 +79,8 @@ def test_a_digit_then_enter_saves_that_mood(qtbot: QtBot, session: VaultSession,
 
 
 def test_a_clicked_face_a_note_and_enter_save_that_face(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     qtbot.mouseClick(dialog.mood_group.button(2), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.note, Qt.MouseButton.LeftButton)
@@ -88,7 +92,8 @@ def test_a_clicked_face_a_note_and_enter_save_that_face(
 
 
 def test_enter_on_the_focused_face_saves_the_chosen_mood_not_that_face(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     """Focus on face 1 ("awful") while 5 is chosen: Enter saves 5."""
     dialog = _dialog(qtbot, session, clock)
     dialog.mood_group.button(1).setFocus()
@@ -99,10 +104,12 @@ def test_enter_on_the_focused_face_saves_the_chosen_mood_not_that_face(
 
 
 def test_enter_in_every_optional_field_saves_and_keeps_the_mood(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     session.journal.add("A long day", "Words.", entry_at=clock.now())
-    for number, field in enumerate(("stress", "energy", "sleep", "care", "when", "entry",
-                                    "activities", "emotions", "more")):
+    for number, field in enumerate(
+        ("stress", "energy", "sleep", "care", "when", "entry", "activities", "emotions", "more")
+    ):
         dialog = _dialog(qtbot, session, clock)
         keys = Keys(qtbot)
         keys.press(Qt.Key.Key_3)
@@ -117,7 +124,8 @@ def test_enter_in_every_optional_field_saves_and_keeps_the_mood(
 
 
 def test_enter_with_no_mood_saves_nothing_and_says_what_to_do(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
     keys.press(ENTER)
@@ -132,7 +140,8 @@ def test_enter_with_no_mood_saves_nothing_and_says_what_to_do(
 
 
 def test_arrow_keys_move_between_faces_and_choose(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
     keys.press(Qt.Key.Key_3)
@@ -144,8 +153,9 @@ def test_arrow_keys_move_between_faces_and_choose(
 
 
 # -- short, predictable keyboard paths ------------------------------------------------------------
-def test_tab_goes_face_note_more_save(qtbot: QtBot, session: VaultSession,
-                                      clock: FixedClock) -> None:
+def test_tab_goes_face_note_more_save(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
     keys.press(Qt.Key.Key_4)
@@ -153,15 +163,17 @@ def test_tab_goes_face_note_more_save(qtbot: QtBot, session: VaultSession,
     while QApplication.focusWidget() is not dialog.save_button and keys.count < 20:
         keys.press(Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
-    assert visited == [dialog.mood_group.button(4), dialog.note, dialog.more,
-                       dialog.save_button], "the digit took the focus to its face"
+    assert visited == [dialog.mood_group.button(4), dialog.note, dialog.more, dialog.save_button], (
+        "the digit took the focus to its face"
+    )
     assert keys.count == 4  # the digit and three Tabs
     keys.press(Qt.Key.Key_Space)
     assert [c.mood for c in session.mood.list()] == [4]
 
 
 def test_shift_tab_from_the_note_lands_on_the_chosen_face(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     """The five faces are one Tab stop (like radio buttons): the chosen one."""
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
@@ -171,8 +183,9 @@ def test_shift_tab_from_the_note_lands_on_the_chosen_face(
     assert QApplication.focusWidget() is dialog.mood_group.button(2)
 
 
-def test_date_and_time_is_one_tab_stop(qtbot: QtBot, session: VaultSession,
-                                       clock: FixedClock) -> None:
+def test_date_and_time_is_one_tab_stop(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     keys = Keys(qtbot)
     keys.press(Qt.Key.Key_4)
@@ -188,7 +201,8 @@ def test_date_and_time_is_one_tab_stop(qtbot: QtBot, session: VaultSession,
 
 
 def test_more_is_a_named_toggle_and_optional_answers_are_saved(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     dialog = _dialog(qtbot, session, clock)
     assert dialog.more.isCheckable() and dialog.more.accessibleName()
     assert dialog.details.isHidden(), "optional questions start folded away"
@@ -205,7 +219,8 @@ def test_more_is_a_named_toggle_and_optional_answers_are_saved(
 
 
 def test_a_click_on_a_word_or_on_its_box_ticks_it_once(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     from PySide6.QtCore import QPoint
 
     dialog = _dialog(qtbot, session, clock)
@@ -214,10 +229,16 @@ def test_a_click_on_a_word_or_on_its_box_ticks_it_once(
     view = dialog.activities
     model = view.model()
     on_box, on_word = (view.visualRect(model.index(row, 0)) for row in (0, 1))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(on_box.left() + 12, on_box.center().y()))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(on_word.right() - 10, on_word.center().y()))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(on_box.left() + 12, on_box.center().y()),
+    )
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(on_word.right() - 10, on_word.center().y()),
+    )
     view.setCurrentIndex(model.index(2, 0))
     keys = Keys(qtbot)
     keys.press(Qt.Key.Key_Space)  # and by keyboard
@@ -227,8 +248,9 @@ def test_a_click_on_a_word_or_on_its_box_ticks_it_once(
 
 
 # -- faces ----------------------------------------------------------------------------------------
-def test_faces_are_icons_with_words_and_names(qtbot: QtBot, session: VaultSession,
-                                              clock: FixedClock) -> None:
+def test_faces_are_icons_with_words_and_names(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     from carecompanion.ui.mood import colours
 
     dialog = _dialog(qtbot, session, clock)
@@ -242,8 +264,9 @@ def test_faces_are_icons_with_words_and_names(qtbot: QtBot, session: VaultSessio
     assert not hasattr(colours, "TEXT_FACES"), "text emoticons are gone"
 
 
-def test_past_check_ins_show_their_face(qtbot: QtBot, session: VaultSession,
-                                        clock: FixedClock) -> None:
+def test_past_check_ins_show_their_face(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     from PySide6.QtGui import QIcon
 
     from carecompanion.ui.pages.mood_page import MoodPage
@@ -267,8 +290,8 @@ def test_face_icons_match_the_other_icons() -> None:
 # -- fitting small screens ------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_dialog_fits_a_small_screen_with_its_buttons_visible(
-        qtbot: QtBot, session: VaultSession, clock: FixedClock, qapp: QApplication,
-        language: str) -> None:
+    qtbot: QtBot, session: VaultSession, clock: FixedClock, qapp: QApplication, language: str
+) -> None:
     """1366x768 at 150 % leaves 911x512 logical pixels; keep room for a window frame."""
     from carecompanion.ui import i18n
 
@@ -290,8 +313,9 @@ def test_the_dialog_fits_a_small_screen_with_its_buttons_visible(
 
 
 # -- the summary ----------------------------------------------------------------------------------
-def test_the_summary_reads_as_sentences(qtbot: QtBot, session: VaultSession,
-                                        clock: FixedClock) -> None:
+def test_the_summary_reads_as_sentences(
+    qtbot: QtBot, session: VaultSession, clock: FixedClock
+) -> None:
     from datetime import timedelta
 
     from carecompanion.ui.pages.mood_page import MoodPage
@@ -304,8 +328,9 @@ def test_the_summary_reads_as_sentences(qtbot: QtBot, session: VaultSession,
     assert "1 days" not in text and "day(s)" not in text, text
     assert "one day" in text, text
     for offset in range(1, 5):
-        session.mood.add(CheckInDraft(mood=3, stress=6, sleep_hours=5.5,
-                                      at=clock.now() - timedelta(days=offset)))
+        session.mood.add(
+            CheckInDraft(mood=3, stress=6, sleep_hours=5.5, at=clock.now() - timedelta(days=offset))
+        )
     page.refresh()
     text = page.summary.text()
     assert "5 days" in text and "in a row" in text and "stress" in text, text
@@ -313,8 +338,9 @@ def test_the_summary_reads_as_sentences(qtbot: QtBot, session: VaultSession,
 
 
 # -- three keys from anywhere ---------------------------------------------------------------------
-def _unlocked(make_controller: ControllerFactory, vault_factory: VaultFactory,
-              qtbot: QtBot) -> AppController:
+def _unlocked(
+    make_controller: ControllerFactory, vault_factory: VaultFactory, qtbot: QtBot
+) -> AppController:
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
@@ -329,7 +355,8 @@ def _open_dialog() -> CheckInDialog:
 
 
 def test_three_keys_check_in_from_every_page(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     shell = controller.shell
     assert shell is not None and controller.session is not None
@@ -356,7 +383,8 @@ def test_three_keys_check_in_from_every_page(
 
 
 def test_ctrl_k_is_not_swallowed_by_a_text_field(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     """On Linux a line edit takes Ctrl+K as "delete to the end of the line" (a shortcut
     override); inside the app the check-in wins and the text stays."""
     from PySide6.QtCore import QEvent, QObject
@@ -381,8 +409,7 @@ def test_ctrl_k_is_not_swallowed_by_a_text_field(
     seen = Seen()
     title.installEventFilter(seen)
     for key in (Qt.Key.Key_K, Qt.Key.Key_A):
-        override = QKeyEvent(QEvent.Type.ShortcutOverride, key,
-                             Qt.KeyboardModifier.ControlModifier)
+        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
         override.ignore()
         QApplication.sendEvent(title, override)
         if key == Qt.Key.Key_K:
@@ -404,22 +431,32 @@ def _answer_with_keys(qtbot: QtBot, controller: AppController, mood: int) -> Non
 
 
 def test_the_trays_check_in_opens_the_dialog(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     controller.check_in_from_tray()
     _answer_with_keys(qtbot, controller, 5)
 
 
 def test_a_second_request_brings_back_the_open_dialog(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     assert controller.shell is not None
     controller.shell.check_in()
     first = _open_dialog()
     controller.check_in_from_tray()
     assert _open_dialog() is first
-    assert len([w for w in QApplication.topLevelWidgets()
-                if isinstance(w, CheckInDialog) and w.isVisible()]) == 1
+    assert (
+        len(
+            [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, CheckInDialog) and w.isVisible()
+            ]
+        )
+        == 1
+    )
 
 
 # -- a lock in the middle of a check-in ------------------------------------------------------------
@@ -431,7 +468,8 @@ def _reunlock(qtbot: QtBot, controller: AppController) -> None:
 
 
 def test_a_chosen_mood_is_saved_when_the_app_locks(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     assert controller.shell is not None
     controller.shell.check_in()
@@ -443,8 +481,9 @@ def test_a_chosen_mood_is_saved_when_the_app_locks(
     keys.type("he did not sleep")
     controller.lock()
     assert controller.session is None
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, CheckInDialog) and w.isVisible()], "nothing shown once locked"
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CheckInDialog) and w.isVisible()
+    ], "nothing shown once locked"
     _reunlock(qtbot, controller)
     assert controller.session is not None and controller.shell is not None
     saved = controller.session.mood.list()
@@ -459,7 +498,8 @@ def test_a_chosen_mood_is_saved_when_the_app_locks(
 
 
 def test_an_unfinished_check_in_without_a_mood_is_not_lost_silently(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     assert controller.shell is not None
     controller.shell.check_in()
@@ -476,7 +516,8 @@ def test_an_unfinished_check_in_without_a_mood_is_not_lost_silently(
 
 
 def test_the_trays_check_in_while_locked_opens_after_unlocking(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     controller.lock()
     controller.check_in_from_tray()
@@ -486,7 +527,8 @@ def test_the_trays_check_in_while_locked_opens_after_unlocking(
 
 
 def test_nothing_is_said_after_a_lock_with_no_check_in_open(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     controller = _unlocked(make_controller, vault_factory, qtbot)
     controller.lock()
     _reunlock(qtbot, controller)
@@ -495,7 +537,8 @@ def test_nothing_is_said_after_a_lock_with_no_check_in_open(
 
 # -- the journal title ----------------------------------------------------------------------------
 def test_enter_in_the_journal_title_moves_to_the_text(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     """A whole entry by keyboard from the unlocked app: Ctrl+N, the title, Enter, the text,
     Ctrl+S; three keys besides the words, and the entry is in the database as typed."""
     controller = _unlocked(make_controller, vault_factory, qtbot)

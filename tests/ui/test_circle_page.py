@@ -31,6 +31,7 @@ def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path):  # t
         session = VaultSession(unlocked, clock)
         session.circles.set_name(name)
         return session
+
     return make
 
 
@@ -63,15 +64,16 @@ def two_member_circle(ana: VaultSession, bea: VaultSession, file: Path) -> str:
 
 
 def test_empty_state_explains_circles_and_offers_three_ways_in(
-        qtbot: QtBot, person, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     session = person("Ana")
     page = make_page(qtbot, session)
     assert page.body.currentWidget() is page.empty
     words = " ".join(w.text() for w in page.empty.findChildren(type(page.last_synced)))
     assert "no server and no account" in words
-    assert [b.accessibleName() for b in (page.start_button, page.join_button,
-                                         page.empty_card_button)] == [
-        "Start a circle", "Join a circle", "My member card"]
+    assert [
+        b.accessibleName() for b in (page.start_button, page.join_button, page.empty_card_button)
+    ] == ["Start a circle", "Join a circle", "My member card"]
     seen: list[str] = []
 
     def show_card(dialog: MemberCardDialog) -> int:
@@ -84,14 +86,16 @@ def test_empty_state_explains_circles_and_offers_three_ways_in(
     qtbot.mouseClick(page.empty_card_button, Qt.MouseButton.LeftButton)
     assert seen == [session.circles.card().safety_number]
     joined: list[bool] = []
-    monkeypatch.setattr(JoinCircleDialog, "exec",
-                        lambda dialog: joined.append(dialog.passphrase.isHidden()) or 0)
+    monkeypatch.setattr(
+        JoinCircleDialog, "exec", lambda dialog: joined.append(dialog.passphrase.isHidden()) or 0
+    )
     qtbot.mouseClick(page.join_button, Qt.MouseButton.LeftButton)
     assert joined == [True], "no passphrase is asked before a file is chosen"
 
 
 def test_member_card_renames_and_saves_the_card(
-        qtbot: QtBot, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from carecompanion.circle.identity import card_from_bytes
 
     session = person("Ana")
@@ -108,14 +112,14 @@ def test_member_card_renames_and_saves_the_card(
     card = card_from_bytes((tmp_path / "ana.carecard").read_bytes())
     assert card.name == "Ana M." and card.safety_number == dialog.safety.text()
     # The secret key is exported only after a plain warning.
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(dialog.export_key_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "carecompanion-age-key.txt").exists()
 
 
 def test_starting_a_circle_through_the_dialog(
-        qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     session = person("Ana")
     page = make_page(qtbot, session)
     chosen = shared / "Tuesday group"  # the dialog adds the .carecircle suffix
@@ -128,7 +132,8 @@ def test_starting_a_circle_through_the_dialog(
         dialog.with_passphrase.setChecked(True)
         assert not dialog.passphrase_box.isHidden()
         assert "anyone who has the passphrase can read" in " ".join(
-            w.text() for w in dialog.passphrase_box.findChildren(type(dialog.error)))
+            w.text() for w in dialog.passphrase_box.findChildren(type(dialog.error))
+        )
         qtbot.keyClicks(dialog.passphrase, "short")
         dialog._check()
         assert "at least 8" in dialog.error.text()
@@ -148,22 +153,30 @@ def test_starting_a_circle_through_the_dialog(
     assert page.centre_stack.currentWidget() is page.nothing_shared_area
     assert str(file) in page.watcher.watched_paths()
     assert str(shared) in page.watcher.watched_paths()
-    assert "Last synced: today" in page.last_synced.text() or "Last synced" in \
-        page.last_synced.text()
+    assert (
+        "Last synced: today" in page.last_synced.text() or "Last synced" in page.last_synced.text()
+    )
 
 
 def test_sharing_from_the_journal_shows_the_redacted_preview(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        clock: FixedClock, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    shared: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
     shell, session = controller.shell, controller.session
     assert shell is not None and session is not None
     circle_id = session.circles.create("Tuesday group", shared / "t.carecircle").id
-    entry = session.journal.add("Margaret's hard day",
-                                "Margaret did not know me today.\n\n**Still** we sang.",
-                                tags=("Margaret", "evenings"))
+    entry = session.journal.add(
+        "Margaret's hard day",
+        "Margaret did not know me today.\n\n**Still** we sang.",
+        tags=("Margaret", "evenings"),
+    )
     page = shell.journal_page
     page.refresh()
     assert not page.share_button.isEnabled()
@@ -213,8 +226,9 @@ def test_sharing_from_the_journal_shows_the_redacted_preview(
     def withdraw(dialog: ShareDialog) -> int:
         assert dialog.state.text().startswith("This entry is shared")
         assert not dialog.share_button.isEnabled()
-        monkeypatch.setattr(QMessageBox, "question",
-                            lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
+        )
         qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
         # after the sync of the new version, which may still be running: one job at a time
         qtbot.waitUntil(dialog.withdraw_button.isHidden, timeout=WAIT)
@@ -229,11 +243,15 @@ def test_sharing_from_the_journal_shows_the_redacted_preview(
 
 def test_redaction_lines_accept_arrows_and_bare_words() -> None:
     assert parse_redactions("Margaret → M.\nDr Okafor -> the doctor\n\nSt Anne's\n") == [
-        ("Margaret", "M."), ("Dr Okafor", "the doctor"), ("St Anne's", "")]
+        ("Margaret", "M."),
+        ("Dr Okafor", "the doctor"),
+        ("St Anne's", ""),
+    ]
 
 
 def test_another_members_post_arrives_unread_then_comment_and_react(
-        qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, shared: Path
+) -> None:  # type: ignore[no-untyped-def]
     ana, bea = person("Ana"), person("Bea")
     circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
     page = make_page(qtbot, ana)
@@ -279,8 +297,7 @@ def test_another_members_post_arrives_unread_then_comment_and_react(
     assert [(r.author_name, r.text) for r in seen.reactions] == [("Ana", "heart")]
 
 
-def test_the_watcher_syncs_when_another_member_writes(
-        qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_watcher_syncs_when_another_member_writes(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
     ana, bea = person("Ana"), person("Bea")
     circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
     page = make_page(qtbot, ana)
@@ -296,8 +313,7 @@ def test_the_watcher_syncs_when_another_member_writes(
     assert not page.work.busy
 
 
-def test_sync_trouble_is_a_calm_status_line(
-        qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sync_trouble_is_a_calm_status_line(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
     ana, bea = person("Ana"), person("Bea")
     file = shared / "t.carecircle"
     two_member_circle(ana, bea, file)
@@ -310,8 +326,8 @@ def test_sync_trouble_is_a_calm_status_line(
 
 
 def test_members_dialog_adds_after_comparing_and_removes(
-        qtbot: QtBot, person, tmp_path: Path, shared: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     ana, bea = person("Ana"), person("Bea")
     circle_id = ana.circles.create("Tuesday group", shared / "t.carecircle").id
     page = make_page(qtbot, ana)
@@ -326,7 +342,8 @@ def test_members_dialog_adds_after_comparing_and_removes(
     def compare(add: AddMemberDialog) -> int:
         assert unnamed_controls(add) == []
         assert bea.circles.card().safety_number in [
-            w.text() for w in add.findChildren(type(dialog.status))]
+            w.text() for w in add.findChildren(type(dialog.status))
+        ]
         assert not add.add_button.isEnabled(), "not before the numbers were compared"
         add.matches.setChecked(True)
         add.role.setCurrentIndex(add.role.findData("reader"))
@@ -350,15 +367,20 @@ def test_members_dialog_adds_after_comparing_and_removes(
     assert dialog.remove_button.isEnabled()
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert "What they could already read stays with them" in asked[0]
-    qtbot.waitUntil(lambda: ana.circles.roster(circle_id).role_of(
-        bea.circles.identity().fingerprint) == "removed", timeout=WAIT)  # after the sync
+    qtbot.waitUntil(
+        lambda: (
+            ana.circles.roster(circle_id).role_of(bea.circles.identity().fingerprint) == "removed"
+        ),
+        timeout=WAIT,
+    )  # after the sync
     assert dialog.model.rowCount() == 1
     wait_idle(qtbot, page)
     assert not ana.circles.circle(circle_id).dirty
 
 
 def test_join_asks_a_passphrase_only_when_the_file_needs_one(
-        qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, shared: Path
+) -> None:  # type: ignore[no-untyped-def]
     ana = person("Ana")
     keys = shared / "keys.carecircle"
     words = shared / "words.carecircle"
@@ -380,7 +402,8 @@ def test_join_asks_a_passphrase_only_when_the_file_needs_one(
 
 
 def test_joining_a_passphrase_circle_from_the_page(
-        qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     ana, bea = person("Ana"), person("Bea")
     file = shared / "words.carecircle"
     ana.circles.create("Words", file, passphrase="lantern garden kettle")
@@ -403,8 +426,8 @@ def test_joining_a_passphrase_circle_from_the_page(
 
 
 def test_the_main_window_opens_circle_files(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        shared: Path) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory, shared: Path
+) -> None:
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
@@ -419,8 +442,13 @@ def test_the_main_window_opens_circle_files(
 
 
 def test_circle_page_controls_are_named(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        clock: FixedClock, tmp_path: Path, shared: Path) -> None:
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    tmp_path: Path,
+    shared: Path,
+) -> None:
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
@@ -442,8 +470,7 @@ def test_circle_page_controls_are_named(
     wait_idle(qtbot, page)
 
 
-def test_locking_stops_the_watcher_and_forgets_posts(
-        qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_locking_stops_the_watcher_and_forgets_posts(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
     ana = person("Ana")
     circle_id = ana.circles.create("Tuesday group", shared / "t.carecircle").id
     ana.circles.share_entry(circle_id, ana.journal.add("A day", "text").id)
@@ -455,8 +482,12 @@ def test_locking_stops_the_watcher_and_forgets_posts(
     assert isinstance(QDialog, type)
 
 
-def test_sharing_how_the_week_went(qtbot: QtBot, person, shared: Path,  # type: ignore[no-untyped-def]
-                                   clock: FixedClock) -> None:
+def test_sharing_how_the_week_went(
+    qtbot: QtBot,
+    person,
+    shared: Path,  # type: ignore[no-untyped-def]
+    clock: FixedClock,
+) -> None:
     from datetime import timedelta
 
     from carecompanion.mood.records import CheckInDraft
@@ -466,15 +497,21 @@ def test_sharing_how_the_week_went(qtbot: QtBot, person, shared: Path,  # type: 
     circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
     ana.circles.set_redactions(circle_id, [("Margaret", "M.")])
     for days_ago, mood in ((1, 2), (2, 2)):
-        ana.mood.add(CheckInDraft(mood=mood, stress=8, sleep_hours=5,
-                                  at=clock.now() - timedelta(days=days_ago)))
+        ana.mood.add(
+            CheckInDraft(
+                mood=mood, stress=8, sleep_hours=5, at=clock.now() - timedelta(days=days_ago)
+            )
+        )
     page = make_page(qtbot, ana)
     dialog = MoodShareDialog(ana.circles, ana.mood, page.work, page.request_sync, page)
     qtbot.addWidget(dialog)
     assert dialog.text.toPlainText() == "This week was hard: mood 2/5, slept about 5 h."
     dialog.text.setPlainText("Margaret had a hard week, so did I.")
-    stress = next(row for row in range(dialog.figures_model.rowCount())
-                  if dialog.figures_model.item(row).text().startswith("stress"))
+    stress = next(
+        row
+        for row in range(dialog.figures_model.rowCount())
+        if dialog.figures_model.item(row).text().startswith("stress")
+    )
     dialog.figures_model.item(stress).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.preview.text().startswith("M. had a hard week, so did I.")
     assert "stress" not in dialog.preview.text() and "mood: 2/5" in dialog.preview.text()

@@ -81,8 +81,11 @@ RING_STATES = frozenset({"hover", "checked", "selected", "pressed"})
 # The sidebar's list shows focus on its current item, not around the whole list.
 FOCUS_ON_ITEMS = ("navigation",)
 # Focus lands on a part of these compound widgets; that part is what must show the ring.
-FOCUS_PART = {"QTabWidget": "QTabBar::tab", "QTabBar": "QTabBar::tab",
-              "QCalendarWidget": "QCalendarWidget QAbstractItemView"}
+FOCUS_PART = {
+    "QTabWidget": "QTabBar::tab",
+    "QTabBar": "QTabBar::tab",
+    "QCalendarWidget": "QCalendarWidget QAbstractItemView",
+}
 
 
 def _is_control(selector: Selector) -> bool:
@@ -93,10 +96,21 @@ def _is_control(selector: Selector) -> bool:
         return selector.last.sub in INDICATOR_PARTS
     if is_kind_of(kind, "QTextBrowser"):
         return False
-    return any(is_kind_of(kind, base) for base in (
-        "QAbstractButton", "QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox",
-        "QComboBox")) and not is_kind_of(kind, "QCheckBox") and not is_kind_of(
-        kind, "QRadioButton")
+    return (
+        any(
+            is_kind_of(kind, base)
+            for base in (
+                "QAbstractButton",
+                "QLineEdit",
+                "QTextEdit",
+                "QPlainTextEdit",
+                "QAbstractSpinBox",
+                "QComboBox",
+            )
+        )
+        and not is_kind_of(kind, "QCheckBox")
+        and not is_kind_of(kind, "QRadioButton")
+    )
 
 
 @cache
@@ -122,6 +136,7 @@ def _focusable(selector: Selector) -> bool:
 
 # --- The audit ---------------------------------------------------------------------------------
 
+
 class Audit:
     """Every pair one stylesheet uses, checked against one theme's colours."""
 
@@ -133,7 +148,8 @@ class Audit:
     def pages(self, selector: Selector) -> list[str]:
         in_a_list = selector.last.sub == "item" or (
             selector.last.sub in INDICATOR_PARTS
-            and is_kind_of(selector.last.type, "QAbstractItemView"))
+            and is_kind_of(selector.last.type, "QAbstractItemView")
+        )
         return [self.colours[t] for t in (ITEM_PAGES if in_a_list else PAGES)]
 
     def background(self, selector: Selector) -> list[str]:
@@ -147,8 +163,7 @@ class Audit:
                 break
         return self.pages(selector)
 
-    def need(self, what: str, selector: Selector, first: str, second: str,
-             minimum: float) -> None:
+    def need(self, what: str, selector: Selector, first: str, second: str, minimum: float) -> None:
         ratio = contrast(first, second)
         if ratio < minimum:
             key = f"{what} {first} on {second} is {ratio:.2f}:1, needs {minimum}:1"
@@ -157,9 +172,11 @@ class Audit:
     @property
     def failures(self) -> list[str]:
         """One line per failing pair, naming the first few selectors that use it."""
-        return [f"{key}: {', '.join(where[:3])}" + (f" and {len(where) - 3} more"
-                                                   if len(where) > 3 else "")
-                for key, where in sorted(self.found.items())]
+        return [
+            f"{key}: {', '.join(where[:3])}"
+            + (f" and {len(where) - 3} more" if len(where) > 3 else "")
+            for key, where in sorted(self.found.items())
+        ]
 
     def variants(self) -> Iterator[Selector]:
         """Each selector the stylesheet declares, and the states it can be in besides."""
@@ -167,13 +184,13 @@ class Audit:
         for rule in self.rules:
             base = rule.selector
             if base.last.states & {"disabled", "!enabled"} or any(
-                    s.startswith("!") for s in base.last.states):
+                s.startswith("!") for s in base.last.states
+            ):
                 continue
             extra: list[tuple[str, ...]] = [(), ("hover",)]
             if _focusable(base):
                 extra += [("focus",), ("focus", "hover")]
-            if is_kind_of(base.last.type, "QAbstractButton") or base.last.sub in (
-                    INDICATOR_PARTS):
+            if is_kind_of(base.last.type, "QAbstractButton") or base.last.sub in (INDICATOR_PARTS):
                 extra += [("checked",), ("checked", "focus")]
             if base.last.sub == "item":
                 extra += [("selected",), ("selected", "focus")]
@@ -187,20 +204,19 @@ class Audit:
         if selector.last.sub not in TEXT_PARTS:
             return
         style = computed(self.rules, selector)
-        colour = style.get("color") or computed(self.rules, selector.without_sub()).get(
-            "color", "")
+        colour = style.get("color") or computed(self.rules, selector.without_sub()).get("color", "")
         if is_colour(colour):
             for background in self.background(selector):
                 self.need("text", selector, colour.upper(), background, TEXT)
         own = style.get("background-color", "")
         if not is_colour(own):
             return
-        if not selector.last.sub and any(is_kind_of(selector.last.type, t)
-                                         for t in TEXT_ENTRIES):
+        if not selector.last.sub and any(is_kind_of(selector.last.type, t) for t in TEXT_ENTRIES):
             # Without placeholder-text-color Qt draws the hint in the text colour at half
             # strength, whatever the palette says.
             hint = style.get("placeholder-text-color") or (
-                mix(colour, own) if is_colour(colour) else "")
+                mix(colour, own) if is_colour(colour) else ""
+            )
             if is_colour(hint):
                 self.need("placeholder", selector, hint.upper(), own.upper(), TEXT)
         chosen = style.get("selection-color", "")
@@ -233,8 +249,9 @@ class Audit:
         unfocused = {e.side: e.colour for e in visible_borders(computed(self.rules, selector))}
         problems = []
         if {e.side for e in edges} != {"top", "right", "bottom", "left"}:
-            problems.append(f"{focused.text}: no ring all round (only "
-                            f"{sorted(e.side for e in edges)})")
+            problems.append(
+                f"{focused.text}: no ring all round (only {sorted(e.side for e in edges)})"
+            )
         if any(e.width < 2 for e in edges):
             problems.append(f"{focused.text}: a ring thinner than 2px")
         if any(unfocused.get(e.side) == e.colour for e in edges):
@@ -243,8 +260,9 @@ class Audit:
         for colour in {e.colour for e in edges}:
             ratio, neighbour = min((contrast(colour, n), n) for n in neighbours)
             if ratio < NON_TEXT:
-                problems.append(f"{focused.text}: ring {colour} next to {neighbour} is "
-                                f"{ratio:.2f}:1")
+                problems.append(
+                    f"{focused.text}: ring {colour} next to {neighbour} is {ratio:.2f}:1"
+                )
         return problems
 
     def run(self) -> list[str]:
@@ -262,6 +280,7 @@ def _stylesheet(name: str) -> tuple[str, dict[str, str]]:
 
 # --- The checker itself ------------------------------------------------------------------------
 
+
 def test_the_contrast_formula_matches_wcag() -> None:
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
@@ -269,8 +288,9 @@ def test_the_contrast_formula_matches_wcag() -> None:
     assert contrast("#777777", "#FFFFFF") < TEXT  # one step lighter fails
 
 
-def test_the_audit_catches_a_faint_label_and_a_ring_hidden_by_a_named_rule(qapp: QApplication
-                                                                           ) -> None:
+def test_the_audit_catches_a_faint_label_and_a_ring_hidden_by_a_named_rule(
+    qapp: QApplication,
+) -> None:
     colours = theme.load_theme("light").colors
     grey_icon = (Path(__file__).parents[2] / "resources" / "icons" / "check.svg").as_posix()
     bad = """
@@ -283,8 +303,7 @@ def test_the_audit_catches_a_faint_label_and_a_ring_hidden_by_a_named_rule(qapp:
     """.replace("GREY_ICON", grey_icon)
     audit = Audit(bad, colours)
     failures = audit.run()
-    assert any(f.startswith("text #999999 on #FFFFFF") and "QLabel#faint" in f
-               for f in failures)
+    assert any(f.startswith("text #999999 on #FFFFFF") and "QLabel#faint" in f for f in failures)
     assert any(f.startswith("border #D5DCD9") and "QLineEdit" in f for f in failures)
     assert audit.ring_problems(parse_selector("QPushButton#quiet"))
     assert not audit.ring_problems(parse_selector("QPushButton"))
@@ -310,6 +329,7 @@ def test_the_cascade_resolves_like_qt() -> None:
 
 # --- The themes --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", THEMES)
 def test_every_pair_the_stylesheet_uses_meets_wcag_aa(qapp: QApplication, name: str) -> None:
     stylesheet, colours = _stylesheet(name)
@@ -324,40 +344,68 @@ def test_the_palette_meets_wcag_aa(qapp: QApplication, name: str) -> None:
     chosen = theme.load_theme(name)
     palette = theme.palette(chosen)
     role = QPalette.ColorRole
-    pairs = [(role.Text, role.Base), (role.Text, role.AlternateBase),
-             (role.WindowText, role.Window), (role.PlaceholderText, role.Base),
-             (role.ButtonText, role.Button), (role.HighlightedText, role.Highlight),
-             (role.Link, role.Base), (role.Link, role.Window), (role.ToolTipText, role.ToolTipBase)]
+    pairs = [
+        (role.Text, role.Base),
+        (role.Text, role.AlternateBase),
+        (role.WindowText, role.Window),
+        (role.PlaceholderText, role.Base),
+        (role.ButtonText, role.Button),
+        (role.HighlightedText, role.Highlight),
+        (role.Link, role.Base),
+        (role.Link, role.Window),
+        (role.ToolTipText, role.ToolTipBase),
+    ]
     failures = []
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         for fore, back in pairs:
             first, second = (palette.color(group, r).name().upper() for r in (fore, back))
             ratio = contrast(first, second)
             if ratio < TEXT:
-                failures.append(f"{group.name} {fore.name} {first} on {back.name} {second}: "
-                                f"{ratio:.2f}")
+                failures.append(
+                    f"{group.name} {fore.name} {first} on {back.name} {second}: {ratio:.2f}"
+                )
     assert failures == [], "\n".join(failures)
     # Disabled text is exempt, but it must look dimmer than the text it stands for.
     base = palette.color(QPalette.ColorGroup.Active, role.Base).name()
     for fore in (role.Text, role.ButtonText, role.WindowText):
         assert contrast(palette.color(QPalette.ColorGroup.Disabled, fore).name(), base) < (
-            contrast(palette.color(QPalette.ColorGroup.Active, fore).name(), base) * 0.75)
+            contrast(palette.color(QPalette.ColorGroup.Active, fore).name(), base) * 0.75
+        )
 
 
 @pytest.mark.parametrize("name", THEMES)
 def test_the_colours_painting_code_draws_with_meet_wcag_aa(name: str) -> None:
     """The journal and circle lists and the mood charts paint with these tokens themselves."""
     colours = theme.load_theme(name).colors
-    text_pairs = [("text", "surface"), ("text", "selection"), ("text", "surface_alt"),
-                  ("muted", "surface"), ("muted", "selection"), ("muted", "surface_alt"),
-                  ("muted", "window"), ("text", "window")]
-    graphic_pairs = [("focus", "surface"), ("focus", "selection"), ("focus", "surface_alt"),
-                     ("accent", "surface"), ("accent", "selection"), ("icon", "surface"),
-                     ("icon", "window"), ("icon", "sidebar"), ("danger", "surface_alt"),
-                     ("accent", "surface_alt"), ("control", "surface")]
-    failures = [f"{fore} on {back}: {contrast(colours[fore], colours[back]):.2f}"
-                for pairs, minimum in ((text_pairs, TEXT), (graphic_pairs, NON_TEXT))
-                for fore, back in pairs if contrast(colours[fore], colours[back]) < minimum]
+    text_pairs = [
+        ("text", "surface"),
+        ("text", "selection"),
+        ("text", "surface_alt"),
+        ("muted", "surface"),
+        ("muted", "selection"),
+        ("muted", "surface_alt"),
+        ("muted", "window"),
+        ("text", "window"),
+    ]
+    graphic_pairs = [
+        ("focus", "surface"),
+        ("focus", "selection"),
+        ("focus", "surface_alt"),
+        ("accent", "surface"),
+        ("accent", "selection"),
+        ("icon", "surface"),
+        ("icon", "window"),
+        ("icon", "sidebar"),
+        ("danger", "surface_alt"),
+        ("accent", "surface_alt"),
+        ("control", "surface"),
+    ]
+    failures = [
+        f"{fore} on {back}: {contrast(colours[fore], colours[back]):.2f}"
+        for pairs, minimum in ((text_pairs, TEXT), (graphic_pairs, NON_TEXT))
+        for fore, back in pairs
+        if contrast(colours[fore], colours[back]) < minimum
+    ]
     assert failures == [], "\n".join(failures)
 
 
@@ -397,21 +445,20 @@ def test_item_view_check_boxes_fit_the_rows_qt_sizes_for_them(qapp: QApplication
     "A w…". The box stays at 14px with its border."""
     rules = parse(theme.stylesheet(theme.load_theme("light")))
     for state in ((), ("checked",)):
-        style = computed(rules, parse_selector("QListView#choices::indicator").with_states(
-            *state))
+        style = computed(rules, parse_selector("QListView#choices::indicator").with_states(*state))
         border = sum(int(style.get(f"border-{s}-width", "0")) for s in ("left", "right"))
         assert int(style["width"].removesuffix("px")) + border <= 14
 
 
 # --- Focus on every control the app uses -------------------------------------------------------
 
+
 def ui_widget_classes() -> set[str]:
     """The Qt widget classes src/carecompanion/ui makes or derives from."""
     names: set[str] = set()
     for path in UI.rglob("*.py"):
         names |= set(re.findall(r"\b(Q[A-Z]\w+)\(", path.read_text(encoding="utf-8")))
-    return {n for n in names if (cls := widget_class(n)) is not None
-            and issubclass(cls, QWidget)}
+    return {n for n in names if (cls := widget_class(n)) is not None and issubclass(cls, QWidget)}
 
 
 def test_the_list_of_controls_is_derived_from_the_ui(qapp: QApplication) -> None:
@@ -420,8 +467,9 @@ def test_the_list_of_controls_is_derived_from_the_ui(qapp: QApplication) -> None
 
 
 @pytest.mark.parametrize("name", THEMES)
-def test_every_focusable_control_the_ui_uses_shows_a_focus_ring(qapp: QApplication,
-                                                                name: str) -> None:
+def test_every_focusable_control_the_ui_uses_shows_a_focus_ring(
+    qapp: QApplication, name: str
+) -> None:
     audit = Audit(*_stylesheet(name))
     targets = {FOCUS_PART.get(n, n) for n in ui_widget_classes() if takes_focus(n)}
     # Every #name, [property], "inside X" or :checked rule for a focusable widget could hide
@@ -429,8 +477,8 @@ def test_every_focusable_control_the_ui_uses_shows_a_focus_ring(qapp: QApplicati
     for rule in audit.rules:
         chosen = rule.selector
         if chosen.last.states <= RING_STATES and (
-                (takes_focus(chosen.last.type) and not chosen.last.sub)
-                or chosen.last.sub == "tab"):
+            (takes_focus(chosen.last.type) and not chosen.last.sub) or chosen.last.sub == "tab"
+        ):
             targets.add(chosen.text)
     problems = []
     for target in sorted(targets):
@@ -443,6 +491,7 @@ def test_every_focusable_control_the_ui_uses_shows_a_focus_ring(qapp: QApplicati
 
 
 # --- On real widgets ---------------------------------------------------------------------------
+
 
 @pytest.fixture(params=THEMES)
 def themed(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[theme.Theme]:
@@ -548,8 +597,12 @@ def _tabs() -> QWidget:
 
 def _count(image: QImage, colour: QColor, area: QRect) -> int:
     wanted = colour.rgb()
-    return sum(1 for x in range(area.left(), area.right() + 1)
-               for y in range(area.top(), area.bottom() + 1) if image.pixel(x, y) == wanted)
+    return sum(
+        1
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+        if image.pixel(x, y) == wanted
+    )
 
 
 def _focus_within(control: QWidget) -> bool:
@@ -568,8 +621,9 @@ def _ring_area(widget: QWidget) -> tuple[QWidget, QRect]:
 
 
 @pytest.mark.parametrize("case", sorted(FOCUS_CASES))
-def test_each_control_draws_a_visible_ring_when_focused(qtbot: QtBot, themed: theme.Theme,
-                                                        case: str) -> None:
+def test_each_control_draws_a_visible_ring_when_focused(
+    qtbot: QtBot, themed: theme.Theme, case: str
+) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     layout = QVBoxLayout(window)
@@ -590,8 +644,9 @@ def test_each_control_draws_a_visible_ring_when_focused(qtbot: QtBot, themed: th
     drawn = _count(focused, ring, area) - _count(unfocused, ring, area)
     perimeter = 2 * (area.width() + area.height())
     assert focused != unfocused, f"{case} looks the same with and without focus"
-    assert drawn >= perimeter, (f"{case}: {drawn} ring pixels for a perimeter of {perimeter}: "
-                                "less than a 2px ring")
+    assert drawn >= perimeter, (
+        f"{case}: {drawn} ring pixels for a perimeter of {perimeter}: less than a 2px ring"
+    )
 
 
 @pytest.mark.parametrize("name", ["", "primary", "link", "helpButton"])
@@ -611,8 +666,11 @@ def test_a_disabled_button_looks_disabled(qtbot: QtBot, themed: theme.Theme, nam
     assert on != off
 
     def strongest(image: QImage, against: str) -> float:
-        colours = {image.pixelColor(x, y).name() for x in range(image.width())
-                   for y in range(image.height())}
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(image.width())
+            for y in range(image.height())
+        }
         return max(contrast(c, against) for c in colours)
 
     window_colour = themed.colors["window"]
@@ -646,11 +704,12 @@ def test_a_focused_list_row_has_a_two_pixel_ring(qapp: QApplication, name: str) 
     finally:
         theme.use(theme.load_theme("light"))
     focus = QColor(chosen.colors["focus"])
-    ring = [x for x in range(30)
-            if _close(image.pixelColor(x, 30), focus)]
+    ring = [x for x in range(30) if _close(image.pixelColor(x, 30), focus)]
     assert len(ring) >= 2, ring
 
 
 def _close(a: QColor, b: QColor, tolerance: int = 40) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in
-               ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
+    return all(
+        abs(x - y) <= tolerance
+        for x, y in ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    )

@@ -21,8 +21,9 @@ from carecompanion.vault.errors import WrongPassphrase
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
 
-SPANISH_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / (
-    "carecompanion_es.ts")
+SPANISH_TS = (
+    Path(__file__).resolve().parents[2] / "resources" / "translations" / ("carecompanion_es.ts")
+)
 
 
 def _spanish(source: str) -> str:
@@ -58,7 +59,9 @@ def test_a_wrong_passphrase_is_said_in_spanish(spanish: None) -> None:
 
 
 def test_the_unlock_screen_says_a_wrong_passphrase_in_spanish(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     spanish: None,
 ) -> None:
     unlocked, _recovery_key = vault_factory()
@@ -106,8 +109,9 @@ def test_without_a_translation_every_filled_sentence_comes_back_unchanged(
     qapp: QCoreApplication, template: str, values: list[str]
 ) -> None:
     """Matching and refilling is exact: no value is lost, moved or re-substituted."""
-    text = re.sub(r"%%|%(\d)", lambda m: "%" if m.group(0) == "%%"
-                  else values[int(m.group(1)) - 1], template)
+    text = re.sub(
+        r"%%|%(\d)", lambda m: "%" if m.group(0) == "%%" else values[int(m.group(1)) - 1], template
+    )
     assert core_messages.translated(text) == text
 
 
@@ -121,12 +125,12 @@ def test_a_field_label_the_core_fills_in_is_translated_too(spanish: None) -> Non
     from carecompanion.mood.records import CheckInDraft
     from carecompanion.mood.validation import find_problems
 
-    problems = find_problems(CheckInDraft(mood=3, stress=11),
-                             datetime(2026, 11, 25, tzinfo=UTC))
+    problems = find_problems(CheckInDraft(mood=3, stress=11), datetime(2026, 11, 25, tzinfo=UTC))
     (problem,) = problems
     shown = core_messages.translated(problem.message)
     assert shown == _spanish("%1 must be a whole number from %2 to %3.").replace(
-        "%1", "El estrés").replace("%2", "0").replace("%3", "10")
+        "%1", "El estrés"
+    ).replace("%2", "0").replace("%3", "10")
 
 
 def test_a_person_s_own_word_in_another_sentence_is_left_alone(spanish: None) -> None:

@@ -28,7 +28,8 @@ def _choose(dialog: ImportDialog, source: ImportSource, path: Path) -> None:
 
 
 def test_import_previews_then_imports_and_skips_duplicates(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     source = next((FIXTURES / "jrnl").glob("*.json"))
     dialog = ImportDialog(session)
@@ -52,8 +53,8 @@ def test_import_previews_then_imports_and_skips_duplicates(
 
 
 def test_bad_file_names_the_line_and_changes_nothing(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path,
-        paths) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path, paths
+) -> None:  # type: ignore[no-untyped-def]
     session = _session(vault_factory, clock)
     broken = tmp_path / "broken.json"
     broken.write_text('{"tags": {},\n "entries": [\n  {"title": "x",,}\n]}\n')
@@ -68,8 +69,9 @@ def test_bad_file_names_the_line_and_changes_nothing(
     assert hash_tree(paths.data_dir) == before
 
 
-def test_export_json_of_a_selection(qtbot: QtBot, vault_factory: VaultFactory,
-                                    clock: FixedClock, tmp_path: Path) -> None:
+def test_export_json_of_a_selection(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path
+) -> None:
     session = _session(vault_factory, clock)
     keep = session.journal.add("Keep this", "the chosen one", ["a"])
     session.journal.add("Not this", "left out")
@@ -85,8 +87,9 @@ def test_export_json_of_a_selection(qtbot: QtBot, vault_factory: VaultFactory,
     assert "Exported 1 entry" in dialog.status.text()
 
 
-def test_export_pdf_everything(qtbot: QtBot, vault_factory: VaultFactory,
-                               clock: FixedClock, tmp_path: Path) -> None:
+def test_export_pdf_everything(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
     session = _session(vault_factory, clock)

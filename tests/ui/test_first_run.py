@@ -77,7 +77,10 @@ def test_wizard_step_can_go_back(qtbot: QtBot, make_controller: ControllerFactor
     wizard = controller.wizard
     assert wizard is not None
     qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
-    back = next(b for b in wizard.findChildren(type(wizard.start_button))
-                if b.accessibleName() == "Back to the welcome page")
+    back = next(
+        b
+        for b in wizard.findChildren(type(wizard.start_button))
+        if b.accessibleName() == "Back to the welcome page"
+    )
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert wizard.steps.currentIndex() == WELCOME

@@ -1,4 +1,4 @@
-""""Need help now" is never empty: an emergency number is always at the top, and a vault with
+""" "Need help now" is never empty: an emergency number is always at the top, and a vault with
 no country chosen asks for one, suggesting the computer's region. Checked in the database."""
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def _open(qtbot: QtBot, session: VaultSession, region: str) -> HelpDialog:
 
 
 def test_a_fresh_vault_shows_112_and_asks_for_the_country(
-    qtbot: QtBot, fresh: VaultSession,
+    qtbot: QtBot,
+    fresh: VaultSession,
 ) -> None:
     dialog = _open(qtbot, fresh, "en_US")
     text = dialog.view.toPlainText()
@@ -61,7 +62,8 @@ def test_a_fresh_vault_shows_112_and_asks_for_the_country(
 
 
 def test_a_region_without_built_in_lines_still_gets_a_number(
-    qtbot: QtBot, fresh: VaultSession,
+    qtbot: QtBot,
+    fresh: VaultSession,
 ) -> None:
     dialog = _open(qtbot, fresh, "es_ES")  # Spain: no built-in list, so "another country"
     assert dialog.country.currentData() == "OTHER"
@@ -83,7 +85,9 @@ def test_a_number_of_ones_own_is_shown_instead(qtbot: QtBot, fresh: VaultSession
 
 
 def test_the_fresh_help_panel_in_spanish(
-    qtbot: QtBot, fresh: VaultSession, spanish: None,
+    qtbot: QtBot,
+    fresh: VaultSession,
+    spanish: None,
 ) -> None:
     from tests.ui.test_translations import _english, visible_texts
 
@@ -96,7 +100,9 @@ def test_the_fresh_help_panel_in_spanish(
 
 
 def test_every_word_of_the_fresh_help_panel_goes_through_tr(
-    qtbot: QtBot, fresh: VaultSession, qapp: QCoreApplication,
+    qtbot: QtBot,
+    fresh: VaultSession,
+    qapp: QCoreApplication,
 ) -> None:
     from tests.ui.test_translations import PseudoTranslator, _untranslatable, visible_texts
 

@@ -21,8 +21,12 @@ from tests.helpers import GOOD_PASSPHRASE
 from tests.ui.conftest import ControllerFactory, activate
 
 
-def _open(make_controller: ControllerFactory, vault_factory: VaultFactory,
-          entries: int = 0, clock: FixedClock | None = None) -> tuple[AppController, JournalPage]:
+def _open(
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    entries: int = 0,
+    clock: FixedClock | None = None,
+) -> tuple[AppController, JournalPage]:
     unlocked, _ = vault_factory()
     if entries:
         journal = JournalService(unlocked.database, clock or FixedClock())
@@ -53,15 +57,17 @@ def test_empty_journal_invites_the_first_entry(
 
 
 def test_typing_autosaves_and_survives_a_lock(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    paths: AppPaths,
+    clock: FixedClock,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)
     page.new_entry()
     qtbot.keyClicks(page.editor.title, "The night of the first fall")
     qtbot.keyClicks(page.editor.body, "He slipped in the bathroom. No bones broken.")
-    qtbot.waitUntil(lambda: page.editor.entry_id is not None,
-                    timeout=AUTOSAVE_DELAY_MS * 5)
+    qtbot.waitUntil(lambda: page.editor.entry_id is not None, timeout=AUTOSAVE_DELAY_MS * 5)
     assert page.timeline_model.entry_count() == 1
     assert "1" in page.editor.words.text() or "8" in page.editor.words.text()
 
@@ -87,7 +93,9 @@ def test_blank_new_entry_adds_nothing(
 
 
 def test_search_finds_an_entry_and_opens_it(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     controller, page = _open(make_controller, vault_factory, entries=5, clock=clock)
@@ -96,11 +104,13 @@ def test_search_finds_an_entry_and_opens_it(
     page.refresh()
     page.focus_search()
     qtbot.keyClicks(page.filters.search, "neurolog")
-    qtbot.waitUntil(lambda: page.list.model() is page.search_model
-                    and page.search_model.rowCount() == 1, timeout=3_000)
+    qtbot.waitUntil(
+        lambda: page.list.model() is page.search_model and page.search_model.rowCount() == 1,
+        timeout=3_000,
+    )
     index = page.search_model.index(0, 0)
     snippet, highlights = index.data(Qt.ItemDataRole.UserRole + 10)
-    assert highlights and "neurolog" in snippet[highlights[0][0]:highlights[0][1]].lower()
+    assert highlights and "neurolog" in snippet[highlights[0][0] : highlights[0][1]].lower()
     page.list.setCurrentIndex(index)
     assert page.editor.entry_id == target.id
     marks = page.editor.body.extraSelections()
@@ -124,7 +134,9 @@ def test_a_search_result_marks_its_words_in_the_list_on_the_mark_colour() -> Non
 
 
 def test_editing_tags_updates_the_filter(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     controller, page = _open(make_controller, vault_factory, entries=2, clock=clock)
@@ -141,8 +153,11 @@ def test_editing_tags_updates_the_filter(
 
 
 def test_attach_a_photo_shows_a_thumbnail(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    tmp_path: Path, paths: AppPaths,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    tmp_path: Path,
+    paths: AppPaths,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)
     photo = tmp_path / "garden.png"
@@ -157,11 +172,14 @@ def test_attach_a_photo_shows_a_thumbnail(
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
     controller.lock()
     assert photo.read_bytes() not in b"".join(
-        f.read_bytes() for f in paths.data_dir.rglob("*") if f.is_file())
+        f.read_bytes() for f in paths.data_dir.rglob("*") if f.is_file()
+    )
 
 
 def test_keyboard_only_new_entry_type_and_search(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)
     activate(qtbot, controller.window)
@@ -183,7 +201,9 @@ def test_keyboard_only_new_entry_type_and_search(
 
 
 def test_lock_clears_the_editor_and_lists(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     controller, page = _open(make_controller, vault_factory, entries=3, clock=clock)
@@ -195,7 +215,9 @@ def test_lock_clears_the_editor_and_lists(
 
 
 def test_templates_fill_a_new_entry(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)
     templates = controller.session.templates.list_templates()  # type: ignore[union-attr]
@@ -206,7 +228,9 @@ def test_templates_fill_a_new_entry(
 
 
 def test_vault_still_opens_after_gui_edits(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     paths: AppPaths,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)

@@ -14,8 +14,14 @@ def _run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProces
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CARECOMPANION_EXIT_WHEN_SHOWN": "1"}
     if data_dir is not None:
         env["CARECOMPANION_HOME"] = str(data_dir)
-    return subprocess.run([sys.executable, "-m", "carecompanion", *args], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "carecompanion", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("args", [(), ("--demo",)], ids=["first-run", "demo"])

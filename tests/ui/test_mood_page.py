@@ -24,17 +24,29 @@ def _session(vault_factory: VaultFactory, clock: FixedClock) -> VaultSession:
     return VaultSession(unlocked, clock)
 
 
-def _fill(mood: MoodService, clock: FixedClock, days: int, value: int = 4,
-          activity: str | None = "A walk", start: int = 0) -> None:
+def _fill(
+    mood: MoodService,
+    clock: FixedClock,
+    days: int,
+    value: int = 4,
+    activity: str | None = "A walk",
+    start: int = 0,
+) -> None:
     for offset in range(start, start + days):
-        mood.add(CheckInDraft(
-            mood=value, stress=3, sleep_hours=7.0,
-            activities=(activity,) if activity and offset % 2 == 0 else (),
-            at=clock.now() - timedelta(days=offset, hours=1)))
+        mood.add(
+            CheckInDraft(
+                mood=value,
+                stress=3,
+                sleep_hours=7.0,
+                activities=(activity,) if activity and offset % 2 == 0 else (),
+                at=clock.now() - timedelta(days=offset, hours=1),
+            )
+        )
 
 
-def test_check_in_with_the_keyboard(qtbot: QtBot, vault_factory: VaultFactory,
-                                    clock: FixedClock) -> None:
+def test_check_in_with_the_keyboard(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     page = MoodPage(session)
     qtbot.addWidget(page)
@@ -54,8 +66,9 @@ def test_check_in_with_the_keyboard(qtbot: QtBot, vault_factory: VaultFactory,
     assert page.body.currentWidget() is page.content
 
 
-def test_check_in_records_every_field(qtbot: QtBot, vault_factory: VaultFactory,
-                                      clock: FixedClock) -> None:
+def test_check_in_records_every_field(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     dialog = CheckInDialog(session.mood, now=clock.now())
     qtbot.addWidget(dialog)
@@ -72,14 +85,20 @@ def test_check_in_records_every_field(qtbot: QtBot, vault_factory: VaultFactory,
     dialog.save()
     saved = session.mood.list()[0]
     assert (saved.mood, saved.stress, saved.energy, saved.sleep_hours, saved.care_hours) == (
-        2, 8, 3, 5.5, 9.0)
+        2,
+        8,
+        3,
+        5.5,
+        9.0,
+    )
     assert saved.activities == (activities.item(0).text(),)  # type: ignore[attr-defined]
     assert saved.emotions == (emotions.item(0).text(),)  # type: ignore[attr-defined]
     assert saved.note == "long night"
 
 
-def test_charts_and_tables_show_the_same_days(qtbot: QtBot, vault_factory: VaultFactory,
-                                              clock: FixedClock) -> None:
+def test_charts_and_tables_show_the_same_days(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 20)
     page = MoodPage(session)
@@ -92,14 +111,16 @@ def test_charts_and_tables_show_the_same_days(qtbot: QtBot, vault_factory: Vault
     assert page.trend.stack.currentWidget() is page.trend.table
     assert page.year_stack.currentIndex() == 1
     assert page.year_table.rowCount() >= 1
-    lift_rows = [page.lifts.table_model.index(r, 0).data()
-                 for r in range(page.lifts.table_model.rowCount())]
+    lift_rows = [
+        page.lifts.table_model.index(r, 0).data() for r in range(page.lifts.table_model.rowCount())
+    ]
     assert "A walk" in lift_rows
     assert page.history_model.rowCount() == 20
 
 
 def test_nudge_appears_after_a_low_fortnight_and_can_be_set_aside(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 14, value=2, activity=None)  # the last two weeks: low
     _fill(session.mood, clock, 60, value=4, activity=None, start=14)  # the usual before
@@ -108,16 +129,20 @@ def test_nudge_appears_after_a_low_fortnight_and_can_be_set_aside(
     assert not page.nudge.isHidden()
     assert "lower than usual" in page.nudge_text.text()
     assert "emergency" in page.nudge_contacts.text()
-    button = next(b for b in page.nudge.findChildren(type(page.checkin_button))
-                  if b.accessibleName() == "Hide this note for a while")
+    button = next(
+        b
+        for b in page.nudge.findChildren(type(page.checkin_button))
+        if b.accessibleName() == "Hide this note for a while"
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.nudge.isHidden()
     page.refresh()
     assert page.nudge.isHidden(), "set aside stays set aside"
 
 
-def test_mood_report_pdf_reads_back(qtbot: QtBot, vault_factory: VaultFactory,
-                                    clock: FixedClock, tmp_path: Path) -> None:
+def test_mood_report_pdf_reads_back(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
     from carecompanion.ui.mood_report import write_mood_report
@@ -133,7 +158,10 @@ def test_mood_report_pdf_reads_back(qtbot: QtBot, vault_factory: VaultFactory,
 
 
 def test_mood_report_is_written_in_the_chosen_language(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path,
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    tmp_path: Path,
     qapp: QApplication,
 ) -> None:
     """A Spanish-speaking caregiver takes a Spanish report to the doctor (the validated
@@ -157,8 +185,9 @@ def test_mood_report_is_written_in_the_chosen_language(
     assert re.search(r"Ánimo medio \d,\d de 5", text), text[:400]
 
 
-def test_lock_clears_the_mood_page(qtbot: QtBot, vault_factory: VaultFactory,
-                                   clock: FixedClock) -> None:
+def test_lock_clears_the_mood_page(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 10)
     page = MoodPage(session)
@@ -169,15 +198,17 @@ def test_lock_clears_the_mood_page(qtbot: QtBot, vault_factory: VaultFactory,
     assert page.summary.text() == ""
 
 
-def test_daylio_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: VaultFactory,
-                                               clock: FixedClock) -> None:
+def test_daylio_import_from_the_page_adds_once(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from carecompanion.ui.mood.mood_files import import_daylio
 
     session = _session(vault_factory, clock)
     page = MoodPage(session)
     qtbot.addWidget(page)
-    fixture = Path(__file__).parent.parent / "fixtures" / "daylio" / \
-        "v7_default_moods_mixed_times.csv"
+    fixture = (
+        Path(__file__).parent.parent / "fixtures" / "daylio" / "v7_default_moods_mixed_times.csv"
+    )
     summary = import_daylio(session, fixture, page, interactive=False)
     assert summary is not None and summary.startswith("Imported")
     count = session.mood.count()
@@ -187,8 +218,9 @@ def test_daylio_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: Vaul
     assert session.mood.count() == count
 
 
-def test_csv_export_reads_back(qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock,
-                               tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_csv_export_reads_back(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import csv
 
     from PySide6.QtWidgets import QFileDialog
@@ -207,13 +239,15 @@ def test_csv_export_reads_back(qtbot: QtBot, vault_factory: VaultFactory, clock:
     assert {row["mood"] for row in rows} == {"4"}
 
 
-def test_nudge_points_to_the_people_page_contacts(qtbot: QtBot, vault_factory: VaultFactory,
-                                                  clock: FixedClock) -> None:
+def test_nudge_points_to_the_people_page_contacts(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from carecompanion.people.records import ContactDraft, Phone
 
     session = _session(vault_factory, clock)
-    session.people.add(ContactDraft(name="Maria Okafor", is_emergency=True,
-                                    phones=(Phone("07700 900123"),)))
+    session.people.add(
+        ContactDraft(name="Maria Okafor", is_emergency=True, phones=(Phone("07700 900123"),))
+    )
     _fill(session.mood, clock, 14, value=2, activity=None)
     _fill(session.mood, clock, 60, value=4, activity=None, start=14)
     page = MoodPage(session)
@@ -223,11 +257,13 @@ def test_nudge_points_to_the_people_page_contacts(qtbot: QtBot, vault_factory: V
 
 
 def test_check_in_adds_an_own_activity_and_links_an_entry(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
     entry = session.journal.add("A long day", "Words.", entry_at=clock.now())
-    dialog = CheckInDialog(session.mood, now=clock.now(),
-                           recent_entries=session.journal.list_summaries(limit=20))
+    dialog = CheckInDialog(
+        session.mood, now=clock.now(), recent_entries=session.journal.list_summaries(limit=20)
+    )
     qtbot.addWidget(dialog)
     dialog.mood_group.button(3).click()
     dialog.add_activity("Gardening")

@@ -23,8 +23,9 @@ def _session(vault_factory: VaultFactory, clock: FixedClock) -> VaultSession:
     return VaultSession(unlocked, clock)
 
 
-def test_adding_a_contact_through_the_dialog(qtbot: QtBot, vault_factory: VaultFactory,
-                                             clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_adding_a_contact_through_the_dialog(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     session = _session(vault_factory, clock)
     page = PeoplePage(session)
     qtbot.addWidget(page)
@@ -50,8 +51,9 @@ def test_adding_a_contact_through_the_dialog(qtbot: QtBot, vault_factory: VaultF
     assert "07700 900123" in page.details.toPlainText()
 
 
-def test_logging_a_call_clears_the_due_reminder(qtbot: QtBot, vault_factory: VaultFactory,
-                                                clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_logging_a_call_clears_the_due_reminder(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     session = _session(vault_factory, clock)
     sam = session.people.add(ContactDraft(name="Sam", relation="family", check_in_days=7))
     session.people.log_contact(sam.id, "call", "", clock.now() - timedelta(days=10))
@@ -66,7 +68,8 @@ def test_logging_a_call_clears_the_due_reminder(qtbot: QtBot, vault_factory: Vau
 
 
 def test_clicking_a_number_opens_the_phone_app_and_offers_to_log(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     session = _session(vault_factory, clock)
     session.people.add(ContactDraft(name="Jo", phones=(Phone("+44 20 7946 0000"),)))
     page = PeoplePage(session)
@@ -74,18 +77,21 @@ def test_clicking_a_number_opens_the_phone_app_and_offers_to_log(
     opened: list[str] = []
     offered: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    monkeypatch.setattr(LogDialog, "exec",
-                        lambda self: offered.append(self.kind.currentData()) or 0)
+    monkeypatch.setattr(
+        LogDialog, "exec", lambda self: offered.append(self.kind.currentData()) or 0
+    )
     page._link(QUrl("tel:+442079460000"))
     assert opened == ["tel:+442079460000"]
     assert offered == ["call"]
 
 
 def test_help_panel_lists_people_first_then_helplines(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     session = _session(vault_factory, clock)
-    session.people.add(ContactDraft(name="Sam Patel", is_emergency=True,
-                                    phones=(Phone("07700 900456"),)))
+    session.people.add(
+        ContactDraft(name="Sam Patel", is_emergency=True, phones=(Phone("07700 900456"),))
+    )
     session.people.add(ContactDraft(name="Not an emergency contact"))
     dialog = HelpDialog(session.people)
     qtbot.addWidget(dialog)
@@ -99,7 +105,8 @@ def test_help_panel_lists_people_first_then_helplines(
 
 
 def test_adding_a_fortnightly_group_lists_its_meetings(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QDate, QTime
 
     from carecompanion.ui.people.group_dialog import GroupDialog
@@ -143,8 +150,9 @@ def test_group_dialog_refuses_an_unknown_time_zone(qtbot: QtBot) -> None:
     assert dialog.result() != 1
 
 
-def test_a_photo_is_kept_encrypted_and_shown(qtbot: QtBot, vault_factory: VaultFactory,
-                                             clock: FixedClock, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_photo_is_kept_encrypted_and_shown(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
     from PySide6.QtGui import QImage
 
@@ -174,16 +182,21 @@ def test_a_photo_is_kept_encrypted_and_shown(qtbot: QtBot, vault_factory: VaultF
     assert page.picture.pixmap().width() == 96
 
 
-def test_the_next_meeting_shows_in_the_sidebar(qtbot: QtBot, vault_factory: VaultFactory,
-                                               clock: FixedClock) -> None:
+def test_the_next_meeting_shows_in_the_sidebar(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from datetime import time
 
     from carecompanion.people.meetings import GroupDraft, Schedule
     from carecompanion.ui.main_shell import MainShell
 
     session = _session(vault_factory, clock)
-    session.groups.add(GroupDraft(name="Carers' circle", schedule=Schedule.weekly(
-        clock.now().date(), time(18, 30), "Europe/London")))
+    session.groups.add(
+        GroupDraft(
+            name="Carers' circle",
+            schedule=Schedule.weekly(clock.now().date(), time(18, 30), "Europe/London"),
+        )
+    )
     shell = MainShell(session)
     qtbot.addWidget(shell)
     assert "Carers' circle" in shell.next_meeting.text()
@@ -191,8 +204,9 @@ def test_the_next_meeting_shows_in_the_sidebar(qtbot: QtBot, vault_factory: Vaul
     assert shell.next_meeting.text() == ""
 
 
-def test_vcard_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: VaultFactory,
-                                              clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_vcard_import_from_the_page_adds_once(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 
     from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -202,8 +216,7 @@ def test_vcard_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: Vault
     page = PeoplePage(session)
     qtbot.addWidget(page)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fixture), ""))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(str(a[2])))
     page.import_vcard()
@@ -215,7 +228,8 @@ def test_vcard_import_from_the_page_adds_once(qtbot: QtBot, vault_factory: Vault
 
 
 def test_helplines_and_the_emergency_number_are_editable(
-        qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock) -> None:
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from carecompanion.ui.people.helplines_dialog import HelplinesDialog
 
     session = _session(vault_factory, clock)
@@ -245,8 +259,9 @@ def test_helplines_and_the_emergency_number_are_editable(
     assert crisis.emergency_number() == "112"
 
 
-def test_members_and_moving_one_meeting(qtbot: QtBot, vault_factory: VaultFactory,
-                                        clock: FixedClock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_members_and_moving_one_meeting(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from datetime import time
 
     from carecompanion.people.meetings import GroupDraft, Schedule
@@ -254,8 +269,14 @@ def test_members_and_moving_one_meeting(qtbot: QtBot, vault_factory: VaultFactor
 
     session = _session(vault_factory, clock)
     maria = session.people.add(ContactDraft(name="Maria"))
-    group = session.groups.add(GroupDraft(name="Circle", schedule=Schedule.weekly(
-        clock.now().date() + timedelta(days=1), time(18, 30), "Europe/London")))
+    group = session.groups.add(
+        GroupDraft(
+            name="Circle",
+            schedule=Schedule.weekly(
+                clock.now().date() + timedelta(days=1), time(18, 30), "Europe/London"
+            ),
+        )
+    )
     dialog = GroupDialog(session.people.list(), group.to_draft())
     qtbot.addWidget(dialog)
     dialog.members_model.item(0).setCheckState(Qt.CheckState.Checked)

@@ -14,8 +14,8 @@ ROOT = Path(__file__).parents[2]
 
 
 def test_every_resource_used_while_visiting_every_page_exists(
-        monkeypatch: pytest.MonkeyPatch, make_controller: ControllerFactory,
-        vault_factory: VaultFactory) -> None:
+    monkeypatch: pytest.MonkeyPatch, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
     from carecompanion.ui import resources, theme
 
     asked: list[tuple[str, ...]] = []

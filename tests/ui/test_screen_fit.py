@@ -56,17 +56,42 @@ def walk(screen: str, folder: Path) -> dict[str, object]:
     """The walk's report for ``screen`` (run once per screen, whichever test asks first)."""
     width, height, scale = SCREENS[screen]
     config = folder / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalDpiBase": 96, "dpr": 1}]}))
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("QT_", "CARECOMPANION_"))}
-    env.update(QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               LANG="C.UTF-8")
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalDpiBase": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("QT_", "CARECOMPANION_"))
+    }
+    env.update(
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale, LANG="C.UTF-8"
+    )
     languages = [arg for code in LANGUAGES for arg in ("--language", code)]
     result = subprocess.run(
         [sys.executable, "-X", "faulthandler", "-m", "tests.ui.fit_walk", *languages],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     return report
@@ -88,8 +113,11 @@ def test_every_window_fits_its_screen_and_cuts_no_word(screen: str, walk_folder:
     windows = {(r["language"], r["window"]) for r in results}
     assert {language for language, _name in windows} == set(LANGUAGES)
     assert len(windows) > 100  # every page and tab, every dialog, in both languages
-    problems = [f"{r['language']} {r['window']} {r['size'][0]}×{r['size'][1]}: {problem}"
-                for r in results for problem in r["problems"]]
+    problems = [
+        f"{r['language']} {r['window']} {r['size'][0]}×{r['size'][1]}: {problem}"
+        for r in results
+        for problem in r["problems"]
+    ]
     assert problems == [], "\n".join(problems)
 
 
@@ -123,8 +151,11 @@ def _dialog(qtbot: QtBot, *widgets: QWidget, buttons: bool = True) -> QDialog:
     for widget in widgets:
         layout.addWidget(widget)
     if buttons:
-        layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                          | QDialogButtonBox.StandardButton.Cancel))
+        layout.addWidget(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+        )
     return dialog
 
 
@@ -134,16 +165,19 @@ def test_the_check_finds_a_dialog_taller_than_the_screen(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot, tall)
     dialog.show()
     problems = window_problems(dialog, LAPTOP)
-    assert any("minimum size" in p and "larger than the screen's 1024×600" in p
-               for p in problems), problems
+    assert any(
+        "minimum size" in p and "larger than the screen's 1024×600" in p for p in problems
+    ), problems
     assert any("is not inside the screen's 1024×600" in p for p in problems), problems
 
 
 def test_the_check_finds_cut_words(qtbot: QtBot) -> None:
     squeezed = QLabel("Remember on this computer (open without a passphrase)")
     squeezed.setFixedWidth(120)
-    wrapped = QLabel("Keeps a key in your system's keyring. Anyone who can log in to this "
-                     "computer as you could then open your journal.")
+    wrapped = QLabel(
+        "Keeps a key in your system's keyring. Anyone who can log in to this "
+        "computer as you could then open your journal."
+    )
     wrapped.setWordWrap(True)
     wrapped.setFixedSize(200, 20)
     narrow = QPushButton("Change passphrase…")
@@ -191,15 +225,17 @@ def fitting(qapp: QApplication) -> QRect:
 
 
 def test_a_dialog_taller_than_its_screen_scrolls_and_keeps_its_buttons(
-    qtbot: QtBot, fitting: QRect,
+    qtbot: QtBot,
+    fitting: QRect,
 ) -> None:
     form = QVBoxLayout()
     fields = [QLineEdit(f"field {n}") for n in range(60)]  # far taller than any screen
     for field in fields:
         form.addWidget(field)
     body = screen_fit.scrolling(form)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
     dialog = _dialog(qtbot, body, buttons=False)
     layout = dialog.layout()
     assert layout is not None
@@ -209,16 +245,18 @@ def test_a_dialog_taller_than_its_screen_scrolls_and_keeps_its_buttons(
     assert fitting.contains(dialog.frameGeometry())
     assert body.verticalScrollBar().isVisible()
     for button in buttons.buttons():  # below the scrolling part, whole
-        assert dialog.rect().contains(QRect(button.mapTo(dialog, button.rect().topLeft()),
-                                            button.size()))
+        assert dialog.rect().contains(
+            QRect(button.mapTo(dialog, button.rect().topLeft()), button.size())
+        )
     assert window_problems(dialog, fitting) == []
     activate(qtbot, dialog)
     fields[-2].setFocus()  # Tab reaches the last field, and scrolls it into view
     qtbot.keyClick(fields[-2], Qt.Key.Key_Tab)
     assert fields[-1].hasFocus()
     viewport = body.viewport()
-    assert viewport.rect().contains(QRect(fields[-1].mapTo(viewport, fields[-1].rect()
-                                                           .topLeft()), fields[-1].size()))
+    assert viewport.rect().contains(
+        QRect(fields[-1].mapTo(viewport, fields[-1].rect().topLeft()), fields[-1].size())
+    )
 
 
 def test_a_dialog_the_code_made_too_big_is_made_to_fit(qtbot: QtBot, fitting: QRect) -> None:
@@ -230,7 +268,8 @@ def test_a_dialog_the_code_made_too_big_is_made_to_fit(qtbot: QtBot, fitting: QR
 
 
 def test_a_dialog_grows_to_the_part_shown_while_it_is_open(
-    qtbot: QtBot, fitting: QRect,
+    qtbot: QtBot,
+    fitting: QRect,
 ) -> None:
     extra = QWidget()
     extra_layout = QVBoxLayout(extra)
@@ -261,7 +300,9 @@ def test_the_main_window_first_size_comes_from_the_screen() -> None:
 
 
 def test_the_main_window_remembers_its_place(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     fitting: QRect,
 ) -> None:
     """(Its first size, and a place remembered from a larger screen, are walked on a laptop
@@ -321,13 +362,16 @@ def test_tabs_wrap_and_keep_one_tab_stop(qtbot: QtBot) -> None:
     qtbot.keyClick(strip.buttons[0], Qt.Key.Key_Right)
     assert tabs.currentIndex() == 1 and strip.buttons[1].hasFocus()
     assert [b for b in strip.buttons if b.focusPolicy() & Qt.FocusPolicy.TabFocus] == [
-        strip.buttons[1]]
+        strip.buttons[1]
+    ]
     qtbot.mouseClick(strip.buttons[3], Qt.MouseButton.LeftButton)
     assert tabs.currentIndex() == 3 and strip.buttons[3].isChecked()
 
 
 def test_a_short_window_keeps_every_section_help_settings_and_lock(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
 ) -> None:
     from carecompanion.people.meetings import GroupDraft, Schedule
 
@@ -337,8 +381,14 @@ def test_a_short_window_keeps_every_section_help_settings_and_lock(
     shell = controller.shell
     assert shell is not None and controller.session is not None
     start = controller.session.clock.now()
-    controller.session.groups.add(GroupDraft(name="Carers' circle", schedule=Schedule.weekly(
-        start.date(), start.time().replace(second=0, microsecond=0), "UTC", 60)))
+    controller.session.groups.add(
+        GroupDraft(
+            name="Carers' circle",
+            schedule=Schedule.weekly(
+                start.date(), start.time().replace(second=0, microsecond=0), "UTC", 60
+            ),
+        )
+    )
     shell.refresh_next_meeting()
     window = controller.window
     qtbot.waitExposed(window)
@@ -350,8 +400,9 @@ def test_a_short_window_keeps_every_section_help_settings_and_lock(
     sidebar = shell.sidebar
     for keep in (shell.navigation, shell.help_button, shell.settings_button, shell.lock_button):
         assert keep.isVisible()
-        assert sidebar.rect().contains(QRect(keep.mapTo(sidebar, keep.rect().topLeft()),
-                                             keep.size()))
+        assert sidebar.rect().contains(
+            QRect(keep.mapTo(sidebar, keep.rect().topLeft()), keep.size())
+        )
     assert not shell.navigation.verticalScrollBar().isVisible()  # all four sections
     assert not shell.next_meeting.isVisible()  # it gave way; the People page shows it too
     qtbot.mouseClick(shell.lock_button, Qt.MouseButton.LeftButton)

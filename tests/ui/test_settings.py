@@ -16,7 +16,9 @@ from tests.ui.conftest import ControllerFactory
 
 
 def test_settings_are_saved_and_applied(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     paths: AppPaths,
 ) -> None:
     unlocked, _ = vault_factory()
@@ -29,8 +31,12 @@ def test_settings_are_saved_and_applied(
 
 
 def test_remembered_vault_opens_without_a_passphrase(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    device_store: DeviceKeyStore, paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    device_store: DeviceKeyStore,
+    paths: AppPaths,
+    clock: FixedClock,
 ) -> None:
     unlocked, _ = vault_factory()
     first = make_controller()
@@ -48,8 +54,9 @@ def test_remembered_vault_opens_without_a_passphrase(
 
 
 def test_untrusted_keyring_disables_the_option(qtbot: QtBot) -> None:
-    dialog = SettingsDialog("system", 10, remembered=False,
-                            keyring_problem="No system keyring is running.")
+    dialog = SettingsDialog(
+        "system", 10, remembered=False, keyring_problem="No system keyring is running."
+    )
     qtbot.addWidget(dialog)
     assert not dialog.remember.isEnabled()
     from PySide6.QtWidgets import QLabel
@@ -59,8 +66,11 @@ def test_untrusted_keyring_disables_the_option(qtbot: QtBot) -> None:
 
 
 def test_change_passphrase_rewraps_the_key(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    paths: AppPaths,
+    clock: FixedClock,
 ) -> None:
     from tests.helpers import GOOD_PASSPHRASE
 

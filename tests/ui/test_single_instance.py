@@ -37,13 +37,17 @@ def test_a_second_launch_hands_over_its_files(qtbot: QtBot, name: str) -> None:
     server = InstanceServer(name)
     assert server.listen()
     try:
-        with qtbot.waitSignal(server.files_opened, timeout=5000) as opened, \
-                qtbot.waitSignal(server.activated, timeout=5000):
+        with (
+            qtbot.waitSignal(server.files_opened, timeout=5000) as opened,
+            qtbot.waitSignal(server.activated, timeout=5000),
+        ):
             # From another process, as a real second launch would.
-            code = (f"import sys; from PySide6.QtCore import QCoreApplication; "
-                    f"app = QCoreApplication([]); "
-                    f"from carecompanion.ui.single_instance import send_to_running; "
-                    f"sys.exit(0 if send_to_running({name!r}, ['/tmp/a.carecircle']) else 3)")
+            code = (
+                f"import sys; from PySide6.QtCore import QCoreApplication; "
+                f"app = QCoreApplication([]); "
+                f"from carecompanion.ui.single_instance import send_to_running; "
+                f"sys.exit(0 if send_to_running({name!r}, ['/tmp/a.carecircle']) else 3)"
+            )
             sender = subprocess.Popen([sys.executable, "-c", code])
             qtbot.waitUntil(lambda: sender.poll() is not None, timeout=10000)
         assert sender.returncode == 0
@@ -69,10 +73,12 @@ def test_a_socket_left_by_a_crash_is_replaced(name: str) -> None:
 
 def test_an_instance_that_crashed_is_replaced(name: str) -> None:
     """A real crash: the process dies holding the lock and leaving its socket file behind."""
-    code = (f"import os; from PySide6.QtCore import QCoreApplication; "
-            f"app = QCoreApplication([]); "
-            f"from carecompanion.ui.single_instance import InstanceServer; "
-            f"server = InstanceServer({name!r}); assert server.listen(); os._exit(0)")
+    code = (
+        f"import os; from PySide6.QtCore import QCoreApplication; "
+        f"app = QCoreApplication([]); "
+        f"from carecompanion.ui.single_instance import InstanceServer; "
+        f"server = InstanceServer({name!r}); assert server.listen(); os._exit(0)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     assert send_to_running(name, []) is False  # nobody answers on what it left
     server = InstanceServer(name)
@@ -103,7 +109,8 @@ def test_different_vaults_are_different_instances(tmp_path: Path) -> None:
 
 
 def test_different_people_on_one_shared_folder_are_different_instances(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "ana")
     ana = server_name(tmp_path / "shared")
     monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "bea")
@@ -124,15 +131,19 @@ def test_finder_file_open_events_become_files_to_open(qtbot: QtBot, qapp: QAppli
         qapp.removeEventFilter(finder)
 
 
-@pytest.mark.parametrize(("argv", "expected"), [
-    (["x.carecircle"], ([], ["x.carecircle"])),
-    (["--data-dir", "/d", "A.CareCircle"], (["--data-dir", "/d"], ["A.CareCircle"])),
-    (["circle", "join", "x.carecircle"], (["circle", "join", "x.carecircle"], [])),
-    (["--demo"], (["--demo"], [])),
-    ([], ([], [])),
-])
-def test_file_arguments_are_told_from_commands(argv: list[str],
-                                               expected: tuple[list[str], list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["x.carecircle"], ([], ["x.carecircle"])),
+        (["--data-dir", "/d", "A.CareCircle"], (["--data-dir", "/d"], ["A.CareCircle"])),
+        (["circle", "join", "x.carecircle"], (["circle", "join", "x.carecircle"], [])),
+        (["--demo"], (["--demo"], [])),
+        ([], ([], [])),
+    ],
+)
+def test_file_arguments_are_told_from_commands(
+    argv: list[str], expected: tuple[list[str], list[str]]
+) -> None:
     assert split_open_files(argv) == expected
 
 
@@ -144,8 +155,12 @@ def test_a_second_real_launch_exits_at_once(tmp_path: Path, qtbot: QtBot) -> Non
     circle_file = tmp_path / "Tuesday.carecircle"
     try:
         with qtbot.waitSignal(server.files_opened, timeout=10000) as opened:
-            launch = subprocess.Popen([sys.executable, "-m", "carecompanion", str(circle_file)],
-                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            launch = subprocess.Popen(
+                [sys.executable, "-m", "carecompanion", str(circle_file)],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
             qtbot.waitUntil(lambda: launch.poll() is not None, timeout=60000)
         assert launch.returncode == 0
         assert opened.args == [[str(circle_file)]]

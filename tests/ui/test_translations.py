@@ -66,9 +66,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "translations.py"
 SPANISH_TS = ROOT / "resources" / "translations" / "carecompanion_es.ts"
 OPEN, CLOSE = "⟦", "⟧"
-REFRESH = ("Run `python3 scripts/translations.py`, translate the words it marks unfinished in "
-           "resources/translations/carecompanion_es.ts, and run it again (see "
-           "docs/translations.md).")
+REFRESH = (
+    "Run `python3 scripts/translations.py`, translate the words it marks unfinished in "
+    "resources/translations/carecompanion_es.ts, and run it again (see "
+    "docs/translations.md)."
+)
 
 # -- the .ts files ------------------------------------------------------------------------
 
@@ -87,8 +89,9 @@ def _messages(ts: Path) -> Iterator[tuple[str, str, str, bool]]:
 
 
 def test_the_translations_match_the_code_and_are_complete() -> None:
-    result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr + "\n" + REFRESH
     unfinished = [f"{c}: {s!r}" for c, s, _t, done in _messages(SPANISH_TS) if not done]
     assert unfinished == [], REFRESH
@@ -120,10 +123,12 @@ def test_no_tr_hides_inside_an_f_string() -> None:
     extracted, so it stays English in every language. Take the translation out first."""
     hidden = re.compile(r"\b(?:tr|translate)\('")
     ui = ROOT / "src" / "carecompanion" / "ui"
-    wrong = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
-             for path in sorted(ui.rglob("*.py"))
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if hidden.search(line)]
+    wrong = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted(ui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
     assert wrong == []
 
 
@@ -160,18 +165,20 @@ def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     from carecompanion.ui.journal import template_words
 
     assert {t.id: (t.name, t.title, t.body.strip(), t.tags) for t in BUILT_IN_TEMPLATES} == (
-        template_words.BUILT_IN)
+        template_words.BUILT_IN
+    )
     from carecompanion.ui import widgets
     from carecompanion.vault import strength
 
-    assert [words for words, _advice in widgets._STRENGTH_WORDS.values()] == list(
-        strength._LABELS)
+    assert [words for words, _advice in widgets._STRENGTH_WORDS.values()] == list(strength._LABELS)
     assert strength.estimate("password").advice == widgets._COMMON_PASSWORD
     assert strength.estimate("password").bits == 0  # how the meter knows that case
     for number in ("999", ""):
         assert core_words.not_an_emergency_service(number) == (
             crisis_lines.NOT_AN_EMERGENCY_SERVICE.format(
-                emergency=number or crisis_lines.LOCAL_EMERGENCY))
+                emergency=number or crisis_lines.LOCAL_EMERGENCY
+            )
+        )
 
 
 def test_the_weeks_summary_is_worded_by_the_ui_as_the_core_words_it(
@@ -184,16 +191,28 @@ def test_the_weeks_summary_is_worded_by_the_ui_as_the_core_words_it(
 
     first = date(2026, 3, 2)
     for mood in (1.0, 2.5, 3.0, 4.5):
-        days = [DayStat(day=first + timedelta(days=i), mood=mood, checkins=1, mood_low=1,
-                        mood_high=5, stress=4.5, energy=None, sleep_hours=6.5,
-                        care_hours=7.25)
-                for i in range(3)]
+        days = [
+            DayStat(
+                day=first + timedelta(days=i),
+                mood=mood,
+                checkins=1,
+                mood_low=1,
+                mood_high=5,
+                stress=4.5,
+                energy=None,
+                sleep_hours=6.5,
+                care_hours=7.25,
+            )
+            for i in range(3)
+        ]
         summary = mood_summary.summarize(days, first, first + timedelta(days=6))
         assert summary is not None
         assert set(summary.figures) == set(core_words.WEEK_FIGURES)
         # With no translator installed the UI's wording is the core's, to the letter.
         assert core_words.week_summary_words(summary.text, summary.figures) == (
-            summary.text, summary.figures)
+            summary.text,
+            summary.figures,
+        )
 
 
 def test_the_weeks_summary_writes_decimals_the_spanish_way(
@@ -205,9 +224,20 @@ def test_the_weeks_summary_writes_decimals_the_spanish_way(
     from carecompanion.mood.records import DayStat
 
     first = date(2026, 3, 2)
-    days = [DayStat(day=first + timedelta(days=i), mood=2.5, checkins=1, mood_low=1,
-                    mood_high=5, stress=4.5, energy=None, sleep_hours=6.5, care_hours=7.25)
-            for i in range(3)]
+    days = [
+        DayStat(
+            day=first + timedelta(days=i),
+            mood=2.5,
+            checkins=1,
+            mood_low=1,
+            mood_high=5,
+            stress=4.5,
+            energy=None,
+            sleep_hours=6.5,
+            care_hours=7.25,
+        )
+        for i in range(3)
+    ]
     summary = mood_summary.summarize(days, first, first + timedelta(days=6))
     assert summary is not None and "2.5/5" in summary.text
     sentence, figures = core_words.week_summary_words(summary.text, summary.figures)
@@ -226,25 +256,31 @@ def test_numbers_and_sizes_are_written_the_spanish_way(spanish: i18n.InstalledLa
 # -- choosing the language ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("setting", "system", "expected"), [
-    ("system", "es_MX", "es"),
-    ("system", "de_DE", "en"),
-    ("system", "C", "en"),
-    ("en", "es_ES", "en"),
-    ("es", "en_GB", "es"),
-    ("klingon", "es_AR", "es"),  # an unknown setting falls back to the system
-])
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("system", "es_MX", "es"),
+        ("system", "de_DE", "en"),
+        ("system", "C", "en"),
+        ("en", "es_ES", "en"),
+        ("es", "en_GB", "es"),
+        ("klingon", "es_AR", "es"),  # an unknown setting falls back to the system
+    ],
+)
 def test_the_language_is_the_setting_then_the_system_then_english(
     setting: str, system: str, expected: str
 ) -> None:
     assert i18n.choose_language(setting, QLocale(system)) == expected
 
 
-@pytest.mark.parametrize(("system", "expected"), [
-    ("C", "es_ES"),        # a system with no country: Spanish from Spain, 24-hour clock
-    ("en_US", "es_US"),    # the system's country kept
-    ("es_MX", "es_MX"),    # the system already speaks it
-])
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("C", "es_ES"),  # a system with no country: Spanish from Spain, 24-hour clock
+        ("en_US", "es_US"),  # the system's country kept
+        ("es_MX", "es_MX"),  # the system already speaks it
+    ],
+)
 def test_the_chosen_language_keeps_the_systems_country_or_takes_its_own(
     qapp: QCoreApplication, system: str, expected: str
 ) -> None:
@@ -266,8 +302,7 @@ def test_installing_spanish_translates_ours_and_qts_own_words(
     qtbot.addWidget(box)
     assert box.buttons()[0].text() == "Cancelar"
     assert QCoreApplication.translate("MainShell", "Journal") == "Diario"
-    assert i18n.format_when(datetime(2026, 3, 2, 9, 5), "long_day") == (
-        "lunes, 2 de marzo de 2026")
+    assert i18n.format_when(datetime(2026, 3, 2, 9, 5), "long_day") == ("lunes, 2 de marzo de 2026")
 
 
 def test_a_subclass_finds_its_base_class_words(spanish: i18n.InstalledLanguage) -> None:
@@ -295,7 +330,9 @@ def test_english_installs_no_translator(qapp: QCoreApplication) -> None:
 
 
 def test_the_language_setting_is_saved_for_the_next_start(
-    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from carecompanion.ui.settings import UiSettings
@@ -362,7 +399,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
     for widget in [root, *root.findChildren(QWidget)]:
         # A calendar's and a spin box's innards show the locale's dates and the value.
         if widget.objectName().startswith("qt_") or _inside(
-                widget, (QCalendarWidget, QAbstractSpinBox)):
+            widget, (QCalendarWidget, QAbstractSpinBox)
+        ):
             continue
         if widget.isWindow():
             add(widget, "windowTitle", widget.windowTitle())
@@ -375,8 +413,11 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             add(widget, "text", widget.text())
         if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
             add(widget, "placeholderText", widget.placeholderText())
-        if isinstance(widget, QTextEdit | QPlainTextEdit) and widget.isReadOnly() and not (
-                _shows_others_words(widget)):
+        if (
+            isinstance(widget, QTextEdit | QPlainTextEdit)
+            and widget.isReadOnly()
+            and not (_shows_others_words(widget))
+        ):
             # What the app writes into a view ("Need help now", a person's details, a
             # built-in template): the document, as read.
             add(widget, "document", widget.toPlainText())
@@ -393,33 +434,46 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             for index in range(widget.count()):
                 add(widget, "itemText", widget.itemText(index))
         if isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
-            header = (widget.horizontalHeader() if isinstance(widget, QTableView)
-                      else widget.header())
+            header = (
+                widget.horizontalHeader() if isinstance(widget, QTableView) else widget.header()
+            )
             if isinstance(header, QHeaderView) and not header.isHidden():
                 model = widget.model()
                 for column in range(model.columnCount()):
-                    add(widget, "headerData", str(model.headerData(
-                        column, Qt.Orientation.Horizontal) or ""))
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None and not (
+                    add(
+                        widget,
+                        "headerData",
+                        str(model.headerData(column, Qt.Orientation.Horizontal) or ""),
+                    )
+        if (
+            isinstance(widget, QAbstractItemView)
+            and widget.model() is not None
+            and not (
                 isinstance(widget, QHeaderView)  # its table's model: read with the table
-                or isinstance(widget.parentWidget(), QComboBox)):  # a combo's items: above
+                or isinstance(widget.parentWidget(), QComboBox)
+            )
+        ):  # a combo's items: above
             # Every row a list or table shows (the first ones: enough to meet each kind of
             # row), as displayed, told to a screen reader, and as its tooltip.
             model = widget.model()
             for row in range(min(model.rowCount(), 40)):
-                for column in range(_columns(model) if isinstance(
-                        widget, QTableView | QTreeView) else 1):
+                for column in range(
+                    _columns(model) if isinstance(widget, QTableView | QTreeView) else 1
+                ):
                     cell = model.index(row, column)
-                    for role, what in ((Qt.ItemDataRole.DisplayRole, "item"),
-                                       (Qt.ItemDataRole.AccessibleTextRole, "itemAccessible"),
-                                       (Qt.ItemDataRole.ToolTipRole, "itemToolTip")):
+                    for role, what in (
+                        (Qt.ItemDataRole.DisplayRole, "item"),
+                        (Qt.ItemDataRole.AccessibleTextRole, "itemAccessible"),
+                        (Qt.ItemDataRole.ToolTipRole, "itemToolTip"),
+                    ):
                         value = cell.data(role)
                         if isinstance(value, str):
                             add(widget, what, value)
     for action in root.findChildren(QAction):
         owner = action.parent()
-        if isinstance(owner, QWidget) and (isinstance(owner, QCalendarWidget) or _inside(
-                owner, (QCalendarWidget,))):
+        if isinstance(owner, QWidget) and (
+            isinstance(owner, QCalendarWidget) or _inside(owner, (QCalendarWidget,))
+        ):
             continue  # the calendar's month menu: the locale's month names
         if not action.isSeparator():
             add(action, "text", action.text())
@@ -430,8 +484,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 class PseudoTranslator(QTranslator):
     """Brackets every string Qt or our code asks to translate: ⟦Save⟧."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
         del context, disambiguation, n
         return f"{OPEN}{source}{CLOSE}" if source else source
 
@@ -471,8 +526,7 @@ def _core_english() -> tuple[str, ...]:
         for line in country.lines:
             texts += [line.name, line.url, line.hours, line.description]
     for instrument in instruments.INSTRUMENTS.values():
-        texts += [instrument.title, instrument.instructions, instrument.stem,
-                  instrument.citation]
+        texts += [instrument.title, instrument.instructions, instrument.stem, instrument.citation]
         for item in instrument.items:
             texts.append(item.text)
             texts += [choice.label for choice in item.choices]
@@ -486,8 +540,15 @@ def _demo_data(controller: AppController) -> tuple[str, ...]:
     assert session is not None
     texts: list[str] = []
     for contact in session.people.list():
-        texts += [contact.name, contact.role, contact.notes, contact.address,
-                  contact.best_times, *contact.helps, *(e.address for e in contact.emails)]
+        texts += [
+            contact.name,
+            contact.role,
+            contact.notes,
+            contact.address,
+            contact.best_times,
+            *contact.helps,
+            *(e.address for e in contact.emails),
+        ]
     for group in session.groups.list():
         texts += [group.name, group.location, group.notes]
     texts += [tag for tag, _count in session.journal.all_tags()]
@@ -496,8 +557,10 @@ def _demo_data(controller: AppController) -> tuple[str, ...]:
 
 
 #: Shortcuts (Qt's own words for keys), the recovery key's shape, the faces drawn as text.
-PATTERNS = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta|Mayúsculas)\+[\w+]+|\bX{4}(?:-X{4})+\b|"
-                      r"(?<!\w):[()/|D](?!\w)")
+PATTERNS = re.compile(
+    r"\b(?:Ctrl|Shift|Alt|Meta|Mayúsculas)\+[\w+]+|\bX{4}(?:-X{4})+\b|"
+    r"(?<!\w):[()/|D](?!\w)"
+)
 
 
 def _without(text: str, allowed: tuple[str, ...]) -> str:
@@ -530,19 +593,120 @@ def _untranslatable(texts: list[tuple[str, str]], allowed: tuple[str, ...]) -> l
 
 
 #: Words that are English and not Spanish: one of them in a Spanish view is a leak.
-ENGLISH_WORDS = frozenset({
-    "the", "and", "your", "you", "with", "this", "that", "what", "when", "will", "here", "there",
-    "have", "was", "were", "are", "not", "from", "for", "into", "of", "it", "its", "is", "to",
-    "in", "on", "at", "by", "or", "an", "my", "we", "our", "they", "their", "who", "how", "if",
-    "all", "any", "some", "more", "less", "than", "then", "only", "just", "each", "every", "new",
-    "add", "edit", "delete", "save", "cancel", "close", "open", "show", "hide", "settings",
-    "journal", "mood", "people", "today", "yesterday", "entries", "entry", "check", "help",
-    "lock", "unlock", "search", "import", "export", "note", "group", "groups", "meeting",
-    "meetings", "week", "day", "days", "month", "back", "next", "done", "yes", "choose",
-    "remove", "write", "share", "shared", "circle", "circles", "member", "members", "passphrase",
-    "recovery", "key", "file", "files", "none", "never", "always", "please", "sorry", "can't",
-    "don't", "isn't",
-})
+ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "your",
+        "you",
+        "with",
+        "this",
+        "that",
+        "what",
+        "when",
+        "will",
+        "here",
+        "there",
+        "have",
+        "was",
+        "were",
+        "are",
+        "not",
+        "from",
+        "for",
+        "into",
+        "of",
+        "it",
+        "its",
+        "is",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "or",
+        "an",
+        "my",
+        "we",
+        "our",
+        "they",
+        "their",
+        "who",
+        "how",
+        "if",
+        "all",
+        "any",
+        "some",
+        "more",
+        "less",
+        "than",
+        "then",
+        "only",
+        "just",
+        "each",
+        "every",
+        "new",
+        "add",
+        "edit",
+        "delete",
+        "save",
+        "cancel",
+        "close",
+        "open",
+        "show",
+        "hide",
+        "settings",
+        "journal",
+        "mood",
+        "people",
+        "today",
+        "yesterday",
+        "entries",
+        "entry",
+        "check",
+        "help",
+        "lock",
+        "unlock",
+        "search",
+        "import",
+        "export",
+        "note",
+        "group",
+        "groups",
+        "meeting",
+        "meetings",
+        "week",
+        "day",
+        "days",
+        "month",
+        "back",
+        "next",
+        "done",
+        "yes",
+        "choose",
+        "remove",
+        "write",
+        "share",
+        "shared",
+        "circle",
+        "circles",
+        "member",
+        "members",
+        "passphrase",
+        "recovery",
+        "key",
+        "file",
+        "files",
+        "none",
+        "never",
+        "always",
+        "please",
+        "sorry",
+        "can't",
+        "don't",
+        "isn't",
+    }
+)
 
 
 def _english(texts: list[tuple[str, str]], allowed: tuple[str, ...]) -> list[str]:
@@ -571,8 +735,7 @@ def _share_in_a_circle(session: VaultSession, folder: Path) -> tuple[str, int]:
     return circle_id, entry_id
 
 
-def _views(controller: AppController, clock: FixedClock,
-           folder: Path) -> Iterator[QWidget]:
+def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterator[QWidget]:
     """The unlock screen, the wizard, every section with the demo in it (and a circle), and
     the dialogs."""
     from carecompanion.ui.circle.dialogs import (
@@ -666,15 +829,16 @@ def _every_dialog_class() -> set[type]:
 
 
 def _help_without_a_known_number(session: VaultSession) -> QDialog:
-    """"Need help now" for "another country": 112 and the other common numbers."""
+    """ "Need help now" for "another country": 112 and the other common numbers."""
     from carecompanion.ui.people.help_dialog import HelpDialog
 
     session.people.crisis.choose_country("OTHER")
     return HelpDialog(session.people)
 
 
-def _walk(qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths,
-          clock: FixedClock) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+def _walk(
+    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock
+) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     controller = make_controller()
     controller.start_unlocked(create_demo_vault(paths, clock))
     texts: list[tuple[str, str]] = []
@@ -686,11 +850,17 @@ def _walk(qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths,
             qtbot.addWidget(view)
         walked.add(type(view))
         texts += visible_texts(view)
-    missing = sorted(f"{d.__module__}.{d.__qualname__}" for d in _every_dialog_class()
-                     if d not in walked)
+    missing = sorted(
+        f"{d.__module__}.{d.__qualname__}" for d in _every_dialog_class() if d not in walked
+    )
     assert missing == [], "Add these dialogs to _views, so their words are checked too"
-    allowed = (BRAND + ENDONYMS + _core_english() + _demo_data(controller)
-               + ("Rosa", "Rad", "scan.pdf", CIRCLE, MEMBER, COMMENT))
+    allowed = (
+        BRAND
+        + ENDONYMS
+        + _core_english()
+        + _demo_data(controller)
+        + ("Rosa", "Rad", "scan.pdf", CIRCLE, MEMBER, COMMENT)
+    )
     return texts, tuple(phrase for phrase in allowed if phrase.strip())
 
 
@@ -710,7 +880,10 @@ def test_the_check_notices_a_string_that_skips_tr(qtbot: QtBot, pseudo: None) ->
 
 
 def test_every_visible_string_goes_through_tr(
-    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: AppPaths,
+    clock: FixedClock,
     pseudo: None,
 ) -> None:
     texts, allowed = _walk(qtbot, make_controller, paths, clock)
@@ -718,29 +891,45 @@ def test_every_visible_string_goes_through_tr(
     wrong = _untranslatable(texts, allowed)
     assert wrong == [], (
         "These texts do not go through tr() / QCoreApplication.translate(): wrap them, then "
-        + REFRESH + "\n" + "\n".join(wrong))
+        + REFRESH
+        + "\n"
+        + "\n".join(wrong)
+    )
 
 
 def test_no_visible_string_is_english_in_spanish(
-    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: AppPaths,
+    clock: FixedClock,
     spanish: i18n.InstalledLanguage,
 ) -> None:
     texts, allowed = _walk(qtbot, make_controller, paths, clock)
     wrong = _english(texts, allowed)
     # A text shown exactly as an English source whose Spanish differs: a tr() looked up in a
     # context lupdate did not give it (the words above may miss it, this does not).
-    untranslated = {_plain(source) for _c, source, translation, _done in _messages(SPANISH_TS)
-                    if _plain(source) != _plain(translation)} - set(allowed)
-    wrong += sorted({f"{where}: {text!r} (its source text)" for where, text in texts
-                     if text in untranslated})
+    untranslated = {
+        _plain(source)
+        for _c, source, translation, _done in _messages(SPANISH_TS)
+        if _plain(source) != _plain(translation)
+    } - set(allowed)
+    wrong += sorted(
+        {f"{where}: {text!r} (its source text)" for where, text in texts if text in untranslated}
+    )
     assert wrong == [], (
         "English in the Spanish UI: a string lupdate does not see (a tr() on a variable, or "
-        "a context lupdate gets wrong) or one not translated yet. " + REFRESH + "\n"
-        + "\n".join(wrong))
+        "a context lupdate gets wrong) or one not translated yet. "
+        + REFRESH
+        + "\n"
+        + "\n".join(wrong)
+    )
 
 
 def test_the_sidebar_fits_its_longer_spanish_words(
-    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: AppPaths,
+    clock: FixedClock,
     spanish: i18n.InstalledLanguage,
 ) -> None:
     """Spanish runs about a third longer than English: the sidebar widens rather than cut

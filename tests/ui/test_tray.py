@@ -47,8 +47,8 @@ def test_no_reminder_after_a_check_in(qtbot: QtBot, paths: AppPaths) -> None:
 
 
 def test_controller_knows_about_todays_check_in(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        clock: FixedClock) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from carecompanion.mood.records import CheckInDraft
 
     unlocked, _ = vault_factory()
@@ -63,14 +63,17 @@ def test_controller_knows_about_todays_check_in(
 
 @pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="XDG autostart")
 def test_start_at_login_writes_the_autostart_entry(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     unlocked, _ = vault_factory()
     controller = make_controller()
     controller.start_unlocked(unlocked)
-    controller.apply_settings("light", 10, False, reminder=(True, time(21, 0)),
-                              start_at_login=True)
+    controller.apply_settings("light", 10, False, reminder=(True, time(21, 0)), start_at_login=True)
     entry = tmp_path / "config" / "autostart" / "carecompanion.desktop"
     assert "--minimized" in entry.read_text()
     assert controller.settings.reminder_time == time(21, 0)
@@ -94,8 +97,8 @@ def test_meeting_reminder_before_a_group_meets(qtbot: QtBot, paths: AppPaths) ->
 
 
 def test_controller_knows_the_next_meeting(
-        qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-        clock: FixedClock) -> None:
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory, clock: FixedClock
+) -> None:
     from carecompanion.people.meetings import GroupDraft, Schedule
 
     unlocked, _ = vault_factory()
@@ -103,8 +106,11 @@ def test_controller_knows_the_next_meeting(
     assert controller.next_meeting_start() is None
     controller.start_unlocked(unlocked)
     assert controller.session is not None
-    controller.session.groups.add(GroupDraft(
-        name="Carers' circle", schedule=Schedule.weekly(clock.now().date(), time(18, 30),
-                                                        "Europe/London")))
+    controller.session.groups.add(
+        GroupDraft(
+            name="Carers' circle",
+            schedule=Schedule.weekly(clock.now().date(), time(18, 30), "Europe/London"),
+        )
+    )
     start = controller.next_meeting_start()
     assert start is not None and start > clock.now()

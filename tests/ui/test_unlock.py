@@ -33,8 +33,11 @@ def _unlock(qtbot: QtBot, controller: AppController, passphrase: str) -> None:
 
 
 def test_wrong_then_right_passphrase(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    clock: FixedClock, paths: AppPaths,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    paths: AppPaths,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
     controller = make_controller()
@@ -56,15 +59,21 @@ def test_wrong_then_right_passphrase(
 
 
 def test_recovery_key_sets_a_new_passphrase(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    clock: FixedClock, paths: AppPaths,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    paths: AppPaths,
 ) -> None:
     recovery_key = _vault_with_entries(vault_factory, clock)
     controller = make_controller()
     controller.start()
     view = controller.unlock_view
-    forgot = next(b for b in view.findChildren(type(view.unlock_button))
-                  if b.accessibleName() == "Use the recovery key")
+    forgot = next(
+        b
+        for b in view.findChildren(type(view.unlock_button))
+        if b.accessibleName() == "Use the recovery key"
+    )
     qtbot.mouseClick(forgot, Qt.MouseButton.LeftButton)
     assert view.modes.currentIndex() == 1
     qtbot.keyClicks(view.recovery_key, recovery_key.lower().replace("-", " "))
@@ -77,7 +86,9 @@ def test_recovery_key_sets_a_new_passphrase(
 
 
 def test_lock_button_drops_decrypted_data(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
@@ -98,7 +109,9 @@ def test_lock_button_drops_decrypted_data(
 
 
 def test_idle_auto_lock_uses_the_wall_clock(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
@@ -128,7 +141,9 @@ def test_idle_auto_lock_uses_the_wall_clock(
 
 
 def test_keyboard_shortcuts_switch_sections_and_lock(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
     clock: FixedClock,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
@@ -150,8 +165,12 @@ def test_keyboard_shortcuts_switch_sections_and_lock(
 
 
 def test_damaged_database_offers_the_last_backup(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    clock: FixedClock, paths: AppPaths, monkeypatch,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    paths: AppPaths,
+    monkeypatch,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
     Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup
@@ -177,16 +196,21 @@ def test_damaged_database_offers_the_last_backup(
 
 
 def test_damaged_header_offers_the_last_backup(
-    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory,
-    clock: FixedClock, paths: AppPaths, monkeypatch,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    paths: AppPaths,
+    monkeypatch,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
     Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup
     header = paths.header_file.read_text()
     paths.header_file.write_text(header.replace('"created": "', '"created": "1', 1))
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
     controller = make_controller()
     controller.start()
     _unlock(qtbot, controller, GOOD_PASSPHRASE)

@@ -43,7 +43,10 @@ def _session(vault_factory: VaultFactory, clock: FixedClock) -> VaultSession:
 
 
 def test_default_activities_show_in_spanish_and_are_stored_in_english(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, spanish: None,
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    spanish: None,
 ) -> None:
     session = _session(vault_factory, clock)
     session.mood.activities.add("Jardinería")  # the person's own: shown as typed
@@ -51,8 +54,9 @@ def test_default_activities_show_in_spanish_and_are_stored_in_english(
     qtbot.addWidget(dialog)
     model = dialog.activities.model()
     assert isinstance(model, QStandardItemModel)
-    shown = {model.item(row).text(): model.item(row).data(NAME_ROLE)
-             for row in range(model.rowCount())}
+    shown = {
+        model.item(row).text(): model.item(row).data(NAME_ROLE) for row in range(model.rowCount())
+    }
     assert shown["Un paseo"] == "A walk"
     assert shown["Tiempo en familia"] == "Time with family"
     assert shown["Jardinería"] == "Jardinería"
@@ -73,7 +77,10 @@ def test_default_activities_show_in_spanish_and_are_stored_in_english(
 
 
 def test_a_built_in_template_is_shown_and_used_in_spanish(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, spanish: None,
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    spanish: None,
 ) -> None:
     from carecompanion.ui.journal.templates_dialog import TemplatesDialog
 
@@ -95,7 +102,8 @@ def test_a_built_in_template_is_shown_and_used_in_spanish(
 
 
 def test_contact_labels_are_shown_translated_and_stored_by_code(
-    qtbot: QtBot, spanish: None,
+    qtbot: QtBot,
+    spanish: None,
 ) -> None:
     from carecompanion.people.records import ContactDraft, Phone
     from carecompanion.ui.people.contact_dialog import ContactDialog
@@ -107,7 +115,9 @@ def test_contact_labels_are_shown_translated_and_stored_by_code(
     qtbot.keyClicks(dialog.phones, "Trabajo: 910 000 000")
     dialog.phones.appendPlainText("Portería: 910 000 001")
     assert [(p.kind, p.number) for p in dialog.draft().phones] == [
-        ("work", "910 000 000"), ("Portería", "910 000 001")]
+        ("work", "910 000 000"),
+        ("Portería", "910 000 001"),
+    ]
 
 
 def test_schedules_and_time_zones_in_words(spanish: None) -> None:
@@ -115,7 +125,8 @@ def test_schedules_and_time_zones_in_words(spanish: None) -> None:
     assert core_words.schedule_words(weekly) == "Cada jueves a las 18:30, hora de London"
     monthly = Schedule.monthly(3, -1, date(2026, 3, 1), time(9, 0), "Etc/UTC")
     assert core_words.schedule_words(monthly) == (
-        "El último jueves de cada mes a las 9:00, UTC (tiempo universal)")
+        "El último jueves de cada mes a las 9:00, UTC (tiempo universal)"
+    )
     assert core_words.zone_label("Etc/GMT+5") == "Etc/GMT+5"
 
 
@@ -123,7 +134,10 @@ def test_schedules_and_time_zones_in_words(spanish: None) -> None:
 
 
 def test_the_same_moment_reads_the_same_on_every_screen(
-    qtbot: QtBot, make_controller: ControllerFactory, paths: AppPaths, clock: FixedClock,
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    paths: AppPaths,
+    clock: FixedClock,
     spanish: None,
 ) -> None:
     from carecompanion.ui.journal.delegate import friendly_date
@@ -139,8 +153,9 @@ def test_the_same_moment_reads_the_same_on_every_screen(
     shell.show_section(1)
     page = shell.mood_page
     page.refresh()
-    rows = [str(page.history_model.index(row, 0).data())
-            for row in range(page.history_model.rowCount())]
+    rows = [
+        str(page.history_model.index(row, 0).data()) for row in range(page.history_model.rowCount())
+    ]
     when = friendly_date(session.journal.get(entry.id).entry_at)
     assert re.match(r"^[a-zé]{3} \d{1,2} [a-z]{3} \d{4}, \d{1,2}:\d{2}$", when), when
     assert any(row.startswith(when + " ") for row in rows), (when, rows[:3])
@@ -162,21 +177,29 @@ def test_the_same_moment_reads_the_same_on_every_screen(
 def test_dates_are_written_only_through_format_when() -> None:
     """No strftime, isoformat or hand-made Qt pattern for what the person reads: the named
     styles in i18n.format_when are the one way (settings.py stores times, not shows them)."""
-    pattern = re.compile(r"\.strftime\(|\.isoformat\(\)|setDisplayFormat\(\"|"
-                         r"f\"\{[^}]*:%[A-Za-z]|QLocale\(\)\.toString\(")
+    pattern = re.compile(
+        r"\.strftime\(|\.isoformat\(\)|setDisplayFormat\(\"|"
+        r"f\"\{[^}]*:%[A-Za-z]|QLocale\(\)\.toString\("
+    )
     stored = {"settings.py", "i18n.py"}
-    wrong = [f"{path.relative_to(UI)}:{number}: {line.strip()}"
-             for path in sorted(UI.rglob("*.py")) if path.name not in stored
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if pattern.search(line)]
+    wrong = [
+        f"{path.relative_to(UI)}:{number}: {line.strip()}"
+        for path in sorted(UI.rglob("*.py"))
+        if path.name not in stored
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert wrong == []
 
 
-@pytest.mark.parametrize(("locale", "expected"), [
-    ("en_GB", "Thu 5 Mar 2026, 14:30"),
-    ("en_US", "Thu Mar 5, 2026, 2:30\u202fPM"),
-    ("es_ES", "jue 5 mar 2026, 14:30"),
-])
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en_GB", "Thu 5 Mar 2026, 14:30"),
+        ("en_US", "Thu Mar 5, 2026, 2:30\u202fPM"),
+        ("es_ES", "jue 5 mar 2026, 14:30"),
+    ],
+)
 def test_each_locale_has_its_own_order_and_clock(locale: str, expected: str) -> None:
     previous = QLocale()
     QLocale.setDefault(QLocale(locale))
@@ -187,7 +210,8 @@ def test_each_locale_has_its_own_order_and_clock(locale: str, expected: str) -> 
 
 
 def test_why_the_keyring_cannot_be_used_is_said_in_spanish(
-    qtbot: QtBot, spanish: None,
+    qtbot: QtBot,
+    spanish: None,
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
@@ -202,12 +226,15 @@ def test_why_the_keyring_cannot_be_used_is_said_in_spanish(
     dialog = SettingsDialog("system", 10, False, reason)
     qtbot.addWidget(dialog)
     texts = [widget.text() for widget in dialog.findChildren(QLabel)]
-    assert ("El llavero en uso (NoKeyring) no es el llavero protegido de tu sistema, así que "
-            "CareCompanion no guardará ninguna clave en él.") in texts
+    assert (
+        "El llavero en uso (NoKeyring) no es el llavero protegido de tu sistema, así que "
+        "CareCompanion no guardará ninguna clave en él."
+    ) in texts
 
 
 def test_the_recovery_link_fits_the_unlock_card_in_spanish(
-    qtbot: QtBot, spanish: None,
+    qtbot: QtBot,
+    spanish: None,
 ) -> None:
     from carecompanion.ui.unlock_view import UnlockView
 
@@ -223,7 +250,10 @@ def test_the_recovery_link_fits_the_unlock_card_in_spanish(
 
 
 def test_the_member_card_asks_for_a_name_rather_than_show_the_stand_in(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, spanish: None,
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    spanish: None,
 ) -> None:
     from carecompanion.circle.service import DEFAULT_MEMBER_NAME
     from carecompanion.ui.circle.dialogs import MemberCardDialog

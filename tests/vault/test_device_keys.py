@@ -97,7 +97,9 @@ def test_default_store_uses_the_process_keyring(
 
 
 def test_forget(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
     memory_keyring: InMemoryKeyring,
 ) -> None:
     store = trusted_store(memory_keyring)
@@ -118,8 +120,11 @@ def test_forget(
 
 
 def test_remembered_vault_survives_a_passphrase_change(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock,
-    memory_keyring: InMemoryKeyring, autolock: Lock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    memory_keyring: InMemoryKeyring,
+    autolock: Lock,
 ) -> None:
     store = trusted_store(memory_keyring)
     unlocked_vault.remember_on_this_computer(store)
@@ -131,7 +136,9 @@ def test_remembered_vault_survives_a_passphrase_change(
 
 
 def test_no_device_slot_or_no_stored_key_means_ask_for_the_passphrase(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
     memory_keyring: InMemoryKeyring,
 ) -> None:
     store = trusted_store(memory_keyring)
@@ -155,8 +162,11 @@ def test_no_device_slot_or_no_stored_key_means_ask_for_the_passphrase(
     ],
 )
 def test_wrong_or_garbled_device_key_means_ask_for_the_passphrase(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock,
-    memory_keyring: InMemoryKeyring, stored: str,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
+    memory_keyring: InMemoryKeyring,
+    stored: str,
 ) -> None:
     store = trusted_store(memory_keyring)
     unlocked_vault.remember_on_this_computer(store)
@@ -168,7 +178,9 @@ def test_wrong_or_garbled_device_key_means_ask_for_the_passphrase(
 
 
 def test_a_failing_keyring_means_ask_for_the_passphrase(
-    unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock,
+    unlocked_vault: UnlockedVault,
+    paths: AppPaths,
+    clock: FixedClock,
     memory_keyring: InMemoryKeyring,
 ) -> None:
     store = trusted_store(memory_keyring)

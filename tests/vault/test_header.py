@@ -28,9 +28,16 @@ DATA_KEY = b"d" * 32
 def valid_document() -> dict[str, Any]:
     header = VaultHeader(vault_id="0" * 32, created="2026-03-03T12:00:00+00:00")
     header = header.with_slot(
-        SLOT_PASSPHRASE, DATA_KEY, KEY,
-        {"kdf": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 4,
-         "salt": b64e(b"s" * 16)},
+        SLOT_PASSPHRASE,
+        DATA_KEY,
+        KEY,
+        {
+            "kdf": "argon2id",
+            "memory_kib": 65536,
+            "iterations": 3,
+            "lanes": 4,
+            "salt": b64e(b"s" * 16),
+        },
     )
     header = header.with_slot(SLOT_RECOVERY, DATA_KEY, KEY, {"salt": b64e(b"r" * 16)})
     return json.loads(header.signed(b"m" * 32).to_bytes())
@@ -105,8 +112,17 @@ def test_damaged_fields_are_refused(mutate: Any, message: str) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"\xff\xfe", b"null", b"[]", b'"carecompanion-vault"', b"{", b"[" * 60000,
-     b'{"format": "carecompanion-vault", "version": 1e400}', b" " * (MAX_HEADER_BYTES + 1)],
+    [
+        b"",
+        b"\xff\xfe",
+        b"null",
+        b"[]",
+        b'"carecompanion-vault"',
+        b"{",
+        b"[" * 60000,
+        b'{"format": "carecompanion-vault", "version": 1e400}',
+        b" " * (MAX_HEADER_BYTES + 1),
+    ],
 )
 def test_garbage_bytes_are_refused(data: bytes) -> None:
     with pytest.raises(HeaderDamaged):
@@ -152,13 +168,12 @@ def test_editing_any_bound_field_breaks_the_slot() -> None:
 
 
 # -- property tests ----------------------------------------------------------------------------
-json_scalars = (
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
-)
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=12,
 )
 slot_values = st.dictionaries(
@@ -213,13 +228,44 @@ def test_arbitrary_json_never_crashes_the_parser(value: object) -> None:
 
 
 @given(header_like)
-@example({"format": FORMAT, "version": 1, "vault_id": "", "created": "", "mac": "",
-          "slots": {"passphrase": {"kdf": "argon2id", "memory_kib": math.inf, "iterations": 3,
-                                   "lanes": 4, "salt": b64e(b"s" * 16)}}})
-@example({"format": FORMAT, "version": 1, "vault_id": "", "created": "", "mac": "",
-          "slots": {"passphrase": {"kdf": "argon2id", "memory_kib": 65536, "iterations": 3,
-                                   "lanes": 4, "salt": b64e(b"s" * 16), "nonce": "",
-                                   "wrapped": ""}}})
+@example(
+    {
+        "format": FORMAT,
+        "version": 1,
+        "vault_id": "",
+        "created": "",
+        "mac": "",
+        "slots": {
+            "passphrase": {
+                "kdf": "argon2id",
+                "memory_kib": math.inf,
+                "iterations": 3,
+                "lanes": 4,
+                "salt": b64e(b"s" * 16),
+            }
+        },
+    }
+)
+@example(
+    {
+        "format": FORMAT,
+        "version": 1,
+        "vault_id": "",
+        "created": "",
+        "mac": "",
+        "slots": {
+            "passphrase": {
+                "kdf": "argon2id",
+                "memory_kib": 65536,
+                "iterations": 3,
+                "lanes": 4,
+                "salt": b64e(b"s" * 16),
+                "nonce": "",
+                "wrapped": "",
+            }
+        },
+    }
+)
 def test_header_shaped_json_never_crashes_the_parser(document: dict[str, Any]) -> None:
     _parse_or_refuse(json.dumps(document).encode())
 
@@ -232,9 +278,7 @@ def test_corrupting_a_valid_header_never_crashes(junk: bytes, position: int) -> 
     _parse_or_refuse(bytes(data))
 
 
-def test_a_header_asking_for_absurd_kdf_work_is_refused(
-    vault_factory: Any, paths: Any
-) -> None:
+def test_a_header_asking_for_absurd_kdf_work_is_refused(vault_factory: Any, paths: Any) -> None:
     """A tampered header must not be able to make unlocking eat all memory or hang."""
     from carecompanion.vault.errors import HeaderDamaged
     from carecompanion.vault.header import VaultHeader

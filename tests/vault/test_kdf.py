@@ -37,10 +37,23 @@ def test_argon2id_matches_rfc9106_test_vector() -> None:
 
 def test_argon2id_vector_is_sensitive_to_every_input() -> None:
     """The known-answer test above would notice a change in any parameter."""
-    base = {"salt": b"\x02" * 16, "length": 32, "iterations": 3, "lanes": 4, "memory_cost": 32,
-            "secret": b"\x03" * 8, "ad": b"\x04" * 12}
-    for change in ({"iterations": 4}, {"lanes": 2}, {"memory_cost": 64}, {"ad": b"\x05" * 12},
-                   {"secret": b"\x05" * 8}, {"salt": b"\x05" * 16}):
+    base = {
+        "salt": b"\x02" * 16,
+        "length": 32,
+        "iterations": 3,
+        "lanes": 4,
+        "memory_cost": 32,
+        "secret": b"\x03" * 8,
+        "ad": b"\x04" * 12,
+    }
+    for change in (
+        {"iterations": 4},
+        {"lanes": 2},
+        {"memory_cost": 64},
+        {"ad": b"\x05" * 12},
+        {"secret": b"\x05" * 8},
+        {"salt": b"\x05" * 16},
+    ):
         assert Argon2id(**{**base, **change}).derive(b"\x01" * 32) != RFC9106_TAG, change
 
 
@@ -55,7 +68,10 @@ def test_derive_key_is_deterministic_for_fixed_salt_and_params() -> None:
 def test_derive_key_is_plain_argon2id_of_the_utf8_passphrase() -> None:
     salt = b"\x07" * SALT_LENGTH
     expected = Argon2id(
-        salt=salt, length=32, iterations=MINIMUM_KDF.iterations, lanes=MINIMUM_KDF.lanes,
+        salt=salt,
+        length=32,
+        iterations=MINIMUM_KDF.iterations,
+        lanes=MINIMUM_KDF.lanes,
         memory_cost=MINIMUM_KDF.memory_kib,
     ).derive("café au lait".encode())
     assert derive_key("café au lait", salt, MINIMUM_KDF) == expected

@@ -9,8 +9,20 @@ from carecompanion.vault.strength import MIN_LENGTH, estimate
 
 @pytest.mark.parametrize(
     "common",
-    ["password", "Password", "PASSWORD1", "password123!", "123456789", "qwerty", "iloveyou",
-     "letmein!", "caregiver", "CareCompanion", "  monkey  ", ""],
+    [
+        "password",
+        "Password",
+        "PASSWORD1",
+        "password123!",
+        "123456789",
+        "qwerty",
+        "iloveyou",
+        "letmein!",
+        "caregiver",
+        "CareCompanion",
+        "  monkey  ",
+        "",
+    ],
 )
 def test_common_passwords_score_zero(common: str) -> None:
     result = estimate(common)
@@ -21,8 +33,12 @@ def test_common_passwords_score_zero(common: str) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["correct horse battery staple", "maple orbit velvet sandwich", "tulip gravel monsoon attic",
-     "a quiet evening walk by the sea"],
+    [
+        "correct horse battery staple",
+        "maple orbit velvet sandwich",
+        "tulip gravel monsoon attic",
+        "a quiet evening walk by the sea",
+    ],
 )
 def test_four_ordinary_words_score_at_least_good(words: str) -> None:
     result = estimate(words)
@@ -39,8 +55,9 @@ def test_short_passphrases_are_capped_below_acceptable(short: str) -> None:
     assert not result.acceptable
 
 
-@pytest.mark.parametrize("weak", ["aaaaaaaaaaaaaaaa", "abcdefghijklmnop", "ababababababab",
-                                  "1234567890123456"])
+@pytest.mark.parametrize(
+    "weak", ["aaaaaaaaaaaaaaaa", "abcdefghijklmnop", "ababababababab", "1234567890123456"]
+)
 def test_repeats_and_runs_are_discounted(weak: str) -> None:
     assert not estimate(weak).acceptable
 

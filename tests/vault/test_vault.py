@@ -79,9 +79,7 @@ def test_header_records_the_kdf_it_was_created_with(vault_factory: Any, paths: A
     assert len(salt) == 16
 
 
-def test_each_vault_has_its_own_keys(
-    vault_factory: Any, tmp_path: Path, clock: FixedClock
-) -> None:
+def test_each_vault_has_its_own_keys(vault_factory: Any, tmp_path: Path, clock: FixedClock) -> None:
     first, key1 = vault_factory(paths=AppPaths(tmp_path / "one"))
     second, key2 = vault_factory(paths=AppPaths(tmp_path / "two"))
     assert first.vault_id != second.vault_id
@@ -144,7 +142,9 @@ def test_wrong_passphrase_changes_no_byte_on_disk(
             Vault(paths, clock).unlock(wrong)
     assert hash_tree(paths.data_dir) == before
     assert sorted(p.name for p in paths.data_dir.iterdir()) == [
-        "backups", "vault.db", "vault.header"
+        "backups",
+        "vault.db",
+        "vault.header",
     ]
 
 

@@ -30,8 +30,10 @@ _WORK_FACTOR = re.compile(rb"^[1-9][0-9]?$")
 NOT_A_CIRCLE = "This is not a circle file, or it is damaged."
 ARMORED = "This file is in the text (armored) form of age; circle files are binary."
 TOO_LARGE = "This circle file is too large to open."
-TOO_SLOW = ("This circle file is protected by a passphrase that would take too long to check; "
-            "it was not made by CareCompanion.")
+TOO_SLOW = (
+    "This circle file is protected by a passphrase that would take too long to check; "
+    "it was not made by CareCompanion."
+)
 NOT_A_MEMBER = "You are not a member of this circle, or your key cannot open this file."
 WRONG_PASSPHRASE = "That circle passphrase does not open this file (or the file was changed)."  # noqa: S105
 DAMAGED = "The circle file is damaged or was changed by someone outside the circle."
@@ -85,12 +87,12 @@ def _parse(data: bytes) -> AgeHeader:
     # The MAC line is "--- " and 43 characters: its newline must be at exactly that place,
     # and the whole header, MAC line included, within MAX_HEADER_BYTES.
     mac_end = end + 5 + 43
-    if mac_end >= min(len(data), MAX_HEADER_BYTES) or data[mac_end:mac_end + 1] != b"\n":
+    if mac_end >= min(len(data), MAX_HEADER_BYTES) or data[mac_end : mac_end + 1] != b"\n":
         raise ValueError("MAC line")
     lines = data[:end].split(b"\n")
     if lines[0] != _VERSION_LINE:
         raise ValueError("version")
-    _b64(data[end + 5:mac_end], 32)
+    _b64(data[end + 5 : mac_end], 32)
     stanzas: list[tuple[list[bytes], bytes]] = []
     index = 1
     while index < len(lines):
@@ -130,7 +132,7 @@ def _parse(data: bytes) -> AgeHeader:
         return AgeHeader("x25519", len(x25519), None, mac_end + 1)
     types = {args[0] for args, _body in stanzas}
     if types == {b"scrypt"} and len(stanzas) == 1:
-        (args, body), = stanzas
+        ((args, body),) = stanzas
         if len(args) != 3 or len(body) != 32 or not _WORK_FACTOR.match(args[2]):
             raise ValueError("scrypt stanza")
         _b64(args[1], 16)
@@ -149,8 +151,9 @@ def encrypt_to_recipients(payload: bytes, recipients: Sequence[str]) -> bytes:
     try:
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except pyrage.RecipientError as exc:
-        raise CircleError("A member's circle key is not valid, so the circle file was not "
-                          "written.") from exc
+        raise CircleError(
+            "A member's circle key is not valid, so the circle file was not written."
+        ) from exc
     return bytes(pyrage.encrypt(payload, parsed))
 
 

@@ -26,8 +26,9 @@ HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 def canonical_json(value: Mapping[str, Any]) -> bytes:
     _reject_floats(value)
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
 
 
 def _reject_floats(value: object) -> None:
@@ -77,8 +78,12 @@ def is_timestamp(value: object) -> bool:
     # A regex and a date() call: strptime is ten times slower, and a sync checks 40,000.
     if not isinstance(value, str) or not _TIMESTAMP.match(value):
         return False
-    return (_valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
-            and int(value[11:13]) < 24 and int(value[14:16]) < 60 and int(value[17:19]) < 60)
+    return (
+        _valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+        and int(value[11:13]) < 24
+        and int(value[14:16]) < 60
+        and int(value[17:19]) < 60
+    )
 
 
 def is_day(value: object) -> bool:

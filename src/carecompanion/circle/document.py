@@ -28,8 +28,11 @@ from carecompanion.circle.limits import (
 MAGIC = b"carecompanion-circle/1\n"
 FORMAT = "carecompanion.circle"
 VERSION = 1
-_SECTIONS = {"roster": ("roster", MAX_ROSTER_ITEMS), "records": ("record", MAX_RECORDS),
-             "heads": ("head", MAX_HEADS)}
+_SECTIONS = {
+    "roster": ("roster", MAX_ROSTER_ITEMS),
+    "records": ("record", MAX_RECORDS),
+    "heads": ("head", MAX_HEADS),
+}
 _TOP_KEYS = {"format", "version", "circle", "genesis", "cards", "roster", "records", "heads"}
 
 DAMAGED = "This circle file is damaged or was not made by CareCompanion."
@@ -55,7 +58,9 @@ def encode_document(content: CircleContent) -> bytes:
         item = content.items[key]
         sections[section_of[item.kind]].append(item.to_json())
     document: dict[str, Any] = {
-        "format": FORMAT, "version": VERSION, "circle": content.circle_id,
+        "format": FORMAT,
+        "version": VERSION,
+        "circle": content.circle_id,
         "genesis": content.genesis.to_json(),
         "cards": [content.cards[fp].to_json() for fp in sorted(content.cards)],
         **sections,
@@ -70,7 +75,7 @@ def _inflate(payload: bytes) -> bytes:
         raise CircleFileError(DAMAGED)
     inflater = zlib.decompressobj()
     try:
-        data = inflater.decompress(payload[len(MAGIC):], MAX_DOCUMENT_BYTES + 1)
+        data = inflater.decompress(payload[len(MAGIC) :], MAX_DOCUMENT_BYTES + 1)
     except zlib.error as exc:
         raise CircleFileError(DAMAGED) from exc
     if len(data) > MAX_DOCUMENT_BYTES or inflater.unconsumed_tail:
@@ -80,8 +85,9 @@ def _inflate(payload: bytes) -> bytes:
     return data
 
 
-def decode_document(payload: bytes,
-                    reuse: Mapping[bytes, SignedItem] | None = None) -> ParsedDocument:
+def decode_document(
+    payload: bytes, reuse: Mapping[bytes, SignedItem] | None = None
+) -> ParsedDocument:
     """``reuse`` maps the body bytes of items already verified to those items: an item whose
     body and signature are the same is taken as it is, without parsing it again."""
     data = _inflate(payload)
@@ -94,16 +100,17 @@ def decode_document(payload: bytes,
     if document["format"] != FORMAT:
         raise CircleFileError(DAMAGED)
     if document["version"] != VERSION or isinstance(document["version"], bool):
-        raise CircleFileError("This circle file was written by a newer CareCompanion; "
-                              "please update the app to open it.")
+        raise CircleFileError(
+            "This circle file was written by a newer CareCompanion; "
+            "please update the app to open it."
+        )
     try:
         return _parse_sections(document, reuse or {})
     except MalformedItem as exc:
         raise CircleFileError(DAMAGED) from exc
 
 
-def _parse_sections(document: dict[str, Any],
-                    reuse: Mapping[bytes, SignedItem]) -> ParsedDocument:
+def _parse_sections(document: dict[str, Any], reuse: Mapping[bytes, SignedItem]) -> ParsedDocument:
     circle_id = document["circle"]
     if not isinstance(circle_id, str) or not HEX32.match(circle_id):
         raise MalformedItem("circle id")
@@ -135,8 +142,12 @@ def _parse_sections(document: dict[str, Any],
 
 
 def _is_pair(value: object) -> bool:
-    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
-            and isinstance(value[1], str))
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], str)
+    )
 
 
 def _no_duplicate_items(items: Iterable[SignedItem]) -> None:

@@ -43,8 +43,9 @@ def decrypt(data: bytes, identity: MemberIdentity | None, passphrase: str | None
     header = agefile.check_age_header(data)
     if header.kind == "scrypt":
         if passphrase is None:
-            raise CircleFileError("This circle is protected by a circle passphrase; "
-                                  "enter it to open the circle.")
+            raise CircleFileError(
+                "This circle is protected by a circle passphrase; enter it to open the circle."
+            )
         return agefile.decrypt_with_passphrase(data, passphrase)
     if identity is None:
         raise CircleFileError(NOT_A_MEMBER)
@@ -64,9 +65,13 @@ def open_payload(payload: bytes, cached: CircleContent | None = None) -> Opened:
     return Opened(content, verified.rejected)
 
 
-def open_file_bytes(data: bytes, *, identity: MemberIdentity | None,
-                    passphrase: str | None = None, cached: CircleContent | None = None
-                    ) -> Opened:
+def open_file_bytes(
+    data: bytes,
+    *,
+    identity: MemberIdentity | None,
+    passphrase: str | None = None,
+    cached: CircleContent | None = None,
+) -> Opened:
     return open_payload(decrypt(data, identity, passphrase), cached)
 
 
@@ -106,14 +111,28 @@ def refresh_head(content: CircleContent, identity: MemberIdentity, now: datetime
     if head is None and not mine:
         return False
     seq = head.fields["seq"] + 1 if head is not None else 1
-    content.add([make_item("head", content.circle_id, {
-        "by": identity.fingerprint, "seq": seq, "count": count, "digest": digest,
-        "at": timestamp(now)}, identity.sign)])
+    content.add(
+        [
+            make_item(
+                "head",
+                content.circle_id,
+                {
+                    "by": identity.fingerprint,
+                    "seq": seq,
+                    "count": count,
+                    "digest": digest,
+                    "at": timestamp(now),
+                },
+                identity.sign,
+            )
+        ]
+    )
     return True
 
 
-def head_warnings(content: CircleContent, previous: CircleContent | None,
-                  roster: Roster) -> list[str]:
+def head_warnings(
+    content: CircleContent, previous: CircleContent | None, roster: Roster
+) -> list[str]:
     """Rolled back (a head older than one seen before, or gone) or truncated (records
     missing). ``previous`` is what this computer saw before, when ``content`` is the main file."""
     warnings: list[str] = []
@@ -130,16 +149,20 @@ def head_warnings(content: CircleContent, previous: CircleContent | None,
             head = content.items.get(("head", seen.signer))
             if head is None or head.fields["seq"] < seen.fields["seq"]:
                 rolled_back.add(seen.signer)
-                warnings.append(f"The circle file holds older writing from {name(seen.signer)} "
-                                "than this computer has already seen (it may have been "
-                                "restored or rolled back). Nothing was lost: it is written "
-                                "back.")
+                warnings.append(
+                    f"The circle file holds older writing from {name(seen.signer)} "
+                    "than this computer has already seen (it may have been "
+                    "restored or rolled back). Nothing was lost: it is written "
+                    "back."
+                )
     for head in content.of_kind("head"):
         if head.signer in rolled_back:
             continue
         count, digest = author_digest(by_author.get(head.signer, []))
         if (count, digest) != (head.fields["count"], head.fields["digest"]):
-            warnings.append(f"Some of what {name(head.signer)} shared is missing from the "
-                            "circle file (it may have been cut short). Nothing was lost: "
-                            "it is written back.")
+            warnings.append(
+                f"Some of what {name(head.signer)} shared is missing from the "
+                "circle file (it may have been cut short). Nothing was lost: "
+                "it is written back."
+            )
     return warnings

@@ -39,11 +39,13 @@ def read_circle_file(path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise CircleFileError(f"The circle file {path.name} is not there.") from exc
     except (IsADirectoryError, PermissionError) as exc:
-        raise CircleFileError(f"CareCompanion is not allowed to read the circle file "
-                              f"{path.name}.") from exc
+        raise CircleFileError(
+            f"CareCompanion is not allowed to read the circle file {path.name}."
+        ) from exc
     except OSError as exc:
-        raise CircleFileError(f"The circle file {path.name} could not be read from the "
-                              "disk.") from exc
+        raise CircleFileError(
+            f"The circle file {path.name} could not be read from the disk."
+        ) from exc
     if len(data) > MAX_FILE_BYTES:
         raise CircleFileError("This circle file is too large to open.")
     return data
@@ -145,15 +147,26 @@ def _break_if_unchanged(lock: Path, seen: bytes, clock: Callable[[], float]) -> 
 
 
 @contextlib.contextmanager
-def circle_lock(path: Path, *, timeout: float = 15.0, stale_after: float = 120.0,
-                clock: Callable[[], float] = time.time) -> Iterator[None]:
+def circle_lock(
+    path: Path,
+    *,
+    timeout: float = 15.0,
+    stale_after: float = 120.0,
+    clock: Callable[[], float] = time.time,
+) -> Iterator[None]:
     """Hold ``NAME.carecircle.lock`` while reading-merging-writing, so two members on one
     shared folder never interleave their writes. A lock older than ``stale_after`` seconds, or
     left by a dead process on this computer, is taken over; after ``timeout`` seconds of a
     live lock, CircleLockTimeout. OSError (folder gone, read-only) is left to the caller."""
     lock = lock_path(path)
-    mine = json.dumps({"host": socket.gethostname(), "pid": os.getpid(), "time": clock(),
-                       "nonce": os.urandom(8).hex()}).encode()
+    mine = json.dumps(
+        {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "time": clock(),
+            "nonce": os.urandom(8).hex(),
+        }
+    ).encode()
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -165,7 +178,8 @@ def circle_lock(path: Path, *, timeout: float = 15.0, stale_after: float = 120.0
             elif seen is not None and time.monotonic() >= deadline:
                 raise CircleLockTimeout(
                     "Someone else in the circle is saving the circle file right now; try "
-                    "again in a moment.") from None
+                    "again in a moment."
+                ) from None
             if seen is not None:
                 time.sleep(_RETRY_SLEEP)
             continue

@@ -51,15 +51,16 @@ def key_material(signing_key: bytes, age_recipient: str) -> bytes:
 
 
 def fingerprint_of(signing_key: bytes, age_recipient: str) -> str:
-    return hashlib.sha256(_FINGERPRINT_DOMAIN + key_material(signing_key, age_recipient)
-                          ).hexdigest()[:32]
+    return hashlib.sha256(
+        _FINGERPRINT_DOMAIN + key_material(signing_key, age_recipient)
+    ).hexdigest()[:32]
 
 
 def safety_number_of(signing_key: bytes, age_recipient: str) -> str:
     """24 digits in six groups of four: short enough to read out over the phone."""
     digest = hashlib.sha256(_SAFETY_DOMAIN + key_material(signing_key, age_recipient)).digest()
     digits = f"{int.from_bytes(digest[:10], 'big') % 10**24:024d}"
-    return " ".join(digits[i:i + 4] for i in range(0, 24, 4))
+    return " ".join(digits[i : i + 4] for i in range(0, 24, 4))
 
 
 def clean_name(name: str) -> str:
@@ -90,9 +91,14 @@ class MemberCard:
         return Ed25519PublicKey.from_public_bytes(self.signing_key)
 
     def unsigned_fields(self) -> dict[str, Any]:
-        return {"format": CARD_FORMAT, "version": CARD_VERSION, "name": self.name,
-                "signing_key": b64url(self.signing_key), "age_recipient": self.age_recipient,
-                "created": self.created}
+        return {
+            "format": CARD_FORMAT,
+            "version": CARD_VERSION,
+            "name": self.name,
+            "signing_key": b64url(self.signing_key),
+            "age_recipient": self.age_recipient,
+            "created": self.created,
+        }
 
     def to_json(self) -> dict[str, Any]:
         return {**self.unsigned_fields(), "signature": b64url(self.signature)}
@@ -116,8 +122,9 @@ def card_from_json(value: object) -> MemberCard:
     if value["format"] != CARD_FORMAT:
         raise CircleFileError(BAD_CARD)
     if value["version"] != CARD_VERSION or isinstance(value["version"], bool):
-        raise CircleFileError("This member card was made by a newer CareCompanion; "
-                              "please update the app.")
+        raise CircleFileError(
+            "This member card was made by a newer CareCompanion; please update the app."
+        )
     name, recipient, created = value["name"], value["age_recipient"], value["created"]
     if not isinstance(name, str) or not isinstance(recipient, str):
         raise CircleFileError(BAD_CARD)
@@ -137,8 +144,9 @@ def card_from_json(value: object) -> MemberCard:
     except Exception as exc:  # pyrage and cryptography raise their own types
         raise CircleFileError(BAD_CARD) from exc
     if not card.verify(signature, _CARD_DOMAIN + canonical_json(card.unsigned_fields())):
-        raise CircleFileError("This member card's signature does not match: it was changed "
-                              "after it was made.")
+        raise CircleFileError(
+            "This member card's signature does not match: it was changed after it was made."
+        )
     return card
 
 
@@ -165,8 +173,7 @@ class MemberIdentity:
     def generate(cls, name: str, now: datetime) -> MemberIdentity:
         signing = Ed25519PrivateKey.generate()
         seed = signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        return cls(clean_name(name), seed, str(pyrage.x25519.Identity.generate()),
-                   timestamp(now))
+        return cls(clean_name(name), seed, str(pyrage.x25519.Identity.generate()), timestamp(now))
 
     @cached_property
     def _signing_key(self) -> Ed25519PrivateKey:
@@ -193,18 +200,21 @@ class MemberIdentity:
 
     @cached_property
     def card(self) -> MemberCard:
-        unsigned = MemberCard(self.name, self.signing_public, self.age_recipient, self.created,
-                              b"")
+        unsigned = MemberCard(self.name, self.signing_public, self.age_recipient, self.created, b"")
         signature = self.sign(_CARD_DOMAIN + canonical_json(unsigned.unsigned_fields()))
-        return MemberCard(self.name, self.signing_public, self.age_recipient, self.created,
-                          signature)
+        return MemberCard(
+            self.name, self.signing_public, self.age_recipient, self.created, signature
+        )
 
     def renamed(self, name: str, now: datetime) -> MemberIdentity:
-        return MemberIdentity(clean_name(name), self.signing_seed, self.age_identity,
-                              timestamp(now))
+        return MemberIdentity(
+            clean_name(name), self.signing_seed, self.age_identity, timestamp(now)
+        )
 
     def age_identity_file(self, now: datetime) -> str:
         """The same layout ``age-keygen`` writes, so ``age -d -i FILE`` takes it."""
-        return (f"# created: {timestamp(now)}\n# public key: {self.age_recipient}\n"
-                f"# CareCompanion member {self.name} ({self.fingerprint})\n"
-                f"{self.age_identity}\n")
+        return (
+            f"# created: {timestamp(now)}\n# public key: {self.age_recipient}\n"
+            f"# CareCompanion member {self.name} ({self.fingerprint})\n"
+            f"{self.age_identity}\n"
+        )

@@ -50,8 +50,9 @@ class MalformedItem(ValueError):
 
 
 def signed_message(kind: str, circle_id: str, body: bytes) -> bytes:
-    return b"".join((b"carecompanion/circle/v1/", kind.encode(), b"\x00", circle_id.encode(),
-                     b"\x00", body))
+    return b"".join(
+        (b"carecompanion/circle/v1/", kind.encode(), b"\x00", circle_id.encode(), b"\x00", body)
+    )
 
 
 def record_id(author: str, nonce: bytes) -> str:
@@ -108,8 +109,12 @@ class SignedItem:
         return [self.body.decode("utf-8"), b64url(self.signature)]
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, SignedItem) and self.kind == other.kind
-                and self.body == other.body and self.signature == other.signature)
+        return (
+            isinstance(other, SignedItem)
+            and self.kind == other.kind
+            and self.body == other.body
+            and self.signature == other.signature
+        )
 
     def __hash__(self) -> int:
         return hash((self.kind, self.body, self.signature))
@@ -118,8 +123,9 @@ class SignedItem:
         return f"SignedItem({self.kind}, {self.key})"
 
 
-def make_item(kind: ItemKind, circle_id: str, fields: Mapping[str, Any],
-              sign: Callable[[bytes], bytes]) -> SignedItem:
+def make_item(
+    kind: ItemKind, circle_id: str, fields: Mapping[str, Any], sign: Callable[[bytes], bytes]
+) -> SignedItem:
     """Build and sign an item; the body is checked as strictly as a received one."""
     body = canonical_json(fields)
     parsed = parse_body(kind, body)
@@ -131,8 +137,12 @@ def new_nonce() -> bytes:
 
 
 def parse_item(kind: str, value: object) -> SignedItem:
-    if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
-            or not isinstance(value[1], str)):
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not isinstance(value[0], str)
+        or not isinstance(value[1], str)
+    ):
         raise MalformedItem(f"a {kind} item is not [body, signature]")
     body = value[0].encode("utf-8")
     try:
@@ -213,8 +223,11 @@ def _check_head(f: Mapping[str, Any]) -> None:
 
 
 def _check_record(f: Mapping[str, Any]) -> None:
-    _keys(f, {"by", "id", "nonce", "kind", "version", "created", "updated", "target",
-              "content"}, "record")
+    _keys(
+        f,
+        {"by", "id", "nonce", "kind", "version", "created", "updated", "target", "content"},
+        "record",
+    )
     _match(HEX32, f["by"], "a record's author")
     _match(HEX24, f["id"], "a record id")
     try:
@@ -282,10 +295,15 @@ def _check_withdrawal(c: Mapping[str, Any]) -> None:
 
 
 _BODY_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
-    "genesis": _check_genesis, "roster": _check_roster, "record": _check_record,
+    "genesis": _check_genesis,
+    "roster": _check_roster,
+    "record": _check_record,
     "head": _check_head,
 }
 _CONTENT_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
-    "entry": _check_entry, "mood": _check_mood, "comment": _check_comment,
-    "reaction": _check_reaction, "withdrawal": _check_withdrawal,
+    "entry": _check_entry,
+    "mood": _check_mood,
+    "comment": _check_comment,
+    "reaction": _check_reaction,
+    "withdrawal": _check_withdrawal,
 }

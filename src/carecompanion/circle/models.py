@@ -51,7 +51,8 @@ class ReadMarkRow(Base):
     __tablename__ = "circle_read_marks"
 
     circle_id: Mapped[str] = mapped_column(
-        String(32), ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True)
+        String(32), ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True
+    )
     record_id: Mapped[str] = mapped_column(String(24), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
 
@@ -60,7 +61,8 @@ class ShareRow(Base):
     __tablename__ = "circle_shares"
 
     circle_id: Mapped[str] = mapped_column(
-        String(32), ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True)
+        String(32), ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True
+    )
     record_id: Mapped[str] = mapped_column(String(24), primary_key=True)
     entry_id: Mapped[int] = mapped_column(Integer, index=True)
     entry_updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

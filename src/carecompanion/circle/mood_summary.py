@@ -40,8 +40,10 @@ def summarize(days: Sequence[DayStat], first: date, last: date) -> MoodSummary |
     if not within:
         return None
     mood = mean(d.mood for d in within)
-    figures = {"mood": f"{_number(mood)}/5",
-               "days checked in": f"{len(within)} of {(last - first).days + 1}"}
+    figures = {
+        "mood": f"{_number(mood)}/5",
+        "days checked in": f"{len(within)} of {(last - first).days + 1}",
+    }
     sleep = [d.sleep_hours for d in within if d.sleep_hours is not None]
     if sleep:
         figures["sleep"] = f"{_number(mean(sleep))} h a night"

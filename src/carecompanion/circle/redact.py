@@ -12,7 +12,7 @@ Redactions = Sequence[tuple[str, str]]
 
 
 def initials(word: str) -> str:
-    """"Margaret Ann" -> "M. A." """
+    """ "Margaret Ann" -> "M. A." """
     return " ".join(f"{part[0].upper()}." for part in word.split() if part)
 
 
@@ -38,7 +38,8 @@ def _literal(replacement: str) -> Callable[[re.Match[str]], str]:
 def redact(text: str, redactions: Redactions) -> str:
     # Longest words first, so "Margaret Ann" is replaced before "Margaret".
     for word, replacement in sorted(redactions, key=lambda pair: -len(pair[0])):
-        pattern = re.compile(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)",
-                             re.IGNORECASE)
+        pattern = re.compile(
+            r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE
+        )
         text = pattern.sub(_literal(replacement), text)
     return text

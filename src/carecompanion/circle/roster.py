@@ -72,8 +72,9 @@ class Roster:
         return member is not None and member.can_write
 
 
-def evaluate_roster(genesis: SignedItem, cards: Mapping[str, MemberCard],
-                    items: Iterable[SignedItem]) -> Roster:
+def evaluate_roster(
+    genesis: SignedItem, cards: Mapping[str, MemberCard], items: Iterable[SignedItem]
+) -> Roster:
     owner = genesis.signer
     mode = str(genesis.fields["mode"])
     roster_items = [item for item in items if item.kind == "roster"]
@@ -104,13 +105,21 @@ def evaluate_roster(genesis: SignedItem, cards: Mapping[str, MemberCard],
         honoured = decided.fields["honoured"] if decided is not None else None
         return honoured is not None and item.fields["op"] <= honoured
 
-    by_admins = [i for i in roster_items if i.signer != owner and i.signer != i.fields["member"]
-                 and admin_may(i)]
+    by_admins = [
+        i
+        for i in roster_items
+        if i.signer != owner and i.signer != i.fields["member"] and admin_may(i)
+    ]
     managed = {i.fields["member"] for i in (*by_owner, *by_admins)}
-    self_enrolled = [i for i in roster_items
-                     if mode == "passphrase" and i.signer == i.fields["member"]
-                     and i.fields["role"] == "member" and i.signer != owner
-                     and i.signer not in managed]
+    self_enrolled = [
+        i
+        for i in roster_items
+        if mode == "passphrase"
+        and i.signer == i.fields["member"]
+        and i.fields["role"] == "member"
+        and i.signer != owner
+        and i.signer not in managed
+    ]
     valid = [*by_owner, *by_admins, *self_enrolled]
     decided = best(valid)
     valid_ids = {id(i) for i in valid}
@@ -127,9 +136,12 @@ def evaluate_roster(genesis: SignedItem, cards: Mapping[str, MemberCard],
         card = cards.get(fingerprint)
         if card is None:
             continue  # no keys for them: cannot read or sign; the file is reported incomplete
-        members[fingerprint] = RosterMember(card, str(item.fields["role"]),
-                                            int(item.fields["version"]),
-                                            op_counts.get(fingerprint, 0))
+        members[fingerprint] = RosterMember(
+            card,
+            str(item.fields["role"]),
+            int(item.fields["version"]),
+            op_counts.get(fingerprint, 0),
+        )
     return Roster(owner, mode, members, ignored)
 
 

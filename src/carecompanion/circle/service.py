@@ -124,8 +124,7 @@ def _one_at_a_time(method: Callable[P, R]) -> Callable[P, R]:
 
 
 class CircleService:
-    def __init__(self, database: Database, clock: Clock,
-                 entry_source: Any | None = None) -> None:
+    def __init__(self, database: Database, clock: Clock, entry_source: Any | None = None) -> None:
         self._db = database
         self._clock = clock
         self._entries = entry_source  # the JournalService: get(entry_id) -> Entry
@@ -143,11 +142,17 @@ class CircleService:
                 row = session.get(IdentityRow, 1)
                 if row is None:
                     made = MemberIdentity.generate(DEFAULT_MEMBER_NAME, self._clock.now())
-                    row = IdentityRow(id=1, name=made.name, signing_seed=made.signing_seed,
-                                      age_identity=made.age_identity, created=made.created)
+                    row = IdentityRow(
+                        id=1,
+                        name=made.name,
+                        signing_seed=made.signing_seed,
+                        age_identity=made.age_identity,
+                        created=made.created,
+                    )
                     session.add(row)
-                self._identity = MemberIdentity(row.name, row.signing_seed, row.age_identity,
-                                                row.created)
+                self._identity = MemberIdentity(
+                    row.name, row.signing_seed, row.age_identity, row.created
+                )
         return self._identity
 
     @_one_at_a_time
@@ -197,9 +202,15 @@ class CircleService:
 
     def _info(self, row: CircleRow) -> CircleInfo:
         roster = roster_of(self._content(row.id, row))
-        return CircleInfo(row.id, row.name, row.mode, Path(row.file_path),
-                          roster.role_of(self.identity().fingerprint), row.last_synced_at,
-                          row.dirty)
+        return CircleInfo(
+            row.id,
+            row.name,
+            row.mode,
+            Path(row.file_path),
+            roster.role_of(self.identity().fingerprint),
+            row.last_synced_at,
+            row.dirty,
+        )
 
     def _content(self, circle_id: str, row: CircleRow | None = None) -> CircleContent:
         cached = self._contents.get(circle_id)
@@ -213,9 +224,16 @@ class CircleService:
             self._contents[circle_id] = cached
         return cached
 
-    def _store(self, circle_id: str, content: CircleContent, *, dirty: bool,
-               file_hash: str | None = None, synced: bool = False,
-               payload: bytes | None = None) -> None:
+    def _store(
+        self,
+        circle_id: str,
+        content: CircleContent,
+        *,
+        dirty: bool,
+        file_hash: str | None = None,
+        synced: bool = False,
+        payload: bytes | None = None,
+    ) -> None:
         document = payload if payload is not None else encode_document(content)
         with self._db.session() as session:
             row = self._row(session, circle_id)
@@ -234,17 +252,32 @@ class CircleService:
             row.last_file_digest = file_hash
             row.last_synced_at = self._clock.now()
 
-    def _register(self, content: CircleContent, path: Path, passphrase: str | None,
-                  file_hash: str, dirty: bool) -> CircleInfo:
+    def _register(
+        self,
+        content: CircleContent,
+        path: Path,
+        passphrase: str | None,
+        file_hash: str,
+        dirty: bool,
+    ) -> CircleInfo:
         with self._db.session() as session:
             if session.get(CircleRow, content.circle_id) is not None:
                 raise CircleError(f"You are already in the circle “{content.name}”.")
-            session.add(CircleRow(
-                id=content.circle_id, name=content.name, mode=content.mode,
-                file_path=str(path.absolute()), passphrase=passphrase, redactions="[]",
-                document=encode_document(content), last_file_digest=file_hash, dirty=dirty,
-                joined_at=self._clock.now(),
-                last_synced_at=None if dirty else self._clock.now()))
+            session.add(
+                CircleRow(
+                    id=content.circle_id,
+                    name=content.name,
+                    mode=content.mode,
+                    file_path=str(path.absolute()),
+                    passphrase=passphrase,
+                    redactions="[]",
+                    document=encode_document(content),
+                    last_file_digest=file_hash,
+                    dirty=dirty,
+                    joined_at=self._clock.now(),
+                    last_synced_at=None if dirty else self._clock.now(),
+                )
+            )
         self._contents[content.circle_id] = content
         return self.circle(content.circle_id)
 
@@ -275,10 +308,18 @@ class CircleService:
             raise CircleError("A circle passphrase needs at least 8 characters.")
         me = self.identity()
         circle_id = os.urandom(16).hex()
-        genesis = make_item("genesis", circle_id, {
-            "by": me.fingerprint, "circle": circle_id, "name": name,
-            "mode": "passphrase" if passphrase is not None else "keys",
-            "created": timestamp(self._clock.now())}, me.sign)
+        genesis = make_item(
+            "genesis",
+            circle_id,
+            {
+                "by": me.fingerprint,
+                "circle": circle_id,
+                "name": name,
+                "mode": "passphrase" if passphrase is not None else "keys",
+                "created": timestamp(self._clock.now()),
+            },
+            me.sign,
+        )
         content = CircleContent(genesis, {me.fingerprint: me.card})
         info = self._register(content, path, passphrase, "", dirty=True)
         self.sync(info.id)
@@ -286,8 +327,9 @@ class CircleService:
 
     def inspect_file(self, path: Path, passphrase: str | None = None) -> Opened:
         """Open and verify a circle file without changing the vault."""
-        return open_file_bytes(files.read_circle_file(path), identity=self.identity(),
-                               passphrase=passphrase)
+        return open_file_bytes(
+            files.read_circle_file(path), identity=self.identity(), passphrase=passphrase
+        )
 
     @_one_at_a_time
     def join(self, path: Path, passphrase: str | None = None) -> CircleInfo:
@@ -306,23 +348,45 @@ class CircleService:
             self.sync(info.id)
             return self.circle(info.id)
         if roster.role_of(me.fingerprint) in (None, "removed"):
-            raise NotAllowed("You are not on this circle's list of members yet. Send your "
-                             "member card to the circle's organiser and ask them to add you.")
+            raise NotAllowed(
+                "You are not on this circle's list of members yet. Send your "
+                "member card to the circle's organiser and ask them to add you."
+            )
         return self._register(content, path, None, file_digest(data), dirty=False)
 
     # -- the roster -----------------------------------------------------------------------
 
-    def _roster_item(self, content: CircleContent, roster: Roster, member: str, role: str,
-                     honoured: int | None = None) -> SignedItem:
+    def _roster_item(
+        self,
+        content: CircleContent,
+        roster: Roster,
+        member: str,
+        role: str,
+        honoured: int | None = None,
+    ) -> SignedItem:
         me = self.identity()
-        versions = [item.fields["version"] for item in content.of_kind("roster")
-                    if item.fields["member"] == member]
-        my_ops = [item.fields["op"] for item in content.of_kind("roster")
-                  if item.signer == me.fingerprint]
-        return make_item("roster", content.circle_id, {
-            "by": me.fingerprint, "member": member, "role": role,
-            "version": max(versions, default=0) + 1, "op": max(my_ops, default=0) + 1,
-            "honoured": honoured, "at": timestamp(self._clock.now())}, me.sign)
+        versions = [
+            item.fields["version"]
+            for item in content.of_kind("roster")
+            if item.fields["member"] == member
+        ]
+        my_ops = [
+            item.fields["op"] for item in content.of_kind("roster") if item.signer == me.fingerprint
+        ]
+        return make_item(
+            "roster",
+            content.circle_id,
+            {
+                "by": me.fingerprint,
+                "member": member,
+                "role": role,
+                "version": max(versions, default=0) + 1,
+                "op": max(my_ops, default=0) + 1,
+                "honoured": honoured,
+                "at": timestamp(self._clock.now()),
+            },
+            me.sign,
+        )
 
     def _admin_action(self, circle_id: str) -> tuple[CircleContent, Roster]:
         content = self._content(circle_id).copy()
@@ -402,8 +466,14 @@ class CircleService:
             raise NotAllowed("You can read this circle but not write in it.")
         return content
 
-    def _new_record(self, content: CircleContent, kind: str, body: Mapping[str, Any],
-                    target: str | None = None, existing: str | None = None) -> SignedItem:
+    def _new_record(
+        self,
+        content: CircleContent,
+        kind: str,
+        body: Mapping[str, Any],
+        target: str | None = None,
+        existing: str | None = None,
+    ) -> SignedItem:
         me = self.identity()
         now = timestamp(self._clock.now())
         if existing is not None:
@@ -411,13 +481,26 @@ class CircleService:
             if current is None or current.signer != me.fingerprint:
                 raise RecordNotFound("That shared record is not yours or is not in the circle.")
             fields = dict(current.fields)
-            fields.update(kind=kind, version=current.fields["version"] + 1, updated=now,
-                          content=dict(body), target=target)
+            fields.update(
+                kind=kind,
+                version=current.fields["version"] + 1,
+                updated=now,
+                content=dict(body),
+                target=target,
+            )
         else:
             nonce = new_nonce()
-            fields = {"by": me.fingerprint, "id": record_id(me.fingerprint, nonce),
-                      "nonce": b64url(nonce), "kind": kind, "version": 1, "created": now,
-                      "updated": now, "target": target, "content": dict(body)}
+            fields = {
+                "by": me.fingerprint,
+                "id": record_id(me.fingerprint, nonce),
+                "nonce": b64url(nonce),
+                "kind": kind,
+                "version": 1,
+                "created": now,
+                "updated": now,
+                "target": target,
+                "content": dict(body),
+            }
         item = make_item("record", content.circle_id, fields, me.sign)
         content.add([item])
         return item
@@ -433,8 +516,14 @@ class CircleService:
         rid = str(item.fields["id"])
         self._store(circle_id, content, dirty=True)
         with self._db.session() as session:
-            session.merge(ShareRow(circle_id=circle_id, record_id=rid, entry_id=entry_id,
-                                   entry_updated_at=entry.updated_at))
+            session.merge(
+                ShareRow(
+                    circle_id=circle_id,
+                    record_id=rid,
+                    entry_id=entry_id,
+                    entry_updated_at=entry.updated_at,
+                )
+            )
         return rid
 
     def preview_mood_text(self, circle_id: str, text: str) -> str:
@@ -442,19 +531,27 @@ class CircleService:
         return redact(text.strip(), self.redactions(circle_id))
 
     @_one_at_a_time
-    def share_mood(self, circle_id: str, text: str, first: date, last: date,
-                   figures: Mapping[str, str]) -> str:
+    def share_mood(
+        self, circle_id: str, text: str, first: date, last: date, figures: Mapping[str, str]
+    ) -> str:
         content = self._writer_content(circle_id)
-        body = {"text": redact(text.strip(), self.redactions(circle_id)),
-                "from": first.isoformat(), "to": last.isoformat(), "figures": dict(figures)}
+        body = {
+            "text": redact(text.strip(), self.redactions(circle_id)),
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+            "figures": dict(figures),
+        }
         item = self._new_record(content, "mood", body)
         self._store(circle_id, content, dirty=True)
         return str(item.fields["id"])
 
     def _share_of(self, circle_id: str, entry_id: int) -> str | None:
         with self._db.session() as session:
-            row = session.scalars(select(ShareRow).where(
-                ShareRow.circle_id == circle_id, ShareRow.entry_id == entry_id)).first()
+            row = session.scalars(
+                select(ShareRow).where(
+                    ShareRow.circle_id == circle_id, ShareRow.entry_id == entry_id
+                )
+            ).first()
             if row is None:
                 return None
             current = self._content(circle_id).items.get(("record", row.record_id))
@@ -522,18 +619,23 @@ class CircleService:
         content = self._content(circle_id)
         roster = roster_of(content)
         with self._db.session() as session:
-            rows = session.execute(select(ReadMarkRow.record_id, ReadMarkRow.version)
-                                   .where(ReadMarkRow.circle_id == circle_id)).all()
+            rows = session.execute(
+                select(ReadMarkRow.record_id, ReadMarkRow.version).where(
+                    ReadMarkRow.circle_id == circle_id
+                )
+            ).all()
             marks = {str(row[0]): int(row[1]) for row in rows}
         me = self.identity().fingerprint
-        return CircleState(self.circle(circle_id), roster,
-                           build_posts(content, roster, me, marks), me)
+        return CircleState(
+            self.circle(circle_id), roster, build_posts(content, roster, me, marks), me
+        )
 
     def mark_read(self, circle_id: str, posts: Sequence[Post]) -> None:
         with self._db.session() as session:
             for post in posts:
-                session.merge(ReadMarkRow(circle_id=circle_id, record_id=post.record_id,
-                                          version=post.version))
+                session.merge(
+                    ReadMarkRow(circle_id=circle_id, record_id=post.record_id, version=post.version)
+                )
 
     # -- syncing --------------------------------------------------------------------------
 
@@ -548,12 +650,15 @@ class CircleService:
         try:
             return self._sync_locked(circle_id, path, passphrase, last_digest, dirty)
         except OSError as exc:
-            raise CircleError(f"The circle file in {path.parent} cannot be reached right now "
-                              "(is the shared folder or USB stick there?). What you wrote is "
-                              "kept and will be written at the next sync.") from exc
+            raise CircleError(
+                f"The circle file in {path.parent} cannot be reached right now "
+                "(is the shared folder or USB stick there?). What you wrote is "
+                "kept and will be written at the next sync."
+            ) from exc
 
-    def _sync_locked(self, circle_id: str, path: Path, passphrase: str | None,
-                     last_digest: str, dirty: bool) -> SyncReport:
+    def _sync_locked(
+        self, circle_id: str, path: Path, passphrase: str | None, last_digest: str, dirty: bool
+    ) -> SyncReport:
         cached = self._content(circle_id)
         me = self.identity()
         with files.circle_lock(path):
@@ -566,8 +671,7 @@ class CircleService:
             rejected: list[Rejection] = []
             sources: list[CircleContent] = []
             if data is not None:
-                opened = open_file_bytes(data, identity=me, passphrase=passphrase,
-                                         cached=cached)
+                opened = open_file_bytes(data, identity=me, passphrase=passphrase, cached=cached)
                 if opened.content.circle_id != circle_id:
                     raise CircleFileError("This file belongs to a different circle.")
                 sources.append(opened.content)
@@ -575,8 +679,12 @@ class CircleService:
             merged_copies: list[Path] = []
             for copy in copies:
                 try:
-                    other = open_file_bytes(files.read_circle_file(copy), identity=me,
-                                            passphrase=passphrase, cached=cached)
+                    other = open_file_bytes(
+                        files.read_circle_file(copy),
+                        identity=me,
+                        passphrase=passphrase,
+                        cached=cached,
+                    )
                 except CircleError:
                     continue  # not a copy of this circle (or unreadable): leave it alone
                 if other.content.genesis != cached.genesis:
@@ -591,15 +699,20 @@ class CircleService:
             for source in sources:
                 # Only the main file can be "rolled back"; a conflict copy is older by nature.
                 previous = cached if source is sources[0] and data is not None else None
-                warnings.extend(w for w in head_warnings(source, previous, roster)
-                                if w not in warnings)
+                warnings.extend(
+                    w for w in head_warnings(source, previous, roster) if w not in warnings
+                )
             if roster.can_write(me.fingerprint):
                 refresh_head(merged, me, self._clock.now())
-            new_records = sum(1 for key, item in merged.items.items()
-                              if key[0] == "record" and cached.items.get(key) != item)
+            new_records = sum(
+                1
+                for key, item in merged.items.items()
+                if key[0] == "record" and cached.items.get(key) != item
+            )
             file_content = sources[0] if data is not None else None
-            must_write = (file_content is None or merged_copies or dirty
-                          or _differs(merged, file_content))
+            must_write = (
+                file_content is None or merged_copies or dirty or _differs(merged, file_content)
+            )
             wrote, payload = False, None
             if must_write and roster.can_read(me.fingerprint):
                 sealed, payload = seal(merged, roster, passphrase)
@@ -612,14 +725,17 @@ class CircleService:
                 # (re-encoding 20,000 records would cost more than the whole read).
                 self._mark_synced(circle_id, digest)
             else:
-                self._store(circle_id, merged, dirty=False, file_hash=digest, synced=True,
-                            payload=payload)
-        return SyncReport(circle_id, wrote, new_records, tuple(rejected), tuple(warnings),
-                          tuple(merged_copies))
+                self._store(
+                    circle_id, merged, dirty=False, file_hash=digest, synced=True, payload=payload
+                )
+        return SyncReport(
+            circle_id, wrote, new_records, tuple(rejected), tuple(warnings), tuple(merged_copies)
+        )
 
 
-def verify_file(data: bytes, identity: MemberIdentity | None,
-                passphrase: str | None = None) -> VerifyReport:
+def verify_file(
+    data: bytes, identity: MemberIdentity | None, passphrase: str | None = None
+) -> VerifyReport:
     """``circle verify``: every signature, the roster and the heads, changing nothing."""
     opened = open_payload(decrypt(data, identity, passphrase))
     roster = roster_of(opened.content)
@@ -628,11 +744,15 @@ def verify_file(data: bytes, identity: MemberIdentity | None,
     for item in records:
         if not roster.can_write(item.signer):
             name = roster.members[item.signer].name if item.signer in roster.members else "someone"
-            rejected.append(Rejection("record", item.signer,
-                                      f"written by {name}, who may not write in this circle"))
+            rejected.append(
+                Rejection(
+                    "record", item.signer, f"written by {name}, who may not write in this circle"
+                )
+            )
     warnings = head_warnings(opened.content, None, roster)
-    return VerifyReport(opened.content.circle_id, opened.content.name, roster, records,
-                        rejected, warnings)
+    return VerifyReport(
+        opened.content.circle_id, opened.content.name, roster, records, rejected, warnings
+    )
 
 
 def _trusted_content(document: bytes) -> CircleContent:
@@ -656,6 +776,9 @@ def _normal(path: Path) -> str:
 
 
 def entry_content(entry: Entry, redactions: Redactions) -> dict[str, Any]:
-    return {"title": redact(entry.title, redactions), "body": redact(entry.body, redactions),
-            "tags": [redact(tag, redactions) for tag in entry.tags],
-            "day": local_day(entry.entry_at, None).isoformat()}
+    return {
+        "title": redact(entry.title, redactions),
+        "body": redact(entry.body, redactions),
+        "tags": [redact(tag, redactions) for tag in entry.tags],
+        "day": local_day(entry.entry_at, None).isoformat(),
+    }

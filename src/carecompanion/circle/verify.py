@@ -45,18 +45,24 @@ def is_known(item: SignedItem, known: Known) -> bool:
 
 def signature_ok(item: SignedItem, circle_id: str, cards: Mapping[str, MemberCard]) -> bool:
     card = cards.get(item.signer)
-    return card is not None and card.verify(item.signature,
-                                            signed_message(item.kind, circle_id, item.body))
+    return card is not None and card.verify(
+        item.signature, signed_message(item.kind, circle_id, item.body)
+    )
 
 
 def verify_genesis(genesis: SignedItem, cards: Mapping[str, MemberCard]) -> None:
     if not signature_ok(genesis, str(genesis.fields["circle"]), cards):
-        raise CircleFileError("This circle file is damaged or was forged: its owner's "
-                              "signature does not match.")
+        raise CircleFileError(
+            "This circle file is damaged or was forged: its owner's signature does not match."
+        )
 
 
-def verify_items(circle_id: str, items: Iterable[SignedItem], cards: Mapping[str, MemberCard],
-                 known: Known | None = None) -> Verified:
+def verify_items(
+    circle_id: str,
+    items: Iterable[SignedItem],
+    cards: Mapping[str, MemberCard],
+    known: Known | None = None,
+) -> Verified:
     known = known or {}
     accepted: list[SignedItem] = []
     rejected: list[Rejection] = []
@@ -65,13 +71,19 @@ def verify_items(circle_id: str, items: Iterable[SignedItem], cards: Mapping[str
         if is_known(item, known):
             accepted.append(item)
         elif item.signer not in cards:
-            rejected.append(Rejection(item.kind, item.signer, "written by someone who is not "
-                                      "a member of this circle"))
+            rejected.append(
+                Rejection(
+                    item.kind, item.signer, "written by someone who is not a member of this circle"
+                )
+            )
         elif signature_ok(item, circle_id, cards):
             accepted.append(item)
         else:
-            rejected.append(Rejection(item.kind, item.signer, "its signature does not match: "
-                                      "it was forged or changed"))
+            rejected.append(
+                Rejection(
+                    item.kind, item.signer, "its signature does not match: it was forged or changed"
+                )
+            )
 
     records_by_author: dict[str, list[SignedItem]] = defaultdict(list)
     heads: dict[str, SignedItem] = {}
@@ -85,8 +97,10 @@ def verify_items(circle_id: str, items: Iterable[SignedItem], cards: Mapping[str
                 heads[item.signer] = item
     for author, records in records_by_author.items():
         head = heads.get(author)
-        if head is not None and author_digest(records) == (head.fields["count"],
-                                                          head.fields["digest"]):
+        if head is not None and author_digest(records) == (
+            head.fields["count"],
+            head.fields["digest"],
+        ):
             accepted.extend(records)  # the author's verified head vouches for all of them
             continue
         for record in records:

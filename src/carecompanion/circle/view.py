@@ -59,12 +59,16 @@ class Post:
 
 
 def visible_records(content: CircleContent, roster: Roster) -> dict[str, SignedItem]:
-    return {item.fields["id"]: item for item in content.records()
-            if roster.can_write(item.signer) and item.fields["kind"] != "withdrawal"}
+    return {
+        item.fields["id"]: item
+        for item in content.records()
+        if roster.can_write(item.signer) and item.fields["kind"] != "withdrawal"
+    }
 
 
-def build_posts(content: CircleContent, roster: Roster, me: str,
-                read_marks: Mapping[str, int]) -> list[Post]:
+def build_posts(
+    content: CircleContent, roster: Roster, me: str, read_marks: Mapping[str, int]
+) -> list[Post]:
     """Newest first; every post with its comments (oldest first) and reactions."""
     records = visible_records(content, roster)
     replies: dict[str, list[Reply]] = defaultdict(list)
@@ -72,22 +76,44 @@ def build_posts(content: CircleContent, roster: Roster, me: str,
         f = item.fields
         if f["kind"] in ("comment", "reaction"):
             text = f["content"]["text"] if f["kind"] == "comment" else f["content"]["reaction"]
-            replies[f["target"]].append(Reply(
-                f["id"], f["kind"], item.signer, roster.members[item.signer].name, text,
-                f["created"], item.signer == me))
+            replies[f["target"]].append(
+                Reply(
+                    f["id"],
+                    f["kind"],
+                    item.signer,
+                    roster.members[item.signer].name,
+                    text,
+                    f["created"],
+                    item.signer == me,
+                )
+            )
     posts = []
     for item in records.values():
         f = item.fields
         if f["kind"] not in ("entry", "mood"):
             continue
         own = replies.get(f["id"], [])
-        comments = tuple(sorted((r for r in own if r.kind == "comment"),
-                                key=lambda r: (r.created, r.record_id)))
+        comments = tuple(
+            sorted((r for r in own if r.kind == "comment"), key=lambda r: (r.created, r.record_id))
+        )
         reactions = tuple(r for r in own if r.kind == "reaction")
         mine = item.signer == me
         unread = not mine and read_marks.get(f["id"], 0) < f["version"]
-        posts.append(Post(f["id"], f["kind"], item.signer, roster.members[item.signer].name,
-                          f["version"], f["created"], f["updated"], f["content"], comments,
-                          reactions, unread, mine))
+        posts.append(
+            Post(
+                f["id"],
+                f["kind"],
+                item.signer,
+                roster.members[item.signer].name,
+                f["version"],
+                f["created"],
+                f["updated"],
+                f["content"],
+                comments,
+                reactions,
+                unread,
+                mine,
+            )
+        )
     posts.sort(key=lambda p: (p.day, p.updated, p.record_id), reverse=True)
     return posts

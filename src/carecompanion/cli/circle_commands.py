@@ -21,7 +21,8 @@ CIRCLE_PASSPHRASE_ENV = "CARECOMPANION_CIRCLE_PASSPHRASE"  # noqa: S105
 AGE_WARNING = (
     "Warning: this file is your secret circle key. With it, the standard 'age' tool opens "
     "every circle you are in, so no one is locked in to CareCompanion. Anyone who gets it "
-    "can read those circles: keep it as safe as your journal, and delete it when done.")
+    "can read those circles: keep it as safe as your journal, and delete it when done."
+)
 
 
 def _circle_passphrase() -> str:
@@ -38,8 +39,12 @@ def _registered(circles: CircleService, file: str) -> str:
 def cmd_identity_show(args: argparse.Namespace) -> int:
     with vault_session(args) as session:
         me = session.circles.identity()
-        info = {"name": me.name, "fingerprint": me.fingerprint,
-                "safety_number": me.safety_number, "age_recipient": me.age_recipient}
+        info = {
+            "name": me.name,
+            "fingerprint": me.fingerprint,
+            "safety_number": me.safety_number,
+            "age_recipient": me.age_recipient,
+        }
     if args.json:
         print_object(info)
     else:
@@ -87,7 +92,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 def cmd_add_member(args: argparse.Namespace) -> int:
     try:
-        card = card_from_bytes(Path(args.card).read_bytes()[:64 * 1024])
+        card = card_from_bytes(Path(args.card).read_bytes()[: 64 * 1024])
     except OSError as exc:
         raise CliError(f"{args.card} could not be read: {exc.strerror or exc}.") from exc
     with vault_session(args) as session:
@@ -95,8 +100,10 @@ def cmd_add_member(args: argparse.Namespace) -> int:
         circle_id = _registered(circles, args.file)
         circles.add_member(circle_id, card, args.role)
         _report(circles.sync(circle_id))
-    print(f"Added {card.name} ({card.fingerprint}) as {args.role}. "
-          f"Safety number: {card.safety_number}")
+    print(
+        f"Added {card.name} ({card.fingerprint}) as {args.role}. "
+        f"Safety number: {card.safety_number}"
+    )
     return 0
 
 
@@ -106,8 +113,10 @@ def cmd_remove_member(args: argparse.Namespace) -> int:
         circle_id = _registered(circles, args.file)
         circles.remove_member(circle_id, args.member.strip().lower())
         _report(circles.sync(circle_id))
-    print("Removed. They keep what they could already read; nothing written from now on is "
-          "encrypted to them.")
+    print(
+        "Removed. They keep what they could already read; nothing written from now on is "
+        "encrypted to them."
+    )
     return 0
 
 
@@ -178,16 +187,24 @@ def cmd_sync(args: argparse.Namespace) -> int:
         circles = session.circles
         report = circles.sync(_registered(circles, args.file))
     if args.json:
-        print_object({"wrote": report.wrote, "new_records": report.new_records,
-                      "nothing_new": report.nothing_new,
-                      "rejected": [r.reason for r in report.rejected],
-                      "warnings": list(report.warnings),
-                      "merged_copies": [str(p) for p in report.merged_copies]})
+        print_object(
+            {
+                "wrote": report.wrote,
+                "new_records": report.new_records,
+                "nothing_new": report.nothing_new,
+                "rejected": [r.reason for r in report.rejected],
+                "warnings": list(report.warnings),
+                "merged_copies": [str(p) for p in report.merged_copies],
+            }
+        )
     else:
         _report(report)
-        print("Nothing new." if report.nothing_new else
-              f"Synced: {report.new_records} new or changed records"
-              + (", file written." if report.wrote else "."))
+        print(
+            "Nothing new."
+            if report.nothing_new
+            else f"Synced: {report.new_records} new or changed records"
+            + (", file written." if report.wrote else ".")
+        )
     return 0
 
 
@@ -195,11 +212,13 @@ def _report(report: SyncReport) -> None:
     for warning in report.warnings:
         print(f"carecompanion: {warning}", file=sys.stderr)
     for rejection in report.rejected:
-        print(f"carecompanion: rejected a {rejection.kind} from {rejection.signer}: "
-              f"{rejection.reason}.", file=sys.stderr)
+        print(
+            f"carecompanion: rejected a {rejection.kind} from {rejection.signer}: "
+            f"{rejection.reason}.",
+            file=sys.stderr,
+        )
     for copy in report.merged_copies:
-        print(f"carecompanion: merged and removed the conflict copy {copy.name}.",
-              file=sys.stderr)
+        print(f"carecompanion: merged and removed the conflict copy {copy.name}.", file=sys.stderr)
 
 
 def _verify(args: argparse.Namespace) -> Any:
@@ -226,10 +245,16 @@ def _stored_passphrase(circles: CircleService, circle_id: str) -> str | None:
 def cmd_show(args: argparse.Namespace) -> int:
     report = _verify(args)
     roster = report.roster
-    members = [{"type": "member", "fingerprint": m.fingerprint, "role": m.role,
-                "name": m.name, "safety_number": m.card.safety_number}
-               for m in sorted(roster.members.values(), key=lambda m: (m.role != "owner",
-                                                                        m.name))]
+    members = [
+        {
+            "type": "member",
+            "fingerprint": m.fingerprint,
+            "role": m.role,
+            "name": m.name,
+            "safety_number": m.card.safety_number,
+        }
+        for m in sorted(roster.members.values(), key=lambda m: (m.role != "owner", m.name))
+    ]
     records = []
     for item in sorted(report.records, key=lambda i: (i.fields["created"], i.fields["id"])):
         f = item.fields
@@ -237,16 +262,31 @@ def cmd_show(args: argparse.Namespace) -> int:
         verified = author is not None and author.can_write
         content = f["content"]
         text = content.get("title") or content.get("text") or content.get("reaction") or ""
-        records.append({"type": "record", "id": f["id"], "kind": f["kind"],
-                        "version": f["version"], "created": f["created"],
-                        "author": author.name if author else item.signer,
-                        "author_fingerprint": item.signer,
-                        "verified": "verified" if verified else "REJECTED",
-                        "target": f["target"] or "", "text": text})
+        records.append(
+            {
+                "type": "record",
+                "id": f["id"],
+                "kind": f["kind"],
+                "version": f["version"],
+                "created": f["created"],
+                "author": author.name if author else item.signer,
+                "author_fingerprint": item.signer,
+                "verified": "verified" if verified else "REJECTED",
+                "target": f["target"] or "",
+                "text": text,
+            }
+        )
     if args.json:
-        print_object({"circle": report.circle_id, "name": report.name, "members": members,
-                      "records": records, "warnings": report.warnings,
-                      "rejected": [r.reason for r in report.rejected]})
+        print_object(
+            {
+                "circle": report.circle_id,
+                "name": report.name,
+                "members": members,
+                "records": records,
+                "warnings": report.warnings,
+                "rejected": [r.reason for r in report.rejected],
+            }
+        )
         return 0
     print(f"circle\t{report.circle_id}\t{report.name}\t{roster.mode}")
     print_rows(members, False)
@@ -258,17 +298,29 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     report = _verify(args)
-    problems = [*(f"rejected a {r.kind} from {r.signer}: {r.reason}" for r in report.rejected),
-                *report.warnings,
-                *(f"ignored a roster change by {i.signer} that their role does not allow"
-                  for i in report.roster.ignored)]
+    problems = [
+        *(f"rejected a {r.kind} from {r.signer}: {r.reason}" for r in report.rejected),
+        *report.warnings,
+        *(
+            f"ignored a roster change by {i.signer} that their role does not allow"
+            for i in report.roster.ignored
+        ),
+    ]
     if args.json:
-        print_object({"ok": not problems, "circle": report.circle_id,
-                      "records": len(report.records), "members": len(report.roster.members),
-                      "problems": problems})
+        print_object(
+            {
+                "ok": not problems,
+                "circle": report.circle_id,
+                "records": len(report.records),
+                "members": len(report.roster.members),
+                "problems": problems,
+            }
+        )
     else:
         for problem in problems:
             print(f"carecompanion: {problem}", file=sys.stderr)
-        print(f"{'OK' if not problems else 'PROBLEMS'}\t{report.circle_id}\t{report.name}\t"
-              f"{len(report.records)} records\t{len(report.roster.members)} members")
+        print(
+            f"{'OK' if not problems else 'PROBLEMS'}\t{report.circle_id}\t{report.name}\t"
+            f"{len(report.records)} records\t{len(report.roster.members)} members"
+        )
     return 0 if not problems else 1

@@ -25,10 +25,17 @@ from carecompanion.people.records import (
 from carecompanion.people.text import fold_key
 
 _RELATION_WORDS: dict[str, Relation] = {
-    "peer": "peer", "peer caregiver": "peer", "peer carer": "peer",
-    "facilitator": "facilitator", "support group facilitator": "facilitator",
-    "friend": "friend", "family": "family", "professional": "professional",
-    "crisis line": "crisis_line", "crisis": "crisis_line", "other": "other",
+    "peer": "peer",
+    "peer caregiver": "peer",
+    "peer carer": "peer",
+    "facilitator": "facilitator",
+    "support group facilitator": "facilitator",
+    "friend": "friend",
+    "family": "family",
+    "professional": "professional",
+    "crisis line": "crisis_line",
+    "crisis": "crisis_line",
+    "other": "other",
 }
 
 
@@ -44,9 +51,11 @@ def parse_role(value: str | None) -> tuple[Relation, str]:
         return _RELATION_WORDS[key], ""
     if key in {fold_key(role) for role in PROFESSIONAL_ROLES}:
         return "professional", value.strip()
-    raise CliError(f"--role {value!r} is not one of peer, facilitator, friend, family, "
-                   f"professional, crisis-line, other, nor a professional's role such as "
-                   f"{', '.join(PROFESSIONAL_ROLES[:4])} (or write 'professional:ROLE').")
+    raise CliError(
+        f"--role {value!r} is not one of peer, facilitator, friend, family, "
+        f"professional, crisis-line, other, nor a professional's role such as "
+        f"{', '.join(PROFESSIONAL_ROLES[:4])} (or write 'professional:ROLE')."
+    )
 
 
 def parse_id(value: str, what: str = "ID") -> int:
@@ -75,8 +84,12 @@ def contact_row(contact: Contact, as_json: bool) -> dict[str, Any]:
         phones = " | ".join(p.number for p in contact.phones)
         emails = " | ".join(e.address for e in contact.emails)
     return {
-        "id": contact.id, "name": contact.name, "relation": contact.relation,
-        "role": contact.role, "phones": phones, "emails": emails,
+        "id": contact.id,
+        "name": contact.name,
+        "relation": contact.relation,
+        "role": contact.role,
+        "phones": phones,
+        "emails": emails,
         "check_in_days": contact.check_in_days,
         "next_check_in": contact.next_check_in.isoformat() if contact.next_check_in else None,
         "emergency": contact.is_emergency,
@@ -87,24 +100,35 @@ def due_row(due: DueContact, as_json: bool) -> dict[str, Any]:
     contact = due.contact
     phones: Any = [p.number for p in contact.phones]
     return {
-        "id": contact.id, "name": contact.name, "due_on": due.due_on.isoformat(),
-        "days_overdue": due.days_overdue, "last_contact": _local(contact.last_contact_at),
+        "id": contact.id,
+        "name": contact.name,
+        "due_on": due.due_on.isoformat(),
+        "days_overdue": due.days_overdue,
+        "last_contact": _local(contact.last_contact_at),
         "phones": phones if as_json else " | ".join(phones),
     }
 
 
 def log_row(entry: LogEntry) -> dict[str, Any]:
-    return {"id": entry.id, "contact_id": entry.contact_id, "kind": entry.kind,
-            "at": _local(entry.at), "note": entry.note}
+    return {
+        "id": entry.id,
+        "contact_id": entry.contact_id,
+        "kind": entry.kind,
+        "at": _local(entry.at),
+        "note": entry.note,
+    }
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     relation, role = parse_role(args.role)
     draft = ContactDraft(
-        name=args.name, relation=relation, role=role,
+        name=args.name,
+        relation=relation,
+        role=role,
         phones=tuple(Phone(number) for number in args.phone),
         emails=tuple(Email(address) for address in args.email),
-        check_in_days=parse_days(args.every), is_emergency=args.emergency,
+        check_in_days=parse_days(args.every),
+        is_emergency=args.emergency,
     )
     with vault_session(args) as session:
         contact = session.people.add(draft)
@@ -153,12 +177,15 @@ def cmd_import_vcard(args: argparse.Namespace) -> int:
         for warning in preview.warnings:
             print(f"carecompanion: warning: {path}, {warning}", file=sys.stderr)
         if args.dry_run:
-            print(f"{path}: {preview.total} contacts; {len(preview.new)} would be added, "
-                  f"{len(preview.duplicates)} are already here. Nothing was written.")
+            print(
+                f"{path}: {preview.total} contacts; {len(preview.new)} would be added, "
+                f"{len(preview.duplicates)} are already here. Nothing was written."
+            )
             return 0
         result = session.people.import_cards(cards)
-    print(f"Imported {len(result.added)} contacts from {path}; {result.duplicates} were "
-          "already here.")
+    print(
+        f"Imported {len(result.added)} contacts from {path}; {result.duplicates} were already here."
+    )
     return 0
 
 
@@ -169,6 +196,8 @@ def cmd_export_vcard(args: argparse.Namespace) -> int:
         text = session.people.export_vcard(args.vcard_version)
     write_new_file(out, text.encode("utf-8"))
     contacts = "1 contact" if count == 1 else f"{count} contacts"
-    print(f"Wrote {contacts} to {out} (vCard {args.vcard_version}). It is not encrypted: keep "
-          "it somewhere safe.")
+    print(
+        f"Wrote {contacts} to {out} (vCard {args.vcard_version}). It is not encrypted: keep "
+        "it somewhere safe."
+    )
     return 0

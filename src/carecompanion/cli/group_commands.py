@@ -45,12 +45,14 @@ def zone_name(value: str | None) -> str:
     if value is None:
         name = system_zone_name()
         if name is None:
-            raise CliError("This computer's time zone could not be told; pass --tz like "
-                           "Europe/London.")
+            raise CliError(
+                "This computer's time zone could not be told; pass --tz like Europe/London."
+            )
         return name
     if not is_zone(value.strip()):
-        raise CliError(f"--tz needs a time zone name like Europe/London or America/New_York, "
-                       f"not {value!r}.")
+        raise CliError(
+            f"--tz needs a time zone name like Europe/London or America/New_York, not {value!r}."
+        )
     return value.strip()
 
 
@@ -62,7 +64,9 @@ def group_row(group: Group, next_meeting: Occurrence | None) -> dict[str, Any]:
     """One group as 'groups list' prints it: id first; the next meeting in the group's own
     zone, with its UTC offset."""
     return {
-        "id": group.id, "name": group.name, "kind": group.kind,
+        "id": group.id,
+        "name": group.name,
+        "kind": group.kind,
         "schedule": group.schedule.describe() if group.schedule else None,
         "next_meeting": _iso(next_meeting.start if next_meeting else None),
         "location": group.location,
@@ -84,13 +88,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 
         today = session.clock.now().astimezone(zone(tz)).date()
         first = today + timedelta(days=(weekday - today.weekday()) % 7)
-        schedule = Schedule.weekly(first, start, tz, duration,
-                                   every_weeks=2 if args.every_other_week else 1)
-        group = session.groups.add(GroupDraft(name=args.name, kind=args.kind,
-                                              location=args.where, schedule=schedule))
-        upcoming = session.groups.occurrences(session.clock.now(),
-                                              session.clock.now() + timedelta(days=15),
-                                              group_id=group.id)
+        schedule = Schedule.weekly(
+            first, start, tz, duration, every_weeks=2 if args.every_other_week else 1
+        )
+        group = session.groups.add(
+            GroupDraft(name=args.name, kind=args.kind, location=args.where, schedule=schedule)
+        )
+        upcoming = session.groups.occurrences(
+            session.clock.now(), session.clock.now() + timedelta(days=15), group_id=group.id
+        )
     row = group_row(group, upcoming[0] if upcoming else None)
     if args.json:
         print_object(row)
@@ -115,6 +121,5 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
         scheduled = sum(1 for group in session.groups.list() if group.schedule is not None)
     write_new_file(out, data)
     groups = "1 group" if scheduled == 1 else f"{scheduled} groups"
-    print(f"Wrote the meetings of {groups} to {out}. It is not encrypted: keep it somewhere "
-          "safe.")
+    print(f"Wrote the meetings of {groups} to {out}. It is not encrypted: keep it somewhere safe.")
     return 0

@@ -60,8 +60,9 @@ def secret(env_name: str, prompt: str) -> str:
     try:
         return _prompt(prompt)
     except CliError as exc:
-        raise CliError(f"{prompt.rstrip(': ')} is needed: set {env_name} or run in a terminal.") \
-            from exc
+        raise CliError(
+            f"{prompt.rstrip(': ')} is needed: set {env_name} or run in a terminal."
+        ) from exc
 
 
 def new_secret(env_names: Sequence[str], prompt: str) -> str:

@@ -54,9 +54,7 @@ def entry_filter(args: argparse.Namespace) -> EntryFilter:
     until = parse_day("--until", args.until)
     if since is not None and until is not None and since > until:
         raise CliError(f"--since ({since}) is after --until ({until}); nothing could match.")
-    return EntryFilter(
-        tag=args.tag, since=since, until=until, favourites_only=args.favourites
-    )
+    return EntryFilter(tag=args.tag, since=since, until=until, favourites_only=args.favourites)
 
 
 def _local_iso(moment: datetime) -> str:
@@ -107,8 +105,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         unlocked.lock()
     print_rows(
         (
-            {"id": hit.id, "date": _local_iso(hit.entry_at), "title": hit.title,
-             "snippet": marked_snippet(hit.snippet, hit.highlights, "**", "**")}
+            {
+                "id": hit.id,
+                "date": _local_iso(hit.entry_at),
+                "title": hit.title,
+                "snippet": marked_snippet(hit.snippet, hit.highlights, "**", "**"),
+            }
             for hit in hits
         ),
         as_json=args.json,
@@ -127,8 +129,13 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
         "tags": list(entry.tags),
         "is_favourite": entry.is_favourite,
         "attachments": [
-            {"id": a.id, "filename": a.filename, "mime_type": a.mime_type, "size": a.size,
-             "created_at": _local_iso(a.created_at)}
+            {
+                "id": a.id,
+                "filename": a.filename,
+                "mime_type": a.mime_type,
+                "size": a.size,
+                "created_at": _local_iso(a.created_at),
+            }
             for a in entry.attachments
         ],
         "body": entry.body,

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 REPORT_MODULE = "carecompanion.ui.mood_report"
 
 
-
 # -- grammar -------------------------------------------------------------------------------------
 def _command(
     group: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -39,63 +38,86 @@ def _command(
 
 def _period(parser: argparse.ArgumentParser, what: str) -> None:
     # Dates stay strings here: a bad one is reported as one line with exit code 1.
-    parser.add_argument("--since", metavar="D", help=f"only {what} on or after day D "
-                                                     "(YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="D", help=f"only {what} on or before day D "
-                                                     "(YYYY-MM-DD)")
+    parser.add_argument("--since", metavar="D", help=f"only {what} on or after day D (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="D", help=f"only {what} on or before day D (YYYY-MM-DD)")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``carecompanion mood ...`` to the top-level command group."""
-    mood = commands.add_parser("mood", help="mood check-ins",
-                               description="Mood and well-being check-ins.")
+    mood = commands.add_parser(
+        "mood", help="mood check-ins", description="Mood and well-being check-ins."
+    )
     group = mood.add_subparsers(title="commands", metavar="COMMAND")
     group.required = True
 
     add = _command(group, "add", "cmd_add", "add a check-in (several a day are fine)")
-    add.add_argument("--mood", required=True, metavar="N",
-                     help="1 awful, 2 bad, 3 okay, 4 good, 5 great")
+    add.add_argument(
+        "--mood", required=True, metavar="N", help="1 awful, 2 bad, 3 okay, 4 good, 5 great"
+    )
     add.add_argument("--stress", metavar="N", help="0 (none) to 10 (the most)")
     add.add_argument("--sleep", metavar="H", help="hours slept, e.g. 6.5")
     add.add_argument("--energy", metavar="N", help="0 (exhausted) to 10 (full of energy)")
     add.add_argument("--care-hours", metavar="H", help="hours of care given today")
-    add.add_argument("--activity", action="append", default=[], metavar="A",
-                     help="a self-care activity done (repeatable); new ones join your list")
-    add.add_argument("--emotion", action="append", default=[], metavar="E",
-                     help="an emotion felt (repeatable)")
+    add.add_argument(
+        "--activity",
+        action="append",
+        default=[],
+        metavar="A",
+        help="a self-care activity done (repeatable); new ones join your list",
+    )
+    add.add_argument(
+        "--emotion", action="append", default=[], metavar="E", help="an emotion felt (repeatable)"
+    )
     add.add_argument("--note", default="", metavar="S", help="a short note")
-    add.add_argument("--at", metavar="ISO-DATETIME",
-                     help="when, e.g. 2026-03-01T21:30 (local time unless an offset is given; "
-                          "default: now)")
+    add.add_argument(
+        "--at",
+        metavar="ISO-DATETIME",
+        help="when, e.g. 2026-03-01T21:30 (local time unless an offset is given; default: now)",
+    )
     add.add_argument("--json", action="store_true", help="print JSON instead of a line")
 
     listing = _command(group, "list", "cmd_list", "list check-ins, oldest first")
     _period(listing, "check-ins")
     listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
 
-    export = _command(group, "export", "cmd_export",
-                      "write every check-in to a CSV file (plaintext: keep it somewhere safe)")
+    export = _command(
+        group,
+        "export",
+        "cmd_export",
+        "write every check-in to a CSV file (plaintext: keep it somewhere safe)",
+    )
     export.add_argument("--format", required=True, choices=["csv"], help="what to write")
-    export.add_argument("--out", required=True, metavar="F",
-                        help="the file to write (never replaced)")
+    export.add_argument(
+        "--out", required=True, metavar="F", help="the file to write (never replaced)"
+    )
     _period(export, "check-ins")
 
-    report = _command(group, "report", "cmd_report",
-                      "write a PDF mood report for an appointment (plaintext)")
+    report = _command(
+        group, "report", "cmd_report", "write a PDF mood report for an appointment (plaintext)"
+    )
     report.add_argument("--out", required=True, metavar="F.pdf", help="the PDF to write")
     _period(report, "check-ins")
 
-    importing = _command(group, "import", "cmd_import",
-                         "add check-ins from another app's export; ones already here are "
-                         "skipped")
-    importing.add_argument("--from", dest="source", required=True, choices=["daylio"],
-                           help="the app that wrote F")
+    importing = _command(
+        group,
+        "import",
+        "cmd_import",
+        "add check-ins from another app's export; ones already here are skipped",
+    )
+    importing.add_argument(
+        "--from", dest="source", required=True, choices=["daylio"], help="the app that wrote F"
+    )
     importing.add_argument("file", metavar="F", help="the export file (Daylio: its CSV)")
-    importing.add_argument("--mood-map", action="append", default=[], metavar="NAME=N",
-                           help="the level (1-5) of a mood name that is not one of Daylio's "
-                                "defaults (repeatable)")
-    importing.add_argument("--dry-run", action="store_true",
-                           help="read the whole file and say what would be imported")
+    importing.add_argument(
+        "--mood-map",
+        action="append",
+        default=[],
+        metavar="NAME=N",
+        help="the level (1-5) of a mood name that is not one of Daylio's defaults (repeatable)",
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="read the whole file and say what would be imported"
+    )
 
 
 # -- parsing helpers ----------------------------------------------------------------------------
@@ -131,8 +153,9 @@ def _moment(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise CliError(f"--at needs a date and time like 2026-03-01T21:30, not {value!r}.") \
-            from None
+        raise CliError(
+            f"--at needs a date and time like 2026-03-01T21:30, not {value!r}."
+        ) from None
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
@@ -141,8 +164,9 @@ def _mood_map(pairs: list[str]) -> dict[str, int]:
     for pair in pairs:
         name, sep, level = pair.rpartition("=")
         if not sep or not name.strip() or not re.fullmatch(r"[1-5]", level.strip()):
-            raise CliError(f"--mood-map needs NAME=N with N from 1 to 5, like 'sleepy=3', "
-                           f"not {pair!r}.")
+            raise CliError(
+                f"--mood-map needs NAME=N with N from 1 to 5, like 'sleepy=3', not {pair!r}."
+            )
         result[name.strip()] = int(level)
     return result
 
@@ -158,6 +182,7 @@ def _new_file(value: str) -> Path:
 
 def checkin_row(checkin: CheckIn, as_json: bool) -> dict[str, Any]:
     """One check-in as ``mood list`` prints it: id first, local ISO time, then the fields."""
+
     def names(values: tuple[str, ...]) -> list[str] | str:
         # " | " as in the CSV export: names may hold commas but never "|".
         return list(values) if as_json else " | ".join(values)
@@ -225,11 +250,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = importlib.import_module(REPORT_MODULE)
     except ModuleNotFoundError as exc:
         if exc.name != REPORT_MODULE:
-            raise CliError(f"The PDF report needs Qt, which could not be loaded ({exc.name}).") \
-                from exc
-        raise CliError("PDF mood reports are not available in this version yet; "
-                       "'carecompanion mood export --format csv' writes your check-ins.") \
-            from exc
+            raise CliError(
+                f"The PDF report needs Qt, which could not be loaded ({exc.name})."
+            ) from exc
+        raise CliError(
+            "PDF mood reports are not available in this version yet; "
+            "'carecompanion mood export --format csv' writes your check-ins."
+        ) from exc
     with vault_session(args) as session:
         report.write_mood_report(session, out, since, until)
     print(f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.")
@@ -252,12 +279,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             preview = session.mood.preview_import(parsed.drafts)
             span = f" from {preview.first_day} to {preview.last_day}" if preview.total else ""
-            print(f"{path}: {preview.total} check-ins{span}; {preview.new} would be added, "
-                  f"{preview.duplicates} are already here. Nothing was written.")
+            print(
+                f"{path}: {preview.total} check-ins{span}; {preview.new} would be added, "
+                f"{preview.duplicates} are already here. Nothing was written."
+            )
             if preview.new_activities:
                 print(f"New activities for your list: {', '.join(preview.new_activities)}.")
             return 0
         result = session.mood.import_drafts(parsed.drafts, source="daylio")
-    print(f"Imported {result.added} check-ins from {path}; "
-          f"{result.duplicates} were already here.")
+    print(f"Imported {result.added} check-ins from {path}; {result.duplicates} were already here.")
     return 0

@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         journal_commands,
         "search",
         "journal_commands:cmd_search",
-        "find entries containing every word of QUERY (\"quoted phrases\" too), best first",
+        'find entries containing every word of QUERY ("quoted phrases" too), best first',
     )
     search.add_argument("query", metavar="QUERY", help="the words to look for")
     _add_entry_filters(search)
@@ -163,7 +163,9 @@ def _add_exchange_commands(
         "--format", required=True, choices=["json", "markdown", "pdf"], help="what to write"
     )
     export.add_argument(
-        "--out", required=True, metavar="PATH",
+        "--out",
+        required=True,
+        metavar="PATH",
         help="the file to write (a new or empty folder for markdown); never replaced",
     )
     export.add_argument("--since", metavar="D", help="only entries on or after D (YYYY-MM-DD)")
@@ -176,7 +178,10 @@ def _add_exchange_commands(
         "or a CareCompanion JSON export; entries already in the journal are skipped",
     )
     importing.add_argument(
-        "--from", dest="source", required=True, choices=["jrnl", "dayone", "markdown", "json"],
+        "--from",
+        dest="source",
+        required=True,
+        choices=["jrnl", "dayone", "markdown", "json"],
         help="the format of PATH",
     )
     importing.add_argument(

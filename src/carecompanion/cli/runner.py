@@ -22,8 +22,11 @@ def run_command(args: argparse.Namespace) -> int:
         result: int = handler(args)
     except (DatabaseDamaged, HeaderDamaged) as exc:
         backups = paths_from(args).backups_dir
-        print(f"carecompanion: {exc} Your automatic backups are in {backups}; restore one with "
-              "'carecompanion restore FILE'.", file=sys.stderr)
+        print(
+            f"carecompanion: {exc} Your automatic backups are in {backups}; restore one with "
+            "'carecompanion restore FILE'.",
+            file=sys.stderr,
+        )
         return 1
     # Each domain package has one base error whose message is written for the person.
     except (CliError, VaultError, EntryNotFound, MoodError, PeopleError, CircleError) as exc:

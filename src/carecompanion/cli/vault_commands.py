@@ -124,7 +124,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     else:
         moved = restore_backup(
-            source, paths, passphrase=secret(PASSPHRASE_ENV, "Passphrase of the backup: "),
+            source,
+            paths,
+            passphrase=secret(PASSPHRASE_ENV, "Passphrase of the backup: "),
             clock=clock(),
         )
     print(f"Restored {source} into {paths.data_dir}.")

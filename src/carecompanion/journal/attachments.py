@@ -39,8 +39,11 @@ def clean_filename(filename: str) -> str:
 
 def clean_mime_type(mime_type: str) -> str:
     value = mime_type.strip().lower()
-    return value if re.fullmatch(r"[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+", value) \
+    return (
+        value
+        if re.fullmatch(r"[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+", value)
         else DEFAULT_MIME_TYPE
+    )
 
 
 def check_size(filename: str, size: int, already_stored: int) -> None:

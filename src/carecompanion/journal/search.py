@@ -138,8 +138,9 @@ def _strip_markdown(text: str) -> str:
     return _MARKDOWN_NOISE.sub("", text)
 
 
-def marked_snippet(snippet: str, highlights: tuple[tuple[int, int], ...], left: str,
-                   right: str) -> str:
+def marked_snippet(
+    snippet: str, highlights: tuple[tuple[int, int], ...], left: str, right: str
+) -> str:
     """The snippet with each highlight wrapped, e.g. in ``**`` for the command line."""
     pieces: list[str] = []
     position = 0

@@ -64,7 +64,8 @@ class Allowed:
 
     def __contains__(self, entry_id: int) -> bool:
         return (self.include is None or entry_id in self.include) and (
-            self.exclude is None or entry_id not in self.exclude)
+            self.exclude is None or entry_id not in self.exclude
+        )
 
 
 def newest_matches(session: Session, match: str, allowed: Allowed, count: int) -> list[int]:
@@ -103,8 +104,9 @@ def snippets(session: Session, match: str, ids: Sequence[int]) -> dict[int, str]
     A snippet re-reads and re-tokenises a body, so only the rows shown get one."""
     if not ids:
         return {}
-    snippet = func.snippet(_FTS, SNIPPET_COLUMN, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, ELLIPSIS,
-                           SNIPPET_TOKENS)
+    snippet = func.snippet(
+        _FTS, SNIPPET_COLUMN, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, ELLIPSIS, SNIPPET_TOKENS
+    )
     query = _matching(
         [_rowid.label("id"), sa.case((_rowid.in_(ids), snippet), else_=None).label("text")],
         match,

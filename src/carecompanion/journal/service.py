@@ -188,8 +188,11 @@ class JournalService:
     def _check_draft(self, draft: EntryDraft) -> None:
         """Everything that can be wrong with a draft, found before anything is written."""
         _require_aware(draft.entry_at)
-        for moment in (draft.created_at, draft.updated_at,
-                       *(a.created_at for a in draft.attachments)):
+        for moment in (
+            draft.created_at,
+            draft.updated_at,
+            *(a.created_at for a in draft.attachments),
+        ):
             if moment is not None:
                 _require_aware(moment)
         total = 0
@@ -198,8 +201,9 @@ class JournalService:
             check_size(name, len(attachment.data), total)
             total += len(attachment.data)
 
-    def _insert(self, session: Session, drafts: Sequence[EntryDraft],
-                tags: _TagResolver) -> list[int]:
+    def _insert(
+        self, session: Session, drafts: Sequence[EntryDraft], tags: _TagResolver
+    ) -> list[int]:
         for draft in drafts:
             self._check_draft(draft)
         now = self._clock.now()
@@ -261,9 +265,7 @@ class JournalService:
     @staticmethod
     def _drop_unused_tags(session: Session) -> None:
         # A tag nobody uses any more would linger in the tag list and filter menus.
-        session.execute(
-            delete(Tag).where(~exists().where(entry_tags.c.tag_id == Tag.id))
-        )
+        session.execute(delete(Tag).where(~exists().where(entry_tags.c.tag_id == Tag.id)))
 
     # -- writing ------------------------------------------------------------------------------
     def add(
@@ -374,8 +376,11 @@ class JournalService:
             query = select(func.count(JournalEntry.id)).where(*filter_conditions(flt))
         else:
             # Counted on the narrow indexes the filter reads: every id there is an entry's.
-            ids = queries.include if queries.exclude is None else except_(
-                queries.include, queries.exclude)
+            ids = (
+                queries.include
+                if queries.exclude is None
+                else except_(queries.include, queries.exclude)
+            )
             query = select(func.count()).select_from(ids.subquery())
         with self._db.session() as session:
             return int(session.scalar(query) or 0)
@@ -455,8 +460,7 @@ class JournalService:
                 candidates = search_index.newest_matches(
                     session, match, allowed, search_index.CANDIDATES
                 )
-            scored = sorted(search_index.rank(session, match, candidates),
-                            key=lambda pair: pair[1])
+            scored = sorted(search_index.rank(session, match, candidates), key=lambda pair: pair[1])
             if not scored:
                 return []
             # Keep every row tied with the last one shown: ties go to the newest entry.
@@ -470,8 +474,7 @@ class JournalService:
                     )
                 )
             }
-            shown.sort(key=lambda pair: (pair[1], -details[pair[0]].entry_at.timestamp(),
-                                         -pair[0]))
+            shown.sort(key=lambda pair: (pair[1], -details[pair[0]].entry_at.timestamp(), -pair[0]))
             shown = shown[:limit]
             texts = search_index.snippets(session, match, [i for i, _ in shown])
         hits = []

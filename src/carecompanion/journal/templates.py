@@ -52,7 +52,9 @@ def _built_in(key: str, name: str, title: str, body: str, *tags: str) -> Templat
 # nothing that has to be filled in. Headings make the answers easy to find again in search.
 BUILT_IN_TEMPLATES: tuple[Template, ...] = (
     _built_in(
-        "care-log", "Today's care log", "Care log",
+        "care-log",
+        "Today's care log",
+        "Care log",
         """
 ## How they were today
 Mood, sleep, appetite, anything new:
@@ -71,7 +73,9 @@ Given as usual? Anything missed or refused?
         "care log",
     ),
     _built_in(
-        "went-well-drained", "What went well, what drained me", "What went well, what drained me",
+        "went-well-drained",
+        "What went well, what drained me",
+        "What went well, what drained me",
         """
 ## One thing that went well
 Even a small one counts.
@@ -86,7 +90,9 @@ Even a small one counts.
         "reflection",
     ),
     _built_in(
-        "need-help", "What I need help with", "What I need help with",
+        "need-help",
+        "What I need help with",
+        "What I need help with",
         """
 ## What I cannot keep doing alone
 
@@ -101,7 +107,9 @@ Family, friends, neighbours, the support group, services:
         "help",
     ),
     _built_in(
-        "appointment", "Appointment notes", "Appointment notes",
+        "appointment",
+        "Appointment notes",
+        "Appointment notes",
         """
 **With:**
 **Where and when:**
@@ -121,7 +129,9 @@ Family, friends, neighbours, the support group, services:
         "appointments",
     ),
     _built_in(
-        "medication-change", "Medication change", "Medication change",
+        "medication-change",
+        "Medication change",
+        "Medication change",
         """
 **Medicine:**
 **Old dose → new dose:**
@@ -139,7 +149,9 @@ Notes over the next few days:
         "medication",
     ),
     _built_in(
-        "gratitude", "A gratitude note", "Grateful for",
+        "gratitude",
+        "A gratitude note",
+        "Grateful for",
         """
 Three things, however small, that I am grateful for today:
 
@@ -153,7 +165,9 @@ Three things, however small, that I am grateful for today:
         "gratitude",
     ),
     _built_in(
-        "respite", "Planning respite", "Planning a break",
+        "respite",
+        "Planning respite",
+        "Planning a break",
         """
 Rest is part of caring, not a reward for it.
 
@@ -173,7 +187,9 @@ Rest is part of caring, not a reward for it.
         "respite",
     ),
     _built_in(
-        "hard-day", "A hard day", "A hard day",
+        "hard-day",
+        "A hard day",
+        "A hard day",
         """
 It is all right to write this down, and all right to stop after one line.
 
@@ -216,8 +232,9 @@ class TemplateService:
         """The built-in templates first (in their own order), then the user's by name."""
         with self._db.session() as session:
             rows = session.scalars(select(JournalTemplate)).all()
-        own = sorted((_to_template(row) for row in rows),
-                     key=lambda t: (t.name.casefold(), t.name, t.id))
+        own = sorted(
+            (_to_template(row) for row in rows), key=lambda t: (t.name.casefold(), t.name, t.id)
+        )
         return [*BUILT_IN_TEMPLATES, *own]
 
     def get_template(self, template_id: str) -> Template:

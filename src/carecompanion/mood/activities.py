@@ -92,9 +92,9 @@ class ActivityCatalog:
     def reorder(self, activity_ids: Sequence[int]) -> builtins.list[Activity]:
         """Put the given ids first, in that order; any others keep their order after them."""
         with self._db.session() as session:
-            rows = builtins.list(session.scalars(
-                select(ActivityRow).order_by(ActivityRow.position, ActivityRow.id)
-            ))
+            rows = builtins.list(
+                session.scalars(select(ActivityRow).order_by(ActivityRow.position, ActivityRow.id))
+            )
             by_id = {row.id: row for row in rows}
             for activity_id in activity_ids:
                 if activity_id not in by_id:
@@ -110,7 +110,8 @@ class ActivityCatalog:
         with self._db.session() as session:
             self._row(session, activity_id)
             count = session.scalar(
-                select(func.count()).select_from(checkin_activities)
+                select(func.count())
+                .select_from(checkin_activities)
                 .where(checkin_activities.c.activity_id == activity_id)
             )
             return int(count or 0)

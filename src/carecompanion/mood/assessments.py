@@ -49,9 +49,14 @@ class TrendPoint:
 
 def _to_saved(row: AssessmentRow) -> SavedAssessment:
     return SavedAssessment(
-        id=row.id, instrument_id=row.instrument, taken_at=row.taken_at,
-        day=date.fromisoformat(row.day), answers=tuple(json.loads(row.answers)),
-        score=row.score, high=row.high, interpretation=row.interpretation,
+        id=row.id,
+        instrument_id=row.instrument,
+        taken_at=row.taken_at,
+        day=date.fromisoformat(row.day),
+        answers=tuple(json.loads(row.answers)),
+        score=row.score,
+        high=row.high,
+        interpretation=row.interpretation,
     )
 
 
@@ -71,8 +76,9 @@ class AssessmentService:
         self._clock = clock
         self._tz = tz
 
-    def save(self, instrument_id: str, answers: Sequence[int],
-             taken_at: datetime | None = None) -> SavedAssessment:
+    def save(
+        self, instrument_id: str, answers: Sequence[int], taken_at: datetime | None = None
+    ) -> SavedAssessment:
         result = score(instrument_id, answers)
         now = self._clock.now()
         when = taken_at or now
@@ -82,9 +88,14 @@ class AssessmentService:
             raise InvalidAnswers("A self-check cannot be dated in the future.")
         with self._db.session() as session:
             row = AssessmentRow(
-                uid=uuid.uuid4().hex, instrument=instrument_id, taken_at=when,
-                day=local_day(when, self._tz).isoformat(), answers=json.dumps(list(answers)),
-                score=result.total, high=result.high, interpretation=result.interpretation,
+                uid=uuid.uuid4().hex,
+                instrument=instrument_id,
+                taken_at=when,
+                day=local_day(when, self._tz).isoformat(),
+                answers=json.dumps(list(answers)),
+                score=result.total,
+                high=result.high,
+                interpretation=result.interpretation,
                 created_at=now,
             )
             session.add(row)
@@ -98,8 +109,9 @@ class AssessmentService:
                 raise AssessmentNotFound(assessment_id)
             return _to_saved(row)
 
-    def history(self, instrument_id: str | None = None,
-                since: date | None = None) -> list[SavedAssessment]:
+    def history(
+        self, instrument_id: str | None = None, since: date | None = None
+    ) -> list[SavedAssessment]:
         """Oldest first; one questionnaire or all of them."""
         query = select(AssessmentRow).order_by(AssessmentRow.taken_at, AssessmentRow.id)
         if instrument_id is not None:

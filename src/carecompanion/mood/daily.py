@@ -24,17 +24,19 @@ def daily_stats(checkins: Iterable[CheckIn]) -> list[DayStat]:
         moods = [c.mood for c in items]
         sleep = [c.sleep_hours for c in items if c.sleep_hours is not None]
         care = [c.care_hours for c in items if c.care_hours is not None]
-        result.append(DayStat(
-            day=day,
-            mood=sum(moods) / len(moods),
-            checkins=len(items),
-            mood_low=min(moods),
-            mood_high=max(moods),
-            stress=_mean([float(c.stress) for c in items if c.stress is not None]),
-            energy=_mean([float(c.energy) for c in items if c.energy is not None]),
-            sleep_hours=sleep[-1] if sleep else None,
-            care_hours=care[-1] if care else None,
-            activities=frozenset(a for c in items for a in c.activities),
-            emotions=frozenset(e for c in items for e in c.emotions),
-        ))
+        result.append(
+            DayStat(
+                day=day,
+                mood=sum(moods) / len(moods),
+                checkins=len(items),
+                mood_low=min(moods),
+                mood_high=max(moods),
+                stress=_mean([float(c.stress) for c in items if c.stress is not None]),
+                energy=_mean([float(c.energy) for c in items if c.energy is not None]),
+                sleep_hours=sleep[-1] if sleep else None,
+                care_hours=care[-1] if care else None,
+                activities=frozenset(a for c in items for a in c.activities),
+                emotions=frozenset(e for c in items for e in c.emotions),
+            )
+        )
     return result

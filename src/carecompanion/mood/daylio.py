@@ -42,8 +42,16 @@ REQUIRED_COLUMNS = ("full_date", "time", "mood")
 
 # Daylio's five default mood names, by level; English and German as seen in real exports.
 DEFAULT_MOOD_LEVELS: dict[str, int] = {
-    "rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1,
-    "super": 5, "gut": 4, "ok": 3, "schlecht": 2, "lausig": 1,
+    "rad": 5,
+    "good": 4,
+    "meh": 3,
+    "bad": 2,
+    "awful": 1,
+    "super": 5,
+    "gut": 4,
+    "ok": 3,
+    "schlecht": 2,
+    "lausig": 1,
 }
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -91,11 +99,13 @@ class UnknownMoods(ImportFormatError):
         if len(self.moods) == 1:
             super().__init__(
                 f"{name}, line {line}: the mood {listed} is not one of Daylio's defaults; say "
-                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) it stands for.")
+                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) it stands for."
+            )
         else:
             super().__init__(
                 f"{name}, line {line}: the mood names {listed} are not Daylio's defaults; say "
-                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) each stands for.")
+                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) each stands for."
+            )
 
 
 def parse_time(text: str) -> time | None:
@@ -131,10 +141,14 @@ def note_text(title: str, body: str) -> str:
 def _levels(mood_map: Mapping[str, int] | None) -> dict[str, int]:
     levels = dict(DEFAULT_MOOD_LEVELS)
     for name, level in (mood_map or {}).items():
-        if isinstance(level, bool) or not isinstance(level, int) \
-                or not MOOD_MIN <= level <= MOOD_MAX:
-            raise ImportFormatError(f"The mood {name!r} must be mapped to a level from "
-                                    f"{MOOD_MIN} to {MOOD_MAX}.")
+        if (
+            isinstance(level, bool)
+            or not isinstance(level, int)
+            or not MOOD_MIN <= level <= MOOD_MAX
+        ):
+            raise ImportFormatError(
+                f"The mood {name!r} must be mapped to a level from {MOOD_MIN} to {MOOD_MAX}."
+            )
         levels[" ".join(name.split()).casefold()] = level
     return levels
 
@@ -180,21 +194,24 @@ def parse_daylio(
         if not any(cell.strip() for cell in row):
             continue  # a blank line, e.g. at the end of the file
         if len(row) != len(header):
-            raise ImportFormatError(f"{name}, line {start}: {len(row)} fields where the header "
-                                    f"has {len(header)}.")
+            raise ImportFormatError(
+                f"{name}, line {start}: {len(row)} fields where the header has {len(header)}."
+            )
 
         def cell(column: str, row: list[str] = row) -> str:
             return row[index[column]] if column in index else ""
 
         day_text, time_text = cell("full_date").strip(), cell("time").strip()
         if not _DATE.fullmatch(day_text):
-            raise ImportFormatError(f"{name}, line {start}: {day_text!r} is not a date in the "
-                                    "form YYYY-MM-DD.")
+            raise ImportFormatError(
+                f"{name}, line {start}: {day_text!r} is not a date in the form YYYY-MM-DD."
+            )
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
-            raise ImportFormatError(f"{name}, line {start}: {day_text!r} is not a real date.") \
-                from None
+            raise ImportFormatError(
+                f"{name}, line {start}: {day_text!r} is not a real date."
+            ) from None
         clock = parse_time(time_text)
         if clock is None:
             raise ImportFormatError(f"{name}, line {start}: {time_text!r} is not a time of day.")
@@ -235,8 +252,9 @@ def read_daylio(
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path} is larger than 50 MB, so it is not a Daylio CSV "
-                                    "export.")
+            raise ImportFormatError(
+                f"{path} is larger than 50 MB, so it is not a Daylio CSV export."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ImportFormatError(f"There is no file at {path}.") from None
@@ -248,6 +266,7 @@ def read_daylio(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(f"{path}, line {line}: the file is not UTF-8 text, as Daylio "
-                                "writes it.") from None
+        raise ImportFormatError(
+            f"{path}, line {line}: the file is not UTF-8 text, as Daylio writes it."
+        ) from None
     return parse_daylio(text, str(path), now, tz, mood_map)

@@ -88,8 +88,9 @@ FREQUENCY = (
 )
 
 
-def _items(kind: ItemKind, choices: tuple[Choice, ...], texts: Sequence[str],
-           first: int = 1) -> tuple[Item, ...]:
+def _items(
+    kind: ItemKind, choices: tuple[Choice, ...], texts: Sequence[str], first: int = 1
+) -> tuple[Item, ...]:
     return tuple(Item(first + i, text, kind, choices) for i, text in enumerate(texts))
 
 
@@ -102,34 +103,44 @@ AMA_CSAQ = Instrument(
         "questions."
     ),
     stem="During the past week or so, I have...",
-    items=_items("yes_no", YES_NO, (
-        "Had trouble keeping my mind on what I was doing",
-        "Felt that I couldn’t leave my relative alone",
-        "Had difficulty making decisions",
-        "Felt completely overwhelmed",
-        "Felt useful and needed",
-        "Felt lonely",
-        "Been upset that my relative has changed so much from his/her former self",
-        "Felt a loss of privacy and/or personal time",
-        "Been edgy or irritable",
-        "Had sleep disturbed because of caring for my relative",
-        "Had a crying spell(s)",
-        "Felt strained between work and family responsibilities",
-        "Had back pain",
-        "Felt ill (headaches, stomach problems or common cold)",
-        "Been satisfied with the support my family has given me",
-        "Found my relative’s living situation to be inconvenient or a barrier to care",
-    )) + _items("rating", ONE_TO_TEN, (
-        "On a scale of 1 to 10, with 1 being “not stressful” to 10 being “extremely "
-        "stressful,” please rate your current level of stress.",
-        "On a scale of 1 to 10, with 1 being “very healthy” to 10 being “very ill,” please "
-        "rate your current health compared to what it was this time last year.",
-    ), first=17),
+    items=_items(
+        "yes_no",
+        YES_NO,
+        (
+            "Had trouble keeping my mind on what I was doing",
+            "Felt that I couldn’t leave my relative alone",
+            "Had difficulty making decisions",
+            "Felt completely overwhelmed",
+            "Felt useful and needed",
+            "Felt lonely",
+            "Been upset that my relative has changed so much from his/her former self",
+            "Felt a loss of privacy and/or personal time",
+            "Been edgy or irritable",
+            "Had sleep disturbed because of caring for my relative",
+            "Had a crying spell(s)",
+            "Felt strained between work and family responsibilities",
+            "Had back pain",
+            "Felt ill (headaches, stomach problems or common cold)",
+            "Been satisfied with the support my family has given me",
+            "Found my relative’s living situation to be inconvenient or a barrier to care",
+        ),
+    )
+    + _items(
+        "rating",
+        ONE_TO_TEN,
+        (
+            "On a scale of 1 to 10, with 1 being “not stressful” to 10 being “extremely "
+            "stressful,” please rate your current level of stress.",
+            "On a scale of 1 to 10, with 1 being “very healthy” to 10 being “very ill,” please "
+            "rate your current health compared to what it was this time last year.",
+        ),
+        first=17,
+    ),
     max_score=16,
     citation="American Medical Association, Caregiver Self-Assessment Questionnaire "
-             "(English version, with its self-evaluation and scoring sheet).",
+    "(English version, with its self-evaluation and scoring sheet).",
     terms="Distributed free of charge by the AMA for caregivers and physicians; reproduced "
-          "here word for word with its own scoring. See docs/instruments.md.",
+    "here word for word with its own scoring. See docs/instruments.md.",
 )
 
 MCSI = Instrument(
@@ -142,61 +153,71 @@ MCSI = Instrument(
         "situation may be slightly different, but the item could still apply."
     ),
     stem="",
-    items=_items("strain", STRAIN, (
-        "My sleep is disturbed (For example: the person I care for is in and out of bed or "
-        "wanders around at night)",
-        "Caregiving is inconvenient (For example: helping takes so much time or it’s a long "
-        "drive over to help)",
-        "Caregiving is a physical strain (For example: lifting in or out of a chair; effort "
-        "or concentration is required)",
-        "Caregiving is confining (For example: helping restricts free time or I cannot go "
-        "visiting)",
-        "There have been family adjustments (For example: helping has disrupted my routine; "
-        "there is no privacy)",
-        "There have been changes in personal plans (For example: I had to turn down a job; I "
-        "could not go on vacation)",
-        "There have been other demands on my time (For example: other family members need "
-        "me)",
-        "There have been emotional adjustments (For example: severe arguments about "
-        "caregiving)",
-        "Some behavior is upsetting (For example: incontinence; the person cared for has "
-        "trouble remembering things; or the person I care for accuses people of taking "
-        "things)",
-        "It is upsetting to find the person I care for has changed so much from his/her "
-        "former self (For example: he/she is a different person than he/she used to be)",
-        "There have been work adjustments (For example: I have to take time off for "
-        "caregiving duties)",
-        "Caregiving is a financial strain",
-        "I feel completely overwhelmed (For example: I worry about the person I care for; I "
-        "have concerns about how I will manage)",
-    )),
+    items=_items(
+        "strain",
+        STRAIN,
+        (
+            "My sleep is disturbed (For example: the person I care for is in and out of bed or "
+            "wanders around at night)",
+            "Caregiving is inconvenient (For example: helping takes so much time or it’s a long "
+            "drive over to help)",
+            "Caregiving is a physical strain (For example: lifting in or out of a chair; effort "
+            "or concentration is required)",
+            "Caregiving is confining (For example: helping restricts free time or I cannot go "
+            "visiting)",
+            "There have been family adjustments (For example: helping has disrupted my routine; "
+            "there is no privacy)",
+            "There have been changes in personal plans (For example: I had to turn down a job; I "
+            "could not go on vacation)",
+            "There have been other demands on my time (For example: other family members need me)",
+            "There have been emotional adjustments (For example: severe arguments about "
+            "caregiving)",
+            "Some behavior is upsetting (For example: incontinence; the person cared for has "
+            "trouble remembering things; or the person I care for accuses people of taking "
+            "things)",
+            "It is upsetting to find the person I care for has changed so much from his/her "
+            "former self (For example: he/she is a different person than he/she used to be)",
+            "There have been work adjustments (For example: I have to take time off for "
+            "caregiving duties)",
+            "Caregiving is a financial strain",
+            "I feel completely overwhelmed (For example: I worry about the person I care for; I "
+            "have concerns about how I will manage)",
+        ),
+    ),
     max_score=26,
     citation="Thornton M, Travis SS. Analysis of the reliability of the Modified Caregiver "
-             "Strain Index. J Gerontol B Psychol Sci Soc Sci. 2003;58(2):S127-S132.",
+    "Strain Index. J Gerontol B Psychol Sci Soc Sci. 2003;58(2):S127-S132.",
     terms="Distributed free of charge by the Hartford Institute for Geriatric Nursing "
-          "(Try This series) with the citation above; the exact permission statement is not "
-          "yet confirmed (docs/instruments.md).",
+    "(Try This series) with the citation above; the exact permission statement is not "
+    "yet confirmed (docs/instruments.md).",
     unverified_items=(11, 12, 13),
 )
 
-_FREQUENCY_STEM = "Over the last 2 weeks, how often have you been bothered by any of the " \
-                  "following problems?"
-_PFIZER_TERMS = "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and " \
-                "colleagues, with an educational grant from Pfizer Inc. No permission " \
-                "required to reproduce, translate, display or distribute."
+_FREQUENCY_STEM = (
+    "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+)
+_PFIZER_TERMS = (
+    "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and "
+    "colleagues, with an educational grant from Pfizer Inc. No permission "
+    "required to reproduce, translate, display or distribute."
+)
 
 PHQ2 = Instrument(
     id="phq2",
     title="Patient Health Questionnaire-2 (PHQ-2)",
     instructions="Two questions about your mood over the last two weeks.",
     stem=_FREQUENCY_STEM,
-    items=_items("frequency", FREQUENCY, (
-        "Little interest or pleasure in doing things",
-        "Feeling down, depressed, or hopeless",
-    )),
+    items=_items(
+        "frequency",
+        FREQUENCY,
+        (
+            "Little interest or pleasure in doing things",
+            "Feeling down, depressed, or hopeless",
+        ),
+    ),
     max_score=6,
     citation="Kroenke K, Spitzer RL, Williams JBW. The Patient Health Questionnaire-2: "
-             "validity of a two-item depression screener. Med Care. 2003;41(11):1284-1292.",
+    "validity of a two-item depression screener. Med Care. 2003;41(11):1284-1292.",
     terms=_PFIZER_TERMS,
 )
 
@@ -205,14 +226,18 @@ GAD2 = Instrument(
     title="Generalized Anxiety Disorder-2 (GAD-2)",
     instructions="Two questions about worry and nerves over the last two weeks.",
     stem=_FREQUENCY_STEM,
-    items=_items("frequency", FREQUENCY, (
-        "Feeling nervous, anxious, or on edge",
-        "Not being able to stop or control worrying",
-    )),
+    items=_items(
+        "frequency",
+        FREQUENCY,
+        (
+            "Feeling nervous, anxious, or on edge",
+            "Not being able to stop or control worrying",
+        ),
+    ),
     max_score=6,
     citation="Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in "
-             "primary care: prevalence, impairment, comorbidity, and detection. Ann Intern "
-             "Med. 2007;146(5):317-325.",
+    "primary care: prevalence, impairment, comorbidity, and detection. Ann Intern "
+    "Med. 2007;146(5):317-325.",
     terms=_PFIZER_TERMS,
 )
 
@@ -236,13 +261,15 @@ def check_answers(instrument_id: str, answers: Sequence[int]) -> tuple[int, ...]
     """The answers as a tuple, or ``InvalidAnswers`` naming the first item at fault."""
     spec = instrument(instrument_id)
     if len(answers) != len(spec.items):
-        raise InvalidAnswers(f"The {spec.title} has {len(spec.items)} questions; "
-                             f"{len(answers)} answers were given.")
+        raise InvalidAnswers(
+            f"The {spec.title} has {len(spec.items)} questions; {len(answers)} answers were given."
+        )
     for item, answer in zip(spec.items, answers, strict=True):
         if isinstance(answer, bool) or not isinstance(answer, int) or answer not in item.values:
             allowed = ", ".join(str(v) for v in sorted(item.values))
-            raise InvalidAnswers(f"Question {item.number} of the {spec.title} needs one of "
-                                 f"{allowed}.")
+            raise InvalidAnswers(
+                f"Question {item.number} of the {spec.title} needs one of {allowed}."
+            )
     return tuple(answers)
 
 
@@ -255,10 +282,12 @@ def _score_ama(answers: tuple[int, ...]) -> Score:
     stress, health = answers[16], answers[17]
     reasons = []
     if total >= AMA_HIGH_TOTAL:
-        reasons.append(f"{total} of 16 answers point to strain (10 or more is the "
-                       "questionnaire's mark)")
-    reasons += [f"you {words}" for number, words in AMA_KEY_ITEMS.items()
-                if answers[number - 1] == 1]
+        reasons.append(
+            f"{total} of 16 answers point to strain (10 or more is the questionnaire's mark)"
+        )
+    reasons += [
+        f"you {words}" for number, words in AMA_KEY_ITEMS.items() if answers[number - 1] == 1
+    ]
     if stress >= AMA_HIGH_RATING:
         reasons.append(f"you rated your stress {stress} of 10")
     if health >= AMA_HIGH_RATING:
@@ -305,8 +334,7 @@ def _score_screen(instrument_id: str, answers: tuple[int, ...], topic: str) -> S
             "Your total is below the questionnaire's cut-off of 3. If you still feel "
             "low or worried, it is always fine to talk to someone about it. "
         )
-    return Score(instrument_id, total, 6, bool(reasons), reasons,
-                 interpretation + NOT_A_DIAGNOSIS)
+    return Score(instrument_id, total, 6, bool(reasons), reasons, interpretation + NOT_A_DIAGNOSIS)
 
 
 def score(instrument_id: str, answers: Sequence[int]) -> Score:

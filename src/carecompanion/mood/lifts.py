@@ -1,4 +1,4 @@
-""""What lifts your mood": the average mood on days with and without each self-care activity.
+""" "What lifts your mood": the average mood on days with and without each self-care activity.
 
 Only days with at least one check-in count. A day is "with" an activity when any check-in of
 that day lists it, and "without" otherwise. Each side's figure is the mean of the daily mean
@@ -45,8 +45,11 @@ def activity_lifts(
     """
     if min_days < 1:
         raise ValueError("min_days must be at least 1")
-    names = sorted({a for d in days for a in d.activities}) if activities is None \
+    names = (
+        sorted({a for d in days for a in d.activities})
+        if activities is None
         else list(dict.fromkeys(activities))
+    )
     rows = []
     for name in names:
         with_days = [d.mood for d in days if name in d.activities]
@@ -59,12 +62,17 @@ def activity_lifts(
             if enough and mean_with is not None and mean_without is not None
             else None
         )
-        rows.append(ActivityLift(name, len(with_days), len(without_days), mean_with,
-                                 mean_without, difference, enough))
-    rows.sort(key=lambda r: (
-        not r.enough_data,
-        -(r.difference if r.difference is not None else 0.0),
-        -r.days_with,
-        r.activity.casefold(),
-    ))
+        rows.append(
+            ActivityLift(
+                name, len(with_days), len(without_days), mean_with, mean_without, difference, enough
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            not r.enough_data,
+            -(r.difference if r.difference is not None else 0.0),
+            -r.days_with,
+            r.activity.casefold(),
+        )
+    )
     return rows

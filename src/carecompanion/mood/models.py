@@ -42,10 +42,15 @@ from carecompanion.storage.types import UtcDateTime
 checkin_activities = Table(
     "mood_checkin_activities",
     Base.metadata,
-    Column("checkin_id", Integer, ForeignKey("mood_checkins.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("activity_id", Integer, ForeignKey("mood_activities.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "checkin_id", Integer, ForeignKey("mood_checkins.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "activity_id",
+        Integer,
+        ForeignKey("mood_activities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Index("ix_mood_checkin_activities_activity_id", "activity_id"),
 )
 
@@ -73,14 +78,19 @@ class CheckInRow(Base):
     __tablename__ = "mood_checkins"
     __table_args__ = (
         CheckConstraint("mood BETWEEN 1 AND 5", name="ck_mood_checkins_mood"),
-        CheckConstraint("stress IS NULL OR stress BETWEEN 0 AND 10",
-                        name="ck_mood_checkins_stress"),
-        CheckConstraint("energy IS NULL OR energy BETWEEN 0 AND 10",
-                        name="ck_mood_checkins_energy"),
-        CheckConstraint("sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24",
-                        name="ck_mood_checkins_sleep_hours"),
-        CheckConstraint("care_hours IS NULL OR care_hours BETWEEN 0 AND 24",
-                        name="ck_mood_checkins_care_hours"),
+        CheckConstraint(
+            "stress IS NULL OR stress BETWEEN 0 AND 10", name="ck_mood_checkins_stress"
+        ),
+        CheckConstraint(
+            "energy IS NULL OR energy BETWEEN 0 AND 10", name="ck_mood_checkins_energy"
+        ),
+        CheckConstraint(
+            "sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24",
+            name="ck_mood_checkins_sleep_hours",
+        ),
+        CheckConstraint(
+            "care_hours IS NULL OR care_hours BETWEEN 0 AND 24", name="ck_mood_checkins_care_hours"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -57,9 +57,9 @@ class NudgeReason(enum.Enum):
 
 _REASON_TEXT = {
     NudgeReason.BELOW_BASELINE: "Your check-ins over the last two weeks have been lower than "
-                                "usual for you.",
+    "usual for you.",
     NudgeReason.LOW_MOOD: "Many of your check-ins over the last two weeks have been on the low "
-                          "side.",
+    "side.",
     NudgeReason.HIGH_STRESS: "You have noted a lot of stress over the last two weeks.",
     NudgeReason.SELF_CHECK: "A recent self-check suggested you are carrying a lot right now.",
 }

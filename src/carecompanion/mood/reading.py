@@ -36,12 +36,23 @@ def read_checkins(session: Session, where: Sequence[ColumnElement[bool]]) -> lis
     """The check-ins matching ``where``, oldest first, with their activities and emotions."""
     rows = session.execute(
         select(
-            CheckInRow.id, CheckInRow.uid, type_coerce(CheckInRow.at, String), CheckInRow.day,
-            CheckInRow.mood, CheckInRow.stress, CheckInRow.sleep_hours, CheckInRow.energy,
-            CheckInRow.care_hours, CheckInRow.note, CheckInRow.entry_id, CheckInRow.source,
+            CheckInRow.id,
+            CheckInRow.uid,
+            type_coerce(CheckInRow.at, String),
+            CheckInRow.day,
+            CheckInRow.mood,
+            CheckInRow.stress,
+            CheckInRow.sleep_hours,
+            CheckInRow.energy,
+            CheckInRow.care_hours,
+            CheckInRow.note,
+            CheckInRow.entry_id,
+            CheckInRow.source,
             type_coerce(CheckInRow.created_at, String),
             type_coerce(CheckInRow.updated_at, String),
-        ).where(*where).order_by(CheckInRow.at, CheckInRow.id)
+        )
+        .where(*where)
+        .order_by(CheckInRow.at, CheckInRow.id)
     ).all()
     # Link rows are read without joining the check-ins table (a lookup per row into wide
     # pages of notes was most of the cost); the small activity list is read once and the
@@ -49,9 +60,7 @@ def read_checkins(session: Session, where: Sequence[ColumnElement[bool]]) -> lis
     ids = select(CheckInRow.id).where(*where).scalar_subquery() if where else None
     catalogue = {
         row.id: (row.position, row.id, row.name)
-        for row in session.execute(
-            select(ActivityRow.id, ActivityRow.position, ActivityRow.name)
-        )
+        for row in session.execute(select(ActivityRow.id, ActivityRow.position, ActivityRow.name))
     }
     links = select(checkin_activities.c.checkin_id, checkin_activities.c.activity_id)
     if ids is not None:
@@ -69,11 +78,21 @@ def read_checkins(session: Session, where: Sequence[ColumnElement[bool]]) -> lis
     emotions = {key: [name for _, name in sorted(value)] for key, value in placed.items()}
     return [
         CheckIn(
-            id=row[0], uid=row[1], at=_instant(row[2]), day=date.fromisoformat(row[3]),
-            mood=row[4], stress=row[5], sleep_hours=row[6], energy=row[7], care_hours=row[8],
+            id=row[0],
+            uid=row[1],
+            at=_instant(row[2]),
+            day=date.fromisoformat(row[3]),
+            mood=row[4],
+            stress=row[5],
+            sleep_hours=row[6],
+            energy=row[7],
+            care_hours=row[8],
             activities=tuple(activities.get(row[0], ())),
             emotions=tuple(emotions.get(row[0], ())),
-            note=row[9], entry_id=row[10], source=row[11], created_at=_instant(row[12]),
+            note=row[9],
+            entry_id=row[10],
+            source=row[11],
+            created_at=_instant(row[12]),
             updated_at=_instant(row[13]),
         )
         for row in rows

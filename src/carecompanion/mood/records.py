@@ -72,9 +72,16 @@ class CheckIn:
     def to_draft(self) -> CheckInDraft:
         """The editable form of this check-in (for a "correct this check-in" dialog)."""
         return CheckInDraft(
-            mood=self.mood, stress=self.stress, sleep_hours=self.sleep_hours,
-            energy=self.energy, care_hours=self.care_hours, activities=self.activities,
-            emotions=self.emotions, note=self.note, at=self.at, entry_id=self.entry_id,
+            mood=self.mood,
+            stress=self.stress,
+            sleep_hours=self.sleep_hours,
+            energy=self.energy,
+            care_hours=self.care_hours,
+            activities=self.activities,
+            emotions=self.emotions,
+            note=self.note,
+            at=self.at,
+            entry_id=self.entry_id,
         )
 
 

@@ -96,8 +96,13 @@ _LOADED = (selectinload(CheckInRow.activities), selectinload(CheckInRow.emotions
 
 
 class MoodService:
-    def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None,
-                 support_source: Callable[[], Sequence[Reachable]] | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        tz: tzinfo | None = None,
+        support_source: Callable[[], Sequence[Reachable]] | None = None,
+    ) -> None:
         """``support_source``: where the nudge finds the person's people and helplines (the
         People page's emergency contacts and crisis lines); without it, ``support``."""
         self._db = database
@@ -156,16 +161,12 @@ class MoodService:
             return read_checkins(session, [CheckInRow.entry_id == entry_id])
 
     # -- many --------------------------------------------------------------------------------
-    def list(
-        self, since: date | None = None, until: date | None = None
-    ) -> builtins.list[CheckIn]:
+    def list(self, since: date | None = None, until: date | None = None) -> builtins.list[CheckIn]:
         """Check-ins whose local day is within ``since`` .. ``until`` (inclusive), oldest first."""
         with self._db.session() as session:
             return read_checkins(session, day_filter(since, until))
 
-    def days(
-        self, since: date | None = None, until: date | None = None
-    ) -> builtins.list[DayStat]:
+    def days(self, since: date | None = None, until: date | None = None) -> builtins.list[DayStat]:
         return daily_stats(self.list(since, until))
 
     def count(self) -> int:
@@ -187,13 +188,17 @@ class MoodService:
                     new_activities.setdefault(name.casefold(), name)
         days = sorted(self._day(d) for d in cleaned)
         return ImportPreview(
-            total=len(cleaned), new=len(new), duplicates=len(cleaned) - len(new),
-            first_day=days[0] if days else None, last_day=days[-1] if days else None,
+            total=len(cleaned),
+            new=len(new),
+            duplicates=len(cleaned) - len(new),
+            first_day=days[0] if days else None,
+            last_day=days[-1] if days else None,
             new_activities=tuple(new_activities.values()),
         )
 
-    def import_drafts(self, drafts: Sequence[CheckInDraft], *,
-                      source: Source = "daylio") -> ImportResult:
+    def import_drafts(
+        self, drafts: Sequence[CheckInDraft], *, source: Source = "daylio"
+    ) -> ImportResult:
         """Add every draft not already present (see ``fingerprint``), all in one transaction:
         a failure leaves the vault exactly as it was."""
         now = self._clock.now()
@@ -225,9 +230,15 @@ class MoodService:
         if not check.show:
             return None
         contacts: Sequence[Reachable] = (
-            self._support_source() if self._support_source is not None else self._own_support())
-        return Nudge(check, tuple(reason.text for reason in check.reasons), NUDGE_INVITATION,
-                     EMERGENCY_NOTE, tuple(contacts))
+            self._support_source() if self._support_source is not None else self._own_support()
+        )
+        return Nudge(
+            check,
+            tuple(reason.text for reason in check.reasons),
+            NUDGE_INVITATION,
+            EMERGENCY_NOTE,
+            tuple(contacts),
+        )
 
     def _own_support(self) -> builtins.list[SupportContact]:
         return sorted(self.support.list(), key=lambda c: (c.kind != "person", c.position))
@@ -249,8 +260,9 @@ class MoodService:
 
     def _fingerprint(self, draft: CheckInDraft) -> str:
         at = draft.at or self._clock.now()
-        return checkin_fingerprint(local_day(at, self._tz), local_clock(at, self._tz),
-                                   draft.mood, draft.note)
+        return checkin_fingerprint(
+            local_day(at, self._tz), local_clock(at, self._tz), draft.mood, draft.note
+        )
 
     def _new_only(
         self, session: Session, drafts: Iterable[CheckInDraft]
@@ -260,9 +272,11 @@ class MoodService:
         wanted = {self._fingerprint(draft) for draft in drafts}
         seen: set[str] = set()
         for chunk in _chunks(sorted(wanted), 500):  # SQLite caps bound parameters
-            seen.update(session.scalars(
-                select(CheckInRow.fingerprint).where(CheckInRow.fingerprint.in_(chunk))
-            ))
+            seen.update(
+                session.scalars(
+                    select(CheckInRow.fingerprint).where(CheckInRow.fingerprint.in_(chunk))
+                )
+            )
         new = []
         for draft in drafts:
             fingerprint = self._fingerprint(draft)
@@ -271,8 +285,14 @@ class MoodService:
                 new.append(draft)
         return new
 
-    def _fill(self, session: Session, row: CheckInRow, draft: CheckInDraft,
-              resolve: ActivityResolver | None = None, keep_at: bool = False) -> None:
+    def _fill(
+        self,
+        session: Session,
+        row: CheckInRow,
+        draft: CheckInDraft,
+        resolve: ActivityResolver | None = None,
+        keep_at: bool = False,
+    ) -> None:
         at = draft.at or (row.at if keep_at else self._clock.now())
         row.at = at
         row.day = local_day(at, self._tz).isoformat()
@@ -283,11 +303,13 @@ class MoodService:
         row.care_hours = draft.care_hours
         row.note = draft.note
         row.entry_id = draft.entry_id
-        row.fingerprint = checkin_fingerprint(local_day(at, self._tz),
-                                              local_clock(at, self._tz), draft.mood, draft.note)
+        row.fingerprint = checkin_fingerprint(
+            local_day(at, self._tz), local_clock(at, self._tz), draft.mood, draft.note
+        )
         row.activities = (resolve or ActivityResolver(session))(draft.activities)
-        row.emotions = [EmotionRow(name=name, position=position)
-                        for position, name in enumerate(draft.emotions)]
+        row.emotions = [
+            EmotionRow(name=name, position=position) for position, name in enumerate(draft.emotions)
+        ]
         row.updated_at = self._clock.now()
 
     @staticmethod
@@ -312,8 +334,9 @@ class MoodService:
         if entry_id is None:
             return
         if session.scalar(select(JournalEntry.id).where(JournalEntry.id == entry_id)) is None:
-            raise InvalidCheckIn([Problem("entry_id",
-                                          f"There is no journal entry with id {entry_id}.")])
+            raise InvalidCheckIn(
+                [Problem("entry_id", f"There is no journal entry with id {entry_id}.")]
+            )
 
     def _setting(self, key: str) -> str | None:
         with self._db.session() as session:
@@ -323,4 +346,4 @@ class MoodService:
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

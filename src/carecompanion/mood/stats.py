@@ -172,8 +172,7 @@ def bucket_means(series: Iterable[Point], period: Period) -> list[BucketMean]:
     for point in series:
         buckets.setdefault(period_start(point.day, period), []).append(point.value)
     return [
-        BucketMean(start, period_end(start, period), math.fsum(values) / len(values),
-                   len(values))
+        BucketMean(start, period_end(start, period), math.fsum(values) / len(values), len(values))
         for start, values in sorted(buckets.items())
     ]
 

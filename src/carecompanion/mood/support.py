@@ -22,8 +22,9 @@ TEXT_MAX_CHARS = 200
 
 def _to_contact(row: SupportContactRow) -> SupportContact:
     kind: ContactKind = "crisis" if row.kind == "crisis" else "person"
-    return SupportContact(id=row.id, name=row.name, reach=row.reach, kind=kind,
-                          position=row.position)
+    return SupportContact(
+        id=row.id, name=row.name, reach=row.reach, kind=kind, position=row.position
+    )
 
 
 def _clean(name: str, reach: str, kind: str) -> tuple[str, str, ContactKind]:
@@ -31,8 +32,9 @@ def _clean(name: str, reach: str, kind: str) -> tuple[str, str, ContactKind]:
     if not name:
         raise InvalidName("A support contact needs a name.")
     if len(name) > TEXT_MAX_CHARS or len(reach) > TEXT_MAX_CHARS:
-        raise InvalidName(f"A contact's name and details must each be at most "
-                          f"{TEXT_MAX_CHARS} characters long.")
+        raise InvalidName(
+            f"A contact's name and details must each be at most {TEXT_MAX_CHARS} characters long."
+        )
     if kind not in KINDS:
         raise InvalidName("A support contact is either a person or a crisis line.")
     return name, reach, "crisis" if kind == "crisis" else "person"
@@ -47,23 +49,22 @@ class SupportContacts:
     def list(self) -> builtins.list[SupportContact]:
         with self._db.session() as session:
             rows = session.scalars(
-                select(SupportContactRow).order_by(SupportContactRow.position,
-                                                   SupportContactRow.id)
+                select(SupportContactRow).order_by(SupportContactRow.position, SupportContactRow.id)
             )
             return [_to_contact(row) for row in rows]
 
     def add(self, name: str, reach: str = "", kind: ContactKind = "person") -> SupportContact:
         name, reach, kind = _clean(name, reach, kind)
         with self._db.session() as session:
-            position = int(session.scalar(select(func.max(SupportContactRow.position)))
-                           or 0) + 1
+            position = int(session.scalar(select(func.max(SupportContactRow.position))) or 0) + 1
             row = SupportContactRow(name=name, reach=reach, kind=kind, position=position)
             session.add(row)
             session.flush()
             return _to_contact(row)
 
-    def update(self, contact_id: int, name: str, reach: str = "",
-               kind: ContactKind = "person") -> SupportContact:
+    def update(
+        self, contact_id: int, name: str, reach: str = "", kind: ContactKind = "person"
+    ) -> SupportContact:
         name, reach, kind = _clean(name, reach, kind)
         with self._db.session() as session:
             row = session.get(SupportContactRow, contact_id)

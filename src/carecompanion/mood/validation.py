@@ -84,8 +84,7 @@ def find_problems(draft: CheckInDraft, now: datetime) -> list[Problem]:
         for p in (
             _range_problem("mood", "Mood", draft.mood, MOOD_MIN, MOOD_MAX)
             if draft.mood is not None
-            else Problem("mood", f"Mood is needed (a whole number from {MOOD_MIN} to "
-                                 f"{MOOD_MAX})."),
+            else Problem("mood", f"Mood is needed (a whole number from {MOOD_MIN} to {MOOD_MAX})."),
             _range_problem("stress", "Stress", draft.stress, SCALE_MIN, SCALE_MAX),
             _range_problem("energy", "Energy", draft.energy, SCALE_MIN, SCALE_MAX),
             _hours_problem("sleep_hours", "Sleep", draft.sleep_hours),
@@ -94,10 +93,17 @@ def find_problems(draft: CheckInDraft, now: datetime) -> list[Problem]:
         if p is not None
     ]
     if len(draft.note) > NOTE_MAX_CHARS:
-        problems.append(Problem("note", f"The note is longer than {NOTE_MAX_CHARS} characters; "
-                                        "a journal entry is the place for a longer text."))
-    for field, names, what in (("activities", draft.activities, "activity"),
-                               ("emotions", draft.emotions, "emotion")):
+        problems.append(
+            Problem(
+                "note",
+                f"The note is longer than {NOTE_MAX_CHARS} characters; "
+                "a journal entry is the place for a longer text.",
+            )
+        )
+    for field, names, what in (
+        ("activities", draft.activities, "activity"),
+        ("emotions", draft.emotions, "emotion"),
+    ):
         try:
             cleaned = clean_names(names, what)
         except InvalidName as exc:

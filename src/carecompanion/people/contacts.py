@@ -148,8 +148,9 @@ class PeopleService:
         most overdue first."""
         return due_contacts(self.list(), today or self.today())
 
-    def log_contact(self, contact_id: int, kind: LogKind = "call", note: str = "",
-                    at: datetime | None = None) -> LogEntry:
+    def log_contact(
+        self, contact_id: int, kind: LogKind = "call", note: str = "", at: datetime | None = None
+    ) -> LogEntry:
         now = self._clock.now()
         when = at or now
         note = clean_text(note)
@@ -157,8 +158,9 @@ class PeopleService:
         if kind not in LOG_KINDS:
             problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(LOG_KINDS)}."))
         if len(note) > LOG_NOTE_MAX_CHARS:
-            problems.append(Problem("note", f"A note can be at most {LOG_NOTE_MAX_CHARS} "
-                                            "characters long."))
+            problems.append(
+                Problem("note", f"A note can be at most {LOG_NOTE_MAX_CHARS} characters long.")
+            )
         if when.tzinfo is None:
             problems.append(Problem("at", "The time needs a time zone."))
         elif when > now + _FUTURE_SLACK:
@@ -176,8 +178,11 @@ class PeopleService:
         """A contact's log, newest first."""
         with self._db.session() as session:
             self._row(session, contact_id)
-            rows = session.scalars(select(LogRow).where(LogRow.contact_id == contact_id)
-                                   .order_by(LogRow.at.desc(), LogRow.id.desc()))
+            rows = session.scalars(
+                select(LogRow)
+                .where(LogRow.contact_id == contact_id)
+                .order_by(LogRow.at.desc(), LogRow.id.desc())
+            )
             return [_entry(row) for row in rows]
 
     def delete_log_entry(self, entry_id: int) -> None:
@@ -189,10 +194,12 @@ class PeopleService:
 
     # -- help --------------------------------------------------------------------------------
     def help_panel(self) -> HelpPanel:
-        return HelpPanel(statement=self.crisis.statement(),
-                         emergency_number=self.crisis.emergency_number(),
-                         country=self.crisis.chosen_country(),
-                         entries=self.support_contacts())
+        return HelpPanel(
+            statement=self.crisis.statement(),
+            emergency_number=self.crisis.emergency_number(),
+            country=self.crisis.chosen_country(),
+            entries=self.support_contacts(),
+        )
 
     def support_contacts(self) -> tuple[HelpEntry, ...]:
         """The person's emergency contacts, then their crisis lines: where the mood nudge
@@ -211,17 +218,18 @@ class PeopleService:
         with self._db.session() as session:
             plan = importing.preview(session, cards)
             rows = importing.add_rows(session, plan.new, self._clock.now())
-            return ImportResult(added=tuple(row.id for row in rows),
-                                duplicates=len(plan.duplicates))
+            return ImportResult(
+                added=tuple(row.id for row in rows), duplicates=len(plan.duplicates)
+            )
 
-    def export_vcard(self, version: Version = "3.0",
-                     ids: Sequence[int] | None = None) -> str:
+    def export_vcard(self, version: Version = "3.0", ids: Sequence[int] | None = None) -> str:
         """Contacts (all, or ``ids``) as one vCard text, photos included."""
         from carecompanion.people.vcard_write import write_vcards  # vobject loads on first use
 
         contacts = self.list() if ids is None else [self.get(i) for i in ids]
-        return write_vcards(((c, self.photo(c.id) if c.has_photo else None) for c in contacts),
-                            version)
+        return write_vcards(
+            ((c, self.photo(c.id) if c.has_photo else None) for c in contacts), version
+        )
 
     # -- helpers -----------------------------------------------------------------------------
     def _reread(self, session: Session, contact_id: int) -> Contact:
@@ -232,8 +240,7 @@ class PeopleService:
 
     @staticmethod
     def _row(session: Session, contact_id: int) -> ContactRow:
-        row = session.scalar(select(ContactRow).options(*LOADED)
-                             .where(ContactRow.id == contact_id))
+        row = session.scalar(select(ContactRow).options(*LOADED).where(ContactRow.id == contact_id))
         if row is None:
             raise ContactNotFound(contact_id)
         return row

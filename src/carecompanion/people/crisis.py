@@ -57,25 +57,43 @@ class CrisisResource:
 
 
 def _resource(row: CrisisResourceRow) -> CrisisResource:
-    return CrisisResource(id=row.id, position=row.position, name=row.name, phone=row.phone,
-                          text_number=row.text_number, url=row.url, hours=row.hours,
-                          description=row.description, source_url=row.source_url)
+    return CrisisResource(
+        id=row.id,
+        position=row.position,
+        name=row.name,
+        phone=row.phone,
+        text_number=row.text_number,
+        url=row.url,
+        hours=row.hours,
+        description=row.description,
+        source_url=row.source_url,
+    )
 
 
 def _clean(draft: CrisisResourceDraft) -> CrisisResourceDraft:
-    values = {name: clean_line(getattr(draft, name)) for name in
-              ("name", "phone", "text_number", "url", "hours", "source_url")}
+    values = {
+        name: clean_line(getattr(draft, name))
+        for name in ("name", "phone", "text_number", "url", "hours", "source_url")
+    }
     description = clean_text(draft.description)
     problems = []
     if not values["name"]:
         problems.append(Problem("name", "A crisis line needs a name."))
     if not (values["phone"] or values["text_number"] or values["url"]):
-        problems.append(Problem("phone", "A crisis line needs a phone number, a number to "
-                                         "text or a web address."))
+        problems.append(
+            Problem(
+                "phone", "A crisis line needs a phone number, a number to text or a web address."
+            )
+        )
     for name, value in values.items():
         if len(value) > limits.LINE_MAX_CHARS:
-            problems.append(Problem(name, f"Each detail of a crisis line can be at most "
-                                          f"{limits.LINE_MAX_CHARS} characters long."))
+            problems.append(
+                Problem(
+                    name,
+                    f"Each detail of a crisis line can be at most "
+                    f"{limits.LINE_MAX_CHARS} characters long.",
+                )
+            )
     if len(description) > limits.TEXT_MAX_CHARS:
         problems.append(Problem("description", "The description is too long."))
     if problems:
@@ -105,10 +123,18 @@ class CrisisService:
         with self._db.session() as session:
             session.execute(delete(CrisisResourceRow))
             for position, line in enumerate(country.lines):
-                session.add(CrisisResourceRow(
-                    position=position, name=line.name, phone=line.phone,
-                    text_number=line.text_number, url=line.url, hours=line.hours,
-                    description=line.description, source_url=line.source_url))
+                session.add(
+                    CrisisResourceRow(
+                        position=position,
+                        name=line.name,
+                        phone=line.phone,
+                        text_number=line.text_number,
+                        url=line.url,
+                        hours=line.hours,
+                        description=line.description,
+                        source_url=line.source_url,
+                    )
+                )
             _set(session, COUNTRY_KEY, country.code)
             _set(session, EMERGENCY_KEY, country.emergency_number)
         return self.list()
@@ -123,30 +149,30 @@ class CrisisService:
     def set_emergency_number(self, number: str) -> str:
         number = clean_line(number)
         if len(number) > limits.PHONE_MAX_CHARS:
-            raise InvalidResource([Problem("emergency_number", "That is too long for a phone "
-                                                               "number.")])
+            raise InvalidResource(
+                [Problem("emergency_number", "That is too long for a phone number.")]
+            )
         with self._db.session() as session:
             _set(session, EMERGENCY_KEY, number)
         return number
 
     def statement(self) -> str:
         """The "not an emergency service" sentence, with the emergency number when known."""
-        return NOT_AN_EMERGENCY_SERVICE.format(emergency=self.emergency_number()
-                                               or LOCAL_EMERGENCY)
+        return NOT_AN_EMERGENCY_SERVICE.format(emergency=self.emergency_number() or LOCAL_EMERGENCY)
 
     # -- the lines ---------------------------------------------------------------------------
     def list(self) -> builtins.list[CrisisResource]:
         with self._db.session() as session:
-            rows = session.scalars(select(CrisisResourceRow).order_by(
-                CrisisResourceRow.position, CrisisResourceRow.id))
+            rows = session.scalars(
+                select(CrisisResourceRow).order_by(CrisisResourceRow.position, CrisisResourceRow.id)
+            )
             return [_resource(row) for row in rows]
 
     def add(self, draft: CrisisResourceDraft) -> CrisisResource:
         clean = _clean(draft)
         with self._db.session() as session:
             last = session.scalar(select(func.max(CrisisResourceRow.position)))
-            row = CrisisResourceRow(position=(last if last is not None else -1) + 1,
-                                    **vars(clean))
+            row = CrisisResourceRow(position=(last if last is not None else -1) + 1, **vars(clean))
             session.add(row)
             session.flush()
             return _resource(row)

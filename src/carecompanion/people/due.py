@@ -15,8 +15,12 @@ from carecompanion.people.records import Contact, DueContact
 from carecompanion.people.text import fold_key
 
 
-def next_check_in(check_in_days: int | None, last_contact_at: datetime | None,
-                  created_at: datetime, tz: tzinfo | None) -> date | None:
+def next_check_in(
+    check_in_days: int | None,
+    last_contact_at: datetime | None,
+    created_at: datetime,
+    tz: tzinfo | None,
+) -> date | None:
     if check_in_days is None:
         return None
     since = last_contact_at if last_contact_at is not None else created_at

@@ -32,7 +32,8 @@ class Identity:
             name=fold_key(draft.name),
             phones=frozenset(k for k in (phone_key(p.number) for p in draft.phones) if k),
             emails=frozenset(email_key(e.address) for e in draft.emails),
-            uid=uid, contact_id=contact_id,
+            uid=uid,
+            contact_id=contact_id,
         )
 
     def same_person(self, other: Identity) -> bool:

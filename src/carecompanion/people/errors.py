@@ -76,8 +76,10 @@ class ResourceNotFound(PeopleError, LookupError):
 
 class UnknownCountry(PeopleError, LookupError):
     def __init__(self, code: str, known: Sequence[str]) -> None:
-        super().__init__(f"There is no built-in list of crisis lines for {code!r}; "
-                         f"choose one of {', '.join(known)}.")
+        super().__init__(
+            f"There is no built-in list of crisis lines for {code!r}; "
+            f"choose one of {', '.join(known)}."
+        )
 
 
 class InvalidPhoto(PeopleError, ValueError):

@@ -31,42 +31,59 @@ def _minute(start: time) -> time:
 def checked_schedule(schedule: Schedule) -> Schedule:
     problems: list[Problem] = []
     if not is_zone(schedule.tz):
-        problems.append(Problem("tz", f"{schedule.tz!r} is not a time zone name like "
-                                      "Europe/London or America/New_York."))
+        problems.append(
+            Problem(
+                "tz",
+                f"{schedule.tz!r} is not a time zone name like Europe/London or America/New_York.",
+            )
+        )
     if schedule.frequency not in FREQUENCIES:
         problems.append(Problem("frequency", "A group meets once, weekly or monthly."))
     elif not 1 <= schedule.interval <= MAX_INTERVAL[schedule.frequency]:
         problems.append(Problem("interval", "That is not a possible repeat interval."))
     if not 1 <= schedule.duration_minutes <= MAX_DURATION:
-        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 "
-                                                    "hours."))
+        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 hours."))
     week = schedule.week_of_month if schedule.frequency == "monthly" else None
     if schedule.frequency == "monthly":
         if week is None or week not in WEEKS_OF_MONTH:
-            problems.append(Problem("week_of_month", "Choose the first to fifth, or the last, "
-                                                     "weekday of the month."))
-        elif nth_weekday(schedule.first.year, schedule.first.month, schedule.weekday,
-                         week) != schedule.first:
-            problems.append(Problem("first", "The first meeting must fall on the chosen "
-                                             "weekday of its month (use Schedule.monthly)."))
+            problems.append(
+                Problem(
+                    "week_of_month", "Choose the first to fifth, or the last, weekday of the month."
+                )
+            )
+        elif (
+            nth_weekday(schedule.first.year, schedule.first.month, schedule.weekday, week)
+            != schedule.first
+        ):
+            problems.append(
+                Problem(
+                    "first",
+                    "The first meeting must fall on the chosen "
+                    "weekday of its month (use Schedule.monthly).",
+                )
+            )
     if schedule.until is not None and schedule.until < schedule.first:
         problems.append(Problem("until", "The last day is before the first meeting."))
     if problems:
         raise InvalidSchedule(problems)
     interval = schedule.interval if schedule.frequency != "once" else 1
-    return replace(schedule, start=_minute(schedule.start), week_of_month=week,
-                   interval=interval,
-                   until=schedule.until if schedule.frequency != "once" else None)
+    return replace(
+        schedule,
+        start=_minute(schedule.start),
+        week_of_month=week,
+        interval=interval,
+        until=schedule.until if schedule.frequency != "once" else None,
+    )
 
 
 def checked_exception(schedule: Schedule, change: ScheduleException) -> ScheduleException:
     problems: list[Problem] = []
     if not is_rule_day(schedule, change.original):
-        problems.append(Problem("original", f"The group does not meet on "
-                                            f"{change.original.isoformat()}."))
+        problems.append(
+            Problem("original", f"The group does not meet on {change.original.isoformat()}.")
+        )
     if change.duration_minutes is not None and not 1 <= change.duration_minutes <= MAX_DURATION:
-        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 "
-                                                    "hours."))
+        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 hours."))
     note = clean_text(change.note)
     if len(note) > limits.LOG_NOTE_MAX_CHARS:
         problems.append(Problem("note", "The note is too long."))
@@ -74,19 +91,24 @@ def checked_exception(schedule: Schedule, change: ScheduleException) -> Schedule
         raise InvalidSchedule(problems)
     if change.cancelled:
         return ScheduleException(change.original, cancelled=True, note=note)
-    return replace(change, note=note,
-                   new_start=_minute(change.new_start) if change.new_start else None)
+    return replace(
+        change, note=note, new_start=_minute(change.new_start) if change.new_start else None
+    )
 
 
 def checked_group(draft: GroupDraft) -> GroupDraft:
     problems: list[Problem] = []
-    name, location, notes = clean_line(draft.name), clean_line(draft.location), \
-        clean_text(draft.notes)
+    name, location, notes = (
+        clean_line(draft.name),
+        clean_line(draft.location),
+        clean_text(draft.notes),
+    )
     if not name:
         problems.append(Problem("name", "A group needs a name."))
     if len(name) > limits.NAME_MAX_CHARS:
-        problems.append(Problem("name", f"A name can be at most {limits.NAME_MAX_CHARS} "
-                                        "characters long."))
+        problems.append(
+            Problem("name", f"A name can be at most {limits.NAME_MAX_CHARS} characters long.")
+        )
     if draft.kind not in GROUP_KINDS:
         problems.append(Problem("kind", "A group meets in person, by video or by phone."))
     if len(location) > limits.TEXT_MAX_CHARS or len(notes) > limits.TEXT_MAX_CHARS:
@@ -100,5 +122,6 @@ def checked_group(draft: GroupDraft) -> GroupDraft:
     if problems:
         raise InvalidGroup(problems)
     members = tuple(dict.fromkeys(draft.member_ids))
-    return replace(draft, name=name, location=location, notes=notes, schedule=schedule,
-                   member_ids=members)
+    return replace(
+        draft, name=name, location=location, notes=notes, schedule=schedule, member_ids=members
+    )

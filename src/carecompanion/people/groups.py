@@ -88,15 +88,22 @@ class GroupService:
     def cancel_meeting(self, group_id: int, day: date, note: str = "") -> Group:
         return self._change(group_id, ScheduleException(day, cancelled=True, note=note))
 
-    def move_meeting(self, group_id: int, day: date, new_day: date | None = None,
-                     new_start: time | None = None, duration_minutes: int | None = None,
-                     note: str = "") -> Group:
+    def move_meeting(
+        self,
+        group_id: int,
+        day: date,
+        new_day: date | None = None,
+        new_start: time | None = None,
+        duration_minutes: int | None = None,
+        note: str = "",
+    ) -> Group:
         """Move the meeting the schedule puts on ``day`` to another local date and/or time
         (in the group's zone)."""
         if new_day is None and new_start is None and duration_minutes is None:
             raise InvalidGroup([Problem("new_day", "Say where the meeting moves to.")])
-        return self._change(group_id, ScheduleException(day, False, new_day, new_start,
-                                                        duration_minutes, note))
+        return self._change(
+            group_id, ScheduleException(day, False, new_day, new_start, duration_minutes, note)
+        )
 
     def restore_meeting(self, group_id: int, day: date) -> Group:
         """Undo a cancel or move: the meeting is back where the schedule puts it."""
@@ -111,25 +118,36 @@ class GroupService:
             return self._reread(session, group_id)
 
     # -- meetings ----------------------------------------------------------------------------
-    def occurrences(self, start: datetime, end: datetime, group_id: int | None = None,
-                    include_cancelled: bool = False) -> builtins.list[Occurrence]:
+    def occurrences(
+        self,
+        start: datetime,
+        end: datetime,
+        group_id: int | None = None,
+        include_cancelled: bool = False,
+    ) -> builtins.list[Occurrence]:
         groups = [self.get(group_id)] if group_id is not None else self.list()
         found: builtins.list[Occurrence] = []
         for group in groups:
             if group.schedule is None:
                 continue
-            found += (_occurrence(group, meeting) for meeting in meetings(
-                group.schedule, group.exceptions, start, end, include_cancelled))
+            found += (
+                _occurrence(group, meeting)
+                for meeting in meetings(
+                    group.schedule, group.exceptions, start, end, include_cancelled
+                )
+            )
         return sorted(found, key=lambda o: (o.start, o.group_name, o.group_id))
 
-    def upcoming(self, now: datetime | None = None,
-                 limit: int = 5) -> builtins.list[Occurrence]:
+    def upcoming(self, now: datetime | None = None, limit: int = 5) -> builtins.list[Occurrence]:
         """The next ``limit`` meetings that have not ended by ``now`` (default: the clock)."""
         now = now or self._clock.now()
         # Start a day back so a meeting in progress is still listed; its end decides.
         window = self.occurrences(now - timedelta(days=1), now + UPCOMING_HORIZON)
-        return heapq.nsmallest(limit, (o for o in window if o.end > now),
-                               key=lambda o: (o.start, o.group_name, o.group_id))
+        return heapq.nsmallest(
+            limit,
+            (o for o in window if o.end > now),
+            key=lambda o: (o.start, o.group_name, o.group_id),
+        )
 
     def export_ics(self) -> bytes:
         from carecompanion.people.ics import calendar_bytes  # icalendar loads only for this
@@ -139,14 +157,20 @@ class GroupService:
     # -- helpers -----------------------------------------------------------------------------
     def _fill(self, session: Session, row: GroupRow, draft: GroupDraft) -> None:
         wanted = {*draft.member_ids, *([draft.facilitator_id] if draft.facilitator_id else [])}
-        found = {c.id: c for c in session.scalars(select(ContactRow)
-                                                  .where(ContactRow.id.in_(wanted)))}
+        found = {
+            c.id: c for c in session.scalars(select(ContactRow).where(ContactRow.id.in_(wanted)))
+        }
         missing = sorted(wanted - found.keys())
         if missing:
-            raise InvalidGroup([Problem("member_ids", f"There is no contact with id "
-                                                      f"{missing[0]}.")])
-        row.name, row.kind, row.location, row.notes = (draft.name, draft.kind, draft.location,
-                                                       draft.notes)
+            raise InvalidGroup(
+                [Problem("member_ids", f"There is no contact with id {missing[0]}.")]
+            )
+        row.name, row.kind, row.location, row.notes = (
+            draft.name,
+            draft.kind,
+            draft.location,
+            draft.notes,
+        )
         row.facilitator_id = draft.facilitator_id
         row.members = [found[i] for i in draft.member_ids]
         row.updated_at = self._clock.now()
@@ -158,8 +182,10 @@ class GroupService:
         fill_schedule(row.schedule, draft.schedule)
         # A changed rule keeps only the changes that still name one of its meetings.
         row.schedule.exceptions = [
-            e for e in row.schedule.exceptions
-            if is_rule_day(draft.schedule, date.fromisoformat(e.original_date))]
+            e
+            for e in row.schedule.exceptions
+            if is_rule_day(draft.schedule, date.fromisoformat(e.original_date))
+        ]
 
     def _change(self, group_id: int, change: ScheduleException) -> Group:
         with self._db.session() as session:
@@ -167,8 +193,9 @@ class GroupService:
             schedule = to_group(self._row(session, group_id)).schedule
             assert schedule is not None
             clean = checked_exception(schedule, change)
-            schedule_row.exceptions = [e for e in schedule_row.exceptions
-                                       if e.original_date != clean.original.isoformat()]
+            schedule_row.exceptions = [
+                e for e in schedule_row.exceptions if e.original_date != clean.original.isoformat()
+            ]
             session.flush()  # the day's old change goes first: (schedule, day) is unique
             schedule_row.exceptions.append(exception_row(clean))
             self._touch(session, group_id)
@@ -197,7 +224,15 @@ class GroupService:
 
 
 def _occurrence(group: Group, meeting: Meeting) -> Occurrence:
-    return Occurrence(group_id=group.id, group_name=group.name, kind=group.kind,
-                      location=group.location, start=meeting.start, end=meeting.end,
-                      original_day=meeting.original_day, moved=meeting.moved,
-                      cancelled=meeting.cancelled, note=meeting.note)
+    return Occurrence(
+        group_id=group.id,
+        group_name=group.name,
+        kind=group.kind,
+        location=group.location,
+        start=meeting.start,
+        end=meeting.end,
+        original_day=meeting.original_day,
+        moved=meeting.moved,
+        cancelled=meeting.cancelled,
+        note=meeting.note,
+    )

@@ -43,19 +43,32 @@ class HelpPanel:
 def person_entry(contact: Contact) -> HelpEntry:
     phones = tuple(p.number for p in contact.phones)
     emails = tuple(e.address for e in contact.emails)
-    return HelpEntry(kind="person", name=contact.name,
-                     reach=(phones or emails or ("",))[0], phones=phones, emails=emails,
-                     detail=contact.role, contact_id=contact.id)
+    return HelpEntry(
+        kind="person",
+        name=contact.name,
+        reach=(phones or emails or ("",))[0],
+        phones=phones,
+        emails=emails,
+        detail=contact.role,
+        contact_id=contact.id,
+    )
 
 
 def line_entry(resource: CrisisResource) -> HelpEntry:
     reach = resource.phone or resource.text_number or resource.url
-    return HelpEntry(kind="crisis", name=resource.name, reach=reach,
-                     phones=(resource.phone,) if resource.phone else (),
-                     text_number=resource.text_number, url=resource.url,
-                     detail=resource.hours, resource_id=resource.id)
+    return HelpEntry(
+        kind="crisis",
+        name=resource.name,
+        reach=reach,
+        phones=(resource.phone,) if resource.phone else (),
+        text_number=resource.text_number,
+        url=resource.url,
+        detail=resource.hours,
+        resource_id=resource.id,
+    )
 
 
-def help_entries(contacts: Sequence[Contact],
-                 resources: Sequence[CrisisResource]) -> tuple[HelpEntry, ...]:
+def help_entries(
+    contacts: Sequence[Contact], resources: Sequence[CrisisResource]
+) -> tuple[HelpEntry, ...]:
     return (*(person_entry(c) for c in contacts), *(line_entry(r) for r in resources))

@@ -37,8 +37,7 @@ def rrule(schedule: Schedule) -> dict[str, Any] | None:
     rule: dict[str, Any] = {"FREQ": schedule.frequency.upper()}
     if schedule.interval != 1:
         rule["INTERVAL"] = schedule.interval
-    rule["BYDAY"] = day if schedule.frequency == "weekly" else \
-        f"{schedule.week_of_month}{day}"
+    rule["BYDAY"] = day if schedule.frequency == "weekly" else f"{schedule.week_of_month}{day}"
     if schedule.until is not None:
         # The last moment a meeting could start, in UTC (RFC 5545 3.3.10).
         rule["UNTIL"] = local_start(schedule.until, schedule.start, schedule.tz).astimezone(UTC)
@@ -74,9 +73,11 @@ def _events(group: Group, schedule: Schedule, stamp: datetime) -> list[Event]:
     if rule is not None:
         main.add("rrule", rule)
     changes: Sequence[ScheduleException] = [
-        change for change in group.exceptions if is_rule_day(schedule, change.original)]
-    cancelled = [local_start(c.original, schedule.start, schedule.tz)
-                 for c in changes if c.cancelled]
+        change for change in group.exceptions if is_rule_day(schedule, change.original)
+    ]
+    cancelled = [
+        local_start(c.original, schedule.start, schedule.tz) for c in changes if c.cancelled
+    ]
     if cancelled and rule is None:
         return []  # the one meeting is cancelled: nothing to put in a calendar
     if cancelled:
@@ -84,10 +85,10 @@ def _events(group: Group, schedule: Schedule, stamp: datetime) -> list[Event]:
     events = [main]
     for change in (c for c in changes if c.moved):
         original = local_start(change.original, schedule.start, schedule.tz)
-        moved = local_start(change.new_day or change.original,
-                            change.new_start or schedule.start, schedule.tz)
-        override = _event(group, moved, change.duration_minutes or schedule.duration_minutes,
-                          stamp)
+        moved = local_start(
+            change.new_day or change.original, change.new_start or schedule.start, schedule.tz
+        )
+        override = _event(group, moved, change.duration_minutes or schedule.duration_minutes, stamp)
         override.add("recurrence-id", original)
         if change.note:
             override["description"] = f"{_description(group)}\n{change.note}"

@@ -26,8 +26,11 @@ def uid_key(uid: str) -> str:
 
 
 def _saved_identity(row: ContactRow) -> Identity:
-    draft = ContactDraft(name=row.name, phones=tuple(Phone(p.number) for p in row.phones),
-                         emails=tuple(Email(e.address) for e in row.emails))
+    draft = ContactDraft(
+        name=row.name,
+        phones=tuple(Phone(p.number) for p in row.phones),
+        emails=tuple(Email(e.address) for e in row.emails),
+    )
     return Identity.of(draft, uid=row.uid, contact_id=row.id)
 
 
@@ -47,16 +50,19 @@ def preview(session: Session, cards: Sequence[ParsedCard]) -> ImportPreview:
         else:
             duplicates.append((card, known.contact_id))
     warnings = tuple(warning for card in cards for warning in card.warnings)
-    return ImportPreview(total=len(cards), new=tuple(new), duplicates=tuple(duplicates),
-                         warnings=warnings)
+    return ImportPreview(
+        total=len(cards), new=tuple(new), duplicates=tuple(duplicates), warnings=warnings
+    )
 
 
 def new_uid(session: Session, card_uid: str) -> str:
     """Keep a card's own UID when it is one of ours (or any UUID) and still free, so the same
     person moved between two vaults keeps matching; otherwise a fresh one."""
     key = uid_key(card_uid)
-    if _HEX_UID.fullmatch(key) and session.scalar(
-            select(ContactRow.id).where(ContactRow.uid == key)) is None:
+    if (
+        _HEX_UID.fullmatch(key)
+        and session.scalar(select(ContactRow.id).where(ContactRow.uid == key)) is None
+    ):
         return key
     return uuid.uuid4().hex
 

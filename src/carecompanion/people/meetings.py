@@ -18,8 +18,11 @@ Frequency = Literal["once", "weekly", "monthly"]
 FREQUENCIES: tuple[Frequency, ...] = ("once", "weekly", "monthly")
 GroupKind = Literal["in_person", "video", "phone"]
 GROUP_KINDS: tuple[GroupKind, ...] = ("in_person", "video", "phone")
-GROUP_KIND_LABELS: dict[GroupKind, str] = {"in_person": "In person", "video": "Video call",
-                                           "phone": "Phone call"}
+GROUP_KIND_LABELS: dict[GroupKind, str] = {
+    "in_person": "In person",
+    "video": "Video call",
+    "phone": "Phone call",
+}
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545's, Monday first
 WEEKS_OF_MONTH = (1, 2, 3, 4, 5, -1)
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
@@ -53,21 +56,35 @@ class Schedule:
         return cls(day, start, tz, duration_minutes, "once")
 
     @classmethod
-    def weekly(cls, first: date, start: time, tz: str, duration_minutes: int = 60,
-               every_weeks: int = 1, until: date | None = None) -> Schedule:
+    def weekly(
+        cls,
+        first: date,
+        start: time,
+        tz: str,
+        duration_minutes: int = 60,
+        every_weeks: int = 1,
+        until: date | None = None,
+    ) -> Schedule:
         return cls(first, start, tz, duration_minutes, "weekly", every_weeks, None, until)
 
     @classmethod
-    def monthly(cls, weekday: int, week_of_month: int, on_or_after: date, start: time,
-                tz: str, duration_minutes: int = 60, until: date | None = None) -> Schedule:
+    def monthly(
+        cls,
+        weekday: int,
+        week_of_month: int,
+        on_or_after: date,
+        start: time,
+        tz: str,
+        duration_minutes: int = 60,
+        until: date | None = None,
+    ) -> Schedule:
         """The ``week_of_month``-th ``weekday`` of every month, from the first such day on
         or after ``on_or_after``."""
         year, month = on_or_after.year, on_or_after.month
         for _ in range(14):  # a fifth weekday turns up within a few months
             day = nth_weekday(year, month, weekday, week_of_month)
             if day is not None and day >= on_or_after:
-                return cls(day, start, tz, duration_minutes, "monthly", 1, week_of_month,
-                           until)
+                return cls(day, start, tz, duration_minutes, "monthly", 1, week_of_month, until)
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         raise ValueError("no such weekday in the coming year")
 
@@ -82,8 +99,9 @@ class Schedule:
         if self.frequency == "once":
             text = f"Once, on {self.first.isoformat()} at {clock}"
         elif self.frequency == "weekly":
-            every = {1: "Every", 2: "Every other"}.get(self.interval,
-                                                       f"Every {self.interval} weeks on")
+            every = {1: "Every", 2: "Every other"}.get(
+                self.interval, f"Every {self.interval} weeks on"
+            )
             text = f"{every} {day_name} at {clock}"
         else:
             ordinal = _ORDINALS.get(self.week_of_month or 0, str(self.week_of_month))
@@ -105,8 +123,11 @@ class ScheduleException:
 
     @property
     def moved(self) -> bool:
-        return not self.cancelled and (self.new_day is not None or self.new_start is not None
-                                       or self.duration_minutes is not None)
+        return not self.cancelled and (
+            self.new_day is not None
+            or self.new_start is not None
+            or self.duration_minutes is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -137,9 +158,15 @@ class Group:
     updated_at: datetime
 
     def to_draft(self) -> GroupDraft:
-        return GroupDraft(name=self.name, kind=self.kind, location=self.location,
-                          facilitator_id=self.facilitator_id, member_ids=self.member_ids,
-                          notes=self.notes, schedule=self.schedule)
+        return GroupDraft(
+            name=self.name,
+            kind=self.kind,
+            location=self.location,
+            facilitator_id=self.facilitator_id,
+            member_ids=self.member_ids,
+            notes=self.notes,
+            schedule=self.schedule,
+        )
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,15 @@ from carecompanion.storage.types import UtcDateTime
 group_members = Table(
     "people_group_members",
     Base.metadata,
-    Column("group_id", Integer, ForeignKey("people_groups.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("contact_id", Integer, ForeignKey("people_contacts.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "group_id", Integer, ForeignKey("people_groups.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "contact_id",
+        Integer,
+        ForeignKey("people_contacts.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Index("ix_people_group_members_contact_id", "contact_id"),
 )
 
@@ -55,8 +60,10 @@ group_members = Table(
 class ContactRow(Base):
     __tablename__ = "people_contacts"
     __table_args__ = (
-        CheckConstraint("check_in_days IS NULL OR check_in_days BETWEEN 1 AND 3650",
-                        name="ck_people_contacts_check_in_days"),
+        CheckConstraint(
+            "check_in_days IS NULL OR check_in_days BETWEEN 1 AND 3650",
+            name="ck_people_contacts_check_in_days",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,8 +157,9 @@ class GroupRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     facilitator: Mapped[ContactRow | None] = relationship(foreign_keys=[facilitator_id])
-    members: Mapped[list[ContactRow]] = relationship(secondary=group_members,
-                                                     order_by=ContactRow.id)
+    members: Mapped[list[ContactRow]] = relationship(
+        secondary=group_members, order_by=ContactRow.id
+    )
     schedule: Mapped[ScheduleRow | None] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
@@ -164,11 +172,13 @@ class ScheduleRow(Base):
 
     __tablename__ = "people_group_schedules"
     __table_args__ = (
-        CheckConstraint("frequency IN ('once', 'weekly', 'monthly')",
-                        name="ck_people_group_schedules_frequency"),
+        CheckConstraint(
+            "frequency IN ('once', 'weekly', 'monthly')", name="ck_people_group_schedules_frequency"
+        ),
         CheckConstraint("interval BETWEEN 1 AND 52", name="ck_people_group_schedules_interval"),
-        CheckConstraint("duration_minutes BETWEEN 1 AND 1440",
-                        name="ck_people_group_schedules_duration"),
+        CheckConstraint(
+            "duration_minutes BETWEEN 1 AND 1440", name="ck_people_group_schedules_duration"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -185,7 +195,8 @@ class ScheduleRow(Base):
     until_date: Mapped[str | None] = mapped_column(String(10))
 
     exceptions: Mapped[list[ScheduleExceptionRow]] = relationship(
-        order_by="ScheduleExceptionRow.original_date", cascade="all, delete-orphan",
+        order_by="ScheduleExceptionRow.original_date",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -195,8 +206,7 @@ class ScheduleExceptionRow(Base):
 
     __tablename__ = "people_schedule_exceptions"
     __table_args__ = (
-        UniqueConstraint("schedule_id", "original_date",
-                         name="uq_people_schedule_exceptions_day"),
+        UniqueConstraint("schedule_id", "original_date", name="uq_people_schedule_exceptions_day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

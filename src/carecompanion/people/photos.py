@@ -27,8 +27,10 @@ def image_type(data: bytes) -> str | None:
 def checked_photo(data: bytes) -> Photo:
     """A photo fit to store, or ``InvalidPhoto`` saying why not."""
     if len(data) > PHOTO_MAX_BYTES:
-        raise InvalidPhoto(f"The photo is {len(data) // 1024} KiB; a contact photo can be at "
-                           f"most {PHOTO_MAX_BYTES // 1024} KiB. Choose a smaller picture.")
+        raise InvalidPhoto(
+            f"The photo is {len(data) // 1024} KiB; a contact photo can be at "
+            f"most {PHOTO_MAX_BYTES // 1024} KiB. Choose a smaller picture."
+        )
     mime = image_type(data)
     if mime is None:
         raise InvalidPhoto("That file is not a JPEG, PNG, GIF or WebP picture.")

@@ -12,10 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-Relation = Literal["peer", "facilitator", "friend", "family", "professional", "crisis_line",
-                   "other"]
-RELATIONS: tuple[Relation, ...] = ("peer", "facilitator", "friend", "family", "professional",
-                                   "crisis_line", "other")
+Relation = Literal[
+    "peer", "facilitator", "friend", "family", "professional", "crisis_line", "other"
+]
+RELATIONS: tuple[Relation, ...] = (
+    "peer",
+    "facilitator",
+    "friend",
+    "family",
+    "professional",
+    "crisis_line",
+    "other",
+)
 RELATION_LABELS: dict[Relation, str] = {
     "peer": "Peer caregiver",
     "facilitator": "Support-group facilitator",
@@ -27,8 +35,16 @@ RELATION_LABELS: dict[Relation, str] = {
 }
 # Examples the UI can offer for a professional's role (free text is fine too).
 PROFESSIONAL_ROLES: tuple[str, ...] = (
-    "social worker", "nurse", "doctor", "GP", "therapist", "counsellor", "pharmacist",
-    "care manager", "occupational therapist", "benefits adviser",
+    "social worker",
+    "nurse",
+    "doctor",
+    "GP",
+    "therapist",
+    "counsellor",
+    "pharmacist",
+    "care manager",
+    "occupational therapist",
+    "benefits adviser",
 )
 
 PHONE_KINDS: tuple[str, ...] = ("mobile", "home", "work", "fax", "pager", "other")
@@ -39,9 +55,14 @@ LOG_KINDS: tuple[LogKind, ...] = ("call", "message", "visit", "meeting")
 
 # Suggestions for "how they help"; any short text is fine.
 HELP_SUGGESTIONS: tuple[str, ...] = (
-    "can take a night shift", "good listener", "knows the benefits system",
-    "can drive to appointments", "can sit with them for an afternoon", "shopping",
-    "knows the medication", "been through it too",
+    "can take a night shift",
+    "good listener",
+    "knows the benefits system",
+    "can drive to appointments",
+    "can sit with them for an afternoon",
+    "shopping",
+    "knows the medication",
+    "been through it too",
 )
 
 
@@ -109,9 +130,16 @@ class Contact:
     def to_draft(self) -> ContactDraft:
         """The editable form of this contact (for an "edit contact" dialog)."""
         return ContactDraft(
-            name=self.name, relation=self.relation, role=self.role, phones=self.phones,
-            emails=self.emails, address=self.address, notes=self.notes, helps=self.helps,
-            best_times=self.best_times, is_emergency=self.is_emergency,
+            name=self.name,
+            relation=self.relation,
+            role=self.role,
+            phones=self.phones,
+            emails=self.emails,
+            address=self.address,
+            notes=self.notes,
+            helps=self.helps,
+            best_times=self.best_times,
+            is_emergency=self.is_emergency,
             check_in_days=self.check_in_days,
         )
 

@@ -78,22 +78,26 @@ def _after(start: datetime, minutes: int) -> datetime:
     return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
 
 
-def _meeting(schedule: Schedule, original: date,
-             change: ScheduleException | None) -> Meeting:
+def _meeting(schedule: Schedule, original: date, change: ScheduleException | None) -> Meeting:
     if change is not None and change.moved:
-        start = local_start(change.new_day or original, change.new_start or schedule.start,
-                            schedule.tz)
+        start = local_start(
+            change.new_day or original, change.new_start or schedule.start, schedule.tz
+        )
         minutes = change.duration_minutes or schedule.duration_minutes
         return Meeting(original, start, _after(start, minutes), moved=True, note=change.note)
     start = local_start(original, schedule.start, schedule.tz)
     end = _after(start, schedule.duration_minutes)
     cancelled = change is not None and change.cancelled
-    return Meeting(original, start, end, cancelled=cancelled,
-                   note=change.note if change else "")
+    return Meeting(original, start, end, cancelled=cancelled, note=change.note if change else "")
 
 
-def meetings(schedule: Schedule, exceptions: Sequence[ScheduleException], start: datetime,
-             end: datetime, include_cancelled: bool = False) -> list[Meeting]:
+def meetings(
+    schedule: Schedule,
+    exceptions: Sequence[ScheduleException],
+    start: datetime,
+    end: datetime,
+    include_cancelled: bool = False,
+) -> list[Meeting]:
     """Meetings starting at or after ``start`` and before ``end`` (aware datetimes), sorted.
 
     A moved meeting counts where it was moved to; a cancelled one only with
@@ -106,12 +110,18 @@ def meetings(schedule: Schedule, exceptions: Sequence[ScheduleException], start:
     since = start.astimezone(where).date() - timedelta(days=1)
     until = end.astimezone(where).date() + timedelta(days=1)
     changes = {change.original: change for change in exceptions}
-    found = [_meeting(schedule, day, changes.get(day))
-             for day in rule_days(schedule, since, until)
-             if not (day in changes and changes[day].moved)]
+    found = [
+        _meeting(schedule, day, changes.get(day))
+        for day in rule_days(schedule, since, until)
+        if not (day in changes and changes[day].moved)
+    ]
     # Moved meetings can land far from their original day, so each is checked on its own.
-    found += [_meeting(schedule, change.original, change) for change in changes.values()
-              if change.moved and is_rule_day(schedule, change.original)]
-    return sorted((m for m in found
-                   if start <= m.start < end and (include_cancelled or not m.cancelled)),
-                  key=lambda m: (m.start, m.original_day))
+    found += [
+        _meeting(schedule, change.original, change)
+        for change in changes.values()
+        if change.moved and is_rule_day(schedule, change.original)
+    ]
+    return sorted(
+        (m for m in found if start <= m.start < end and (include_cancelled or not m.cancelled)),
+        key=lambda m: (m.start, m.original_day),
+    )

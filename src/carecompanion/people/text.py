@@ -12,8 +12,7 @@ _DROPPED = {"Cc", "Cs"}  # C0/C1 controls, lone surrogates
 
 
 def _drop_controls(text: str, keep: set[str]) -> str:
-    return "".join(ch for ch in text
-                   if ch in keep or unicodedata.category(ch) not in _DROPPED)
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in _DROPPED)
 
 
 def clean_line(text: str) -> str:

@@ -21,8 +21,14 @@ from carecompanion.people.text import clean_line, clean_text, email_key, fold_ke
 # Loose on purpose: address books hold odd but working addresses; this catches typos such as
 # a missing "@" or a space, not every RFC 5322 corner.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_LABEL_ALIASES = {"cell": "mobile", "iphone": "mobile", "mobil": "mobile", "voice": "other",
-                  "internet": "other", "main": "other"}
+_LABEL_ALIASES = {
+    "cell": "mobile",
+    "iphone": "mobile",
+    "mobil": "mobile",
+    "voice": "other",
+    "internet": "other",
+    "main": "other",
+}
 
 
 def normal_kind(kind: str, known: tuple[str, ...], default: str) -> str:
@@ -43,14 +49,16 @@ def _phones(phones: tuple[Phone, ...], problems: list[Problem]) -> tuple[Phone, 
         if not number or phone_key(number) in seen:
             continue
         if len(number) > limits.PHONE_MAX_CHARS or not any(ch.isdigit() for ch in number):
-            problems.append(Problem("phones", f"{number[:60]!r} does not look like a phone "
-                                              "number."))
+            problems.append(
+                Problem("phones", f"{number[:60]!r} does not look like a phone number.")
+            )
             continue
         seen.add(phone_key(number))
         cleaned.append(Phone(number, normal_kind(phone.kind, PHONE_KINDS, "mobile")))
     if len(cleaned) > limits.MAX_PHONES:
-        problems.append(Problem("phones", f"A contact can have at most {limits.MAX_PHONES} "
-                                          "phone numbers."))
+        problems.append(
+            Problem("phones", f"A contact can have at most {limits.MAX_PHONES} phone numbers.")
+        )
     return tuple(cleaned)
 
 
@@ -62,14 +70,16 @@ def _emails(emails: tuple[Email, ...], problems: list[Problem]) -> tuple[Email, 
         if not address or email_key(address) in seen:
             continue
         if len(address) > limits.EMAIL_MAX_CHARS or not _EMAIL.fullmatch(address):
-            problems.append(Problem("emails", f"{address[:60]!r} does not look like an e-mail "
-                                              "address."))
+            problems.append(
+                Problem("emails", f"{address[:60]!r} does not look like an e-mail address.")
+            )
             continue
         seen.add(email_key(address))
         cleaned.append(Email(address, normal_kind(email.kind, EMAIL_KINDS, "home")))
     if len(cleaned) > limits.MAX_EMAILS:
-        problems.append(Problem("emails", f"A contact can have at most {limits.MAX_EMAILS} "
-                                          "e-mail addresses."))
+        problems.append(
+            Problem("emails", f"A contact can have at most {limits.MAX_EMAILS} e-mail addresses.")
+        )
     return tuple(cleaned)
 
 
@@ -80,13 +90,19 @@ def _helps(helps: tuple[str, ...], problems: list[Problem]) -> tuple[str, ...]:
         if not label:
             continue
         if len(label) > limits.HELP_MAX_CHARS:
-            problems.append(Problem("helps", f"Each way someone helps can be at most "
-                                             f"{limits.HELP_MAX_CHARS} characters long."))
+            problems.append(
+                Problem(
+                    "helps",
+                    f"Each way someone helps can be at most "
+                    f"{limits.HELP_MAX_CHARS} characters long.",
+                )
+            )
             continue
         cleaned.setdefault(fold_key(label), label)
     if len(cleaned) > limits.MAX_HELPS:
-        problems.append(Problem("helps", f"A contact can have at most {limits.MAX_HELPS} ways "
-                                         "they help."))
+        problems.append(
+            Problem("helps", f"A contact can have at most {limits.MAX_HELPS} ways they help.")
+        )
     return tuple(cleaned.values())
 
 
@@ -102,8 +118,9 @@ def validated(draft: ContactDraft) -> ContactDraft:
         problems.append(Problem("name", "A contact needs a name."))
     _too_long(problems, "name", name, limits.NAME_MAX_CHARS, "A name")
     if draft.relation not in RELATIONS:
-        problems.append(Problem("relation", f"{draft.relation!r} is not one of "
-                                            f"{', '.join(RELATIONS)}."))
+        problems.append(
+            Problem("relation", f"{draft.relation!r} is not one of {', '.join(RELATIONS)}.")
+        )
     role, best_times = clean_line(draft.role), clean_line(draft.best_times)
     _too_long(problems, "role", role, limits.LINE_MAX_CHARS, "A role")
     _too_long(problems, "best_times", best_times, limits.LINE_MAX_CHARS, "Best times to call")
@@ -112,14 +129,26 @@ def validated(draft: ContactDraft) -> ContactDraft:
     _too_long(problems, "notes", notes, limits.TEXT_MAX_CHARS, "Notes")
     days = draft.check_in_days
     if days is not None and (isinstance(days, bool) or not 1 <= days <= limits.CHECK_IN_MAX_DAYS):
-        problems.append(Problem("check_in_days", "Check in every 1 to "
-                                                 f"{limits.CHECK_IN_MAX_DAYS} days, or not at "
-                                                 "all."))
+        problems.append(
+            Problem(
+                "check_in_days",
+                f"Check in every 1 to {limits.CHECK_IN_MAX_DAYS} days, or not at all.",
+            )
+        )
     phones = _phones(tuple(draft.phones), problems)
     emails = _emails(tuple(draft.emails), problems)
     helps = _helps(tuple(draft.helps), problems)
     if problems:
         raise InvalidContact(problems)
-    return replace(draft, name=name, role=role, best_times=best_times, address=address,
-                   notes=notes, phones=phones, emails=emails, helps=helps,
-                   is_emergency=bool(draft.is_emergency))
+    return replace(
+        draft,
+        name=name,
+        role=role,
+        best_times=best_times,
+        address=address,
+        notes=notes,
+        phones=phones,
+        emails=emails,
+        helps=helps,
+        is_emergency=bool(draft.is_emergency),
+    )

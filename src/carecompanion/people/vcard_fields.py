@@ -81,8 +81,13 @@ def _label(line: ContentLine, labels: dict[str, str]) -> str:
 
 
 def _phone_kind(types: set[str]) -> str:
-    for wanted, kind in (({"cell", "mobile", "iphone"}, "mobile"), ({"fax"}, "fax"),
-                         ({"pager"}, "pager"), ({"home"}, "home"), ({"work"}, "work")):
+    for wanted, kind in (
+        ({"cell", "mobile", "iphone"}, "mobile"),
+        ({"fax"}, "fax"),
+        ({"pager"}, "pager"),
+        ({"home"}, "home"),
+        ({"work"}, "work"),
+    ):
         if types & wanted:
             return kind
     return "other"
@@ -107,16 +112,20 @@ def _tel(value: str) -> str:
 def _address(value: str) -> str:
     """ADR's seven fields (post box; extended; street; locality; region; code; country) as
     the lines of a postal address."""
-    fields = [", ".join(part.strip() for part in split(f, ",") if part.strip())
-              for f in split_raw(value, ";")] + [""] * 7
+    fields = [
+        ", ".join(part.strip() for part in split(f, ",") if part.strip())
+        for f in split_raw(value, ";")
+    ] + [""] * 7
     box, extended, street, locality, region, code, country = fields[:7]
     town = " ".join(part for part in (locality, region, code) if part)
     return "\n".join(part for part in (extended, street, box, town, country) if part)
 
 
 def _name_from_n(value: str) -> str:
-    fields = [" ".join(part.strip() for part in split(f, ",") if part.strip())
-              for f in split_raw(value, ";")] + [""] * 5
+    fields = [
+        " ".join(part.strip() for part in split(f, ",") if part.strip())
+        for f in split_raw(value, ";")
+    ] + [""] * 5
     family, given, additional, prefix, suffix = fields[:5]
     return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
 
@@ -126,8 +135,9 @@ def _base64(text: str, number: int) -> bytes:
     try:
         return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise CardProblem("the photo on this line is damaged (its base64 data cannot be "
-                          "read).", number) from exc
+        raise CardProblem(
+            "the photo on this line is damaged (its base64 data cannot be read).", number
+        ) from exc
 
 
 def _photo(line: ContentLine, number: int, card: _Card) -> None:
@@ -147,16 +157,20 @@ def _photo(line: ContentLine, number: int, card: _Card) -> None:
         card.warnings.append(f"line {number}: the photo is a web link; it was not downloaded.")
         return
     else:
-        card.warnings.append(f"line {number}: the photo is in a form this app cannot read; "
-                             "it was left out.")
+        card.warnings.append(
+            f"line {number}: the photo is in a form this app cannot read; it was left out."
+        )
         return
     mime = image_type(data)
     if mime is None:
-        card.warnings.append(f"line {number}: the photo is not a JPEG, PNG, GIF or WebP "
-                             "picture; it was left out.")
+        card.warnings.append(
+            f"line {number}: the photo is not a JPEG, PNG, GIF or WebP picture; it was left out."
+        )
     elif len(data) > PHOTO_MAX_BYTES:
-        card.warnings.append(f"line {number}: the photo is {len(data) // 1024} KiB, larger "
-                             f"than {PHOTO_MAX_BYTES // 1024} KiB; it was left out.")
+        card.warnings.append(
+            f"line {number}: the photo is {len(data) // 1024} KiB, larger "
+            f"than {PHOTO_MAX_BYTES // 1024} KiB; it was left out."
+        )
     else:
         card.photo = Photo(data, mime)
 
@@ -168,8 +182,7 @@ def _read_line(line: ContentLine, number: int, card: _Card, labels: dict[str, st
     elif name == "N":
         card.n = card.n or clean_line(_name_from_n(value))
     elif name == "ORG":
-        card.org = card.org or clean_line(" ".join(
-            unescape(p) for p in split_raw(value, ";") if p))
+        card.org = card.org or clean_line(" ".join(unescape(p) for p in split_raw(value, ";") if p))
     elif name == "TITLE":
         card.title = card.title or clean_line(unescape(value))
     elif name == "UID":
@@ -191,7 +204,7 @@ def _read_line(line: ContentLine, number: int, card: _Card, labels: dict[str, st
     elif name == "PHOTO" and card.photo is None:
         _photo(line, number, card)
     elif name.startswith(X_PREFIX):
-        card.extra[name[len(X_PREFIX):]] = value
+        card.extra[name[len(X_PREFIX) :]] = value
 
 
 def _usable(card: _Card) -> tuple[list[Phone], list[Email]]:
@@ -199,22 +212,26 @@ def _usable(card: _Card) -> tuple[list[Phone], list[Email]]:
     a number or an address, so one odd entry does not stop a whole import."""
     phones = [p for _pref, p in sorted(card.phones, key=lambda item: not item[0])]
     emails = [e for _pref, e in sorted(card.emails, key=lambda item: not item[0])]
-    good_phones = [p for p in phones if any(ch.isdigit() for ch in p.number)
-                   and len(p.number) <= 40]
+    good_phones = [
+        p for p in phones if any(ch.isdigit() for ch in p.number) and len(p.number) <= 40
+    ]
     good_emails = [e for e in emails if _EMAIL.fullmatch(e.address) and len(e.address) <= 254]
     for bad in (p.number for p in phones if p not in good_phones):
-        card.warnings.append(f"line {card.begin}: {bad[:40]!r} is not a phone number; "
-                             "left out.")
+        card.warnings.append(f"line {card.begin}: {bad[:40]!r} is not a phone number; left out.")
     for bad in (e.address for e in emails if e not in good_emails):
-        card.warnings.append(f"line {card.begin}: {bad[:60]!r} is not an e-mail address; "
-                             "left out.")
+        card.warnings.append(f"line {card.begin}: {bad[:60]!r} is not an e-mail address; left out.")
     return good_phones, good_emails
 
 
 def _draft(card: _Card) -> ContactDraft:
     phones, emails = _usable(card)
-    name = (card.fn or card.n or card.org or (emails[0].address if emails else "")
-            or (phones[0].number if phones else ""))
+    name = (
+        card.fn
+        or card.n
+        or card.org
+        or (emails[0].address if emails else "")
+        or (phones[0].number if phones else "")
+    )
     if not name:
         raise CardProblem("this card has no name, phone number or e-mail address.", card.begin)
     extra = card.extra
@@ -222,8 +239,10 @@ def _draft(card: _Card) -> ContactDraft:
     days_text = extra.get("CHECK-IN-DAYS", "").strip()
     days = int(days_text) if days_text.isdigit() else 0
     if days_text and not 1 <= days <= CHECK_IN_MAX_DAYS:
-        card.warnings.append(f"line {card.begin}: the check-in interval {days_text[:20]!r} "
-                             "is not a number of days; left out.")
+        card.warnings.append(
+            f"line {card.begin}: the check-in interval {days_text[:20]!r} "
+            "is not a number of days; left out."
+        )
         days = 0
     addresses = [a for _pref, a in sorted(card.addresses, key=lambda item: not item[0])]
     role = unescape(extra["ROLE"]) if "ROLE" in extra else card.title
@@ -231,7 +250,8 @@ def _draft(card: _Card) -> ContactDraft:
         name=name,
         relation=relation if relation in RELATIONS else "other",
         role=role,
-        phones=tuple(phones), emails=tuple(emails),
+        phones=tuple(phones),
+        emails=tuple(emails),
         address=addresses[0] if addresses else (card.labels_text or [""])[0],
         notes="\n".join(card.notes),
         helps=tuple(h for h in split(extra.get("HELPS", ""), ",") if h.strip()),
@@ -255,7 +275,9 @@ def card_to_parsed(lines: Sequence[tuple[ContentLine, int]], begin: int) -> Pars
     try:
         draft = validated(draft)
     except InvalidContact as exc:
-        raise CardProblem(f"the card for {draft.name[:60]!r} cannot be imported: {exc}",
-                          begin) from exc
-    return ParsedCard(line=begin, draft=draft, photo=card.photo, uid=card.uid,
-                      warnings=tuple(card.warnings))
+        raise CardProblem(
+            f"the card for {draft.name[:60]!r} cannot be imported: {exc}", begin
+        ) from exc
+    return ParsedCard(
+        line=begin, draft=draft, photo=card.photo, uid=card.uid, warnings=tuple(card.warnings)
+    )

@@ -50,8 +50,11 @@ def _decode(line: bytes, number: int, charset: str | None, path: Path) -> str:
                 return line.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 pass
-        raise VCardError(path, "this line is not UTF-8 text; export the contacts again as "
-                               "UTF-8 (Unicode) vCards.", number) from exc
+        raise VCardError(
+            path,
+            "this line is not UTF-8 text; export the contacts again as UTF-8 (Unicode) vCards.",
+            number,
+        ) from exc
 
 
 def unfolded_lines(data: bytes, path: Path) -> tuple[str, list[int]]:
@@ -75,8 +78,10 @@ def unfolded_lines(data: bytes, path: Path) -> tuple[str, list[int]]:
         else:
             logical.append(bytearray(line))
             numbers.append(number)
-    text = "\r\n".join(_decode(bytes(line), number, charset, path)
-                        for line, number in zip(logical, numbers, strict=True))
+    text = "\r\n".join(
+        _decode(bytes(line), number, charset, path)
+        for line, number in zip(logical, numbers, strict=True)
+    )
     return text + "\r\n", numbers
 
 
@@ -105,9 +110,12 @@ def parse_vcards(data: bytes, path: Path) -> list[ParsedCard]:
         value = str(line.value).strip().upper()
         if line.name == "BEGIN" and value == "VCARD":
             if current is not None:
-                raise VCardError(path, f"a new card starts before the card at line "
-                                       f"{current.line} has ended (END:VCARD is missing).",
-                                 number)
+                raise VCardError(
+                    path,
+                    f"a new card starts before the card at line "
+                    f"{current.line} has ended (END:VCARD is missing).",
+                    number,
+                )
             current = _OpenCard(number)
         elif line.name == "END" and value == "VCARD":
             if current is None:
@@ -115,12 +123,20 @@ def parse_vcards(data: bytes, path: Path) -> list[ParsedCard]:
             cards.append(_finish(current, path))
             current = None
             if len(cards) > VCARD_MAX_CARDS:
-                raise VCardError(path, f"the file holds more than {VCARD_MAX_CARDS} contacts; "
-                                       "split it into smaller files.", number)
+                raise VCardError(
+                    path,
+                    f"the file holds more than {VCARD_MAX_CARDS} contacts; "
+                    "split it into smaller files.",
+                    number,
+                )
         elif current is None:
             what = f"BEGIN:{value}" if line.name == "BEGIN" else line.name
-            raise VCardError(path, f"{what} is outside any BEGIN:VCARD ... END:VCARD card; "
-                                   "is this a vCard (.vcf) file?", number)
+            raise VCardError(
+                path,
+                f"{what} is outside any BEGIN:VCARD ... END:VCARD card; "
+                "is this a vCard (.vcf) file?",
+                number,
+            )
         else:
             current.lines.append((line, number))
     if current is not None:

@@ -27,13 +27,13 @@ PRODID = f"-//CareCompanion//CareCompanion {__version__}//EN"
 
 # Our phone kinds as vCard TYPE values; "other" and custom labels carry no TYPE (a custom
 # label travels as Apple's item1.X-ABLabel, which Apple and Google read).
-_PHONE_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax",
-                "pager": "pager"}
+_PHONE_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax", "pager": "pager"}
 _EMAIL_TYPES = {"home": "home", "work": "work"}
 
 
-def _line(name: str, value: str, params: dict[str, list[str]] | None = None,
-          group: str | None = None) -> str:
+def _line(
+    name: str, value: str, params: dict[str, list[str]] | None = None, group: str | None = None
+) -> str:
     line = ContentLine(name, {}, value, group=group, encoded=True)
     line.params = params or {}  # set afterwards: the constructor wants parser output
     # vobject quotes the parameters; the folding is ours, since vobject's leaves a line of
@@ -41,8 +41,9 @@ def _line(name: str, value: str, params: dict[str, list[str]] | None = None,
     return fold(str(line.serialize(lineLength=1_000_000_000)).rstrip("\r\n"))
 
 
-def _type_params(kind_type: str | None, version: Version,
-                 extra: tuple[str, ...] = ()) -> dict[str, list[str]]:
+def _type_params(
+    kind_type: str | None, version: Version, extra: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     types = [*extra, *([kind_type] if kind_type else [])]
     if not types:
         return {}
@@ -70,14 +71,23 @@ def _photo(photo: Photo, version: Version) -> str:
 
 
 def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
-    lines = [_line("BEGIN", "VCARD"), _line("VERSION", version), _line("PRODID", PRODID),
-             _line("UID", _uid(contact, version)), _line("FN", escape(contact.name)),
-             _line("N", _name_fields(contact.name))]
+    lines = [
+        _line("BEGIN", "VCARD"),
+        _line("VERSION", version),
+        _line("PRODID", PRODID),
+        _line("UID", _uid(contact, version)),
+        _line("FN", escape(contact.name)),
+        _line("N", _name_fields(contact.name)),
+    ]
     items = 0
     for entries, property_name, types, extra in (
         ([(p.number, p.kind) for p in contact.phones], "TEL", _PHONE_TYPES, ()),
-        ([(e.address, e.kind) for e in contact.emails], "EMAIL", _EMAIL_TYPES,
-         ("internet",) if version == "3.0" else ()),
+        (
+            [(e.address, e.kind) for e in contact.emails],
+            "EMAIL",
+            _EMAIL_TYPES,
+            ("internet",) if version == "3.0" else (),
+        ),
     ):
         for value, kind in entries:
             params = _type_params(types.get(kind), version, extra)
@@ -97,21 +107,24 @@ def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
         lines.append(_line("TITLE", escape(contact.role)))
     if photo is not None:
         lines.append(_photo(photo, version))
-    extras = {"RELATION": contact.relation, "ROLE": escape(contact.role),
-              "HELPS": join(list(contact.helps), ","),
-              "BEST-TIMES": escape(contact.best_times),
-              "CHECK-IN-DAYS": str(contact.check_in_days or ""),
-              "EMERGENCY": "TRUE" if contact.is_emergency else ""}
+    extras = {
+        "RELATION": contact.relation,
+        "ROLE": escape(contact.role),
+        "HELPS": join(list(contact.helps), ","),
+        "BEST-TIMES": escape(contact.best_times),
+        "CHECK-IN-DAYS": str(contact.check_in_days or ""),
+        "EMERGENCY": "TRUE" if contact.is_emergency else "",
+    }
     lines.extend(_line(X_PREFIX + key, value) for key, value in extras.items() if value)
     stamp = contact.updated_at.astimezone(UTC)
-    lines.append(_line("REV", stamp.strftime("%Y-%m-%dT%H:%M:%SZ" if version == "3.0"
-                                             else "%Y%m%dT%H%M%SZ")))
+    lines.append(
+        _line("REV", stamp.strftime("%Y-%m-%dT%H:%M:%SZ" if version == "3.0" else "%Y%m%dT%H%M%SZ"))
+    )
     lines.append(_line("END", "VCARD"))
     return "".join(lines)
 
 
-def write_vcards(contacts: Iterable[tuple[Contact, Photo | None]],
-                 version: Version = "3.0") -> str:
+def write_vcards(contacts: Iterable[tuple[Contact, Photo | None]], version: Version = "3.0") -> str:
     """One vCard per contact, in the order given."""
     if version not in VERSIONS:
         raise ValueError(f"vCard version must be one of {', '.join(VERSIONS)}")

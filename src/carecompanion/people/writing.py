@@ -15,8 +15,10 @@ def fill_contact(row: ContactRow, draft: ContactDraft) -> None:
     row.best_times = draft.best_times
     row.is_emergency = draft.is_emergency
     row.check_in_days = draft.check_in_days
-    row.phones = [PhoneRow(position=i, number=p.number, kind=p.kind)
-                  for i, p in enumerate(draft.phones)]
-    row.emails = [EmailRow(position=i, address=e.address, kind=e.kind)
-                  for i, e in enumerate(draft.emails)]
+    row.phones = [
+        PhoneRow(position=i, number=p.number, kind=p.kind) for i, p in enumerate(draft.phones)
+    ]
+    row.emails = [
+        EmailRow(position=i, address=e.address, kind=e.kind) for i, e in enumerate(draft.emails)
+    ]
     row.helps = [HelpRow(position=i, text=text) for i, text in enumerate(draft.helps)]

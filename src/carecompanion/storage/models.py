@@ -17,8 +17,10 @@ SEARCH_INDEX_TABLE = "journal_fts"
 
 def is_managed_by_hand(name: str | None, type_: str) -> bool:
     """True for schema objects created by raw SQL in the migrations, not by these models."""
-    return type_ == "table" and name is not None and (
-        name == SEARCH_INDEX_TABLE or name.startswith(SEARCH_INDEX_TABLE + "_")
+    return (
+        type_ == "table"
+        and name is not None
+        and (name == SEARCH_INDEX_TABLE or name.startswith(SEARCH_INDEX_TABLE + "_"))
     )
 
 
@@ -29,8 +31,9 @@ class Base(DeclarativeBase):
 entry_tags = Table(
     "entry_tags",
     Base.metadata,
-    Column("entry_id", Integer, ForeignKey("journal_entries.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "entry_id", Integer, ForeignKey("journal_entries.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_entry_tags_tag_id", "tag_id"),  # created by migration 0001
 )
@@ -77,9 +80,7 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
 
-    entries: Mapped[list[JournalEntry]] = relationship(
-        secondary=entry_tags, back_populates="tags"
-    )
+    entries: Mapped[list[JournalEntry]] = relationship(secondary=entry_tags, back_populates="tags")
 
 
 class Attachment(Base):

@@ -218,7 +218,9 @@ class AppController(QObject):
         answer = QMessageBox.question(
             self.window,
             self.tr("Your journal needs repair"),
-            problem + "\n\n" + self.tr(
+            problem
+            + "\n\n"
+            + self.tr(
                 "CareCompanion has a backup from {day}. Restore it? The damaged copy is kept "
                 "aside, not deleted."
             ).format(day=format_when(latest.day, "long_date")),
@@ -265,10 +267,14 @@ class AppController(QObject):
             if unlocked.is_locked:
                 return  # locked meanwhile: the next unlock tries again
             if isinstance(exc, DatabaseDamaged):
-                QMessageBox.warning(self.window, self.tr("Your journal needs repair"), self.tr(
-                    "{problem}\n\nLock CareCompanion and unlock it again to be offered your "
-                    "last good backup. Until then, nothing more is backed up.").format(
-                        problem=core_messages.message(exc)))
+                QMessageBox.warning(
+                    self.window,
+                    self.tr("Your journal needs repair"),
+                    self.tr(
+                        "{problem}\n\nLock CareCompanion and unlock it again to be offered your "
+                        "last good backup. Until then, nothing more is backed up."
+                    ).format(problem=core_messages.message(exc)),
+                )
             else:
                 log.warning("background maintenance failed: %s", type(exc).__name__)
 
@@ -363,28 +369,44 @@ class AppController(QObject):
             return
         store = self._store()
         dialog = SettingsDialog(
-            self.settings.theme, self.settings.idle_minutes,
-            self.session.unlocked.is_remembered, store.unavailable_reason(), self.window,
+            self.settings.theme,
+            self.settings.idle_minutes,
+            self.session.unlocked.is_remembered,
+            store.unavailable_reason(),
+            self.window,
         )
         dialog.set_language(self.settings.language)
-        dialog.set_reminders(self.settings.reminder_enabled, self.settings.reminder_time,
-                             autostart.is_enabled(autostart.autostart_dir()),
-                             None if self.tray is not None else self.tr(
-                                 "This desktop has no system tray, so reminders cannot be "
-                                 "shown."), self.settings.meeting_lead_minutes)
+        dialog.set_reminders(
+            self.settings.reminder_enabled,
+            self.settings.reminder_time,
+            autostart.is_enabled(autostart.autostart_dir()),
+            None
+            if self.tray is not None
+            else self.tr("This desktop has no system tray, so reminders cannot be shown."),
+            self.settings.meeting_lead_minutes,
+        )
         dialog.change_passphrase_button.clicked.connect(lambda: self.change_passphrase(dialog))
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.session is None:
             return
-        self.apply_settings(dialog.chosen_theme, dialog.idle.value(), dialog.remember.isChecked(),
-                            reminder=(dialog.reminder.isChecked(), dialog.reminder_time()),
-                            start_at_login=dialog.start_at_login.isChecked())
+        self.apply_settings(
+            dialog.chosen_theme,
+            dialog.idle.value(),
+            dialog.remember.isChecked(),
+            reminder=(dialog.reminder.isChecked(), dialog.reminder_time()),
+            start_at_login=dialog.start_at_login.isChecked(),
+        )
         self.settings.meeting_lead_minutes = dialog.meeting_lead.value()
         self.settings.language = dialog.chosen_language  # read at the next start
         self.settings.sync()
 
-    def apply_settings(self, theme_name: str, idle_minutes: int, remember: bool,
-                       reminder: tuple[bool, time] | None = None,
-                       start_at_login: bool | None = None) -> None:
+    def apply_settings(
+        self,
+        theme_name: str,
+        idle_minutes: int,
+        remember: bool,
+        reminder: tuple[bool, time] | None = None,
+        start_at_login: bool | None = None,
+    ) -> None:
         self.settings.theme = theme_name
         self.settings.idle_minutes = idle_minutes
         if reminder is not None:
@@ -425,8 +447,11 @@ class AppController(QObject):
             except Exception as exc:
                 dialog.show_error(self._message(exc))
                 continue
-            QMessageBox.information(self.window, self.tr("Passphrase changed"), self.tr(
-                "Your passphrase has been changed. Your recovery key still works."))
+            QMessageBox.information(
+                self.window,
+                self.tr("Passphrase changed"),
+                self.tr("Your passphrase has been changed. Your recovery key still works."),
+            )
             return
 
     # -- messages ---------------------------------------------------------------------------

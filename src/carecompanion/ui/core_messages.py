@@ -84,6 +84,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def _fill(translated: str, values: dict[str, str]) -> str:
     """Put the core's values back in one pass (a value that contains "%2" stays as it is)."""
+
     def slot(match: re.Match[str]) -> str:
         return values.get(f"s{match.group(1)}", match.group(0))
 
@@ -136,7 +137,7 @@ def translated(text: str) -> str:
 
 
 def _after_prefix(text: str) -> str | None:
-    """"where: message" with a known message: the message translated, "where" kept."""
+    """ "where: message" with a known message: the message translated, "where" kept."""
     where, colon, rest = text.partition(": ")
     inner = _one(rest) if colon else None
     return None if inner is None else f"{where}: {inner}"

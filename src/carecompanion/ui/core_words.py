@@ -90,61 +90,76 @@ def country_name(code: str, fallback: str) -> str:
 def not_an_emergency_service(emergency_number: str) -> str:
     """The help panel's safety sentence (the core's NOT_AN_EMERGENCY_SERVICE), translated."""
     number = emergency_number or QCoreApplication.translate(
-        "PeopleWords", "your local emergency number")
+        "PeopleWords", "your local emergency number"
+    )
     return QCoreApplication.translate(
         "PeopleWords",
         "CareCompanion is not an emergency service and cannot call for help. If you or someone "
-        "else is in danger right now, call {emergency}.").format(emergency=number)
+        "else is in danger right now, call {emergency}.",
+    ).format(emergency=number)
 
 
 #: The mood nudge's gentle words (the core's nudge.py), by reason code.
 NUDGE_REASONS: dict[str, str] = {
     "below_baseline": QT_TRANSLATE_NOOP(
-        "MoodWords",
-        "Your check-ins over the last two weeks have been lower than usual for you."),
+        "MoodWords", "Your check-ins over the last two weeks have been lower than usual for you."
+    ),
     "low_mood": QT_TRANSLATE_NOOP(
-        "MoodWords", "Many of your check-ins over the last two weeks have been on the low side."),
+        "MoodWords", "Many of your check-ins over the last two weeks have been on the low side."
+    ),
     "high_stress": QT_TRANSLATE_NOOP(
-        "MoodWords", "You have noted a lot of stress over the last two weeks."),
+        "MoodWords", "You have noted a lot of stress over the last two weeks."
+    ),
     "self_check": QT_TRANSLATE_NOOP(
-        "MoodWords", "A recent self-check suggested you are carrying a lot right now."),
+        "MoodWords", "A recent self-check suggested you are carrying a lot right now."
+    ),
 }
 NUDGE_INVITATION = QT_TRANSLATE_NOOP(
     "MoodWords",
     "Caring for someone is hard work, and stretches like this happen to many caregivers. It "
-    "might help to talk with someone you trust, or to take a little time for yourself.")
+    "might help to talk with someone you trust, or to take a little time for yourself.",
+)
 EMERGENCY_NOTE = QT_TRANSLATE_NOOP(
-    "MoodWords",
-    "If you ever feel you might harm yourself, call your local emergency number now.")
+    "MoodWords", "If you ever feel you might harm yourself, call your local emergency number now."
+)
 
 
 def nudge_words(reason_codes: list[str]) -> tuple[str, str, str]:
     """(what was noticed, the invitation, the emergency note) in the person's language."""
-    noticed = " ".join(QCoreApplication.translate(MOOD, NUDGE_REASONS[code])
-                       for code in reason_codes if code in NUDGE_REASONS)
-    return (noticed, QCoreApplication.translate(MOOD, NUDGE_INVITATION),
-            QCoreApplication.translate(MOOD, EMERGENCY_NOTE))
+    noticed = " ".join(
+        QCoreApplication.translate(MOOD, NUDGE_REASONS[code])
+        for code in reason_codes
+        if code in NUDGE_REASONS
+    )
+    return (
+        noticed,
+        QCoreApplication.translate(MOOD, NUDGE_INVITATION),
+        QCoreApplication.translate(MOOD, EMERGENCY_NOTE),
+    )
 
 
 #: The feelings the check-in offers (the core's DEFAULT_EMOTIONS); stored in English, shown
 #: in the person's language. Feelings they type themselves are shown as typed.
-EMOTIONS: dict[str, str] = {name: name for name in (
-    QT_TRANSLATE_NOOP("MoodWords", "Overwhelmed"),
-    QT_TRANSLATE_NOOP("MoodWords", "Anxious"),
-    QT_TRANSLATE_NOOP("MoodWords", "Sad"),
-    QT_TRANSLATE_NOOP("MoodWords", "Lonely"),
-    QT_TRANSLATE_NOOP("MoodWords", "Guilty"),
-    QT_TRANSLATE_NOOP("MoodWords", "Frustrated"),
-    QT_TRANSLATE_NOOP("MoodWords", "Angry"),
-    QT_TRANSLATE_NOOP("MoodWords", "Tired"),
-    QT_TRANSLATE_NOOP("MoodWords", "Numb"),
-    QT_TRANSLATE_NOOP("MoodWords", "Calm"),
-    QT_TRANSLATE_NOOP("MoodWords", "Hopeful"),
-    QT_TRANSLATE_NOOP("MoodWords", "Grateful"),
-    QT_TRANSLATE_NOOP("MoodWords", "Proud"),
-    QT_TRANSLATE_NOOP("MoodWords", "Loved"),
-    QT_TRANSLATE_NOOP("MoodWords", "Content"),
-)}
+EMOTIONS: dict[str, str] = {
+    name: name
+    for name in (
+        QT_TRANSLATE_NOOP("MoodWords", "Overwhelmed"),
+        QT_TRANSLATE_NOOP("MoodWords", "Anxious"),
+        QT_TRANSLATE_NOOP("MoodWords", "Sad"),
+        QT_TRANSLATE_NOOP("MoodWords", "Lonely"),
+        QT_TRANSLATE_NOOP("MoodWords", "Guilty"),
+        QT_TRANSLATE_NOOP("MoodWords", "Frustrated"),
+        QT_TRANSLATE_NOOP("MoodWords", "Angry"),
+        QT_TRANSLATE_NOOP("MoodWords", "Tired"),
+        QT_TRANSLATE_NOOP("MoodWords", "Numb"),
+        QT_TRANSLATE_NOOP("MoodWords", "Calm"),
+        QT_TRANSLATE_NOOP("MoodWords", "Hopeful"),
+        QT_TRANSLATE_NOOP("MoodWords", "Grateful"),
+        QT_TRANSLATE_NOOP("MoodWords", "Proud"),
+        QT_TRANSLATE_NOOP("MoodWords", "Loved"),
+        QT_TRANSLATE_NOOP("MoodWords", "Content"),
+    )
+}
 
 
 def emotion_word(name: str) -> str:
@@ -154,19 +169,25 @@ def emotion_word(name: str) -> str:
 CIRCLE = "CircleWords"
 #: The week's summary offered for sharing (the core's circle/mood_summary.py): its feeling
 #: sentences and figure names, by the core's English, which is also the figures' key.
-WEEK_FEELINGS: dict[str, str] = {text: text for text in (
-    QT_TRANSLATE_NOOP("CircleWords", "This week was very hard"),
-    QT_TRANSLATE_NOOP("CircleWords", "This week was hard"),
-    QT_TRANSLATE_NOOP("CircleWords", "This week had ups and downs"),
-    QT_TRANSLATE_NOOP("CircleWords", "This week was a better one"),
-)}
-WEEK_FIGURES: dict[str, str] = {name: name for name in (
-    QT_TRANSLATE_NOOP("CircleWords", "mood"),
-    QT_TRANSLATE_NOOP("CircleWords", "days checked in"),
-    QT_TRANSLATE_NOOP("CircleWords", "sleep"),
-    QT_TRANSLATE_NOOP("CircleWords", "stress"),
-    QT_TRANSLATE_NOOP("CircleWords", "caring"),
-)}
+WEEK_FEELINGS: dict[str, str] = {
+    text: text
+    for text in (
+        QT_TRANSLATE_NOOP("CircleWords", "This week was very hard"),
+        QT_TRANSLATE_NOOP("CircleWords", "This week was hard"),
+        QT_TRANSLATE_NOOP("CircleWords", "This week had ups and downs"),
+        QT_TRANSLATE_NOOP("CircleWords", "This week was a better one"),
+    )
+}
+WEEK_FIGURES: dict[str, str] = {
+    name: name
+    for name in (
+        QT_TRANSLATE_NOOP("CircleWords", "mood"),
+        QT_TRANSLATE_NOOP("CircleWords", "days checked in"),
+        QT_TRANSLATE_NOOP("CircleWords", "sleep"),
+        QT_TRANSLATE_NOOP("CircleWords", "stress"),
+        QT_TRANSLATE_NOOP("CircleWords", "caring"),
+    )
+}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -183,7 +204,8 @@ def week_summary_words(text: str, figures: Mapping[str, str]) -> tuple[str, dict
         found = numbers(name)
         if name == "days checked in" and len(found) == 2:
             value = translate("CircleWords", "{days} of {total}").format(
-                days=found[0], total=found[1])
+                days=found[0], total=found[1]
+            )
         elif name == "sleep" and found:
             value = translate("CircleWords", "{hours} h a night").format(hours=found[0])
         elif name == "caring" and found:
@@ -196,15 +218,17 @@ def week_summary_words(text: str, figures: Mapping[str, str]) -> tuple[str, dict
         return text, {k: _local_decimals(v) for k, v in worded.items()}
     parts = [translate("CircleWords", "mood {mood}").format(mood=figures["mood"])]
     if numbers("sleep"):
-        parts.append(translate("CircleWords", "slept about {hours} h").format(
-            hours=numbers("sleep")[0]))
+        parts.append(
+            translate("CircleWords", "slept about {hours} h").format(hours=numbers("sleep")[0])
+        )
     sentence = translate("CircleWords", "{feeling}: {figures}.").format(
-        feeling=translate(CIRCLE, WEEK_FEELINGS[feeling]), figures=", ".join(parts))
+        feeling=translate(CIRCLE, WEEK_FEELINGS[feeling]), figures=", ".join(parts)
+    )
     return _local_decimals(sentence), {k: _local_decimals(v) for k, v in worded.items()}
 
 
 def _local_decimals(text: str) -> str:
-    """"3.4" as the person's language writes it ("3,4" in Spanish); whole numbers as they are."""
+    """ "3.4" as the person's language writes it ("3,4" in Spanish); whole numbers as they are."""
     point = QLocale().decimalPoint()
     if point == ".":
         return text
@@ -214,19 +238,22 @@ def _local_decimals(text: str) -> str:
 #: The self-care activities a new vault starts with (the core's DEFAULT_ACTIVITIES, which
 #: migration 0003 stores in English): shown in the person's language, stored as they are, so
 #: charts and exports keep one name for each. Activities they add are shown as typed.
-ACTIVITIES: dict[str, str] = {name: name for name in (
-    QT_TRANSLATE_NOOP("MoodWords", "A walk"),
-    QT_TRANSLATE_NOOP("MoodWords", "Talked to a friend"),
-    QT_TRANSLATE_NOOP("MoodWords", "Respite"),
-    QT_TRANSLATE_NOOP("MoodWords", "Exercise"),
-    QT_TRANSLATE_NOOP("MoodWords", "Time for a hobby"),
-    QT_TRANSLATE_NOOP("MoodWords", "Support group meeting"),
-    QT_TRANSLATE_NOOP("MoodWords", "Rest"),
-    QT_TRANSLATE_NOOP("MoodWords", "Time outdoors"),
-    QT_TRANSLATE_NOOP("MoodWords", "Time with family"),
-    QT_TRANSLATE_NOOP("MoodWords", "Meditation or prayer"),
-    QT_TRANSLATE_NOOP("MoodWords", "Music"),
-)}
+ACTIVITIES: dict[str, str] = {
+    name: name
+    for name in (
+        QT_TRANSLATE_NOOP("MoodWords", "A walk"),
+        QT_TRANSLATE_NOOP("MoodWords", "Talked to a friend"),
+        QT_TRANSLATE_NOOP("MoodWords", "Respite"),
+        QT_TRANSLATE_NOOP("MoodWords", "Exercise"),
+        QT_TRANSLATE_NOOP("MoodWords", "Time for a hobby"),
+        QT_TRANSLATE_NOOP("MoodWords", "Support group meeting"),
+        QT_TRANSLATE_NOOP("MoodWords", "Rest"),
+        QT_TRANSLATE_NOOP("MoodWords", "Time outdoors"),
+        QT_TRANSLATE_NOOP("MoodWords", "Time with family"),
+        QT_TRANSLATE_NOOP("MoodWords", "Meditation or prayer"),
+        QT_TRANSLATE_NOOP("MoodWords", "Music"),
+    )
+}
 
 
 def activity_word(name: str) -> str:
@@ -247,9 +274,10 @@ CONTACT_KINDS: dict[str, str] = {
 
 
 def kind_word(kind: str) -> str:
-    """"mobile" -> "móvil" in Spanish; the person's own label unchanged."""
-    return QCoreApplication.translate(PEOPLE, CONTACT_KINDS[kind]) if kind in CONTACT_KINDS \
-        else kind
+    """ "mobile" -> "móvil" in Spanish; the person's own label unchanged."""
+    return (
+        QCoreApplication.translate(PEOPLE, CONTACT_KINDS[kind]) if kind in CONTACT_KINDS else kind
+    )
 
 
 def kind_code(word: str) -> str:
@@ -264,9 +292,24 @@ def kind_code(word: str) -> str:
 
 # The names zoneinfo gives universal time ("Etc/UTC" is what a server or a fresh container
 # reports): all shown as one plain name.
-_UNIVERSAL_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal",
-                              "Etc/Zulu", "Zulu", "Etc/GMT", "GMT", "Etc/GMT0", "GMT0",
-                              "Etc/Greenwich", "Greenwich"})
+_UNIVERSAL_ZONES = frozenset(
+    {
+        "UTC",
+        "Etc/UTC",
+        "Etc/UCT",
+        "UCT",
+        "Etc/Universal",
+        "Universal",
+        "Etc/Zulu",
+        "Zulu",
+        "Etc/GMT",
+        "GMT",
+        "Etc/GMT0",
+        "GMT0",
+        "Etc/Greenwich",
+        "Greenwich",
+    }
+)
 
 
 def is_universal_zone(name: str) -> bool:
@@ -282,7 +325,8 @@ def zone_label(name: str) -> str:
     if not region or region == "Etc" or not city:
         return name
     return QCoreApplication.translate("PlaceWords", "{city} time").format(
-        city=city.replace("_", " "))
+        city=city.replace("_", " ")
+    )
 
 
 SCHEDULES = "ScheduleWords"
@@ -304,19 +348,25 @@ def schedule_words(schedule: Schedule) -> str:
     at = format_time(schedule.start)
     if schedule.frequency == "once":
         text = translate("ScheduleWords", "Once, on {day} at {time}").format(
-            day=format_when(schedule.first, "day"), time=at)
+            day=format_when(schedule.first, "day"), time=at
+        )
     elif schedule.frequency == "weekly" and schedule.interval == 1:
-        text = translate("ScheduleWords", "Every {weekday} at {time}").format(weekday=weekday,
-                                                                         time=at)
+        text = translate("ScheduleWords", "Every {weekday} at {time}").format(
+            weekday=weekday, time=at
+        )
     elif schedule.frequency == "weekly" and schedule.interval == 2:
         text = translate("ScheduleWords", "Every other {weekday} at {time}").format(
-            weekday=weekday, time=at)
+            weekday=weekday, time=at
+        )
     elif schedule.frequency == "weekly":
         text = translate("ScheduleWords", "Every {n} weeks on {weekday} at {time}").format(
-            n=schedule.interval, weekday=weekday, time=at)
+            n=schedule.interval, weekday=weekday, time=at
+        )
     else:
         ordinal = _ORDINALS.get(schedule.week_of_month or 1, _ORDINALS[1])
         text = translate("ScheduleWords", "The {ordinal} {weekday} of each month at {time}").format(
-            ordinal=translate(SCHEDULES, ordinal), weekday=weekday, time=at)
-    return translate("ScheduleWords", "{schedule}, {zone}").format(schedule=text,
-                                                              zone=zone_label(schedule.tz))
+            ordinal=translate(SCHEDULES, ordinal), weekday=weekday, time=at
+        )
+    return translate("ScheduleWords", "{schedule}, {zone}").format(
+        schedule=text, zone=zone_label(schedule.tz)
+    )

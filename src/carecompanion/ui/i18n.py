@@ -44,7 +44,7 @@ def translations_dir() -> Path:
 
 
 def _language_of(locale_name: str) -> str:
-    """"es-MX", "es_ES", "es" -> "es"."""
+    """ "es-MX", "es_ES", "es" -> "es"."""
     return locale_name.replace("-", "_").split("_")[0].lower()
 
 
@@ -84,8 +84,9 @@ def _load(translator: QTranslator, name: str, folder: Path | str) -> bool:
     return bool(translator.load(name, str(folder)))
 
 
-def install(setting: str = SYSTEM, app: QCoreApplication | None = None,
-            locale: QLocale | None = None) -> InstalledLanguage:
+def install(
+    setting: str = SYSTEM, app: QCoreApplication | None = None, locale: QLocale | None = None
+) -> InstalledLanguage:
     """Install the translators for the chosen language; English installs none."""
     app = app or QCoreApplication.instance()
     language = choose_language(setting, locale)
@@ -97,8 +98,11 @@ def install(setting: str = SYSTEM, app: QCoreApplication | None = None,
     # A system with no country (LANG=C) gets the language's own most likely one: Spanish
     # from Spain, not from the United States.
     territory = system.name().partition("_")[2]
-    target = system if _language_of(system.name()) == language else QLocale(
-        f"{language}_{territory}" if territory else language)
+    target = (
+        system
+        if _language_of(system.name()) == language
+        else QLocale(f"{language}_{territory}" if territory else language)
+    )
     if target.name() != QLocale().name():
         installed.previous_locale = QLocale()
         QLocale.setDefault(target)
@@ -116,8 +120,9 @@ def install(setting: str = SYSTEM, app: QCoreApplication | None = None,
         app.installTranslator(qt_own)
         installed.translators.append(qt_own)
     else:
-        log.info("Qt's own %s translation is not installed: standard buttons stay English",
-                 language)
+        log.info(
+            "Qt's own %s translation is not installed: standard buttons stay English", language
+        )
     return installed
 
 

@@ -49,6 +49,7 @@ _MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _MUTED = "color:#555555;"
 
+
 def _wall(moment: datetime) -> datetime:
     """The clock time in the export's zone, as format_when takes it (naive: as it is)."""
     return moment.replace(tzinfo=None)
@@ -56,7 +57,8 @@ def _wall(moment: datetime) -> datetime:
 
 def _long_date(moment: datetime) -> str:
     return translate("JournalPdf", "{day}, {time}").format(
-        day=format_when(_wall(moment), "long_day"), time=format_when(_wall(moment), "time"))
+        day=format_when(_wall(moment), "long_day"), time=format_when(_wall(moment), "time")
+    )
 
 
 def _day(moment: datetime) -> str:
@@ -75,7 +77,7 @@ def demote_headings(markdown: str, levels: int = 2) -> str:
             fence = "" if fence == marker else (fence or marker)
         elif not fence and (match := _ATX.match(line)):
             depth = min(6, len(match.group(2)) + levels)
-            line = match.group(1) + "#" * depth + line[match.end(2):]
+            line = match.group(1) + "#" * depth + line[match.end(2) :]
         lines.append(line)
     return "\n".join(lines)
 
@@ -106,10 +108,14 @@ class _Book:
             span = first if first == last else f"{first} – {last}"
         else:
             span = translate("JournalPdf", "No entries")
-        count = (translate("JournalPdf", "1 entry") if len(entries) == 1 else
-                 translate("JournalPdf", "{n} entries").format(n=len(entries)))
+        count = (
+            translate("JournalPdf", "1 entry")
+            if len(entries) == 1
+            else translate("JournalPdf", "{n} entries").format(n=len(entries))
+        )
         printed = translate("JournalPdf", "{count} · printed {day} from CareCompanion").format(
-            count=count, day=_day(in_zone(now, self.tz)))
+            count=count, day=_day(in_zone(now, self.tz))
+        )
         self.parts.append(
             '<table width="100%" style="margin-top:260px;"><tr><td align="center">'
             f'<p style="font-size:30pt; font-weight:bold;">{html.escape(title)}</p>'

@@ -85,8 +85,11 @@ def launch_gui(args: argparse.Namespace) -> int:
     if not instance.listen():  # another launch started at the same moment and won
         if hand_over(name, files):
             return 0
-        print("CareCompanion is already open on this journal but does not answer. Close it "
-              "(or end its process) and try again.", file=sys.stderr)
+        print(
+            "CareCompanion is already open on this journal but does not answer. Close it "
+            "(or end its process) and try again.",
+            file=sys.stderr,
+        )
         return 1
     finder = FileOpenEvents(app)
     if sys.platform == "darwin":  # Finder's double-clicks arrive as events, not arguments
@@ -104,8 +107,9 @@ def launch_gui(args: argparse.Namespace) -> int:
         from carecompanion.demo import DEMO_PASSPHRASE, create_demo_vault
 
         controller.unlock_view.set_hint(
-            QCoreApplication.translate("AppController", "Demo passphrase: {passphrase}")
-            .format(passphrase=DEMO_PASSPHRASE)
+            QCoreApplication.translate("AppController", "Demo passphrase: {passphrase}").format(
+                passphrase=DEMO_PASSPHRASE
+            )
         )
         controller.start_unlocked(create_demo_vault(paths, clock))
     else:
@@ -114,8 +118,13 @@ def launch_gui(args: argparse.Namespace) -> int:
     from carecompanion.ui.tray import Tray
 
     if Tray.available():
-        tray = Tray(settings, clock, controller.checked_in_today, controller,
-                    next_meeting=controller.next_meeting_start)
+        tray = Tray(
+            settings,
+            clock,
+            controller.checked_in_today,
+            controller,
+            next_meeting=controller.next_meeting_start,
+        )
         controller.attach_tray(tray)
         tray.start()
     elif args.minimized:

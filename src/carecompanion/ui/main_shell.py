@@ -94,8 +94,7 @@ class MainShell(QWidget):
         self.navigation.setIconSize(QSize(24, 24))
         # A list view asks for 256 px whatever it holds: let the sidebar's buttons and
         # labels set its width instead.
-        self.navigation.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                      QSizePolicy.Policy.Expanding)
+        self.navigation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.selectionModel().currentChanged.connect(
             lambda current, _previous: self._section_changed(current.row())
@@ -183,8 +182,9 @@ class MainShell(QWidget):
             return
         meeting = upcoming[0]
         when = format_when(meeting.start, "short_day_time")
-        self.next_meeting.setText(self.tr("Next meeting:\n{when}\n{name}").format(
-            when=when, name=meeting.group_name))
+        self.next_meeting.setText(
+            self.tr("Next meeting:\n{when}\n{name}").format(when=when, name=meeting.group_name)
+        )
         self.sidebar.set_wanted(self.next_meeting, True)
 
     def open_help(self) -> None:
@@ -203,8 +203,11 @@ class MainShell(QWidget):
         self.checkin.open()
 
     def _checkin_saved(self, _checkin: object, corrected: bool) -> None:
-        self.notice.show_message(self.tr("Check-in corrected.") if corrected else self.tr(
-            "Check-in saved. Thank you for taking a moment for yourself."))
+        self.notice.show_message(
+            self.tr("Check-in corrected.")
+            if corrected
+            else self.tr("Check-in saved. Thank you for taking a moment for yourself.")
+        )
 
     def close_checkin_for_lock(self) -> ClosedForLock:
         """Before the vault locks: an open check-in is saved if a mood was chosen."""
@@ -216,12 +219,18 @@ class MainShell(QWidget):
         if closed.outcome == LockOutcome.SAVED and checkin_id is not None:
             self.notice.show_message(
                 self.tr("Your check-in was saved when the journal locked."),
-                self.tr("Open it"), lambda: self.checkin.open(self.session.mood.get(checkin_id)))
+                self.tr("Open it"),
+                lambda: self.checkin.open(self.session.mood.get(checkin_id)),
+            )
         elif closed.outcome == LockOutcome.NOT_SAVED:
             self.notice.show_message(
-                self.tr("The check-in you had started was not saved when the journal locked: "
-                        "it had no mood yet."),
-                self.tr("Check in"), self.check_in)
+                self.tr(
+                    "The check-in you had started was not saved when the journal locked: "
+                    "it had no mood yet."
+                ),
+                self.tr("Check in"),
+                self.check_in,
+            )
 
     def open_circle_file(self, path: Path) -> None:
         """A .carecircle file opened from outside: show that circle, or offer to join it."""

@@ -58,11 +58,13 @@ class _Pages:
         font.setBold(bold)
         self.painter.setFont(font)
         width = self.area.width() - 24  # a little slack: glyph metrics vary at print DPI
-        box = self.painter.boundingRect(QRect(0, 0, width, 10_000),
-                                        int(Qt.TextFlag.TextWordWrap), text)
+        box = self.painter.boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
         self._room(box.height())
-        self.painter.drawText(QRect(0, self.y, width, box.height()),
-                              int(Qt.TextFlag.TextWordWrap), text)
+        self.painter.drawText(
+            QRect(0, self.y, width, box.height()), int(Qt.TextFlag.TextWordWrap), text
+        )
         self.y += box.height() + gap
 
     def chart(self, chart: QChart) -> None:
@@ -81,8 +83,9 @@ class _Pages:
         chart.deleteLater()
 
 
-def write_mood_report(session: VaultSession, out_path: Path, since: date | None,
-                      until: date | None) -> Path:
+def write_mood_report(
+    session: VaultSession, out_path: Path, since: date | None, until: date | None
+) -> Path:
     ensure_application()
     previous = theme.current()
     theme.use(theme.load_theme("light"))  # paper is white, whatever the screen theme
@@ -92,8 +95,7 @@ def write_mood_report(session: VaultSession, out_path: Path, since: date | None,
         theme.use(previous)
 
 
-def _write(session: VaultSession, out_path: Path, since: date | None,
-           until: date | None) -> Path:
+def _write(session: VaultSession, out_path: Path, since: date | None, until: date | None) -> Path:
     mood = session.mood
     last = until or mood.today()
     first = since or last - timedelta(days=89)
@@ -112,54 +114,94 @@ def _write(session: VaultSession, out_path: Path, since: date | None,
         painter = QPainter(writer)
         pages = _Pages(painter, writer)
         pages.text(translate("MoodReport", "Mood report"), 20, bold=True, gap=10)
-        pages.text(translate("MoodReport", "{first} to {last}").format(
-            first=format_when(first, "long_date"), last=format_when(last, "long_date")),
-            12, gap=40)
+        pages.text(
+            translate("MoodReport", "{first} to {last}").format(
+                first=format_when(first, "long_date"), last=format_when(last, "long_date")
+            ),
+            12,
+            gap=40,
+        )
         summary = stats.summarize(shown)
         streak = stats.streaks((d.day for d in everything), last)
-        pages.text(translate(
-            "MoodReport",
-            "Days with a check-in: {days} (of {period}), {checkins} check-ins. Average mood "
-            "{mood} of 5 (lowest {low}, highest {high}); stress {stress} of 10; energy {energy} "
-            "of 10; sleep {sleep} a night on average; care given {care} in all. Longest run of "
-            "daily check-ins: {longest} days.").format(
-                days=summary.days, period=(last - first).days + 1, checkins=summary.checkins,
-                mood=_fmt(summary.mood_mean), low=summary.mood_low or "—",
-                high=summary.mood_high or "—", stress=_fmt(summary.stress_mean),
-                energy=_fmt(summary.energy_mean), sleep=_fmt(summary.sleep_mean, " h"),
-                care=_fmt(summary.care_hours_total, " h"), longest=streak.longest), 11)
+        pages.text(
+            translate(
+                "MoodReport",
+                "Days with a check-in: {days} (of {period}), {checkins} check-ins. Average mood "
+                "{mood} of 5 (lowest {low}, highest {high}); stress {stress} of 10; energy "
+                "{energy} "
+                "of 10; sleep {sleep} a night on average; care given {care} in all. Longest run of "
+                "daily check-ins: {longest} days.",
+            ).format(
+                days=summary.days,
+                period=(last - first).days + 1,
+                checkins=summary.checkins,
+                mood=_fmt(summary.mood_mean),
+                low=summary.mood_low or "—",
+                high=summary.mood_high or "—",
+                stress=_fmt(summary.stress_mean),
+                energy=_fmt(summary.energy_mean),
+                sleep=_fmt(summary.sleep_mean, " h"),
+                care=_fmt(summary.care_hours_total, " h"),
+                longest=streak.longest,
+            ),
+            11,
+        )
         if shown:
             window = 7 if (last - first).days <= 120 else 14
-            average = [p for p in stats.moving_average(stats.points(everything), window)
-                       if first <= p.day <= last]
+            average = [
+                p
+                for p in stats.moving_average(stats.points(everything), window)
+                if first <= p.day <= last
+            ]
             pages.text(translate("MoodReport", "Mood and stress"), 13, bold=True, gap=10)
-            pages.chart(charts.mood_trend_chart(stats.points(shown), average,
-                                                stats.points(shown, "stress"), first, last,
-                                                window))
+            pages.chart(
+                charts.mood_trend_chart(
+                    stats.points(shown), average, stats.points(shown, "stress"), first, last, window
+                )
+            )
             pages.text(translate("MoodReport", "Sleep and mood"), 13, bold=True, gap=10)
             pages.chart(charts.sleep_mood_chart(stats.sleep_vs_mood(shown)))
             lifts = [lift for lift in activity_lifts(shown) if lift.enough_data]
             if lifts:
-                pages.text(translate("MoodReport", "What goes with a better mood"), 13, bold=True,
-                           gap=10)
+                pages.text(
+                    translate("MoodReport", "What goes with a better mood"), 13, bold=True, gap=10
+                )
                 for lift in sorted(lifts, key=lambda item: -(item.difference or 0)):
-                    pages.text(translate(
-                        "MoodReport", "{activity}: mood {with_it} on {days_with} days with it, "
-                        "{without_it} on {days_without} days without.").format(
+                    pages.text(
+                        translate(
+                            "MoodReport",
+                            "{activity}: mood {with_it} on {days_with} days with it, "
+                            "{without_it} on {days_without} days without.",
+                        ).format(
                             activity=activity_word(lift.activity),
                             with_it=_fmt(lift.mean_with),
-                            days_with=lift.days_with, without_it=_fmt(lift.mean_without),
-                            days_without=lift.days_without), 10, gap=8)
-                pages.text(translate("MoodReport", "These figures show what tends to go "
-                                     "together, not what causes what."), 9, gap=30)
+                            days_with=lift.days_with,
+                            without_it=_fmt(lift.mean_without),
+                            days_without=lift.days_without,
+                        ),
+                        10,
+                        gap=8,
+                    )
+                pages.text(
+                    translate(
+                        "MoodReport",
+                        "These figures show what tends to go together, not what causes what.",
+                    ),
+                    9,
+                    gap=30,
+                )
         results = [r for r in session.assessments.history() if first <= r.day <= last]
         if results:
             pages.text(translate("MoodReport", "Caregiver self-checks"), 13, bold=True, gap=10)
             for result in sorted(results, key=lambda r: r.taken_at):
                 title = INSTRUMENTS[result.instrument_id].title
                 # The instrument's title and reading stay as validated (English).
-                pages.text(f"{format_when(result.day, 'day')} · {title}: "
-                           f"{result.score}. {result.interpretation}", 10, gap=8)
+                pages.text(
+                    f"{format_when(result.day, 'day')} · {title}: "
+                    f"{result.score}. {result.interpretation}",
+                    10,
+                    gap=8,
+                )
         pages.text(NOT_A_DIAGNOSIS, 9, gap=10)
         painter.end()
         with open(tmp, "rb+") as handle:

@@ -26,8 +26,9 @@ PANE_GAP = 12
 
 
 class PageHeader(QWidget):
-    def __init__(self, title: str, actions: Sequence[QWidget],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, actions: Sequence[QWidget], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = label(title, "pageTitle", wrap=False)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

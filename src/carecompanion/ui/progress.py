@@ -18,8 +18,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "..
 T = TypeVar("T")
 
 
-def run_with_progress(parent: QWidget, title: str, label_text: str,
-                      work: Callable[[Callable[[int, int], bool]], T]) -> T:
+def run_with_progress(
+    parent: QWidget, title: str, label_text: str, work: Callable[[Callable[[int, int], bool]], T]
+) -> T:
     dialog = QProgressDialog(label_text, translate("Progress", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

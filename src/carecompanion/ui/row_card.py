@@ -21,8 +21,13 @@ def paint_row_card(painter: QPainter, option: QStyleOptionViewItem) -> None:
     card = rect.adjusted(4, 2, -4, -2)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = ("selection" if option.state & QStyle.StateFlag.State_Selected else
-            "surface_alt" if option.state & QStyle.StateFlag.State_MouseOver else None)
+    fill = (
+        "selection"
+        if option.state & QStyle.StateFlag.State_Selected
+        else "surface_alt"
+        if option.state & QStyle.StateFlag.State_MouseOver
+        else None
+    )
     if fill is not None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.color(fill))

@@ -68,8 +68,10 @@ def frame_margins(window: QWidget) -> QMargins:
 
 def room(available: QRect, frame: QMargins) -> QSize:
     """The largest client size whose frame fits ``available``."""
-    return QSize(available.width() - frame.left() - frame.right(),
-                 available.height() - frame.top() - frame.bottom())
+    return QSize(
+        available.width() - frame.left() - frame.right(),
+        available.height() - frame.top() - frame.bottom(),
+    )
 
 
 def first_size(available: QRect, frame: QMargins = FRAME_GUESS) -> QSize:
@@ -112,8 +114,9 @@ def fit_to_screen(window: QWidget) -> None:
         size = window.size().boundedTo(space)
         layout = window.layout()
         if layout is not None and layout.hasHeightForWidth():
-            size.setHeight(min(space.height(), max(
-                size.height(), layout.totalHeightForWidth(size.width()))))
+            size.setHeight(
+                min(space.height(), max(size.height(), layout.totalHeightForWidth(size.width())))
+            )
     else:
         size = _natural_size(window, space, window.size())
     if size != window.size():
@@ -123,8 +126,11 @@ def fit_to_screen(window: QWidget) -> None:
         # Centred on its parent, as QDialog would, but counting the whole frame: QDialog
         # counts only its top, and leaves the bottom edge below a screen the dialog fills.
         parent = window.parentWidget()
-        anchor = parent.window().frameGeometry() if parent is not None \
-            and parent.window().isVisible() else available
+        anchor = (
+            parent.window().frameGeometry()
+            if parent is not None and parent.window().isVisible()
+            else available
+        )
         outer.moveCenter(anchor.center())
         window.move(inside(outer, available))
     elif window.testAttribute(Qt.WidgetAttribute.WA_Moved):
@@ -157,8 +163,11 @@ class _ScreenFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Show or event.spontaneous():
             return False
-        if isinstance(watched, QWidget) and watched.isWindow() \
-                and watched.windowType() in _WINDOW_TYPES:
+        if (
+            isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.windowType() in _WINDOW_TYPES
+        ):
             fit_to_screen(watched)
         return False
 
@@ -185,8 +194,12 @@ class FitScrollArea(QScrollArea):
     (QScrollArea's own size hint stops at 24 lines, so a dialog would scroll on any screen.)
     """
 
-    def __init__(self, content: QWidget, parent: QWidget | None = None,
-                 minimum_height: int = SCROLL_MINIMUM_HEIGHT) -> None:
+    def __init__(
+        self,
+        content: QWidget,
+        parent: QWidget | None = None,
+        minimum_height: int = SCROLL_MINIMUM_HEIGHT,
+    ) -> None:
         super().__init__(parent)
         self._minimum_height = minimum_height
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -215,8 +228,9 @@ class FitScrollArea(QScrollArea):
         least = content.minimumSizeHint().expandedTo(content.minimumSize())
         bar = self.verticalScrollBar().sizeHint().width()
         margins = self.contentsMargins()
-        return QSize(least.width() + bar, min(least.height(), self._minimum_height)
-                     ).grownBy(margins)
+        return QSize(least.width() + bar, min(least.height(), self._minimum_height)).grownBy(
+            margins
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The content grew or shrank (a hidden part shown): the dialog asks again.
@@ -225,8 +239,9 @@ class FitScrollArea(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-def scrolling(content: QLayout | QWidget, minimum_height: int = SCROLL_MINIMUM_HEIGHT
-              ) -> FitScrollArea:
+def scrolling(
+    content: QLayout | QWidget, minimum_height: int = SCROLL_MINIMUM_HEIGHT
+) -> FitScrollArea:
     """``content`` (a layout, or a widget) in a :class:`FitScrollArea`, for a dialog's body:
     add it with stretch, and the dialog's buttons after it."""
     if isinstance(content, QLayout):

@@ -31,7 +31,7 @@ class UiSettings:
 
     @property
     def language(self) -> str:
-        """"system", or the code of a language we ship ("en", "es"); read once at start."""
+        """ "system", or the code of a language we ship ("en", "es"); read once at start."""
         from carecompanion.ui.i18n import LANGUAGES, SYSTEM
 
         value = str(self._qsettings.value("appearance/language", SYSTEM))
@@ -74,8 +74,7 @@ class UiSettings:
     @property
     def reminder_time(self) -> time:
         try:
-            return time.fromisoformat(str(self._qsettings.value("reminders/checkin_at",
-                                                                "20:00")))
+            return time.fromisoformat(str(self._qsettings.value("reminders/checkin_at", "20:00")))
         except ValueError:
             return time(20, 0)
 

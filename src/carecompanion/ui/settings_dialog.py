@@ -28,8 +28,14 @@ from carecompanion.ui.widgets import PassphraseField, StrengthMeter, button, lab
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, theme_name: str, idle_minutes: int, remembered: bool,
-                 keyring_problem: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        theme_name: str,
+        idle_minutes: int,
+        remembered: bool,
+        keyring_problem: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
@@ -40,8 +46,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout(appearance)
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Theme"))
-        for value, text in (("system", self.tr("Follow the system")),
-                            ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+        for value, text in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(text, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_name)))
         form.addRow(self.tr("Theme"), self.theme)
@@ -51,8 +60,9 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():  # each in its own language, found by its speakers
             self.language.addItem(name, code)
         form.addRow(self.tr("Language"), self.language)
-        self.language_note = label(self.tr(
-            "A new language shows the next time you open CareCompanion."), "hint")
+        self.language_note = label(
+            self.tr("A new language shows the next time you open CareCompanion."), "hint"
+        )
         self.language_note.hide()
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.language_note)
@@ -77,11 +87,19 @@ class SettingsDialog(QDialog):
             self.remember.setEnabled(False)
             column.addWidget(label(core_messages.translated(keyring_problem), "hint"))
         else:
-            column.addWidget(label(self.tr(
-                "Keeps a key in your system's keyring. Anyone who can log in to this computer "
-                "as you could then open your journal."), "hint"))
-        self.change_passphrase_button = button(self.tr("Change passphrase…"),
-                                               self.tr("Change passphrase"))
+            column.addWidget(
+                label(
+                    self.tr(
+                        "Keeps a key in your system's keyring. Anyone who can log in to this "
+                        "computer "
+                        "as you could then open your journal."
+                    ),
+                    "hint",
+                )
+            )
+        self.change_passphrase_button = button(
+            self.tr("Change passphrase…"), self.tr("Change passphrase")
+        )
         column.addWidget(self.change_passphrase_button)
         body.addWidget(security)
 
@@ -119,8 +137,10 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        for which, name in ((QDialogButtonBox.StandardButton.Ok, self.tr("Save settings")),
-                            (QDialogButtonBox.StandardButton.Cancel, self.tr("Cancel"))):
+        for which, name in (
+            (QDialogButtonBox.StandardButton.Ok, self.tr("Save settings")),
+            (QDialogButtonBox.StandardButton.Cancel, self.tr("Cancel")),
+        ):
             buttons.button(which).setAccessibleName(name)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -140,8 +160,14 @@ class SettingsDialog(QDialog):
     def chosen_language(self) -> str:
         return str(self.language.currentData())
 
-    def set_reminders(self, enabled: bool, at: time, start_at_login: bool,
-                      problem: str | None, meeting_lead_minutes: int = 60) -> None:
+    def set_reminders(
+        self,
+        enabled: bool,
+        at: time,
+        start_at_login: bool,
+        problem: str | None,
+        meeting_lead_minutes: int = 60,
+    ) -> None:
         self.meeting_lead.setValue(meeting_lead_minutes)
         self.reminder.setChecked(enabled)
         self.reminder_at.setTime(QTime(at.hour, at.minute))
@@ -166,13 +192,20 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr(
-            "Your journal stays as it is; only the lock changes. Your recovery key keeps "
-            "working."), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Your journal stays as it is; only the lock changes. Your recovery key keeps "
+                    "working."
+                ),
+                "subtitle",
+            )
+        )
         self.current = PassphraseField(self.tr("Current passphrase"), self.tr("Current passphrase"))
         self.new = PassphraseField(self.tr("New passphrase"), self.tr("New passphrase"))
-        self.repeat = PassphraseField(self.tr("Repeat the new passphrase"),
-                                      self.tr("Repeat the new passphrase"))
+        self.repeat = PassphraseField(
+            self.tr("Repeat the new passphrase"), self.tr("Repeat the new passphrase")
+        )
         self.meter = StrengthMeter()
         self.new.textChanged.connect(self.meter.update_for)
         for widget in (self.current, self.new, self.meter, self.repeat):
@@ -185,7 +218,8 @@ class ChangePassphraseDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change passphrase"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
-            self.tr("Change passphrase"))
+            self.tr("Change passphrase")
+        )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)

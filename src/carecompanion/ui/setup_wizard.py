@@ -73,13 +73,25 @@ class SetupWizard(QWidget):
         title = label(self.tr("Welcome to CareCompanion"), "heroTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
-        column.addWidget(label(self.tr(
-            "A private place for the days of caring: what happened, how you are, and the "
-            "people who help you carry it."), "subtitle"))
-        column.addWidget(label(self.tr(
-            "Everything you write stays on this computer, encrypted. There is no account and "
-            "no cloud. You choose, entry by entry, what to share with the people who "
-            "understand.")))
+        column.addWidget(
+            label(
+                self.tr(
+                    "A private place for the days of caring: what happened, how you are, and the "
+                    "people who help you carry it."
+                ),
+                "subtitle",
+            )
+        )
+        column.addWidget(
+            label(
+                self.tr(
+                    "Everything you write stays on this computer, encrypted. There is no account "
+                    "and "
+                    "no cloud. You choose, entry by entry, what to share with the people who "
+                    "understand."
+                )
+            )
+        )
         self.start_button = button(self.tr("Get started"), self.tr("Get started"), primary=True)
         self.start_button.clicked.connect(lambda: self._go(PASSPHRASE))
         column.addSpacing(8)
@@ -93,12 +105,20 @@ class SetupWizard(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(label(self.tr("Choose a passphrase"), "pageTitle"))
-        column.addWidget(label(self.tr(
-            "Your passphrase locks your journal. A few ordinary words that mean something only "
-            "to you are easy to remember and hard to guess."), "subtitle"))
+        column.addWidget(
+            label(
+                self.tr(
+                    "Your passphrase locks your journal. A few ordinary words that mean something "
+                    "only "
+                    "to you are easy to remember and hard to guess."
+                ),
+                "subtitle",
+            )
+        )
         self.passphrase = PassphraseField(self.tr("New passphrase"), self.tr("Passphrase"))
-        self.repeat = PassphraseField(self.tr("Repeat the passphrase"),
-                                      self.tr("Type it once more"))
+        self.repeat = PassphraseField(
+            self.tr("Repeat the passphrase"), self.tr("Type it once more")
+        )
         self.meter = StrengthMeter()
         self.passphrase.textChanged.connect(self.meter.update_for)
         self.passphrase.textChanged.connect(self._validate)
@@ -107,9 +127,14 @@ class SetupWizard(QWidget):
         column.addWidget(self.passphrase)
         column.addWidget(self.meter)
         column.addWidget(self.repeat)
-        notice = label(self.tr(
-            "Please note: nobody, including us, can recover a forgotten passphrase. On the next "
-            "step you will get a recovery key: it is the only other way in."), "notice")
+        notice = label(
+            self.tr(
+                "Please note: nobody, including us, can recover a forgotten passphrase. On the "
+                "next "
+                "step you will get a recovery key: it is the only other way in."
+            ),
+            "notice",
+        )
         column.addWidget(notice)
         self.mismatch = label("", "error")
         self.mismatch.hide()
@@ -117,8 +142,9 @@ class SetupWizard(QWidget):
         row = QHBoxLayout()
         back = button(self.tr("Back"), self.tr("Back to the welcome page"))
         back.clicked.connect(lambda: self._go(WELCOME))
-        self.create_button = button(self.tr("Create my journal"), self.tr("Create my journal"),
-                                    primary=True)
+        self.create_button = button(
+            self.tr("Create my journal"), self.tr("Create my journal"), primary=True
+        )
         self.create_button.setEnabled(False)
         self.create_button.clicked.connect(self._submit)
         row.addWidget(back)
@@ -153,10 +179,17 @@ class SetupWizard(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(label(self.tr("Your recovery key"), "pageTitle"))
-        column.addWidget(label(self.tr(
-            "If you ever forget your passphrase, this key is the only way back into your "
-            "journal. It is shown only now. Print it or save it, and keep it somewhere safe "
-            "and private."), "subtitle"))
+        column.addWidget(
+            label(
+                self.tr(
+                    "If you ever forget your passphrase, this key is the only way back into your "
+                    "journal. It is shown only now. Print it or save it, and keep it somewhere "
+                    "safe "
+                    "and private."
+                ),
+                "subtitle",
+            )
+        )
         self.key_field = QLabel()
         self.key_field.setObjectName("recoveryKeyDisplay")
         self.key_field.setAccessibleName(self.tr("Recovery key"))
@@ -184,15 +217,17 @@ class SetupWizard(QWidget):
         suggested = suggested_country(QLocale.system().name())
         self.country.setCurrentIndex(max(0, self.country.findData(suggested)))
         country_row = QHBoxLayout()
-        country_row.addWidget(label(self.tr("Your country, for the helplines in "
-                                            "'Need help now':"), "hint"))
+        country_row.addWidget(
+            label(self.tr("Your country, for the helplines in 'Need help now':"), "hint")
+        )
         country_row.addWidget(self.country)
         column.addLayout(country_row)
         self.confirm = QCheckBox(self.tr("I have printed, saved or written down my recovery key"))
         self.confirm.setAccessibleName(self.tr("I have kept my recovery key"))
         column.addWidget(self.confirm)
-        self.finish_button = button(self.tr("Open my journal"), self.tr("Open my journal"),
-                                    primary=True)
+        self.finish_button = button(
+            self.tr("Open my journal"), self.tr("Open my journal"), primary=True
+        )
         self.finish_button.setEnabled(False)
         self.confirm.toggled.connect(self.finish_button.setEnabled)
         self.finish_button.clicked.connect(self._finish)
@@ -212,8 +247,10 @@ class SetupWizard(QWidget):
 
     def _save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save your recovery kit"),
-            str(Path.home() / "CareCompanion recovery kit.pdf"), self.tr("PDF files (*.pdf)"),
+            self,
+            self.tr("Save your recovery kit"),
+            str(Path.home() / "CareCompanion recovery kit.pdf"),
+            self.tr("PDF files (*.pdf)"),
         )
         if path:
             self.save_kit_to(Path(path))
@@ -234,6 +271,7 @@ class SetupWizard(QWidget):
 
     def _go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
-        focus = {WELCOME: self.start_button, PASSPHRASE: self.passphrase,
-                 RECOVERY: self.confirm}[step]
+        focus = {WELCOME: self.start_button, PASSPHRASE: self.passphrase, RECOVERY: self.confirm}[
+            step
+        ]
         focus.setFocus()

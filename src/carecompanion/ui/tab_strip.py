@@ -42,8 +42,9 @@ class TabStrip(QWidget):
             current = number == index
             button.setChecked(current)
             # Only the current tab is a Tab stop, as in a tab bar.
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if current
-                                  else Qt.FocusPolicy.ClickFocus)
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if current else Qt.FocusPolicy.ClickFocus
+            )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The arrow keys go to the previous or next tab in reading order, as in a tab bar
@@ -52,10 +53,14 @@ class TabStrip(QWidget):
         if event.type() == QEvent.Type.KeyPress and watched in self.buttons:
             assert isinstance(event, QKeyEvent)
             current = self.buttons.index(watched)
-            target = {Qt.Key.Key_Left: current - 1, Qt.Key.Key_Up: current - 1,
-                      Qt.Key.Key_Right: current + 1, Qt.Key.Key_Down: current + 1,
-                      Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self.buttons) - 1,
-                      }.get(Qt.Key(event.key()))
+            target = {
+                Qt.Key.Key_Left: current - 1,
+                Qt.Key.Key_Up: current - 1,
+                Qt.Key.Key_Right: current + 1,
+                Qt.Key.Key_Down: current + 1,
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: len(self.buttons) - 1,
+            }.get(Qt.Key(event.key()))
             if target is not None:
                 target = max(0, min(target, len(self.buttons) - 1))
                 self._tabs.setCurrentIndex(target)

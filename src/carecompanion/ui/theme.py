@@ -52,7 +52,8 @@ def resolve(preference: str) -> str:
 def stylesheet(theme: Theme) -> str:
     template = resource_path("styles", "app.qss").read_text(encoding="utf-8")
     template = _ICON_URL.sub(
-        lambda m: _recoloured_file(m.group(1), theme.colors[m.group(2) or "icon"]), template)
+        lambda m: _recoloured_file(m.group(1), theme.colors[m.group(2) or "icon"]), template
+    )
     tokens = {**theme.colors, "icons": resource_path("icons").as_posix()}
     return _TOKEN.sub(lambda m: tokens.get(m.group(1), m.group(0)), template)
 

@@ -27,9 +27,14 @@ class Tray(QObject):
     lock_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, settings: UiSettings, clock: Clock,
-                 checked_in_today: Callable[[], bool], parent: QObject | None = None,
-                 next_meeting: Callable[[], datetime | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        settings: UiSettings,
+        clock: Clock,
+        checked_in_today: Callable[[], bool],
+        parent: QObject | None = None,
+        next_meeting: Callable[[], datetime | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self._next_meeting = next_meeting
         self._meetings_reminded: set[datetime] = set()
@@ -66,8 +71,10 @@ class Tray(QObject):
         self.icon.hide()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
-                      QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.open_requested.emit()
 
     def tick(self) -> None:
@@ -83,20 +90,28 @@ class Tray(QObject):
         self._meetings_reminded.add(start)
         self.reminders_shown += 1
         # Only the time: a notification can be read by anyone near the screen.
-        self.icon.showMessage(self.tr("A meeting soon"),
-                              self.tr("One of your groups meets at {time}.").format(
-                                  time=format_when(start, "time")),
-                              theme.app_icon(), 15_000)
+        self.icon.showMessage(
+            self.tr("A meeting soon"),
+            self.tr("One of your groups meets at {time}.").format(time=format_when(start, "time")),
+            theme.app_icon(),
+            15_000,
+        )
 
     def _remind_checkin(self) -> None:
-        state = ReminderState(self._settings.reminder_enabled, self._settings.reminder_time,
-                              self._settings.last_reminded)
+        state = ReminderState(
+            self._settings.reminder_enabled,
+            self._settings.reminder_time,
+            self._settings.last_reminded,
+        )
         now_local = self._clock.now().astimezone()
         if not checkin_reminder_due(state, now_local, self._checked_in_today()):
             return
         self._settings.last_reminded = now_local.date()
         self._settings.sync()
         self.reminders_shown += 1
-        self.icon.showMessage(self.tr("Time for a check-in"),
-                              self.tr("How are you today? It takes ten seconds."),
-                              theme.app_icon(), 15_000)
+        self.icon.showMessage(
+            self.tr("Time for a check-in"),
+            self.tr("How are you today? It takes ten seconds."),
+            theme.app_icon(),
+            15_000,
+        )

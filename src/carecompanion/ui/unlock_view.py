@@ -55,8 +55,9 @@ class UnlockView(QWidget):
         title = label(self.tr("Welcome back"), "heroTitle", wrap=False)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
-        sub = label(self.tr("Your journal is locked. Enter your passphrase to open it."),
-                    "subtitle")
+        sub = label(
+            self.tr("Your journal is locked. Enter your passphrase to open it."), "subtitle"
+        )
         sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(sub)
         self.passphrase = PassphraseField(self.tr("Passphrase"), self.tr("Passphrase"))
@@ -72,8 +73,9 @@ class UnlockView(QWidget):
         forgot_text = label(self.tr("Forgot your passphrase?"), "hint")
         forgot_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(forgot_text)
-        self.forgot = button(self.tr("Use your recovery key"),
-                             self.tr("Use the recovery key"), link=True)
+        self.forgot = button(
+            self.tr("Use your recovery key"), self.tr("Use the recovery key"), link=True
+        )
         self.forgot.clicked.connect(lambda: self._show_mode(1))
         column.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignCenter)
         return page
@@ -84,9 +86,16 @@ class UnlockView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
         column.addWidget(label(self.tr("Open with your recovery key"), "pageTitle"))
-        column.addWidget(label(self.tr(
-            "Type the recovery key from your printed recovery kit (capitals, spaces and dashes "
-            "do not matter), then choose a new passphrase."), "subtitle"))
+        column.addWidget(
+            label(
+                self.tr(
+                    "Type the recovery key from your printed recovery kit (capitals, spaces and "
+                    "dashes "
+                    "do not matter), then choose a new passphrase."
+                ),
+                "subtitle",
+            )
+        )
         self.recovery_key = QLineEdit()
         self.recovery_key.setObjectName("recoveryKey")
         self.recovery_key.setAccessibleName(self.tr("Recovery key"))
@@ -94,19 +103,24 @@ class UnlockView(QWidget):
         self.recovery_key.setMinimumHeight(44)
         column.addWidget(self.recovery_key)
         self.new_passphrase = PassphraseField(self.tr("New passphrase"), self.tr("New passphrase"))
-        self.repeat_passphrase = PassphraseField(self.tr("Repeat the new passphrase"),
-                                                 self.tr("Repeat the new passphrase"))
+        self.repeat_passphrase = PassphraseField(
+            self.tr("Repeat the new passphrase"), self.tr("Repeat the new passphrase")
+        )
         self.meter = StrengthMeter()
         self.new_passphrase.textChanged.connect(self.meter.update_for)
         column.addWidget(self.new_passphrase)
         column.addWidget(self.meter)
         column.addWidget(self.repeat_passphrase)
-        self.recover_button = button(self.tr("Open and set the new passphrase"),
-                                     self.tr("Open with the recovery key"), primary=True)
+        self.recover_button = button(
+            self.tr("Open and set the new passphrase"),
+            self.tr("Open with the recovery key"),
+            primary=True,
+        )
         self.recover_button.clicked.connect(self._submit_recover)
         column.addWidget(self.recover_button)
-        back = button(self.tr("Back to the passphrase"), self.tr("Back to the passphrase"),
-                      link=True)
+        back = button(
+            self.tr("Back to the passphrase"), self.tr("Back to the passphrase"), link=True
+        )
         back.clicked.connect(lambda: self._show_mode(0))
         column.addWidget(back, alignment=Qt.AlignmentFlag.AlignCenter)
         return page

@@ -50,17 +50,20 @@ def button(text: str, accessible: str, primary: bool = False, link: bool = False
     return widget
 
 
-def save_cancel_buttons(dialog: QDialog, on_save: Callable[[], object] | None = None,
-                        save_text: str = "") -> QDialogButtonBox:
+def save_cancel_buttons(
+    dialog: QDialog, on_save: Callable[[], object] | None = None, save_text: str = ""
+) -> QDialogButtonBox:
     """Save and Cancel, named for screen readers; Save runs ``on_save`` (default: accept)."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     if save_text:
         save.setText(save_text)
     save.setAccessibleName(save_text or translate("Buttons", "Save"))
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-        translate("Buttons", "Cancel"))
+        translate("Buttons", "Cancel")
+    )
     buttons.accepted.connect(on_save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -187,19 +190,37 @@ class PassphraseField(QLineEdit):
 
 #: The meter's words by score, the UI's own (the core's English serves the CLI).
 _STRENGTH_WORDS = {
-    0: (QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"), QT_TRANSLATE_NOOP(
-        "StrengthMeter",
-        "Too easy to guess. Try four or five ordinary words with spaces between them.")),
-    1: (QT_TRANSLATE_NOOP("StrengthMeter", "Weak"), QT_TRANSLATE_NOOP(
-        "StrengthMeter",
-        "Still easy to guess. Use at least {count} characters, ideally a few words.")),
-    2: (QT_TRANSLATE_NOOP("StrengthMeter", "Fair"), QT_TRANSLATE_NOOP(
-        "StrengthMeter", "Acceptable. Another word would make it much stronger.")),
-    3: (QT_TRANSLATE_NOOP("StrengthMeter", "Good"), QT_TRANSLATE_NOOP(
-        "StrengthMeter", "Hard to guess. Keep it somewhere safe until you know it by heart.")),
-    4: (QT_TRANSLATE_NOOP("StrengthMeter", "Strong"), QT_TRANSLATE_NOOP(
-        "StrengthMeter",
-        "Very hard to guess. Keep it somewhere safe until you know it by heart.")),
+    0: (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"),
+        QT_TRANSLATE_NOOP(
+            "StrengthMeter",
+            "Too easy to guess. Try four or five ordinary words with spaces between them.",
+        ),
+    ),
+    1: (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Weak"),
+        QT_TRANSLATE_NOOP(
+            "StrengthMeter",
+            "Still easy to guess. Use at least {count} characters, ideally a few words.",
+        ),
+    ),
+    2: (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Fair"),
+        QT_TRANSLATE_NOOP("StrengthMeter", "Acceptable. Another word would make it much stronger."),
+    ),
+    3: (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Good"),
+        QT_TRANSLATE_NOOP(
+            "StrengthMeter", "Hard to guess. Keep it somewhere safe until you know it by heart."
+        ),
+    ),
+    4: (
+        QT_TRANSLATE_NOOP("StrengthMeter", "Strong"),
+        QT_TRANSLATE_NOOP(
+            "StrengthMeter",
+            "Very hard to guess. Keep it somewhere safe until you know it by heart.",
+        ),
+    ),
 }
 _COMMON_PASSWORD = QT_TRANSLATE_NOOP("StrengthMeter", "This is one of the most common passwords.")
 
@@ -235,8 +256,11 @@ class StrengthMeter(QWidget):
             words, advice = _STRENGTH_WORDS[result.score]
             if result.bits == 0:  # the core's sign for a well-known password
                 advice = _COMMON_PASSWORD
-            self.verdict.setText(self.tr("{verdict}. {advice}").format(
-                verdict=self.tr(words), advice=self.tr(advice).format(count=MIN_LENGTH)))
+            self.verdict.setText(
+                self.tr("{verdict}. {advice}").format(
+                    verdict=self.tr(words), advice=self.tr(advice).format(count=MIN_LENGTH)
+                )
+            )
         else:
             self.verdict.setText(
                 self.tr("Tip: a few ordinary words you can picture, with spaces, work well.")

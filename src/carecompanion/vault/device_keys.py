@@ -85,8 +85,7 @@ class DeviceKeyStore:
             self.backend.set_password(SERVICE, vault_id, base64.b64encode(key).decode("ascii"))
         except Exception as exc:  # a locked or vanished keyring: say so, never crash
             raise KeyringUnavailable(
-                f"The system keyring did not accept the key ({type(exc).__name__}). "
-                "Is it unlocked?"
+                f"The system keyring did not accept the key ({type(exc).__name__}). Is it unlocked?"
             ) from exc
 
     def load(self, vault_id: str) -> bytes | None:

@@ -57,7 +57,7 @@ class WeakPassphrase(VaultError):
 
 
 class KeyringUnavailable(VaultError):
-    """"Remember on this computer" cannot be used: the reason says why."""
+    """ "Remember on this computer" cannot be used: the reason says why."""
 
 
 class BackupError(VaultError):

@@ -74,8 +74,9 @@ def _check_new_passphrase(passphrase: str) -> None:
 class Vault:
     """A vault on disk, still locked. Reading its header is cheap; unlocking costs one KDF."""
 
-    def __init__(self, paths: AppPaths, clock: Clock | None = None, *,
-                 defer_maintenance: bool = False) -> None:
+    def __init__(
+        self, paths: AppPaths, clock: Clock | None = None, *, defer_maintenance: bool = False
+    ) -> None:
         """``defer_maintenance``: leave a large journal's full check and the daily backup to
         ``UnlockedVault.run_maintenance`` (the app runs it on a worker thread)."""
         self.paths = paths
@@ -116,7 +117,9 @@ class Vault:
         header = _wrap_passphrase(header, data_key, passphrase, kdf)
         rec_salt = new_salt()
         header = header.with_slot(
-            SLOT_RECOVERY, data_key, recovery.recovery_wrap_key(secret, rec_salt),
+            SLOT_RECOVERY,
+            data_key,
+            recovery.recovery_wrap_key(secret, rec_salt),
             {"salt": b64e(rec_salt)},
         )
         unlocked = UnlockedVault(vault, header, data_key)
@@ -255,8 +258,10 @@ class UnlockedVault:
 
                 stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
                 write_backup(
-                    database, self.header,
-                    self.paths.backups_dir / f"before-upgrade-{stamp}.ccbackup", self.clock,
+                    database,
+                    self.header,
+                    self.paths.backups_dir / f"before-upgrade-{stamp}.ccbackup",
+                    self.clock,
                 )
             if state is not migrate.SchemaState.CURRENT:
                 migrate.upgrade(database.engine)
@@ -334,8 +339,11 @@ class UnlockedVault:
 
 
 def restore_backup(
-    backup_file: Path, paths: AppPaths, passphrase: str | None = None,
-    recovery_key: str | None = None, clock: Clock | None = None,
+    backup_file: Path,
+    paths: AppPaths,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    clock: Clock | None = None,
 ) -> Path | None:
     """Replace the vault in ``paths`` with a backup, after checking the backup opens.
 

@@ -25,14 +25,20 @@ def png_bytes(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (200,
     """A small, valid PNG made without any image library."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     row = b"\x00" + bytes(rgb) * width
-    return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(row * height))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture
@@ -79,8 +85,9 @@ def add_sample_entries(journal: JournalService, clock: FixedClock) -> list[Entry
     return entries
 
 
-def dayone_zip(journal_json: bytes, media: dict[str, bytes], *, name: str = "Journal.json",
-               folder: str = "") -> bytes:
+def dayone_zip(
+    journal_json: bytes, media: dict[str, bytes], *, name: str = "Journal.json", folder: str = ""
+) -> bytes:
     """A Day One export zip as the app writes it: the journal file and media by md5."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -28,11 +28,16 @@ def test_naive_times_follow_the_zones_daylight_saving() -> None:
     ("text", "expected"),
     [
         ("2024-05-01T21:30:00Z", datetime(2024, 5, 1, 21, 30, tzinfo=UTC)),
-        ("2024-05-01 21:30 +02:00", datetime(2024, 5, 1, 21, 30,
-                                              tzinfo=timezone(timedelta(hours=2)))),
-        ("2024-05-01T21:30:05.25-0330", datetime(2024, 5, 1, 21, 30, 5, 250000,
-                                                  tzinfo=timezone(-timedelta(hours=3,
-                                                                             minutes=30)))),
+        (
+            "2024-05-01 21:30 +02:00",
+            datetime(2024, 5, 1, 21, 30, tzinfo=timezone(timedelta(hours=2))),
+        ),
+        (
+            "2024-05-01T21:30:05.25-0330",
+            datetime(
+                2024, 5, 1, 21, 30, 5, 250000, tzinfo=timezone(-timedelta(hours=3, minutes=30))
+            ),
+        ),
         ("2024-05-01", datetime(2024, 5, 1, 12, 0, tzinfo=NEW_YORK)),
         ("2024-02-30", None),
         ("May 1st", None),
@@ -68,13 +73,17 @@ def test_slugs_and_safe_names() -> None:
     assert slug("Café crème") == "cafe-creme"
     assert slug("日記") == "entry"
     assert slug("x" * 100) == "x" * 48
-    assert safe_file_name('../a:b*c?.png') == ".._a_b_c_.png"
+    assert safe_file_name("../a:b*c?.png") == ".._a_b_c_.png"
     assert safe_file_name("..") == "attachment"
     assert safe_file_name("CON.txt") == "_CON.txt"
     assert safe_file_name("trailing. ") == "trailing"
     taken: set[str] = set()
     assert [unique_name(n, taken) for n in ("a.png", "A.PNG", "a.png", "b")] == [
-        "a.png", "A (2).PNG", "a (3).png", "b"]
+        "a.png",
+        "A (2).PNG",
+        "a (3).png",
+        "b",
+    ]
 
 
 @given(st.text(max_size=300))

@@ -46,7 +46,10 @@ def test_reads_entries_photos_and_zones(export_zip: Path) -> None:
     assert garden.draft.tags == ("Dad", "good days")
     (photo,) = garden.draft.attachments
     assert (photo.filename, photo.mime_type, photo.data) == (
-        "photo-1.jpeg", "image/jpeg", png_bytes(6, 4))
+        "photo-1.jpeg",
+        "image/jpeg",
+        png_bytes(6, 4),
+    )
     # creationDate is UTC; the entry keeps its own zone (Berlin, UTC+1 in March).
     assert garden.draft.entry_at == datetime(2024, 3, 18, 13, 4, 56, tzinfo=UTC)
     assert garden.draft.entry_at.tzinfo == ZoneInfo("Europe/Berlin")
@@ -67,12 +70,11 @@ def test_reads_entries_photos_and_zones(export_zip: Path) -> None:
     assert (empty.draft.title, empty.draft.body) == ("", "")
 
 
-def test_import_skips_empty_entries_and_duplicates(
-    session: VaultSession, export_zip: Path
-) -> None:
+def test_import_skips_empty_entries_and_duplicates(session: VaultSession, export_zip: Path) -> None:
     preview = preview_import(session, ImportSource.DAYONE, export_zip)
     assert preview.summary() == (
-        "Would import 3 entries (0 duplicates skipped, 1 empty entry skipped, 2 attachments).")
+        "Would import 3 entries (0 duplicates skipped, 1 empty entry skipped, 2 attachments)."
+    )
     result = commit_import(session, preview)
     hospital = session.journal.get(result.entry_ids[1])
     assert hospital.created_at == datetime(2024, 3, 20, 22, 40, tzinfo=UTC)
@@ -82,12 +84,22 @@ def test_import_skips_empty_entries_and_duplicates(
 
 
 def test_journal_in_a_folder_and_named_after_the_journal(tmp_path: Path) -> None:
-    journal = json.dumps({"metadata": {"version": "1.0"}, "entries": [{
-        "creationDate": "2023-12-31T23:30:00Z", "timeZone": "Asia/Tokyo", "text": "Hello",
-        "photos": [{"identifier": "A1", "md5": "abc", "type": "jpeg"}],
-    }]}).encode()
-    data = dayone_zip(journal, {"photos/abc.jpeg": b"jpeg bytes"}, name="Caregiving.json",
-                      folder="Export/")
+    journal = json.dumps(
+        {
+            "metadata": {"version": "1.0"},
+            "entries": [
+                {
+                    "creationDate": "2023-12-31T23:30:00Z",
+                    "timeZone": "Asia/Tokyo",
+                    "text": "Hello",
+                    "photos": [{"identifier": "A1", "md5": "abc", "type": "jpeg"}],
+                }
+            ],
+        }
+    ).encode()
+    data = dayone_zip(
+        journal, {"photos/abc.jpeg": b"jpeg bytes"}, name="Caregiving.json", folder="Export/"
+    )
     (entry,) = parse_dayone_zip(data, "export.zip")
     assert entry.draft.entry_at.isoformat() == "2024-01-01T08:30:00+09:00"
     assert entry.draft.attachments[0].data == b"jpeg bytes"  # listed, though not linked
@@ -109,8 +121,10 @@ def _zip_with(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name", ["../evil.json", "/etc/passwd", "photos/../../x.jpeg",
-                                  "C:/Windows/x.json", "a\\..\\b.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["../evil.json", "/etc/passwd", "photos/../../x.jpeg", "C:/Windows/x.json", "a\\..\\b.json"],
+)
 def test_path_traversal_is_refused(name: str) -> None:
     data = _zip_with({"Journal.json": b'{"entries": []}', name: b"x"})
     with pytest.raises(ImportFormatError, match="unsafe file name"):
@@ -124,8 +138,10 @@ def test_zip_bombs_and_floods_are_refused(monkeypatch: pytest.MonkeyPatch) -> No
     from carecompanion.journal.exchange import safe_zip
 
     monkeypatch.setattr(safe_zip, "MAX_ZIP_UNCOMPRESSED_BYTES", 1000)
-    big = _zip_with({"Journal.json": b'{"entries": []}', "photos/a.jpeg": bytes(range(256)) * 8},
-                    zipfile.ZIP_STORED)
+    big = _zip_with(
+        {"Journal.json": b'{"entries": []}', "photos/a.jpeg": bytes(range(256)) * 8},
+        zipfile.ZIP_STORED,
+    )
     with pytest.raises(ImportFormatError, match="would unpack to more than 1000 bytes"):
         parse_dayone_zip(big, "export.zip")
     monkeypatch.setattr(safe_zip, "MAX_ZIP_MEMBERS", 3)
@@ -175,8 +191,9 @@ def test_mutated_journal_json_only_ever_raises_import_format_error(data: st.Data
     for _ in range(data.draw(st.integers(1, 6))):
         position = data.draw(st.integers(0, len(text) - 1))
         text[position] = data.draw(st.sampled_from(list('{}[]",:0123456789 \\Zz-T/ae')))
-    zipped = dayone_zip("".join(text).encode(), {
-        "photos/cf80411fda6ba991b6110b2365fb8286.jpeg": b"x"})
+    zipped = dayone_zip(
+        "".join(text).encode(), {"photos/cf80411fda6ba991b6110b2365fb8286.jpeg": b"x"}
+    )
     try:
         parse_dayone_zip(zipped, "fuzz.zip")
     except ImportFormatError as exc:

@@ -57,7 +57,9 @@ def test_import_then_export_json_and_markdown(cli: Run, home: AppPaths, tmp_path
 
     done = cli("journal", "import", "--from", "jrnl", str(jrnl), **PASS)
     assert (done.code, done.out) == (
-        0, "Imported 3 entries (0 duplicates skipped, 0 attachments).\n")
+        0,
+        "Imported 3 entries (0 duplicates skipped, 0 attachments).\n",
+    )
     again = cli("journal", "import", "--from", "jrnl", str(jrnl), **PASS)
     assert again.out == "Imported 0 entries (3 duplicates skipped, 0 attachments).\n"
 
@@ -65,7 +67,8 @@ def test_import_then_export_json_and_markdown(cli: Run, home: AppPaths, tmp_path
     zipped.write_bytes(dayone_fixture_zip())
     day_one = cli("journal", "import", "--from", "dayone", str(zipped), **PASS)
     assert day_one.out == (
-        "Imported 3 entries (0 duplicates skipped, 1 empty entry skipped, 2 attachments).\n")
+        "Imported 3 entries (0 duplicates skipped, 1 empty entry skipped, 2 attachments).\n"
+    )
 
     out = tmp_path / "all.json"
     exported = cli("journal", "export", "--format", "json", "--out", str(out), **PASS)
@@ -74,10 +77,23 @@ def test_import_then_export_json_and_markdown(cli: Run, home: AppPaths, tmp_path
     assert len(json.loads(out.read_text())["entries"]) == 6
 
     ranged = tmp_path / "2020.json"
-    cli("journal", "export", "--format", "json", "--out", str(ranged), "--since", "2020-08-30",
-        "--until", "2020-12-31", **PASS)
+    cli(
+        "journal",
+        "export",
+        "--format",
+        "json",
+        "--out",
+        str(ranged),
+        "--since",
+        "2020-08-30",
+        "--until",
+        "2020-12-31",
+        **PASS,
+    )
     assert [e["title"][:8] for e in json.loads(ranged.read_text())["entries"]] == [
-        "A second", "The thir"]
+        "A second",
+        "The thir",
+    ]
 
     folder = tmp_path / "md"
     assert cli("journal", "export", "--format", "markdown", "--out", str(folder), **PASS).code == 0
@@ -101,13 +117,19 @@ def test_bad_input_is_one_line_naming_file_and_line(
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "undated.md").write_text("hello")
-    assert one_line_error(cli("journal", "import", "--from", "markdown", str(notes), **PASS)) \
-        .startswith("carecompanion: undated.md, line 1: there is no date")
-    assert one_line_error(cli("journal", "import", "--from", "dayone", str(bad), **PASS)) \
-        == "carecompanion: journal.json, line 2: entry 1 has no creationDate"
     assert one_line_error(
-        cli("journal", "import", "--from", "json", str(tmp_path / "nope.json"), **PASS)
-    ) == "carecompanion: nope.json: there is no such file"
+        cli("journal", "import", "--from", "markdown", str(notes), **PASS)
+    ).startswith("carecompanion: undated.md, line 1: there is no date")
+    assert (
+        one_line_error(cli("journal", "import", "--from", "dayone", str(bad), **PASS))
+        == "carecompanion: journal.json, line 2: entry 1 has no creationDate"
+    )
+    assert (
+        one_line_error(
+            cli("journal", "import", "--from", "json", str(tmp_path / "nope.json"), **PASS)
+        )
+        == "carecompanion: nope.json: there is no such file"
+    )
     assert hash_tree(home.data_dir) == before
 
 
@@ -115,13 +137,36 @@ def test_export_refusals(cli: Run, home: AppPaths, tmp_path: Path) -> None:
     taken = tmp_path / "taken.json"
     taken.write_text("mine")
     assert "already exists" in one_line_error(
-        cli("journal", "export", "--format", "json", "--out", str(taken), **PASS))
+        cli("journal", "export", "--format", "json", "--out", str(taken), **PASS)
+    )
     assert "--since needs a date like" in one_line_error(
-        cli("journal", "export", "--format", "json", "--out", str(tmp_path / "x.json"),
-            "--since", "last week", **PASS))
+        cli(
+            "journal",
+            "export",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "x.json"),
+            "--since",
+            "last week",
+            **PASS,
+        )
+    )
     assert "is after --until" in one_line_error(
-        cli("journal", "export", "--format", "pdf", "--out", str(tmp_path / "x.pdf"),
-            "--since", "2026-02-01", "--until", "2026-01-01", **PASS))
+        cli(
+            "journal",
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--since",
+            "2026-02-01",
+            "--until",
+            "2026-01-01",
+            **PASS,
+        )
+    )
     assert taken.read_text() == "mine"
 
 
@@ -135,10 +180,24 @@ def test_pdf_export_in_a_subprocess_without_a_display(
         env.pop(name, None)
     out = tmp_path / "journal.pdf"
     completed = subprocess.run(
-        [sys.executable, "-m", "carecompanion", "journal", "export", "--format", "pdf",
-         "--out", str(out)],
-        capture_output=True, text=True, env=env, cwd=tmp_path, stdin=subprocess.DEVNULL,
-        timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "carecompanion",
+            "journal",
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout == f"Exported 3 entries (0 attachments) to {out}.\n"
@@ -146,5 +205,6 @@ def test_pdf_export_in_a_subprocess_without_a_display(
     from pypdf import PdfReader
 
     text = unicodedata.normalize(  # NFKC: "ﬁ" ligatures back to "fi"
-        "NFKC", " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages))
+        "NFKC", " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    )
     assert "Entry the first." in text and "A second entry in what I hope" in text

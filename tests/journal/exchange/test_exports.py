@@ -46,15 +46,17 @@ def test_json_export_of_a_date_range_selection_or_everything(
     export_json(journal, ExportSelection(), tmp_path / "all.json")
     assert _titles(tmp_path / "all.json") == ["First night home", "Appointment notes", ""]
 
-    export_json(journal, ExportSelection.between(date(2026, 2, 1), date(2026, 2, 28)),
-                tmp_path / "feb.json")
+    export_json(
+        journal, ExportSelection.between(date(2026, 2, 1), date(2026, 2, 28)), tmp_path / "feb.json"
+    )
     assert _titles(tmp_path / "feb.json") == ["Appointment notes", ""]
     export_json(journal, ExportSelection.between(None, date(2026, 1, 31)), tmp_path / "jan.json")
     assert _titles(tmp_path / "jan.json") == ["First night home"]
 
     ids = {s.title: s.id for s in journal.list_summaries()}
-    export_json(journal, ExportSelection.of([ids[""], ids["First night home"]]),
-                tmp_path / "chosen.json")
+    export_json(
+        journal, ExportSelection.of([ids[""], ids["First night home"]]), tmp_path / "chosen.json"
+    )
     assert _titles(tmp_path / "chosen.json") == ["First night home", ""]  # oldest first
     with pytest.raises(EntryNotFound):
         export_json(journal, ExportSelection.of([999]), tmp_path / "missing.json")
@@ -84,8 +86,12 @@ def test_progress_is_reported_and_cancel_leaves_nothing(
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()
     seen: list[tuple[int, int]] = []
-    export_json(filled.journal, ExportSelection(), tmp_path / "a.json",
-                progress=lambda done, total: seen.append((done, total)))
+    export_json(
+        filled.journal,
+        ExportSelection(),
+        tmp_path / "a.json",
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
 
     def cancel_at_two(done: int, total: int) -> bool:
@@ -138,17 +144,24 @@ def test_markdown_export_layout(filled: VaultSession, tmp_path: Path) -> None:
     text = (out / "2026-01-30-2130-first-night-home.md").read_text()
     assert text.startswith(
         '---\ntitle: "First night home"\ndate: 2026-01-30T21:30:00+05:30\n'
-        'tags: ["Discharge", "night"]\nfavourite: true\n---\n\nMum slept from **ten**')
-    assert "![garden photo.png](attachments/2026-01-30-2130-first-night-home/garden%20photo.png)" \
+        'tags: ["Discharge", "night"]\nfavourite: true\n---\n\nMum slept from **ten**'
+    )
+    assert (
+        "![garden photo.png](attachments/2026-01-30-2130-first-night-home/garden%20photo.png)"
         in text
-    assert (out / "attachments/2026-01-30-2130-first-night-home/garden photo.png").read_bytes() \
-        == png_bytes()
+    )
+    assert (
+        out / "attachments/2026-01-30-2130-first-night-home/garden photo.png"
+    ).read_bytes() == png_bytes()
     if os.name == "posix":
         assert stat.S_IMODE((out / "2026-02-21-0525-entry.md").stat().st_mode) == 0o600
 
 
 def test_markdown_export_imports_back_as_the_same_entries(
-    filled: VaultSession, tmp_path: Path, vault_factory, clock: FixedClock  # type: ignore[no-untyped-def]
+    filled: VaultSession,
+    tmp_path: Path,
+    vault_factory,
+    clock: FixedClock,  # type: ignore[no-untyped-def]
 ) -> None:
     out = tmp_path / "journal"
     export_markdown(filled.journal, ExportSelection(), out)
@@ -163,10 +176,15 @@ def test_markdown_export_imports_back_as_the_same_entries(
     copies = [fresh.journal.get(s.id) for s in fresh.journal.list_summaries()]
     for original, copy in zip(originals, copies, strict=True):
         assert (copy.title, copy.body, copy.entry_at, copy.tags, copy.is_favourite) == (
-            original.title, original.body, original.entry_at, original.tags,
-            original.is_favourite)
+            original.title,
+            original.body,
+            original.entry_at,
+            original.tags,
+            original.is_favourite,
+        )
         assert [fresh.journal.attachment_data(a.id) for a in copy.attachments] == [
-            filled.journal.attachment_data(a.id) for a in original.attachments]
+            filled.journal.attachment_data(a.id) for a in original.attachments
+        ]
 
 
 def test_imports_and_exports_leave_no_plaintext_in_the_vault(
@@ -175,8 +193,9 @@ def test_imports_and_exports_leave_no_plaintext_in_the_vault(
     marker = "canary-exchange-7f3a9"
     note = tmp_path / "import"
     note.mkdir()
-    (note / "2024-01-01.md").write_text(f"---\ntitle: {marker}\ntags: [{marker}-tag]\n---\n"
-                                        f"{marker} body\n")
+    (note / "2024-01-01.md").write_text(
+        f"---\ntitle: {marker}\ntags: [{marker}-tag]\n---\n{marker} body\n"
+    )
     commit_import(session, preview_import(session, ImportSource.MARKDOWN, note))
     export_json(session.journal, ExportSelection(), tmp_path / "out.json")
     export_markdown(session.journal, ExportSelection(), tmp_path / "out")

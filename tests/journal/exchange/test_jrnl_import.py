@@ -32,18 +32,25 @@ def test_reads_jrnls_export() -> None:
     assert drafts[0].entry_at == datetime(2020, 8, 29, 11, 11, tzinfo=LONDON)
     assert drafts[0].entry_at.utcoffset().total_seconds() == 3600  # type: ignore[union-attr]
     assert [d.tags for d in drafts] == [
-        ("ipsum", "tagone", "tagtwo"), ("tagtwo",), ("tagthree", "tagone")]
+        ("ipsum", "tagone", "tagtwo"),
+        ("tagtwo",),
+        ("tagthree", "tagone"),
+    ]
     assert [d.is_favourite for d in drafts] == [False, True, False]
     # \\ud83d\\udcaf escapes (jrnl writes ASCII-only JSON) come back as the emoji.
     assert "💯 🎶 💩" in drafts[2].body
     assert drafts[0].body.startswith("Lorem @ipsum") and not drafts[0].body.endswith("\n")
     assert [str(entry.location) for entry in entries] == [
-        "journal.json, line 9", "journal.json, line 21", "journal.json, line 31"]
+        "journal.json, line 9",
+        "journal.json, line 21",
+        "journal.json, line 31",
+    ]
 
 
 def test_one_entry_file_from_a_folder_export() -> None:
-    (entry,) = read_import(ImportSource.JRNL, FIXTURES / "jrnl" / "2020_08_31_a-second-entry.json",
-                           tz=LONDON)
+    (entry,) = read_import(
+        ImportSource.JRNL, FIXTURES / "jrnl" / "2020_08_31_a-second-entry.json", tz=LONDON
+    )
     assert entry.draft.title == "A second entry in what I hope to be a long series."
     assert entry.draft.is_favourite
 
@@ -59,8 +66,14 @@ def _document(entries: list[object]) -> bytes:
 
 
 def test_entry_without_date_is_reported_where_it_starts() -> None:
-    good = {"title": "a", "body": "", "date": "2020-01-01", "time": "10:00", "tags": [],
-            "starred": False}
+    good = {
+        "title": "a",
+        "body": "",
+        "date": "2020-01-01",
+        "time": "10:00",
+        "tags": [],
+        "starred": False,
+    }
     data = _document([good, good, {"title": "b", "body": "", "tags": []}])
     with pytest.raises(ImportFormatError) as raised:
         parse_jrnl(data, "journal.json")
@@ -109,8 +122,9 @@ def test_arbitrary_bytes_only_ever_raise_import_format_error(data: bytes) -> Non
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 _entry_fields = st.fixed_dictionaries(
@@ -118,8 +132,10 @@ _entry_fields = st.fixed_dictionaries(
     optional={
         "title": st.text() | _json_values,
         "body": st.text() | _json_values,
-        "date": st.sampled_from(["2020-08-29", "1850-01-01", "0001-01-01", "9999-12-31",
-                                 "2020-13-01", ""]) | _json_values,
+        "date": st.sampled_from(
+            ["2020-08-29", "1850-01-01", "0001-01-01", "9999-12-31", "2020-13-01", ""]
+        )
+        | _json_values,
         "time": st.sampled_from(["11:11", "24:00", "9:5", ""]) | _json_values,
         "tags": st.lists(st.text(max_size=10)) | _json_values,
         "starred": st.booleans() | _json_values,

@@ -65,9 +65,14 @@ def test_round_trip_keeps_every_field(
         assert len(copy.attachments) == len(original.attachments)
         for mine, theirs in zip(original.attachments, copy.attachments, strict=True):
             assert (theirs.filename, theirs.mime_type, theirs.size, theirs.created_at) == (
-                mine.filename, mine.mime_type, mine.size, mine.created_at)
-            assert other.journal.attachment_data(theirs.id) == \
-                session.journal.attachment_data(mine.id)
+                mine.filename,
+                mine.mime_type,
+                mine.size,
+                mine.created_at,
+            )
+            assert other.journal.attachment_data(theirs.id) == session.journal.attachment_data(
+                mine.id
+            )
     # The days the entries belong to are the same, so the timeline and filters agree.
     assert [s.id for s in other.journal.list_summaries()] == list(reversed(imported.entry_ids))
 
@@ -137,8 +142,7 @@ def test_structural_errors_name_the_line_where_the_entry_starts(tmp_path: Path) 
 def test_bad_field_is_reported_at_its_own_line(
     tmp_path: Path, field: str, value: object, message: str
 ) -> None:
-    entry: dict[str, object] = {"title": "t", "body": "b",
-                                "entry_at": "2026-01-05T10:00:00+01:00"}
+    entry: dict[str, object] = {"title": "t", "body": "b", "entry_at": "2026-01-05T10:00:00+01:00"}
     entry[field] = value
     text = _document_lines([entry])
     (tmp_path / "j.json").write_text(text)
@@ -162,7 +166,8 @@ def test_bad_attachment_data_and_size_mismatch(tmp_path: Path) -> None:
 
 def test_syntax_error_names_its_line(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text(
-        '{\n  "format": "carecompanion-journal",\n  "version" 1\n}')
+        '{\n  "format": "carecompanion-journal",\n  "version" 1\n}'
+    )
     with pytest.raises(ImportFormatError) as raised:
         read_import(ImportSource.JSON, tmp_path / "broken.json")
     assert str(raised.value) == "broken.json, line 3: this is not valid JSON (expected ':')"
@@ -170,7 +175,8 @@ def test_syntax_error_names_its_line(tmp_path: Path) -> None:
 
 def test_newer_version_and_foreign_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "new.json").write_text(
-        '{"format": "carecompanion-journal",\n "version": 2, "entries": []}')
+        '{"format": "carecompanion-journal",\n "version": 2, "entries": []}'
+    )
     with pytest.raises(ImportFormatError, match="line 2: this export is version 2"):
         read_import(ImportSource.JSON, tmp_path / "new.json")
     (tmp_path / "jrnl.json").write_text('{"tags": {}, "entries": []}')
@@ -194,9 +200,7 @@ def test_failed_import_leaves_the_vault_untouched(
     assert session.journal.count() == 3
 
 
-def test_commit_is_all_or_nothing(
-    session: VaultSession, clock: FixedClock, tmp_path: Path
-) -> None:
+def test_commit_is_all_or_nothing(session: VaultSession, clock: FixedClock, tmp_path: Path) -> None:
     add_sample_entries(session.journal, clock)
     out = tmp_path / "journal.json"
     export_json(session.journal, ExportSelection(), out)
@@ -209,10 +213,12 @@ def test_commit_is_all_or_nothing(
     assert len(preview.new_items) == 3
     # The database itself refuses the third entry, as a full disk or a crash would.
     with session.unlocked.database.session() as db:
-        db.execute(sa.text(
-            "CREATE TRIGGER refuse BEFORE INSERT ON journal_entries "
-            "WHEN new.title = 'explode' BEGIN SELECT RAISE(ABORT, 'refused'); END"
-        ))
+        db.execute(
+            sa.text(
+                "CREATE TRIGGER refuse BEFORE INSERT ON journal_entries "
+                "WHEN new.title = 'explode' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
     with pytest.raises(sa.exc.DBAPIError, match="refused"):
         commit_import(session, preview)
     assert session.journal.count() == 3
@@ -221,7 +227,8 @@ def test_commit_is_all_or_nothing(
 
 _tag = st.text(min_size=1, max_size=30).map(lambda t: " ".join(t.split())).filter(bool)
 _moment = st.datetimes(
-    min_value=datetime(1901, 1, 1), max_value=datetime(2998, 12, 31),
+    min_value=datetime(1901, 1, 1),
+    max_value=datetime(2998, 12, 31),
     timezones=st.sampled_from([UTC, INDIA, timezone(timedelta(hours=-9, minutes=-30))]),
 )
 
@@ -233,42 +240,65 @@ _moment = st.datetimes(
     stamps=st.tuples(_moment, _moment, _moment),
     tags=st.lists(_tag, max_size=5).map(lambda tags: tuple(clean_tags(tags))),
     favourite=st.booleans(),
-    files=st.lists(st.tuples(st.text(min_size=1, max_size=20), st.binary(max_size=64)),
-                   max_size=3),
+    files=st.lists(st.tuples(st.text(min_size=1, max_size=20), st.binary(max_size=64)), max_size=3),
 )
 def test_any_entry_survives_the_format(
-    title: str, body: str, entry_at: datetime, stamps: tuple[datetime, datetime, datetime],
-    tags: tuple[str, ...], favourite: bool, files: list[tuple[str, bytes]],
+    title: str,
+    body: str,
+    entry_at: datetime,
+    stamps: tuple[datetime, datetime, datetime],
+    tags: tuple[str, ...],
+    favourite: bool,
+    files: list[tuple[str, bytes]],
 ) -> None:
     """Property: export (entry -> JSON text) then parse gives back every field."""
     infos = tuple(
         AttachmentInfo(i + 1, 7, clean_filename(name), "image/png", len(data), stamps[2])
         for i, (name, data) in enumerate(files)
     )
-    entry = Entry(7, "f" * 32, title, body, entry_at, stamps[0], stamps[1], tags, favourite,
-                  infos)
+    entry = Entry(7, "f" * 32, title, body, entry_at, stamps[0], stamps[1], tags, favourite, infos)
     contents = {i + 1: data for i, (_name, data) in enumerate(files)}
-    document = {**header(stamps[0], INDIA),
-                "entries": [entry_to_json(entry, contents.__getitem__, INDIA)]}
+    document = {
+        **header(stamps[0], INDIA),
+        "entries": [entry_to_json(entry, contents.__getitem__, INDIA)],
+    }
     (parsed,) = parse_json(json.dumps(document, indent=2).encode(), "p.json")
     draft = parsed.draft
     assert (draft.title, draft.body, draft.entry_at, draft.tags, draft.is_favourite) == (
-        title, body, entry_at, tags, favourite)
+        title,
+        body,
+        entry_at,
+        tags,
+        favourite,
+    )
     assert (parsed.created_at, parsed.updated_at) == stamps[:2]
     assert [(a.filename, a.mime_type, a.data) for a in draft.attachments] == [
-        (info.filename, "image/png", contents[info.id]) for info in infos]
+        (info.filename, "image/png", contents[info.id]) for info in infos
+    ]
     assert parsed.attachment_times == tuple(stamps[2] for _ in infos)
 
 
-_export_text = json.dumps({
-    "format": "carecompanion-journal", "version": 1, "exported_at": "2026-01-01T00:00:00Z",
-    "entries": [
-        {"title": "t", "body": "b", "entry_at": "2026-01-05T10:00:00+01:00",
-         "created_at": "2026-01-05T10:00:00Z", "tags": ["a"], "favourite": True,
-         "attachments": [{"filename": "a.png", "mime_type": "image/png", "size": 3,
-                          "data": "AAEC"}]},
-    ],
-}, indent=2)
+_export_text = json.dumps(
+    {
+        "format": "carecompanion-journal",
+        "version": 1,
+        "exported_at": "2026-01-01T00:00:00Z",
+        "entries": [
+            {
+                "title": "t",
+                "body": "b",
+                "entry_at": "2026-01-05T10:00:00+01:00",
+                "created_at": "2026-01-05T10:00:00Z",
+                "tags": ["a"],
+                "favourite": True,
+                "attachments": [
+                    {"filename": "a.png", "mime_type": "image/png", "size": 3, "data": "AAEC"}
+                ],
+            },
+        ],
+    },
+    indent=2,
+)
 
 
 @given(st.data())

@@ -16,17 +16,22 @@ from carecompanion.journal.exchange.located_json import (
 )
 
 _values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**20), 10**20)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=30,
 )
 
 
 @given(_values, st.sampled_from([None, 2]), st.booleans())
-def test_decodes_like_the_standard_library(value: object, indent: int | None,
-                                           ascii_only: bool) -> None:
+def test_decodes_like_the_standard_library(
+    value: object, indent: int | None, ascii_only: bool
+) -> None:
     text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
     assert loads(text) == json.loads(text)
 

@@ -32,7 +32,10 @@ def test_reads_the_fixture_folder() -> None:
 
     first = by_name["2024-05-01-2130-first-night-home.md"]
     assert (first.title, first.tags, first.is_favourite) == (
-        "First night home", ("discharge", "night shift"), True)
+        "First night home",
+        ("discharge", "night shift"),
+        True,
+    )
     assert first.entry_at == datetime(2024, 5, 1, 21, 30, tzinfo=LONDON)
     assert first.body.startswith("Mum is home from the hospital.")
 
@@ -45,8 +48,7 @@ def test_reads_the_fixture_folder() -> None:
     assert plain.title == "What drained me"
 
     obsidian = by_name["obsidian-style.md"]  # created:, block list, "#tag"
-    assert obsidian.entry_at == datetime(2024, 5, 6, 8, 15,
-                                         tzinfo=timezone(timedelta(hours=2)))
+    assert obsidian.entry_at == datetime(2024, 5, 6, 8, 15, tzinfo=timezone(timedelta(hours=2)))
     assert obsidian.tags == ("gratitude", "neighbours")
     assert obsidian.title == "Thank you, Mrs Patel"
 
@@ -64,13 +66,20 @@ def test_reads_the_fixture_folder() -> None:
     ("text", "title", "tags", "body"),
     [
         ("---\ntitle: x\ntags: [a, 'b, c', \"d\"]\n---\nbody", "x", ("a", "b, c", "d"), "body"),
-        ("---\ntags:\n- one\n- two\n---\n\n# Heading\n\nrest", "Heading", ("one", "two"),
-         "rest"),
-        ("---\ntags: \"#one #two\"\n---\ntext", "Note", ("one", "two"), "text"),
-        ("---\ntags: '#one #two'\ntitle: \"Quote \\\"inside\\\" \\u00e9\"\n---\n",
-         'Quote "inside" é', ("one", "two"), ""),
-        ("Some text\n\n# A later heading\n", "A later heading", (),
-         "Some text\n\n# A later heading"),
+        ("---\ntags:\n- one\n- two\n---\n\n# Heading\n\nrest", "Heading", ("one", "two"), "rest"),
+        ('---\ntags: "#one #two"\n---\ntext', "Note", ("one", "two"), "text"),
+        (
+            '---\ntags: \'#one #two\'\ntitle: "Quote \\"inside\\" \\u00e9"\n---\n',
+            'Quote "inside" é',
+            ("one", "two"),
+            "",
+        ),
+        (
+            "Some text\n\n# A later heading\n",
+            "A later heading",
+            (),
+            "Some text\n\n# A later heading",
+        ),
         ("---\nno closing line\n\nbody", "Note", (), "---\nno closing line\n\nbody"),
         ("---\r\ntitle: Windows\r\n---\r\nline\r\n", "Windows", (), "line"),
         ("---\ntitle: |\n  Two\n  lines\nkeywords: [k]\n---\nb", "Two\nlines", ("k",), "b"),
@@ -128,12 +137,14 @@ def test_attachment_links_may_not_leave_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "2024-01-01.md").write_text(
-        "hi\n\n<!-- carecompanion:attachments -->\n- [s](../secret.txt)\n")
+        "hi\n\n<!-- carecompanion:attachments -->\n- [s](../secret.txt)\n"
+    )
     with pytest.raises(ImportFormatError, match=r"line 3: the attachment '../secret.txt' is not"):
         read_import(ImportSource.MARKDOWN, folder)
     if hasattr(os, "symlink"):
         (folder / "2024-01-01.md").write_text(
-            "hi\n\n<!-- carecompanion:attachments -->\n- [s](link.txt)\n")
+            "hi\n\n<!-- carecompanion:attachments -->\n- [s](link.txt)\n"
+        )
         (folder / "link.txt").symlink_to(outside)
         with pytest.raises(ImportFormatError, match="is not a file in the import folder"):
             read_import(ImportSource.MARKDOWN, folder)
@@ -157,12 +168,32 @@ def test_arbitrary_text_only_ever_raises_import_format_error(text: str, name: st
 
 
 _front_matter_lines = st.lists(
-    st.sampled_from([
-        "title: x", "title: 'unterminated", 'title: "a \\" b"', "date: 2024-02-30",
-        "date: 2024-02-03 10:00", "date:", "tags: [a, b", "tags:", "  - one", "- two",
-        "favourite: yes", "favourite: 2", "created: 1800-01-01", "key: |", "  text",
-        ": bad", "# comment", "", "---", "...", "tags: #a #b", "date: 9999-12-31T23:59+14:00",
-    ]),
+    st.sampled_from(
+        [
+            "title: x",
+            "title: 'unterminated",
+            'title: "a \\" b"',
+            "date: 2024-02-30",
+            "date: 2024-02-03 10:00",
+            "date:",
+            "tags: [a, b",
+            "tags:",
+            "  - one",
+            "- two",
+            "favourite: yes",
+            "favourite: 2",
+            "created: 1800-01-01",
+            "key: |",
+            "  text",
+            ": bad",
+            "# comment",
+            "",
+            "---",
+            "...",
+            "tags: #a #b",
+            "date: 9999-12-31T23:59+14:00",
+        ]
+    ),
     max_size=10,
 )
 

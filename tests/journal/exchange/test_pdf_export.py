@@ -43,9 +43,16 @@ def test_pdf_holds_title_page_entries_tags_and_page_numbers(
     first_page = " ".join(reader.pages[0].extract_text().split())
     assert "Caring for Mum" in first_page and "30 January 2026 – 21 February 2026" in first_page
     text = _text(out)
-    for words in ("First night home", "Appointment notes", "Tags: Discharge, night",
-                  "Favourite", "Dr Okafor: keep the evening dose.", "January 2026",
-                  "Attached: prescription.pdf (18 bytes)", "we made it through"):
+    for words in (
+        "First night home",
+        "Appointment notes",
+        "Tags: Discharge, night",
+        "Favourite",
+        "Dr Okafor: keep the evening dose.",
+        "January 2026",
+        "Attached: prescription.pdf (18 bytes)",
+        "we made it through",
+    ):
         assert words in text, words
     assert re.search(r"\b2\s*$", reader.pages[1].extract_text().strip())  # page number
     # The photo is embedded as an image, not just named.
@@ -57,8 +64,9 @@ def _image_count(page: PageObject) -> int:
     xobjects = resources.get_object().get("/XObject") if resources is not None else None
     if xobjects is None:
         return 0
-    return sum(1 for ref in xobjects.get_object().values()
-               if ref.get_object().get("/Subtype") == "/Image")
+    return sum(
+        1 for ref in xobjects.get_object().values() if ref.get_object().get("/Subtype") == "/Image"
+    )
 
 
 def test_pdf_of_a_date_range(filled: VaultSession, tmp_path: Path) -> None:
@@ -75,8 +83,12 @@ def test_cancel_and_existing_file_leave_nothing_behind(
     folder = tmp_path / "exports"
     folder.mkdir()
     with pytest.raises(Cancelled):
-        export_pdf(filled.journal, ExportSelection(), folder / "j.pdf",
-                   progress=lambda done, total: done < 1)
+        export_pdf(
+            filled.journal,
+            ExportSelection(),
+            folder / "j.pdf",
+            progress=lambda done, total: done < 1,
+        )
     assert list(folder.iterdir()) == []
     (folder / "j.pdf").write_bytes(b"mine")
     with pytest.raises(ExportError, match="already exists"):
@@ -87,4 +99,5 @@ def test_cancel_and_existing_file_leave_nothing_behind(
 
 def test_an_entrys_own_headings_sit_below_the_entry_heading() -> None:
     assert demote_headings("# A\n## B\n```\n# not a heading\n```\n#tag\n   # C") == (
-        "### A\n#### B\n```\n# not a heading\n```\n#tag\n   ### C")
+        "### A\n#### B\n```\n# not a heading\n```\n#tag\n   ### C"
+    )

@@ -39,26 +39,65 @@ OWNER, MEMBER, OUTSIDER = person("Rosa"), person("Sam"), person("Mallory")
 
 
 def base() -> CircleContent:
-    genesis = make_item("genesis", CIRCLE, {"by": OWNER.fingerprint, "circle": CIRCLE,
-                                            "name": "Vector circle", "mode": "keys",
-                                            "created": "2026-11-25T10:00:00Z"}, OWNER.sign)
+    genesis = make_item(
+        "genesis",
+        CIRCLE,
+        {
+            "by": OWNER.fingerprint,
+            "circle": CIRCLE,
+            "name": "Vector circle",
+            "mode": "keys",
+            "created": "2026-11-25T10:00:00Z",
+        },
+        OWNER.sign,
+    )
     content = CircleContent(genesis)
     content.add_cards([OWNER.card, MEMBER.card])
-    content.add([make_item("roster", CIRCLE, {
-        "by": OWNER.fingerprint, "member": MEMBER.fingerprint, "role": "member", "version": 1,
-        "op": 1, "honoured": None, "at": "2026-11-25T10:00:00Z"}, OWNER.sign)])
+    content.add(
+        [
+            make_item(
+                "roster",
+                CIRCLE,
+                {
+                    "by": OWNER.fingerprint,
+                    "member": MEMBER.fingerprint,
+                    "role": "member",
+                    "version": 1,
+                    "op": 1,
+                    "honoured": None,
+                    "at": "2026-11-25T10:00:00Z",
+                },
+                OWNER.sign,
+            )
+        ]
+    )
     return content
 
 
-def entry(author: MemberIdentity, n: int, title: str, circle: str = CIRCLE,
-          signer: MemberIdentity | None = None):  # type: ignore[no-untyped-def]
+def entry(
+    author: MemberIdentity,
+    n: int,
+    title: str,
+    circle: str = CIRCLE,
+    signer: MemberIdentity | None = None,
+):  # type: ignore[no-untyped-def]
     nonce = bytes([n]) * 16
-    return make_item("record", circle, {
-        "by": author.fingerprint, "id": record_id(author.fingerprint, nonce),
-        "nonce": b64url(nonce), "kind": "entry", "version": 1,
-        "created": "2026-11-25T10:00:00Z", "updated": "2026-11-25T10:00:00Z", "target": None,
-        "content": {"title": title, "body": "text", "tags": [], "day": "2026-11-25"}},
-        (signer or author).sign)
+    return make_item(
+        "record",
+        circle,
+        {
+            "by": author.fingerprint,
+            "id": record_id(author.fingerprint, nonce),
+            "nonce": b64url(nonce),
+            "kind": "entry",
+            "version": 1,
+            "created": "2026-11-25T10:00:00Z",
+            "updated": "2026-11-25T10:00:00Z",
+            "target": None,
+            "content": {"title": title, "body": "text", "tags": [], "day": "2026-11-25"},
+        },
+        (signer or author).sign,
+    )
 
 
 def sealed(content: CircleContent, heads: bool = True) -> bytes:
@@ -72,10 +111,18 @@ def b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
-def write(name: str, description: str, file: bytes, expect: dict[str, object],
-          previous: bytes | None = None) -> None:
-    vector: dict[str, object] = {"description": description,
-                                 "identity": MEMBER.age_identity, "file": b64(file)}
+def write(
+    name: str,
+    description: str,
+    file: bytes,
+    expect: dict[str, object],
+    previous: bytes | None = None,
+) -> None:
+    vector: dict[str, object] = {
+        "description": description,
+        "identity": MEMBER.age_identity,
+        "file": b64(file),
+    }
     if previous is not None:
         vector["previous"] = b64(previous)
     vector["expect"] = expect
@@ -86,71 +133,136 @@ def main() -> None:
     valid = base()
     valid.add([entry(OWNER, 1, "Hello circle"), entry(MEMBER, 2, "Hi from Sam")])
     valid_file = sealed(valid)
-    write("valid", "Two members, one entry each, heads for both.", valid_file,
-          {"result": "ok", "records": ["Hello circle", "Hi from Sam"], "rejected": 0,
-           "warnings": []})
+    write(
+        "valid",
+        "Two members, one entry each, heads for both.",
+        valid_file,
+        {"result": "ok", "records": ["Hello circle", "Hi from Sam"], "rejected": 0, "warnings": []},
+    )
 
     forged = base()
-    forged.add([entry(OWNER, 1, "Hello circle"),
-                entry(OWNER, 3, "Forged in Rosa's name", signer=MEMBER)])
-    write("forged", "A record claiming the owner as author, signed by another member.",
-          sealed(forged, heads=False),
-          {"result": "ok", "records": ["Hello circle"], "rejected": 1, "warnings": []})
+    forged.add(
+        [entry(OWNER, 1, "Hello circle"), entry(OWNER, 3, "Forged in Rosa's name", signer=MEMBER)]
+    )
+    write(
+        "forged",
+        "A record claiming the owner as author, signed by another member.",
+        sealed(forged, heads=False),
+        {"result": "ok", "records": ["Hello circle"], "rejected": 1, "warnings": []},
+    )
 
     outsider = base()
     outsider.add_cards([OUTSIDER.card])
     outsider.add([entry(OUTSIDER, 4, "From a non-member")])
-    write("non_member", "A validly signed record from someone not in the roster.",
-          sealed(outsider), {"result": "ok", "records": [], "rejected": 0, "warnings": []})
+    write(
+        "non_member",
+        "A validly signed record from someone not in the roster.",
+        sealed(outsider),
+        {"result": "ok", "records": [], "rejected": 0, "warnings": []},
+    )
 
     other = base()
     other.add([entry(MEMBER, 5, "Replayed", circle="f" * 32)])
-    write("wrong_circle", "A record signed for another circle, replayed into this one.",
-          sealed(other, heads=False),
-          {"result": "ok", "records": [], "rejected": 1, "warnings": []})
+    write(
+        "wrong_circle",
+        "A record signed for another circle, replayed into this one.",
+        sealed(other, heads=False),
+        {"result": "ok", "records": [], "rejected": 1, "warnings": []},
+    )
 
     tampered = bytearray(valid_file)
     tampered[len(tampered) // 2] ^= 0x20
-    write("tampered", "One byte of the encrypted payload changed.", bytes(tampered),
-          {"result": "error", "message": "damaged"})
+    write(
+        "tampered",
+        "One byte of the encrypted payload changed.",
+        bytes(tampered),
+        {"result": "error", "message": "damaged"},
+    )
 
     removed = base()
-    removed.add([make_item("roster", CIRCLE, {
-        "by": OWNER.fingerprint, "member": MEMBER.fingerprint, "role": "removed",
-        "version": 2, "op": 2, "honoured": None, "at": "2026-11-25T11:00:00Z"}, OWNER.sign)])
-    write("removed_member", "Written after the reader was removed: not encrypted to them.",
-          sealed(removed), {"result": "error", "message": "not a member"})
+    removed.add(
+        [
+            make_item(
+                "roster",
+                CIRCLE,
+                {
+                    "by": OWNER.fingerprint,
+                    "member": MEMBER.fingerprint,
+                    "role": "removed",
+                    "version": 2,
+                    "op": 2,
+                    "honoured": None,
+                    "at": "2026-11-25T11:00:00Z",
+                },
+                OWNER.sign,
+            )
+        ]
+    )
+    write(
+        "removed_member",
+        "Written after the reader was removed: not encrypted to them.",
+        sealed(removed),
+        {"result": "error", "message": "not a member"},
+    )
 
     newer = valid.copy()  # the same circle, one write later: Rosa's head moves to seq 2
     newer.add([entry(OWNER, 6, "Later news")])
     newer_file = sealed(newer)
-    write("rolled_back", "The reader saw a newer file before; this one is older.", valid_file,
-          {"result": "ok", "records": ["Hello circle", "Hi from Sam"], "rejected": 0,
-           "warnings": ["older writing from Rosa"]}, previous=newer_file)
+    write(
+        "rolled_back",
+        "The reader saw a newer file before; this one is older.",
+        valid_file,
+        {
+            "result": "ok",
+            "records": ["Hello circle", "Hi from Sam"],
+            "rejected": 0,
+            "warnings": ["older writing from Rosa"],
+        },
+        previous=newer_file,
+    )
 
     truncated = base()
-    truncated.add([entry(OWNER, 1, "Hello circle"), entry(MEMBER, 2, "Hi from Sam"),
-                   entry(OWNER, 6, "Later news")])
+    truncated.add(
+        [
+            entry(OWNER, 1, "Hello circle"),
+            entry(MEMBER, 2, "Hi from Sam"),
+            entry(OWNER, 6, "Later news"),
+        ]
+    )
     for member in (OWNER, MEMBER):
         refresh_head(truncated, member, NOW)
     del truncated.items[("record", entry(OWNER, 6, "Later news").fields["id"])]
-    write("truncated", "The owner's head counts a record that is missing from the file.",
-          seal(truncated, roster_of(truncated), None)[0],
-          {"result": "ok", "records": ["Hello circle", "Hi from Sam"], "rejected": 0,
-           "warnings": ["missing"]})
+    write(
+        "truncated",
+        "The owner's head counts a record that is missing from the file.",
+        seal(truncated, roster_of(truncated), None)[0],
+        {
+            "result": "ok",
+            "records": ["Hello circle", "Hi from Sam"],
+            "rejected": 0,
+            "warnings": ["missing"],
+        },
+    )
 
     bomb = MAGIC + zlib.compress(b"{" + b" " * (300 * 1024 * 1024), 9)
-    write("oversized", "A payload that inflates past the 256 MiB limit.",
-          agefile.encrypt_to_recipients(bomb, [MEMBER.age_recipient]),
-          {"result": "error", "message": "too large"})
+    write(
+        "oversized",
+        "A payload that inflates past the 256 MiB limit.",
+        agefile.encrypt_to_recipients(bomb, [MEMBER.age_recipient]),
+        {"result": "error", "message": "too large"},
+    )
 
     newer_version = bytearray(encode_document(valid))
-    document = json.loads(zlib.decompress(bytes(newer_version[len(MAGIC):])))
+    document = json.loads(zlib.decompress(bytes(newer_version[len(MAGIC) :])))
     document["version"] = 2
-    write("newer_version", "A document of a future format version.",
-          agefile.encrypt_to_recipients(MAGIC + zlib.compress(json.dumps(document).encode()),
-                                        [MEMBER.age_recipient]),
-          {"result": "error", "message": "newer CareCompanion"})
+    write(
+        "newer_version",
+        "A document of a future format version.",
+        agefile.encrypt_to_recipients(
+            MAGIC + zlib.compress(json.dumps(document).encode()), [MEMBER.age_recipient]
+        ),
+        {"result": "error", "message": "newer CareCompanion"},
+    )
 
 
 if __name__ == "__main__":

@@ -66,8 +66,9 @@ def parse_dayone_file(
     ``tz`` is unused: every Day One entry records its own time zone.
     """
     if path.suffix.lower() == ".json":
-        return _parse_journal(read_bytes(path, MAX_JSON_BYTES), path.name, None, "",
-                              progress=progress)
+        return _parse_journal(
+            read_bytes(path, MAX_JSON_BYTES), path.name, None, "", progress=progress
+        )
     if path.is_dir():
         raise ImportFormatError(path.name, None, "choose the Day One export's .zip file")
     archive = SafeZip(str(path), path.name)
@@ -91,7 +92,8 @@ def parse_dayone_archive(
     archive: SafeZip, progress: ProgressCallback | None = None
 ) -> list[ParsedEntry]:
     journals = sorted(
-        path for path in archive.members
+        path
+        for path in archive.members
         if path.lower().endswith(".json")
         and path.count("/") <= 1
         and PurePosixPath(path).parent.name not in _MEDIA_FOLDERS
@@ -156,7 +158,7 @@ class _Media:
         for path in self.archive.members:
             if not path.startswith(prefix):
                 continue
-            relative = PurePosixPath(path[len(prefix):])
+            relative = PurePosixPath(path[len(prefix) :])
             if len(relative.parts) == 2 and relative.parts[0] in _MEDIA_FOLDERS:
                 self._by_md5.setdefault(relative.stem.lower(), []).append(path)
 
@@ -218,7 +220,8 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         raise where.error(f"entry {number} has no creationDate")
     created = check_moment(
         _moment(item["creationDate"], "creationDate", at("creationDate"), number),
-        at("creationDate"), f"entry {number}: the creationDate",
+        at("creationDate"),
+        f"entry {number}: the creationDate",
     )
     entry_at = created.astimezone(_zone(item.get("timeZone")))
     modified = (
@@ -247,8 +250,11 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         if not isinstance(listed, list):
             raise at(key).error(f"entry {number}: '{key}' must be a list")
         for position, medium in enumerate(listed):
-            spot = Location(where.path, listed.line_of(position)) \
-                if isinstance(listed, JsonArray) else at(key)
+            spot = (
+                Location(where.path, listed.line_of(position))
+                if isinstance(listed, JsonArray)
+                else at(key)
+            )
             if not isinstance(medium, dict):
                 raise spot.error(f"entry {number}: every item in '{key}' must be an object")
             identifier, md5, kind = (medium.get(k) for k in ("identifier", "md5", "type"))
@@ -256,8 +262,11 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
                 raise spot.error(f"entry {number}: an item in '{key}' has no identifier")
             if identifier in notes:
                 continue
-            found = media.find(folder, md5, kind if isinstance(kind, str) else "") \
-                if isinstance(md5, str) and md5 else None
+            found = (
+                media.find(folder, md5, kind if isinstance(kind, str) else "")
+                if isinstance(md5, str) and md5
+                else None
+            )
             if found is None:
                 notes[identifier] = f"[{label} not included in the export]"
                 continue
@@ -273,8 +282,11 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
             return "[Audio recording not imported]"
         if kind == "video":
             return "[Video not imported]"
-        default = "[PDF not included in the export]" if kind == "pdfAttachment" \
+        default = (
+            "[PDF not included in the export]"
+            if kind == "pdfAttachment"
             else "[Photo not included in the export]"
+        )
         return notes.get(match["id"], default)
 
     title, body = _title_and_body(_MOMENT.sub(replace, text))

@@ -78,8 +78,7 @@ def publish_file(tmp: Path, out: Path, *, overwrite: bool = False) -> None:
 
 def write_file(path: Path, data: bytes) -> None:
     """A new file inside a folder being built (the folder is renamed into place later)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                 FILE_MODE)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -126,8 +125,11 @@ def safe_file_name(name: str, fallback: str = "attachment") -> str:
         cleaned = "_" + cleaned
     if len(cleaned) > 120:
         stem, dot, suffix = cleaned.rpartition(".")
-        cleaned = (stem[: 120 - len(suffix) - 1] + dot + suffix) if dot and len(suffix) < 10 \
+        cleaned = (
+            (stem[: 120 - len(suffix) - 1] + dot + suffix)
+            if dot and len(suffix) < 10
             else cleaned[:120]
+        )
     return cleaned
 
 

@@ -110,9 +110,7 @@ def _scalar_or_list(value: str, line: int) -> Value:
     return _unquote(value, line)
 
 
-def _block(
-    lines: list[str], start: int, stop: int, *, dashes: bool
-) -> tuple[list[str], int]:
+def _block(lines: list[str], start: int, stop: int, *, dashes: bool) -> tuple[list[str], int]:
     """Indented lines after ``key: |`` or a bare ``key:`` (and ``- item`` lines if ``dashes``).
 
     Returns them and the index of the next line to read.

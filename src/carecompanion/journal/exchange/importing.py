@@ -139,8 +139,7 @@ def preview_entries(
         items.append(PreviewItem(entry, fingerprint, fingerprint in seen))
         seen.add(fingerprint)
     report(progress, 1, 1)
-    return ImportPreview(Path(path), ImportSource(kind), tuple(items),
-                         len(entries) - len(kept))
+    return ImportPreview(Path(path), ImportSource(kind), tuple(items), len(entries) - len(kept))
 
 
 def preview_import(

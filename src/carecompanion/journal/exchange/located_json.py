@@ -95,8 +95,11 @@ class _Decoder:
     def string(self, pos: int) -> tuple[str, int]:
         match = _STRING.match(self.text, pos)
         if match is None:
-            raise self.fail(pos, "this is not valid JSON (a text value is not closed, or has a "
-                                 "line break or control character in it)")
+            raise self.fail(
+                pos,
+                "this is not valid JSON (a text value is not closed, or has a "
+                "line break or control character in it)",
+            )
         try:
             value = json.loads(match.group())
         except json.JSONDecodeError as exc:

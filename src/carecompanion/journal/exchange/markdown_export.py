@@ -51,8 +51,11 @@ def _quoted(text: str) -> str:
 
 def entry_markdown(entry: Entry, tz: tzinfo | None, links: list[tuple[str, str, bool]]) -> str:
     """The file's text; ``links`` are (label, relative path, is_image) for the attachments."""
-    lines = ["---", f"title: {_quoted(entry.title)}",
-             f"date: {in_zone(entry.entry_at, tz).isoformat(timespec='seconds')}"]
+    lines = [
+        "---",
+        f"title: {_quoted(entry.title)}",
+        f"date: {in_zone(entry.entry_at, tz).isoformat(timespec='seconds')}",
+    ]
     lines.append(f"tags: [{', '.join(_quoted(tag) for tag in entry.tags)}]")
     lines.append(f"favourite: {'true' if entry.is_favourite else 'false'}")
     lines.append("---")
@@ -78,8 +81,13 @@ def _write_attachments(
     for info in infos:
         name = unique_name(safe_file_name(info.filename), taken)
         write_file(target / name, journal.attachment_data(info.id))
-        links.append((info.filename, f"{ATTACHMENTS_FOLDER}/{stem}/{name}",
-                      info.mime_type.startswith("image/")))
+        links.append(
+            (
+                info.filename,
+                f"{ATTACHMENTS_FOLDER}/{stem}/{name}",
+                info.mime_type.startswith("image/"),
+            )
+        )
     return links
 
 

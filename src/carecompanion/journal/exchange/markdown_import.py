@@ -64,8 +64,9 @@ def parse_markdown_folder(
 ) -> list[ParsedEntry]:
     """Every text file under ``path`` (or ``path`` itself, when it is one file)."""
     if path.is_file():
-        return [parse_markdown_file(path, path.parent, tz, AttachmentBudget(
-            MAX_TOTAL_ATTACHMENT_BYTES))]
+        return [
+            parse_markdown_file(path, path.parent, tz, AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
+        ]
     if not path.is_dir():
         raise ImportFormatError(path.name or str(path), None, "there is no such folder")
     files = _text_files(path)
@@ -79,7 +80,8 @@ def _text_files(root: Path) -> list[Path]:
     for folder, dirs, names in os.walk(root, followlinks=False):
         here = Path(folder)
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if not d.startswith(".") and not (here == root and d == ATTACHMENTS_FOLDER)
         )
         seen += len(names) + len(dirs)
@@ -89,8 +91,12 @@ def _text_files(root: Path) -> list[Path]:
             )
         for name in sorted(names):
             file = here / name
-            if (not name.startswith(".") and file.suffix.lower() in TEXT_SUFFIXES
-                    and file.is_file() and not file.is_symlink()):
+            if (
+                not name.startswith(".")
+                and file.suffix.lower() in TEXT_SUFFIXES
+                and file.is_file()
+                and not file.is_symlink()
+            ):
                 found.append(file)
     if len(found) > MAX_ENTRIES:
         raise ImportFormatError(
@@ -105,8 +111,10 @@ def parse_markdown_file(
     relative = file.relative_to(root).as_posix()
     text = decode_utf8(read_bytes(file, MAX_TEXT_FILE_BYTES, relative), relative)
     return parse_markdown_text(
-        text, relative, tz, attachments=lambda section, where: _attachments(
-            section, file.parent, root, where, budget)
+        text,
+        relative,
+        tz,
+        attachments=lambda section, where: _attachments(section, file.parent, root, where, budget),
     )
 
 
@@ -174,7 +182,8 @@ def _date(
         rest = ""
     if from_name is None:
         raise ImportFormatError(
-            name, 1,
+            name,
+            1,
             "there is no date: add a 'date:' line at the top or start the file name with "
             "YYYY-MM-DD",
         )
@@ -185,7 +194,7 @@ def _title_from_body(body: str, name_words: str) -> tuple[str, str]:
     match = _HEADING.search(body)
     if match is not None:
         if not body[: match.start()].strip():
-            return match.group(1), body[match.end():].strip("\n")
+            return match.group(1), body[match.end() :].strip("\n")
         return match.group(1), body
     words = re.sub(r"[-_]+", " ", name_words).strip()
     return words[:1].upper() + words[1:], body

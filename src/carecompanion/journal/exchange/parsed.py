@@ -167,6 +167,5 @@ class AttachmentBudget:
         self.used += size
         if self.used > self.limit:
             raise where.error(
-                f"the attachments in this import come to more than {self.limit // (1024 * 1024)}"
-                " MB"
+                f"the attachments in this import come to more than {self.limit // (1024 * 1024)} MB"
             )

@@ -62,7 +62,7 @@ def check_header(document: Any, name: str) -> JsonArray:
     if not isinstance(document, JsonObject) or document.get("format") != FORMAT_NAME:
         line = document.line if isinstance(document, (JsonObject, JsonArray)) else 1
         raise Location(name, line).error(
-            f"this is not a CareCompanion journal export (no \"format\": \"{FORMAT_NAME}\")"
+            f'this is not a CareCompanion journal export (no "format": "{FORMAT_NAME}")'
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -133,9 +133,7 @@ class _Fields:
         return value
 
 
-def _attachment(
-    item: Any, where: Location, label: str
-) -> tuple[AttachmentDraft, datetime | None]:
+def _attachment(item: Any, where: Location, label: str) -> tuple[AttachmentDraft, datetime | None]:
     if not isinstance(item, JsonObject):
         raise where.error(f"{label} is not an object")
     fields = _Fields(item, where.path, label)
@@ -150,7 +148,9 @@ def _attachment(
             f"{label}: 'size' says {size} bytes but 'data' holds {len(data)}"
         )
     draft = make_attachment(
-        fields.text("filename"), fields.text("mime_type", "application/octet-stream"), data,
+        fields.text("filename"),
+        fields.text("mime_type", "application/octet-stream"),
+        data,
         where,
     )
     return draft, fields.moment("created_at", required=False)
@@ -169,8 +169,9 @@ def entry_from_json(item: Any, number: int, where: Location) -> ParsedEntry:
             raise Location(where.path, tags.line_of(index)).error(f"{label}: a tag must be text")
     attachments_json = fields.array("attachments")
     attachments = [
-        _attachment(a, Location(where.path, attachments_json.line_of(i)),
-                    f"{label}, attachment {i + 1}")
+        _attachment(
+            a, Location(where.path, attachments_json.line_of(i)), f"{label}, attachment {i + 1}"
+        )
         for i, a in enumerate(attachments_json)
     ]
     return make_entry(

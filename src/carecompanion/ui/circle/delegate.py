@@ -24,14 +24,19 @@ class PostDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(8.0, option.font.pointSizeF() * 0.88))
         return title, small
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         title, small = self._fonts(option)
         height = QFontMetrics(title).height() + 2 * (QFontMetrics(small).height() + 4)
         return QSize(120, height + 2 * PADDING)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         post: Post | None = index.data(POST_ROLE)
         if post is None:
             return
@@ -54,9 +59,11 @@ class PostDelegate(QStyledItemDelegate):
             left += DOT + 8
         painter.setFont(title_font)
         painter.setPen(colors.color("text"))
-        painter.drawText(left, inner.top() + title_metrics.ascent(),
-                         title_metrics.elidedText(post.title, Qt.TextElideMode.ElideRight,
-                                                  inner.right() - left))
+        painter.drawText(
+            left,
+            inner.top() + title_metrics.ascent(),
+            title_metrics.elidedText(post.title, Qt.TextElideMode.ElideRight, inner.right() - left),
+        )
         painter.setFont(small_font)
         painter.setPen(colors.color("muted"))
         author = self.tr("You") if post.mine else post.author_name
@@ -64,22 +71,30 @@ class PostDelegate(QStyledItemDelegate):
         if post.unread:
             line += "   ·   " + self.tr("new")
         top = inner.top() + title_metrics.height() + 4
-        painter.drawText(inner.left(), top + small_metrics.ascent(),
-                         small_metrics.elidedText(line, Qt.TextElideMode.ElideRight,
-                                                  inner.width()))
+        painter.drawText(
+            inner.left(),
+            top + small_metrics.ascent(),
+            small_metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()),
+        )
         replies = []
         if post.comments:
             count = len(post.comments)
-            replies.append(self.tr("1 comment") if count == 1
-                           else self.tr("{count} comments").format(count=count))
+            replies.append(
+                self.tr("1 comment")
+                if count == 1
+                else self.tr("{count} comments").format(count=count)
+            )
         reactions = reaction_summary(post.reactions)
         if reactions:
             replies.append(reactions)
         if replies:
             top += small_metrics.height() + 4
             painter.setPen(colors.color("text"))
-            painter.drawText(inner.left(), top + small_metrics.ascent(),
-                             small_metrics.elidedText("   ·   ".join(replies),
-                                                      Qt.TextElideMode.ElideRight,
-                                                      inner.width()))
+            painter.drawText(
+                inner.left(),
+                top + small_metrics.ascent(),
+                small_metrics.elidedText(
+                    "   ·   ".join(replies), Qt.TextElideMode.ElideRight, inner.width()
+                ),
+            )
         painter.restore()

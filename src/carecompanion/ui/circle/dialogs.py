@@ -35,7 +35,7 @@ MIN_PASSPHRASE = 8
 
 
 def grouped(text: str, size: int = 4) -> str:
-    return " ".join(text[i:i + size] for i in range(0, len(text), size))
+    return " ".join(text[i : i + size] for i in range(0, len(text), size))
 
 
 def _line(accessible: str, placeholder: str = "") -> QLineEdit:
@@ -68,17 +68,26 @@ class StartCircleDialog(QDialog):
         self.mode.addButton(self.keys)
         self.mode.addButton(self.with_passphrase)
         self.mode.buttonToggled.connect(lambda *_a: self._mode_changed())
-        self.passphrase = PassphraseField(self.tr("Circle passphrase"),
-                                          self.tr("At least 8 characters"))
-        self.repeat = PassphraseField(self.tr("Repeat the circle passphrase"),
-                                      self.tr("Type it again"))
+        self.passphrase = PassphraseField(
+            self.tr("Circle passphrase"), self.tr("At least 8 characters")
+        )
+        self.repeat = PassphraseField(
+            self.tr("Repeat the circle passphrase"), self.tr("Type it again")
+        )
         self.passphrase_box = QWidget()
         box = QVBoxLayout(self.passphrase_box)
         box.setContentsMargins(24, 0, 0, 0)
-        box.addWidget(label(self.tr(
-            "Simpler to set up, but it trades away control: anyone who has the passphrase can "
-            "read everything in the circle and join it, and removing someone does not stop "
-            "them reading while they still know it."), "notice"))
+        box.addWidget(
+            label(
+                self.tr(
+                    "Simpler to set up, but it trades away control: anyone who has the passphrase "
+                    "can "
+                    "read everything in the circle and join it, and removing someone does not stop "
+                    "them reading while they still know it."
+                ),
+                "notice",
+            )
+        )
         box.addWidget(self.passphrase)
         box.addWidget(self.repeat)
         self.error = label("", "error")
@@ -88,20 +97,32 @@ class StartCircleDialog(QDialog):
         layout = QVBoxLayout()  # scrolls on a small screen; the buttons stay below it
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Start a circle"), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "The circle lives in one encrypted file. Save it in a folder the others can reach "
-            "too: a shared Dropbox, Nextcloud or Syncthing folder, or a USB stick you pass "
-            "around."), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The circle lives in one encrypted file. Save it in a folder the others can "
+                    "reach "
+                    "too: a shared Dropbox, Nextcloud or Syncthing folder, or a USB stick you pass "
+                    "around."
+                ),
+                "subtitle",
+            )
+        )
         layout.addWidget(label(self.tr("Name"), "sectionTitle", wrap=False))
         layout.addWidget(self.name)
-        layout.addWidget(label(self.tr("Where to keep the circle file"), "sectionTitle",
-                               wrap=False))
+        layout.addWidget(
+            label(self.tr("Where to keep the circle file"), "sectionTitle", wrap=False)
+        )
         layout.addLayout(file_row)
         layout.addWidget(label(self.tr("Who can open it"), "sectionTitle", wrap=False))
         layout.addWidget(self.keys)
-        keys_hint = label(self.tr(
-            "Only the people you add, from the member card each sends you, can read it. "
-            "You can remove someone later."), "hint")
+        keys_hint = label(
+            self.tr(
+                "Only the people you add, from the member card each sends you, can read it. "
+                "You can remove someone later."
+            ),
+            "hint",
+        )
         keys_hint.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(keys_hint)
         layout.addWidget(self.with_passphrase)
@@ -121,8 +142,8 @@ class StartCircleDialog(QDialog):
         name = self.name.text().strip() or self.tr("My circle")
         suggested = self.file.text() or str(Path.home() / f"{name}{CIRCLE_SUFFIX}")
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the circle file"), suggested,
-            self.tr("Circle files (*.carecircle)"))
+            self, self.tr("Save the circle file"), suggested, self.tr("Circle files (*.carecircle)")
+        )
         if chosen:
             path = Path(chosen)
             if path.suffix != CIRCLE_SUFFIX:
@@ -175,8 +196,9 @@ class JoinCircleDialog(QDialog):
         file_row.addWidget(choose)
         self.about = label("", "hint")
         self.about.hide()
-        self.passphrase = PassphraseField(self.tr("Circle passphrase"),
-                                          self.tr("The passphrase the organiser gave you"))
+        self.passphrase = PassphraseField(
+            self.tr("Circle passphrase"), self.tr("The passphrase the organiser gave you")
+        )
         self.passphrase.hide()
         self.error = label("", "error")
         self.error.hide()
@@ -184,9 +206,16 @@ class JoinCircleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Join a circle"), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "Choose the circle file someone shared with you, in your shared folder or on the "
-            "USB stick."), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Choose the circle file someone shared with you, in your shared folder or on "
+                    "the "
+                    "USB stick."
+                ),
+                "subtitle",
+            )
+        )
         layout.addLayout(file_row)
         layout.addWidget(self.about)
         layout.addWidget(self.passphrase)
@@ -198,8 +227,11 @@ class JoinCircleDialog(QDialog):
 
     def choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the circle file"), self.file.text() or str(Path.home()),
-            self.tr("Circle files (*.carecircle);;All files (*)"))
+            self,
+            self.tr("Choose the circle file"),
+            self.file.text() or str(Path.home()),
+            self.tr("Circle files (*.carecircle);;All files (*)"),
+        )
         if chosen:
             self.use_file(Path(chosen))
 
@@ -218,11 +250,16 @@ class JoinCircleDialog(QDialog):
         if self.kind is None:
             self.about.hide()
         else:
-            self.about.setText(self.tr(
-                "This circle is protected by a passphrase. Type the one the organiser gave "
-                "you.") if needs else self.tr(
-                "This circle opens with member cards: you can join once the organiser has "
-                "added yours."))
+            self.about.setText(
+                self.tr(
+                    "This circle is protected by a passphrase. Type the one the organiser gave you."
+                )
+                if needs
+                else self.tr(
+                    "This circle opens with member cards: you can join once the organiser has "
+                    "added yours."
+                )
+            )
             self.about.show()
         if needs:
             self.passphrase.setFocus()
@@ -239,8 +276,11 @@ class JoinCircleDialog(QDialog):
 
     def _check(self) -> None:
         if self.kind is None:
-            self._show_error(self.error.text() if self.error.isVisible() and self.file.text()
-                             else self.tr("Choose a circle file first."))
+            self._show_error(
+                self.error.text()
+                if self.error.isVisible() and self.file.text()
+                else self.tr("Choose a circle file first.")
+            )
             return
         if self.kind == "scrypt" and not self.passphrase.text():
             self._show_error(self.tr("Type the circle passphrase."))
@@ -251,9 +291,14 @@ class JoinCircleDialog(QDialog):
 class MemberCardDialog(QDialog):
     """The person's name, fingerprint and safety number; save the card to send it."""
 
-    def __init__(self, service: CircleService, work: CircleWork, clock: Clock,
-                 renamed: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CircleService,
+        work: CircleWork,
+        clock: Clock,
+        renamed: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._work = work
@@ -268,8 +313,11 @@ class MemberCardDialog(QDialog):
         self.name.setText("" if stored == DEFAULT_MEMBER_NAME else stored)
         self.save_name_button = button(self.tr("Save name"), self.tr("Save your name"))
         self.save_name_button.setEnabled(False)
-        self.name.textChanged.connect(lambda _t: self.save_name_button.setEnabled(
-            self.name.text().strip() not in ("", self._service.identity().name)))
+        self.name.textChanged.connect(
+            lambda _t: self.save_name_button.setEnabled(
+                self.name.text().strip() not in ("", self._service.identity().name)
+            )
+        )
         self.save_name_button.clicked.connect(self.save_name)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
@@ -279,14 +327,21 @@ class MemberCardDialog(QDialog):
         self.safety.setAccessibleName(self.tr("Your safety number"))
         self.fingerprint = label("", "hint")
         self.status = label("", "hint")
-        self.save_button = button(self.tr("Save card…"), self.tr("Save your member card to a file"),
-                                  primary=True)
+        self.save_button = button(
+            self.tr("Save card…"), self.tr("Save your member card to a file"), primary=True
+        )
         self.save_button.clicked.connect(self.save_card)
-        self.export_key_button = button(self.tr("Save my secret key (for experts)…"),
-                                        self.tr("Save your secret key to a file"), link=True)
-        self.export_key_button.setToolTip(self.tr(
-            "Saves your age key (an age identity file), to open circle files with the "
-            "standard age tool. You do not need it to use circles in CareCompanion."))
+        self.export_key_button = button(
+            self.tr("Save my secret key (for experts)…"),
+            self.tr("Save your secret key to a file"),
+            link=True,
+        )
+        self.export_key_button.setToolTip(
+            self.tr(
+                "Saves your age key (an age identity file), to open circle files with the "
+                "standard age tool. You do not need it to use circles in CareCompanion."
+            )
+        )
         self.export_key_button.clicked.connect(self.export_key)
         close = button(self.tr("Close"), self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -299,17 +354,30 @@ class MemberCardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("My member card"), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "Send your card to the person who organises a circle, so they can add you. It "
-            "holds no secret: only your name and your public keys."), "subtitle"))
-        layout.addWidget(label(self.tr("Your name, as the circle sees it"), "sectionTitle",
-                               wrap=False))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Send your card to the person who organises a circle, so they can add you. It "
+                    "holds no secret: only your name and your public keys."
+                ),
+                "subtitle",
+            )
+        )
+        layout.addWidget(
+            label(self.tr("Your name, as the circle sees it"), "sectionTitle", wrap=False)
+        )
         layout.addLayout(name_row)
         layout.addWidget(label(self.tr("Safety number"), "sectionTitle", wrap=False))
         layout.addWidget(self.safety)
-        layout.addWidget(label(self.tr(
-            "Read these digits to each other by phone or in person. If they match what the "
-            "organiser sees for your card, the card really came from you."), "hint"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Read these digits to each other by phone or in person. If they match what the "
+                    "organiser sees for your card, the card really came from you."
+                ),
+                "hint",
+            )
+        )
         layout.addWidget(self.fingerprint)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -319,10 +387,12 @@ class MemberCardDialog(QDialog):
     def _show_card(self) -> None:
         card = self._service.card()
         self.safety.setText(card.safety_number)
-        self.fingerprint.setText(self.tr("Card code: {fingerprint}").format(
-            fingerprint=grouped(card.fingerprint)))
-        self.fingerprint.setToolTip(self.tr(
-            "Your key's fingerprint: a short code that belongs to your card alone."))
+        self.fingerprint.setText(
+            self.tr("Card code: {fingerprint}").format(fingerprint=grouped(card.fingerprint))
+        )
+        self.fingerprint.setToolTip(
+            self.tr("Your key's fingerprint: a short code that belongs to your card alone.")
+        )
 
     def save_name(self) -> None:
         name = self.name.text()
@@ -342,8 +412,11 @@ class MemberCardDialog(QDialog):
     def save_card(self) -> None:
         card = self._service.card()
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save your member card"), str(Path.home() / f"{card.name}{CARD_SUFFIX}"),
-            self.tr("Member cards (*.carecard)"))
+            self,
+            self.tr("Save your member card"),
+            str(Path.home() / f"{card.name}{CARD_SUFFIX}"),
+            self.tr("Member cards (*.carecard)"),
+        )
         if not chosen:
             return
         path = Path(chosen)
@@ -352,25 +425,36 @@ class MemberCardDialog(QDialog):
         try:
             atomic_write_bytes(path, card.to_bytes(), mode=0o644)
         except OSError as exc:
-            self.status.setText(self.tr("The card could not be saved there ({reason}).").format(
-                reason=exc.strerror or type(exc).__name__))
+            self.status.setText(
+                self.tr("The card could not be saved there ({reason}).").format(
+                    reason=exc.strerror or type(exc).__name__
+                )
+            )
             return
-        self.status.setText(self.tr("Saved to {path}. Send it to the circle's organiser.").format(
-            path=path))
+        self.status.setText(
+            self.tr("Saved to {path}. Send it to the circle's organiser.").format(path=path)
+        )
 
     def export_key(self) -> None:
-        if QMessageBox.warning(
-                self, self.tr("Save your secret key?"),
-                self.tr("This file is your secret key. Anyone who has it can read every circle "
-                        "you are in, and it cannot be taken back. Export it only to open circle "
-                        "files with the standard age tool, and keep it somewhere only you can "
-                        "reach."),
+        if (
+            QMessageBox.warning(
+                self,
+                self.tr("Save your secret key?"),
+                self.tr(
+                    "This file is your secret key. Anyone who has it can read every circle "
+                    "you are in, and it cannot be taken back. Export it only to open circle "
+                    "files with the standard age tool, and keep it somewhere only you can "
+                    "reach."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.Cancel,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save your secret key"),
-            str(Path.home() / "carecompanion-age-key.txt"))
+            self, self.tr("Save your secret key"), str(Path.home() / "carecompanion-age-key.txt")
+        )
         if not chosen:
             return
         identity = self._service.identity()
@@ -378,7 +462,10 @@ class MemberCardDialog(QDialog):
         try:
             atomic_write_bytes(Path(chosen), text.encode("ascii"), mode=0o600)
         except OSError as exc:
-            self.status.setText(self.tr("The key could not be saved there ({reason}).").format(
-                reason=exc.strerror or type(exc).__name__))
+            self.status.setText(
+                self.tr("The key could not be saved there ({reason}).").format(
+                    reason=exc.strerror or type(exc).__name__
+                )
+            )
             return
         self.status.setText(self.tr("Your secret key was saved to {path}.").format(path=chosen))

@@ -42,8 +42,9 @@ def read_card(path: Path) -> MemberCard:
 class AddMemberDialog(QDialog):
     """Shows whose card this is and its safety number; adding waits until they match."""
 
-    def __init__(self, card: MemberCard, can_make_admin: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, card: MemberCard, can_make_admin: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.card = card
         self.setWindowTitle(self.tr("Add {name}").format(name=card.name))
@@ -66,12 +67,19 @@ class AddMemberDialog(QDialog):
         self.matches.toggled.connect(self.add_button.setEnabled)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(label(self.tr("Add {name} to the circle?").format(name=card.name),
-                               "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "Before adding them, compare this safety number with {name}, by phone or in "
-            "person: ask them to read the number on their own member card. If every digit "
-            "matches, this card really is theirs.").format(name=card.name), "subtitle"))
+        layout.addWidget(
+            label(self.tr("Add {name} to the circle?").format(name=card.name), "pageTitle")
+        )
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Before adding them, compare this safety number with {name}, by phone or in "
+                    "person: ask them to read the number on their own member card. If every digit "
+                    "matches, this card really is theirs."
+                ).format(name=card.name),
+                "subtitle",
+            )
+        )
         layout.addWidget(number)
         layout.addWidget(self.matches)
         layout.addWidget(label(self.tr("Role"), "sectionTitle", wrap=False))
@@ -84,9 +92,14 @@ class AddMemberDialog(QDialog):
 
 
 class MembersDialog(QDialog):
-    def __init__(self, service: CircleService, work: CircleWork, circle_id: str,
-                 changed: Callable[[str], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CircleService,
+        work: CircleWork,
+        circle_id: str,
+        changed: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._work = work
@@ -104,9 +117,11 @@ class MembersDialog(QDialog):
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
         self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
-        self.add_button = button(self.tr("Add a member from their card…"),
-                                 self.tr("Add a member from their member card file"),
-                                 primary=True)
+        self.add_button = button(
+            self.tr("Add a member from their card…"),
+            self.tr("Add a member from their member card file"),
+            primary=True,
+        )
         self.add_button.clicked.connect(self.add_from_file)
         self.remove_button = button(self.tr("Remove…"), self.tr("Remove the chosen member"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -122,9 +137,16 @@ class MembersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Members of {name}").format(name=info.name), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "Each member's safety number is on their own member card; compare them by phone "
-            "or in person if you ever doubt a card."), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Each member's safety number is on their own member card; compare them by "
+                    "phone "
+                    "or in person if you ever doubt a card."
+                ),
+                "subtitle",
+            )
+        )
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.status)
@@ -132,8 +154,7 @@ class MembersDialog(QDialog):
         self.refresh()
 
     def _is_admin(self) -> bool:
-        me = self._service.roster(self._circle_id).members.get(self._service.identity()
-                                                               .fingerprint)
+        me = self._service.roster(self._circle_id).members.get(self._service.identity().fingerprint)
         return me is not None and me.is_admin
 
     def _is_owner(self) -> bool:
@@ -148,8 +169,11 @@ class MembersDialog(QDialog):
         admin = self._is_admin()
         self.add_button.setVisible(admin)
         self.remove_button.setVisible(admin)
-        self.hint.setText("" if admin else self.tr(
-            "Only the circle's organiser or an admin can change who is in it."))
+        self.hint.setText(
+            ""
+            if admin
+            else self.tr("Only the circle's organiser or an admin can change who is in it.")
+        )
         self.hint.setVisible(not admin)
         self._selection_changed()
 
@@ -160,13 +184,17 @@ class MembersDialog(QDialog):
     def _selection_changed(self) -> None:
         member = self._selected()
         me = self._service.identity().fingerprint
-        self.remove_button.setEnabled(member is not None and member.role != "owner"
-                                      and member.fingerprint != me)
+        self.remove_button.setEnabled(
+            member is not None and member.role != "owner" and member.fingerprint != me
+        )
 
     def add_from_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose their member card"), str(Path.home()),
-            self.tr("Member cards (*.carecard);;All files (*)"))
+            self,
+            self.tr("Choose their member card"),
+            str(Path.home()),
+            self.tr("Member cards (*.carecard);;All files (*)"),
+        )
         if not chosen:
             return
         try:
@@ -182,15 +210,21 @@ class MembersDialog(QDialog):
             return
         current = self._service.roster(self._circle_id).members.get(card.fingerprint)
         if current is not None and current.can_read:
-            self.status.setText(self.tr("{name} is already in this circle, as {role}.").format(
-                name=current.name, role=role_words(current.role)))
+            self.status.setText(
+                self.tr("{name} is already in this circle, as {role}.").format(
+                    name=current.name, role=role_words(current.role)
+                )
+            )
         dialog = AddMemberDialog(card, self._is_owner(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role = dialog.chosen_role()
-        self._apply(lambda: self._service.add_member(self._circle_id, card, role),
-                    self.tr("{name} was added. They can join once the circle has synced.")
-                    .format(name=card.name))
+        self._apply(
+            lambda: self._service.add_member(self._circle_id, card, role),
+            self.tr("{name} was added. They can join once the circle has synced.").format(
+                name=card.name
+            ),
+        )
 
     def remove_selected(self) -> None:
         member = self._selected()
@@ -198,17 +232,23 @@ class MembersDialog(QDialog):
             return
         text = self.tr(
             "{name} will not be able to read anything shared from now on. What they could "
-            "already read stays with them: it cannot be taken back.").format(name=member.name)
+            "already read stays with them: it cannot be taken back."
+        ).format(name=member.name)
         if self._service.circle(self._circle_id).mode == "passphrase":
             text += " " + self.tr(
                 "In a passphrase circle, anyone who still knows the passphrase can open the "
-                "file: start a new circle to be sure.")
-        if QMessageBox.question(self, self.tr("Remove {name}?").format(name=member.name),
-                                text) != QMessageBox.StandardButton.Yes:
+                "file: start a new circle to be sure."
+            )
+        if (
+            QMessageBox.question(self, self.tr("Remove {name}?").format(name=member.name), text)
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         fingerprint = member.fingerprint
-        self._apply(lambda: self._service.remove_member(self._circle_id, fingerprint),
-                    self.tr("{name} was removed.").format(name=member.name))
+        self._apply(
+            lambda: self._service.remove_member(self._circle_id, fingerprint),
+            self.tr("{name} was removed.").format(name=member.name),
+        )
 
     def _apply(self, change: Callable[[], None], success: str) -> None:
         def done(_result: object) -> None:

@@ -31,11 +31,13 @@ REACTIONS: dict[str, tuple[str, str]] = {
     "thanks": ("✿", QT_TRANSLATE_NOOP("CircleWords", "Thanks")),
 }
 
-ROLES = {"owner": QT_TRANSLATE_NOOP("CircleWords", "organiser"),
-         "admin": QT_TRANSLATE_NOOP("CircleWords", "admin"),
-         "member": QT_TRANSLATE_NOOP("CircleWords", "member"),
-         "reader": QT_TRANSLATE_NOOP("CircleWords", "reader"),
-         "removed": QT_TRANSLATE_NOOP("CircleWords", "removed")}
+ROLES = {
+    "owner": QT_TRANSLATE_NOOP("CircleWords", "organiser"),
+    "admin": QT_TRANSLATE_NOOP("CircleWords", "admin"),
+    "member": QT_TRANSLATE_NOOP("CircleWords", "member"),
+    "reader": QT_TRANSLATE_NOOP("CircleWords", "reader"),
+    "removed": QT_TRANSLATE_NOOP("CircleWords", "removed"),
+}
 _NOT_A_MEMBER = QT_TRANSLATE_NOOP("CircleWords", "not a member")
 
 
@@ -75,17 +77,19 @@ def _counts(reactions: Iterable[Reply]) -> dict[str, int]:
 
 
 def reaction_summary(reactions: Iterable[Reply]) -> str:
-    """"♥ 2   ⚓ 1": one symbol per kind of reaction, with how many."""
+    """ "♥ 2   ⚓ 1": one symbol per kind of reaction, with how many."""
     counts = _counts(reactions)
-    return "   ".join(f"{REACTIONS[code][0]} {counts[code]}" for code in REACTIONS
-                      if code in counts)
+    return "   ".join(
+        f"{REACTIONS[code][0]} {counts[code]}" for code in REACTIONS if code in counts
+    )
 
 
 def reaction_words_summary(reactions: Iterable[Reply]) -> str:
-    """"Heart 2, Strength 1": the same in words, for tooltips and screen readers."""
+    """ "Heart 2, Strength 1": the same in words, for tooltips and screen readers."""
     counts = _counts(reactions)
-    return ", ".join(f"{reaction_words(code)} {counts[code]}" for code in REACTIONS
-                     if code in counts)
+    return ", ".join(
+        f"{reaction_words(code)} {counts[code]}" for code in REACTIONS if code in counts
+    )
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,11 @@ class CircleListModel(RowsModel[CircleRow]):
     def row_data(self, row: CircleRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.unread:
-                detail = (self.tr("1 new") if row.unread == 1
-                          else self.tr("{count} new").format(count=row.unread))
+                detail = (
+                    self.tr("1 new")
+                    if row.unread == 1
+                    else self.tr("{count} new").format(count=row.unread)
+                )
             else:
                 detail = self.tr("nothing new")
             if row.info.dirty:
@@ -123,13 +130,19 @@ class PostListModel(RowsModel[Post]):
         if role == POST_ROLE:
             return post
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [post.title, self.tr("by {name}").format(name=post.author_name),
-                     friendly_day(post.day)]
+            parts = [
+                post.title,
+                self.tr("by {name}").format(name=post.author_name),
+                friendly_day(post.day),
+            ]
             if post.unread:
                 parts.insert(0, self.tr("New"))
             if post.comments:
-                parts.append(self.tr("one comment") if len(post.comments) == 1 else
-                             self.tr("{count} comments").format(count=len(post.comments)))
+                parts.append(
+                    self.tr("one comment")
+                    if len(post.comments) == 1
+                    else self.tr("{count} comments").format(count=len(post.comments))
+                )
             if post.reactions:
                 parts.append(reaction_words_summary(post.reactions))
             return ", ".join(parts)
@@ -154,6 +167,7 @@ class MemberListModel(RowsModel[RosterMember]):
     def row_data(self, member: RosterMember, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             name = member.name + (" " + self.tr("(you)") if member.fingerprint == self.me else "")
-            return (f"{name} · {role_words(member.role)}\n"
-                    + self.tr("Safety number: {number}").format(number=member.card.safety_number))
+            return f"{name} · {role_words(member.role)}\n" + self.tr(
+                "Safety number: {number}"
+            ).format(number=member.card.safety_number)
         return None

@@ -31,9 +31,14 @@ FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MoodShareDialog(QDialog):
-    def __init__(self, service: CircleService, mood: MoodService, work: CircleWork,
-                 synced: Callable[[str], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CircleService,
+        mood: MoodService,
+        work: CircleWork,
+        synced: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._work = work
@@ -49,8 +54,7 @@ class MoodShareDialog(QDialog):
         for info in service.circles():
             if info.my_role in ("owner", "admin", "member"):
                 self.circle.addItem(info.name, info.id)
-        words, figures = (week_summary_words(summary.text, summary.figures) if summary
-                          else ("", {}))
+        words, figures = week_summary_words(summary.text, summary.figures) if summary else ("", {})
         self.text = QPlainTextEdit(words)
         self.text.setAccessibleName(self.tr("What you want to say"))
         self.text.setPlaceholderText(self.tr("A few words about your week"))
@@ -79,15 +83,25 @@ class MoodShareDialog(QDialog):
 
         layout = QVBoxLayout()
         layout.addWidget(label(self.tr("Share how your week went"), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "From {first} to {last}. Only the words and the ticked figures below are shared; "
-            "your check-ins stay in your journal.").format(
-                first=format_when(self.first, "short_day"),
-                last=format_when(self.last, "short_day")),
-            "hint"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "From {first} to {last}. Only the words and the ticked figures below are "
+                    "shared; "
+                    "your check-ins stay in your journal."
+                ).format(
+                    first=format_when(self.first, "short_day"),
+                    last=format_when(self.last, "short_day"),
+                ),
+                "hint",
+            )
+        )
         if summary is None:
-            layout.addWidget(label(self.tr("No check-ins this week yet: you can still share "
-                                           "a few words."), "hint"))
+            layout.addWidget(
+                label(
+                    self.tr("No check-ins this week yet: you can still share a few words."), "hint"
+                )
+            )
         layout.addWidget(label(self.tr("Circle"), "sectionTitle", wrap=False))
         layout.addWidget(self.circle)
         layout.addWidget(label(self.tr("Your words"), "sectionTitle", wrap=False))
@@ -148,5 +162,8 @@ class MoodShareDialog(QDialog):
             self.error.show()
             self.share_button.setEnabled(True)
 
-        self._work.now(lambda: self._service.share_mood(circle_id, text, self.first, self.last,
-                                                        figures), done, failed)
+        self._work.now(
+            lambda: self._service.share_mood(circle_id, text, self.first, self.last, figures),
+            done,
+            failed,
+        )

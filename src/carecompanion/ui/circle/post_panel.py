@@ -30,7 +30,8 @@ from carecompanion.ui.widgets import button, label
 #: GitHub-flavoured Markdown with raw HTML dropped: a post is someone else's text.
 SAFE_MARKDOWN = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value)
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
 
 
 class SafeBrowser(QTextBrowser):
@@ -93,8 +94,9 @@ class PostPanel(QWidget):
         self.send_button.setEnabled(False)
         send = QShortcut(QKeySequence("Ctrl+Return"), self.comment_box)
         send.activated.connect(self._send)
-        self.withdraw_button = button(self.tr("Withdraw…"),
-                                      self.tr("Withdraw this post from the circle"))
+        self.withdraw_button = button(
+            self.tr("Withdraw…"), self.tr("Withdraw this post from the circle")
+        )
         self.withdraw_button.clicked.connect(self.withdraw_requested)
         self.read_only = label("", "hint")
         self.read_only.hide()
@@ -134,9 +136,13 @@ class PostPanel(QWidget):
             return
         self.title.setText(post.title)
         day = friendly_day(post.day)
-        meta = (self.tr("Shared by you · {day}").format(day=day) if post.mine  # "by you", not
-                else self.tr("Shared by {name} · {day}").format(  # "by You": a sentence each
-                    name=post.author_name, day=day))
+        meta = (
+            self.tr("Shared by you · {day}").format(day=day)
+            if post.mine  # "by you", not
+            else self.tr("Shared by {name} · {day}").format(  # "by You": a sentence each
+                name=post.author_name, day=day
+            )
+        )
         if post.version > 1:
             meta += " · " + self.tr("updated")
         tags = post.content.get("tags") if post.kind == "entry" else None
@@ -165,8 +171,10 @@ class PostPanel(QWidget):
             widget.style().polish(widget)
             widget.setEnabled(can_write and not sent)
             widget.setAccessibleName(
-                self.tr("{words}: you sent this").format(words=words) if sent
-                else words + (self.tr(", {count} so far").format(count=count) if count else ""))
+                self.tr("{words}: you sent this").format(words=words)
+                if sent
+                else words + (self.tr(", {count} so far").format(count=count) if count else "")
+            )
         self.withdraw_button.setVisible(post.mine and can_write)
         self.comment_box.setVisible(can_write)
         self.send_button.setVisible(can_write)

@@ -51,9 +51,14 @@ def format_redactions(pairs: list[tuple[str, str]]) -> str:
 
 
 class ShareDialog(QDialog):
-    def __init__(self, service: CircleService, work: CircleWork, entry_id: int,
-                 synced: Callable[[str], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CircleService,
+        work: CircleWork,
+        entry_id: int,
+        synced: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._work = work
@@ -91,8 +96,10 @@ class ShareDialog(QDialog):
         self.preview = SafeBrowser(self.tr("Text that will be shared"))
         self.preview_heading = label("", "sectionTitle", wrap=False)
 
-        self.withdraw_button = button(self.tr("Withdraw from this circle"),
-                                      self.tr("Withdraw this entry from the chosen circle"))
+        self.withdraw_button = button(
+            self.tr("Withdraw from this circle"),
+            self.tr("Withdraw this entry from the chosen circle"),
+        )
         self.withdraw_button.clicked.connect(self.withdraw)
         self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
         self.share_button.clicked.connect(self.share)
@@ -107,9 +114,15 @@ class ShareDialog(QDialog):
         left_layout.addWidget(self.circles)
         left_layout.addWidget(self.state)
         left_layout.addWidget(label(self.tr("Words to replace"), "sectionTitle", wrap=False))
-        left_layout.addWidget(label(self.tr(
-            "One a line, e.g. your mum's name → her initials. Applied to everything you "
-            "share with the chosen circle."), "hint"))
+        left_layout.addWidget(
+            label(
+                self.tr(
+                    "One a line, e.g. your mum's name → her initials. Applied to everything you "
+                    "share with the chosen circle."
+                ),
+                "hint",
+            )
+        )
         left_layout.addWidget(self.redactions)
         left_layout.addWidget(self.redaction_error)
         left_layout.addStretch(1)
@@ -133,9 +146,15 @@ class ShareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Share with circle"), "pageTitle"))
-        layout.addWidget(label(self.tr(
-            "Only what you see on the right leaves your journal: the title, the text, the "
-            "tags and the day. Attachments and the time of day stay private."), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Only what you see on the right leaves your journal: the title, the text, the "
+                    "tags and the day. Attachments and the time of day stay private."
+                ),
+                "subtitle",
+            )
+        )
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 
@@ -144,16 +163,20 @@ class ShareDialog(QDialog):
         self.circles.selectionModel().currentChanged.connect(lambda *_a: self._show_current())
         if self.circles_model.rowCount():
             self.circles.selectionModel().setCurrentIndex(
-                self.circles_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.circles_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         self._show_current()
 
     # -- circles ----------------------------------------------------------------------------
     def _fill_circles(self) -> None:
-        self._shares = {info.id: (rid, changed)
-                        for info, rid, changed in self._service.shares_of_entry(self._entry_id)}
+        self._shares = {
+            info.id: (rid, changed)
+            for info, rid, changed in self._service.shares_of_entry(self._entry_id)
+        }
         self.circles_model.clear()
-        writable = [info for info in self._service.circles()
-                    if info.my_role in ("owner", "admin", "member")]
+        writable = [
+            info for info in self._service.circles() if info.my_role in ("owner", "admin", "member")
+        ]
         for info in writable:
             item = QStandardItem(self._circle_text(info))
             item.setData(info.id, CIRCLE_ID_ROLE)
@@ -179,15 +202,20 @@ class ShareDialog(QDialog):
         return str(value) if value else None
 
     def checked_circles(self) -> list[str]:
-        return [str(self.circles_model.item(row).data(CIRCLE_ID_ROLE))
-                for row in range(self.circles_model.rowCount())
-                if self.circles_model.item(row).checkState() == Qt.CheckState.Checked]
+        return [
+            str(self.circles_model.item(row).data(CIRCLE_ID_ROLE))
+            for row in range(self.circles_model.rowCount())
+            if self.circles_model.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, circle_ids: list[str]) -> None:
         for row in range(self.circles_model.rowCount()):
             item = self.circles_model.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.data(CIRCLE_ID_ROLE) in circle_ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(CIRCLE_ID_ROLE) in circle_ids
+                else Qt.CheckState.Unchecked
+            )
 
     # -- preview ----------------------------------------------------------------------------
     def _show_current(self) -> None:
@@ -215,13 +243,17 @@ class ShareDialog(QDialog):
         if share is None:
             self.state.hide()
         elif share[1]:
-            self.state.setText(self.tr(
-                "You shared this entry with {name} before, and it has changed since. Share "
-                "again to send the new version in place of the old one.").format(name=info.name))
+            self.state.setText(
+                self.tr(
+                    "You shared this entry with {name} before, and it has changed since. Share "
+                    "again to send the new version in place of the old one."
+                ).format(name=info.name)
+            )
             self.state.show()
         else:
-            self.state.setText(self.tr("This entry is shared with {name} as it is now.")
-                               .format(name=info.name))
+            self.state.setText(
+                self.tr("This entry is shared with {name} as it is now.").format(name=info.name)
+            )
             self.state.show()
         self.refresh_preview()
         self._update_buttons()
@@ -244,8 +276,7 @@ class ShareDialog(QDialog):
         if circle_id is None:
             return
         try:
-            self._service.set_redactions(circle_id, parse_redactions(
-                self.redactions.toPlainText()))
+            self._service.set_redactions(circle_id, parse_redactions(self.redactions.toPlainText()))
         except CircleError as exc:
             self.redaction_error.setText(core_messages.message(exc))
             self.redaction_error.show()
@@ -257,8 +288,9 @@ class ShareDialog(QDialog):
         checked = self.checked_circles()
         changed = any(self._shares.get(c, ("", True))[1] for c in checked)
         all_shared = bool(checked) and all(c in self._shares for c in checked)
-        self.share_button.setText(self.tr("Share the new version") if all_shared and changed
-                                  else self.tr("Share"))
+        self.share_button.setText(
+            self.tr("Share the new version") if all_shared and changed else self.tr("Share")
+        )
         self.share_button.setAccessibleName(self.share_button.text())
         self.share_button.setEnabled(bool(checked) and changed)
         self.withdraw_button.setVisible(self.current_circle() in self._shares)
@@ -293,10 +325,17 @@ class ShareDialog(QDialog):
         if circle_id is None or circle_id not in self._shares:
             return
         name = self._service.circle(circle_id).name
-        if QMessageBox.question(self, self.tr("Withdraw from {name}?").format(name=name), self.tr(
-                "The entry disappears from the circle at everyone's next sync. Anyone who has "
-                "already read it may remember it, or keep a copy.")
-        ) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Withdraw from {name}?").format(name=name),
+                self.tr(
+                    "The entry disappears from the circle at everyone's next sync. Anyone who has "
+                    "already read it may remember it, or keep a copy."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
 
         def done(_rid: object) -> None:
@@ -309,8 +348,9 @@ class ShareDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.status.setText(message_for(exc))
 
-        self._work.now(lambda: self._service.withdraw_entry(circle_id, self._entry_id), done,
-                       failed)
+        self._work.now(
+            lambda: self._service.withdraw_entry(circle_id, self._entry_id), done, failed
+        )
 
     def _select(self, circle_id: str) -> None:
         for row in range(self.circles_model.rowCount()):

@@ -94,7 +94,10 @@ class CircleWatcher(QObject):
 
     def _check(self) -> None:
         self._rewatch()  # a file renamed over is a new file: watch it again
-        changed = [circle_id for circle_id, path in self._files.items()
-                   if file_signature(path) != self._seen.get(circle_id)]
+        changed = [
+            circle_id
+            for circle_id, path in self._files.items()
+            if file_signature(path) != self._seen.get(circle_id)
+        ]
         if changed:
             self.changed.emit(changed)

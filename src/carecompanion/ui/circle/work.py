@@ -124,5 +124,9 @@ class CircleWork(QObject):
                 callback(value)
             self._pump()
 
-        run_in_background(work, lambda value: finish(job.on_done, value),
-                          lambda exc: finish(job.on_failed, exc), self)
+        run_in_background(
+            work,
+            lambda value: finish(job.on_done, value),
+            lambda exc: finish(job.on_failed, exc),
+            self,
+        )

@@ -24,8 +24,14 @@ from carecompanion.ui.widgets import label
 
 
 class AttachmentViewer(QDialog):
-    def __init__(self, filename: str, mime_type: str, data: bytes, size_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        filename: str,
+        mime_type: str,
+        data: bytes,
+        size_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._filename = filename
         self._data = data
@@ -36,18 +42,28 @@ class AttachmentViewer(QDialog):
         if not image.isNull():
             picture = QLabel()
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            picture.setPixmap(QPixmap.fromImage(image).scaled(
-                680, 460, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            picture.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    680,
+                    460,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             picture.setAccessibleName(filename)
             scroll = QScrollArea()
             scroll.setWidget(picture)
             scroll.setWidgetResizable(True)
             layout.addWidget(scroll, 1)
         else:
-            layout.addWidget(label(self.tr(
-                "{name} ({size}) is kept encrypted in your journal. To open it in another "
-                "program, save a copy where you choose.").format(name=filename, size=size_text)))
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "{name} ({size}) is kept encrypted in your journal. To open it in another "
+                        "program, save a copy where you choose."
+                    ).format(name=filename, size=size_text)
+                )
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         save = buttons.addButton(self.tr("Save a copy…"), QDialogButtonBox.ButtonRole.ActionRole)
         save.setAccessibleName(self.tr("Save a copy of the attachment"))
@@ -57,7 +73,8 @@ class AttachmentViewer(QDialog):
         layout.addWidget(buttons)
 
     def _save_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"),
-                                              str(Path.home() / self._filename))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy"), str(Path.home() / self._filename)
+        )
         if path:
             atomic_write_bytes(Path(path), self._data)

@@ -23,7 +23,7 @@ THUMBNAIL = QSize(96, 96)
 
 
 def human_size(size: int) -> str:
-    """"640 bytes", "2.5 MB" ("2,5 MB" in Spanish): Qt's own wording, in the chosen language."""
+    """ "640 bytes", "2.5 MB" ("2,5 MB" in Spanish): Qt's own wording, in the chosen language."""
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
@@ -31,8 +31,9 @@ def thumbnail(data: bytes) -> QIcon | None:
     image = QImage.fromData(data)
     if image.isNull():
         return None
-    scaled = image.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
-                          Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     return QIcon(QPixmap.fromImage(scaled))
 
 
@@ -43,8 +44,11 @@ class AttachmentsModel(QAbstractListModel):
         self._icons: dict[int, QIcon] = {}
         self._load_data = load_data
 
-    def set_attachments(self, items: tuple[AttachmentInfo, ...] | list[AttachmentInfo],
-                        load_data: Callable[[int], bytes] | None) -> None:
+    def set_attachments(
+        self,
+        items: tuple[AttachmentInfo, ...] | list[AttachmentInfo],
+        load_data: Callable[[int], bytes] | None,
+    ) -> None:
         self.beginResetModel()
         self._items = list(items)
         self._icons = {}

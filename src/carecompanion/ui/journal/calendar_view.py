@@ -37,18 +37,20 @@ class CalendarView(QWidget):
         plain = QTextCharFormat()  # weekends in the same calm colour as the other days
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.calendar.setWeekdayTextFormat(weekend, plain)
-        self.calendar.setVerticalHeaderFormat(
-            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         # One letter a day, as small calendars write them: the month fits a narrow pane
         # (1366×768 at 150 %) next to the entry being written.
         self.calendar.setHorizontalHeaderFormat(
-            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
-        for part, name in (("qt_calendar_prevmonth", self.tr("Previous month")),
-                           ("qt_calendar_nextmonth", self.tr("Next month")),
-                           ("qt_calendar_monthbutton", self.tr("Choose the month")),
-                           ("qt_calendar_yearbutton", self.tr("Choose the year")),
-                           ("qt_calendar_yearedit", self.tr("Year")),
-                           ("qt_calendar_calendarview", self.tr("Days of the month"))):
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
+        )
+        for part, name in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+            ("qt_calendar_monthbutton", self.tr("Choose the month")),
+            ("qt_calendar_yearbutton", self.tr("Choose the year")),
+            ("qt_calendar_yearedit", self.tr("Year")),
+            ("qt_calendar_calendarview", self.tr("Days of the month")),
+        ):
             child = self.calendar.findChild(QWidget, part)
             if child is not None:  # Qt's own part names; named so screen readers can say them
                 child.setAccessibleName(name)
@@ -105,8 +107,7 @@ class CalendarView(QWidget):
         bold.setFontWeight(QFont.Weight.Bold)
         bold.setFontUnderline(True)
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        self._marked = [QDate(year, month, d)
-                        for d in self._journal.days_with_entries(year, month)]
+        self._marked = [QDate(year, month, d) for d in self._journal.days_with_entries(year, month)]
         for day in self._marked:
             self.calendar.setDateTextFormat(day, bold)
 
@@ -116,8 +117,9 @@ class CalendarView(QWidget):
         self.day_model.reset(_fixed(self._journal.entries_on(chosen)))
         memories = self._journal.on_this_day(chosen)
         self.memory_model.reset(_fixed(memories))
-        self.memory_hint.setText("" if memories else self.tr(
-            "Nothing from this day in earlier years."))
+        self.memory_hint.setText(
+            "" if memories else self.tr("Nothing from this day in earlier years.")
+        )
         self.memory_hint.setVisible(not memories)
 
     def clear(self) -> None:

@@ -19,8 +19,9 @@ from carecompanion.ui.row_card import paint_row_card
 PADDING = 12
 
 
-def highlighted_html(snippet: str, highlights: tuple[tuple[int, int], ...],
-                     mark: str | None = None) -> str:
+def highlighted_html(
+    snippet: str, highlights: tuple[tuple[int, int], ...], mark: str | None = None
+) -> str:
     """The snippet as HTML with the matched words in bold (on the ``mark`` colour, when given,
     so they stand out without relying on weight alone): escaped, so entries never inject."""
     parts, position = [], 0
@@ -52,8 +53,9 @@ class EntryDelegate(QStyledItemDelegate):
         heading.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
         return title, small, heading
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         title, small, heading = self._fonts(option)
         if index.data(KIND_ROLE) == HEADING:
             return QSize(200, QFontMetrics(heading).height() + 22)
@@ -62,8 +64,12 @@ class EntryDelegate(QStyledItemDelegate):
             lines += QFontMetrics(option.font).height() * 2 + 4
         return QSize(200, lines + 2 * PADDING)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         colors = theme.current()
         title_font, small_font, heading_font = self._fonts(option)
         rect: QRect = option.rect
@@ -71,9 +77,11 @@ class EntryDelegate(QStyledItemDelegate):
         if index.data(KIND_ROLE) == HEADING:
             painter.setFont(heading_font)
             painter.setPen(colors.color("muted"))
-            painter.drawText(rect.adjusted(PADDING, 10, -PADDING, 0),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             str(index.data(Qt.ItemDataRole.DisplayRole)))
+            painter.drawText(
+                rect.adjusted(PADDING, 10, -PADDING, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(index.data(Qt.ItemDataRole.DisplayRole)),
+            )
             painter.restore()
             return
         paint_row_card(painter, option)
@@ -85,23 +93,28 @@ class EntryDelegate(QStyledItemDelegate):
         clip = summary is not None and summary.has_attachments
         icon_size = title_metrics.height()
         marks_width = (title_metrics.horizontalAdvance("★ ") if star else 0) + (
-            icon_size + 4 if clip else 0)
+            icon_size + 4 if clip else 0
+        )
         painter.setFont(title_font)
         painter.setPen(colors.color("text"))
-        title = title_metrics.elidedText(str(index.data(Qt.ItemDataRole.DisplayRole)),
-                                         Qt.TextElideMode.ElideRight,
-                                         inner.width() - marks_width - 6)
+        title = title_metrics.elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole)),
+            Qt.TextElideMode.ElideRight,
+            inner.width() - marks_width - 6,
+        )
         painter.drawText(inner.topLeft().x(), inner.top() + title_metrics.ascent(), title)
         right = inner.right()
         if clip:
             right -= icon_size
-            theme.icon("attach", 48).paint(painter, QRect(right, inner.top(), icon_size,
-                                                          icon_size))
+            theme.icon("attach", 48).paint(painter, QRect(right, inner.top(), icon_size, icon_size))
             right -= 4
         if star:
             painter.setPen(colors.color("accent"))
-            painter.drawText(right - title_metrics.horizontalAdvance("★"),
-                             inner.top() + title_metrics.ascent(), "★")
+            painter.drawText(
+                right - title_metrics.horizontalAdvance("★"),
+                inner.top() + title_metrics.ascent(),
+                "★",
+            )
 
         when = summary.entry_at if summary is not None else index.data(DATE_ROLE)
         detail = friendly_date(when) if isinstance(when, datetime) else ""
@@ -111,9 +124,11 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setFont(small_font)
         painter.setPen(colors.color("muted"))
         top = inner.top() + title_metrics.height() + 4
-        painter.drawText(inner.left(), top + small_metrics.ascent(),
-                         small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight,
-                                                  inner.width()))
+        painter.drawText(
+            inner.left(),
+            top + small_metrics.ascent(),
+            small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, inner.width()),
+        )
         snippet = index.data(SNIPPET_ROLE)
         if snippet is not None:
             text, highlights = snippet
@@ -123,7 +138,8 @@ class EntryDelegate(QStyledItemDelegate):
             document.setTextWidth(inner.width())
             document.setDefaultStyleSheet(f"body {{ color: {colors.colors['text']}; }}")
             document.setHtml(
-                f"<body>{highlighted_html(text, highlights, colors.colors['mark'])}</body>")
+                f"<body>{highlighted_html(text, highlights, colors.colors['mark'])}</body>"
+            )
             painter.translate(inner.left(), top + small_metrics.height() + 4)
             area = QRect(0, 0, inner.width(), QFontMetrics(option.font).height() * 2 + 2)
             document.drawContents(painter, area)

@@ -158,12 +158,17 @@ class EntryEditor(QWidget):
         layout.addLayout(foot)
 
         # Writing comes first: Tab goes from the title straight to the text.
-        for first, second in ((self.title, self.body), (self.body, self.when),
-                              (self.when, self.tags), (self.tags, self.favourite)):
+        for first, second in (
+            (self.title, self.body),
+            (self.body, self.when),
+            (self.when, self.tags),
+            (self.tags, self.favourite),
+        ):
             QWidget.setTabOrder(first, second)
         # Enter ends the title, as in a word processor: on to the text.
-        self.title.returnPressed.connect(lambda: self.body.setFocus(
-            Qt.FocusReason.OtherFocusReason))
+        self.title.returnPressed.connect(
+            lambda: self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
         self.title.textEdited.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
         self.when.dateTimeChanged.connect(self._changed)
@@ -173,14 +178,26 @@ class EntryEditor(QWidget):
         self.new_entry()
 
     # -- toolbar --------------------------------------------------------------------------
-    def _action(self, toolbar: QToolBar, text: str, tip: str, shortcut: str | None,
-                slot: Callable[[], object], icon_name: str | None = None) -> QAction:
+    def _action(
+        self,
+        toolbar: QToolBar,
+        text: str,
+        tip: str,
+        shortcut: str | None,
+        slot: Callable[[], object],
+        icon_name: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name is not None:
             action.setIcon(theme.icon(icon_name, 40))
-        action.setToolTip(self.tr("{tip} ({shortcut})").format(
-            tip=tip, shortcut=QKeySequence(shortcut).toString(
-                QKeySequence.SequenceFormat.NativeText)) if shortcut else tip)
+        action.setToolTip(
+            self.tr("{tip} ({shortcut})").format(
+                tip=tip,
+                shortcut=QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            if shortcut
+            else tip
+        )
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -198,30 +215,69 @@ class EntryEditor(QWidget):
         bar.setAccessibleName(self.tr("Formatting"))
         bar.setIconSize(QSize(20, 20))
         # The letters drawn on the buttons: lupdate needs each disambiguation written out.
-        self._action(bar, self.tr("B", "letter on the Bold button"), self.tr("Bold"), "Ctrl+B",
-                     lambda: formatting.toggle_bold(self.body))
-        self._action(bar, self.tr("I", "letter on the Italic button"), self.tr("Italic"), "Ctrl+I",
-                     lambda: formatting.toggle_italic(self.body))
-        self._action(bar, self.tr("H", "letter on the Heading button"), self.tr("Heading"),
-                     None,
-                     lambda: formatting.set_heading(
-                         self.body,
-                         0 if self.body.textCursor().blockFormat().headingLevel() else 2))
-        self._action(bar, "•", self.tr("Bulleted list"), None, lambda: formatting.toggle_list(
-            self.body, QTextListFormat.Style.ListDisc), "list-bullet")
-        self._action(bar, "1.", self.tr("Numbered list"), None, lambda: formatting.toggle_list(
-            self.body, QTextListFormat.Style.ListDecimal), "list-number")
+        self._action(
+            bar,
+            self.tr("B", "letter on the Bold button"),
+            self.tr("Bold"),
+            "Ctrl+B",
+            lambda: formatting.toggle_bold(self.body),
+        )
+        self._action(
+            bar,
+            self.tr("I", "letter on the Italic button"),
+            self.tr("Italic"),
+            "Ctrl+I",
+            lambda: formatting.toggle_italic(self.body),
+        )
+        self._action(
+            bar,
+            self.tr("H", "letter on the Heading button"),
+            self.tr("Heading"),
+            None,
+            lambda: formatting.set_heading(
+                self.body, 0 if self.body.textCursor().blockFormat().headingLevel() else 2
+            ),
+        )
+        self._action(
+            bar,
+            "•",
+            self.tr("Bulleted list"),
+            None,
+            lambda: formatting.toggle_list(self.body, QTextListFormat.Style.ListDisc),
+            "list-bullet",
+        )
+        self._action(
+            bar,
+            "1.",
+            self.tr("Numbered list"),
+            None,
+            lambda: formatting.toggle_list(self.body, QTextListFormat.Style.ListDecimal),
+            "list-number",
+        )
         # Not Ctrl+K: that is the check-in, on every page (ui/mood/checkin_flow.py).
-        self._action(bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+Shift+K",
-                     self._insert_link, "link")
+        self._action(
+            bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+Shift+K", self._insert_link, "link"
+        )
         bar.addSeparator()
         self._action(bar, self.tr("Undo"), self.tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
         self._action(bar, self.tr("Redo"), self.tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
         bar.addSeparator()
-        self._action(bar, self.tr("Attach"), self.tr("Attach a photo or document"), None,
-                     self.choose_attachment, "attach")
-        self._action(bar, self.tr("Delete"), self.tr("Delete this entry"), None,
-                     self._confirm_delete, "trash")
+        self._action(
+            bar,
+            self.tr("Attach"),
+            self.tr("Attach a photo or document"),
+            None,
+            self.choose_attachment,
+            "attach",
+        )
+        self._action(
+            bar,
+            self.tr("Delete"),
+            self.tr("Delete this entry"),
+            None,
+            self._confirm_delete,
+            "trash",
+        )
         extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
             extension.setAccessibleName(self.tr("More formatting"))
@@ -273,8 +329,7 @@ class EntryEditor(QWidget):
         self.tags.setText(", ".join(entry.tags))
         self.favourite.setChecked(entry.is_favourite)
         self._set_favourite_text()
-        self.when.setDateTime(
-            QDateTime.fromMSecsSinceEpoch(int(entry.entry_at.timestamp() * 1000)))
+        self.when.setDateTime(QDateTime.fromMSecsSinceEpoch(int(entry.entry_at.timestamp() * 1000)))
         self._show_attachments(entry)
         self.body.document().clearUndoRedoStacks()
         self._loading = False
@@ -326,8 +381,9 @@ class EntryEditor(QWidget):
 
     def _count_words(self) -> None:
         count = formatting.word_count(self.body.toPlainText())
-        self.words.setText(self.tr("1 word") if count == 1
-                           else self.tr("{count} words").format(count=count))
+        self.words.setText(
+            self.tr("1 word") if count == 1 else self.tr("{count} words").format(count=count)
+        )
 
     def _entry_at(self) -> datetime:
         return datetime.fromtimestamp(self.when.dateTime().toMSecsSinceEpoch() / 1000).astimezone()
@@ -340,21 +396,35 @@ class EntryEditor(QWidget):
         self._autosave.stop()
         if not self._dirty:
             return
-        markdown = self.body.toMarkdown(MARKDOWN).rstrip() + "\n" if not self.body.document(
-        ).isEmpty() else ""
+        markdown = (
+            self.body.toMarkdown(MARKDOWN).rstrip() + "\n"
+            if not self.body.document().isEmpty()
+            else ""
+        )
         tags = parse_tags(self.tags.text())
         if self.entry_id is None:
             if self.is_blank():
                 self._dirty = False
                 return
-            entry = self._journal.add_draft(EntryDraft(
-                title=self.title.text(), body=markdown, entry_at=self._entry_at(), tags=tags,
-                is_favourite=self.favourite.isChecked()))
+            entry = self._journal.add_draft(
+                EntryDraft(
+                    title=self.title.text(),
+                    body=markdown,
+                    entry_at=self._entry_at(),
+                    tags=tags,
+                    is_favourite=self.favourite.isChecked(),
+                )
+            )
             self.entry_id = entry.id
         else:
-            self._journal.update(self.entry_id, title=self.title.text(), body=markdown,
-                                 tags=tags, entry_at=self._entry_at(),
-                                 is_favourite=self.favourite.isChecked())
+            self._journal.update(
+                self.entry_id,
+                title=self.title.text(),
+                body=markdown,
+                tags=tags,
+                entry_at=self._entry_at(),
+                is_favourite=self.favourite.isChecked(),
+            )
         self._dirty = False
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.entry_id)
@@ -393,13 +463,18 @@ class EntryEditor(QWidget):
             data = path.read_bytes()
             self._journal.add_attachment(self.entry_id, path.name, mime, data)
         except AttachmentTooLarge as exc:
-            QMessageBox.information(self, self.tr("Too large to attach"),
-                                    core_messages.message(exc))
+            QMessageBox.information(
+                self, self.tr("Too large to attach"), core_messages.message(exc)
+            )
             return False
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Could not attach"),
-                                self.tr("{name} could not be read ({reason}).").format(
-                                    name=path.name, reason=exc.strerror))
+            QMessageBox.warning(
+                self,
+                self.tr("Could not attach"),
+                self.tr("{name} could not be read ({reason}).").format(
+                    name=path.name, reason=exc.strerror
+                ),
+            )
             return False
         self._show_attachments(self._journal.get(self.entry_id))
         self.saved.emit(self.entry_id)
@@ -411,17 +486,19 @@ class EntryEditor(QWidget):
         data = self._journal.attachment_data(attachment_id)
         from carecompanion.ui.journal.attachment_viewer import AttachmentViewer
 
-        AttachmentViewer(info.filename, info.mime_type, data, human_size(info.size),
-                         self).exec()
+        AttachmentViewer(info.filename, info.mime_type, data, human_size(info.size), self).exec()
 
     def _confirm_delete(self) -> None:
         if self.entry_id is None:
             self.new_entry()
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete this entry?"),
-            self.tr("This entry and its attachments will be deleted from this computer. "
-                    "Backups made before today keep a copy."),
+            self,
+            self.tr("Delete this entry?"),
+            self.tr(
+                "This entry and its attachments will be deleted from this computer. "
+                "Backups made before today keep a copy."
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_current()

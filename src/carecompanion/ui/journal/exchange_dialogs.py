@@ -74,8 +74,11 @@ class PreviewModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             title = draft.title or self.tr("Untitled entry")
             note = self.tr("  (already in your journal: skipped)") if item.duplicate else ""
-            extra = self.tr("  · {n} attachment(s)").format(n=len(draft.attachments)) \
-                if draft.attachments else ""
+            extra = (
+                self.tr("  · {n} attachment(s)").format(n=len(draft.attachments))
+                if draft.attachments
+                else ""
+            )
             return f"{friendly_date(draft.entry_at)} — {title}{extra}{note}"
         if role == Qt.ItemDataRole.ForegroundRole and item.duplicate:
             from carecompanion.ui import theme
@@ -96,28 +99,51 @@ def import_words(preview: ImportPreview, *, done: bool) -> str:
     """What an import would do (``done=False``) or did, in the person's language: the UI's
     own words for the core's counts (ImportPreview.summary() is the CLI's English)."""
     count = len(preview.new_items)
-    details = [_counted(preview.duplicate_count, translate("ImportWords", "1 duplicate skipped"),
-                        translate("ImportWords", "{n} duplicates skipped"))]
+    details = [
+        _counted(
+            preview.duplicate_count,
+            translate("ImportWords", "1 duplicate skipped"),
+            translate("ImportWords", "{n} duplicates skipped"),
+        )
+    ]
     if preview.empty_skipped:
-        details.append(_counted(preview.empty_skipped,
-                                translate("ImportWords", "1 empty entry skipped"),
-                                translate("ImportWords", "{n} empty entries skipped")))
-    details.append(_counted(preview.attachment_count, translate("ImportWords", "1 attachment"),
-                            translate("ImportWords", "{n} attachments")))
-    entries = _counted(count, translate("ImportWords", "1 entry"),
-                       translate("ImportWords", "{n} entries"))
-    sentence = (translate("ImportWords", "Imported {entries} ({details}).") if done
-                else translate("ImportWords", "Would import {entries} ({details})."))
+        details.append(
+            _counted(
+                preview.empty_skipped,
+                translate("ImportWords", "1 empty entry skipped"),
+                translate("ImportWords", "{n} empty entries skipped"),
+            )
+        )
+    details.append(
+        _counted(
+            preview.attachment_count,
+            translate("ImportWords", "1 attachment"),
+            translate("ImportWords", "{n} attachments"),
+        )
+    )
+    entries = _counted(
+        count, translate("ImportWords", "1 entry"), translate("ImportWords", "{n} entries")
+    )
+    sentence = (
+        translate("ImportWords", "Imported {entries} ({details}).")
+        if done
+        else translate("ImportWords", "Would import {entries} ({details}).")
+    )
     return sentence.format(entries=entries, details=", ".join(details))
 
 
 def export_words(result: ExportResult) -> str:
-    entries = _counted(result.entries, translate("ImportWords", "1 entry"),
-                       translate("ImportWords", "{n} entries"))
-    attachments = _counted(result.attachments, translate("ImportWords", "1 attachment"),
-                           translate("ImportWords", "{n} attachments"))
+    entries = _counted(
+        result.entries, translate("ImportWords", "1 entry"), translate("ImportWords", "{n} entries")
+    )
+    attachments = _counted(
+        result.attachments,
+        translate("ImportWords", "1 attachment"),
+        translate("ImportWords", "{n} attachments"),
+    )
     return translate("ImportWords", "Exported {entries} ({attachments}) to {path}.").format(
-        entries=entries, attachments=attachments, path=result.path)
+        entries=entries, attachments=attachments, path=result.path
+    )
 
 
 class ImportDialog(QDialog):
@@ -151,8 +177,9 @@ class ImportDialog(QDialog):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Entries that would be imported"))
         buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton(self.tr("Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setAccessibleName(self.tr("Import the new entries"))
         self.import_button.setEnabled(False)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -196,9 +223,11 @@ class ImportDialog(QDialog):
         source, path = self.source, Path(self.path.text().strip())
         try:
             preview = run_with_progress(
-                self, self.tr("Reading"), self.tr("Reading {name}…").format(name=path.name),
-                lambda progress: preview_import(self._session, source, path,
-                                                progress=progress))
+                self,
+                self.tr("Reading"),
+                self.tr("Reading {name}…").format(name=path.name),
+                lambda progress: preview_import(self._session, source, path, progress=progress),
+            )
         except ImportFormatError as exc:
             self._show_error(core_messages.message(exc) + " " + self.tr("Nothing was imported."))
             return
@@ -218,8 +247,11 @@ class ImportDialog(QDialog):
             return
         try:
             result = run_with_progress(
-                self, self.tr("Importing"), self.tr("Importing your entries…"),
-                lambda progress: commit_import(self._session, preview, progress=progress))
+                self,
+                self.tr("Importing"),
+                self.tr("Importing your entries…"),
+                lambda progress: commit_import(self._session, preview, progress=progress),
+            )
         except Cancelled:
             self._show_error(self.tr("Cancelled: nothing was imported."))
             return
@@ -230,14 +262,15 @@ class ImportDialog(QDialog):
 class ExportDialog(QDialog):
     """What to export (selection, a date range or everything), in which format, and where."""
 
-    FORMATS = (("pdf", QT_TRANSLATE_NOOP("ExportDialog", "A printable PDF")),
-               ("markdown", QT_TRANSLATE_NOOP("ExportDialog",
-                                              "A folder of text files (Markdown)")),
-               ("json", QT_TRANSLATE_NOOP("ExportDialog",
-                                          "A CareCompanion file (.json) to import again")))
+    FORMATS = (
+        ("pdf", QT_TRANSLATE_NOOP("ExportDialog", "A printable PDF")),
+        ("markdown", QT_TRANSLATE_NOOP("ExportDialog", "A folder of text files (Markdown)")),
+        ("json", QT_TRANSLATE_NOOP("ExportDialog", "A CareCompanion file (.json) to import again")),
+    )
 
-    def __init__(self, session: VaultSession, selected_ids: list[int],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, selected_ids: list[int], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._selected = list(selected_ids)
@@ -269,19 +302,25 @@ class ExportDialog(QDialog):
         self.range_box.setLayout(range_row)
         self.range_box.hide()
         self.scope.currentIndexChanged.connect(
-            lambda _i: self.range_box.setVisible(self.scope.currentData() == "range"))
+            lambda _i: self.range_box.setVisible(self.scope.currentData() == "range")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Entries"), self.scope)
         form.addRow("", self.range_box)
-        self.warning = label(self.tr(
-            "An export is not encrypted: anyone who opens the file can read it. Keep it "
-            "somewhere safe, and delete it when you no longer need it."), "notice")
+        self.warning = label(
+            self.tr(
+                "An export is not encrypted: anyone who opens the file can read it. Keep it "
+                "somewhere safe, and delete it when you no longer need it."
+            ),
+            "notice",
+        )
         self.status = label("", "hint")
         self.status.hide()
         buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton(self.tr("Export…"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(
+            self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setAccessibleName(self.tr("Choose where and export"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         cancel.setAccessibleName(self.tr("Close"))
@@ -313,7 +352,8 @@ class ExportDialog(QDialog):
         else:
             suffix = ".pdf" if kind == "pdf" else ".json"
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to"), str(Path.home() / f"CareCompanion journal{suffix}"))
+                self, self.tr("Export to"), str(Path.home() / f"CareCompanion journal{suffix}")
+            )
             if not chosen:
                 return
             target = Path(chosen)
@@ -325,18 +365,19 @@ class ExportDialog(QDialog):
 
         def work(progress: Callable[[int, int], bool]) -> ExportResult:
             if kind == "json":
-                return export_json(journal, selection, target, progress=progress,
-                                   overwrite=overwrite)
+                return export_json(
+                    journal, selection, target, progress=progress, overwrite=overwrite
+                )
             if kind == "markdown":
                 return export_markdown(journal, selection, target, progress=progress)
             from carecompanion.ui.journal_pdf import export_pdf
 
-            return export_pdf(journal, selection, target, progress=progress,
-                              overwrite=overwrite)
+            return export_pdf(journal, selection, target, progress=progress, overwrite=overwrite)
 
         try:
-            result = run_with_progress(self, self.tr("Exporting"),
-                                       self.tr("Writing your entries…"), work)
+            result = run_with_progress(
+                self, self.tr("Exporting"), self.tr("Writing your entries…"), work
+            )
         except Cancelled:
             self._status(self.tr("Cancelled: nothing was written."))
             return False

@@ -114,10 +114,16 @@ class FilterBar(QWidget):
         return self.search.text().strip()
 
     def entry_filter(self) -> EntryFilter:
-        since: date | None = (self.since.date().toPython()  # type: ignore[assignment]
-                              if self.use_since.isChecked() else None)
-        until: date | None = (self.until.date().toPython()  # type: ignore[assignment]
-                              if self.use_until.isChecked() else None)
+        since: date | None = (
+            self.since.date().toPython()  # type: ignore[assignment]
+            if self.use_since.isChecked()
+            else None
+        )
+        until: date | None = (
+            self.until.date().toPython()  # type: ignore[assignment]
+            if self.use_until.isChecked()
+            else None
+        )
         return EntryFilter(
             tag=self.tag.currentData(),
             since=since,

@@ -124,8 +124,11 @@ class TemplatesDialog(QDialog):
         self.text.setCurrentWidget(self.body if editable else self.preview)
         self.save_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
-        self.note.setText(self.tr("Built-in templates cannot be changed; make a copy to adapt "
-                                  "one.") if template.built_in else "")
+        self.note.setText(
+            self.tr("Built-in templates cannot be changed; make a copy to adapt one.")
+            if template.built_in
+            else ""
+        )
 
     def _fill(self, name: str, title: str, body: str, tags: tuple[str, ...]) -> None:
         self.name.setText(name)
@@ -147,20 +150,27 @@ class TemplatesDialog(QDialog):
         if self._editing is None:
             return
         source = self._editing
-        created = self._service.add_template(self.tr("{name} (my copy)").format(name=source.name),
-                                             source.title, source.body, source.tags)
+        created = self._service.add_template(
+            self.tr("{name} (my copy)").format(name=source.name),
+            source.title,
+            source.body,
+            source.tags,
+        )
         self._reload(created.id)
 
     def _save(self) -> None:
         if self._editing is None or self._editing.built_in:
             return
         if not self.name.text().strip():
-            QMessageBox.information(self, self.tr("Templates"),
-                                    self.tr("A template needs a name."))
+            QMessageBox.information(self, self.tr("Templates"), self.tr("A template needs a name."))
             return
         updated = self._service.update_template(
-            self._editing.id, name=self.name.text().strip(), title=self.title.text(),
-            body=self.body.toPlainText(), tags=self._form_tags())
+            self._editing.id,
+            name=self.name.text().strip(),
+            title=self.title.text(),
+            body=self.body.toPlainText(),
+            tags=self._form_tags(),
+        )
         self._reload(updated.id)
 
     def _delete(self) -> None:

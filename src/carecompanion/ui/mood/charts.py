@@ -67,15 +67,22 @@ def _date_axis(first: date, last: date) -> QDateTimeAxis:
     span = (last - first).days
     axis.setFormat("d MMM" if span <= 200 else "MMM yyyy" if span <= 1500 else "yyyy")
     axis.setTickCount(7 if span > 6 else max(2, span + 1))
-    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(first) - 12 * 3_600_000)),
-                  QDateTime.fromMSecsSinceEpoch(int(_ms(last) + 12 * 3_600_000)))
+    axis.setRange(
+        QDateTime.fromMSecsSinceEpoch(int(_ms(first) - 12 * 3_600_000)),
+        QDateTime.fromMSecsSinceEpoch(int(_ms(last) + 12 * 3_600_000)),
+    )
     _axis_style(axis)
     return axis
 
 
-def mood_trend_chart(daily: Sequence[Point], average: Sequence[Point],
-                     stress: Sequence[Point], first: date, last: date,
-                     window: int) -> QChart:
+def mood_trend_chart(
+    daily: Sequence[Point],
+    average: Sequence[Point],
+    stress: Sequence[Point],
+    first: date,
+    last: date,
+    window: int,
+) -> QChart:
     """Daily mood as dots, the moving average as a line, stress on its own 0–10 scale."""
     colours = theme.current()
     chart = styled(QChart(), "")
@@ -171,8 +178,7 @@ def lifts_chart(lifts: Sequence[ActivityLift]) -> QChart:
     for lift in reversed(shown):  # the biggest lift at the top
         with_set.append(lift.mean_with or 0.0)
         without_set.append(lift.mean_without or 0.0)
-        categories.append(
-            f"{activity_word(lift.activity)} ({lift.days_with}/{lift.days_without})")
+        categories.append(f"{activity_word(lift.activity)} ({lift.days_with}/{lift.days_without})")
     series = QHorizontalBarSeries()
     series.append(without_set)
     series.append(with_set)

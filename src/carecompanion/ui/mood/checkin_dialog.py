@@ -84,18 +84,26 @@ CHOICE_EXTRA_WIDTH = 24
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
-    def editorEvent(self, event: QEvent, model: QAbstractItemModel,
-                    option: QStyleOptionViewItem,
-                    index: QModelIndex | QPersistentModelIndex) -> bool:
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         # A click anywhere on a word ticks it once (the view's clicked signal): the box's own
         # toggle would undo that click when it lands on the box. Space still ticks.
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-                            QEvent.Type.MouseButtonDblClick):
+        if event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+        ):
             return False
         return super().editorEvent(event, model, option, index)
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + CHOICE_EXTRA_WIDTH, hint.height())
 
@@ -112,8 +120,9 @@ class _FlowingChoices(QListView):
             self.setFixedHeight(height)
 
 
-def _choices(names: list[str], checked: tuple[str, ...], accessible: str,
-             shown: Callable[[str], str] = str) -> QListView:
+def _choices(
+    names: list[str], checked: tuple[str, ...], accessible: str, shown: Callable[[str], str] = str
+) -> QListView:
     """A wrapping row of tick-able words (model/view, not a widget per word). Each item keeps
     the stored name under ``NAME_ROLE`` and shows ``shown(name)`` (its translation)."""
     model = QStandardItemModel()
@@ -137,18 +146,24 @@ def _choices(names: list[str], checked: tuple[str, ...], accessible: str,
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setMinimumHeight(48)
     # A click anywhere on a word ticks it, not only on its little box.
-    view.clicked.connect(lambda index: model.itemFromIndex(index).setCheckState(
-        Qt.CheckState.Unchecked if model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
-        else Qt.CheckState.Checked))
+    view.clicked.connect(
+        lambda index: model.itemFromIndex(index).setCheckState(
+            Qt.CheckState.Unchecked
+            if model.itemFromIndex(index).checkState() == Qt.CheckState.Checked
+            else Qt.CheckState.Checked
+        )
+    )
     return view
 
 
 def _checked(view: QListView) -> tuple[str, ...]:
     model = view.model()
     assert isinstance(model, QStandardItemModel)
-    return tuple(str(model.item(row).data(NAME_ROLE) or model.item(row).text())
-                 for row in range(model.rowCount())
-                 if model.item(row).checkState() == Qt.CheckState.Checked)
+    return tuple(
+        str(model.item(row).data(NAME_ROLE) or model.item(row).text())
+        for row in range(model.rowCount())
+        if model.item(row).checkState() == Qt.CheckState.Checked
+    )
 
 
 def _scale(accessible: str, value: int | None) -> QSpinBox:
@@ -233,17 +248,23 @@ class _Details(QScrollArea):
 
 
 class CheckInDialog(QDialog):
-    def __init__(self, mood: MoodService, existing: CheckIn | None = None,
-                 parent: QWidget | None = None, now: datetime | None = None,
-                 recent_entries: Sequence[EntrySummary] = ()) -> None:
+    def __init__(
+        self,
+        mood: MoodService,
+        existing: CheckIn | None = None,
+        parent: QWidget | None = None,
+        now: datetime | None = None,
+        recent_entries: Sequence[EntrySummary] = (),
+    ) -> None:
         super().__init__(parent)
         self._mood = mood
         self._existing = existing
         self.is_correction = existing is not None
         self.saved: CheckIn | None = None
         draft = existing.to_draft() if existing is not None else None
-        self.setWindowTitle(self.tr("Check in") if existing is None else
-                            self.tr("Correct a check-in"))
+        self.setWindowTitle(
+            self.tr("Check in") if existing is None else self.tr("Correct a check-in")
+        )
 
         # -- always shown: the faces, a note, More, Save ---------------------------------------
         self.mood_group = QButtonGroup(self)
@@ -253,8 +274,9 @@ class CheckInDialog(QDialog):
         for value in range(1, 6):
             word = mood_word(value)
             choice = FaceButton(value, word)
-            choice.setAccessibleName(self.tr("Mood {value} of 5: {word}").format(
-                value=value, word=word))
+            choice.setAccessibleName(
+                self.tr("Mood {value} of 5: {word}").format(value=value, word=word)
+            )
             choice.setToolTip(self.tr("Press {value}").format(value=value))
             self.mood_group.addButton(choice, value)
             faces.addWidget(choice)
@@ -271,9 +293,12 @@ class CheckInDialog(QDialog):
         self.more.setCheckable(True)
         self.more.setAutoDefault(False)  # Enter on it saves, like everywhere in the dialog
         self.more.setAccessibleName(self.tr("More questions, all optional"))
-        self.more.setAccessibleDescription(self.tr(
-            "Stress, energy, sleep, hours of care, self-care, feelings, a journal entry, and "
-            "the date and time"))
+        self.more.setAccessibleDescription(
+            self.tr(
+                "Stress, energy, sleep, hours of care, self-care, feelings, a journal entry, and "
+                "the date and time"
+            )
+        )
         self.more.setToolTip(self.more.accessibleDescription())
         self.more.setMinimumHeight(40)
         self.more.toggled.connect(self._show_details)
@@ -284,21 +309,26 @@ class CheckInDialog(QDialog):
         # -- folded away: everything optional ---------------------------------------------------
         start = now or datetime.now().astimezone()
         self.when = OneStopDateTimeEdit(
-            QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000)))
+            QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000))
+        )
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(date_pattern("day_time"))
         self.when.setAccessibleName(self.tr("When"))
-        self.when.setAccessibleDescription(self.tr(
-            "Left and right arrows move between the date and the time; up and down change "
-            "them. Alt+Down opens a calendar."))
+        self.when.setAccessibleDescription(
+            self.tr(
+                "Left and right arrows move between the date and the time; up and down change "
+                "them. Alt+Down opens a calendar."
+            )
+        )
         self.when.setMinimumHeight(40)
         if draft is not None and draft.at is not None:
             self.when.setDateTime(QDateTime.fromMSecsSinceEpoch(int(draft.at.timestamp() * 1000)))
         self.stress = _scale(self.tr("Stress from 0 to 10"), draft.stress if draft else None)
         self.energy = _scale(self.tr("Energy from 0 to 10"), draft.energy if draft else None)
         self.sleep = _hours(self.tr("Hours slept"), draft.sleep_hours if draft else None)
-        self.care = _hours(self.tr("Hours of care given today"),
-                           draft.care_hours if draft else None)
+        self.care = _hours(
+            self.tr("Hours of care given today"), draft.care_hours if draft else None
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.addWidget(label(self.tr("Stress (0–10)"), wrap=False), 0, 0)
@@ -314,16 +344,23 @@ class CheckInDialog(QDialog):
 
         names = [a.name for a in mood.activities.list()]
         chosen = draft.activities if draft else ()
-        self.activities = _choices(names + [n for n in chosen if n not in names], chosen,
-                                   self.tr("Self-care today"), activity_word)
+        self.activities = _choices(
+            names + [n for n in chosen if n not in names],
+            chosen,
+            self.tr("Self-care today"),
+            activity_word,
+        )
         feelings = list(DEFAULT_EMOTIONS)
         felt = draft.emotions if draft else ()
-        self.emotions = _choices(feelings + [n for n in felt if n not in feelings], felt,
-                                 self.tr("Feelings"), emotion_word)
+        self.emotions = _choices(
+            feelings + [n for n in felt if n not in feelings],
+            felt,
+            self.tr("Feelings"),
+            emotion_word,
+        )
         self.add_activity_button = QPushButton(self.tr("Add your own…"))
         self.add_activity_button.setAutoDefault(False)
-        self.add_activity_button.setAccessibleName(self.tr("Add a self-care activity to your "
-                                                           "list"))
+        self.add_activity_button.setAccessibleName(self.tr("Add a self-care activity to your list"))
         self.add_activity_button.clicked.connect(self._add_activity)
         self.entry = QComboBox()
         self.entry.setAccessibleName(self.tr("Link to a journal entry"))
@@ -364,8 +401,9 @@ class CheckInDialog(QDialog):
         self.details.hide()
 
         # -- the buttons, outside the scroll area: always in view -------------------------------
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save check-in"))
         self.save_button.setAccessibleName(self.tr("Save the check-in"))
@@ -393,10 +431,22 @@ class CheckInDialog(QDialog):
         layout.addWidget(buttons)
 
         # Tab: the chosen face, the note, More, (the optional answers when shown), Save.
-        chain: list[QWidget] = [*self.mood_group.buttons(), self.note, self.more, self.when,
-                                self.stress, self.energy, self.sleep, self.care,
-                                self.add_activity_button, self.activities, self.emotions,
-                                self.entry, self.save_button, self.cancel_button]
+        chain: list[QWidget] = [
+            *self.mood_group.buttons(),
+            self.note,
+            self.more,
+            self.when,
+            self.stress,
+            self.energy,
+            self.sleep,
+            self.care,
+            self.add_activity_button,
+            self.activities,
+            self.emotions,
+            self.entry,
+            self.save_button,
+            self.cancel_button,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._validate()
@@ -419,8 +469,12 @@ class CheckInDialog(QDialog):
         if not typing and Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
             self._choose(key - Qt.Key.Key_0, move_focus=isinstance(focus, FaceButton))
             return
-        if isinstance(focus, FaceButton) and key in (Qt.Key.Key_Left, Qt.Key.Key_Up,
-                                                     Qt.Key.Key_Right, Qt.Key.Key_Down):
+        if isinstance(focus, FaceButton) and key in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Down,
+        ):
             step = -1 if key in (Qt.Key.Key_Left, Qt.Key.Key_Up) else 1
             self._choose(min(5, max(1, self.mood_group.id(focus) + step)), move_focus=True)
             return
@@ -436,10 +490,10 @@ class CheckInDialog(QDialog):
         if self.mood_group.checkedId() > 0:
             self.save()
             return
-        self.hint.setText(self.tr("First choose how you feel: press a number from 1 to 5, "
-                                  "or click a face."))
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.hint,
-                                                                     self.hint.text()))
+        self.hint.setText(
+            self.tr("First choose how you feel: press a number from 1 to 5, or click a face.")
+        )
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.hint, self.hint.text()))
 
     def _mood_toggled(self, _id: int, on: bool) -> None:
         if on:
@@ -457,8 +511,9 @@ class CheckInDialog(QDialog):
         """The five faces are one Tab stop, the chosen one (the first while none is)."""
         current = self._tab_face()
         for face in self.mood_group.buttons():
-            face.setFocusPolicy(Qt.FocusPolicy.StrongFocus if face is current
-                                else Qt.FocusPolicy.ClickFocus)
+            face.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if face is current else Qt.FocusPolicy.ClickFocus
+            )
 
     # -- fitting the screen ---------------------------------------------------------------------
     def _show_details(self, on: bool) -> None:
@@ -487,20 +542,27 @@ class CheckInDialog(QDialog):
     def fit_to(self, available_width: int, available_height: int) -> None:
         """Never larger than the space given (the screen's, less a frame): the optional part
         scrolls instead. Folded, the dialog shrinks back to what it shows."""
-        self.setMaximumSize(max(available_width, self.minimumSizeHint().width()),
-                            max(available_height, self.minimumSizeHint().height()))
+        self.setMaximumSize(
+            max(available_width, self.minimumSizeHint().width()),
+            max(available_height, self.minimumSizeHint().height()),
+        )
         layout = self.layout()
         if layout is not None:
             layout.activate()
         hint = self.sizeHint()
-        self.resize(min(hint.width(), self.maximumWidth()),
-                    min(hint.height(), self.maximumHeight()))
+        self.resize(
+            min(hint.width(), self.maximumWidth()), min(hint.height(), self.maximumHeight())
+        )
 
     # -- answers ----------------------------------------------------------------------------------
     def _add_activity(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add a self-care activity"),
-                                        self.tr("What helps you? (for example: a bath, "
-                                                "gardening, a phone call with my sister)"))
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Add a self-care activity"),
+            self.tr(
+                "What helps you? (for example: a bath, gardening, a phone call with my sister)"
+            ),
+        )
         if ok and name.strip():
             self.add_activity(name.strip())
 
@@ -525,10 +587,18 @@ class CheckInDialog(QDialog):
         self.save_button.setEnabled(self.mood_group.checkedId() > 0)
 
     def _answers(self) -> tuple[object, ...]:
-        return (self.mood_group.checkedId(), _value(self.stress), _value(self.energy),
-                _hours_value(self.sleep), _hours_value(self.care), _checked(self.activities),
-                _checked(self.emotions), self.note.text().strip(), self.entry.currentData(),
-                self.when.dateTime().toSecsSinceEpoch())
+        return (
+            self.mood_group.checkedId(),
+            _value(self.stress),
+            _value(self.energy),
+            _hours_value(self.sleep),
+            _hours_value(self.care),
+            _checked(self.activities),
+            _checked(self.emotions),
+            self.note.text().strip(),
+            self.entry.currentData(),
+            self.when.dateTime().toSecsSinceEpoch(),
+        )
 
     def has_answers(self) -> bool:
         """Whether anything was chosen or typed since the dialog opened."""

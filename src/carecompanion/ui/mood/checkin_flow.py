@@ -67,10 +67,13 @@ class CheckInFlow(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = CheckInDialog(self._session.mood, existing, parent=self._parent,
-                               now=self._session.clock.now(),
-                               recent_entries=self._session.journal.list_summaries(
-                                   limit=RECENT_ENTRIES))
+        dialog = CheckInDialog(
+            self._session.mood,
+            existing,
+            parent=self._parent,
+            now=self._session.clock.now(),
+            recent_entries=self._session.journal.list_summaries(limit=RECENT_ENTRIES),
+        )
         dialog.finished.connect(lambda result, d=dialog: self._finished(d, result))
         self.dialog = dialog
         dialog.open()
@@ -100,8 +103,7 @@ class CheckInFlow(QObject):
             self._locking = False
         if saved is not None:
             return ClosedForLock(LockOutcome.SAVED, saved.id)
-        return ClosedForLock(LockOutcome.NOT_SAVED if had_answers
-                             else LockOutcome.NOTHING_OPEN)
+        return ClosedForLock(LockOutcome.NOT_SAVED if had_answers else LockOutcome.NOTHING_OPEN)
 
 
 class CheckInShortcut(QObject):
@@ -132,10 +134,14 @@ class CheckInShortcut(QObject):
             self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and QKeySequence(event.keyCombination()) == self._keys
-                and isinstance(watched, QWidget) and self._owner.isVisible()
-                and watched.window() is self._owner.window()):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == self._keys
+            and isinstance(watched, QWidget)
+            and self._owner.isVisible()
+            and watched.window() is self._owner.window()
+        ):
             event.ignore()  # not claimed: the shortcut map gets the key
             return True
         return False

@@ -20,8 +20,7 @@ class CheckInListModel(RowsModel[CheckIn]):
             return face_icon(c.mood)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        parts = [self.tr("mood {value} ({word})").format(value=c.mood,
-                                                        word=mood_word(c.mood))]
+        parts = [self.tr("mood {value} ({word})").format(value=c.mood, word=mood_word(c.mood))]
         if c.stress is not None:
             parts.append(self.tr("stress {value}").format(value=c.stress))
         if c.sleep_hours is not None:

@@ -47,6 +47,5 @@ def _face_icon(value: int, _theme_name: str, size: int) -> QIcon:
     colours = theme.current().colors
     icon = QIcon()
     icon.addPixmap(_pixmap(value, colours["icon"], size), QIcon.Mode.Normal, QIcon.State.Off)
-    icon.addPixmap(_pixmap(value, colours["accent_text"], size), QIcon.Mode.Normal,
-                   QIcon.State.On)
+    icon.addPixmap(_pixmap(value, colours["accent_text"], size), QIcon.Mode.Normal, QIcon.State.On)
     return icon

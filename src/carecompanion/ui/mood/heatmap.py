@@ -31,8 +31,9 @@ class YearHeatmap(QWidget):
         self._year = year
         self._values = dict(values)
         known = [v for v in values.values() if v is not None]
-        self.setAccessibleDescription(self.tr(
-            "{days} days with a check-in in {year}.").format(days=len(known), year=year))
+        self.setAccessibleDescription(
+            self.tr("{days} days with a check-in in {year}.").format(days=len(known), year=year)
+        )
         self.update()
 
     def clear(self) -> None:
@@ -67,8 +68,11 @@ class YearHeatmap(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.8)
         painter.setFont(font)
         for row, name in ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri"))):
-            painter.drawText(QRect(0, TOP + row * (CELL + GAP), LEFT - 4, CELL),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRect(0, TOP + row * (CELL + GAP), LEFT - 4, CELL),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
         for month in range(1, 13):
             first = date(self._year, month, 1)
             painter.drawText(self._cell(first).left(), TOP - 6, format_when(first, "short_month"))
@@ -98,8 +102,15 @@ class YearHeatmap(QWidget):
             QToolTip.hideText()
             return
         value = self._values.get(day)
-        text = format_when(day, "day") + ": " + (
-            self.tr("no check-in") if value is None
-            else self.tr("mood {value} ({word})").format(value=decimal(value),
-                                                         word=mood_word(round(value))))
+        text = (
+            format_when(day, "day")
+            + ": "
+            + (
+                self.tr("no check-in")
+                if value is None
+                else self.tr("mood {value} ({word})").format(
+                    value=decimal(value), word=mood_word(round(value))
+                )
+            )
+        )
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -35,9 +35,14 @@ class MoodMapDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Which mood is which?"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr(
-            "These moods are not Daylio's usual five. For each, choose a level from 1 "
-            "(awful) to 5 (great).")))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "These moods are not Daylio's usual five. For each, choose a level from 1 "
+                    "(awful) to 5 (great)."
+                )
+            )
+        )
         form = QFormLayout()
         self.levels: dict[str, QSpinBox] = {}
         for name in names:
@@ -48,8 +53,9 @@ class MoodMapDialog(QDialog):
             form.addRow(name, box)
             self.levels[name] = box
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -58,8 +64,9 @@ class MoodMapDialog(QDialog):
         return {name: box.value() for name, box in self.levels.items()}
 
 
-def import_daylio(session: VaultSession, path: Path, parent: QWidget,
-                  interactive: bool = True) -> str | None:
+def import_daylio(
+    session: VaultSession, path: Path, parent: QWidget, interactive: bool = True
+) -> str | None:
     """Read, preview, confirm, import. Returns the summary, or None if nothing was done.
 
     ``interactive`` False (tests, scripted use) asks nothing and shows nothing: unknown mood
@@ -79,28 +86,38 @@ def import_daylio(session: VaultSession, path: Path, parent: QWidget,
         except MoodError as exc:
             if not interactive:
                 raise
-            QMessageBox.warning(parent, translate("MoodFiles", "Cannot import"),
-                                core_messages.message(exc) + " "
-                                + translate("MoodFiles", "Nothing was imported."))
+            QMessageBox.warning(
+                parent,
+                translate("MoodFiles", "Cannot import"),
+                core_messages.message(exc) + " " + translate("MoodFiles", "Nothing was imported."),
+            )
             return None
     drafts = parsed.drafts
     preview = session.mood.preview_import(drafts)
     if preview.new == 0:
         message = translate("MoodFiles", "All {n} check-ins in this file are already here.").format(
-            n=preview.total)
+            n=preview.total
+        )
         if interactive:
             QMessageBox.information(parent, translate("MoodFiles", "Nothing new"), message)
         return message
-    question = translate("MoodFiles",
+    question = translate(
+        "MoodFiles",
         "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
-        "skipped.").format(new=preview.new, first=preview.first_day, last=preview.last_day,
-                           dups=preview.duplicates)
-    if interactive and QMessageBox.question(parent, translate("MoodFiles", "Import from Daylio"),
-                                           question) != QMessageBox.StandardButton.Yes:
+        "skipped.",
+    ).format(
+        new=preview.new, first=preview.first_day, last=preview.last_day, dups=preview.duplicates
+    )
+    if (
+        interactive
+        and QMessageBox.question(parent, translate("MoodFiles", "Import from Daylio"), question)
+        != QMessageBox.StandardButton.Yes
+    ):
         return None
     result = session.mood.import_drafts(drafts)
     return translate("MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped).").format(
-        added=result.added, dups=result.duplicates)
+        added=result.added, dups=result.duplicates
+    )
 
 
 class ReportDialog(QDialog):
@@ -121,9 +138,15 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("From"), self.since)
         form.addRow(self.tr("Until"), self.until)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr(
-            "A PDF with your charts and figures for the chosen weeks, to take to a doctor or "
-            "counsellor. It is not encrypted: keep it somewhere safe.")))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "A PDF with your charts and figures for the chosen weeks, to take to a doctor "
+                    "or "
+                    "counsellor. It is not encrypted: keep it somewhere safe."
+                )
+            )
+        )
         layout.addLayout(form)
         buttons = save_cancel_buttons(self)
         layout.addWidget(buttons)
@@ -139,9 +162,12 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
     if not dialog.exec():
         return None
     since, until = dialog.period()
-    chosen, _ = QFileDialog.getSaveFileName(parent, translate("MoodFiles", "Save the mood report"),
-                                            str(Path.home() / "Mood report.pdf"),
-                                            translate("MoodFiles", "PDF files (*.pdf)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("MoodFiles", "Save the mood report"),
+        str(Path.home() / "Mood report.pdf"),
+        translate("MoodFiles", "PDF files (*.pdf)"),
+    )
     if not chosen:
         return None
     from carecompanion.ui.mood_report import write_mood_report
@@ -152,10 +178,12 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
 def save_csv(session: VaultSession, parent: QWidget) -> Path | None:
     from carecompanion.mood.csv_export import write_csv
 
-    chosen, _ = QFileDialog.getSaveFileName(parent,
-                                            translate("MoodFiles", "Export check-ins as CSV"),
-                                            str(Path.home() / "check-ins.csv"),
-                                            translate("MoodFiles", "CSV files (*.csv)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("MoodFiles", "Export check-ins as CSV"),
+        str(Path.home() / "check-ins.csv"),
+        translate("MoodFiles", "CSV files (*.csv)"),
+    )
     if not chosen:
         return None
     write_csv(Path(chosen), session.mood.list())

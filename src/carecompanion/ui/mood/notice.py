@@ -44,8 +44,9 @@ class Notice(QFrame):
     def text(self) -> str:
         return self._text.text()
 
-    def show_message(self, text: str, action: str = "",
-                     on_action: Callable[[], object] | None = None) -> None:
+    def show_message(
+        self, text: str, action: str = "", on_action: Callable[[], object] | None = None
+    ) -> None:
         """Show ``text`` (with a button ``action`` running ``on_action``, if given)."""
         self._text.setText(text)
         self.setAccessibleDescription(text)
@@ -88,8 +89,9 @@ class Notice(QFrame):
         self.setFixedWidth(max(0, width))
         height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
         self.resize(width, max(height, self.sizeHint().height()))
-        self.move((parent.width() - self.width()) // 2,
-                  parent.height() - self.height() - BOTTOM_GAP)
+        self.move(
+            (parent.width() - self.width()) // 2, parent.height() - self.height() - BOTTOM_GAP
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

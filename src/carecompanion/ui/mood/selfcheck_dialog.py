@@ -42,8 +42,9 @@ class SelfCheckDialog(QDialog):
         self.outcome.hide()
         self.history = label("", "hint")
         buttons = QDialogButtonBox()
-        self.score_button = buttons.addButton(self.tr("See my result"),
-                                              QDialogButtonBox.ButtonRole.ApplyRole)
+        self.score_button = buttons.addButton(
+            self.tr("See my result"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.score_button.setAccessibleName(self.tr("See my result"))
         self.score_button.setObjectName("primary")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -85,8 +86,13 @@ class SelfCheckDialog(QDialog):
                 answers_layout.addWidget(radio, column // 5, column % 5)
             self.groups.append(group)
             grid.addWidget(answers, row, 1)
-        grid.addWidget(label(self.tr("Source: {citation}").format(
-            citation=instrument.citation), "hint"), len(instrument.items) + 2, 0, 1, 2)
+        grid.addWidget(
+            label(self.tr("Source: {citation}").format(citation=instrument.citation), "hint"),
+            len(instrument.items) + 2,
+            0,
+            1,
+            2,
+        )
         old = self.questions_area.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -102,24 +108,31 @@ class SelfCheckDialog(QDialog):
         values = self.answers()
         if values is None:
             missing = sum(1 for group in self.groups if group.checkedId() < 0)
-            self.outcome.setText(self.tr("{n} question(s) still need an answer.").format(
-                n=missing))
+            self.outcome.setText(self.tr("{n} question(s) still need an answer.").format(n=missing))
             self.outcome.show()
             return
         saved = self._session.assessments.save(self.instrument.id, values)
         result = saved.rescore()
-        self.outcome.setText(self.tr("Your score: {total} of {max}. {text}").format(
-            total=result.total, max=result.max_total, text=self.tr(result.interpretation)))
+        self.outcome.setText(
+            self.tr("Your score: {total} of {max}. {text}").format(
+                total=result.total, max=result.max_total, text=self.tr(result.interpretation)
+            )
+        )
         self.outcome.show()
         self._show_history()
 
     def _show_history(self) -> None:
         trend = self._session.assessments.trend(self.instrument.id)
         if not trend:
-            self.history.setText(self.tr("Your results will be kept here, so you can see "
-                                         "how things change over time."))
+            self.history.setText(
+                self.tr(
+                    "Your results will be kept here, so you can see how things change over time."
+                )
+            )
             return
-        lines = [f"{format_when(p.day, 'day')}: {p.score}"
-                 + (f" ({p.change:+d})" if p.change is not None else "")
-                 for p in trend[-6:]]
+        lines = [
+            f"{format_when(p.day, 'day')}: {p.score}"
+            + (f" ({p.change:+d})" if p.change is not None else "")
+            for p in trend[-6:]
+        ]
         self.history.setText(self.tr("Earlier results: ") + " · ".join(lines))

@@ -54,10 +54,10 @@ def synced_words(when: datetime | None) -> str:
         return translate("CirclePage", "not synced yet")
     local = when.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return translate("CirclePage", "today at {time}").format(
-            time=format_when(local, "time"))
+        return translate("CirclePage", "today at {time}").format(time=format_when(local, "time"))
     return translate("CirclePage", "{day} at {time}").format(
-        day=format_when(local, "short_day"), time=format_when(local, "time"))
+        day=format_when(local, "short_day"), time=format_when(local, "time")
+    )
 
 
 class CirclePage(QWidget):
@@ -89,8 +89,9 @@ class CirclePage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
         self.more_button.setMenu(more)
-        header = PageHeader(self.tr("Circles"),
-                            [self.card_button, self.members_button, self.more_button])
+        header = PageHeader(
+            self.tr("Circles"), [self.card_button, self.members_button, self.more_button]
+        )
 
         # -- left: circles, sync ------------------------------------------------------------
         self.circles_model = CircleListModel()
@@ -139,9 +140,13 @@ class CirclePage(QWidget):
         self.circle_title = label("", "sectionTitle", wrap=False)
         self.circle_detail = label("", "hint")
         self.nothing_shared = EmptyState(
-            "journal", self.tr("Nothing shared yet"),
-            self.tr("When someone in the circle shares an entry, it appears here. To share one "
-                    "of yours, open it in your journal and choose “Share with circle…”."))
+            "journal",
+            self.tr("Nothing shared yet"),
+            self.tr(
+                "When someone in the circle shares an entry, it appears here. To share one "
+                "of yours, open it in your journal and choose “Share with circle…”."
+            ),
+        )
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.posts)
         self.nothing_shared_area = scrolling(self.nothing_shared)  # a narrow pane scrolls it
@@ -158,9 +163,11 @@ class CirclePage(QWidget):
         self.panel.comment_requested.connect(self.add_comment)
         self.panel.react_requested.connect(self.react)
         self.panel.withdraw_requested.connect(self.withdraw_post)
-        self.choose_hint = EmptyState("circles", self.tr("Choose a post"),
-                                      self.tr("Its full text, comments and reactions show "
-                                              "here."))
+        self.choose_hint = EmptyState(
+            "circles",
+            self.tr("Choose a post"),
+            self.tr("Its full text, comments and reactions show here."),
+        )
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.choose_hint)
         # A short window scrolls the chosen post, its reactions and comments together.
@@ -184,14 +191,22 @@ class CirclePage(QWidget):
         # -- empty: no circles yet ----------------------------------------------------------
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addWidget(EmptyState(
-            "circles", self.tr("You are not alone in this"),
-            self.tr("A circle is a small group of fellow caregivers who share the journal "
+        empty_layout.addWidget(
+            EmptyState(
+                "circles",
+                self.tr("You are not alone in this"),
+                self.tr(
+                    "A circle is a small group of fellow caregivers who share the journal "
                     "entries each one chooses, through one encrypted file in a folder you all "
                     "can reach. There is no server and no account: only the people in the "
-                    "circle can read it.")), 1)
-        self.start_button = button(self.tr("Start a circle"), self.tr("Start a circle"),
-                                   primary=True)
+                    "circle can read it."
+                ),
+            ),
+            1,
+        )
+        self.start_button = button(
+            self.tr("Start a circle"), self.tr("Start a circle"), primary=True
+        )
         self.start_button.clicked.connect(self.start_circle)
         self.join_button = button(self.tr("Join a circle"), self.tr("Join a circle"))
         self.join_button.clicked.connect(lambda: self.join_circle())
@@ -245,7 +260,8 @@ class CirclePage(QWidget):
             row = 0
         if row >= 0:
             self.circle_list.selectionModel().setCurrentIndex(
-                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         self.show_circle(self.current_circle_id())
 
     def _circle_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
@@ -268,19 +284,21 @@ class CirclePage(QWidget):
         info = state.info
         self.circle_title.setText(info.name)
         count = len(state.roster.current())
-        detail = (self.tr("You are {role} · just you") if count == 1
-                  else self.tr("You are {role} · {count} people")).format(
-            role=role_words(info.my_role), count=count)
+        detail = (
+            self.tr("You are {role} · just you")
+            if count == 1
+            else self.tr("You are {role} · {count} people")
+        ).format(role=role_words(info.my_role), count=count)
         if info.mode == "passphrase":
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
         self.posts_model.set_rows(state.posts)
-        self.centre_stack.setCurrentWidget(self.posts if state.posts
-                                           else self.nothing_shared_area)
+        self.centre_stack.setCurrentWidget(self.posts if state.posts else self.nothing_shared_area)
         row = self.posts_model.row_of(keep.record_id) if keep else -1
         if row >= 0:
             self.posts.selectionModel().setCurrentIndex(
-                self.posts_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.posts_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         else:
             self._show_post(None)
         self._show_status(info)
@@ -305,8 +323,7 @@ class CirclePage(QWidget):
         state = self._state
         can_write = state is not None and state.roster.can_write(state.me)
         self.panel.show_post(post, can_write)
-        self.right_stack.setCurrentWidget(self.panel_area if post is not None
-                                          else self.choose_hint)
+        self.right_stack.setCurrentWidget(self.panel_area if post is not None else self.choose_hint)
         if post is not None and post.unread and state is not None:
             self.mark_read(state.info.id, post)
 
@@ -364,13 +381,19 @@ class CirclePage(QWidget):
         lines = [core_messages.translated(warning) for warning in report.warnings]
         if report.rejected:
             count = len(report.rejected)
-            lines.append(self.tr(
-                "{count} item(s) in the circle file could not be checked and were left out. "
-                "They may have been changed by someone outside the circle.").format(count=count))
+            lines.append(
+                self.tr(
+                    "{count} item(s) in the circle file could not be checked and were left out. "
+                    "They may have been changed by someone outside the circle."
+                ).format(count=count)
+            )
         if report.merged_copies:
-            lines.append(self.tr(
-                "Your sync service had made {count} conflicting copies of the circle file; "
-                "they were merged and tidied away.").format(count=len(report.merged_copies)))
+            lines.append(
+                self.tr(
+                    "Your sync service had made {count} conflicting copies of the circle file; "
+                    "they were merged and tidied away."
+                ).format(count=len(report.merged_copies))
+            )
         return "\n".join(lines)
 
     def _files_changed(self, circle_ids: list[Any]) -> None:
@@ -391,6 +414,7 @@ class CirclePage(QWidget):
     def _failed(self, title: str) -> Any:
         def show(exc: Exception) -> None:
             QMessageBox.warning(self, title, message_for(exc))
+
         return show
 
     def add_comment(self, text: str) -> None:
@@ -403,31 +427,46 @@ class CirclePage(QWidget):
             self.panel.comment_sent()
             self._after_change(circle_id)
 
-        self.work.now(lambda: self._service.comment(circle_id, rid, text), done,
-                      self._failed(self.tr("Comment not added")))
+        self.work.now(
+            lambda: self._service.comment(circle_id, rid, text),
+            done,
+            self._failed(self.tr("Comment not added")),
+        )
 
     def react(self, reaction: str) -> None:
         post, circle_id = self.current_post(), self.current_circle_id()
         if post is None or circle_id is None:
             return
         rid = post.record_id
-        self.work.now(lambda: self._service.react(circle_id, rid, reaction),
-                      lambda _id: self._after_change(circle_id),
-                      self._failed(self.tr("Reaction not sent")))
+        self.work.now(
+            lambda: self._service.react(circle_id, rid, reaction),
+            lambda _id: self._after_change(circle_id),
+            self._failed(self.tr("Reaction not sent")),
+        )
 
     def withdraw_post(self) -> None:
         post, circle_id = self.current_post(), self.current_circle_id()
         if post is None or circle_id is None or not post.mine:
             return
-        if QMessageBox.question(self, self.tr("Withdraw “{title}”?").format(title=post.title),
-                                self.tr("It disappears from the circle at everyone's next sync. "
-                                        "Anyone who has already read it may remember it, or "
-                                        "keep a copy.")) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Withdraw “{title}”?").format(title=post.title),
+                self.tr(
+                    "It disappears from the circle at everyone's next sync. "
+                    "Anyone who has already read it may remember it, or "
+                    "keep a copy."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         rid = post.record_id
-        self.work.now(lambda: self._service.withdraw(circle_id, rid),
-                      lambda _r: self._after_change(circle_id),
-                      self._failed(self.tr("Not withdrawn")))
+        self.work.now(
+            lambda: self._service.withdraw(circle_id, rid),
+            lambda _r: self._after_change(circle_id),
+            self._failed(self.tr("Not withdrawn")),
+        )
 
     # -- circles ----------------------------------------------------------------------------
     def _select_circle(self, circle_id: str) -> None:
@@ -435,7 +474,8 @@ class CirclePage(QWidget):
         row = self.circles_model.row_of(circle_id)
         if row >= 0:
             self.circle_list.selectionModel().setCurrentIndex(
-                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def start_circle(self) -> None:
         from carecompanion.ui.circle.dialogs import StartCircleDialog
@@ -450,11 +490,15 @@ class CirclePage(QWidget):
 
         def done(info: CircleInfo) -> None:
             self._notes[info.id] = self.tr(
-                "Circle started. Add people from their member cards under Members.")
+                "Circle started. Add people from their member cards under Members."
+            )
             self._select_circle(info.id)
 
-        self.work.background(lambda: self._service.create(name, path, passphrase), done,
-                             self._failed(self.tr("The circle was not started")))
+        self.work.background(
+            lambda: self._service.create(name, path, passphrase),
+            done,
+            self._failed(self.tr("The circle was not started")),
+        )
 
     def join_circle(self, path: Path | None = None) -> None:
         from carecompanion.ui.circle.dialogs import JoinCircleDialog
@@ -495,14 +539,24 @@ class CirclePage(QWidget):
         if circle_id is None:
             return
         name = self._service.circle(circle_id).name
-        if QMessageBox.question(self, self.tr("Leave “{name}” on this computer?").format(
-                name=name), self.tr(
-                "Its posts disappear from this journal. The circle file and everyone else's "
-                "copies are not touched, and you can join again later while you are still a "
-                "member.")) != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Leave “{name}” on this computer?").format(name=name),
+                self.tr(
+                    "Its posts disappear from this journal. The circle file and everyone else's "
+                    "copies are not touched, and you can join again later while you are still a "
+                    "member."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
-        self.work.now(lambda: self._service.forget(circle_id), lambda _r: self.refresh(),
-                      self._failed(self.tr("Circle not left")))
+        self.work.now(
+            lambda: self._service.forget(circle_id),
+            lambda _r: self.refresh(),
+            self._failed(self.tr("Circle not left")),
+        )
 
     def open_members(self) -> None:
         from carecompanion.ui.circle.members_dialog import MembersDialog
@@ -516,16 +570,20 @@ class CirclePage(QWidget):
     def open_member_card(self) -> None:
         from carecompanion.ui.circle.dialogs import MemberCardDialog
 
-        MemberCardDialog(self._service, self.work, self._session.clock, self.sync_all,
-                         self).exec()
+        MemberCardDialog(self._service, self.work, self._session.clock, self.sync_all, self).exec()
 
     def open_share_dialog(self, entry_id: int) -> None:
         from carecompanion.ui.circle.share_dialog import ShareDialog
 
         if not self._service.circles():
-            QMessageBox.information(self, self.tr("No circle yet"), self.tr(
-                "You are not in a circle yet. Start or join one on the Circles page, then "
-                "share this entry."))
+            QMessageBox.information(
+                self,
+                self.tr("No circle yet"),
+                self.tr(
+                    "You are not in a circle yet. Start or join one on the Circles page, then "
+                    "share this entry."
+                ),
+            )
             return
         ShareDialog(self._service, self.work, entry_id, self.request_sync, self).exec()
         self.refresh()
@@ -533,8 +591,9 @@ class CirclePage(QWidget):
     def open_mood_share(self) -> None:
         from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
 
-        MoodShareDialog(self._service, self._session.mood, self.work, self.request_sync,
-                        self).exec()
+        MoodShareDialog(
+            self._service, self._session.mood, self.work, self.request_sync, self
+        ).exec()
         self.refresh()
 
     def clear(self) -> None:

@@ -61,15 +61,18 @@ class JournalPage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Manage templates…"), self.open_templates)
         self.more_button.setMenu(more)
-        self.share_button = button(self.tr("Share with circle…"),
-                                   self.tr("Share this entry with a circle"))
-        self.share_button.setToolTip(self.tr("Choose what to share with your circle and see "
-                                             "exactly what they will read"))
+        self.share_button = button(
+            self.tr("Share with circle…"), self.tr("Share this entry with a circle")
+        )
+        self.share_button.setToolTip(
+            self.tr("Choose what to share with your circle and see exactly what they will read")
+        )
         self.share_button.clicked.connect(self.share_entry)
         self.share_button.setEnabled(False)
 
-        header = PageHeader(self.tr("Journal"),
-                            [self.share_button, self.more_button, self.new_button])
+        header = PageHeader(
+            self.tr("Journal"), [self.share_button, self.more_button, self.new_button]
+        )
 
         self.filters = FilterBar()
         self.filters.changed.connect(self.refresh_list)
@@ -111,12 +114,20 @@ class JournalPage(QWidget):
         self.editor.deleted.connect(lambda _id: self._update_share())
         self.welcome = QWidget()
         welcome_layout = QVBoxLayout(self.welcome)
-        welcome_layout.addWidget(EmptyState(
-            "journal", self.tr("Nothing written yet"),
-            self.tr("This is your space for the long days and the small wins: what happened, "
-                    "how you felt, what you want to remember. Only you can read it.")), 1)
-        first = button(self.tr("Write your first entry"), self.tr("Write your first entry"),
-                       primary=True)
+        welcome_layout.addWidget(
+            EmptyState(
+                "journal",
+                self.tr("Nothing written yet"),
+                self.tr(
+                    "This is your space for the long days and the small wins: what happened, "
+                    "how you felt, what you want to remember. Only you can read it."
+                ),
+            ),
+            1,
+        )
+        first = button(
+            self.tr("Write your first entry"), self.tr("Write your first entry"), primary=True
+        )
         first.clicked.connect(lambda: self.new_entry())
         welcome_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         welcome_layout.addStretch(1)
@@ -140,8 +151,11 @@ class JournalPage(QWidget):
         layout.addWidget(splitter, 1)
 
         # Window-wide while this page is on screen (Qt ignores shortcuts of hidden pages).
-        for keys, slot in (("Ctrl+N", self.new_entry), ("Ctrl+F", self.focus_search),
-                           ("Ctrl+S", self.editor.flush)):
+        for keys, slot in (
+            ("Ctrl+N", self.new_entry),
+            ("Ctrl+F", self.focus_search),
+            ("Ctrl+S", self.editor.flush),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -170,10 +184,14 @@ class JournalPage(QWidget):
             self.editor.mark_words(())  # the search is over: so are its marks
             self.list.setModel(self.timeline_model)
             self.timeline_model.reset(
-                lambda limit, after: journal.list_summaries(flt, limit=limit, after=after))
+                lambda limit, after: journal.list_summaries(flt, limit=limit, after=after)
+            )
             empty = self.timeline_model.rowCount() == 0
-            self._hint(self.tr("No entries match these filters.")
-                       if empty and self.filters.is_filtering() else "")
+            self._hint(
+                self.tr("No entries match these filters.")
+                if empty and self.filters.is_filtering()
+                else ""
+            )
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self._select(self.editor.entry_id)
 
@@ -189,7 +207,8 @@ class JournalPage(QWidget):
             index = model.index(row, 0)
             if index.data(ENTRY_ID_ROLE) == entry_id:
                 self.list.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
                 return
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -205,8 +224,11 @@ class JournalPage(QWidget):
     def _entry_saved(self, entry_id: int) -> None:
         if self.filters.query:
             return  # keep the results steady while the person edits one of them
-        self.timeline_model.reset(lambda limit, after: self._session.journal.list_summaries(
-            self.filters.entry_filter(), limit=limit, after=after))
+        self.timeline_model.reset(
+            lambda limit, after: self._session.journal.list_summaries(
+                self.filters.entry_filter(), limit=limit, after=after
+            )
+        )
         self._select(entry_id)
 
     # -- actions ----------------------------------------------------------------------------
@@ -278,8 +300,11 @@ class JournalPage(QWidget):
         ExportDialog(self._session, self._selected_ids(), self).exec()
 
     def _selected_ids(self) -> list[int]:
-        return [int(i.data(ENTRY_ID_ROLE)) for i in self.list.selectionModel().selectedIndexes()
-                if i.data(ENTRY_ID_ROLE) is not None]
+        return [
+            int(i.data(ENTRY_ID_ROLE))
+            for i in self.list.selectionModel().selectedIndexes()
+            if i.data(ENTRY_ID_ROLE) is not None
+        ]
 
     def clear(self) -> None:
         """Save what is being written, then drop every decrypted row and field."""

@@ -77,8 +77,9 @@ class ChartPanel(QWidget):
     def show_table(self, on: bool) -> None:
         self.stack.setCurrentWidget(self.table if on else self.view)
 
-    def set_chart(self, chart: QChart, headers: list[str], rows: list[list[object]],
-                  description: str) -> None:
+    def set_chart(
+        self, chart: QChart, headers: list[str], rows: list[list[object]], description: str
+    ) -> None:
         old = self.view.chart()
         self.view.setChart(chart)
         if old is not None:
@@ -94,8 +95,12 @@ class ChartPanel(QWidget):
 class MoodPage(QWidget):
     open_people = Signal()
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None,
-                 checkin: CheckInFlow | None = None) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        parent: QWidget | None = None,
+        checkin: CheckInFlow | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         # The shell's flow (one check-in at a time, Ctrl+K on every page), or the page's own.
@@ -104,8 +109,9 @@ class MoodPage(QWidget):
         self.checkin_button = button(self.tr("Check in"), self.tr("Check in now"), primary=True)
         self.checkin_button.setToolTip(self.tr("Check in (Ctrl+K)"))
         self.checkin_button.clicked.connect(self.check_in)
-        self.selfcheck_button = button(self.tr("Caregiver self-check…"),
-                                       self.tr("Take a caregiver self-check"))
+        self.selfcheck_button = button(
+            self.tr("Caregiver self-check…"), self.tr("Take a caregiver self-check")
+        )
         self.selfcheck_button.clicked.connect(self.open_self_check)
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("Reports and files"))
@@ -117,8 +123,9 @@ class MoodPage(QWidget):
         more.addAction(self.tr("Export check-ins as CSV…"), self._export_csv)
         more.addAction(self.tr("Import from Daylio…"), self._import_daylio)
         self.more_button.setMenu(more)
-        header = PageHeader(self.tr("Mood"),
-                            [self.more_button, self.selfcheck_button, self.checkin_button])
+        header = PageHeader(
+            self.tr("Mood"), [self.more_button, self.selfcheck_button, self.checkin_button]
+        )
 
         self.nudge = QFrame()
         self.nudge.setObjectName("nudge")
@@ -138,8 +145,12 @@ class MoodPage(QWidget):
         self.summary = label("", "summary")
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period shown"))
-        for key, text in (("week", self.tr("Last week")), ("month", self.tr("Last month")),
-                          ("year", self.tr("Last year")), ("all", self.tr("Everything"))):
+        for key, text in (
+            ("week", self.tr("Last week")),
+            ("month", self.tr("Last month")),
+            ("year", self.tr("Last year")),
+            ("all", self.tr("Everything")),
+        ):
             self.period.addItem(text, key)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -167,8 +178,7 @@ class MoodPage(QWidget):
         self.year_table_view = QTableView()
         self.year_table_view.setModel(self.year_table)
         self.year_table_view.setAccessibleName(self.tr("Year in colour, as a table"))
-        self.year_table_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        self.year_table_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.year_table_view.verticalHeader().hide()
         self.year_stack = QStackedWidget()
         heat_holder = QScrollArea()
@@ -195,8 +205,9 @@ class MoodPage(QWidget):
         history_tab = QWidget()
         history_layout = QVBoxLayout(history_tab)
         history_layout.setContentsMargins(0, 8, 0, 0)
-        history_layout.addWidget(label(self.tr(
-            "Double-click or press Enter on a check-in to correct it."), "hint"))
+        history_layout.addWidget(
+            label(self.tr("Double-click or press Enter on a check-in to correct it."), "hint")
+        )
         history_layout.addWidget(self.history, 1)
 
         self.tabs = QTabWidget()
@@ -216,13 +227,23 @@ class MoodPage(QWidget):
         content_layout.addWidget(self.tabs, 1)
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addWidget(EmptyState(
-            "mood", self.tr("How are you, really?"),
-            self.tr("A check-in takes ten seconds: how you feel, how you slept, what you did "
+        empty_layout.addWidget(
+            EmptyState(
+                "mood",
+                self.tr("How are you, really?"),
+                self.tr(
+                    "A check-in takes ten seconds: how you feel, how you slept, what you did "
                     "for yourself. Over weeks, gentle charts show the slope before you feel "
-                    "it.")), 1)
-        first = button(self.tr("Check in for the first time"), self.tr("Check in for the first "
-                                                                       "time"), primary=True)
+                    "it."
+                ),
+            ),
+            1,
+        )
+        first = button(
+            self.tr("Check in for the first time"),
+            self.tr("Check in for the first time"),
+            primary=True,
+        )
         first.clicked.connect(self.check_in)
         empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
@@ -262,7 +283,8 @@ class MoodPage(QWidget):
         self._lifts(shown)
         self._year(everything)
         self.history_model.set_rows(
-            sorted(mood.list(since=since), key=lambda c: c.at, reverse=True))
+            sorted(mood.list(since=since), key=lambda c: c.at, reverse=True)
+        )
 
     def _summary(self, shown: list[DayStat], everything: list[DayStat]) -> None:
         """A sentence or two a tired person takes in at a glance: only the figures there
@@ -272,76 +294,116 @@ class MoodPage(QWidget):
         streak = stats.streaks((d.day for d in everything), self._session.mood.today())
         figures = []
         if summary.mood_mean is not None:
-            figures.append(self.tr("mood {value} out of 5").format(
-                value=decimal(summary.mood_mean)))
+            figures.append(
+                self.tr("mood {value} out of 5").format(value=decimal(summary.mood_mean))
+            )
         if summary.stress_mean is not None:
-            figures.append(self.tr("stress {value} out of 10").format(
-                value=decimal(summary.stress_mean)))
+            figures.append(
+                self.tr("stress {value} out of 10").format(value=decimal(summary.stress_mean))
+            )
         if summary.sleep_mean is not None:
-            figures.append(self.tr("{value} hours of sleep").format(
-                value=decimal(summary.sleep_mean)))
+            figures.append(
+                self.tr("{value} hours of sleep").format(value=decimal(summary.sleep_mean))
+            )
         sentences = []
         if figures:
-            sentences.append(self.tr("On average: {figures}.").format(
-                figures=", ".join(figures)))
-        sentences.append(self.tr("You checked in on one day.") if summary.days == 1
-                         else self.tr("You checked in on %n days.", "", summary.days))
+            sentences.append(self.tr("On average: {figures}.").format(figures=", ".join(figures)))
+        sentences.append(
+            self.tr("You checked in on one day.")
+            if summary.days == 1
+            else self.tr("You checked in on %n days.", "", summary.days)
+        )
         if streak.current > 1:
             sentences.append(self.tr("%n days in a row so far.", "", streak.current))
         self.summary.setText(" ".join(sentences))
 
-    def _trend(self, everything: list[DayStat], shown: list[DayStat], since: date | None,
-               window: int) -> None:
+    def _trend(
+        self, everything: list[DayStat], shown: list[DayStat], since: date | None, window: int
+    ) -> None:
         first = since or everything[0].day
         last = self._session.mood.today()
         # The average is computed over everything, so its first days are not cut short.
-        average = [p for p in stats.moving_average(stats.points(everything), window)
-                   if p.day >= first]
+        average = [
+            p for p in stats.moving_average(stats.points(everything), window) if p.day >= first
+        ]
         daily = stats.points(shown)
         stress = stats.points(shown, "stress")
         chart = charts.mood_trend_chart(daily, average, stress, first, last, window)
         by_day = {p.day: p.value for p in average}
         rows: list[list[object]] = [
-            [format_when(d.day, "day"), _fmt(d.mood), _fmt(by_day.get(d.day)),
-             _fmt(d.stress, 0),
-             _fmt(d.sleep_hours), d.checkins] for d in reversed(shown)]
-        self.trend.set_chart(chart, [self.tr("Day"), self.tr("Mood"),
-                                     self.tr("{days}-day average").format(days=window),
-                                     self.tr("Stress"), self.tr("Sleep (h)"),
-                                     self.tr("Check-ins")], rows,
-                             self.tr("Mood and stress from {first} to {last}").format(
-                                 first=format_when(first, "day"),
-                                 last=format_when(last, "day")))
+            [
+                format_when(d.day, "day"),
+                _fmt(d.mood),
+                _fmt(by_day.get(d.day)),
+                _fmt(d.stress, 0),
+                _fmt(d.sleep_hours),
+                d.checkins,
+            ]
+            for d in reversed(shown)
+        ]
+        self.trend.set_chart(
+            chart,
+            [
+                self.tr("Day"),
+                self.tr("Mood"),
+                self.tr("{days}-day average").format(days=window),
+                self.tr("Stress"),
+                self.tr("Sleep (h)"),
+                self.tr("Check-ins"),
+            ],
+            rows,
+            self.tr("Mood and stress from {first} to {last}").format(
+                first=format_when(first, "day"), last=format_when(last, "day")
+            ),
+        )
 
     def _sleep(self, shown: list[DayStat]) -> None:
         pairs = stats.sleep_vs_mood(shown)
-        rows: list[list[object]] = [[format_when(p.day, "day"), _fmt(p.sleep_hours),
-                                     _fmt(p.mood)]
-                                    for p in reversed(pairs)]
-        self.sleep.set_chart(charts.sleep_mood_chart(pairs),
-                             [self.tr("Day"), self.tr("Hours slept"), self.tr("Mood")], rows,
-                             self.tr("{n} days with both sleep and mood").format(n=len(pairs)))
+        rows: list[list[object]] = [
+            [format_when(p.day, "day"), _fmt(p.sleep_hours), _fmt(p.mood)] for p in reversed(pairs)
+        ]
+        self.sleep.set_chart(
+            charts.sleep_mood_chart(pairs),
+            [self.tr("Day"), self.tr("Hours slept"), self.tr("Mood")],
+            rows,
+            self.tr("{n} days with both sleep and mood").format(n=len(pairs)),
+        )
 
     def _lifts(self, shown: list[DayStat]) -> None:
         lifts = sorted(activity_lifts(shown), key=lambda lift: -(lift.difference or -99))
         rows: list[list[object]] = [
-            [activity_word(lift.activity), _fmt(lift.mean_with), lift.days_with,
-             _fmt(lift.mean_without),
-             lift.days_without,
-             _fmt(lift.difference, 2) if lift.enough_data else self.tr("not enough days yet")]
-            for lift in lifts]
-        self.lifts.set_chart(charts.lifts_chart(lifts),
-                             [self.tr("Activity"), self.tr("Mood with"), self.tr("Days with"),
-                              self.tr("Mood without"), self.tr("Days without"),
-                              self.tr("Difference")], rows,
-                             self.tr("Average mood on days with and without each activity"))
+            [
+                activity_word(lift.activity),
+                _fmt(lift.mean_with),
+                lift.days_with,
+                _fmt(lift.mean_without),
+                lift.days_without,
+                _fmt(lift.difference, 2) if lift.enough_data else self.tr("not enough days yet"),
+            ]
+            for lift in lifts
+        ]
+        self.lifts.set_chart(
+            charts.lifts_chart(lifts),
+            [
+                self.tr("Activity"),
+                self.tr("Mood with"),
+                self.tr("Days with"),
+                self.tr("Mood without"),
+                self.tr("Days without"),
+                self.tr("Difference"),
+            ],
+            rows,
+            self.tr("Average mood on days with and without each activity"),
+        )
         enough = sum(1 for lift in lifts if lift.enough_data)
-        self.lifts_note.setText(self.tr(
-            "Average mood on days with and without each activity, with the number of days "
-            "behind each figure (with/without). An activity appears once it has at least "
-            "{n} days on each side; {shown} of {total} do so far. This shows what tends to go "
-            "together, not what causes what.").format(n=MIN_DAYS_EACH_SIDE, shown=enough,
-                                                     total=len(lifts)))
+        self.lifts_note.setText(
+            self.tr(
+                "Average mood on days with and without each activity, with the number of days "
+                "behind each figure (with/without). An activity appears once it has at least "
+                "{n} days on each side; {shown} of {total} do so far. This shows what tends to go "
+                "together, not what causes what."
+            ).format(n=MIN_DAYS_EACH_SIDE, shown=enough, total=len(lifts))
+        )
 
     def _year(self, everything: list[DayStat]) -> None:
         year = self._session.mood.today().year
@@ -349,16 +411,23 @@ class MoodPage(QWidget):
         self.heatmap.set_year(year, values)
         self.year_table.set_rows(
             [self.tr("Day"), self.tr("Mood"), self.tr("In words")],
-            [[format_when(day, "day"), _fmt(value), mood_word(round(value))]
-             for day, value in sorted(values.items()) if value is not None])
+            [
+                [format_when(day, "day"), _fmt(value), mood_word(round(value))]
+                for day, value in sorted(values.items())
+                if value is not None
+            ],
+        )
         streak = stats.streaks((d.day for d in everything), self._session.mood.today())
         sentences = []
         if streak.current == 1:
             sentences.append(self.tr("Current streak: one day."))
         elif streak.current > 1:
             sentences.append(self.tr("Current streak: %n days in a row.", "", streak.current))
-        sentences.append(self.tr("Longest: one day.") if streak.longest == 1
-                         else self.tr("Longest: %n days in a row.", "", streak.longest))
+        sentences.append(
+            self.tr("Longest: one day.")
+            if streak.longest == 1
+            else self.tr("Longest: %n days in a row.", "", streak.longest)
+        )
         self.streak_text.setText(" ".join(sentences))
 
     def _toggle_tables(self, on: bool) -> None:
@@ -373,7 +442,8 @@ class MoodPage(QWidget):
             self.nudge.hide()
             return
         noticed, invitation, emergency_note = nudge_words(
-            [reason.value for reason in nudge.check.reasons])
+            [reason.value for reason in nudge.check.reasons]
+        )
         self.nudge_text.setText(f"{noticed} {invitation}")
         people = [f"{c.name}{' · ' + c.reach if c.reach else ''}" for c in nudge.contacts]
         lines = [self.tr("People you chose: ") + "; ".join(people)] if people else []
@@ -397,22 +467,29 @@ class MoodPage(QWidget):
 
         saved = save_report(self._session, self)
         if saved is not None:
-            QMessageBox.information(self, self.tr("Report saved"), self.tr(
-                "The report was saved to {path}. It is not encrypted.").format(path=saved))
+            QMessageBox.information(
+                self,
+                self.tr("Report saved"),
+                self.tr("The report was saved to {path}. It is not encrypted.").format(path=saved),
+            )
 
     def _export_csv(self) -> None:
         from carecompanion.ui.mood.mood_files import save_csv
 
         saved = save_csv(self._session, self)
         if saved is not None:
-            QMessageBox.information(self, self.tr("Check-ins exported"), self.tr(
-                "Saved to {path}. It is not encrypted.").format(path=saved))
+            QMessageBox.information(
+                self,
+                self.tr("Check-ins exported"),
+                self.tr("Saved to {path}. It is not encrypted.").format(path=saved),
+            )
 
     def _import_daylio(self) -> None:
         from carecompanion.ui.mood.mood_files import import_daylio
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Daylio CSV export"),
-                                                "", self.tr("CSV files (*.csv)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a Daylio CSV export"), "", self.tr("CSV files (*.csv)")
+        )
         if chosen and import_daylio(self._session, Path(chosen), self) is not None:
             self.refresh()
 

@@ -55,21 +55,28 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "..
 
 def contact_html(contact: Contact) -> str:
     muted = theme.current().colors["muted"]  # not "gray": 3.9:1, below AA
-    rows = [f"<h2>{html.escape(contact.name)}</h2>",
-            f"<p style='color:{muted}'>{html.escape(relation_label(contact.relation))}"
-            f"{' · ' + html.escape(contact.role) if contact.role else ''}</p>"]
+    rows = [
+        f"<h2>{html.escape(contact.name)}</h2>",
+        f"<p style='color:{muted}'>{html.escape(relation_label(contact.relation))}"
+        f"{' · ' + html.escape(contact.role) if contact.role else ''}</p>",
+    ]
     for phone in contact.phones:
         number = "".join(ch for ch in phone.number if ch.isdigit() or ch == "+")
-        rows.append(f"<p>{html.escape(kind_word(phone.kind))}: <a href='tel:{number}'>"
-                    f"{html.escape(phone.number)}</a></p>")
+        rows.append(
+            f"<p>{html.escape(kind_word(phone.kind))}: <a href='tel:{number}'>"
+            f"{html.escape(phone.number)}</a></p>"
+        )
     for email in contact.emails:
         address = html.escape(email.address)
-        rows.append(f"<p>{html.escape(kind_word(email.kind))}: "
-                    f"<a href='mailto:{address}'>{address}</a></p>")
-    for title, value in ((translate("PeoplePage", "How they help"), ", ".join(contact.helps)),
-                         (translate("PeoplePage", "Best times"), contact.best_times),
-                         (translate("PeoplePage", "Address"), contact.address),
-                         (translate("PeoplePage", "Notes"), contact.notes)):
+        rows.append(
+            f"<p>{html.escape(kind_word(email.kind))}: <a href='mailto:{address}'>{address}</a></p>"
+        )
+    for title, value in (
+        (translate("PeoplePage", "How they help"), ", ".join(contact.helps)),
+        (translate("PeoplePage", "Best times"), contact.best_times),
+        (translate("PeoplePage", "Address"), contact.address),
+        (translate("PeoplePage", "Notes"), contact.notes),
+    ):
         if value:
             rows.append(f"<p><b>{html.escape(title)}:</b> {html.escape(value)}</p>")
     if contact.check_in_days:
@@ -78,16 +85,26 @@ def contact_html(contact: Contact) -> str:
 
 
 def stay_in_touch_words(contact: Contact) -> str:
-    """"Stay in touch every 14 days. Last contact Thu 5 Mar 2026; next Thu 19 Mar 2026."."""
+    """ "Stay in touch every 14 days. Last contact Thu 5 Mar 2026; next Thu 19 Mar 2026."."""
     days = contact.check_in_days or 0
-    every = (translate("PeoplePage", "Stay in touch every day.") if days == 1 else
-             translate("PeoplePage", "Stay in touch every {days} days.").format(days=days))
-    last = (format_when(contact.last_contact_at, "day") if contact.last_contact_at
-            else translate("PeoplePage", "not yet"))
-    upcoming = (format_when(contact.next_check_in, "day") if contact.next_check_in
-                else translate("PeoplePage", "now"))
+    every = (
+        translate("PeoplePage", "Stay in touch every day.")
+        if days == 1
+        else translate("PeoplePage", "Stay in touch every {days} days.").format(days=days)
+    )
+    last = (
+        format_when(contact.last_contact_at, "day")
+        if contact.last_contact_at
+        else translate("PeoplePage", "not yet")
+    )
+    upcoming = (
+        format_when(contact.next_check_in, "day")
+        if contact.next_check_in
+        else translate("PeoplePage", "now")
+    )
     return translate("PeoplePage", "{every} Last contact: {last}; next: {next}.").format(
-        every=every, last=last, next=upcoming)
+        every=every, last=last, next=upcoming
+    )
 
 
 class PeoplePage(QWidget):
@@ -136,8 +153,7 @@ class PeoplePage(QWidget):
         self.details.anchorClicked.connect(self._link)
         self.edit_button = button(self.tr("Edit"), self.tr("Edit this person"))
         self.edit_button.clicked.connect(self.edit_contact)
-        self.log_button = button(self.tr("I was in touch"), self.tr("Log a call, message or "
-                                                                   "visit"))
+        self.log_button = button(self.tr("I was in touch"), self.tr("Log a call, message or visit"))
         self.log_button.clicked.connect(lambda: self.log_contact())
         self.delete_button = button(self.tr("Remove"), self.tr("Remove this person"))
         self.delete_button.clicked.connect(self.delete_contact)
@@ -195,8 +211,9 @@ class PeoplePage(QWidget):
         groups_column.addWidget(self.groups, 1)
         groups_column.addWidget(group_actions)
         meetings_column = QVBoxLayout()
-        meetings_column.addWidget(label(self.tr("Coming up (next five weeks, your time)"),
-                                        "sectionTitle"))
+        meetings_column.addWidget(
+            label(self.tr("Coming up (next five weeks, your time)"), "sectionTitle")
+        )
         meetings_column.addWidget(self.meetings, 1)
         skip = button(self.tr("Cancel this meeting"), self.tr("Cancel the chosen meeting only"))
         skip.clicked.connect(self.cancel_meeting)
@@ -213,12 +230,20 @@ class PeoplePage(QWidget):
         self.tabs.addTab(meetings_tab, self.tr("Groups and meetings"))
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addWidget(EmptyState(
-            "people", self.tr("The people who help you carry it"),
-            self.tr("Keep your peers, support groups and the professionals you lean on within "
-                    "one click, with a gentle nudge when it has been a while.")), 1)
-        first = button(self.tr("Add the first person"), self.tr("Add the first person"),
-                       primary=True)
+        empty_layout.addWidget(
+            EmptyState(
+                "people",
+                self.tr("The people who help you carry it"),
+                self.tr(
+                    "Keep your peers, support groups and the professionals you lean on within "
+                    "one click, with a gentle nudge when it has been a while."
+                ),
+            ),
+            1,
+        )
+        first = button(
+            self.tr("Add the first person"), self.tr("Add the first person"), primary=True
+        )
         first.clicked.connect(self.add_contact)
         empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
@@ -245,8 +270,9 @@ class PeoplePage(QWidget):
             self.due_hint.setText(self.tr("Time to check in with: {names}").format(names=names))
         self.due_hint.setVisible(bool(due))
         now = self._session.clock.now()
-        self.meetings_model.set_rows(self._session.groups.occurrences(
-            now, now + timedelta(days=UPCOMING_DAYS)))
+        self.meetings_model.set_rows(
+            self._session.groups.occurrences(now, now + timedelta(days=UPCOMING_DAYS))
+        )
         groups = self._session.groups.list()
         self.groups_model.set_rows(groups)
         has_any = people.count() > 0 or bool(groups)
@@ -266,16 +292,24 @@ class PeoplePage(QWidget):
 
     def _show(self, contact: Contact | None) -> None:
         self.details.setHtml(contact_html(contact) if contact else "")
-        photo = (self._session.people.photo(contact.id)
-                 if contact is not None and contact.has_photo else None)
+        photo = (
+            self._session.people.photo(contact.id)
+            if contact is not None and contact.has_photo
+            else None
+        )
         image = QImage.fromData(photo.data) if photo is not None else QImage()
         if image.isNull():
             self.picture.clear()
             self.picture.hide()
         else:  # decoded in memory only: no thumbnail is ever written to disk
-            self.picture.setPixmap(QPixmap.fromImage(image).scaled(
-                96, 96, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.picture.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    96,
+                    96,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             self.picture.show()
         for widget in (self.edit_button, self.log_button, self.delete_button):
             widget.setEnabled(contact is not None)
@@ -313,17 +347,23 @@ class PeoplePage(QWidget):
             return
         dialog = LogDialog(contact.name, kind, self)
         if dialog.exec():
-            self._session.people.log_contact(contact.id, dialog.kind.currentData(),
-                                             dialog.note.text().strip())
+            self._session.people.log_contact(
+                contact.id, dialog.kind.currentData(), dialog.note.text().strip()
+            )
             self.refresh()
 
     def delete_contact(self) -> None:
         contact = self.current_contact()
         if contact is None:
             return
-        if QMessageBox.question(self, self.tr("Remove {name}?").format(name=contact.name),
-                                self.tr("Their details and your notes about them will be "
-                                        "removed.")) == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Remove {name}?").format(name=contact.name),
+                self.tr("Their details and your notes about them will be removed."),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
             self._session.people.delete(contact.id)
             self.refresh()
 
@@ -366,18 +406,24 @@ class PeoplePage(QWidget):
             new_day, new_start = dialog.chosen()
             self.move_meeting_to(meeting.group_id, meeting.original_day, new_day, new_start)
 
-    def move_meeting_to(self, group_id: int, original: date, new_day: date,
-                        new_start: time) -> None:
-        self._session.groups.move_meeting(group_id, original, new_day=new_day,
-                                          new_start=new_start)
+    def move_meeting_to(
+        self, group_id: int, original: date, new_day: date, new_start: time
+    ) -> None:
+        self._session.groups.move_meeting(group_id, original, new_day=new_day, new_start=new_start)
         self.refresh()
 
     def remove_group(self) -> None:
         group_id = self._current_group_id()
         if group_id is None:
             return
-        if QMessageBox.question(self, self.tr("Remove this group?"), self.tr(
-                "The group and its meetings will be removed.")) == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Remove this group?"),
+                self.tr("The group and its meetings will be removed."),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
             self._session.groups.delete(group_id)
             self.refresh()
 
@@ -389,40 +435,57 @@ class PeoplePage(QWidget):
     def import_vcard(self) -> None:
         from carecompanion.people.vcard_read import read_vcard_file
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a vCard file"), "",
-                                                self.tr("vCard files (*.vcf *.vcard)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a vCard file"), "", self.tr("vCard files (*.vcf *.vcard)")
+        )
         if not chosen:
             return
         try:
             cards = read_vcard_file(Path(chosen))  # checks the size before reading
         except PeopleError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"),
-                                core_messages.message(exc) + " " + self.tr("Nothing was imported."))
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot import"),
+                core_messages.message(exc) + " " + self.tr("Nothing was imported."),
+            )
             return
         preview = self._session.people.preview_import(cards)
         if not preview.new:
-            QMessageBox.information(self, self.tr("Nothing new"), self.tr(
-                "Everyone in this file is already here."))
+            QMessageBox.information(
+                self, self.tr("Nothing new"), self.tr("Everyone in this file is already here.")
+            )
             return
         names = ", ".join(card.draft.name for card in preview.new[:8])
-        notes = ("\n\n" + "\n".join(core_messages.translated(w) for w in preview.warnings[:5])
-                 if preview.warnings else "")
-        if QMessageBox.question(self, self.tr("Import contacts"), self.tr(
-                "Add {n} people ({names}…)? {dups} already here will be skipped.").format(
-                    n=len(preview.new), names=names, dups=len(preview.duplicates)) + notes
-        ) == QMessageBox.StandardButton.Yes:
+        notes = (
+            "\n\n" + "\n".join(core_messages.translated(w) for w in preview.warnings[:5])
+            if preview.warnings
+            else ""
+        )
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Import contacts"),
+                self.tr("Add {n} people ({names}…)? {dups} already here will be skipped.").format(
+                    n=len(preview.new), names=names, dups=len(preview.duplicates)
+                )
+                + notes,
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
             self._session.people.import_cards(cards)
             self.refresh()
 
     def export_vcard(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export contacts"),
-                                                str(Path.home() / "contacts.vcf"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export contacts"), str(Path.home() / "contacts.vcf")
+        )
         if chosen:
             atomic_write_bytes(Path(chosen), self._session.people.export_vcard().encode())
 
     def export_ics(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export meetings"),
-                                                str(Path.home() / "meetings.ics"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export meetings"), str(Path.home() / "meetings.ics")
+        )
         if chosen:
             atomic_write_bytes(Path(chosen), self._session.groups.export_ics())
 

@@ -8,8 +8,9 @@ from carecompanion.ui.widgets import EmptyState, label
 
 
 class PlaceholderPage(QWidget):
-    def __init__(self, title: str, icon_name: str, heading: str, text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, icon_name: str, heading: str, text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)

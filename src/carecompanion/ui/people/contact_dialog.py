@@ -40,8 +40,9 @@ def parse_phones(text: str) -> tuple[Phone, ...]:
     phones = []
     for line in _lines(text):
         kind, sep, number = line.partition(":")
-        phones.append(Phone(number.strip(), kind_code(kind)) if sep and number.strip()
-                      else Phone(line))
+        phones.append(
+            Phone(number.strip(), kind_code(kind)) if sep and number.strip() else Phone(line)
+        )
     return tuple(phones)
 
 
@@ -49,8 +50,9 @@ def parse_emails(text: str) -> tuple[Email, ...]:
     emails = []
     for line in _lines(text):
         kind, sep, address = line.partition(":")
-        emails.append(Email(address.strip(), kind_code(kind))
-                      if sep and "@" in address else Email(line))
+        emails.append(
+            Email(address.strip(), kind_code(kind)) if sep and "@" in address else Email(line)
+        )
     return tuple(emails)
 
 
@@ -70,13 +72,15 @@ class ContactDialog(QDialog):
         self.role = QLineEdit(draft.role)
         self.role.setAccessibleName(self.tr("Role"))
         self.role.setPlaceholderText(self.tr("e.g. social worker, Mum's nurse"))
-        self.phones = QPlainTextEdit("\n".join(f"{kind_word(p.kind)}: {p.number}"
-                                               for p in draft.phones))
+        self.phones = QPlainTextEdit(
+            "\n".join(f"{kind_word(p.kind)}: {p.number}" for p in draft.phones)
+        )
         self.phones.setAccessibleName(self.tr("Phone numbers, one per line"))
         self.phones.setPlaceholderText(self.tr("mobile: 07700 900123"))
         self.phones.setFixedHeight(70)
-        self.emails = QPlainTextEdit("\n".join(f"{kind_word(e.kind)}: {e.address}"
-                                               for e in draft.emails))
+        self.emails = QPlainTextEdit(
+            "\n".join(f"{kind_word(e.kind)}: {e.address}" for e in draft.emails)
+        )
         self.emails.setAccessibleName(self.tr("E-mail addresses, one per line"))
         self.emails.setFixedHeight(60)
         self.address = QLineEdit(draft.address)
@@ -103,15 +107,20 @@ class ContactDialog(QDialog):
         self.photo_button.setAccessibleName(self.tr("Choose a photo"))
         self.photo_button.clicked.connect(self._choose_photo)
         form = QFormLayout()
-        for text, widget in ((self.tr("Name"), self.name), (self.tr("Who they are"),
-                             self.relation), (self.tr("Role"), self.role),
-                             (self.tr("Phones"), self.phones), (self.tr("E-mail"), self.emails),
-                             (self.tr("Address"), self.address),
-                             (self.tr("How they help"), self.helps),
-                             (self.tr("Best times"), self.best_times),
-                             (self.tr("Check in every"), self.every), ("", self.emergency),
-                             (self.tr("Notes"), self.notes), (self.tr("Photo"),
-                                                              self.photo_button)):
+        for text, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("Who they are"), self.relation),
+            (self.tr("Role"), self.role),
+            (self.tr("Phones"), self.phones),
+            (self.tr("E-mail"), self.emails),
+            (self.tr("Address"), self.address),
+            (self.tr("How they help"), self.helps),
+            (self.tr("Best times"), self.best_times),
+            (self.tr("Check in every"), self.every),
+            ("", self.emergency),
+            (self.tr("Notes"), self.notes),
+            (self.tr("Photo"), self.photo_button),
+        ):
             form.addRow(text, widget)
         self.error = label("", "error")
         self.error.hide()
@@ -123,17 +132,23 @@ class ContactDialog(QDialog):
 
     def draft(self) -> ContactDraft:
         return ContactDraft(
-            name=self.name.text().strip(), relation=self.relation.currentData(),
-            role=self.role.text().strip(), phones=parse_phones(self.phones.toPlainText()),
-            emails=parse_emails(self.emails.toPlainText()), address=self.address.text().strip(),
+            name=self.name.text().strip(),
+            relation=self.relation.currentData(),
+            role=self.role.text().strip(),
+            phones=parse_phones(self.phones.toPlainText()),
+            emails=parse_emails(self.emails.toPlainText()),
+            address=self.address.text().strip(),
             notes=self.notes.toPlainText().strip(),
             helps=tuple(h.strip() for h in self.helps.text().split(",") if h.strip()),
-            best_times=self.best_times.text().strip(), is_emergency=self.emergency.isChecked(),
-            check_in_days=self.every.value() or None)
+            best_times=self.best_times.text().strip(),
+            is_emergency=self.emergency.isChecked(),
+            check_in_days=self.every.value() or None,
+        )
 
     def _choose_photo(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
-                                                self.tr("Images (*.jpg *.jpeg *.png)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a photo"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        )
         if chosen:
             self.set_photo(Path(chosen).read_bytes())
 
@@ -150,16 +165,18 @@ class ContactDialog(QDialog):
 
 
 class LogDialog(QDialog):
-    """"I called Maria": logging a contact resets the stay-in-touch reminder."""
+    """ "I called Maria": logging a contact resets the stay-in-touch reminder."""
 
     def __init__(self, name: str, kind: str = "call", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log contact with {name}").format(name=name))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("How you were in touch"))
-        for value, text in zip(LOG_KINDS, (self.tr("A call"), self.tr("A message"),
-                                           self.tr("A visit"), self.tr("A meeting")),
-                               strict=True):
+        for value, text in zip(
+            LOG_KINDS,
+            (self.tr("A call"), self.tr("A message"), self.tr("A visit"), self.tr("A meeting")),
+            strict=True,
+        ):
             self.kind.addItem(text, value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.note = QLineEdit()

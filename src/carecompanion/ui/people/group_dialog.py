@@ -33,21 +33,29 @@ from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import label, save_cancel_buttons
 
-REPEATS = (("weekly", QT_TRANSLATE_NOOP("GroupDialog", "Every week")),
-           ("fortnightly", QT_TRANSLATE_NOOP("GroupDialog", "Every other week")),
-           ("monthly", QT_TRANSLATE_NOOP("GroupDialog", "Once a month, on the same weekday")),
-           ("once", QT_TRANSLATE_NOOP("GroupDialog", "Just once")))
-_WEEK_WORDS = {1: QT_TRANSLATE_NOOP("GroupDialog", "first"),
-               2: QT_TRANSLATE_NOOP("GroupDialog", "second"),
-               3: QT_TRANSLATE_NOOP("GroupDialog", "third"),
-               4: QT_TRANSLATE_NOOP("GroupDialog", "fourth"),
-               5: QT_TRANSLATE_NOOP("GroupDialog", "fifth"),
-               -1: QT_TRANSLATE_NOOP("GroupDialog", "last")}
+REPEATS = (
+    ("weekly", QT_TRANSLATE_NOOP("GroupDialog", "Every week")),
+    ("fortnightly", QT_TRANSLATE_NOOP("GroupDialog", "Every other week")),
+    ("monthly", QT_TRANSLATE_NOOP("GroupDialog", "Once a month, on the same weekday")),
+    ("once", QT_TRANSLATE_NOOP("GroupDialog", "Just once")),
+)
+_WEEK_WORDS = {
+    1: QT_TRANSLATE_NOOP("GroupDialog", "first"),
+    2: QT_TRANSLATE_NOOP("GroupDialog", "second"),
+    3: QT_TRANSLATE_NOOP("GroupDialog", "third"),
+    4: QT_TRANSLATE_NOOP("GroupDialog", "fourth"),
+    5: QT_TRANSLATE_NOOP("GroupDialog", "fifth"),
+    -1: QT_TRANSLATE_NOOP("GroupDialog", "last"),
+}
 
 
 class GroupDialog(QDialog):
-    def __init__(self, contacts: list[Contact], draft: GroupDraft | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contacts: list[Contact],
+        draft: GroupDraft | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("A support group") if draft is None else self.tr("Edit"))
         self.setMinimumWidth(520)
@@ -74,8 +82,9 @@ class GroupDialog(QDialog):
             item.setCheckable(True)
             item.setEditable(False)
             item.setData(contact.id, Qt.ItemDataRole.UserRole)
-            item.setCheckState(Qt.CheckState.Checked if contact.id in draft.member_ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if contact.id in draft.member_ids else Qt.CheckState.Unchecked
+            )
             self.members_model.appendRow(item)
         self.members = QListView()
         self.members.setModel(self.members_model)
@@ -106,32 +115,41 @@ class GroupDialog(QDialog):
         self.duration.setAccessibleName(self.tr("How long"))
         here = system_zone_name() or "UTC"
         # "Etc/UTC" (what a fresh system often reports) is written the way people know it.
-        self.zone = QLineEdit(schedule.tz if schedule else
-                              "UTC" if is_universal_zone(here) else here)
+        self.zone = QLineEdit(
+            schedule.tz if schedule else "UTC" if is_universal_zone(here) else here
+        )
         self.zone.setAccessibleName(self.tr("Time zone"))
-        self.zone.setToolTip(self.tr("A time zone name such as Europe/London or "
-                                     "America/New_York; UTC is universal time."))
+        self.zone.setToolTip(
+            self.tr(
+                "A time zone name such as Europe/London or America/New_York; UTC is universal time."
+            )
+        )
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(64)
         if schedule is not None:
             key = {"once": "once", "monthly": "monthly"}.get(
-                schedule.frequency, "fortnightly" if schedule.interval == 2 else "weekly")
+                schedule.frequency, "fortnightly" if schedule.interval == 2 else "weekly"
+            )
             self.repeat.setCurrentIndex(self.repeat.findData(key))
             if schedule.week_of_month is not None:
                 self.week.setCurrentIndex(self.week.findData(schedule.week_of_month))
         self.repeat.currentIndexChanged.connect(lambda _i: self._week_visible())
         form = QFormLayout()
-        for text, widget in ((self.tr("Name"), self.name), (self.tr("Meets"), self.kind),
-                             (self.tr("Where"), self.location),
-                             (self.tr("Facilitator"), self.facilitator),
-                             (self.tr("Members"), self.members),
-                             (self.tr("Repeats"), self.repeat),
-                             (self.tr("Week of the month"), self.week),
-                             (self.tr("First meeting"), self.first),
-                             (self.tr("Starts at"), self.start),
-                             (self.tr("Lasts"), self.duration),
-                             (self.tr("Time zone"), self.zone), (self.tr("Notes"), self.notes)):
+        for text, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("Meets"), self.kind),
+            (self.tr("Where"), self.location),
+            (self.tr("Facilitator"), self.facilitator),
+            (self.tr("Members"), self.members),
+            (self.tr("Repeats"), self.repeat),
+            (self.tr("Week of the month"), self.week),
+            (self.tr("First meeting"), self.first),
+            (self.tr("Starts at"), self.start),
+            (self.tr("Lasts"), self.duration),
+            (self.tr("Time zone"), self.zone),
+            (self.tr("Notes"), self.notes),
+        ):
             form.addRow(text, widget)
         self.error = label("", "error")
         self.error.hide()
@@ -153,31 +171,39 @@ class GroupDialog(QDialog):
         if repeat == "once":
             return Schedule.once(first, start, zone, minutes)
         if repeat == "monthly":
-            return Schedule.monthly(first.weekday(), int(self.week.currentData()), first, start,
-                                    zone, minutes)
-        return Schedule.weekly(first, start, zone, minutes,
-                               every_weeks=2 if repeat == "fortnightly" else 1)
+            return Schedule.monthly(
+                first.weekday(), int(self.week.currentData()), first, start, zone, minutes
+            )
+        return Schedule.weekly(
+            first, start, zone, minutes, every_weeks=2 if repeat == "fortnightly" else 1
+        )
 
     def member_ids(self) -> tuple[int, ...]:
         return tuple(
             int(self.members_model.item(row).data(Qt.ItemDataRole.UserRole))
             for row in range(self.members_model.rowCount())
-            if self.members_model.item(row).checkState() == Qt.CheckState.Checked)
+            if self.members_model.item(row).checkState() == Qt.CheckState.Checked
+        )
 
     def draft(self) -> GroupDraft:
-        return GroupDraft(name=self.name.text().strip(), kind=self.kind.currentData(),
-                          location=self.location.text().strip(),
-                          facilitator_id=self.facilitator.currentData(),
-                          member_ids=self.member_ids(),
-                          notes=self.notes.toPlainText().strip(), schedule=self.schedule())
+        return GroupDraft(
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            location=self.location.text().strip(),
+            facilitator_id=self.facilitator.currentData(),
+            member_ids=self.member_ids(),
+            notes=self.notes.toPlainText().strip(),
+            schedule=self.schedule(),
+        )
 
     def _check(self) -> None:
         problem = ""
         if not self.name.text().strip():
             problem = self.tr("A group needs a name.")
         elif not is_zone(self.zone.text().strip()):
-            problem = self.tr("'{zone}' is not a time zone name such as Europe/London or "
-                              "America/New_York.").format(zone=self.zone.text().strip())
+            problem = self.tr(
+                "'{zone}' is not a time zone name such as Europe/London or America/New_York."
+            ).format(zone=self.zone.text().strip())
         if problem:
             self.error.setText(problem)
             self.error.show()

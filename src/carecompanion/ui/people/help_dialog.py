@@ -1,4 +1,4 @@
-""""Need help now": the emergency number, the person's own emergency contacts, then crisis
+""" "Need help now": the emergency number, the person's own emergency contacts, then crisis
 lines.
 
 One click from anywhere (the sidebar). Numbers are links that open the system's phone or
@@ -54,19 +54,34 @@ def emergency_html(panel: HelpPanel) -> str:
     no country (or "another country") is chosen."""
     number = panel.emergency_number or FALLBACK_EMERGENCY
     heading = translate("HelpDialog", "Emergency: {number}").format(
-        number=f"<a href='{_tel(number)}'>{html.escape(number)}</a>")
+        number=f"<a href='{_tel(number)}'>{html.escape(number)}</a>"
+    )
     parts = [f"<p style='font-size:15pt'><b>{heading}</b></p>"]
     if not panel.emergency_number:
-        parts.append("<p>" + html.escape(translate(
-            "HelpDialog",
-            "112 is the emergency number across Europe, and most mobile phones connect it to "
-            "the local emergency service elsewhere too. In the United States, Canada and "
-            "Mexico the number is 911; in the United Kingdom, 999.")) + "</p>")
-        advice = (translate("HelpDialog", "You can type your country's emergency number and "
-                                          "helplines under Edit helplines.")
-                  if panel.country == OTHER else
-                  translate("HelpDialog", "Choose your country below to see its own emergency "
-                                          "number and helplines."))
+        parts.append(
+            "<p>"
+            + html.escape(
+                translate(
+                    "HelpDialog",
+                    "112 is the emergency number across Europe, and most mobile phones connect it "
+                    "to "
+                    "the local emergency service elsewhere too. In the United States, Canada and "
+                    "Mexico the number is 911; in the United Kingdom, 999.",
+                )
+            )
+            + "</p>"
+        )
+        advice = (
+            translate(
+                "HelpDialog",
+                "You can type your country's emergency number and helplines under Edit helplines.",
+            )
+            if panel.country == OTHER
+            else translate(
+                "HelpDialog",
+                "Choose your country below to see its own emergency number and helplines.",
+            )
+        )
         parts.append(f"<p><b>{html.escape(advice)}</b></p>")
     return "".join(parts)
 
@@ -80,32 +95,48 @@ def panel_html(panel: HelpPanel) -> str:
         parts.append(f"<h3>{html.escape(heading)}</h3>")
     for entry in people:
         links = " · ".join(f"<a href='{_tel(p)}'>{html.escape(p)}</a>" for p in entry.phones)
-        mails = " · ".join(f"<a href='mailto:{html.escape(m)}'>{html.escape(m)}</a>"
-                           for m in entry.emails)
-        parts.append(f"<p><b>{html.escape(entry.name)}</b>{_gray(entry.detail)}<br>{links}"
-                     f"{'<br>' + mails if mails else ''}</p>")
+        mails = " · ".join(
+            f"<a href='mailto:{html.escape(m)}'>{html.escape(m)}</a>" for m in entry.emails
+        )
+        parts.append(
+            f"<p><b>{html.escape(entry.name)}</b>{_gray(entry.detail)}<br>{links}"
+            f"{'<br>' + mails if mails else ''}</p>"
+        )
     if lines:
         heading = translate("HelpDialog", "Helplines")
         parts.append(f"<h3>{html.escape(heading)}</h3>")
     for entry in lines:
         reach = [f"<a href='{_tel(p)}'>{html.escape(p)}</a>" for p in entry.phones]
         if entry.text_number:
-            reach.append(html.escape(translate("HelpDialog", "text {number}").format(
-                number=entry.text_number)))
+            reach.append(
+                html.escape(
+                    translate("HelpDialog", "text {number}").format(number=entry.text_number)
+                )
+            )
         if entry.url:
             reach.append(f"<a href='{html.escape(entry.url)}'>{html.escape(entry.url)}</a>")
-        parts.append(f"<p><b>{html.escape(entry.name)}</b>{_gray(entry.detail)}<br>"
-                     f"{' · '.join(reach)}</p>")
+        parts.append(
+            f"<p><b>{html.escape(entry.name)}</b>{_gray(entry.detail)}<br>{' · '.join(reach)}</p>"
+        )
     if not people:
-        parts.append("<p>" + html.escape(translate(
-            "HelpDialog", "Mark the people you would call first as emergency contacts on the "
-                          "People page, and they will be listed here.")) + "</p>")
+        parts.append(
+            "<p>"
+            + html.escape(
+                translate(
+                    "HelpDialog",
+                    "Mark the people you would call first as emergency contacts on the "
+                    "People page, and they will be listed here.",
+                )
+            )
+            + "</p>"
+        )
     return "".join(parts)
 
 
 class HelpDialog(QDialog):
-    def __init__(self, people: PeopleService, parent: QWidget | None = None,
-                 region: str | None = None) -> None:
+    def __init__(
+        self, people: PeopleService, parent: QWidget | None = None, region: str | None = None
+    ) -> None:
         """``region``: a locale name ("es_ES") whose territory suggests the country while none
         is chosen; the system's by default."""
         super().__init__(parent)
@@ -118,16 +149,22 @@ class HelpDialog(QDialog):
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(self.tr("People and helplines to call"))
         self.view.anchorClicked.connect(self._open)
-        self.ask = label(self.tr("Which country are you in? Its emergency number and helplines "
-                                 "will be shown here."), "sectionTitle")
+        self.ask = label(
+            self.tr(
+                "Which country are you in? Its emergency number and helplines will be shown here."
+            ),
+            "sectionTitle",
+        )
         self.country = QComboBox()
         self.country.setAccessibleName(self.tr("Your country, for its helplines"))
         for country in CrisisService.countries():
             self.country.addItem(country_name(country.code, country.name), country.code)
         chosen = panel.country or suggested_country(region or QLocale.system().name())
         self.country.setCurrentIndex(max(0, self.country.findData(chosen)))
-        self.use = button(self.tr("Use this country"), self.tr("Use this country's emergency "
-                                                                "number and helplines"))
+        self.use = button(
+            self.tr("Use this country"),
+            self.tr("Use this country's emergency number and helplines"),
+        )
         self.use.clicked.connect(self._choose_country)
         edit = button(self.tr("Edit helplines…"), self.tr("Edit the helplines"))
         edit.clicked.connect(self._edit)

@@ -47,9 +47,13 @@ class HelplinesDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(self.tr("Emergency number"), self.emergency)
-        for key, text in (("name", self.tr("Name")), ("phone", self.tr("Phone")),
-                          ("text_number", self.tr("Number to text")),
-                          ("url", self.tr("Web address")), ("hours", self.tr("Hours"))):
+        for key, text in (
+            ("name", self.tr("Name")),
+            ("phone", self.tr("Phone")),
+            ("text_number", self.tr("Number to text")),
+            ("url", self.tr("Web address")),
+            ("hours", self.tr("Hours")),
+        ):
             field = QLineEdit()
             field.setAccessibleName(text)
             self.fields[key] = field
@@ -101,8 +105,9 @@ class HelplinesDialog(QDialog):
         row = self.list.currentIndex().row()
         self._reload()
         if self.model.rowCount():  # keep the person's place in the list
-            self.list.setCurrentIndex(self.model.index(min(max(row, 0),
-                                                           self.model.rowCount() - 1), 0))
+            self.list.setCurrentIndex(
+                self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0)
+            )
         return True
 
     def add_line(self) -> bool:

@@ -60,8 +60,7 @@ class MeetingListModel(RowsModel[Occurrence]):
 class GroupListModel(RowsModel[Group]):
     def row_data(self, group: Group, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = schedule_words(group.schedule) if group.schedule else self.tr(
-                "no meetings set")
+            when = schedule_words(group.schedule) if group.schedule else self.tr("no meetings set")
             return f"{group.name}\n{group_kind_label(group.kind)} · {when}"
         if role == ID_ROLE:
             return group.id

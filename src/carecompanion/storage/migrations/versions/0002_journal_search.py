@@ -142,8 +142,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    for name in ("journal_fts_after_update", "journal_fts_after_delete",
-                 "journal_fts_after_insert"):
+    for name in (
+        "journal_fts_after_update",
+        "journal_fts_after_delete",
+        "journal_fts_after_insert",
+    ):
         bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     bind.exec_driver_sql("DROP TABLE IF EXISTS journal_fts")
     bind.exec_driver_sql("DROP VIEW IF EXISTS journal_search_source")

@@ -62,14 +62,19 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
         sa.CheckConstraint("mood BETWEEN 1 AND 5", name="ck_mood_checkins_mood"),
-        sa.CheckConstraint("stress IS NULL OR stress BETWEEN 0 AND 10",
-                           name="ck_mood_checkins_stress"),
-        sa.CheckConstraint("energy IS NULL OR energy BETWEEN 0 AND 10",
-                           name="ck_mood_checkins_energy"),
-        sa.CheckConstraint("sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24",
-                           name="ck_mood_checkins_sleep_hours"),
-        sa.CheckConstraint("care_hours IS NULL OR care_hours BETWEEN 0 AND 24",
-                           name="ck_mood_checkins_care_hours"),
+        sa.CheckConstraint(
+            "stress IS NULL OR stress BETWEEN 0 AND 10", name="ck_mood_checkins_stress"
+        ),
+        sa.CheckConstraint(
+            "energy IS NULL OR energy BETWEEN 0 AND 10", name="ck_mood_checkins_energy"
+        ),
+        sa.CheckConstraint(
+            "sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24",
+            name="ck_mood_checkins_sleep_hours",
+        ),
+        sa.CheckConstraint(
+            "care_hours IS NULL OR care_hours BETWEEN 0 AND 24", name="ck_mood_checkins_care_hours"
+        ),
     )
     op.create_index("ix_mood_checkins_at", "mood_checkins", ["at"])
     op.create_index("ix_mood_checkins_day", "mood_checkins", ["day"])

@@ -21,8 +21,12 @@ def _contact_child(name: str, *columns: sa.Column[Any]) -> None:
     op.create_table(
         name,
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("people_contacts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("people_contacts.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         *columns,
     )
@@ -46,28 +50,42 @@ def upgrade() -> None:
         sa.Column("photo_type", sa.String(32), nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
-        sa.CheckConstraint("check_in_days IS NULL OR check_in_days BETWEEN 1 AND 3650",
-                           name="ck_people_contacts_check_in_days"),
+        sa.CheckConstraint(
+            "check_in_days IS NULL OR check_in_days BETWEEN 1 AND 3650",
+            name="ck_people_contacts_check_in_days",
+        ),
     )
     op.create_index("ix_people_contacts_is_emergency", "people_contacts", ["is_emergency"])
-    _contact_child("people_contact_phones",
-                   sa.Column("number", sa.Text, nullable=False),
-                   sa.Column("kind", sa.Text, nullable=False))
-    _contact_child("people_contact_emails",
-                   sa.Column("address", sa.Text, nullable=False),
-                   sa.Column("kind", sa.Text, nullable=False))
+    _contact_child(
+        "people_contact_phones",
+        sa.Column("number", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+    )
+    _contact_child(
+        "people_contact_emails",
+        sa.Column("address", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+    )
     op.create_table(
         "people_contact_helps",
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("people_contacts.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("people_contacts.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("position", sa.Integer, primary_key=True),
         sa.Column("text", sa.Text, nullable=False),
     )
     op.create_table(
         "people_contact_log",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("people_contacts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("people_contacts.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("note", sa.Text, nullable=False),
@@ -83,8 +101,12 @@ def upgrade() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("location", sa.Text, nullable=False),
-        sa.Column("facilitator_id", sa.Integer,
-                  sa.ForeignKey("people_contacts.id", ondelete="SET NULL"), nullable=True),
+        sa.Column(
+            "facilitator_id",
+            sa.Integer,
+            sa.ForeignKey("people_contacts.id", ondelete="SET NULL"),
+            nullable=True,
+        ),
         sa.Column("notes", sa.Text, nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
@@ -92,19 +114,30 @@ def upgrade() -> None:
     op.create_index("ix_people_groups_facilitator_id", "people_groups", ["facilitator_id"])
     op.create_table(
         "people_group_members",
-        sa.Column("group_id", sa.Integer,
-                  sa.ForeignKey("people_groups.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("people_contacts.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "group_id",
+            sa.Integer,
+            sa.ForeignKey("people_groups.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("people_contacts.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
     )
-    op.create_index("ix_people_group_members_contact_id", "people_group_members",
-                    ["contact_id"])
+    op.create_index("ix_people_group_members_contact_id", "people_group_members", ["contact_id"])
     op.create_table(
         "people_group_schedules",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("group_id", sa.Integer,
-                  sa.ForeignKey("people_groups.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "group_id",
+            sa.Integer,
+            sa.ForeignKey("people_groups.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        ),
         sa.Column("frequency", sa.String(8), nullable=False),
         sa.Column("interval", sa.Integer, nullable=False),
         sa.Column("week_of_month", sa.Integer, nullable=True),
@@ -113,27 +146,32 @@ def upgrade() -> None:
         sa.Column("duration_minutes", sa.Integer, nullable=False),
         sa.Column("tz", sa.String(64), nullable=False),
         sa.Column("until_date", sa.String(10), nullable=True),
-        sa.CheckConstraint("frequency IN ('once', 'weekly', 'monthly')",
-                           name="ck_people_group_schedules_frequency"),
-        sa.CheckConstraint("interval BETWEEN 1 AND 52",
-                           name="ck_people_group_schedules_interval"),
-        sa.CheckConstraint("duration_minutes BETWEEN 1 AND 1440",
-                           name="ck_people_group_schedules_duration"),
+        sa.CheckConstraint(
+            "frequency IN ('once', 'weekly', 'monthly')", name="ck_people_group_schedules_frequency"
+        ),
+        sa.CheckConstraint("interval BETWEEN 1 AND 52", name="ck_people_group_schedules_interval"),
+        sa.CheckConstraint(
+            "duration_minutes BETWEEN 1 AND 1440", name="ck_people_group_schedules_duration"
+        ),
     )
     op.create_table(
         "people_schedule_exceptions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("schedule_id", sa.Integer,
-                  sa.ForeignKey("people_group_schedules.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "schedule_id",
+            sa.Integer,
+            sa.ForeignKey("people_group_schedules.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("original_date", sa.String(10), nullable=False),
         sa.Column("cancelled", sa.Boolean, nullable=False),
         sa.Column("new_date", sa.String(10), nullable=True),
         sa.Column("new_time", sa.String(5), nullable=True),
         sa.Column("duration_minutes", sa.Integer, nullable=True),
         sa.Column("note", sa.Text, nullable=False),
-        sa.UniqueConstraint("schedule_id", "original_date",
-                            name="uq_people_schedule_exceptions_day"),
+        sa.UniqueConstraint(
+            "schedule_id", "original_date", name="uq_people_schedule_exceptions_day"
+        ),
     )
     op.create_table(
         "people_crisis_resources",

@@ -40,15 +40,23 @@ def upgrade() -> None:
     )
     op.create_table(
         "circle_read_marks",
-        sa.Column("circle_id", sa.String(32),
-                  sa.ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "circle_id",
+            sa.String(32),
+            sa.ForeignKey("circles.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("record_id", sa.String(24), primary_key=True),
         sa.Column("version", sa.Integer, nullable=False),
     )
     op.create_table(
         "circle_shares",
-        sa.Column("circle_id", sa.String(32),
-                  sa.ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "circle_id",
+            sa.String(32),
+            sa.ForeignKey("circles.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("record_id", sa.String(24), primary_key=True),
         sa.Column("entry_id", sa.Integer, nullable=False),
         sa.Column("entry_updated_at", sa.String(32), nullable=False),
