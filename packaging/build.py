@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import posixpath
 import shlex
 import shutil
 import struct
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -205,13 +206,78 @@ def make_tarball(bundle: Path, icons: Path) -> Path:
     return tarball
 
 
+class UnsafeArchive(Exception):
+    """A tar member that could write outside the folder, or is not a plain file, folder or
+    link; the message names it."""
+
+
+def safe_extract(archive: tarfile.TarFile, destination: Path) -> None:
+    """Unpack ``archive`` into the (empty) folder ``destination``, never outside it.
+
+    tarfile's own ``extractall(filter="data")`` needs Python 3.11.4 and Debian 12's is 3.11.2,
+    so the members are checked and written here. Every member is checked before anything is
+    written: only regular files, folders and symbolic links (PyInstaller links shared
+    libraries inside the bundle); no absolute names and no ``..`` in names; no hard links,
+    devices or FIFOs; a link's target must be relative and stay inside. Files are written by
+    us, never through a link, with the archive's permission bits minus set-uid, set-gid,
+    sticky and group/other write, owned by whoever runs this. Links are checked again on disk
+    at the end, since a chain of links can lead where no single one does. Raises
+    UnsafeArchive (the folder may then hold part of the archive: use a temporary one)."""
+    root = destination.resolve()
+
+    def member_path(member: tarfile.TarInfo) -> Path:
+        name = PurePosixPath(member.name)
+        if name.is_absolute() or ".." in name.parts:
+            raise UnsafeArchive(f"member {member.name!r} is absolute or goes up with '..'")
+        return root.joinpath(*name.parts)
+
+    def check_link(member: tarfile.TarInfo) -> None:
+        target = PurePosixPath(member.linkname)
+        joined = posixpath.normpath(PurePosixPath(member.name).parent / target)
+        if target.is_absolute() or joined == ".." or joined.startswith("../"):
+            raise UnsafeArchive(f"link {member.name!r} points outside: {member.linkname!r}")
+
+    members = archive.getmembers()
+    for member in members:
+        member_path(member)
+        if member.issym():
+            check_link(member)
+        elif not (member.isfile() or member.isdir()):
+            raise UnsafeArchive(f"member {member.name!r} is not a file, folder or symbolic link")
+    links, folders = [], []
+    for member in members:
+        path = member_path(member)
+        if path.parent.resolve() != path.parent:  # a link among the folders above it
+            raise UnsafeArchive(f"member {member.name!r} would be written through a link")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if member.isdir():
+            path.mkdir(exist_ok=True)
+            folders.append((path, member.mode & 0o755))
+        elif member.issym():
+            path.symlink_to(member.linkname)
+            links.append(path)
+        else:
+            source = archive.extractfile(member)
+            if source is None:
+                raise UnsafeArchive(f"member {member.name!r} has no content")
+            with source, open(path, "xb") as target:
+                shutil.copyfileobj(source, target)
+            path.chmod(member.mode & 0o755)
+    for path, mode in reversed(folders):  # last, so a read-only folder was still filled
+        path.chmod(mode)
+    for link in links:
+        resolved = link.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise UnsafeArchive(f"link {link.relative_to(root)} leads outside the folder")
+
+
 def check_install(tarball: Path) -> None:
     """Unpack the tarball, run install.sh into a throwaway home, start the installed app."""
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         home.mkdir()
         with tarfile.open(tarball) as archive:
-            archive.extractall(tmp, filter="data")
+            safe_extract(archive, Path(tmp))
         unpacked = next(p for p in Path(tmp).iterdir() if p.name.startswith(APP))
         env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share")}
         subprocess.run(

@@ -47,8 +47,10 @@ from hypothesis import settings  # noqa: E402
 from keyring.compat import properties  # noqa: E402
 
 from carecompanion import logs  # noqa: E402
+from carecompanion.circle import agefile  # noqa: E402
 from carecompanion.clock import FixedClock  # noqa: E402
 from carecompanion.paths import HOME_ENV, AppPaths  # noqa: E402
+from carecompanion.vault import kdf  # noqa: E402
 from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams  # noqa: E402
 from carecompanion.vault.vault import UnlockedVault, Vault  # noqa: E402
 from tests.helpers import GOOD_PASSPHRASE, START  # noqa: E402
@@ -119,10 +121,35 @@ def paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path / "data")
 
 
+#: The tests' key-derivation profile: Argon2id with 1 MiB, one pass, one lane (about a
+#: millisecond instead of 0.1-1 s at the app's 64 MiB floor), and scrypt at 2^10 for passphrase
+#: circles instead of the app's 2^18 (half a second to every open).
+TEST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+TEST_SCRYPT_WORK_FACTOR = 10
+
+
+@pytest.fixture(autouse=True)
+def kdf_profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> KdfParams:
+    """The KDF profile this test creates vaults with: TEST_KDF, or the app's real MINIMUM_KDF
+    for tests marked ``real_kdf`` (the KDF, header and real-cost tests).
+
+    The app can never reach the test profile: it is defined here, in tests/, and installed
+    only by monkeypatching ``kdf._floor`` (and the circle's scrypt work factor) inside this
+    test process, undone after each test. No option, setting, environment variable,
+    constructor argument or CLI flag lowers the floor, and every other process (the CLI
+    subprocess tests, the app) checks headers against MINIMUM_KDF: tests/vault/
+    test_test_profile.py proves that both refuse a vault made with this profile."""
+    if request.node.get_closest_marker("real_kdf") is not None:
+        return MINIMUM_KDF
+    monkeypatch.setattr(kdf, "_floor", TEST_KDF)
+    monkeypatch.setattr(agefile, "SCRYPT_WORK_FACTOR", TEST_SCRYPT_WORK_FACTOR)
+    return TEST_KDF
+
+
 @pytest.fixture
-def fast_kdf() -> KdfParams:
-    """RFC 9106's floor: the cheapest setting the app accepts (never the 256 MiB default)."""
-    return MINIMUM_KDF
+def fast_kdf(kdf_profile: KdfParams) -> KdfParams:
+    """The cheapest setting this test may create vaults with (never the 256 MiB default)."""
+    return kdf_profile
 
 
 VaultFactory = Callable[..., tuple[UnlockedVault, str]]
@@ -149,6 +176,21 @@ def vault_factory(
     yield make
     for unlocked in opened:
         unlocked.lock()
+
+
+@pytest.fixture
+def cli_home(isolated_env: Path, fast_kdf: KdfParams) -> AppPaths:
+    """What ``carecompanion init`` makes, where the CLI looks (CARECOMPANION_HOME), locked, but
+    with this test's KDF profile: each in-process command then unlocks in a millisecond
+    instead of paying Argon2id at the 64 MiB that ``init`` allows at least. ``init`` itself
+    is tested at the real cost (tests/cli/test_cli_commands.py, test_cli_subprocess.py)."""
+    from carecompanion.cli.io import clock
+    from carecompanion.session import create_vault
+
+    paths = AppPaths(isolated_env)
+    unlocked, _recovery_key = create_vault(paths, GOOD_PASSPHRASE, kdf=fast_kdf, clock=clock())
+    unlocked.lock()
+    return paths
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import base64
 import contextlib
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pyrage
@@ -30,9 +29,9 @@ NEEDS_AGE = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def passphrase_file() -> bytes:
-    """rage spends ~1-2 s on scrypt: make the file once."""
+    """At the tests' scrypt work factor (tests/conftest.py, kdf_profile): milliseconds."""
     return agefile.encrypt_with_passphrase(b"x", PASSPHRASE)
 
 
@@ -140,7 +139,7 @@ REFUSED = {
 def test_each_rule_is_enforced(name: str) -> None:
     with pytest.raises(CircleFileError) as refused:
         agefile.check_age_header(REFUSED[name])
-    assert str(refused.value) in MESSAGES
+    assert refused.value.code in {sentence.code for sentence in MESSAGES}
 
 
 def test_refusals_say_why_in_plain_words() -> None:
@@ -159,11 +158,11 @@ def test_a_costly_scrypt_work_factor_is_refused_at_once(
     def never(*_args: object) -> bytes:
         raise AssertionError("pyrage must not be reached")
 
+    # "At once" is that nothing reaches scrypt (pyrage), not a time: a clock bound would fail
+    # on a loaded machine.
     monkeypatch.setattr(pyrage.passphrase, "decrypt", never)
-    started = time.perf_counter()
     with pytest.raises(CircleFileError, match="take too long"):
         agefile.decrypt_with_passphrase(header(scrypt(factor)), PASSPHRASE)
-    assert time.perf_counter() - started < 0.05
 
 
 # -- properties ------------------------------------------------------------------------------------

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from carecompanion.cli.io import clock
+from carecompanion.paths import AppPaths
+from carecompanion.session import create_vault
+from carecompanion.vault.kdf import KdfParams
 from tests.cli.conftest import Result
 from tests.helpers import GOOD_PASSPHRASE
 
@@ -31,14 +35,18 @@ def one_line_error(result: Result, *fragments: str) -> None:
 
 
 @pytest.fixture
-def two(cli: Run, tmp_path: Path) -> tuple[Callable[..., Result], Callable[..., Result]]:
+def two(
+    cli: Run, tmp_path: Path, fast_kdf: KdfParams
+) -> tuple[Callable[..., Result], Callable[..., Result]]:
     def person(name: str) -> Callable[..., Result]:
         home = tmp_path / name
 
         def run(*args: str, **env: str) -> Result:
             return cli("--data-dir", str(home), *args, **{**PASS, **env})
 
-        ok(run("init", "--kdf-memory-mib", "64"))
+        # What `init` makes, with the tests' fast KDF (init is tested in test_cli_commands).
+        unlocked, _key = create_vault(AppPaths(home), GOOD_PASSPHRASE, kdf=fast_kdf, clock=clock())
+        unlocked.lock()
         ok(run("identity", "set-name", name))
         return run
 

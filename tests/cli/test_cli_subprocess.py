@@ -89,6 +89,7 @@ def test_no_vault(cli_process: Run) -> None:
     assert_one_line_error(result, "No CareCompanion vault", "carecompanion init")
 
 
+@pytest.mark.real_kdf  # the subprocess checks the vault this test makes against the real floor
 @pytest.mark.parametrize("command", [["init", "--kdf-memory-mib", "64"], ["unlock-check"]])
 def test_missing_passphrase_without_a_terminal(
     cli_process: Run, command: list[str], isolated_env: Path, vault_factory: Any

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -31,9 +30,8 @@ def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def vault(cli: Run, isolated_env: Path, new_york: None) -> AppPaths:
+def vault(cli: Run, cli_home: AppPaths, new_york: None) -> AppPaths:
     """A vault with a few entries written through the CLI."""
-    assert cli("init", "--kdf-memory-mib", "64", **PASS).code == 0
     for args in (
         [
             "--title",
@@ -72,7 +70,7 @@ def vault(cli: Run, isolated_env: Path, new_york: None) -> AppPaths:
         ],
     ):
         assert cli("journal", "add", *args, **PASS).code == 0
-    return AppPaths(isolated_env)
+    return cli_home
 
 
 def lines(result: Result) -> list[list[str]]:

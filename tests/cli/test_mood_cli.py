@@ -33,9 +33,8 @@ def one_line_error(result: Result, *fragments: str) -> None:
 
 
 @pytest.fixture
-def home(cli: Run, isolated_env: Path) -> AppPaths:
-    assert cli("init", "--kdf-memory-mib", "64", **PASS).code == 0
-    return AppPaths(isolated_env)
+def home(cli_home: AppPaths) -> AppPaths:
+    return cli_home
 
 
 def test_add_prints_one_line_id_first(cli: Run, home: AppPaths) -> None:
@@ -303,6 +302,7 @@ def test_import_a_missing_file(cli: Run, home: AppPaths, tmp_path: Path) -> None
     )
 
 
+@pytest.mark.real_kdf  # the subprocess checks the vault against the app's real floor
 def test_the_real_entry_point(cli_process: Run, home: AppPaths) -> None:
     env = {**PASS, "CARECOMPANION_HOME": str(home.data_dir)}
     added = cli_process("mood", "add", "--mood", "5", "--note", "from a subprocess", **env)

@@ -42,9 +42,8 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
 
 
 @pytest.fixture
-def home(cli: Run, isolated_env: Path, fixed_clock: FixedClock) -> AppPaths:
-    assert cli("init", "--kdf-memory-mib", "64", **PASS).code == 0
-    return AppPaths(isolated_env)
+def home(fixed_clock: FixedClock, cli_home: AppPaths) -> AppPaths:
+    return cli_home
 
 
 def lines(result: Result) -> list[list[str]]:

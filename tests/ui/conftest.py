@@ -15,7 +15,7 @@ from carecompanion.ui.controller import AppController
 from carecompanion.ui.launch import create_application
 from carecompanion.ui.main_window import dispose
 from carecompanion.vault.device_keys import DeviceKeyStore
-from carecompanion.vault.kdf import MINIMUM_KDF
+from carecompanion.vault.kdf import KdfParams
 from tests.conftest import InMemoryKeyring
 
 ControllerFactory = Callable[..., AppController]
@@ -28,14 +28,18 @@ def device_store(memory_keyring: InMemoryKeyring) -> DeviceKeyStore:
 
 @pytest.fixture
 def make_controller(
-    qtbot: QtBot, paths: AppPaths, clock: FixedClock, device_store: DeviceKeyStore
+    qtbot: QtBot,
+    paths: AppPaths,
+    clock: FixedClock,
+    device_store: DeviceKeyStore,
+    fast_kdf: KdfParams,
 ) -> Iterator[ControllerFactory]:
     app = create_application()
     theme.apply(app, "light")
     made: list[AppController] = []
 
     def make(**overrides: object) -> AppController:
-        options: dict[str, object] = {"kdf": MINIMUM_KDF, "device_store": device_store}
+        options: dict[str, object] = {"kdf": fast_kdf, "device_store": device_store}
         options.update(overrides)
         controller = AppController(paths, clock, **options)  # type: ignore[arg-type]
         made.append(controller)

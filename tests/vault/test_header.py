@@ -21,6 +21,9 @@ from carecompanion.vault.header import (
     b64e,
 )
 
+# The header's KDF checks are tested against the app's real floor, not the tests' profile.
+pytestmark = pytest.mark.real_kdf
+
 KEY = b"k" * 32
 DATA_KEY = b"d" * 32
 

@@ -18,6 +18,9 @@ from carecompanion.vault.kdf import (
     normalize_passphrase,
 )
 
+# The KDF itself, at the app's real costs and floor (never the tests' fast profile).
+pytestmark = pytest.mark.real_kdf
+
 # RFC 9106, section 5.3 (Argon2id test vector).
 RFC9106_TAG = bytes.fromhex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659")
 

@@ -27,6 +27,7 @@ from carecompanion.vault.header import SLOT_PASSPHRASE, SLOT_RECOVERY, VERSION
 from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams
 from carecompanion.vault.recovery import format_recovery_key
 from carecompanion.vault.vault import UnlockedVault, Vault
+from tests.conftest import TEST_KDF
 from tests.helpers import GOOD_PASSPHRASE, OTHER_PASSPHRASE, hash_tree
 
 Lock = Callable[[UnlockedVault], UnlockedVault]
@@ -114,6 +115,7 @@ def test_weak_passphrase_is_refused_and_nothing_is_written(
     assert not paths.data_dir.exists()
 
 
+@pytest.mark.real_kdf
 def test_kdf_below_the_minimum_is_never_used(vault_factory: Any, paths: AppPaths) -> None:
     with pytest.raises(ValueError, match="minimum"):
         vault_factory(kdf=KdfParams(32 * 1024, 3, 4))
@@ -233,6 +235,7 @@ def test_passphrase_change(
     assert JournalService(with_recovery.database, clock).count() == 1
 
 
+@pytest.mark.real_kdf
 def test_passphrase_change_refuses_weak_and_keeps_the_old(
     unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock, autolock: Lock
 ) -> None:
@@ -269,6 +272,7 @@ def test_recovery_then_new_passphrase(
 
 
 # -- weakened or tampered headers ------------------------------------------------------------------
+@pytest.mark.real_kdf
 def test_kdf_lowered_below_the_minimum_is_refused(
     unlocked_vault: UnlockedVault, paths: AppPaths, clock: FixedClock
 ) -> None:
@@ -474,7 +478,12 @@ def test_database_of_another_vault_is_refused(
         Vault(first_paths, clock).unlock(GOOD_PASSPHRASE)
 
 
-def test_minimum_kdf_fixture_is_fast(fast_kdf: KdfParams) -> None:
+def test_vaults_in_tests_use_the_fast_test_profile(fast_kdf: KdfParams) -> None:
+    assert fast_kdf == TEST_KDF
+
+
+@pytest.mark.real_kdf
+def test_real_kdf_tests_use_the_apps_floor(fast_kdf: KdfParams) -> None:
     assert fast_kdf == MINIMUM_KDF
 
 

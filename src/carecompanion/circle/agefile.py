@@ -9,34 +9,69 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hmac
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from hashlib import sha256
 
 import pyrage
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from carecompanion.circle.errors import CircleError, CircleFileError
+from carecompanion.circle.errors import TOO_LARGE, CircleError, CircleFileError
 from carecompanion.circle.limits import MAX_FILE_BYTES
+from carecompanion.errors import Sentence
 
 MAX_HEADER_BYTES = 64 * 1024
 MAX_STANZAS = 256
-# rage picks the work factor by timing (19 here, ~2 s); 21 leaves room for a computer four
-# times faster, and refuses the 2^22-and-up factors that would stall the app.
+# Files from other age tools may carry a higher work factor than ours (rage picks it by timing:
+# 19-20 here, 2-14 s); 21 is the most we accept, refusing the 2^22-and-up factors that would
+# stall the app.
 MAX_SCRYPT_WORK_FACTOR = 21
+#: The scrypt work factor (log2 N) of the passphrase circle files we write: age's own default
+#: (the Go reference tool), 256 MiB and about half a second here. Fixed by us, because rage
+#: picks it by timing the machine: under load it chose 2^20 (1 GiB, ~14 s to every open).
+#: A module constant, not an option; only the tests' ``kdf_profile`` fixture lowers it.
+SCRYPT_WORK_FACTOR = 18
+_FILE_KEY_BYTES = 16
+_CHUNK_BYTES = 64 * 1024  # age's STREAM chunk size
 _VERSION_LINE = b"age-encryption.org/v1"
 _ARG = re.compile(rb"^[\x21-\x7e]+$")
 _WORK_FACTOR = re.compile(rb"^[1-9][0-9]?$")
 
-NOT_A_CIRCLE = "This is not a circle file, or it is damaged."
-ARMORED = "This file is in the text (armored) form of age; circle files are binary."
-TOO_LARGE = "This circle file is too large to open."
-TOO_SLOW = (
-    "This circle file is protected by a passphrase that would take too long to check; "
-    "it was not made by CareCompanion."
+NOT_A_CIRCLE = Sentence("circle.file.not_a_circle", "This is not a circle file, or it is damaged.")
+ARMORED = Sentence(
+    "circle.file.armored",
+    "This file is in the text (armored) form of age; circle files are binary.",
 )
-NOT_A_MEMBER = "You are not a member of this circle, or your key cannot open this file."
-WRONG_PASSPHRASE = "That circle passphrase does not open this file (or the file was changed)."  # noqa: S105
-DAMAGED = "The circle file is damaged or was changed by someone outside the circle."
+TOO_SLOW = Sentence(
+    "circle.file.too_slow",
+    "This circle file is protected by a passphrase that would take too long to check; "
+    "it was not made by CareCompanion.",
+)
+NOT_A_MEMBER = Sentence(
+    "circle.file.not_a_member",
+    "You are not a member of this circle, or your key cannot open this file.",
+)
+WRONG_PASSPHRASE = Sentence(
+    "circle.file.wrong_passphrase",
+    "That circle passphrase does not open this file (or the file was changed).",
+)
+DAMAGED = Sentence(
+    "circle.file.damaged",
+    "The circle file is damaged or was changed by someone outside the circle.",
+)
+NO_RECIPIENTS = Sentence(
+    "circle.no_recipients", "A circle file needs at least one member to encrypt to."
+)
+BAD_RECIPIENT = Sentence(
+    "circle.bad_recipient",
+    "A member's circle key is not valid, so the circle file was not written.",
+)
 
 
 @dataclass(frozen=True)
@@ -147,19 +182,67 @@ def encrypt_to_recipients(payload: bytes, recipients: Sequence[str]) -> bytes:
     """Encrypt to every member's ``age1...`` recipient (binary age; rage adds a grease
     stanza, which our reader skips)."""
     if not recipients:
-        raise CircleError("A circle file needs at least one member to encrypt to.")
+        raise CircleError(NO_RECIPIENTS)
     try:
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except pyrage.RecipientError as exc:
-        raise CircleError(
-            "A member's circle key is not valid, so the circle file was not written."
-        ) from exc
+        raise CircleError(BAD_RECIPIENT) from exc
     return bytes(pyrage.encrypt(payload, parsed))
 
 
 def encrypt_with_passphrase(payload: bytes, passphrase: str) -> bytes:
-    """Encrypt to the circle passphrase; rage picks the scrypt work factor by timing."""
-    return bytes(pyrage.passphrase.encrypt(payload, passphrase))
+    """Encrypt to the circle passphrase with age's scrypt recipient at SCRYPT_WORK_FACTOR.
+
+    Written here with pyca/cryptography, by the age v1 spec, because pyrage cannot be given a
+    work factor. Any age tool (and pyrage, which opens these files) reads the result."""
+    file_key = os.urandom(_FILE_KEY_BYTES)
+    salt = os.urandom(16)
+    wrap_key = Scrypt(
+        salt=b"age-encryption.org/v1/scrypt" + salt,
+        length=32,
+        n=2**SCRYPT_WORK_FACTOR,
+        r=8,
+        p=1,
+    ).derive(passphrase.encode("utf-8"))
+    # The wrap key is used once, so age's all-zero nonce is safe.
+    body = ChaCha20Poly1305(wrap_key).encrypt(bytes(12), file_key, None)
+    header = b"".join(
+        (
+            _VERSION_LINE,
+            b"\n-> scrypt ",
+            _b64e(salt),
+            b" ",
+            str(SCRYPT_WORK_FACTOR).encode("ascii"),
+            b"\n",
+            _b64e(body),  # 43 characters: one body line, shorter than 64 as age requires
+            b"\n---",
+        )
+    )
+    mac = hmac.new(_hkdf(file_key, b"", b"header"), header, sha256).digest()
+    nonce = os.urandom(16)
+    payload_key = _hkdf(file_key, nonce, b"payload")
+    return header + b" " + _b64e(mac) + b"\n" + nonce + _stream_encrypt(payload_key, payload)
+
+
+def _b64e(data: bytes) -> bytes:
+    return base64.b64encode(data).rstrip(b"=")
+
+
+def _hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(key)
+
+
+def _stream_encrypt(key: bytes, payload: bytes) -> bytes:
+    """age's STREAM: 64 KiB chunks, each sealed with a big-endian counter nonce whose last
+    byte marks the final chunk (empty only when the whole payload is)."""
+    aead = ChaCha20Poly1305(key)
+    count = max(1, -(-len(payload) // _CHUNK_BYTES))
+    sealed = []
+    for index in range(count):
+        chunk = payload[index * _CHUNK_BYTES : (index + 1) * _CHUNK_BYTES]
+        last = b"\x01" if index == count - 1 else b"\x00"
+        sealed.append(aead.encrypt(index.to_bytes(11, "big") + last, chunk, None))
+    return b"".join(sealed)
 
 
 def decrypt_with_identity(data: bytes, identity: str) -> bytes:

@@ -21,8 +21,61 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from carecompanion.errors import Sentence
 from carecompanion.vault.errors import HeaderDamaged, NewerVaultVersion
-from carecompanion.vault.kdf import MAXIMUM_KDF, MINIMUM_KDF, SALT_LENGTH, KdfParams
+from carecompanion.vault.kdf import MAXIMUM_KDF, SALT_LENGTH, KdfParams, meets_floor
+
+# What a damaged header is said with; ``{what}`` is a technical name ("the passphrase salt").
+PART_MISSING = Sentence(
+    "vault.header.part_missing", "The vault header is damaged: {what} is missing."
+)
+PART_INVALID = Sentence(
+    "vault.header.part_invalid", "The vault header is damaged: {what} is not valid."
+)
+NONCE_INVALID = Sentence(
+    "vault.header.nonce_invalid", "The vault header is damaged: the {slot} nonce is not valid."
+)
+TAMPERED = Sentence(
+    "vault.header.tampered",
+    "The vault header has been changed by something other than CareCompanion "
+    "(damage or tampering). Restore it from a backup.",
+)
+KDF_MISSING = Sentence(
+    "vault.header.kdf_missing", "The vault header is damaged: key settings are missing."
+)
+KDF_UNKNOWN = Sentence(
+    "vault.header.kdf_unknown", "The vault header names a key-derivation method we do not use."
+)
+KDF_TOO_WEAK = Sentence(
+    "vault.header.kdf_too_weak",
+    "The vault header asks for weaker passphrase protection than CareCompanion "
+    "ever uses, so it was refused (it may have been tampered with).",
+)
+KDF_INVALID = Sentence(
+    "vault.header.kdf_invalid", "The vault header is damaged: key settings are not valid."
+)
+KDF_TOO_COSTLY = Sentence(
+    "vault.header.kdf_too_costly",
+    "The vault header asks for far more work to unlock than CareCompanion ever "
+    "sets, so it was refused (it may have been tampered with).",
+)
+SALT_INVALID = Sentence(
+    "vault.header.salt_invalid", "The vault header is damaged: the passphrase salt is not valid."
+)
+TOO_LARGE = Sentence(
+    "vault.header.too_large", "The vault header is far larger than it should be: refused."
+)
+UNREADABLE = Sentence("vault.header.unreadable", "The vault header is damaged and cannot be read.")
+NOT_A_HEADER = Sentence("vault.header.not_a_header", "This is not a CareCompanion vault header.")
+VERSION_INVALID = Sentence(
+    "vault.header.version_invalid", "The vault header is damaged: its version is not valid."
+)
+SLOTS_INVALID = Sentence(
+    "vault.header.slots_invalid", "The vault header is damaged: its key slots are not valid."
+)
+FIELD_MISSING = Sentence(
+    "vault.header.field_missing", "The vault header is damaged: a required field is missing."
+)
 
 FORMAT = "carecompanion-vault"
 VERSION = 1
@@ -41,11 +94,11 @@ def b64e(data: bytes) -> str:
 
 def b64d(text: object, what: str) -> bytes:
     if not isinstance(text, str):
-        raise HeaderDamaged(f"The vault header is damaged: {what} is missing.")
+        raise HeaderDamaged(PART_MISSING, what=what)
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise HeaderDamaged(f"The vault header is damaged: {what} is not valid.") from exc
+        raise HeaderDamaged(PART_INVALID, what=what) from exc
 
 
 def canonical_json(value: object) -> bytes:
@@ -94,7 +147,7 @@ class VaultHeader:
         slot = self.slots[slot_name]
         nonce = b64d(slot.get("nonce"), f"the {slot_name} nonce")
         if len(nonce) != NONCE_BYTES:
-            raise HeaderDamaged(f"The vault header is damaged: the {slot_name} nonce is not valid.")
+            raise HeaderDamaged(NONCE_INVALID, slot=slot_name)
         wrapped = b64d(slot.get("wrapped"), f"the {slot_name} key")
         try:
             return AESGCM(wrap_key).decrypt(
@@ -120,10 +173,7 @@ class VaultHeader:
     def verify_mac(self, mac_key: bytes) -> None:
         expected = hmac.new(mac_key, canonical_json(self._body()), sha256).digest()
         if not hmac.compare_digest(expected, b64d(self.mac, "the header checksum")):
-            raise HeaderDamaged(
-                "The vault header has been changed by something other than CareCompanion "
-                "(damage or tampering). Restore it from a backup."
-            )
+            raise HeaderDamaged(TAMPERED)
 
     # -- KDF parameters ----------------------------------------------------------------------
     def passphrase_kdf(self) -> tuple[KdfParams, bytes]:
@@ -135,25 +185,19 @@ class VaultHeader:
                 lanes=int(params["lanes"]),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
-            raise HeaderDamaged("The vault header is damaged: key settings are missing.") from exc
+            raise HeaderDamaged(KDF_MISSING) from exc
         if params.get("kdf") != "argon2id":
-            raise HeaderDamaged("The vault header names a key-derivation method we do not use.")
-        if not kdf.is_at_least(MINIMUM_KDF):
-            raise HeaderDamaged(
-                "The vault header asks for weaker passphrase protection than CareCompanion "
-                "ever uses, so it was refused (it may have been tampered with)."
-            )
+            raise HeaderDamaged(KDF_UNKNOWN)
+        if not meets_floor(kdf):
+            raise HeaderDamaged(KDF_TOO_WEAK)
         if not kdf.is_valid_argon2():
-            raise HeaderDamaged("The vault header is damaged: key settings are not valid.")
+            raise HeaderDamaged(KDF_INVALID)
         if not MAXIMUM_KDF.is_at_least(kdf):
             # A tampered header must not make unlocking exhaust memory or hang for minutes.
-            raise HeaderDamaged(
-                "The vault header asks for far more work to unlock than CareCompanion ever "
-                "sets, so it was refused (it may have been tampered with)."
-            )
+            raise HeaderDamaged(KDF_TOO_COSTLY)
         salt = b64d(params.get("salt"), "the passphrase salt")
         if len(salt) < SALT_LENGTH:
-            raise HeaderDamaged("The vault header is damaged: the passphrase salt is not valid.")
+            raise HeaderDamaged(SALT_INVALID)
         return kdf, salt
 
     # -- bytes on disk -----------------------------------------------------------------------
@@ -164,16 +208,16 @@ class VaultHeader:
     @classmethod
     def from_bytes(cls, data: bytes) -> VaultHeader:
         if len(data) > MAX_HEADER_BYTES:
-            raise HeaderDamaged("The vault header is far larger than it should be: refused.")
+            raise HeaderDamaged(TOO_LARGE)
         try:
             document = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise HeaderDamaged("The vault header is damaged and cannot be read.") from exc
+            raise HeaderDamaged(UNREADABLE) from exc
         if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise HeaderDamaged("This is not a CareCompanion vault header.")
+            raise HeaderDamaged(NOT_A_HEADER)
         version = document.get("version")
         if not isinstance(version, int) or version < 1:
-            raise HeaderDamaged("The vault header is damaged: its version is not valid.")
+            raise HeaderDamaged(VERSION_INVALID)
         if version > VERSION:
             raise NewerVaultVersion()
         slots = document.get("slots")
@@ -182,10 +226,10 @@ class VaultHeader:
             or SLOT_PASSPHRASE not in slots
             or not all(name in KNOWN_SLOTS and isinstance(s, dict) for name, s in slots.items())
         ):
-            raise HeaderDamaged("The vault header is damaged: its key slots are not valid.")
+            raise HeaderDamaged(SLOTS_INVALID)
         vault_id, created, mac = (document.get(k) for k in ("vault_id", "created", "mac"))
         if not all(isinstance(v, str) for v in (vault_id, created, mac)):
-            raise HeaderDamaged("The vault header is damaged: a required field is missing.")
+            raise HeaderDamaged(FIELD_MISSING)
         header = cls(
             vault_id=str(vault_id), created=str(created), slots=slots, version=version, mac=str(mac)
         )

@@ -51,6 +51,17 @@ DEFAULT_KDF = KdfParams(memory_kib=256 * 1024, iterations=3, lanes=4)
 MAXIMUM_KDF = KdfParams(memory_kib=4 * 1024 * 1024, iterations=32, lanes=16)
 #: RFC 9106, section 4, second recommended option: the floor we never go below.
 MINIMUM_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+#: The floor every new vault, new passphrase and header is checked against: MINIMUM_KDF, and
+#: nothing but MINIMUM_KDF in the app. It is a module variable and not an option on purpose:
+#: no setting, environment variable, constructor argument or CLI flag reaches it. Only the
+#: tests' ``kdf_profile`` fixture (tests/conftest.py) lowers it, with monkeypatch, inside the
+#: test process and for one test at a time, so that most tests unlock in a millisecond.
+_floor = MINIMUM_KDF
+
+
+def meets_floor(params: KdfParams) -> bool:
+    """True when ``params`` is at least the floor (always MINIMUM_KDF outside the tests)."""
+    return params.is_at_least(_floor)
 
 
 def normalize_passphrase(passphrase: str) -> bytes:

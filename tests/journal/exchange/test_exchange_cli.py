@@ -37,9 +37,8 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.fixture
-def home(cli: Run, isolated_env: Path) -> AppPaths:
-    assert cli("init", "--kdf-memory-mib", "64", "--json", **PASS).code == 0
-    return AppPaths(isolated_env)
+def home(cli_home: AppPaths) -> AppPaths:
+    return cli_home
 
 
 def one_line_error(result: Result) -> str:
@@ -170,6 +169,7 @@ def test_export_refusals(cli: Run, home: AppPaths, tmp_path: Path) -> None:
     assert taken.read_text() == "mine"
 
 
+@pytest.mark.real_kdf  # the subprocess checks the vault against the app's real floor
 def test_pdf_export_in_a_subprocess_without_a_display(
     cli: Run, home: AppPaths, tmp_path: Path
 ) -> None:

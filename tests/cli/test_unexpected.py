@@ -1,0 +1,72 @@
+"""The command line's one catch: an error for the person is its sentence; a bug is one calm
+line on stderr, with its type (never its text) in the log."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from carecompanion.cli import vault_commands
+from carecompanion.paths import AppPaths
+from tests.cli.conftest import Result
+
+SECRET = "Margaret's pills are in the blue box"
+
+
+def _bug(_args: argparse.Namespace) -> int:
+    raise KeyError(SECRET)
+
+
+@pytest.fixture(autouse=True)
+def log_handlers() -> Iterator[None]:
+    """The runner opens the log file as the app would; close it after each test."""
+    logger = logging.getLogger("carecompanion")
+    before = list(logger.handlers)
+    yield
+    for handler in [h for h in logger.handlers if h not in before]:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+def test_a_bug_is_one_calm_line_and_a_log_without_content(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, paths: AppPaths
+) -> None:
+    paths.ensure()
+    monkeypatch.setattr(vault_commands, "cmd_unlock_check", _bug)
+    result = cli("--data-dir", str(paths.data_dir), "unlock-check")
+    assert result.code == 1
+    assert result.err_lines == [
+        "carecompanion: something went wrong (KeyError). Your journal is safe; please try "
+        "again, and if it happens again, report it."
+    ]
+    log = paths.log_file.read_text(encoding="utf-8")
+    assert "unexpected KeyError in the command vault_commands:cmd_unlock_check" in log
+    assert "test_unexpected.py" in log and "_bug" in log
+    assert SECRET not in log and "blue box" not in log
+
+
+def test_without_a_data_folder_the_line_is_still_the_only_output(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(vault_commands, "cmd_unlock_check", _bug)
+    nowhere = tmp_path / "not here"
+    result = cli("--data-dir", str(nowhere), "unlock-check")
+    assert result.code == 1
+    assert len(result.err_lines) == 1 and "KeyError" in result.err
+    assert SECRET not in result.err
+    assert not nowhere.exists()  # a bug does not create the data folder
+
+
+def test_an_error_for_the_person_is_its_sentence(
+    cli: Callable[..., Result], paths: AppPaths
+) -> None:
+    result = cli("--data-dir", str(paths.data_dir), "unlock-check")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"carecompanion: No CareCompanion vault in {paths.data_dir}. Create one with "
+        "'carecompanion init'."
+    ]
