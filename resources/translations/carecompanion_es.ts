@@ -52,6 +52,7 @@
     <name>AppController</name>
     <message>
         <source>No backup was found.</source>
+        <extracomment>How long locking waits for background work to end (a circle sync on a slow network share, a backup of a large journal) before the keys go anyway.</extracomment>
         <translation>No se encontró ninguna copia de seguridad.</translation>
     </message>
     <message>
@@ -89,10 +90,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Your passphrase has been changed. Your recovery key still works.</source>
         <translation>Tu frase de contraseña se ha cambiado. Tu clave de recuperación sigue funcionando.</translation>
-    </message>
-    <message>
-        <source>Something went wrong ({kind}). Your journal was not changed.</source>
-        <translation>Algo salió mal ({kind}). Tu diario no ha cambiado.</translation>
     </message>
     <message>
         <source>Demo passphrase: {passphrase}</source>
@@ -388,6 +385,7 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <name>CircleListModel</name>
     <message>
         <source>1 new</source>
+        <extracomment>Record ids of comments still on their way to the circle (see ``sending_comment``).</extracomment>
         <translation>1 nuevo</translation>
     </message>
     <message>
@@ -566,6 +564,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Desaparecerá del círculo la próxima vez que cada persona sincronice. Quien ya la haya leído puede recordarla o guardar una copia.</translation>
     </message>
     <message>
+        <source>Withdrawing…</source>
+        <translation>Retirando…</translation>
+    </message>
+    <message>
         <source>Not withdrawn</source>
         <translation>No se retiró</translation>
     </message>
@@ -724,17 +726,14 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
-    <name>CircleWork</name>
-    <message>
-        <source>Something went wrong ({kind}). Nothing in your journal was lost.</source>
-        <translation>Algo salió mal ({kind}). No se ha perdido nada de tu diario.</translation>
-    </message>
-</context>
-<context>
     <name>CommentListModel</name>
     <message>
         <source>You</source>
         <translation>Tú</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>enviando…</translation>
     </message>
 </context>
 <context>
@@ -865,850 +864,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>time to check in</source>
         <translation>toca contactar</translation>
-    </message>
-</context>
-<context>
-    <name>CoreMessageWords</name>
-    <message>
-        <source>Mood</source>
-        <extracomment>Words the core fills into a sentence (mood/validation.py): a field&apos;s label, or what kind of name is meant.</extracomment>
-        <translation>El ánimo</translation>
-    </message>
-    <message>
-        <source>Stress</source>
-        <translation>El estrés</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>La energía</translation>
-    </message>
-    <message>
-        <source>Sleep</source>
-        <translation>El sueño</translation>
-    </message>
-    <message>
-        <source>Hours of care</source>
-        <translation>El tiempo de cuidado</translation>
-    </message>
-    <message>
-        <source>activity</source>
-        <translation>actividad</translation>
-    </message>
-    <message>
-        <source>emotion</source>
-        <translation>sentimiento</translation>
-    </message>
-    <message>
-        <source>activities</source>
-        <translation>actividades</translation>
-    </message>
-    <message>
-        <source>emotions</source>
-        <translation>sentimientos</translation>
-    </message>
-</context>
-<context>
-    <name>CoreMessages</name>
-    <message>
-        <source>This is not a circle file, or it is damaged.</source>
-        <translation>Esto no es un archivo de círculo, o está dañado.</translation>
-    </message>
-    <message>
-        <source>This file is in the text (armored) form of age; circle files are binary.</source>
-        <translation>Este archivo está en el formato de texto (armored) de age; los archivos de círculo son binarios.</translation>
-    </message>
-    <message>
-        <source>This circle file is too large to open.</source>
-        <translation>Este archivo de círculo es demasiado grande para abrirlo.</translation>
-    </message>
-    <message>
-        <source>This circle file is protected by a passphrase that would take too long to check; it was not made by CareCompanion.</source>
-        <translation>Este archivo de círculo está protegido con una frase de contraseña que llevaría demasiado tiempo comprobar; no lo creó CareCompanion.</translation>
-    </message>
-    <message>
-        <source>You are not a member of this circle, or your key cannot open this file.</source>
-        <translation>No eres miembro de este círculo, o tu clave no puede abrir este archivo.</translation>
-    </message>
-    <message>
-        <source>That circle passphrase does not open this file (or the file was changed).</source>
-        <translation>Esa frase de contraseña del círculo no abre este archivo (o el archivo se ha modificado).</translation>
-    </message>
-    <message>
-        <source>The circle file is damaged or was changed by someone outside the circle.</source>
-        <translation>El archivo del círculo está dañado o lo ha modificado alguien de fuera del círculo.</translation>
-    </message>
-    <message>
-        <source>A circle file needs at least one member to encrypt to.</source>
-        <translation>Un archivo de círculo necesita al menos un miembro para el que cifrarlo.</translation>
-    </message>
-    <message>
-        <source>A member&apos;s circle key is not valid, so the circle file was not written.</source>
-        <translation>La clave de círculo de un miembro no es válida, así que no se ha escrito el archivo del círculo.</translation>
-    </message>
-    <message>
-        <source>This file belongs to a different circle.</source>
-        <translation>Este archivo pertenece a otro círculo.</translation>
-    </message>
-    <message>
-        <source>This circle file is damaged or was not made by CareCompanion.</source>
-        <translation>Este archivo de círculo está dañado o no lo creó CareCompanion.</translation>
-    </message>
-    <message>
-        <source>This circle file was written by a newer CareCompanion; please update the app to open it.</source>
-        <translation>Este archivo de círculo lo escribió una versión más reciente de CareCompanion; actualiza la aplicación para abrirlo.</translation>
-    </message>
-    <message>
-        <source>This circle is protected by a circle passphrase; enter it to open the circle.</source>
-        <translation>Este círculo está protegido con una frase de contraseña del círculo; escríbela para abrir el círculo.</translation>
-    </message>
-    <message>
-        <source>This circle&apos;s passphrase is needed to write it.</source>
-        <translation>Hace falta la frase de contraseña de este círculo para escribir en él.</translation>
-    </message>
-    <message>
-        <source>Some of what %1 shared is missing from the circle file (it may have been cut short). Nothing was lost: it is written back.</source>
-        <translation>Falta en el archivo del círculo parte de lo que compartió %1 (puede que el archivo se cortara). No se ha perdido nada: se vuelve a escribir.</translation>
-    </message>
-    <message>
-        <source>The circle file holds older writing from %1 than this computer has already seen (it may have been restored or rolled back). Nothing was lost: it is written back.</source>
-        <translation>El archivo del círculo tiene escritos de %1 más antiguos que los que este ordenador ya había visto (puede que se restaurara una versión anterior). No se ha perdido nada: se vuelve a escribir.</translation>
-    </message>
-    <message>
-        <source>The circle file %1 is not there.</source>
-        <translation>El archivo del círculo %1 no está ahí.</translation>
-    </message>
-    <message>
-        <source>CareCompanion is not allowed to read the circle file %1.</source>
-        <translation>CareCompanion no tiene permiso para leer el archivo del círculo %1.</translation>
-    </message>
-    <message>
-        <source>The circle file %1 could not be read from the disk.</source>
-        <translation>No se pudo leer del disco el archivo del círculo %1.</translation>
-    </message>
-    <message>
-        <source>Someone else in the circle is saving the circle file right now; try again in a moment.</source>
-        <translation>Otra persona del círculo está guardando ahora mismo el archivo del círculo; vuelve a intentarlo en un momento.</translation>
-    </message>
-    <message>
-        <source>This is not a CareCompanion member card, or it is damaged.</source>
-        <translation>Esto no es una tarjeta de miembro de CareCompanion, o está dañada.</translation>
-    </message>
-    <message>
-        <source>A name needs 1 to %1 characters.</source>
-        <translation>Un nombre necesita de 1 a %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>This member card was made by a newer CareCompanion; please update the app.</source>
-        <translation>Esta tarjeta de miembro la creó una versión más reciente de CareCompanion; actualiza la aplicación.</translation>
-    </message>
-    <message>
-        <source>This member card&apos;s signature does not match: it was changed after it was made.</source>
-        <translation>La firma de esta tarjeta de miembro no coincide: se modificó después de crearla.</translation>
-    </message>
-    <message>
-        <source>At most %1 words can be replaced.</source>
-        <translation>Se pueden sustituir como máximo %1 palabras.</translation>
-    </message>
-    <message>
-        <source>%1 is not one of your circles yet. Join it first.</source>
-        <translation>%1 todavía no es uno de tus círculos. Únete primero.</translation>
-    </message>
-    <message>
-        <source>That circle is not in this journal.</source>
-        <translation>Ese círculo no está en este diario.</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose another file name.</source>
-        <translation>%1 ya existe; elige otro nombre de archivo.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist.</source>
-        <translation>La carpeta %1 no existe.</translation>
-    </message>
-    <message>
-        <source>A circle passphrase needs at least 8 characters.</source>
-        <translation>La frase de contraseña de un círculo necesita al menos 8 caracteres.</translation>
-    </message>
-    <message>
-        <source>You are not on this circle&apos;s list of members yet. Send your member card to the circle&apos;s organiser and ask them to add you.</source>
-        <translation>Todavía no estás en la lista de miembros de este círculo. Envía tu tarjeta de miembro a quien organiza el círculo y pídele que te añada.</translation>
-    </message>
-    <message>
-        <source>Only the circle&apos;s organiser or an admin can change who is in it.</source>
-        <translation>Solo quien organiza el círculo o un admin puede cambiar quién está en él.</translation>
-    </message>
-    <message>
-        <source>A role is admin, member or reader.</source>
-        <translation>Un papel puede ser admin, miembro o lector.</translation>
-    </message>
-    <message>
-        <source>The circle&apos;s organiser is always in it.</source>
-        <translation>Quien organiza el círculo siempre está en él.</translation>
-    </message>
-    <message>
-        <source>Only the circle&apos;s organiser can make someone an admin.</source>
-        <translation>Solo quien organiza el círculo puede hacer admin a alguien.</translation>
-    </message>
-    <message>
-        <source>Only the circle&apos;s organiser can change an admin.</source>
-        <translation>Solo quien organiza el círculo puede cambiar a un admin.</translation>
-    </message>
-    <message>
-        <source>A circle can have at most %1 members.</source>
-        <translation>Un círculo puede tener como máximo %1 miembros.</translation>
-    </message>
-    <message>
-        <source>No member of this circle has that fingerprint.</source>
-        <translation>Ningún miembro de este círculo tiene esa huella.</translation>
-    </message>
-    <message>
-        <source>The circle&apos;s organiser cannot be removed.</source>
-        <translation>No se puede quitar a quien organiza el círculo.</translation>
-    </message>
-    <message>
-        <source>Only the circle&apos;s organiser can remove an admin.</source>
-        <translation>Solo quien organiza el círculo puede quitar a un admin.</translation>
-    </message>
-    <message>
-        <source>The journal is not available.</source>
-        <translation>El diario no está disponible.</translation>
-    </message>
-    <message>
-        <source>You can read this circle but not write in it.</source>
-        <translation>Puedes leer este círculo, pero no escribir en él.</translation>
-    </message>
-    <message>
-        <source>That entry is not shared with this circle.</source>
-        <translation>Esa entrada no está compartida con este círculo.</translation>
-    </message>
-    <message>
-        <source>There is no shared entry with that id in this circle.</source>
-        <translation>No hay ninguna entrada compartida con ese identificador en este círculo.</translation>
-    </message>
-    <message>
-        <source>A comment needs some words.</source>
-        <translation>Un comentario necesita alguna palabra.</translation>
-    </message>
-    <message>
-        <source>That reaction is not one of %1.</source>
-        <translation>Esa reacción no es ninguna de estas: %1.</translation>
-    </message>
-    <message>
-        <source>You are already in the circle “%1”.</source>
-        <translation>Ya estás en el círculo “%1”.</translation>
-    </message>
-    <message>
-        <source>That shared record is not yours or is not in the circle.</source>
-        <translation>Ese elemento compartido no es tuyo o no está en el círculo.</translation>
-    </message>
-    <message>
-        <source>The circle file in %1 cannot be reached right now (is the shared folder or USB stick there?). What you wrote is kept and will be written at the next sync.</source>
-        <translation>Ahora mismo no se puede acceder al archivo del círculo en %1 (¿está ahí la carpeta compartida o la memoria USB?). Lo que escribiste se conserva y se escribirá en la próxima sincronización.</translation>
-    </message>
-    <message>
-        <source>This circle file is damaged or was forged: its owner&apos;s signature does not match.</source>
-        <translation>Este archivo de círculo está dañado o es falso: la firma de su propietario no coincide.</translation>
-    </message>
-    <message>
-        <source>There is no attachment with id %1.</source>
-        <translation>No hay ningún adjunto con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>%1 is %2; an attachment can be at most %3.</source>
-        <translation>%1 ocupa %2; un adjunto puede ocupar como máximo %3.</translation>
-    </message>
-    <message>
-        <source>Adding %1 would take this entry&apos;s attachments over %2 in total.</source>
-        <translation>Si añades %1, los adjuntos de esta entrada superarían %2 en total.</translation>
-    </message>
-    <message>
-        <source>There is no journal entry with id %1.</source>
-        <translation>No hay ninguna entrada del diario con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>this is not a Day One export (there is no Journal.json in it)</source>
-        <translation>esto no es una exportación de Day One (no contiene ningún Journal.json)</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; choose a file name.</source>
-        <translation>%1 es una carpeta; elige un nombre de archivo.</translation>
-    </message>
-    <message>
-        <source>%1 already exists; choose another name.</source>
-        <translation>%1 ya existe; elige otro nombre.</translation>
-    </message>
-    <message>
-        <source>%1 is a file; choose a folder for a Markdown export.</source>
-        <translation>%1 es un archivo; elige una carpeta para la exportación a Markdown.</translation>
-    </message>
-    <message>
-        <source>%1 already exists and is not empty; choose a new folder.</source>
-        <translation>%1 ya existe y no está vacía; elige una carpeta nueva.</translation>
-    </message>
-    <message>
-        <source>%1 is not a date (use YYYY-MM-DD HH:MM)</source>
-        <translation>%1 no es una fecha (usa YYYY-MM-DD HH:MM)</translation>
-    </message>
-    <message>
-        <source>the file could not be read (%1)</source>
-        <translation>no se pudo leer el archivo (%1)</translation>
-    </message>
-    <message>
-        <source>%1 is compressed suspiciously well (a zip bomb?)</source>
-        <translation>%1 está comprimido de forma sospechosamente eficaz (¿una bomba zip?)</translation>
-    </message>
-    <message>
-        <source>There is no template with id %1.</source>
-        <translation>No hay ninguna plantilla con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>“%1” is a built-in template and cannot be changed or deleted; make a copy of it to adapt.</source>
-        <translation>“%1” es una plantilla incluida y no se puede cambiar ni borrar; haz una copia para adaptarla.</translation>
-    </message>
-    <message>
-        <source>A template needs a name.</source>
-        <translation>Una plantilla necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>That activity is already on your list.</source>
-        <translation>Esa actividad ya está en tu lista.</translation>
-    </message>
-    <message>
-        <source>The time of a self-check must include its time zone.</source>
-        <translation>La hora de una autoevaluación debe incluir su zona horaria.</translation>
-    </message>
-    <message>
-        <source>A self-check cannot be dated in the future.</source>
-        <translation>Una autoevaluación no puede tener una fecha futura.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: the mood %3 is not one of Daylio&apos;s defaults; say which level from %4 (awful) to %5 (great) it stands for.</source>
-        <translation>%1, línea %2: el ánimo %3 no es uno de los predeterminados de Daylio; indica a qué nivel de %4 (fatal) a %5 (genial) corresponde.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: the mood names %3 are not Daylio&apos;s defaults; say which level from %4 (awful) to %5 (great) each stands for.</source>
-        <translation>%1, línea %2: los ánimos %3 no están entre los predeterminados de Daylio; indica a qué nivel de %4 (fatal) a %5 (genial) corresponde cada uno.</translation>
-    </message>
-    <message>
-        <source>%1 is not a text file, so it is not a Daylio CSV export.</source>
-        <translation>%1 no es un archivo de texto, así que no es una exportación CSV de Daylio.</translation>
-    </message>
-    <message>
-        <source>%1, line 1: there is no %2 column, so this is not a Daylio CSV export (or one from a very old version; export it again from Daylio).</source>
-        <translation>%1, línea 1: no hay ninguna columna %2, así que esto no es una exportación CSV de Daylio (o es de una versión muy antigua; vuelve a exportarla desde Daylio).</translation>
-    </message>
-    <message>
-        <source>The mood %1 must be mapped to a level from %2 to %3.</source>
-        <translation>El ánimo %1 debe asignarse a un nivel del %2 al %3.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 fields where the header has %4.</source>
-        <translation>%1, línea %2: hay %3 campos, pero la cabecera tiene %4.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 is not a date in the form YYYY-MM-DD.</source>
-        <translation>%1, línea %2: %3 no es una fecha con el formato YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 is not a time of day.</source>
-        <translation>%1, línea %2: %3 no es una hora del día.</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 50 MB, so it is not a Daylio CSV export.</source>
-        <translation>%1 ocupa más de 50 MB, así que no es una exportación CSV de Daylio.</translation>
-    </message>
-    <message>
-        <source>There is no file at %1.</source>
-        <translation>No hay ningún archivo en %1.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a Daylio CSV export.</source>
-        <translation>%1 es una carpeta, no una exportación CSV de Daylio.</translation>
-    </message>
-    <message>
-        <source>%1 could not be read: %2.</source>
-        <translation>No se pudo leer %1: %2.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: the file is not UTF-8 text, as Daylio writes it.</source>
-        <translation>%1, línea %2: el archivo no es texto UTF-8, como lo escribe Daylio.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3 is not a real date.</source>
-        <translation>%1, línea %2: %3 no es una fecha que exista.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: the mood is missing.</source>
-        <translation>%1, línea %2: falta el ánimo.</translation>
-    </message>
-    <message>
-        <source>There is no check-in with id %1.</source>
-        <translation>No hay ningún registro con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no self-care activity with id %1.</source>
-        <translation>No hay ninguna actividad de autocuidado con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no support contact with id %1.</source>
-        <translation>No hay ningún contacto de apoyo con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no saved self-check with id %1.</source>
-        <translation>No hay ninguna autoevaluación guardada con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>A support contact needs a name.</source>
-        <translation>Un contacto de apoyo necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>A contact&apos;s name and details must each be at most %1 characters long.</source>
-        <translation>El nombre y los datos de un contacto pueden tener como máximo %1 caracteres cada uno.</translation>
-    </message>
-    <message>
-        <source>A support contact is either a person or a crisis line.</source>
-        <translation>Un contacto de apoyo es una persona o una línea de crisis.</translation>
-    </message>
-    <message>
-        <source>An empty %1 name cannot be used.</source>
-        <translation>No se puede usar un nombre de %1 vacío.</translation>
-    </message>
-    <message>
-        <source>Each %1 name must be at most %2 characters long.</source>
-        <translation>Cada nombre de %1 puede tener como máximo %2 caracteres.</translation>
-    </message>
-    <message>
-        <source>The character &apos;|&apos; cannot be used in an %1 name.</source>
-        <translation>El carácter &apos;|&apos; no se puede usar en un nombre de %1.</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number from %2 to %3.</source>
-        <translation>%1 debe ser un número entero del %2 al %3.</translation>
-    </message>
-    <message>
-        <source>%1 must be a number of hours from 0 to 24.</source>
-        <translation>%1 debe ser un número de horas entre 0 y 24.</translation>
-    </message>
-    <message>
-        <source>The note is longer than %1 characters; a journal entry is the place for a longer text.</source>
-        <translation>La nota tiene más de %1 caracteres; para un texto más largo, mejor una entrada del diario.</translation>
-    </message>
-    <message>
-        <source>A check-in can list at most %1 %2.</source>
-        <translation>Un registro puede incluir como máximo %1 %2.</translation>
-    </message>
-    <message>
-        <source>The time of a check-in must include its time zone.</source>
-        <translation>La hora de un registro debe incluir su zona horaria.</translation>
-    </message>
-    <message>
-        <source>Mood is needed (a whole number from %1 to %2).</source>
-        <translation>Falta el ánimo (un número entero del %1 al %2).</translation>
-    </message>
-    <message>
-        <source>A check-in cannot be in the future.</source>
-        <translation>Un registro no puede estar en el futuro.</translation>
-    </message>
-    <message>
-        <source>A check-in cannot be dated before 1900.</source>
-        <translation>Un registro no puede tener una fecha anterior a 1900.</translation>
-    </message>
-    <message>
-        <source>%1 is not one of %2.</source>
-        <translation>%1 no está entre estas opciones: %2.</translation>
-    </message>
-    <message>
-        <source>A note can be at most %1 characters long.</source>
-        <translation>Una nota puede tener como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>The time needs a time zone.</source>
-        <translation>La hora necesita una zona horaria.</translation>
-    </message>
-    <message>
-        <source>That time is in the future.</source>
-        <translation>Esa hora está en el futuro.</translation>
-    </message>
-    <message>
-        <source>That is too long for a phone number.</source>
-        <translation>Es demasiado largo para un número de teléfono.</translation>
-    </message>
-    <message>
-        <source>A crisis line needs a name.</source>
-        <translation>Una línea de crisis necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>A crisis line needs a phone number, a number to text or a web address.</source>
-        <translation>Una línea de crisis necesita un número de teléfono, un número al que enviar mensajes o una dirección web.</translation>
-    </message>
-    <message>
-        <source>The description is too long.</source>
-        <translation>La descripción es demasiado larga.</translation>
-    </message>
-    <message>
-        <source>Each detail of a crisis line can be at most %1 characters long.</source>
-        <translation>Cada dato de una línea de crisis puede tener como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>There is no contact with id %1.</source>
-        <translation>No hay ningún contacto con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no contact log entry with id %1.</source>
-        <translation>No hay ninguna anotación de contacto con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no group with id %1.</source>
-        <translation>No hay ningún grupo con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>The group does not meet on %1.</source>
-        <translation>El grupo no se reúne el %1.</translation>
-    </message>
-    <message>
-        <source>There is no crisis line with id %1.</source>
-        <translation>No hay ninguna línea de crisis con el identificador %1.</translation>
-    </message>
-    <message>
-        <source>There is no built-in list of crisis lines for %1; choose one of %2.</source>
-        <translation>No hay una lista incluida de líneas de crisis para %1; elige una de estas: %2.</translation>
-    </message>
-    <message>
-        <source>%1 is not a time zone name like Europe/London or America/New_York.</source>
-        <translation>%1 no es un nombre de zona horaria como Europe/London o America/New_York.</translation>
-    </message>
-    <message>
-        <source>A group meets once, weekly or monthly.</source>
-        <translation>Un grupo se reúne una sola vez, cada semana o cada mes.</translation>
-    </message>
-    <message>
-        <source>A meeting lasts from 1 minute to 24 hours.</source>
-        <translation>Una reunión dura de 1 minuto a 24 horas.</translation>
-    </message>
-    <message>
-        <source>The last day is before the first meeting.</source>
-        <translation>El último día es anterior a la primera reunión.</translation>
-    </message>
-    <message>
-        <source>The note is too long.</source>
-        <translation>La nota es demasiado larga.</translation>
-    </message>
-    <message>
-        <source>A group needs a name.</source>
-        <translation>Un grupo necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>A name can be at most %1 characters long.</source>
-        <translation>Un nombre puede tener como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>A group meets in person, by video or by phone.</source>
-        <translation>Un grupo se reúne en persona, por videollamada o por teléfono.</translation>
-    </message>
-    <message>
-        <source>The location or notes are too long.</source>
-        <translation>El lugar o las notas son demasiado largos.</translation>
-    </message>
-    <message>
-        <source>That is not a possible repeat interval.</source>
-        <translation>Ese intervalo de repetición no es posible.</translation>
-    </message>
-    <message>
-        <source>Choose the first to fifth, or the last, weekday of the month.</source>
-        <translation>Elige la semana del mes: de la primera a la quinta, o la última.</translation>
-    </message>
-    <message>
-        <source>The first meeting must fall on the chosen weekday of its month (use Schedule.monthly).</source>
-        <translation>La primera reunión debe caer en el día de la semana elegido de su mes (usa Schedule.monthly).</translation>
-    </message>
-    <message>
-        <source>Say where the meeting moves to.</source>
-        <translation>Indica adónde se cambia la reunión.</translation>
-    </message>
-    <message>
-        <source>This group has no meeting schedule.</source>
-        <translation>Este grupo no tiene reuniones programadas.</translation>
-    </message>
-    <message>
-        <source>The photo is %1 KiB; a contact photo can be at most %2 KiB. Choose a smaller picture.</source>
-        <translation>La foto ocupa %1 KiB; la foto de un contacto puede ocupar como máximo %2 KiB. Elige una imagen más pequeña.</translation>
-    </message>
-    <message>
-        <source>That file is not a JPEG, PNG, GIF or WebP picture.</source>
-        <translation>Ese archivo no es una imagen JPEG, PNG, GIF o WebP.</translation>
-    </message>
-    <message>
-        <source>A contact can have at most %1 phone numbers.</source>
-        <translation>Un contacto puede tener como máximo %1 números de teléfono.</translation>
-    </message>
-    <message>
-        <source>A contact can have at most %1 e-mail addresses.</source>
-        <translation>Un contacto puede tener como máximo %1 direcciones de correo electrónico.</translation>
-    </message>
-    <message>
-        <source>A contact can have at most %1 ways they help.</source>
-        <translation>Un contacto puede tener como máximo %1 formas de ayudarte.</translation>
-    </message>
-    <message>
-        <source>%1 can be at most %2 characters long.</source>
-        <translation>%1: como máximo %2 caracteres.</translation>
-    </message>
-    <message>
-        <source>A contact needs a name.</source>
-        <translation>Un contacto necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>Check in every 1 to %1 days, or not at all.</source>
-        <translation>Elige contactar cada 1 a %1 días, o no fijar ningún plazo.</translation>
-    </message>
-    <message>
-        <source>%1 does not look like a phone number.</source>
-        <translation>%1 no parece un número de teléfono.</translation>
-    </message>
-    <message>
-        <source>%1 does not look like an e-mail address.</source>
-        <translation>%1 no parece una dirección de correo electrónico.</translation>
-    </message>
-    <message>
-        <source>Each way someone helps can be at most %1 characters long.</source>
-        <translation>Cada forma de ayudarte puede tener como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>line %1: the photo is not a JPEG, PNG, GIF or WebP picture; it was left out.</source>
-        <translation>línea %1: la foto no es una imagen JPEG, PNG, GIF o WebP; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>line %1: %2 is not a phone number; left out.</source>
-        <translation>línea %1: %2 no es un número de teléfono; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>line %1: %2 is not an e-mail address; left out.</source>
-        <translation>línea %1: %2 no es una dirección de correo electrónico; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>this card has no name, phone number or e-mail address.</source>
-        <translation>esta tarjeta no tiene nombre, número de teléfono ni dirección de correo electrónico.</translation>
-    </message>
-    <message>
-        <source>line %1: the check-in interval %2 is not a number of days; left out.</source>
-        <translation>línea %1: el intervalo de contacto %2 no es un número de días; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>the photo on this line is damaged (its base64 data cannot be read).</source>
-        <translation>la foto de esta línea está dañada (no se pueden leer sus datos base64).</translation>
-    </message>
-    <message>
-        <source>line %1: the photo is %2 KiB, larger than %3 KiB; it was left out.</source>
-        <translation>línea %1: la foto ocupa %2 KiB, más de %3 KiB; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>the photo on this line is not a base64 data: URI.</source>
-        <translation>la foto de esta línea no es una data: URI en base64.</translation>
-    </message>
-    <message>
-        <source>line %1: the photo is a web link; it was not downloaded.</source>
-        <translation>línea %1: la foto es un enlace web; no se ha descargado.</translation>
-    </message>
-    <message>
-        <source>line %1: the photo is in a form this app cannot read; it was left out.</source>
-        <translation>línea %1: la foto está en un formato que esta aplicación no puede leer; se ha omitido.</translation>
-    </message>
-    <message>
-        <source>the file is %1 MiB; at most %2 MiB can be imported.</source>
-        <translation>el archivo ocupa %1 MiB; se pueden importar como máximo %2 MiB.</translation>
-    </message>
-    <message>
-        <source>this card has no END:VCARD.</source>
-        <translation>a esta tarjeta le falta END:VCARD.</translation>
-    </message>
-    <message>
-        <source>no contacts found; is this a vCard (.vcf) file?</source>
-        <translation>no se encontró ningún contacto; ¿es un archivo vCard (.vcf)?</translation>
-    </message>
-    <message>
-        <source>the file is damaged: its UTF-16 text cannot be read.</source>
-        <translation>el archivo está dañado: no se puede leer su texto UTF-16.</translation>
-    </message>
-    <message>
-        <source>this line is not UTF-8 text; export the contacts again as UTF-8 (Unicode) vCards.</source>
-        <translation>esta línea no es texto UTF-8; vuelve a exportar los contactos como vCards en UTF-8 (Unicode).</translation>
-    </message>
-    <message>
-        <source>the file cannot be read (%1).</source>
-        <translation>no se puede leer el archivo (%1).</translation>
-    </message>
-    <message>
-        <source>this is not a valid vCard line.</source>
-        <translation>esta no es una línea vCard válida.</translation>
-    </message>
-    <message>
-        <source>a new card starts before the card at line %1 has ended (END:VCARD is missing).</source>
-        <translation>empieza una tarjeta nueva antes de que termine la de la línea %1 (falta END:VCARD).</translation>
-    </message>
-    <message>
-        <source>END:VCARD without a BEGIN:VCARD before it.</source>
-        <translation>END:VCARD sin un BEGIN:VCARD antes.</translation>
-    </message>
-    <message>
-        <source>the file holds more than %1 contacts; split it into smaller files.</source>
-        <translation>el archivo contiene más de %1 contactos; divídelo en archivos más pequeños.</translation>
-    </message>
-    <message>
-        <source>%1 is outside any BEGIN:VCARD ... END:VCARD card; is this a vCard (.vcf) file?</source>
-        <translation>%1 está fuera de cualquier tarjeta BEGIN:VCARD ... END:VCARD; ¿es un archivo vCard (.vcf)?</translation>
-    </message>
-    <message>
-        <source>The backup could not be written to %1: %2.</source>
-        <translation>No se pudo escribir la copia de seguridad en %1: %2.</translation>
-    </message>
-    <message>
-        <source>%1 is not a CareCompanion backup file.</source>
-        <translation>%1 no es un archivo de copia de seguridad de CareCompanion.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged and cannot be restored.</source>
-        <translation>%1 está dañado y no se puede restaurar.</translation>
-    </message>
-    <message>
-        <source>%1 holds an unencrypted database: refused.</source>
-        <translation>%1 contiene una base de datos sin cifrar: se ha rechazado.</translation>
-    </message>
-    <message>
-        <source>The journal database failed its integrity check (%1 damaged pages): it has been damaged or tampered with.</source>
-        <translation>La base de datos del diario no superó la comprobación de integridad (%1 páginas dañadas): se ha dañado o alguien la ha manipulado.</translation>
-    </message>
-    <message>
-        <source>The journal database is damaged or has been tampered with and cannot be read.</source>
-        <translation>La base de datos del diario está dañada o alguien la ha manipulado, y no se puede leer.</translation>
-    </message>
-    <message>
-        <source>The database library on this computer cannot encrypt, so CareCompanion will not store your journal with it.</source>
-        <translation>La biblioteca de bases de datos de este equipo no puede cifrar, así que CareCompanion no guardará tu diario con ella.</translation>
-    </message>
-    <message>
-        <source>CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, and it is not available on this computer, so nothing was stored.</source>
-        <translation>CareCompanion necesita SQLCipher (el paquete sqlcipher3) para cifrar tu diario, y no está disponible en este equipo, así que no se ha guardado nada.</translation>
-    </message>
-    <message>
-        <source>No system keyring is available on this computer.</source>
-        <translation>Este equipo no tiene ningún llavero del sistema.</translation>
-    </message>
-    <message>
-        <source>The system keyring could not be reached (%1).</source>
-        <translation>No se pudo acceder al llavero del sistema (%1).</translation>
-    </message>
-    <message>
-        <source>No system keyring (such as GNOME Keyring or KWallet) is running.</source>
-        <translation>No hay ningún llavero del sistema en marcha (como GNOME Keyring o KWallet).</translation>
-    </message>
-    <message>
-        <source>The keyring in use (%1) is not your system&apos;s protected keyring, so CareCompanion will not store a key in it.</source>
-        <translation>El llavero en uso (%1) no es el llavero protegido de tu sistema, así que CareCompanion no guardará ninguna clave en él.</translation>
-    </message>
-    <message>
-        <source>The system keyring did not accept the key (%1). Is it unlocked?</source>
-        <translation>El llavero del sistema no aceptó la clave (%1). ¿Está desbloqueado?</translation>
-    </message>
-    <message>
-        <source>No CareCompanion vault in %1. Create one with &apos;carecompanion init&apos;.</source>
-        <translation>No hay ningún diario de CareCompanion en %1. Crea uno con &apos;carecompanion init&apos;.</translation>
-    </message>
-    <message>
-        <source>A CareCompanion vault already exists in %1; it was left untouched.</source>
-        <translation>Ya existe un diario de CareCompanion en %1; no se ha tocado.</translation>
-    </message>
-    <message>
-        <source>That passphrase does not open this vault. Check Caps Lock and try again, or use your recovery key.</source>
-        <translation>Esa frase de contraseña no abre este diario. Revisa el Bloq Mayús y vuelve a intentarlo, o usa tu clave de recuperación.</translation>
-    </message>
-    <message>
-        <source>This vault was written by a newer version of CareCompanion. Please update the app; the vault was left untouched.</source>
-        <translation>Este diario lo escribió una versión más reciente de CareCompanion. Actualiza la aplicación, por favor; el diario no se ha tocado.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: the %1 nonce is not valid.</source>
-        <translation>La cabecera del diario está dañada: el nonce de %1 no es válido.</translation>
-    </message>
-    <message>
-        <source>The vault header has been changed by something other than CareCompanion (damage or tampering). Restore it from a backup.</source>
-        <translation>Algo ajeno a CareCompanion ha cambiado la cabecera del diario (daños o manipulación). Restáurala desde una copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>The vault header names a key-derivation method we do not use.</source>
-        <translation>La cabecera del diario indica un método de derivación de claves que no usamos.</translation>
-    </message>
-    <message>
-        <source>The vault header asks for weaker passphrase protection than CareCompanion ever uses, so it was refused (it may have been tampered with).</source>
-        <translation>La cabecera del diario pide una protección de la frase de contraseña más débil que la que CareCompanion usa nunca, así que se ha rechazado (puede que alguien la haya manipulado).</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: key settings are not valid.</source>
-        <translation>La cabecera del diario está dañada: los ajustes de la clave no son válidos.</translation>
-    </message>
-    <message>
-        <source>The vault header asks for far more work to unlock than CareCompanion ever sets, so it was refused (it may have been tampered with).</source>
-        <translation>La cabecera del diario pide mucho más trabajo para desbloquear del que CareCompanion fija nunca, así que se ha rechazado (puede que alguien la haya manipulado).</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: the passphrase salt is not valid.</source>
-        <translation>La cabecera del diario está dañada: la sal de la frase de contraseña no es válida.</translation>
-    </message>
-    <message>
-        <source>The vault header is far larger than it should be: refused.</source>
-        <translation>La cabecera del diario es mucho más grande de lo que debería: se ha rechazado.</translation>
-    </message>
-    <message>
-        <source>This is not a CareCompanion vault header.</source>
-        <translation>Esta no es una cabecera de diario de CareCompanion.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: its version is not valid.</source>
-        <translation>La cabecera del diario está dañada: su versión no es válida.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: its key slots are not valid.</source>
-        <translation>La cabecera del diario está dañada: sus ranuras de clave no son válidas.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: a required field is missing.</source>
-        <translation>La cabecera del diario está dañada: falta un campo obligatorio.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: key settings are missing.</source>
-        <translation>La cabecera del diario está dañada: faltan los ajustes de la clave.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged and cannot be read.</source>
-        <translation>La cabecera del diario está dañada y no se puede leer.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: %1 is missing.</source>
-        <translation>La cabecera del diario está dañada: falta %1.</translation>
-    </message>
-    <message>
-        <source>The vault header is damaged: %1 is not valid.</source>
-        <translation>La cabecera del diario está dañada: %1 no es válido.</translation>
-    </message>
-    <message>
-        <source>A recovery key has %1 letters and digits in groups of four; this one has %2.</source>
-        <translation>Una clave de recuperación tiene %1 letras y cifras en grupos de cuatro; esta tiene %2.</translation>
-    </message>
-    <message>
-        <source>That recovery key has a typo: please check each group of four against the printout.</source>
-        <translation>Esa clave de recuperación tiene un error de escritura: compara cada grupo de cuatro con la copia impresa, por favor.</translation>
-    </message>
-    <message>
-        <source>This vault has no recovery key.</source>
-        <translation>Este diario no tiene clave de recuperación.</translation>
-    </message>
-    <message>
-        <source>The journal database is missing or empty. Restore it from a backup.</source>
-        <translation>La base de datos del diario falta o está vacía. Restáurala desde una copia de seguridad.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <extracomment>How the core places a message about one line of an imported file (vCard, Day One...): %3 is itself one of the core&apos;s messages.</extracomment>
-        <translation>%1, línea %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1030,1274 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>This entry and its attachments will be deleted from this computer. Backups made before today keep a copy.</source>
         <translation>Esta entrada y sus adjuntos se borrarán de este equipo. Las copias de seguridad anteriores a hoy conservan una copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>{path} is damaged and cannot be restored.</source>
+        <extracomment>Each code&apos;s English template (``{name}`` is filled in; ``{{`` and ``}}`` are braces).</extracomment>
+        <translation>{path} está dañado y no se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{path} is not a CareCompanion backup file.</source>
+        <translation>{path} no es un archivo de copia de seguridad de CareCompanion.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}.</source>
+        <translation>No se pudo escribir la copia de seguridad en {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} holds an unencrypted database: refused.</source>
+        <translation>{path} contiene una base de datos sin cifrar: se ha rechazado.</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>un miembro</translation>
+    </message>
+    <message>
+        <source>You are already in the circle “{name}”.</source>
+        <translation>Ya estás en el círculo “{name}”.</translation>
+    </message>
+    <message>
+        <source>A member&apos;s circle key is not valid, so the circle file was not written.</source>
+        <translation>La clave de círculo de un miembro no es válida, así que no se ha escrito el archivo del círculo.</translation>
+    </message>
+    <message>
+        <source>This is not a CareCompanion member card, or it is damaged.</source>
+        <translation>Esto no es una tarjeta de miembro de CareCompanion, o está dañada.</translation>
+    </message>
+    <message>
+        <source>This member card&apos;s signature does not match: it was changed after it was made.</source>
+        <translation>La firma de esta tarjeta de miembro no coincide: se modificó después de crearla.</translation>
+    </message>
+    <message>
+        <source>This member card was made by a newer CareCompanion; please update the app.</source>
+        <translation>Esta tarjeta de miembro la creó una versión más reciente de CareCompanion; actualiza la aplicación.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read right now.</source>
+        <translation>Ahora mismo no se puede leer {file}.</translation>
+    </message>
+    <message>
+        <source>Some of what {name} shared is missing from the circle file (it may have been cut short). Nothing was lost: it is written back.</source>
+        <translation>Falta en el archivo del círculo parte de lo que compartió {name} (puede que el archivo se cortara). No se ha perdido nada: se vuelve a escribir.</translation>
+    </message>
+    <message>
+        <source>A comment needs some words.</source>
+        <translation>Un comentario necesita alguna palabra.</translation>
+    </message>
+    <message>
+        <source>That entry is not shared with this circle.</source>
+        <translation>Esa entrada no está compartida con este círculo.</translation>
+    </message>
+    <message>
+        <source>This file is in the text (armored) form of age; circle files are binary.</source>
+        <translation>Este archivo está en el formato de texto (armored) de age; los archivos de círculo son binarios.</translation>
+    </message>
+    <message>
+        <source>The circle file is damaged or was changed by someone outside the circle.</source>
+        <translation>El archivo del círculo está dañado o lo ha modificado alguien de fuera del círculo.</translation>
+    </message>
+    <message>
+        <source>The circle file {name} could not be read from the disk.</source>
+        <translation>No se pudo leer del disco el archivo del círculo {name}.</translation>
+    </message>
+    <message>
+        <source>This circle file is damaged or was forged: its owner&apos;s signature does not match.</source>
+        <translation>Este archivo de círculo está dañado o es falso: la firma de su propietario no coincide.</translation>
+    </message>
+    <message>
+        <source>This circle file was written by a newer CareCompanion; please update the app to open it.</source>
+        <translation>Este archivo de círculo lo escribió una versión más reciente de CareCompanion; actualiza la aplicación para abrirlo.</translation>
+    </message>
+    <message>
+        <source>This is not a circle file, or it is damaged.</source>
+        <translation>Esto no es un archivo de círculo, o está dañado.</translation>
+    </message>
+    <message>
+        <source>You are not a member of this circle, or your key cannot open this file.</source>
+        <translation>No eres miembro de este círculo, o tu clave no puede abrir este archivo.</translation>
+    </message>
+    <message>
+        <source>CareCompanion is not allowed to read the circle file {name}.</source>
+        <translation>CareCompanion no tiene permiso para leer el archivo del círculo {name}.</translation>
+    </message>
+    <message>
+        <source>This circle file is damaged or was not made by CareCompanion.</source>
+        <translation>Este archivo de círculo está dañado o no lo creó CareCompanion.</translation>
+    </message>
+    <message>
+        <source>The circle file {name} is not there.</source>
+        <translation>El archivo del círculo {name} no está ahí.</translation>
+    </message>
+    <message>
+        <source>This circle file is too large to open.</source>
+        <translation>Este archivo de círculo es demasiado grande para abrirlo.</translation>
+    </message>
+    <message>
+        <source>This circle file is protected by a passphrase that would take too long to check; it was not made by CareCompanion.</source>
+        <translation>Este archivo de círculo está protegido con una frase de contraseña que llevaría demasiado tiempo comprobar; no lo creó CareCompanion.</translation>
+    </message>
+    <message>
+        <source>That circle passphrase does not open this file (or the file was changed).</source>
+        <translation>Esa frase de contraseña del círculo no abre este archivo (o el archivo se ha modificado).</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose another file name.</source>
+        <translation>{file} ya existe; elige otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Someone else in the circle is saving the circle file right now; try again in a moment.</source>
+        <translation>Otra persona del círculo está guardando ahora mismo el archivo del círculo; vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>A name needs 1 to {count} characters.</source>
+        <translation>Un nombre necesita de 1 a {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>This circle is protected by a circle passphrase; enter it to open the circle.</source>
+        <translation>Este círculo está protegido con una frase de contraseña del círculo; escríbela para abrir el círculo.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>The journal is not available.</source>
+        <translation>El diario no está disponible.</translation>
+    </message>
+    <message>
+        <source>A circle file needs at least one member to encrypt to.</source>
+        <translation>Un archivo de círculo necesita al menos un miembro para el que cifrarlo.</translation>
+    </message>
+    <message>
+        <source>There is no shared entry with that id in this circle.</source>
+        <translation>No hay ninguna entrada compartida con ese identificador en este círculo.</translation>
+    </message>
+    <message>
+        <source>No member of this circle has that fingerprint.</source>
+        <translation>Ningún miembro de este círculo tiene esa huella.</translation>
+    </message>
+    <message>
+        <source>That circle is not in this journal.</source>
+        <translation>Ese círculo no está en este diario.</translation>
+    </message>
+    <message>
+        <source>{file} is not one of your circles yet. Join it first.</source>
+        <translation>{file} todavía no es uno de tus círculos. Únete primero.</translation>
+    </message>
+    <message>
+        <source>You are not on this circle&apos;s list of members yet. Send your member card to the circle&apos;s organiser and ask them to add you.</source>
+        <translation>Todavía no estás en la lista de miembros de este círculo. Envía tu tarjeta de miembro a quien organiza el círculo y pídele que te añada.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser or an admin can change who is in it.</source>
+        <translation>Solo quien organiza el círculo o un admin puede cambiar quién está en él.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser can change an admin.</source>
+        <translation>Solo quien organiza el círculo puede cambiar a un admin.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser can make someone an admin.</source>
+        <translation>Solo quien organiza el círculo puede hacer admin a alguien.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser can remove an admin.</source>
+        <translation>Solo quien organiza el círculo puede quitar a un admin.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s organiser cannot be removed.</source>
+        <translation>No se puede quitar a quien organiza el círculo.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s organiser is always in it.</source>
+        <translation>Quien organiza el círculo siempre está en él.</translation>
+    </message>
+    <message>
+        <source>This circle&apos;s passphrase is needed to write it.</source>
+        <translation>Hace falta la frase de contraseña de este círculo para escribir en él.</translation>
+    </message>
+    <message>
+        <source>A circle passphrase needs at least 8 characters.</source>
+        <translation>La frase de contraseña de un círculo necesita al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>You can read this circle but not write in it.</source>
+        <translation>Puedes leer este círculo, pero no escribir en él.</translation>
+    </message>
+    <message>
+        <source>That shared record is not yours or is not in the circle.</source>
+        <translation>Ese elemento compartido no es tuyo o no está en el círculo.</translation>
+    </message>
+    <message>
+        <source>The circle file holds older writing from {name} than this computer has already seen (it may have been restored or rolled back). Nothing was lost: it is written back.</source>
+        <translation>El archivo del círculo tiene escritos de {name} más antiguos que los que este ordenador ya había visto (puede que se restaurara una versión anterior). No se ha perdido nada: se vuelve a escribir.</translation>
+    </message>
+    <message>
+        <source>That is too long to share in the circle; please make it shorter.</source>
+        <translation>Es demasiado largo para compartirlo en el círculo; acórtalo un poco, por favor.</translation>
+    </message>
+    <message>
+        <source>A circle can have at most {count} members.</source>
+        <translation>Un círculo puede tener como máximo {count} miembros.</translation>
+    </message>
+    <message>
+        <source>At most {count} words can be replaced.</source>
+        <translation>Se pueden sustituir como máximo {count} palabras.</translation>
+    </message>
+    <message>
+        <source>That reaction is not one of {reactions}.</source>
+        <translation>Esa reacción no es ninguna de estas: {reactions}.</translation>
+    </message>
+    <message>
+        <source>A role is admin, member or reader.</source>
+        <translation>Un papel puede ser admin, miembro o lector.</translation>
+    </message>
+    <message>
+        <source>The circle file in {folder} cannot be reached right now (is the shared folder or USB stick there?). What you wrote is kept and will be written at the next sync.</source>
+        <translation>Ahora mismo no se puede acceder al archivo del círculo en {folder} (¿está ahí la carpeta compartida o la memoria USB?). Lo que escribiste se conserva y se escribirá en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>This file belongs to a different circle.</source>
+        <translation>Este archivo pertenece a otro círculo.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name.</source>
+        <translation>{path} ya existe; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not empty; choose a new folder.</source>
+        <translation>{path} ya existe y no está vacía; elige una carpeta nueva.</translation>
+    </message>
+    <message>
+        <source>{path} is a file; choose a folder for a Markdown export.</source>
+        <translation>{path} es un archivo; elige una carpeta para la exportación a Markdown.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} es una carpeta; elige un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {folder}.</source>
+        <translation>No se pudo escribir el PDF en {folder}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}, línea {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>esto es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{name} is {size}; an attachment can be at most {limit}</source>
+        <translation>{name} ocupa {size}; un adjunto puede ocupar como máximo {limit}</translation>
+    </message>
+    <message>
+        <source>the attachments in this import come to more than {mb} MB</source>
+        <translation>los adjuntos de esta importación ocupan más de {mb} MB</translation>
+    </message>
+    <message>
+        <source>Adding {name} would take this entry&apos;s attachments over {limit} in total</source>
+        <translation>si se añade {name}, los adjuntos de esta entrada superarían {limit} en total</translation>
+    </message>
+    <message>
+        <source>entry {number}: {key} {value} is not a date and time</source>
+        <translation>entrada {number}: {key} {value} no es una fecha y hora</translation>
+    </message>
+    <message>
+        <source>choose the Day One export&apos;s .zip file</source>
+        <translation>elige el archivo .zip de la exportación de Day One</translation>
+    </message>
+    <message>
+        <source>entry {number}: an item in &apos;{key}&apos; has no identifier</source>
+        <translation>entrada {number}: un elemento de &apos;{key}&apos; no tiene identificador</translation>
+    </message>
+    <message>
+        <source>entry {number}: every item in &apos;{key}&apos; must be an object</source>
+        <translation>entrada {number}: cada elemento de &apos;{key}&apos; debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>entry {number} has no creationDate</source>
+        <translation>la entrada {number} no tiene creationDate</translation>
+    </message>
+    <message>
+        <source>entry {number}: &apos;{key}&apos; must be a date and time</source>
+        <translation>entrada {number}: &apos;{key}&apos; debe ser una fecha y hora</translation>
+    </message>
+    <message>
+        <source>this is not a Day One export (there is no Journal.json in it)</source>
+        <translation>esto no es una exportación de Day One (no contiene ningún Journal.json)</translation>
+    </message>
+    <message>
+        <source>this is not a Day One journal (no list of &apos;entries&apos;)</source>
+        <translation>esto no es un diario de Day One (no hay una lista de &apos;entries&apos;)</translation>
+    </message>
+    <message>
+        <source>entry {number}: &apos;tags&apos; must be a list of text</source>
+        <translation>entrada {number}: &apos;tags&apos; debe ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>{what} has no {key}</source>
+        <translation>{what} no tiene {key}</translation>
+    </message>
+    <message>
+        <source>entry {number}: the date {value} is not YYYY-MM-DD</source>
+        <translation>entrada {number}: la fecha {value} no tiene la forma AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>entry {number}: the time {value} is not HH:MM</source>
+        <translation>entrada {number}: la hora {value} no tiene la forma HH:MM</translation>
+    </message>
+    <message>
+        <source>&apos;entries&apos; must be a list of entries</source>
+        <translation>&apos;entries&apos; debe ser una lista de entradas</translation>
+    </message>
+    <message>
+        <source>entry {number} has no date</source>
+        <translation>la entrada {number} no tiene fecha</translation>
+    </message>
+    <message>
+        <source>entry {number}: {value} is not a real date</source>
+        <translation>entrada {number}: {value} no es una fecha que exista</translation>
+    </message>
+    <message>
+        <source>entry {number}: {value} is not a time</source>
+        <translation>entrada {number}: {value} no es una hora</translation>
+    </message>
+    <message>
+        <source>this is not a jrnl JSON export (there is no list of &apos;entries&apos;)</source>
+        <translation>esto no es una exportación JSON de jrnl (no hay una lista de &apos;entries&apos;)</translation>
+    </message>
+    <message>
+        <source>entry {number}: every tag must be text</source>
+        <translation>entrada {number}: cada etiqueta debe ser un texto</translation>
+    </message>
+    <message>
+        <source>the name {name} appears twice in one object</source>
+        <translation>el nombre {name} aparece dos veces en el mismo objeto</translation>
+    </message>
+    <message>
+        <source>the JSON ends too early</source>
+        <translation>el JSON termina antes de tiempo</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (expected &apos;:&apos;)</source>
+        <translation>esto no es un JSON válido (se esperaba &apos;:&apos;)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (expected &apos;,&apos; or &apos;}}&apos;)</source>
+        <translation>esto no es un JSON válido (se esperaba &apos;,&apos; o &apos;}}&apos;)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (expected &apos;,&apos; or &apos;]&apos;)</source>
+        <translation>esto no es un JSON válido (se esperaba &apos;,&apos; o &apos;]&apos;)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (expected a quoted name)</source>
+        <translation>esto no es un JSON válido (se esperaba un nombre entre comillas)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (expected a value)</source>
+        <translation>esto no es un JSON válido (se esperaba un valor)</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON ({detail})</source>
+        <translation>esto no es un JSON válido ({detail})</translation>
+    </message>
+    <message>
+        <source>a number is too long</source>
+        <translation>un número es demasiado largo</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (a text value is not closed, or has a line break or control character in it)</source>
+        <translation>esto no es un JSON válido (un texto no está cerrado, o contiene un salto de línea o un carácter de control)</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>el JSON tiene demasiados niveles anidados</translation>
+    </message>
+    <message>
+        <source>this is not valid JSON (unexpected text after the end)</source>
+        <translation>esto no es un JSON válido (hay texto de más después del final)</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{key}&apos; must be true or false</source>
+        <translation>{what}: &apos;{key}&apos; debe ser true o false</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{key}&apos; must be a list</source>
+        <translation>{what}: &apos;{key}&apos; debe ser una lista</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{key}&apos; must be text</source>
+        <translation>{what}: &apos;{key}&apos; debe ser un texto</translation>
+    </message>
+    <message>
+        <source>a tag</source>
+        <translation>una etiqueta</translation>
+    </message>
+    <message>
+        <source>an attachment&apos;s date</source>
+        <translation>la fecha de un adjunto</translation>
+    </message>
+    <message>
+        <source>an attachment&apos;s file name</source>
+        <translation>el nombre de archivo de un adjunto</translation>
+    </message>
+    <message>
+        <source>entry {number}</source>
+        <translation>entrada {number}</translation>
+    </message>
+    <message>
+        <source>entry {number}, attachment {index}</source>
+        <translation>entrada {number}, adjunto {index}</translation>
+    </message>
+    <message>
+        <source>entry {number}: the creationDate</source>
+        <translation>entrada {number}: creationDate</translation>
+    </message>
+    <message>
+        <source>the change date</source>
+        <translation>la fecha de modificación</translation>
+    </message>
+    <message>
+        <source>the creation date</source>
+        <translation>la fecha de creación</translation>
+    </message>
+    <message>
+        <source>the date</source>
+        <translation>la fecha</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>el texto</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>el título</translation>
+    </message>
+    <message>
+        <source>the attachment {link} is not a file in the import folder</source>
+        <translation>el adjunto {link} no es un archivo de la carpeta que se importa</translation>
+    </message>
+    <message>
+        <source>a list started with &apos;[&apos; is not closed with &apos;]&apos;</source>
+        <translation>una lista que empieza con &apos;[&apos; no se cierra con &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>a quoted value in a list is not closed</source>
+        <translation>un valor entre comillas de una lista no está cerrado</translation>
+    </message>
+    <message>
+        <source>there is no date: add a &apos;date:&apos; line at the top or start the file name with YYYY-MM-DD</source>
+        <translation>no hay fecha: añade una línea &apos;date:&apos; al principio o haz que el nombre del archivo empiece por AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (use YYYY-MM-DD HH:MM)</source>
+        <translation>{value} no es una fecha (usa YYYY-MM-DD HH:MM)</translation>
+    </message>
+    <message>
+        <source>{key} must be true or false</source>
+        <translation>{key} debe ser true o false</translation>
+    </message>
+    <message>
+        <source>this front matter line is not &apos;name: value&apos;</source>
+        <translation>esta línea de la cabecera no tiene la forma &apos;nombre: valor&apos;</translation>
+    </message>
+    <message>
+        <source>a quoted value is not closed</source>
+        <translation>un valor entre comillas no está cerrado</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what} debe ser un texto</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>no existe ese archivo</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>no existe esa carpeta</translation>
+    </message>
+    <message>
+        <source>{what} has no time zone</source>
+        <translation>{what} no tiene zona horaria</translation>
+    </message>
+    <message>
+        <source>{what} is not an object</source>
+        <translation>{what} no es un objeto</translation>
+    </message>
+    <message>
+        <source>{what} contains characters that are not valid Unicode</source>
+        <translation>{what} contiene caracteres que no son Unicode válido</translation>
+    </message>
+    <message>
+        <source>this is not UTF-8 text</source>
+        <translation>esto no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;data&apos; is not valid base64</source>
+        <translation>{what}: &apos;data&apos; no es base64 válido</translation>
+    </message>
+    <message>
+        <source>&apos;entries&apos; must be a list</source>
+        <translation>&apos;entries&apos; debe ser una lista</translation>
+    </message>
+    <message>
+        <source>this export is version {version}, made by a newer CareCompanion; this one reads version {known}</source>
+        <translation>esta exportación es de la versión {version}, hecha con un CareCompanion más nuevo; esta versión lee la {known}</translation>
+    </message>
+    <message>
+        <source>{what}: {key} {value} has no offset (+01:00, Z)</source>
+        <translation>{what}: {key} {value} no indica la diferencia horaria (+01:00, Z)</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is not an ISO 8601 time</source>
+        <translation>{what}: {value} no es una hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>this is not a CareCompanion journal export (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>esto no es una exportación de diario de CareCompanion (falta &quot;format&quot;: &quot;{format}&quot;)</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;size&apos; says {size} bytes but &apos;data&apos; holds {actual}</source>
+        <translation>{what}: &apos;size&apos; dice {size} bytes, pero &apos;data&apos; contiene {actual}</translation>
+    </message>
+    <message>
+        <source>{what}: a tag must be text</source>
+        <translation>{what}: cada etiqueta debe ser un texto</translation>
+    </message>
+    <message>
+        <source>&apos;version&apos; must be a number</source>
+        <translation>&apos;version&apos; debe ser un número</translation>
+    </message>
+    <message>
+        <source>{what} is not between the years 1900 and 2999</source>
+        <translation>{what} no está entre los años 1900 y 2999</translation>
+    </message>
+    <message>
+        <source>a tag is longer than {count} characters</source>
+        <translation>una etiqueta tiene más de {count} caracteres</translation>
+    </message>
+    <message>
+        <source>the title is longer than {count} characters</source>
+        <translation>el título tiene más de {count} caracteres</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit}</source>
+        <translation>el archivo ocupa más de {limit}</translation>
+    </message>
+    <message>
+        <source>an entry has more than {count} attachments</source>
+        <translation>una entrada tiene más de {count} adjuntos</translation>
+    </message>
+    <message>
+        <source>there are more than {count} entries in one import</source>
+        <translation>hay más de {count} entradas en una sola importación</translation>
+    </message>
+    <message>
+        <source>the folder holds more than {count} files</source>
+        <translation>la carpeta contiene más de {count} archivos</translation>
+    </message>
+    <message>
+        <source>an entry has more than {count} tags</source>
+        <translation>una entrada tiene más de {count} etiquetas</translation>
+    </message>
+    <message>
+        <source>the file could not be read ({reason})</source>
+        <translation>no se pudo leer el archivo ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} is compressed suspiciously well (a zip bomb?)</source>
+        <translation>{name} está comprimido de forma sospechosamente eficaz (¿una bomba zip?)</translation>
+    </message>
+    <message>
+        <source>this is not a zip archive</source>
+        <translation>esto no es un archivo zip</translation>
+    </message>
+    <message>
+        <source>the file&apos;s size does not match the archive</source>
+        <translation>el tamaño del archivo no coincide con el del archivo zip</translation>
+    </message>
+    <message>
+        <source>the archive would unpack to more than {limit}</source>
+        <translation>al descomprimirlo ocuparía más de {limit}</translation>
+    </message>
+    <message>
+        <source>the archive holds more than {count} files</source>
+        <translation>el archivo zip contiene más de {count} archivos</translation>
+    </message>
+    <message>
+        <source>the file could not be unpacked</source>
+        <translation>no se pudo descomprimir el archivo</translation>
+    </message>
+    <message>
+        <source>the archive has an unsafe file name {name}</source>
+        <translation>el archivo zip contiene un nombre de archivo peligroso: {name}</translation>
+    </message>
+    <message>
+        <source>There is no attachment with id {id}.</source>
+        <translation>No hay ningún adjunto con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>{name} is {size}; an attachment can be at most {limit}.</source>
+        <translation>{name} ocupa {size}; un adjunto puede ocupar como máximo {limit}.</translation>
+    </message>
+    <message>
+        <source>Adding {name} would take this entry&apos;s attachments over {limit} in total.</source>
+        <translation>Si añades {name}, los adjuntos de esta entrada superarían {limit} en total.</translation>
+    </message>
+    <message>
+        <source>There is no journal entry with id {id}.</source>
+        <translation>No hay ninguna entrada del diario con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>Una plantilla necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>There is no template with id {id}.</source>
+        <translation>No hay ninguna plantilla con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a built-in template and cannot be changed or deleted; make a copy of it to adapt.</source>
+        <translation>“{name}” es una plantilla incluida y no se puede cambiar ni borrar; haz una copia para adaptarla.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer.</source>
+        <translation>Este equipo no tiene ningún llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>No system keyring (such as GNOME Keyring or KWallet) is running.</source>
+        <translation>No hay ningún llavero del sistema en marcha (como GNOME Keyring o KWallet).</translation>
+    </message>
+    <message>
+        <source>The system keyring did not accept the key ({kind}). Is it unlocked?</source>
+        <translation>El llavero del sistema no aceptó la clave ({kind}). ¿Está desbloqueado?</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be reached ({kind}).</source>
+        <translation>No se pudo acceder al llavero del sistema ({kind}).</translation>
+    </message>
+    <message>
+        <source>The keyring in use ({kind}) is not your system&apos;s protected keyring, so CareCompanion will not store a key in it.</source>
+        <translation>El llavero en uso ({kind}) no es el llavero protegido de tu sistema, así que CareCompanion no guardará ninguna clave en él.</translation>
+    </message>
+    <message>
+        <source>There is no self-care activity with id {id}.</source>
+        <translation>No hay ninguna actividad de autocuidado con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>There is no saved self-check with id {id}.</source>
+        <translation>No hay ninguna autoevaluación guardada con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>A check-in cannot be dated before 1900.</source>
+        <translation>Un registro no puede tener una fecha anterior a 1900.</translation>
+    </message>
+    <message>
+        <source>A check-in cannot be in the future.</source>
+        <translation>Un registro no puede estar en el futuro.</translation>
+    </message>
+    <message>
+        <source>Mood is needed (a whole number from {low} to {high}).</source>
+        <translation>Falta el ánimo (un número entero del {low} al {high}).</translation>
+    </message>
+    <message>
+        <source>The time of a check-in must include its time zone.</source>
+        <translation>La hora de un registro debe incluir su zona horaria.</translation>
+    </message>
+    <message>
+        <source>{label} must be a number of hours from 0 to 24.</source>
+        <translation>{label} debe ser un número de horas entre 0 y 24.</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number from {low} to {high}.</source>
+        <translation>{label} debe ser un número entero del {low} al {high}.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {count} characters; a journal entry is the place for a longer text.</source>
+        <translation>La nota tiene más de {count} caracteres; para un texto más largo, mejor una entrada del diario.</translation>
+    </message>
+    <message>
+        <source>A check-in can list at most {count} {what}.</source>
+        <translation>Un registro puede incluir como máximo {count} {what}.</translation>
+    </message>
+    <message>
+        <source>There is no check-in with id {id}.</source>
+        <translation>No hay ningún registro con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>A support contact is either a person or a crisis line.</source>
+        <translation>Un contacto de apoyo es una persona o una línea de crisis.</translation>
+    </message>
+    <message>
+        <source>A support contact needs a name.</source>
+        <translation>Un contacto de apoyo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A contact&apos;s name and details must each be at most {count} characters long.</source>
+        <translation>El nombre y los datos de un contacto pueden tener como máximo {count} caracteres cada uno.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a Daylio CSV export.</source>
+        <translation>{file} es una carpeta, no una exportación CSV de Daylio.</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} está vacío.</translation>
+    </message>
+    <message>
+        <source>{count} fields where the header has {expected}.</source>
+        <translation>{count} campos, pero la cabecera tiene {expected}.</translation>
+    </message>
+    <message>
+        <source>The mood {name} must be mapped to a level from {low} to {high}.</source>
+        <translation>El ánimo {name} debe asignarse a un nivel del {low} al {high}.</translation>
+    </message>
+    <message>
+        <source>there is no {columns} column, so this is not a Daylio CSV export (or one from a very old version; export it again from Daylio).</source>
+        <translation>no hay columna {columns}, así que esto no es una exportación CSV de Daylio (o es de una versión muy antigua; vuelve a exportarla desde Daylio).</translation>
+    </message>
+    <message>
+        <source>There is no file at {file}.</source>
+        <translation>No hay ningún archivo en {file}.</translation>
+    </message>
+    <message>
+        <source>the mood is missing.</source>
+        <translation>falta el ánimo.</translation>
+    </message>
+    <message>
+        <source>{value} is not a date in the form YYYY-MM-DD.</source>
+        <translation>{value} no es una fecha con la forma AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{value} is not a real date.</source>
+        <translation>{value} no es una fecha que exista.</translation>
+    </message>
+    <message>
+        <source>{value} is not a time of day.</source>
+        <translation>{value} no es una hora del día.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file, so it is not a Daylio CSV export.</source>
+        <translation>{file} no es un archivo de texto, así que no es una exportación CSV de Daylio.</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text, as Daylio writes it.</source>
+        <translation>el archivo no es texto UTF-8, como lo escribe Daylio.</translation>
+    </message>
+    <message>
+        <source>{file} is larger than 50 MB, so it is not a Daylio CSV export.</source>
+        <translation>{file} ocupa más de 50 MB, así que no es una exportación CSV de Daylio.</translation>
+    </message>
+    <message>
+        <source>the mood {names} is not one of Daylio&apos;s defaults; say which level from {low} (awful) to {high} (great) it stands for.</source>
+        <translation>el ánimo {names} no es uno de los de Daylio; indica a qué nivel corresponde, del {low} (fatal) al {high} (genial).</translation>
+    </message>
+    <message>
+        <source>the mood names {names} are not Daylio&apos;s defaults; say which level from {low} (awful) to {high} (great) each stands for.</source>
+        <translation>los ánimos {names} no son los de Daylio; indica a qué nivel corresponde cada uno, del {low} (fatal) al {high} (genial).</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {reason}.</source>
+        <translation>No se pudo leer {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Hours of care</source>
+        <translation>El tiempo de cuidado</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>La energía</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>El ánimo</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>El sueño</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>El estrés</translation>
+    </message>
+    <message>
+        <source>That activity is already on your list.</source>
+        <translation>Esa actividad ya está en tu lista.</translation>
+    </message>
+    <message>
+        <source>An empty {what} name cannot be used.</source>
+        <translation>No se puede usar un nombre de {what} vacío.</translation>
+    </message>
+    <message>
+        <source>The character &apos;|&apos; cannot be used in an {what} name.</source>
+        <translation>El carácter &apos;|&apos; no se puede usar en un nombre de {what}.</translation>
+    </message>
+    <message>
+        <source>Each {what} name must be at most {count} characters long.</source>
+        <translation>Cada nombre de {what} puede tener como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>The {title} has {questions} questions; {answers} answers were given.</source>
+        <translation>El {title} tiene {questions} preguntas; se han dado {answers} respuestas.</translation>
+    </message>
+    <message>
+        <source>Question {number} of the {title} needs one of {allowed}.</source>
+        <translation>La pregunta {number} del {title} necesita una de estas respuestas: {allowed}.</translation>
+    </message>
+    <message>
+        <source>A self-check cannot be dated in the future.</source>
+        <translation>Una autoevaluación no puede tener una fecha futura.</translation>
+    </message>
+    <message>
+        <source>The time of a self-check must include its time zone.</source>
+        <translation>La hora de una autoevaluación debe incluir su zona horaria.</translation>
+    </message>
+    <message>
+        <source>There is no self-check called {id}.</source>
+        <translation>No hay ninguna autoevaluación llamada {id}.</translation>
+    </message>
+    <message>
+        <source>There is no support contact with id {id}.</source>
+        <translation>No hay ningún contacto de apoyo con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>actividades</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>actividad</translation>
+    </message>
+    <message>
+        <source>emotion</source>
+        <translation>sentimiento</translation>
+    </message>
+    <message>
+        <source>emotions</source>
+        <translation>sentimientos</translation>
+    </message>
+    <message>
+        <source>Check in every 1 to {count} days, or not at all.</source>
+        <translation>Elige contactar cada 1 a {count} días, o no fijar ningún plazo.</translation>
+    </message>
+    <message>
+        <source>Each way someone helps can be at most {count} characters long.</source>
+        <translation>Cada forma de ayudarte puede tener como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>Un contacto necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>{value} does not look like a phone number.</source>
+        <translation>{value} no parece un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>{value} does not look like an e-mail address.</source>
+        <translation>{value} no parece una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A contact can have at most {count} e-mail addresses.</source>
+        <translation>Un contacto puede tener como máximo {count} direcciones de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A contact can have at most {count} ways they help.</source>
+        <translation>Un contacto puede tener como máximo {count} formas de ayudarte.</translation>
+    </message>
+    <message>
+        <source>A contact can have at most {count} phone numbers.</source>
+        <translation>Un contacto puede tener como máximo {count} números de teléfono.</translation>
+    </message>
+    <message>
+        <source>There is no contact with id {id}.</source>
+        <translation>No hay ningún contacto con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>The description is too long.</source>
+        <translation>La descripción es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>Each detail of a crisis line can be at most {count} characters long.</source>
+        <translation>Cada dato de una línea de crisis puede tener como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>A crisis line needs a name.</source>
+        <translation>Una línea de crisis necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A crisis line needs a phone number, a number to text or a web address.</source>
+        <translation>Una línea de crisis necesita un número de teléfono, un número al que enviar mensajes o una dirección web.</translation>
+    </message>
+    <message>
+        <source>That is too long for a phone number.</source>
+        <translation>Es demasiado largo para un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>There is no crisis line with id {id}.</source>
+        <translation>No hay ninguna línea de crisis con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>A group meets in person, by video or by phone.</source>
+        <translation>Un grupo se reúne en persona, por videollamada o por teléfono.</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un grupo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The location or notes are too long.</source>
+        <translation>El lugar o las notas son demasiado largos.</translation>
+    </message>
+    <message>
+        <source>There is no group with id {id}.</source>
+        <translation>No hay ningún grupo con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>A name</source>
+        <translation>Un nombre</translation>
+    </message>
+    <message>
+        <source>A role</source>
+        <translation>Un papel</translation>
+    </message>
+    <message>
+        <source>An address</source>
+        <translation>Una dirección</translation>
+    </message>
+    <message>
+        <source>Best times to call</source>
+        <translation>Las mejores horas para llamar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Las notas</translation>
+    </message>
+    <message>
+        <source>That time is in the future.</source>
+        <translation>Esa hora está en el futuro.</translation>
+    </message>
+    <message>
+        <source>The time needs a time zone.</source>
+        <translation>La hora necesita una zona horaria.</translation>
+    </message>
+    <message>
+        <source>A note can be at most {count} characters long.</source>
+        <translation>Una nota puede tener como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no contact log entry with id {id}.</source>
+        <translation>No hay ninguna anotación de contacto con el identificador {id}.</translation>
+    </message>
+    <message>
+        <source>The group does not meet on {day}.</source>
+        <translation>El grupo no se reúne el {day}.</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {allowed}.</source>
+        <translation>{value} no está entre estas opciones: {allowed}.</translation>
+    </message>
+    <message>
+        <source>That file is not a JPEG, PNG, GIF or WebP picture.</source>
+        <translation>Ese archivo no es una imagen JPEG, PNG, GIF o WebP.</translation>
+    </message>
+    <message>
+        <source>The photo is {size} KiB; a contact photo can be at most {limit} KiB. Choose a smaller picture.</source>
+        <translation>La foto ocupa {size} KiB; la foto de un contacto puede ocupar como máximo {limit} KiB. Elige una imagen más pequeña.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts from 1 minute to 24 hours.</source>
+        <translation>Una reunión dura de 1 minuto a 24 horas.</translation>
+    </message>
+    <message>
+        <source>The first meeting must fall on the chosen weekday of its month (use Schedule.monthly).</source>
+        <translation>La primera reunión debe caer en el día de la semana elegido de su mes (usa Schedule.monthly).</translation>
+    </message>
+    <message>
+        <source>A group meets once, weekly or monthly.</source>
+        <translation>Un grupo se reúne una sola vez, cada semana o cada mes.</translation>
+    </message>
+    <message>
+        <source>That is not a possible repeat interval.</source>
+        <translation>Ese intervalo de repetición no es posible.</translation>
+    </message>
+    <message>
+        <source>Say where the meeting moves to.</source>
+        <translation>Indica adónde se cambia la reunión.</translation>
+    </message>
+    <message>
+        <source>This group has no meeting schedule.</source>
+        <translation>Este grupo no tiene reuniones programadas.</translation>
+    </message>
+    <message>
+        <source>{value} is not a time zone name like Europe/London or America/New_York.</source>
+        <translation>{value} no es un nombre de zona horaria como Europe/London o America/New_York.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>La nota es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first meeting.</source>
+        <translation>El último día es anterior a la primera reunión.</translation>
+    </message>
+    <message>
+        <source>Choose the first to fifth, or the last, weekday of the month.</source>
+        <translation>Elige la semana del mes: de la primera a la quinta, o la última.</translation>
+    </message>
+    <message>
+        <source>{what} can be at most {count} characters long.</source>
+        <translation>{what}: como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no built-in list of crisis lines for {code}; choose one of {known}.</source>
+        <translation>No hay una lista incluida de líneas de crisis para {code}; elige una de estas: {known}.</translation>
+    </message>
+    <message>
+        <source>this is not a valid vCard line.</source>
+        <translation>esta no es una línea vCard válida.</translation>
+    </message>
+    <message>
+        <source>line {line}: the check-in interval {value} is not a number of days; left out.</source>
+        <translation>línea {line}: el intervalo de contacto {value} no es un número de días; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>line {line}: {value} is not an e-mail address; left out.</source>
+        <translation>línea {line}: {value} no es una dirección de correo electrónico; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>END:VCARD without a BEGIN:VCARD before it.</source>
+        <translation>END:VCARD sin un BEGIN:VCARD antes.</translation>
+    </message>
+    <message>
+        <source>this card has no END:VCARD.</source>
+        <translation>a esta tarjeta le falta END:VCARD.</translation>
+    </message>
+    <message>
+        <source>this card has no name, phone number or e-mail address.</source>
+        <translation>esta tarjeta no tiene nombre, número de teléfono ni dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>no contacts found; is this a vCard (.vcf) file?</source>
+        <translation>no se encontró ningún contacto; ¿es un archivo vCard (.vcf)?</translation>
+    </message>
+    <message>
+        <source>a new card starts before the card at line {line} has ended (END:VCARD is missing).</source>
+        <translation>empieza una tarjeta nueva antes de que termine la de la línea {line} (falta END:VCARD).</translation>
+    </message>
+    <message>
+        <source>this line is not UTF-8 text; export the contacts again as UTF-8 (Unicode) vCards.</source>
+        <translation>esta línea no es texto UTF-8; vuelve a exportar los contactos como vCards en UTF-8 (Unicode).</translation>
+    </message>
+    <message>
+        <source>{what} is outside any BEGIN:VCARD ... END:VCARD card; is this a vCard (.vcf) file?</source>
+        <translation>{what} está fuera de cualquier tarjeta BEGIN:VCARD ... END:VCARD; ¿es un archivo vCard (.vcf)?</translation>
+    </message>
+    <message>
+        <source>line {line}: {value} is not a phone number; left out.</source>
+        <translation>línea {line}: {value} no es un número de teléfono; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>the photo on this line is damaged (its base64 data cannot be read).</source>
+        <translation>la foto de esta línea está dañada (no se pueden leer sus datos base64).</translation>
+    </message>
+    <message>
+        <source>line {line}: the photo is a web link; it was not downloaded.</source>
+        <translation>línea {line}: la foto es un enlace web; no se ha descargado.</translation>
+    </message>
+    <message>
+        <source>the photo on this line is not a base64 data: URI.</source>
+        <translation>la foto de esta línea no es una data: URI en base64.</translation>
+    </message>
+    <message>
+        <source>line {line}: the photo is not a JPEG, PNG, GIF or WebP picture; it was left out.</source>
+        <translation>línea {line}: la foto no es una imagen JPEG, PNG, GIF o WebP; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>line {line}: the photo is {size} KiB, larger than {limit} KiB; it was left out.</source>
+        <translation>línea {line}: la foto ocupa {size} KiB, más de {limit} KiB; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>line {line}: the photo is in a form this app cannot read; it was left out.</source>
+        <translation>línea {line}: la foto está en un formato que esta aplicación no puede leer; se ha omitido.</translation>
+    </message>
+    <message>
+        <source>the card for {name} cannot be imported: {reason}</source>
+        <translation>la tarjeta de {name} no se puede importar: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size} MiB; at most {limit} MiB can be imported.</source>
+        <translation>el archivo ocupa {size} MiB; se pueden importar como máximo {limit} MiB.</translation>
+    </message>
+    <message>
+        <source>the file holds more than {count} contacts; split it into smaller files.</source>
+        <translation>el archivo contiene más de {count} contactos; divídelo en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason}).</source>
+        <translation>no se puede leer el archivo ({reason}).</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its UTF-16 text cannot be read.</source>
+        <translation>el archivo está dañado: no se puede leer su texto UTF-16.</translation>
+    </message>
+    <message>
+        <source>The database library on this computer cannot encrypt, so CareCompanion will not store your journal with it.</source>
+        <translation>La biblioteca de bases de datos de este equipo no puede cifrar, así que CareCompanion no guardará tu diario con ella.</translation>
+    </message>
+    <message>
+        <source>The journal database failed its integrity check ({pages} damaged pages): it has been damaged or tampered with.</source>
+        <translation>La base de datos del diario no superó la comprobación de integridad ({pages} páginas dañadas): se ha dañado o alguien la ha manipulado.</translation>
+    </message>
+    <message>
+        <source>CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, and it is not available on this computer, so nothing was stored.</source>
+        <translation>CareCompanion necesita SQLCipher (el paquete sqlcipher3) para cifrar tu diario, y no está disponible en este equipo, así que no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The journal database is damaged or has been tampered with and cannot be read.</source>
+        <translation>La base de datos del diario está dañada o alguien la ha manipulado, y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>A CareCompanion vault already exists in {where}; it was left untouched.</source>
+        <translation>Ya existe un diario de CareCompanion en {where}; no se ha tocado.</translation>
+    </message>
+    <message>
+        <source>The journal database is missing or empty. Restore it from a backup.</source>
+        <translation>La base de datos del diario falta o está vacía. Restáurala desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: a required field is missing.</source>
+        <translation>La cabecera del diario está dañada: falta un campo obligatorio.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: key settings are not valid.</source>
+        <translation>La cabecera del diario está dañada: los ajustes de la clave no son válidos.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: key settings are missing.</source>
+        <translation>La cabecera del diario está dañada: faltan los ajustes de la clave.</translation>
+    </message>
+    <message>
+        <source>The vault header asks for far more work to unlock than CareCompanion ever sets, so it was refused (it may have been tampered with).</source>
+        <translation>La cabecera del diario pide mucho más trabajo para desbloquear del que CareCompanion fija nunca, así que se ha rechazado (puede que alguien la haya manipulado).</translation>
+    </message>
+    <message>
+        <source>The vault header asks for weaker passphrase protection than CareCompanion ever uses, so it was refused (it may have been tampered with).</source>
+        <translation>La cabecera del diario pide una protección de la frase de contraseña más débil que la que CareCompanion usa nunca, así que se ha rechazado (puede que alguien la haya manipulado).</translation>
+    </message>
+    <message>
+        <source>The vault header names a key-derivation method we do not use.</source>
+        <translation>La cabecera del diario indica un método de derivación de claves que no usamos.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: the {slot} nonce is not valid.</source>
+        <translation>La cabecera del diario está dañada: un nonce no es válido ({slot}).</translation>
+    </message>
+    <message>
+        <source>This is not a CareCompanion vault header.</source>
+        <translation>Esta no es una cabecera de diario de CareCompanion.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: {what} is not valid.</source>
+        <translation>La cabecera del diario está dañada: un dato no es válido ({what}).</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: {what} is missing.</source>
+        <translation>La cabecera del diario está dañada: falta un dato ({what}).</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: the passphrase salt is not valid.</source>
+        <translation>La cabecera del diario está dañada: la sal de la frase de contraseña no es válida.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: its key slots are not valid.</source>
+        <translation>La cabecera del diario está dañada: sus ranuras de clave no son válidas.</translation>
+    </message>
+    <message>
+        <source>The vault header has been changed by something other than CareCompanion (damage or tampering). Restore it from a backup.</source>
+        <translation>Algo ajeno a CareCompanion ha cambiado la cabecera del diario (daños o manipulación). Restáurala desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault header is far larger than it should be: refused.</source>
+        <translation>La cabecera del diario es mucho más grande de lo que debería: se ha rechazado.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged and cannot be read.</source>
+        <translation>La cabecera del diario está dañada y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: its version is not valid.</source>
+        <translation>La cabecera del diario está dañada: su versión no es válida.</translation>
+    </message>
+    <message>
+        <source>This vault was written by a newer version of CareCompanion. Please update the app; the vault was left untouched.</source>
+        <translation>Este diario lo escribió una versión más reciente de CareCompanion. Actualiza la aplicación, por favor; el diario no se ha tocado.</translation>
+    </message>
+    <message>
+        <source>No CareCompanion vault in {where}. Create one with &apos;carecompanion init&apos;.</source>
+        <translation>No hay ningún diario de CareCompanion en {where}. Crea uno con &apos;carecompanion init&apos;.</translation>
+    </message>
+    <message>
+        <source>A recovery key has {expected} letters and digits in groups of four; this one has {given}.</source>
+        <translation>Una clave de recuperación tiene {expected} letras y cifras en grupos de cuatro; esta tiene {given}.</translation>
+    </message>
+    <message>
+        <source>This vault has no recovery key.</source>
+        <translation>Este diario no tiene clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>That recovery key has a typo: please check each group of four against the printout.</source>
+        <translation>Esa clave de recuperación tiene un error de escritura: compara cada grupo de cuatro con la copia impresa, por favor.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess. Try four or five ordinary words with spaces between them.</source>
+        <translation>Demasiado fácil de adivinar. Prueba con cuatro o cinco palabras corrientes separadas por espacios.</translation>
+    </message>
+    <message>
+        <source>Still easy to guess. Use at least {count} characters, ideally a few words.</source>
+        <translation>Todavía es fácil de adivinar. Usa al menos {count} caracteres, mejor si son unas cuantas palabras.</translation>
+    </message>
+    <message>
+        <source>Acceptable. Another word would make it much stronger.</source>
+        <translation>Aceptable. Una palabra más la haría mucho más segura.</translation>
+    </message>
+    <message>
+        <source>Hard to guess. Keep it somewhere safe until you know it by heart.</source>
+        <translation>Difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
+    </message>
+    <message>
+        <source>Very hard to guess. Keep it somewhere safe until you know it by heart.</source>
+        <translation>Muy difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords.</source>
+        <translation>Es una de las contraseñas más usadas.</translation>
+    </message>
+    <message>
+        <source>That passphrase is too easy to guess. {advice}</source>
+        <translation>Esa frase de contraseña es demasiado fácil de adivinar. {advice}</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault. Check Caps Lock and try again, or use your recovery key.</source>
+        <translation>Esa frase de contraseña no abre este diario. Revisa el Bloq Mayús y vuelve a intentarlo, o usa tu clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this vault.</source>
+        <translation>Esa clave de recuperación no abre este diario.</translation>
+    </message>
+    <message>
+        <source>The computer could not read or write a file ({reason}).</source>
+        <translation>El ordenador no pudo leer o escribir un archivo ({reason}).</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}). Your journal is safe; please try again.</source>
+        <translation>Algo ha fallado ({kind}). Tu diario está a salvo; inténtalo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -3322,6 +3745,14 @@ Notas de los próximos días:</translation>
         <translation>No se importó nada.</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>Leyendo</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
         <source>All {n} check-ins in this file are already here.</source>
         <translation>Los {n} registros de este archivo ya están aquí.</translation>
     </message>
@@ -3342,6 +3773,14 @@ Notas de los próximos días:</translation>
         <translation>Se importaron {added} registros (se omitieron {dups} duplicados).</translation>
     </message>
     <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Importing your check-ins…</source>
+        <translation>Importando tus registros…</translation>
+    </message>
+    <message>
         <source>Save the mood report</source>
         <translation>Guardar el informe de ánimo</translation>
     </message>
@@ -3356,6 +3795,14 @@ Notas de los próximos días:</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Writing your check-ins…</source>
+        <translation>Escribiendo tus registros…</translation>
     </message>
 </context>
 <context>
@@ -4414,6 +4861,10 @@ Notas de los próximos días:</translation>
         <translation>{words}: lo enviaste tú</translation>
     </message>
     <message>
+        <source>{words}: sending…</source>
+        <translation>{words}: enviando…</translation>
+    </message>
+    <message>
         <source>, {count} so far</source>
         <translation>, {count} hasta ahora</translation>
     </message>
@@ -4442,6 +4893,10 @@ Notas de los próximos días:</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
     </message>
 </context>
 <context>
@@ -5243,6 +5698,21 @@ Clínica San Antonio → la clínica</translation>
     <message>
         <source>How are you today? It takes ten seconds.</source>
         <translation>¿Cómo estás hoy? Son diez segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>Unexpected</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo ha fallado</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CareCompanion. Your journal is safe: everything you saved is kept.
+
+What you were doing may not have finished, so please check it and try again. If this keeps happening, close CareCompanion and open it again.</source>
+        <translation>Algo ha fallado dentro de CareCompanion. Tu diario está a salvo: todo lo que guardaste se conserva.
+
+Puede que lo que estabas haciendo no se haya terminado, así que revísalo e inténtalo de nuevo. Si vuelve a pasar, cierra CareCompanion y ábrelo otra vez.</translation>
     </message>
 </context>
 <context>

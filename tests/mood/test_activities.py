@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from carecompanion.mood.defaults import DEFAULT_ACTIVITIES
-from carecompanion.mood.errors import ActivityNotFound, ContactNotFound, InvalidName
+from carecompanion.mood.errors import ActivityNotFound, InvalidName, SupportContactNotFound
 from carecompanion.mood.lifts import activity_lifts
 from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
@@ -102,5 +102,5 @@ def test_support_contacts(mood: MoodService) -> None:
         mood.support.add("Someone", kind="stranger")  # type: ignore[arg-type]
     mood.support.delete(line.id)
     assert [c.name for c in mood.support.list()] == ["Anna B."]
-    with pytest.raises(ContactNotFound):
+    with pytest.raises(SupportContactNotFound):
         mood.support.delete(line.id)

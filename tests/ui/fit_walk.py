@@ -475,9 +475,10 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     window = controller.window
 
     from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+    from carecompanion.vault.device_keys import NONE_AVAILABLE
 
     def settings() -> QWidget:
-        dialog = SettingsDialog("system", 10, False, "The system keyring is not available.", window)
+        dialog = SettingsDialog("system", 10, False, NONE_AVAILABLE(), window)
         dialog.set_language("en")
         dialog.set_reminders(
             True,

@@ -20,6 +20,7 @@ from carecompanion.clock import FixedClock
 from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
 from carecompanion.ui.setup_wizard import SetupWizard
 from carecompanion.ui.unlock_view import UnlockView
+from carecompanion.vault.device_keys import NONE_AVAILABLE
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
 
@@ -93,7 +94,7 @@ def test_main_window_and_dialogs_are_named(
         shell.show_section(row)
     assert unnamed_controls(controller.window) == []
     for dialog in (
-        SettingsDialog("system", 10, False, "No keyring here."),
+        SettingsDialog("system", 10, False, NONE_AVAILABLE()),
         ChangePassphraseDialog(),
     ):
         qtbot.addWidget(dialog)

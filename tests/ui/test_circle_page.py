@@ -105,7 +105,7 @@ def test_member_card_renames_and_saves_the_card(
     dialog.name.clear()
     qtbot.keyClicks(dialog.name, "Ana M.")
     qtbot.mouseClick(dialog.save_name_button, Qt.MouseButton.LeftButton)
-    assert session.circles.identity().name == "Ana M."
+    qtbot.waitUntil(lambda: session.circles.identity().name == "Ana M.", timeout=WAIT)
     target = tmp_path / "ana"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -199,6 +199,7 @@ def test_sharing_from_the_journal_shows_the_redacted_preview(
 
     monkeypatch.setattr(ShareDialog, "exec", check_and_share)
     qtbot.mouseClick(page.share_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, shell.circle_page)  # sharing runs in the background
     [post] = session.circles.state(circle_id).posts
     assert (post.title, post.mine) == ("M.'s hard day", True)
     assert session.circles.redactions(circle_id) == [("Margaret", "M.")]
@@ -220,6 +221,7 @@ def test_sharing_from_the_journal_shows_the_redacted_preview(
 
     monkeypatch.setattr(ShareDialog, "exec", offers_new_version)
     circle_page.open_share_dialog(entry.id)
+    wait_idle(qtbot, circle_page)
     [post] = session.circles.state(circle_id).posts
     assert post.version == 2 and "M. knew me" in post.text
 
@@ -274,6 +276,7 @@ def test_another_members_post_arrives_unread_then_comment_and_react(
     assert "whole week" in page.panel.body.toPlainText()
     assert not page.posts_model.value(0).unread
     assert "nothing new" in page.circles_model.index(0, 0).data()
+    wait_idle(qtbot, page)  # the read mark is written in the background
     assert not ana.circles.state(circle_id).posts[0].unread
     assert page.panel.withdraw_button.isHidden(), "only your own posts can be withdrawn"
 
@@ -352,7 +355,12 @@ def test_members_dialog_adds_after_comparing_and_removes(
 
     monkeypatch.setattr(AddMemberDialog, "exec", compare)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert ana.circles.roster(circle_id).role_of(bea.circles.identity().fingerprint) == "reader"
+    qtbot.waitUntil(
+        lambda: (
+            ana.circles.roster(circle_id).role_of(bea.circles.identity().fingerprint) == "reader"
+        ),
+        timeout=WAIT,
+    )  # added in the background
     assert dialog.model.rowCount() == 2
     assert "Bea · reader" in dialog.model.index(1, 0).data()
 
@@ -437,8 +445,8 @@ def test_the_main_window_opens_circle_files(
     session.circles.create("Tuesday group", file)
     controller.window.open_circle_file(file)
     assert shell.pages.currentWidget() is shell.circle_page
-    assert shell.circle_page.circle_title.text() == "Tuesday group"
     wait_idle(qtbot, shell.circle_page)
+    assert shell.circle_page.circle_title.text() == "Tuesday group"
 
 
 def test_circle_page_controls_are_named(
@@ -461,6 +469,7 @@ def test_circle_page_controls_are_named(
     session.circles.share_entry(circle_id, entry.id)
     page = shell.circle_page
     page.refresh()
+    wait_idle(qtbot, page)  # read in the background
     page.posts.setCurrentIndex(page.posts_model.index(0, 0))
     assert page.right_stack.currentWidget() is page.panel_area  # the panel, scrolling
     assert not page.panel.withdraw_button.isHidden()

@@ -27,6 +27,11 @@ def _choose(dialog: ImportDialog, source: ImportSource, path: Path) -> None:
     dialog.path.setText(str(path))
 
 
+def _settle(qtbot: QtBot, dialog: ImportDialog | ExportDialog) -> None:
+    """Reading, importing and exporting run in the background: wait for the outcome."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+
+
 def test_import_previews_then_imports_and_skips_duplicates(
     qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock
 ) -> None:
@@ -36,10 +41,12 @@ def test_import_previews_then_imports_and_skips_duplicates(
     qtbot.addWidget(dialog)
     _choose(dialog, ImportSource.JRNL, source)
     dialog.make_preview()
+    _settle(qtbot, dialog)
     assert dialog.model.rowCount() > 0
     assert session.journal.count() == 0, "a preview writes nothing"
     assert dialog.import_button.isEnabled()
     dialog.do_import()
+    _settle(qtbot, dialog)
     imported = session.journal.count()
     assert imported == dialog.model.rowCount()
     assert dialog.result_summary.startswith("Imported")
@@ -48,6 +55,7 @@ def test_import_previews_then_imports_and_skips_duplicates(
     qtbot.addWidget(again)
     _choose(again, ImportSource.JRNL, source)
     again.make_preview()
+    _settle(qtbot, again)
     assert not again.import_button.isEnabled(), "everything is already there"
     assert session.journal.count() == imported
 
@@ -63,6 +71,7 @@ def test_bad_file_names_the_line_and_changes_nothing(
     qtbot.addWidget(dialog)
     _choose(dialog, ImportSource.JRNL, broken)
     dialog.make_preview()
+    _settle(qtbot, dialog)
     assert not dialog.error.isHidden()
     assert "broken.json, line 3" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
@@ -81,6 +90,7 @@ def test_export_json_of_a_selection(
     dialog.scope.setCurrentIndex(dialog.scope.findData("selected"))
     out = tmp_path / "one.json"
     assert dialog.export_to("json", out)
+    _settle(qtbot, dialog)
     document = json.loads(out.read_text())
     titles = [entry["title"] for entry in document["entries"]]
     assert titles == ["Keep this"]
@@ -98,5 +108,6 @@ def test_export_pdf_everything(
     qtbot.addWidget(dialog)
     out = tmp_path / "journal.pdf"
     assert dialog.export_to("pdf", out, overwrite=True)
+    _settle(qtbot, dialog)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "Garden evening" in text

@@ -209,11 +209,16 @@ def test_daylio_import_from_the_page_adds_once(
     fixture = (
         Path(__file__).parent.parent / "fixtures" / "daylio" / "v7_default_moods_mixed_times.csv"
     )
-    summary = import_daylio(session, fixture, page, interactive=False)
+    summaries: list[str | None] = []
+    import_daylio(session, fixture, page, summaries.append, interactive=False)
+    qtbot.waitUntil(lambda: len(summaries) == 1, timeout=15_000)  # read and written on workers
+    summary = summaries[0]
     assert summary is not None and summary.startswith("Imported")
     count = session.mood.count()
     assert count > 0
-    again = import_daylio(session, fixture, page, interactive=False)
+    import_daylio(session, fixture, page, summaries.append, interactive=False)
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=15_000)
+    again = summaries[1]
     assert again is not None and "already here" in again
     assert session.mood.count() == count
 
@@ -233,7 +238,9 @@ def test_csv_export_reads_back(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     page = MoodPage(session)
     qtbot.addWidget(page)
-    assert save_csv(session, page) == out
+    saved: list[Path | None] = []
+    save_csv(session, page, saved.append)
+    qtbot.waitUntil(lambda: saved == [out], timeout=15_000)  # written on a worker
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 5
     assert {row["mood"] for row in rows} == {"4"}

@@ -54,15 +54,15 @@ def test_remembered_vault_opens_without_a_passphrase(
 
 
 def test_untrusted_keyring_disables_the_option(qtbot: QtBot) -> None:
-    dialog = SettingsDialog(
-        "system", 10, remembered=False, keyring_problem="No system keyring is running."
-    )
+    from carecompanion.vault.device_keys import NOT_RUNNING
+
+    dialog = SettingsDialog("system", 10, remembered=False, keyring_problem=NOT_RUNNING())
     qtbot.addWidget(dialog)
     assert not dialog.remember.isEnabled()
     from PySide6.QtWidgets import QLabel
 
     shown = [label.text() for label in dialog.findChildren(QLabel)]
-    assert "No system keyring is running." in shown, "the reason is shown, not hidden"
+    assert str(NOT_RUNNING()) in shown, "the reason is shown, not hidden"
 
 
 def test_change_passphrase_rewraps_the_key(

@@ -759,6 +759,7 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
     from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
     from carecompanion.ui.setup_wizard import SetupWizard
     from carecompanion.ui.unlock_view import UnlockView
+    from carecompanion.ui.workers import wait_for_background_work
 
     yield UnlockView()
     yield SetupWizard()
@@ -768,7 +769,11 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
     circle_id, entry_id = _share_in_a_circle(session, folder)
     page = shell.circle_page
     page.refresh()
+    while page.work.busy:  # the posts are read in the background
+        wait_for_background_work()
+        QCoreApplication.processEvents()
     page.posts.setCurrentIndex(page.posts_model.index(0, 0))  # the post panel, comment and all
+    assert page.panel.post is not None
     for row in range(shell.navigation_model.rowCount()):
         shell.show_section(row)
     QCoreApplication.processEvents()

@@ -90,7 +90,3 @@ def is_day(value: object) -> bool:
     if not isinstance(value, str) or not _DAY.match(value):
         return False
     return _valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
-
-
-def parse_timestamp(value: str) -> datetime:
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)

@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.errors import WRONG_CIRCLE, CircleFileError
 from carecompanion.circle.identity import MemberCard
 from carecompanion.circle.items import SignedItem
-
-WRONG_CIRCLE = "This file belongs to a different circle."
 
 Key = tuple[str, ...]
 

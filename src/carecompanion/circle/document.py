@@ -14,7 +14,7 @@ from typing import Any
 
 from carecompanion.circle.canonical import HEX32
 from carecompanion.circle.content import CircleContent
-from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.errors import TOO_LARGE, CircleFileError
 from carecompanion.circle.identity import MemberCard, card_from_json
 from carecompanion.circle.items import MalformedItem, SignedItem, parse_item
 from carecompanion.circle.limits import (
@@ -24,6 +24,7 @@ from carecompanion.circle.limits import (
     MAX_RECORDS,
     MAX_ROSTER_ITEMS,
 )
+from carecompanion.errors import Sentence
 
 MAGIC = b"carecompanion-circle/1\n"
 FORMAT = "carecompanion.circle"
@@ -35,7 +36,13 @@ _SECTIONS = {
 }
 _TOP_KEYS = {"format", "version", "circle", "genesis", "cards", "roster", "records", "heads"}
 
-DAMAGED = "This circle file is damaged or was not made by CareCompanion."
+DAMAGED = Sentence(
+    "circle.file.not_ours", "This circle file is damaged or was not made by CareCompanion."
+)
+NEWER = Sentence(
+    "circle.file.newer",
+    "This circle file was written by a newer CareCompanion; please update the app to open it.",
+)
 
 
 @dataclass
@@ -57,17 +64,26 @@ def encode_document(content: CircleContent) -> bytes:
     for key in sorted(content.items):
         item = content.items[key]
         sections[section_of[item.kind]].append(item.to_json())
-    document: dict[str, Any] = {
+    head: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "circle": content.circle_id,
         "genesis": content.genesis.to_json(),
         "cards": [content.cards[fp].to_json() for fp in sorted(content.cards)],
-        **sections,
     }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    # The same text as one json.dumps of the whole document, written an item at a time: one
+    # call over 20,000 records would hold the GIL for ~80 ms, freezing the app's window
+    # while a circle is saved in the background.
+    parts = [_json(head)[:-1]]
+    for name, values in sections.items():
+        parts.append(f',"{name}":[' + ",".join(_json(value) for value in values) + "]")
+    text = "".join(parts) + "}"
     # Level 3: a quarter of level 6's time for a file 12% larger (20,000 records: 0.19 s, 5 MB).
     return MAGIC + zlib.compress(text.encode("utf-8"), 3)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _inflate(payload: bytes) -> bytes:
@@ -79,7 +95,7 @@ def _inflate(payload: bytes) -> bytes:
     except zlib.error as exc:
         raise CircleFileError(DAMAGED) from exc
     if len(data) > MAX_DOCUMENT_BYTES or inflater.unconsumed_tail:
-        raise CircleFileError("This circle file is too large to open.")
+        raise CircleFileError(TOO_LARGE)
     if not inflater.eof or inflater.unused_data:
         raise CircleFileError(DAMAGED)
     return data
@@ -100,10 +116,7 @@ def decode_document(
     if document["format"] != FORMAT:
         raise CircleFileError(DAMAGED)
     if document["version"] != VERSION or isinstance(document["version"], bool):
-        raise CircleFileError(
-            "This circle file was written by a newer CareCompanion; "
-            "please update the app to open it."
-        )
+        raise CircleFileError(NEWER)
     try:
         return _parse_sections(document, reuse or {})
     except MalformedItem as exc:

@@ -12,7 +12,7 @@ from carecompanion.circle import agefile
 from carecompanion.circle.canonical import timestamp
 from carecompanion.circle.content import CircleContent
 from carecompanion.circle.document import decode_document, encode_document
-from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.errors import A_MEMBER, CUT_SHORT, ROLLED_BACK, CircleFileError
 from carecompanion.circle.identity import MemberIdentity
 from carecompanion.circle.items import SignedItem, make_item
 from carecompanion.circle.roster import Roster, evaluate_roster
@@ -23,8 +23,16 @@ from carecompanion.circle.verify import (
     verify_genesis,
     verify_items,
 )
+from carecompanion.errors import Notice, Sentence
 
-NOT_A_MEMBER = "You are not a member of this circle, or your key cannot open this file."
+NOT_A_MEMBER = agefile.NOT_A_MEMBER
+NEEDS_PASSPHRASE = Sentence(
+    "circle.needs_passphrase",
+    "This circle is protected by a circle passphrase; enter it to open the circle.",
+)
+PASSPHRASE_TO_WRITE = Sentence(
+    "circle.passphrase_to_write", "This circle's passphrase is needed to write it."
+)
 
 
 @dataclass
@@ -43,9 +51,7 @@ def decrypt(data: bytes, identity: MemberIdentity | None, passphrase: str | None
     header = agefile.check_age_header(data)
     if header.kind == "scrypt":
         if passphrase is None:
-            raise CircleFileError(
-                "This circle is protected by a circle passphrase; enter it to open the circle."
-            )
+            raise CircleFileError(NEEDS_PASSPHRASE)
         return agefile.decrypt_with_passphrase(data, passphrase)
     if identity is None:
         raise CircleFileError(NOT_A_MEMBER)
@@ -87,7 +93,7 @@ def seal(content: CircleContent, roster: Roster, passphrase: str | None) -> tupl
     payload = encode_document(content)
     if content.mode == "passphrase":
         if passphrase is None:
-            raise CircleFileError("This circle's passphrase is needed to write it.")
+            raise CircleFileError(PASSPHRASE_TO_WRITE)
         return agefile.encrypt_with_passphrase(payload, passphrase), payload
     recipients = sorted(member.card.age_recipient for member in roster.current())
     return agefile.encrypt_to_recipients(payload, recipients), payload
@@ -132,16 +138,16 @@ def refresh_head(content: CircleContent, identity: MemberIdentity, now: datetime
 
 def head_warnings(
     content: CircleContent, previous: CircleContent | None, roster: Roster
-) -> list[str]:
+) -> list[Notice]:
     """Rolled back (a head older than one seen before, or gone) or truncated (records
     missing). ``previous`` is what this computer saw before, when ``content`` is the main file."""
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     by_author: dict[str, list[SignedItem]] = defaultdict(list)
     for record in content.records():
         by_author[record.signer].append(record)
 
-    def name(author: str) -> str:
-        return roster.members[author].name if author in roster.members else "a member"
+    def name(author: str) -> str | Notice:
+        return roster.members[author].name if author in roster.members else A_MEMBER()
 
     rolled_back = set()
     if previous is not None:
@@ -149,20 +155,11 @@ def head_warnings(
             head = content.items.get(("head", seen.signer))
             if head is None or head.fields["seq"] < seen.fields["seq"]:
                 rolled_back.add(seen.signer)
-                warnings.append(
-                    f"The circle file holds older writing from {name(seen.signer)} "
-                    "than this computer has already seen (it may have been "
-                    "restored or rolled back). Nothing was lost: it is written "
-                    "back."
-                )
+                warnings.append(ROLLED_BACK(name=name(seen.signer)))
     for head in content.of_kind("head"):
         if head.signer in rolled_back:
             continue
         count, digest = author_digest(by_author.get(head.signer, []))
         if (count, digest) != (head.fields["count"], head.fields["digest"]):
-            warnings.append(
-                f"Some of what {name(head.signer)} shared is missing from the "
-                "circle file (it may have been cut short). Nothing was lost: "
-                "it is written back."
-            )
+            warnings.append(CUT_SHORT(name=name(head.signer)))
     return warnings

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from carecompanion.atomic import atomic_write_bytes
-from carecompanion.circle.errors import CircleError, CircleFileError
+from carecompanion.circle.errors import TOO_LARGE, CircleError, CircleFileError
 from carecompanion.circle.limits import MAX_FILE_BYTES
+from carecompanion.errors import Sentence
 
 #: Breaking a stale lock takes microseconds; a break guard older than this was left by a
 #: process that died in that moment.
@@ -27,6 +28,20 @@ _RETRY_SLEEP = 0.05
 class CircleLockTimeout(CircleError):
     """Someone else is writing the circle file right now, for longer than we wait."""
 
+    sentence = Sentence(
+        "circle.lock_timeout",
+        "Someone else in the circle is saving the circle file right now; try again in a moment.",
+    )
+
+
+NOT_THERE = Sentence("circle.file.not_there", "The circle file {name} is not there.")
+NOT_ALLOWED = Sentence(
+    "circle.file.not_allowed", "CareCompanion is not allowed to read the circle file {name}."
+)
+DISK_ERROR = Sentence(
+    "circle.file.disk_error", "The circle file {name} could not be read from the disk."
+)
+
 
 def read_circle_file(path: Path) -> bytes:
     """The file's bytes; a file over the size limit is refused before it is read, and every
@@ -34,20 +49,16 @@ def read_circle_file(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise CircleFileError("This circle file is too large to open.")
+                raise CircleFileError(TOO_LARGE)
             data = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since fstat
     except FileNotFoundError as exc:
-        raise CircleFileError(f"The circle file {path.name} is not there.") from exc
+        raise CircleFileError(NOT_THERE, name=path.name) from exc
     except (IsADirectoryError, PermissionError) as exc:
-        raise CircleFileError(
-            f"CareCompanion is not allowed to read the circle file {path.name}."
-        ) from exc
+        raise CircleFileError(NOT_ALLOWED, name=path.name) from exc
     except OSError as exc:
-        raise CircleFileError(
-            f"The circle file {path.name} could not be read from the disk."
-        ) from exc
+        raise CircleFileError(DISK_ERROR, name=path.name) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise CircleFileError("This circle file is too large to open.")
+        raise CircleFileError(TOO_LARGE)
     return data
 
 
@@ -176,10 +187,7 @@ def circle_lock(
             if seen is not None and _is_stale(lock, seen, stale_after, clock()):
                 _break_if_unchanged(lock, seen, clock)
             elif seen is not None and time.monotonic() >= deadline:
-                raise CircleLockTimeout(
-                    "Someone else in the circle is saving the circle file right now; try "
-                    "again in a moment."
-                ) from None
+                raise CircleLockTimeout() from None
             if seen is not None:
                 time.sleep(_RETRY_SLEEP)
             continue

@@ -32,8 +32,9 @@ from carecompanion.circle.canonical import (
     is_timestamp,
     timestamp,
 )
-from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.errors import NAME_LENGTH, CircleFileError, InvalidInput
 from carecompanion.circle.limits import MAX_CARD_BYTES, MAX_NAME_CHARS
+from carecompanion.errors import Sentence
 
 CARD_FORMAT = "carecompanion.member-card"
 CARD_VERSION = 1
@@ -43,7 +44,15 @@ _SAFETY_DOMAIN = b"carecompanion/safety-number/v1\x00"
 _AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 _CARD_KEYS = {"format", "version", "name", "signing_key", "age_recipient", "created", "signature"}
 
-BAD_CARD = "This is not a CareCompanion member card, or it is damaged."
+BAD_CARD = Sentence("circle.card.bad", "This is not a CareCompanion member card, or it is damaged.")
+NEWER_CARD = Sentence(
+    "circle.card.newer",
+    "This member card was made by a newer CareCompanion; please update the app.",
+)
+CARD_CHANGED = Sentence(
+    "circle.card.changed",
+    "This member card's signature does not match: it was changed after it was made.",
+)
 
 
 def key_material(signing_key: bytes, age_recipient: str) -> bytes:
@@ -66,7 +75,7 @@ def safety_number_of(signing_key: bytes, age_recipient: str) -> str:
 def clean_name(name: str) -> str:
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME_CHARS:
-        raise ValueError(f"A name needs 1 to {MAX_NAME_CHARS} characters.")
+        raise InvalidInput(NAME_LENGTH, count=MAX_NAME_CHARS)
     return name
 
 
@@ -122,9 +131,7 @@ def card_from_json(value: object) -> MemberCard:
     if value["format"] != CARD_FORMAT:
         raise CircleFileError(BAD_CARD)
     if value["version"] != CARD_VERSION or isinstance(value["version"], bool):
-        raise CircleFileError(
-            "This member card was made by a newer CareCompanion; please update the app."
-        )
+        raise CircleFileError(NEWER_CARD)
     name, recipient, created = value["name"], value["age_recipient"], value["created"]
     if not isinstance(name, str) or not isinstance(recipient, str):
         raise CircleFileError(BAD_CARD)
@@ -144,9 +151,7 @@ def card_from_json(value: object) -> MemberCard:
     except Exception as exc:  # pyrage and cryptography raise their own types
         raise CircleFileError(BAD_CARD) from exc
     if not card.verify(signature, _CARD_DOMAIN + canonical_json(card.unsigned_fields())):
-        raise CircleFileError(
-            "This member card's signature does not match: it was changed after it was made."
-        )
+        raise CircleFileError(CARD_CHANGED)
     return card
 
 

@@ -24,6 +24,7 @@ from carecompanion.circle.canonical import (
     is_day,
     is_timestamp,
 )
+from carecompanion.circle.errors import TOO_LONG, InvalidInput
 from carecompanion.circle.limits import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
@@ -38,7 +39,6 @@ from carecompanion.circle.limits import (
 )
 
 ItemKind = Literal["genesis", "roster", "record", "head"]
-ITEM_KINDS: Final = ("genesis", "roster", "record", "head")
 ROLES: Final = ("admin", "member", "reader", "removed")
 RECORD_KINDS: Final = ("entry", "mood", "comment", "reaction", "withdrawal")
 REACTIONS: Final = ("heart", "thinking_of_you", "hug", "strength", "thanks")
@@ -46,7 +46,13 @@ _RECORD_ID_DOMAIN = b"carecompanion/record-id/v1\x00"
 
 
 class MalformedItem(ValueError):
-    """An item whose shape is wrong; the whole file is refused."""
+    """An item whose shape is wrong; the whole file is refused. Its message is for the code
+    that reads a file, never shown: a person is told the file is damaged."""
+
+
+class TooLong(MalformedItem):
+    """Text over one of the format's limits: in a received file, a malformed item; in one of
+    ours, something the person wrote that is too long to share."""
 
 
 def signed_message(kind: str, circle_id: str, body: bytes) -> bytes:
@@ -128,7 +134,10 @@ def make_item(
 ) -> SignedItem:
     """Build and sign an item; the body is checked as strictly as a received one."""
     body = canonical_json(fields)
-    parsed = parse_body(kind, body)
+    try:
+        parsed = parse_body(kind, body)
+    except TooLong as exc:
+        raise InvalidInput(TOO_LONG) from exc
     return SignedItem(kind, body, sign(signed_message(kind, circle_id, body)), parsed)
 
 
@@ -154,7 +163,7 @@ def parse_item(kind: str, value: object) -> SignedItem:
 
 def parse_body(kind: str, body: bytes) -> dict[str, Any]:
     if len(body) > MAX_ITEM_BODY_BYTES:
-        raise MalformedItem(f"a {kind} item is too large")
+        raise TooLong(f"a {kind} item is too large")
     try:
         fields = json.loads(body)
     except ValueError as exc:
@@ -171,8 +180,10 @@ def _keys(fields: Mapping[str, Any], expected: set[str], what: str) -> None:
 
 
 def _text(value: object, limit: int, what: str, *, empty: bool = True) -> None:
-    if not isinstance(value, str) or len(value) > limit or (not empty and not value.strip()):
+    if not isinstance(value, str) or (not empty and not value.strip()):
         raise MalformedItem(f"{what} is not valid text")
+    if len(value) > limit:
+        raise TooLong(f"{what} is too long")
 
 
 def _int(value: object, what: str, minimum: int = 1) -> None:
@@ -258,8 +269,10 @@ def _check_entry(c: Mapping[str, Any]) -> None:
     _text(c["title"], MAX_TITLE_CHARS, "an entry title")
     _text(c["body"], MAX_BODY_CHARS, "an entry text")
     tags = c["tags"]
-    if not isinstance(tags, list) or len(tags) > MAX_TAGS:
+    if not isinstance(tags, list):
         raise MalformedItem("entry tags are malformed")
+    if len(tags) > MAX_TAGS:
+        raise TooLong("an entry has too many tags")
     for tag in tags:
         _text(tag, MAX_TAG_CHARS, "a tag", empty=False)
     if not is_day(c["day"]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from carecompanion.circle.errors import TOO_MANY_REDACTIONS, InvalidInput
 from carecompanion.circle.limits import MAX_REDACTIONS
 
 Redactions = Sequence[tuple[str, str]]
@@ -26,7 +27,7 @@ def clean_redactions(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         seen.add(word.casefold())
         cleaned.append((word, " ".join(replacement.split()) or initials(word)))
     if len(cleaned) > MAX_REDACTIONS:
-        raise ValueError(f"At most {MAX_REDACTIONS} words can be replaced.")
+        raise InvalidInput(TOO_MANY_REDACTIONS, count=MAX_REDACTIONS)
     return cleaned
 
 

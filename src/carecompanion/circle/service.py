@@ -10,6 +10,7 @@ it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -23,12 +24,12 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from carecompanion.circle import errors as said
 from carecompanion.circle import files
 from carecompanion.circle.canonical import b64url, timestamp
 from carecompanion.circle.content import CircleContent, merge
 from carecompanion.circle.document import decode_document, encode_document
 from carecompanion.circle.engine import (
-    Opened,
     decrypt,
     file_digest,
     head_warnings,
@@ -54,6 +55,7 @@ from carecompanion.circle.roster import Roster
 from carecompanion.circle.verify import Rejection
 from carecompanion.circle.view import Post, build_posts
 from carecompanion.clock import Clock
+from carecompanion.errors import Notice
 from carecompanion.journal.entries import Entry
 from carecompanion.localtime import local_day
 from carecompanion.storage.database import Database
@@ -82,7 +84,7 @@ class SyncReport:
     wrote: bool
     new_records: int
     rejected: tuple[Rejection, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     merged_copies: tuple[Path, ...] = ()
     nothing_new: bool = False
 
@@ -96,13 +98,26 @@ class CircleState:
 
 
 @dataclass
+class _View:
+    """A circle's posts as last built, valid while the vault's copy of the circle is the same
+    ``content`` object: that copy changes only through ``_store``/``_register``, which put a
+    new object in place (so a new document digest always means a new object). Read marks
+    change only through ``mark_read``, which updates ``posts`` in place."""
+
+    content: CircleContent
+    roster: Roster
+    me: str
+    posts: list[Post]
+
+
+@dataclass
 class VerifyReport:
     circle_id: str
     name: str
     roster: Roster
     records: list[SignedItem]
     rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -129,14 +144,21 @@ class CircleService:
         self._clock = clock
         self._entries = entry_source  # the JournalService: get(entry_id) -> Entry
         self._contents: dict[str, CircleContent] = {}
+        self._views: dict[str, _View] = {}  # building 20,000 records' posts takes ~0.3 s
         self._identity: MemberIdentity | None = None
         self._lock = threading.RLock()
 
     # -- identity -------------------------------------------------------------------------
 
-    @_one_at_a_time
     def identity(self) -> MemberIdentity:
         """The member identity, made on first use for a vault that predates circles."""
+        known = self._identity
+        if known is not None:  # read without waiting for a sync that holds the lock
+            return known
+        return self._load_identity()
+
+    @_one_at_a_time
+    def _load_identity(self) -> MemberIdentity:
         if self._identity is None:
             with self._db.session() as session:
                 row = session.get(IdentityRow, 1)
@@ -157,10 +179,7 @@ class CircleService:
 
     @_one_at_a_time
     def set_name(self, name: str) -> MemberIdentity:
-        try:
-            renamed = self.identity().renamed(clean_name(name), self._clock.now())
-        except ValueError as exc:
-            raise CircleError(str(exc)) from exc
+        renamed = self.identity().renamed(clean_name(name), self._clock.now())
         with self._db.session() as session:
             row = session.get(IdentityRow, 1)
             assert row is not None
@@ -168,7 +187,7 @@ class CircleService:
         self._identity = renamed
         # The new card travels with the next sync of every circle.
         for info in self.circles():
-            content = self._content(info.id)
+            content = self._content(info.id).copy()  # a new object: the cached posts go
             content.add_cards([renamed.card])
             self._store(info.id, content, dirty=True)
         return renamed
@@ -192,12 +211,12 @@ class CircleService:
         for info in self.circles():
             if _normal(info.file_path) == wanted:
                 return info
-        raise CircleNotFound(f"{path.name} is not one of your circles yet. Join it first.")
+        raise CircleNotFound(said.NOT_JOINED, file=path.name)
 
     def _row(self, session: Session, circle_id: str) -> CircleRow:
         row = session.get(CircleRow, circle_id)
         if row is None:
-            raise CircleNotFound("That circle is not in this journal.")
+            raise CircleNotFound(said.NOT_IN_JOURNAL)
         return row
 
     def _info(self, row: CircleRow) -> CircleInfo:
@@ -262,7 +281,7 @@ class CircleService:
     ) -> CircleInfo:
         with self._db.session() as session:
             if session.get(CircleRow, content.circle_id) is not None:
-                raise CircleError(f"You are already in the circle “{content.name}”.")
+                raise CircleError(said.ALREADY_IN, name=content.name)
             session.add(
                 CircleRow(
                     id=content.circle_id,
@@ -291,21 +310,19 @@ class CircleService:
         with self._db.session() as session:
             session.delete(self._row(session, circle_id))
         self._contents.pop(circle_id, None)
+        self._views.pop(circle_id, None)
 
     # -- creating and joining -------------------------------------------------------------
 
     @_one_at_a_time
     def create(self, name: str, path: Path, passphrase: str | None = None) -> CircleInfo:
-        try:
-            name = clean_name(name)
-        except ValueError as exc:
-            raise CircleError(str(exc)) from exc
+        name = clean_name(name)
         if path.exists():
-            raise CircleError(f"{path.name} already exists; choose another file name.")
+            raise CircleError(said.FILE_EXISTS, file=path.name)
         if not path.parent.is_dir():
-            raise CircleError(f"The folder {path.parent} does not exist.")
+            raise CircleError(said.NO_FOLDER, folder=str(path.parent))
         if passphrase is not None and len(passphrase) < 8:
-            raise CircleError("A circle passphrase needs at least 8 characters.")
+            raise CircleError(said.PASSPHRASE_TOO_SHORT)
         me = self.identity()
         circle_id = os.urandom(16).hex()
         genesis = make_item(
@@ -325,12 +342,6 @@ class CircleService:
         self.sync(info.id)
         return self.circle(info.id)
 
-    def inspect_file(self, path: Path, passphrase: str | None = None) -> Opened:
-        """Open and verify a circle file without changing the vault."""
-        return open_file_bytes(
-            files.read_circle_file(path), identity=self.identity(), passphrase=passphrase
-        )
-
     @_one_at_a_time
     def join(self, path: Path, passphrase: str | None = None) -> CircleInfo:
         """Register a circle file: a keys circle must already list this member (an admin added
@@ -348,10 +359,7 @@ class CircleService:
             self.sync(info.id)
             return self.circle(info.id)
         if roster.role_of(me.fingerprint) in (None, "removed"):
-            raise NotAllowed(
-                "You are not on this circle's list of members yet. Send your "
-                "member card to the circle's organiser and ask them to add you."
-            )
+            raise NotAllowed(said.NOT_ON_ROSTER)
         return self._register(content, path, None, file_digest(data), dirty=False)
 
     # -- the roster -----------------------------------------------------------------------
@@ -393,24 +401,24 @@ class CircleService:
         roster = roster_of(content)
         member = roster.members.get(self.identity().fingerprint)
         if member is None or not member.is_admin:
-            raise NotAllowed("Only the circle's organiser or an admin can change who is in it.")
+            raise NotAllowed(said.ONLY_ADMINS_CHANGE)
         return content, roster
 
     @_one_at_a_time
     def add_member(self, circle_id: str, card: MemberCard, role: str = "member") -> None:
         if role not in ASSIGNABLE_ROLES:
-            raise CircleError("A role is admin, member or reader.")
+            raise CircleError(said.UNKNOWN_ROLE)
         content, roster = self._admin_action(circle_id)
         me = self.identity().fingerprint
         if card.fingerprint == content.owner:
-            raise NotAllowed("The circle's organiser is always in it.")
+            raise NotAllowed(said.OWNER_STAYS)
         if role == "admin" and me != content.owner:
-            raise NotAllowed("Only the circle's organiser can make someone an admin.")
+            raise NotAllowed(said.ONLY_OWNER_MAKES_ADMIN)
         target = roster.members.get(card.fingerprint)
         if target is not None and target.role == "admin" and me != content.owner:
-            raise NotAllowed("Only the circle's organiser can change an admin.")
+            raise NotAllowed(said.ONLY_OWNER_CHANGES_ADMIN)
         if target is None and len(roster.current()) >= MAX_MEMBERS:
-            raise CircleError(f"A circle can have at most {MAX_MEMBERS} members.")
+            raise CircleError(said.TOO_MANY_MEMBERS, count=MAX_MEMBERS)
         content.add_cards([card])
         honoured = target.op_count if target is not None and target.role == "admin" else None
         content.add([self._roster_item(content, roster, card.fingerprint, role, honoured)])
@@ -422,11 +430,11 @@ class CircleService:
         me = self.identity().fingerprint
         target = roster.members.get(fingerprint)
         if target is None or target.role == "removed":
-            raise CircleError("No member of this circle has that fingerprint.")
+            raise CircleError(said.NO_SUCH_MEMBER)
         if fingerprint == content.owner:
-            raise NotAllowed("The circle's organiser cannot be removed.")
+            raise NotAllowed(said.OWNER_CANNOT_GO)
         if target.role == "admin" and me != content.owner:
-            raise NotAllowed("Only the circle's organiser can remove an admin.")
+            raise NotAllowed(said.ONLY_OWNER_REMOVES_ADMIN)
         honoured = target.op_count if target.role == "admin" else None
         content.add([self._roster_item(content, roster, fingerprint, "removed", honoured)])
         self._store(circle_id, content, dirty=True)
@@ -443,10 +451,7 @@ class CircleService:
 
     @_one_at_a_time
     def set_redactions(self, circle_id: str, pairs: Iterable[tuple[str, str]]) -> None:
-        try:
-            cleaned = clean_redactions(pairs)
-        except ValueError as exc:
-            raise CircleError(str(exc)) from exc
+        cleaned = clean_redactions(pairs)
         with self._db.session() as session:
             self._row(session, circle_id).redactions = json.dumps(cleaned, ensure_ascii=False)
 
@@ -456,14 +461,14 @@ class CircleService:
 
     def _entry(self, entry_id: int) -> Entry:
         if self._entries is None:
-            raise CircleError("The journal is not available.")
+            raise CircleError(said.NO_JOURNAL)
         entry: Entry = self._entries.get(entry_id)
         return entry
 
     def _writer_content(self, circle_id: str) -> CircleContent:
         content = self._content(circle_id).copy()
         if not roster_of(content).can_write(self.identity().fingerprint):
-            raise NotAllowed("You can read this circle but not write in it.")
+            raise NotAllowed(said.READ_ONLY)
         return content
 
     def _new_record(
@@ -479,7 +484,7 @@ class CircleService:
         if existing is not None:
             current = content.items.get(("record", existing))
             if current is None or current.signer != me.fingerprint:
-                raise RecordNotFound("That shared record is not yours or is not in the circle.")
+                raise RecordNotFound(said.NOT_YOURS)
             fields = dict(current.fields)
             fields.update(
                 kind=kind,
@@ -583,14 +588,14 @@ class CircleService:
     def withdraw_entry(self, circle_id: str, entry_id: int) -> str:
         rid = self._share_of(circle_id, entry_id)
         if rid is None:
-            raise RecordNotFound("That entry is not shared with this circle.")
+            raise RecordNotFound(said.ENTRY_NOT_SHARED)
         self.withdraw(circle_id, rid)
         return rid
 
     def _target(self, content: CircleContent, rid: str) -> SignedItem:
         target = content.items.get(("record", rid))
         if target is None or target.fields["kind"] not in ("entry", "mood"):
-            raise RecordNotFound("There is no shared entry with that id in this circle.")
+            raise RecordNotFound(said.NO_SUCH_ENTRY)
         return target
 
     @_one_at_a_time
@@ -598,7 +603,7 @@ class CircleService:
         content = self._writer_content(circle_id)
         self._target(content, rid)
         if not text.strip():
-            raise CircleError("A comment needs some words.")
+            raise CircleError(said.EMPTY_COMMENT)
         item = self._new_record(content, "comment", {"text": text.strip()}, target=rid)
         self._store(circle_id, content, dirty=True)
         return str(item.fields["id"])
@@ -606,7 +611,7 @@ class CircleService:
     @_one_at_a_time
     def react(self, circle_id: str, rid: str, reaction: str) -> str:
         if reaction not in REACTIONS:
-            raise CircleError("That reaction is not one of " + ", ".join(REACTIONS) + ".")
+            raise CircleError(said.UNKNOWN_REACTION, reactions=", ".join(REACTIONS))
         content = self._writer_content(circle_id)
         self._target(content, rid)
         item = self._new_record(content, "reaction", {"reaction": reaction}, target=rid)
@@ -616,7 +621,22 @@ class CircleService:
     # -- reading --------------------------------------------------------------------------
 
     def state(self, circle_id: str) -> CircleState:
+        """The circle's roster and posts; built once per change to the circle, then cached."""
+        view = self._view(circle_id)
+        return CircleState(self.circle(circle_id), view.roster, list(view.posts), view.me)
+
+    def unread_count(self, circle_id: str) -> int:
+        """How many posts of others are new or changed since this member read them."""
+        return sum(1 for post in self._view(circle_id).posts if post.unread)
+
+    def _view(self, circle_id: str) -> _View:
         content = self._content(circle_id)
+        view = self._views.get(circle_id)
+        if view is not None and view.content is content:
+            return view
+        if view is not None and _same_posts(view.content, content):
+            view.content = content  # only heads changed (a sync signs a new one): same posts
+            return view
         roster = roster_of(content)
         with self._db.session() as session:
             rows = session.execute(
@@ -626,9 +646,9 @@ class CircleService:
             ).all()
             marks = {str(row[0]): int(row[1]) for row in rows}
         me = self.identity().fingerprint
-        return CircleState(
-            self.circle(circle_id), roster, build_posts(content, roster, me, marks), me
-        )
+        view = _View(content, roster, me, build_posts(content, roster, me, marks))
+        self._views[circle_id] = view
+        return view
 
     def mark_read(self, circle_id: str, posts: Sequence[Post]) -> None:
         with self._db.session() as session:
@@ -636,6 +656,15 @@ class CircleService:
                 session.merge(
                     ReadMarkRow(circle_id=circle_id, record_id=post.record_id, version=post.version)
                 )
+        view = self._views.get(circle_id)
+        if view is not None:
+            read = {post.record_id: post.version for post in posts}
+            view.posts = [
+                dataclasses.replace(post, unread=False)
+                if post.unread and read.get(post.record_id, 0) >= post.version
+                else post
+                for post in view.posts
+            ]
 
     # -- syncing --------------------------------------------------------------------------
 
@@ -650,11 +679,7 @@ class CircleService:
         try:
             return self._sync_locked(circle_id, path, passphrase, last_digest, dirty)
         except OSError as exc:
-            raise CircleError(
-                f"The circle file in {path.parent} cannot be reached right now "
-                "(is the shared folder or USB stick there?). What you wrote is "
-                "kept and will be written at the next sync."
-            ) from exc
+            raise CircleError(said.UNREACHABLE, folder=str(path.parent)) from exc
 
     def _sync_locked(
         self, circle_id: str, path: Path, passphrase: str | None, last_digest: str, dirty: bool
@@ -673,7 +698,7 @@ class CircleService:
             if data is not None:
                 opened = open_file_bytes(data, identity=me, passphrase=passphrase, cached=cached)
                 if opened.content.circle_id != circle_id:
-                    raise CircleFileError("This file belongs to a different circle.")
+                    raise CircleFileError(said.WRONG_CIRCLE)
                 sources.append(opened.content)
                 rejected.extend(opened.rejected)
             merged_copies: list[Path] = []
@@ -695,7 +720,7 @@ class CircleService:
             for source in sources:
                 merged = merge(merged, source)
             roster = roster_of(merged)
-            warnings: list[str] = []
+            warnings: list[Notice] = []
             for source in sources:
                 # Only the main file can be "rolled back"; a conflict copy is older by nature.
                 previous = cached if source is sources[0] and data is not None else None
@@ -761,6 +786,20 @@ def _trusted_content(document: bytes) -> CircleContent:
     content = CircleContent(parsed.genesis, parsed.cards)
     content.add(parsed.items)
     return content
+
+
+def _same_posts(a: CircleContent, b: CircleContent) -> bool:
+    """Whether ``b`` shows the same posts as ``a``: the same genesis, cards, roster items and
+    records (the very objects: a copy shares them); heads may differ. A few milliseconds for
+    20,000 records, against ~0.2 s to build the posts again."""
+    if a.genesis is not b.genesis or a.cards.keys() != b.cards.keys():
+        return False
+    if any(card is not b.cards[fp] for fp, card in a.cards.items()):
+        return False
+    mine, other = a.items, b.items
+    if any(key[0] != "head" and other.get(key) is not item for key, item in mine.items()):
+        return False
+    return all(key in mine or key[0] == "head" for key in other)
 
 
 def _differs(a: CircleContent, b: CircleContent) -> bool:

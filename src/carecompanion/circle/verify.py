@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from carecompanion.circle.errors import CircleFileError
 from carecompanion.circle.identity import MemberCard
 from carecompanion.circle.items import SignedItem, signed_message
+from carecompanion.errors import Sentence
 
 Known = Mapping[tuple[str, ...], tuple[bytes, bytes]]  # key -> (body digest, signature)
 
@@ -39,6 +40,12 @@ def author_digest(records: Iterable[SignedItem]) -> tuple[int, str]:
     return len(lines), hashlib.sha256("".join(lines).encode("ascii")).hexdigest()
 
 
+FORGED = Sentence(
+    "circle.file.forged",
+    "This circle file is damaged or was forged: its owner's signature does not match.",
+)
+
+
 def is_known(item: SignedItem, known: Known) -> bool:
     return known.get(item.key) == (item.digest, item.signature)
 
@@ -52,9 +59,7 @@ def signature_ok(item: SignedItem, circle_id: str, cards: Mapping[str, MemberCar
 
 def verify_genesis(genesis: SignedItem, cards: Mapping[str, MemberCard]) -> None:
     if not signature_ok(genesis, str(genesis.fields["circle"]), cards):
-        raise CircleFileError(
-            "This circle file is damaged or was forged: its owner's signature does not match."
-        )
+        raise CircleFileError(FORGED)
 
 
 def verify_items(

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from carecompanion.clock import SystemClock
+from carecompanion.errors import CareCompanionError, Sentence
 from carecompanion.paths import AppPaths
 
 PASSPHRASE_ENV = "CARECOMPANION_PASSPHRASE"
@@ -20,8 +21,14 @@ NEW_PASSPHRASE_ENV = "CARECOMPANION_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "CARECOMPANION_RECOVERY_KEY"
 
 
-class CliError(Exception):
-    """A user mistake: reported as one line, exit code 1."""
+class CliError(CareCompanionError):
+    """A user mistake on the command line: reported as one line, exit code 1. The command
+    line speaks English only, so its sentences are written at the raise site."""
+
+    sentence = Sentence("cli.error", "{text}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text=text)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,4 +1,10 @@
-"""Runs a parsed command: resolves paths, turns every user mistake into one line on stderr."""
+"""Runs a parsed command: resolves paths, turns every error into one line on stderr.
+
+The one place the command line catches: an error written for the person
+(:class:`~carecompanion.errors.CareCompanionError`) is printed as its sentence; anything
+else is a bug, said in one calm line, with its type and where it happened in the log file
+(never its message: it may hold what the person wrote).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,13 @@ import argparse
 import importlib
 import sys
 
-from carecompanion.cli.io import CliError, paths_from
+from carecompanion import logs
+from carecompanion.cli.io import paths_from
+from carecompanion.errors import CareCompanionError
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from carecompanion.circle.errors import CircleError
-    from carecompanion.journal.service import EntryNotFound
-    from carecompanion.mood.errors import MoodError
-    from carecompanion.people.errors import PeopleError
-    from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged, VaultError
+    from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
 
     module_name, function_name = args.handler.split(":")
     handler = getattr(importlib.import_module(f"carecompanion.cli.{module_name}"), function_name)
@@ -28,11 +32,29 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    # Each domain package has one base error whose message is written for the person.
-    except (CliError, VaultError, EntryNotFound, MoodError, PeopleError, CircleError) as exc:
+    except CareCompanionError as exc:
         print(f"carecompanion: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("carecompanion: cancelled.", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug: one calm line here, the details in the log
+        _log_unexpected(args, exc)
+        print(
+            f"carecompanion: something went wrong ({type(exc).__name__}). Your journal is "
+            "safe; please try again, and if it happens again, report it.",
+            file=sys.stderr,
+        )
+        return 1
     return result
+
+
+def _log_unexpected(args: argparse.Namespace, exc: Exception) -> None:
+    """Into the app's log file, when there is a data folder to keep it in."""
+    try:
+        paths = paths_from(args)
+        if paths.data_dir.is_dir():
+            logs.configure(paths)
+    except OSError:
+        pass  # no log file then: the line on stderr still says what happened
+    logs.unexpected(exc, f"the command {args.handler}")

@@ -5,20 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath, PureWindowsPath
 
+from carecompanion.journal.errors import ATTACHMENT_TOO_LARGE, ATTACHMENTS_TOO_LARGE
+
+# Long imported from here: re-exported.
+from carecompanion.journal.errors import AttachmentNotFound as AttachmentNotFound
+from carecompanion.journal.errors import AttachmentTooLarge as AttachmentTooLarge
+
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # one photo or scanned document
 MAX_ENTRY_ATTACHMENT_BYTES = 100 * 1024 * 1024  # all of one entry's attachments together
 DEFAULT_MIME_TYPE = "application/octet-stream"
 _MAX_FILENAME_CHARS = 255
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class AttachmentTooLarge(ValueError):
-    """Over a limit; the message names the file and the limit in words a person understands."""
-
-
-class AttachmentNotFound(LookupError):
-    def __init__(self, attachment_id: int) -> None:
-        super().__init__(f"There is no attachment with id {attachment_id}.")
 
 
 def describe_size(size: int) -> str:
@@ -50,11 +47,12 @@ def check_size(filename: str, size: int, already_stored: int) -> None:
     """Raise AttachmentTooLarge if the file, or the entry's total with it, is over a limit."""
     if size > MAX_ATTACHMENT_BYTES:
         raise AttachmentTooLarge(
-            f"{filename} is {describe_size(size)}; an attachment can be at most "
-            f"{describe_size(MAX_ATTACHMENT_BYTES)}."
+            ATTACHMENT_TOO_LARGE,
+            name=filename,
+            size=describe_size(size),
+            limit=describe_size(MAX_ATTACHMENT_BYTES),
         )
     if already_stored + size > MAX_ENTRY_ATTACHMENT_BYTES:
         raise AttachmentTooLarge(
-            f"Adding {filename} would take this entry's attachments over "
-            f"{describe_size(MAX_ENTRY_ATTACHMENT_BYTES)} in total."
+            ATTACHMENTS_TOO_LARGE, name=filename, limit=describe_size(MAX_ENTRY_ATTACHMENT_BYTES)
         )

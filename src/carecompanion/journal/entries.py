@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-
-class EntryNotFound(LookupError):
-    def __init__(self, entry_id: int) -> None:
-        super().__init__(f"There is no journal entry with id {entry_id}.")
+# Raised by the service and long imported from here: re-exported.
+from carecompanion.journal.errors import EntryNotFound as EntryNotFound
 
 
 @dataclass(frozen=True)

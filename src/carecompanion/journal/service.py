@@ -484,11 +484,6 @@ class JournalService:
             hits.append(SearchHit(row.id, row.entry_at, row.title, text, highlights))
         return hits
 
-    def rebuild_search_index(self) -> None:
-        """Rebuild the full-text index from the entries (a repair tool; never needed normally)."""
-        with self._db.session() as session:
-            session.execute(sa.text("INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')"))
-
     # -- duplicates (imports) -----------------------------------------------------------------
     def fingerprint(self, draft: EntryDraft) -> str:
         return entry_fingerprint(draft.entry_at, draft.title, draft.body)

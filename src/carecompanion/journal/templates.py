@@ -14,24 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
+from carecompanion.journal.errors import InvalidTemplate
+
+# Long imported from here: re-exported.
+from carecompanion.journal.errors import TemplateNotFound as TemplateNotFound
+from carecompanion.journal.errors import TemplateReadOnly as TemplateReadOnly
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
 from carecompanion.storage.database import Database
 from carecompanion.storage.models import JournalTemplate
 
 BUILT_IN_PREFIX = "builtin:"
-
-
-class TemplateNotFound(LookupError):
-    def __init__(self, template_id: str) -> None:
-        super().__init__(f"There is no template with id {template_id}.")
-
-
-class TemplateReadOnly(PermissionError):
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"“{name}” is a built-in template and cannot be changed or deleted; "
-            "make a copy of it to adapt."
-        )
 
 
 @dataclass(frozen=True)
@@ -219,7 +211,7 @@ def _to_template(row: JournalTemplate) -> Template:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValueError("A template needs a name.")
+        raise InvalidTemplate()
     return cleaned
 
 

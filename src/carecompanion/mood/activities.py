@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from carecompanion.mood import errors as said
 from carecompanion.mood.errors import ActivityNotFound, InvalidName
 from carecompanion.mood.models import ActivityRow, checkin_activities
 from carecompanion.mood.records import Activity
@@ -132,4 +133,4 @@ class ActivityCatalog:
     def _refuse_taken(session: Session, name: str, except_id: int | None = None) -> None:
         for row in session.scalars(select(ActivityRow)):
             if row.name.casefold() == name.casefold() and row.id != except_id:
-                raise InvalidName("That activity is already on your list.")
+                raise InvalidName(said.ACTIVITY_TAKEN)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from carecompanion.clock import Clock
 from carecompanion.localtime import local_day
+from carecompanion.mood import errors as said
 from carecompanion.mood.errors import AssessmentNotFound, InvalidAnswers
 from carecompanion.mood.instruments import Score, instrument, score
 from carecompanion.mood.models import AssessmentRow
@@ -83,9 +84,9 @@ class AssessmentService:
         now = self._clock.now()
         when = taken_at or now
         if when.tzinfo is None:
-            raise InvalidAnswers("The time of a self-check must include its time zone.")
+            raise InvalidAnswers(said.SELF_CHECK_NO_ZONE)
         if when > now:
-            raise InvalidAnswers("A self-check cannot be dated in the future.")
+            raise InvalidAnswers(said.SELF_CHECK_FUTURE)
         with self._db.session() as session:
             row = AssessmentRow(
                 uid=uuid.uuid4().hex,

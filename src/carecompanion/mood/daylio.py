@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
+from carecompanion.errors import AT_LINE
 from carecompanion.localtime import from_local
+from carecompanion.mood import errors as said
 from carecompanion.mood.errors import ImportFormatError, InvalidCheckIn
 from carecompanion.mood.records import MOOD_MAX, MOOD_MIN, CheckInDraft
 from carecompanion.mood.validation import validated
@@ -96,16 +98,13 @@ class UnknownMoods(ImportFormatError):
         self.moods = tuple(moods)
         listed = ", ".join(repr(m) for m in self.moods)
         # Two whole sentences, not one with "is"/"are" filled in: the UI translates each.
-        if len(self.moods) == 1:
-            super().__init__(
-                f"{name}, line {line}: the mood {listed} is not one of Daylio's defaults; say "
-                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) it stands for."
-            )
-        else:
-            super().__init__(
-                f"{name}, line {line}: the mood names {listed} are not Daylio's defaults; say "
-                f"which level from {MOOD_MIN} (awful) to {MOOD_MAX} (great) each stands for."
-            )
+        reason = said.UNKNOWN_MOOD if len(self.moods) == 1 else said.UNKNOWN_MOODS
+        super().__init__(
+            AT_LINE,
+            file=name,
+            line=line,
+            reason=reason(names=listed, low=MOOD_MIN, high=MOOD_MAX),
+        )
 
 
 def parse_time(text: str) -> time | None:
@@ -147,7 +146,7 @@ def _levels(mood_map: Mapping[str, int] | None) -> dict[str, int]:
             or not MOOD_MIN <= level <= MOOD_MAX
         ):
             raise ImportFormatError(
-                f"The mood {name!r} must be mapped to a level from {MOOD_MIN} to {MOOD_MAX}."
+                said.MOOD_MAP_LEVEL, name=repr(name), low=MOOD_MIN, high=MOOD_MAX
             )
         levels[" ".join(name.split()).casefold()] = level
     return levels
@@ -163,20 +162,17 @@ def parse_daylio(
     """Parse a whole export held in ``text`` (``name`` is used in error messages)."""
     levels = _levels(mood_map)
     if "\x00" in text:
-        raise ImportFormatError(f"{name} is not a text file, so it is not a Daylio CSV export.")
+        raise ImportFormatError(said.NOT_TEXT, file=name)
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         header = [column.strip().lower() for column in next(reader)]
     except StopIteration:
-        raise ImportFormatError(f"{name} is empty.") from None
+        raise ImportFormatError(said.EMPTY, file=name) from None
     except csv.Error as exc:
-        raise ImportFormatError(f"{name}, line 1: {exc}.") from None
+        raise ImportFormatError.where(name, 1, said.CSV_ERROR(detail=str(exc))) from None
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        raise ImportFormatError(
-            f"{name}, line 1: there is no {', '.join(missing)} column, so this is not a Daylio "
-            "CSV export (or one from a very old version; export it again from Daylio)."
-        )
+        raise ImportFormatError.where(name, 1, said.MISSING_COLUMNS(columns=", ".join(missing)))
     index = {column: header.index(column) for column in header}
     entries: list[DaylioEntry] = []
     unknown: dict[str, str] = {}
@@ -189,13 +185,13 @@ def parse_daylio(
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ImportFormatError(f"{name}, line {start}: {exc}.") from None
+            raise ImportFormatError.where(name, start, said.CSV_ERROR(detail=str(exc))) from None
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # a blank line, e.g. at the end of the file
         if len(row) != len(header):
-            raise ImportFormatError(
-                f"{name}, line {start}: {len(row)} fields where the header has {len(header)}."
+            raise ImportFormatError.where(
+                name, start, said.FIELD_COUNT(count=len(row), expected=len(header))
             )
 
         def cell(column: str, row: list[str] = row) -> str:
@@ -203,23 +199,21 @@ def parse_daylio(
 
         day_text, time_text = cell("full_date").strip(), cell("time").strip()
         if not _DATE.fullmatch(day_text):
-            raise ImportFormatError(
-                f"{name}, line {start}: {day_text!r} is not a date in the form YYYY-MM-DD."
-            )
+            raise ImportFormatError.where(name, start, said.NOT_A_DATE(value=repr(day_text)))
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
-            raise ImportFormatError(
-                f"{name}, line {start}: {day_text!r} is not a real date."
+            raise ImportFormatError.where(
+                name, start, said.NOT_A_REAL_DATE(value=repr(day_text))
             ) from None
         clock = parse_time(time_text)
         if clock is None:
-            raise ImportFormatError(f"{name}, line {start}: {time_text!r} is not a time of day.")
+            raise ImportFormatError.where(name, start, said.NOT_A_TIME(value=repr(time_text)))
         mood_name = " ".join(cell("mood").split())
         level = levels.get(mood_name.casefold())
         if level is None:
             if not mood_name:
-                raise ImportFormatError(f"{name}, line {start}: the mood is missing.")
+                raise ImportFormatError.where(name, start, said.NO_MOOD())
             if not unknown:
                 first_unknown_line = start
             unknown.setdefault(mood_name.casefold(), mood_name)
@@ -234,7 +228,7 @@ def parse_daylio(
         try:
             draft = validated(draft, now)
         except InvalidCheckIn as exc:
-            raise ImportFormatError(f"{name}, line {start}: {exc}") from None
+            raise ImportFormatError.where(name, start, exc.notice) from None
         entries.append(DaylioEntry(start, mood_name, draft))
     if unknown:
         raise UnknownMoods(name, first_unknown_line, list(unknown.values()))
@@ -252,21 +246,17 @@ def read_daylio(
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFormatError(
-                f"{path} is larger than 50 MB, so it is not a Daylio CSV export."
-            )
+            raise ImportFormatError(said.TOO_LARGE, file=str(path))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFormatError(f"There is no file at {path}.") from None
+        raise ImportFormatError(said.NO_FILE, file=str(path)) from None
     except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not a Daylio CSV export.") from None
+        raise ImportFormatError(said.A_FOLDER, file=str(path)) from None
     except OSError as exc:
-        raise ImportFormatError(f"{path} could not be read: {exc.strerror}.") from None
+        raise ImportFormatError(said.UNREADABLE, file=str(path), reason=str(exc.strerror)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(
-            f"{path}, line {line}: the file is not UTF-8 text, as Daylio writes it."
-        ) from None
+        raise ImportFormatError.where(path, line, said.NOT_UTF8()) from None
     return parse_daylio(text, str(path), now, tz, mood_map)

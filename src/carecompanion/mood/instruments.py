@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from carecompanion.mood import errors as said
 from carecompanion.mood.errors import InvalidAnswers
 
 NOT_A_DIAGNOSIS = (
@@ -254,7 +255,7 @@ def instrument(instrument_id: str) -> Instrument:
     try:
         return INSTRUMENTS[instrument_id]
     except KeyError:
-        raise InvalidAnswers(f"There is no self-check called {instrument_id!r}.") from None
+        raise InvalidAnswers(said.UNKNOWN_SELF_CHECK, id=repr(instrument_id)) from None
 
 
 def check_answers(instrument_id: str, answers: Sequence[int]) -> tuple[int, ...]:
@@ -262,13 +263,13 @@ def check_answers(instrument_id: str, answers: Sequence[int]) -> tuple[int, ...]
     spec = instrument(instrument_id)
     if len(answers) != len(spec.items):
         raise InvalidAnswers(
-            f"The {spec.title} has {len(spec.items)} questions; {len(answers)} answers were given."
+            said.ANSWER_COUNT, title=spec.title, questions=len(spec.items), answers=len(answers)
         )
     for item, answer in zip(spec.items, answers, strict=True):
         if isinstance(answer, bool) or not isinstance(answer, int) or answer not in item.values:
             allowed = ", ".join(str(v) for v in sorted(item.values))
             raise InvalidAnswers(
-                f"Question {item.number} of the {spec.title} needs one of {allowed}."
+                said.ANSWER_VALUE, number=item.number, title=spec.title, allowed=allowed
             )
     return tuple(answers)
 

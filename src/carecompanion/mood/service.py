@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.clock import Clock
 from carecompanion.localtime import local_clock, local_day
+from carecompanion.mood import errors as said
 from carecompanion.mood.activities import ActivityCatalog, ActivityResolver
 from carecompanion.mood.assessments import AssessmentService
 from carecompanion.mood.daily import daily_stats
@@ -334,9 +335,7 @@ class MoodService:
         if entry_id is None:
             return
         if session.scalar(select(JournalEntry.id).where(JournalEntry.id == entry_id)) is None:
-            raise InvalidCheckIn(
-                [Problem("entry_id", f"There is no journal entry with id {entry_id}.")]
-            )
+            raise InvalidCheckIn([Problem("entry_id", said.NO_SUCH_ENTRY(id=entry_id))])
 
     def _setting(self, key: str) -> str | None:
         with self._db.session() as session:

@@ -11,7 +11,8 @@ import builtins
 
 from sqlalchemy import func, select
 
-from carecompanion.mood.errors import ContactNotFound, InvalidName
+from carecompanion.mood import errors as said
+from carecompanion.mood.errors import InvalidName, SupportContactNotFound
 from carecompanion.mood.models import SupportContactRow
 from carecompanion.mood.records import ContactKind, SupportContact
 from carecompanion.storage.database import Database
@@ -30,13 +31,11 @@ def _to_contact(row: SupportContactRow) -> SupportContact:
 def _clean(name: str, reach: str, kind: str) -> tuple[str, str, ContactKind]:
     name, reach = " ".join(name.split()), reach.strip()
     if not name:
-        raise InvalidName("A support contact needs a name.")
+        raise InvalidName(said.CONTACT_NEEDS_NAME)
     if len(name) > TEXT_MAX_CHARS or len(reach) > TEXT_MAX_CHARS:
-        raise InvalidName(
-            f"A contact's name and details must each be at most {TEXT_MAX_CHARS} characters long."
-        )
+        raise InvalidName(said.CONTACT_TOO_LONG, count=TEXT_MAX_CHARS)
     if kind not in KINDS:
-        raise InvalidName("A support contact is either a person or a crisis line.")
+        raise InvalidName(said.CONTACT_KIND)
     return name, reach, "crisis" if kind == "crisis" else "person"
 
 
@@ -69,7 +68,7 @@ class SupportContacts:
         with self._db.session() as session:
             row = session.get(SupportContactRow, contact_id)
             if row is None:
-                raise ContactNotFound(contact_id)
+                raise SupportContactNotFound(contact_id)
             row.name, row.reach, row.kind = name, reach, kind
             return _to_contact(row)
 
@@ -77,5 +76,5 @@ class SupportContacts:
         with self._db.session() as session:
             row = session.get(SupportContactRow, contact_id)
             if row is None:
-                raise ContactNotFound(contact_id)
+                raise SupportContactNotFound(contact_id)
             session.delete(row)

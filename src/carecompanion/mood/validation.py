@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from carecompanion.errors import Notice
+from carecompanion.mood import errors as said
 from carecompanion.mood.errors import InvalidCheckIn, InvalidName, Problem
 from carecompanion.mood.records import (
     HOURS_MAX,
@@ -23,6 +25,8 @@ from carecompanion.mood.records import (
 # A little slack for a computer clock that runs behind the one the time was typed from.
 FUTURE_SLACK = timedelta(minutes=5)
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+#: The kinds of name ``what`` can be, as said in a sentence.
+_KIND = {"activity": said.ACTIVITY, "emotion": said.EMOTION}
 
 
 def _is_whole(value: object) -> bool:
@@ -43,12 +47,13 @@ def clean_name(name: str, what: str = "activity") -> str:
     Refuses empty and over-long names, and names holding ``|``: it separates names in CSV
     files, so such a name could never be read back."""
     cleaned = " ".join(str(name).split())
+    kind = _KIND[what]()
     if not cleaned:
-        raise InvalidName(f"An empty {what} name cannot be used.")
+        raise InvalidName(said.EMPTY_NAME, what=kind)
     if len(cleaned) > NAME_MAX_CHARS:
-        raise InvalidName(f"Each {what} name must be at most {NAME_MAX_CHARS} characters long.")
+        raise InvalidName(said.NAME_TOO_LONG, what=kind, count=NAME_MAX_CHARS)
     if "|" in cleaned:
-        raise InvalidName(f"The character '|' cannot be used in an {what} name.")
+        raise InvalidName(said.NAME_HAS_BAR, what=kind)
     return cleaned
 
 
@@ -61,19 +66,19 @@ def clean_names(names: Iterable[str], what: str = "activity") -> tuple[str, ...]
     return tuple(seen.values())
 
 
-def _range_problem(field: str, label: str, value: object, low: int, high: int) -> Problem | None:
+def _range_problem(field: str, label: Notice, value: object, low: int, high: int) -> Problem | None:
     if value is None:
         return None
     if not _is_whole(value) or not low <= value <= high:  # type: ignore[operator]
-        return Problem(field, f"{label} must be a whole number from {low} to {high}.")
+        return Problem(field, said.NOT_IN_RANGE(label=label, low=low, high=high))
     return None
 
 
-def _hours_problem(field: str, label: str, value: object) -> Problem | None:
+def _hours_problem(field: str, label: Notice, value: object) -> Problem | None:
     if value is None:
         return None
     if not _is_number(value) or not 0 <= float(value) <= HOURS_MAX:  # type: ignore[arg-type]
-        return Problem(field, f"{label} must be a number of hours from 0 to 24.")
+        return Problem(field, said.NOT_HOURS(label=label))
     return None
 
 
@@ -82,42 +87,36 @@ def find_problems(draft: CheckInDraft, now: datetime) -> list[Problem]:
     problems = [
         p
         for p in (
-            _range_problem("mood", "Mood", draft.mood, MOOD_MIN, MOOD_MAX)
+            _range_problem("mood", said.MOOD(), draft.mood, MOOD_MIN, MOOD_MAX)
             if draft.mood is not None
-            else Problem("mood", f"Mood is needed (a whole number from {MOOD_MIN} to {MOOD_MAX})."),
-            _range_problem("stress", "Stress", draft.stress, SCALE_MIN, SCALE_MAX),
-            _range_problem("energy", "Energy", draft.energy, SCALE_MIN, SCALE_MAX),
-            _hours_problem("sleep_hours", "Sleep", draft.sleep_hours),
-            _hours_problem("care_hours", "Hours of care", draft.care_hours),
+            else Problem("mood", said.MOOD_NEEDED(low=MOOD_MIN, high=MOOD_MAX)),
+            _range_problem("stress", said.STRESS(), draft.stress, SCALE_MIN, SCALE_MAX),
+            _range_problem("energy", said.ENERGY(), draft.energy, SCALE_MIN, SCALE_MAX),
+            _hours_problem("sleep_hours", said.SLEEP(), draft.sleep_hours),
+            _hours_problem("care_hours", said.CARE_HOURS(), draft.care_hours),
         )
         if p is not None
     ]
     if len(draft.note) > NOTE_MAX_CHARS:
-        problems.append(
-            Problem(
-                "note",
-                f"The note is longer than {NOTE_MAX_CHARS} characters; "
-                "a journal entry is the place for a longer text.",
-            )
-        )
-    for field, names, what in (
-        ("activities", draft.activities, "activity"),
-        ("emotions", draft.emotions, "emotion"),
+        problems.append(Problem("note", said.NOTE_TOO_LONG(count=NOTE_MAX_CHARS)))
+    for field, names, what, plural in (
+        ("activities", draft.activities, "activity", said.ACTIVITIES),
+        ("emotions", draft.emotions, "emotion", said.EMOTIONS),
     ):
         try:
             cleaned = clean_names(names, what)
         except InvalidName as exc:
-            problems.append(Problem(field, str(exc)))
+            problems.append(Problem(field, exc.notice))
             continue
         if len(cleaned) > MAX_NAMES:
-            problems.append(Problem(field, f"A check-in can list at most {MAX_NAMES} {field}."))
+            problems.append(Problem(field, said.TOO_MANY_NAMES(count=MAX_NAMES, what=plural())))
     if draft.at is not None:
         if draft.at.tzinfo is None:
-            problems.append(Problem("at", "The time of a check-in must include its time zone."))
+            problems.append(Problem("at", said.NO_TIME_ZONE()))
         elif draft.at > now + FUTURE_SLACK:
-            problems.append(Problem("at", "A check-in cannot be in the future."))
+            problems.append(Problem("at", said.IN_THE_FUTURE()))
         elif draft.at < EARLIEST:
-            problems.append(Problem("at", "A check-in cannot be dated before 1900."))
+            problems.append(Problem("at", said.BEFORE_1900()))
     return problems
 
 

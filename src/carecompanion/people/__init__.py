@@ -15,7 +15,7 @@ People page::
     session.people.due()                      # [DueContact], most overdue first
     session.people.log_contact(id, "call", "note")   # after a tel:/mailto: click, if confirmed
     session.people.log(id); .delete_log_entry(entry_id)
-    records.RELATIONS / RELATION_LABELS / PROFESSIONAL_ROLES / PHONE_KINDS / HELP_SUGGESTIONS
+    records.RELATIONS / RELATION_LABELS / PROFESSIONAL_ROLES / PHONE_KINDS
 
 vCard (run off the GUI thread; nothing is written until import_cards)::
 
@@ -33,7 +33,7 @@ Groups and meetings::
     session.groups.upcoming(limit=5)          # home page, People page, tray reminders
     session.groups.occurrences(start, end)    # a calendar view
     session.groups.export_ics()               # bytes of an .ics file
-    zones.system_zone_name(); zones.zone_names()
+    zones.system_zone_name(); zones.is_zone(name)
 
 Need help now::
 

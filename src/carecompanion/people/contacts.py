@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
 from carecompanion.localtime import local_day
+from carecompanion.people import errors as said
 from carecompanion.people import importing
 from carecompanion.people.crisis import CrisisService
 from carecompanion.people.due import due_contacts
@@ -156,15 +157,15 @@ class PeopleService:
         note = clean_text(note)
         problems = []
         if kind not in LOG_KINDS:
-            problems.append(Problem("kind", f"{kind!r} is not one of {', '.join(LOG_KINDS)}."))
-        if len(note) > LOG_NOTE_MAX_CHARS:
             problems.append(
-                Problem("note", f"A note can be at most {LOG_NOTE_MAX_CHARS} characters long.")
+                Problem("kind", said.NOT_ONE_OF(value=repr(kind), allowed=", ".join(LOG_KINDS)))
             )
+        if len(note) > LOG_NOTE_MAX_CHARS:
+            problems.append(Problem("note", said.LOG_NOTE_TOO_LONG(count=LOG_NOTE_MAX_CHARS)))
         if when.tzinfo is None:
-            problems.append(Problem("at", "The time needs a time zone."))
+            problems.append(Problem("at", said.LOG_NO_TIME_ZONE()))
         elif when > now + _FUTURE_SLACK:
-            problems.append(Problem("at", "That time is in the future."))
+            problems.append(Problem("at", said.LOG_IN_THE_FUTURE()))
         if problems:
             raise InvalidDraft(problems)
         with self._db.session() as session:

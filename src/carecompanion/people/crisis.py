@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from carecompanion.people import errors as said
 from carecompanion.people import limits
 from carecompanion.people.crisis_lines import (
     COUNTRIES,
@@ -78,24 +79,14 @@ def _clean(draft: CrisisResourceDraft) -> CrisisResourceDraft:
     description = clean_text(draft.description)
     problems = []
     if not values["name"]:
-        problems.append(Problem("name", "A crisis line needs a name."))
+        problems.append(Problem("name", said.LINE_NEEDS_NAME()))
     if not (values["phone"] or values["text_number"] or values["url"]):
-        problems.append(
-            Problem(
-                "phone", "A crisis line needs a phone number, a number to text or a web address."
-            )
-        )
+        problems.append(Problem("phone", said.LINE_NEEDS_WAY()))
     for name, value in values.items():
         if len(value) > limits.LINE_MAX_CHARS:
-            problems.append(
-                Problem(
-                    name,
-                    f"Each detail of a crisis line can be at most "
-                    f"{limits.LINE_MAX_CHARS} characters long.",
-                )
-            )
+            problems.append(Problem(name, said.LINE_DETAIL_TOO_LONG(count=limits.LINE_MAX_CHARS)))
     if len(description) > limits.TEXT_MAX_CHARS:
-        problems.append(Problem("description", "The description is too long."))
+        problems.append(Problem("description", said.DESCRIPTION_TOO_LONG()))
     if problems:
         raise InvalidResource(problems)
     return CrisisResourceDraft(description=description, **values)
@@ -149,9 +140,7 @@ class CrisisService:
     def set_emergency_number(self, number: str) -> str:
         number = clean_line(number)
         if len(number) > limits.PHONE_MAX_CHARS:
-            raise InvalidResource(
-                [Problem("emergency_number", "That is too long for a phone number.")]
-            )
+            raise InvalidResource([Problem("emergency_number", said.NUMBER_TOO_LONG())])
         with self._db.session() as session:
             _set(session, EMERGENCY_KEY, number)
         return number

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import time
 
+from carecompanion.people import errors as said
 from carecompanion.people import limits
 from carecompanion.people.errors import InvalidGroup, InvalidSchedule, Problem
 from carecompanion.people.meetings import (
@@ -31,39 +32,24 @@ def _minute(start: time) -> time:
 def checked_schedule(schedule: Schedule) -> Schedule:
     problems: list[Problem] = []
     if not is_zone(schedule.tz):
-        problems.append(
-            Problem(
-                "tz",
-                f"{schedule.tz!r} is not a time zone name like Europe/London or America/New_York.",
-            )
-        )
+        problems.append(Problem("tz", said.NOT_A_ZONE(value=repr(schedule.tz))))
     if schedule.frequency not in FREQUENCIES:
-        problems.append(Problem("frequency", "A group meets once, weekly or monthly."))
+        problems.append(Problem("frequency", said.FREQUENCY()))
     elif not 1 <= schedule.interval <= MAX_INTERVAL[schedule.frequency]:
-        problems.append(Problem("interval", "That is not a possible repeat interval."))
+        problems.append(Problem("interval", said.INTERVAL()))
     if not 1 <= schedule.duration_minutes <= MAX_DURATION:
-        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 hours."))
+        problems.append(Problem("duration_minutes", said.DURATION()))
     week = schedule.week_of_month if schedule.frequency == "monthly" else None
     if schedule.frequency == "monthly":
         if week is None or week not in WEEKS_OF_MONTH:
-            problems.append(
-                Problem(
-                    "week_of_month", "Choose the first to fifth, or the last, weekday of the month."
-                )
-            )
+            problems.append(Problem("week_of_month", said.WEEK_OF_MONTH()))
         elif (
             nth_weekday(schedule.first.year, schedule.first.month, schedule.weekday, week)
             != schedule.first
         ):
-            problems.append(
-                Problem(
-                    "first",
-                    "The first meeting must fall on the chosen "
-                    "weekday of its month (use Schedule.monthly).",
-                )
-            )
+            problems.append(Problem("first", said.FIRST_NOT_ON_WEEKDAY()))
     if schedule.until is not None and schedule.until < schedule.first:
-        problems.append(Problem("until", "The last day is before the first meeting."))
+        problems.append(Problem("until", said.UNTIL_BEFORE_FIRST()))
     if problems:
         raise InvalidSchedule(problems)
     interval = schedule.interval if schedule.frequency != "once" else 1
@@ -79,14 +65,12 @@ def checked_schedule(schedule: Schedule) -> Schedule:
 def checked_exception(schedule: Schedule, change: ScheduleException) -> ScheduleException:
     problems: list[Problem] = []
     if not is_rule_day(schedule, change.original):
-        problems.append(
-            Problem("original", f"The group does not meet on {change.original.isoformat()}.")
-        )
+        problems.append(Problem("original", said.NO_MEETING_ON(day=change.original.isoformat())))
     if change.duration_minutes is not None and not 1 <= change.duration_minutes <= MAX_DURATION:
-        problems.append(Problem("duration_minutes", "A meeting lasts from 1 minute to 24 hours."))
+        problems.append(Problem("duration_minutes", said.DURATION()))
     note = clean_text(change.note)
     if len(note) > limits.LOG_NOTE_MAX_CHARS:
-        problems.append(Problem("note", "The note is too long."))
+        problems.append(Problem("note", said.CHANGE_NOTE_TOO_LONG()))
     if problems:
         raise InvalidSchedule(problems)
     if change.cancelled:
@@ -104,15 +88,15 @@ def checked_group(draft: GroupDraft) -> GroupDraft:
         clean_text(draft.notes),
     )
     if not name:
-        problems.append(Problem("name", "A group needs a name."))
+        problems.append(Problem("name", said.GROUP_NEEDS_NAME()))
     if len(name) > limits.NAME_MAX_CHARS:
         problems.append(
-            Problem("name", f"A name can be at most {limits.NAME_MAX_CHARS} characters long.")
+            Problem("name", said.TOO_LONG(what=said.A_NAME(), count=limits.NAME_MAX_CHARS))
         )
     if draft.kind not in GROUP_KINDS:
-        problems.append(Problem("kind", "A group meets in person, by video or by phone."))
+        problems.append(Problem("kind", said.GROUP_KIND()))
     if len(location) > limits.TEXT_MAX_CHARS or len(notes) > limits.TEXT_MAX_CHARS:
-        problems.append(Problem("notes", "The location or notes are too long."))
+        problems.append(Problem("notes", said.GROUP_TEXT_TOO_LONG()))
     schedule = draft.schedule
     if schedule is not None:
         try:

@@ -14,7 +14,7 @@ For the UI:
 - ``export_ics()``: every scheduled group as one iCalendar file's bytes (``ics.py``).
 
 A schedule names its IANA zone; ``zones.system_zone_name()`` is this computer's, for a
-default, and ``zones.zone_names()`` the list to choose from.
+default.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
+from carecompanion.people import errors as said
 from carecompanion.people.errors import GroupNotFound, InvalidGroup, OccurrenceNotFound, Problem
 from carecompanion.people.group_reading import (
     LOADED,
@@ -100,7 +101,7 @@ class GroupService:
         """Move the meeting the schedule puts on ``day`` to another local date and/or time
         (in the group's zone)."""
         if new_day is None and new_start is None and duration_minutes is None:
-            raise InvalidGroup([Problem("new_day", "Say where the meeting moves to.")])
+            raise InvalidGroup([Problem("new_day", said.MOVE_WHERE())])
         return self._change(
             group_id, ScheduleException(day, False, new_day, new_start, duration_minutes, note)
         )
@@ -162,9 +163,7 @@ class GroupService:
         }
         missing = sorted(wanted - found.keys())
         if missing:
-            raise InvalidGroup(
-                [Problem("member_ids", f"There is no contact with id {missing[0]}.")]
-            )
+            raise InvalidGroup([Problem("member_ids", said.NO_SUCH_CONTACT(id=missing[0]))])
         row.name, row.kind, row.location, row.notes = (
             draft.name,
             draft.kind,
@@ -208,7 +207,7 @@ class GroupService:
     def _schedule_row(self, session: Session, group_id: int) -> ScheduleRow:
         row = self._row(session, group_id)
         if row.schedule is None:
-            raise InvalidGroup([Problem("schedule", "This group has no meeting schedule.")])
+            raise InvalidGroup([Problem("schedule", said.NO_SCHEDULE())])
         return row.schedule
 
     def _reread(self, session: Session, group_id: int) -> Group:

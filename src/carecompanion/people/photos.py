@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from carecompanion.people import errors as said
 from carecompanion.people.errors import InvalidPhoto
 from carecompanion.people.limits import PHOTO_MAX_BYTES
 from carecompanion.people.records import Photo
@@ -28,10 +29,9 @@ def checked_photo(data: bytes) -> Photo:
     """A photo fit to store, or ``InvalidPhoto`` saying why not."""
     if len(data) > PHOTO_MAX_BYTES:
         raise InvalidPhoto(
-            f"The photo is {len(data) // 1024} KiB; a contact photo can be at "
-            f"most {PHOTO_MAX_BYTES // 1024} KiB. Choose a smaller picture."
+            said.PHOTO_TOO_LARGE, size=len(data) // 1024, limit=PHOTO_MAX_BYTES // 1024
         )
     mime = image_type(data)
     if mime is None:
-        raise InvalidPhoto("That file is not a JPEG, PNG, GIF or WebP picture.")
+        raise InvalidPhoto(said.PHOTO_NOT_A_PICTURE)
     return Photo(data, mime)

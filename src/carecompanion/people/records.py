@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from carecompanion.errors import Notice
+
 Relation = Literal[
     "peer", "facilitator", "friend", "family", "professional", "crisis_line", "other"
 ]
@@ -52,18 +54,6 @@ EMAIL_KINDS: tuple[str, ...] = ("home", "work", "other")
 
 LogKind = Literal["call", "message", "visit", "meeting"]
 LOG_KINDS: tuple[LogKind, ...] = ("call", "message", "visit", "meeting")
-
-# Suggestions for "how they help"; any short text is fine.
-HELP_SUGGESTIONS: tuple[str, ...] = (
-    "can take a night shift",
-    "good listener",
-    "knows the benefits system",
-    "can drive to appointments",
-    "can sit with them for an afternoon",
-    "shopping",
-    "knows the medication",
-    "been through it too",
-)
 
 
 @dataclass(frozen=True)
@@ -172,7 +162,7 @@ class ParsedCard:
     draft: ContactDraft
     photo: Photo | None = None
     uid: str = ""  # the card's own UID, if any
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,7 +174,7 @@ class ImportPreview:
     total: int
     new: tuple[ParsedCard, ...]
     duplicates: tuple[tuple[ParsedCard, int | None], ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Notice, ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from carecompanion.errors import Sentence
+from carecompanion.people import errors as said
 from carecompanion.people import limits
 from carecompanion.people.errors import InvalidContact, Problem
 from carecompanion.people.records import (
@@ -49,16 +51,12 @@ def _phones(phones: tuple[Phone, ...], problems: list[Problem]) -> tuple[Phone, 
         if not number or phone_key(number) in seen:
             continue
         if len(number) > limits.PHONE_MAX_CHARS or not any(ch.isdigit() for ch in number):
-            problems.append(
-                Problem("phones", f"{number[:60]!r} does not look like a phone number.")
-            )
+            problems.append(Problem("phones", said.NOT_A_PHONE(value=repr(number[:60]))))
             continue
         seen.add(phone_key(number))
         cleaned.append(Phone(number, normal_kind(phone.kind, PHONE_KINDS, "mobile")))
     if len(cleaned) > limits.MAX_PHONES:
-        problems.append(
-            Problem("phones", f"A contact can have at most {limits.MAX_PHONES} phone numbers.")
-        )
+        problems.append(Problem("phones", said.TOO_MANY_PHONES(count=limits.MAX_PHONES)))
     return tuple(cleaned)
 
 
@@ -70,16 +68,12 @@ def _emails(emails: tuple[Email, ...], problems: list[Problem]) -> tuple[Email, 
         if not address or email_key(address) in seen:
             continue
         if len(address) > limits.EMAIL_MAX_CHARS or not _EMAIL.fullmatch(address):
-            problems.append(
-                Problem("emails", f"{address[:60]!r} does not look like an e-mail address.")
-            )
+            problems.append(Problem("emails", said.NOT_AN_EMAIL(value=repr(address[:60]))))
             continue
         seen.add(email_key(address))
         cleaned.append(Email(address, normal_kind(email.kind, EMAIL_KINDS, "home")))
     if len(cleaned) > limits.MAX_EMAILS:
-        problems.append(
-            Problem("emails", f"A contact can have at most {limits.MAX_EMAILS} e-mail addresses.")
-        )
+        problems.append(Problem("emails", said.TOO_MANY_EMAILS(count=limits.MAX_EMAILS)))
     return tuple(cleaned)
 
 
@@ -90,50 +84,42 @@ def _helps(helps: tuple[str, ...], problems: list[Problem]) -> tuple[str, ...]:
         if not label:
             continue
         if len(label) > limits.HELP_MAX_CHARS:
-            problems.append(
-                Problem(
-                    "helps",
-                    f"Each way someone helps can be at most "
-                    f"{limits.HELP_MAX_CHARS} characters long.",
-                )
-            )
+            problems.append(Problem("helps", said.HELP_TOO_LONG(count=limits.HELP_MAX_CHARS)))
             continue
         cleaned.setdefault(fold_key(label), label)
     if len(cleaned) > limits.MAX_HELPS:
-        problems.append(
-            Problem("helps", f"A contact can have at most {limits.MAX_HELPS} ways they help.")
-        )
+        problems.append(Problem("helps", said.TOO_MANY_HELPS(count=limits.MAX_HELPS)))
     return tuple(cleaned.values())
 
 
-def _too_long(problems: list[Problem], field: str, value: str, limit: int, what: str) -> None:
+def _too_long(problems: list[Problem], field: str, value: str, limit: int, what: Sentence) -> None:
     if len(value) > limit:
-        problems.append(Problem(field, f"{what} can be at most {limit} characters long."))
+        problems.append(Problem(field, said.TOO_LONG(what=what(), count=limit)))
 
 
 def validated(draft: ContactDraft) -> ContactDraft:
     problems: list[Problem] = []
     name = clean_line(draft.name)
     if not name:
-        problems.append(Problem("name", "A contact needs a name."))
-    _too_long(problems, "name", name, limits.NAME_MAX_CHARS, "A name")
+        problems.append(Problem("name", said.CONTACT_NEEDS_NAME()))
+    _too_long(problems, "name", name, limits.NAME_MAX_CHARS, said.A_NAME)
     if draft.relation not in RELATIONS:
         problems.append(
-            Problem("relation", f"{draft.relation!r} is not one of {', '.join(RELATIONS)}.")
+            Problem(
+                "relation",
+                said.NOT_ONE_OF(value=repr(draft.relation), allowed=", ".join(RELATIONS)),
+            )
         )
     role, best_times = clean_line(draft.role), clean_line(draft.best_times)
-    _too_long(problems, "role", role, limits.LINE_MAX_CHARS, "A role")
-    _too_long(problems, "best_times", best_times, limits.LINE_MAX_CHARS, "Best times to call")
+    _too_long(problems, "role", role, limits.LINE_MAX_CHARS, said.A_ROLE)
+    _too_long(problems, "best_times", best_times, limits.LINE_MAX_CHARS, said.BEST_TIMES)
     address, notes = clean_text(draft.address), clean_text(draft.notes)
-    _too_long(problems, "address", address, limits.TEXT_MAX_CHARS, "An address")
-    _too_long(problems, "notes", notes, limits.TEXT_MAX_CHARS, "Notes")
+    _too_long(problems, "address", address, limits.TEXT_MAX_CHARS, said.AN_ADDRESS)
+    _too_long(problems, "notes", notes, limits.TEXT_MAX_CHARS, said.NOTES)
     days = draft.check_in_days
     if days is not None and (isinstance(days, bool) or not 1 <= days <= limits.CHECK_IN_MAX_DAYS):
         problems.append(
-            Problem(
-                "check_in_days",
-                f"Check in every 1 to {limits.CHECK_IN_MAX_DAYS} days, or not at all.",
-            )
+            Problem("check_in_days", said.CHECK_IN_DAYS(count=limits.CHECK_IN_MAX_DAYS))
         )
     phones = _phones(tuple(draft.phones), problems)
     emails = _emails(tuple(draft.emails), problems)

@@ -19,6 +19,8 @@ from urllib.parse import unquote
 
 from vobject.base import ContentLine
 
+from carecompanion.errors import Notice
+from carecompanion.people import errors as said
 from carecompanion.people.errors import InvalidContact
 from carecompanion.people.limits import CHECK_IN_MAX_DAYS, PHOTO_MAX_BYTES
 from carecompanion.people.photos import image_type
@@ -40,10 +42,12 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class CardProblem(Exception):
-    """Why a card cannot be imported; ``line`` is where, when one line is at fault."""
+    """Why a card cannot be imported; ``line`` is where, when one line is at fault. Never
+    shown as it is: the file's reader makes it a VCardError naming the file."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, notice: Notice, line: int | None = None) -> None:
+        super().__init__(notice)
+        self.notice = notice
         self.line = line
 
 
@@ -64,7 +68,7 @@ class _Card:
     notes: list[str] = field(default_factory=list)
     photo: Photo | None = None
     extra: dict[str, str] = field(default_factory=dict)  # X-CARECOMPANION-*
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def _types(line: ContentLine) -> set[str]:
@@ -135,9 +139,7 @@ def _base64(text: str, number: int) -> bytes:
     try:
         return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise CardProblem(
-            "the photo on this line is damaged (its base64 data cannot be read).", number
-        ) from exc
+        raise CardProblem(said.CARD_PHOTO_DAMAGED(), number) from exc
 
 
 def _photo(line: ContentLine, number: int, card: _Card) -> None:
@@ -151,25 +153,22 @@ def _photo(line: ContentLine, number: int, card: _Card) -> None:
     elif value.lower().startswith("data:"):
         header, comma, payload = value.partition(",")
         if not comma or ";base64" not in header.lower():
-            raise CardProblem("the photo on this line is not a base64 data: URI.", number)
+            raise CardProblem(said.CARD_PHOTO_NOT_DATA(), number)
         data = _base64(payload, number)
     elif value.lower().startswith(("http:", "https:")):
-        card.warnings.append(f"line {number}: the photo is a web link; it was not downloaded.")
+        card.warnings.append(said.PHOTO_LINK(line=number))
         return
     else:
-        card.warnings.append(
-            f"line {number}: the photo is in a form this app cannot read; it was left out."
-        )
+        card.warnings.append(said.PHOTO_UNKNOWN_FORM(line=number))
         return
     mime = image_type(data)
     if mime is None:
-        card.warnings.append(
-            f"line {number}: the photo is not a JPEG, PNG, GIF or WebP picture; it was left out."
-        )
+        card.warnings.append(said.PHOTO_NOT_PICTURE(line=number))
     elif len(data) > PHOTO_MAX_BYTES:
         card.warnings.append(
-            f"line {number}: the photo is {len(data) // 1024} KiB, larger "
-            f"than {PHOTO_MAX_BYTES // 1024} KiB; it was left out."
+            said.PHOTO_OVER_LIMIT(
+                line=number, size=len(data) // 1024, limit=PHOTO_MAX_BYTES // 1024
+            )
         )
     else:
         card.photo = Photo(data, mime)
@@ -217,9 +216,9 @@ def _usable(card: _Card) -> tuple[list[Phone], list[Email]]:
     ]
     good_emails = [e for e in emails if _EMAIL.fullmatch(e.address) and len(e.address) <= 254]
     for bad in (p.number for p in phones if p not in good_phones):
-        card.warnings.append(f"line {card.begin}: {bad[:40]!r} is not a phone number; left out.")
+        card.warnings.append(said.PHONE_LEFT_OUT(line=card.begin, value=repr(bad[:40])))
     for bad in (e.address for e in emails if e not in good_emails):
-        card.warnings.append(f"line {card.begin}: {bad[:60]!r} is not an e-mail address; left out.")
+        card.warnings.append(said.EMAIL_LEFT_OUT(line=card.begin, value=repr(bad[:60])))
     return good_phones, good_emails
 
 
@@ -233,16 +232,13 @@ def _draft(card: _Card) -> ContactDraft:
         or (phones[0].number if phones else "")
     )
     if not name:
-        raise CardProblem("this card has no name, phone number or e-mail address.", card.begin)
+        raise CardProblem(said.CARD_NO_NAME(), card.begin)
     extra = card.extra
     relation = extra.get("RELATION", "").strip().lower()
     days_text = extra.get("CHECK-IN-DAYS", "").strip()
     days = int(days_text) if days_text.isdigit() else 0
     if days_text and not 1 <= days <= CHECK_IN_MAX_DAYS:
-        card.warnings.append(
-            f"line {card.begin}: the check-in interval {days_text[:20]!r} "
-            "is not a number of days; left out."
-        )
+        card.warnings.append(said.CHECK_IN_LEFT_OUT(line=card.begin, value=repr(days_text[:20])))
         days = 0
     addresses = [a for _pref, a in sorted(card.addresses, key=lambda item: not item[0])]
     role = unescape(extra["ROLE"]) if "ROLE" in extra else card.title
@@ -276,7 +272,7 @@ def card_to_parsed(lines: Sequence[tuple[ContentLine, int]], begin: int) -> Pars
         draft = validated(draft)
     except InvalidContact as exc:
         raise CardProblem(
-            f"the card for {draft.name[:60]!r} cannot be imported: {exc}", begin
+            said.CARD_REFUSED(name=repr(draft.name[:60]), reason=exc.notice), begin
         ) from exc
     return ParsedCard(
         line=begin, draft=draft, photo=card.photo, uid=card.uid, warnings=tuple(card.warnings)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from vobject.base import ContentLine, getLogicalLines, textLineToContentLine
 
+from carecompanion.errors import Notice
+from carecompanion.people import errors as said
 from carecompanion.people.errors import VCardError
 from carecompanion.people.limits import VCARD_MAX_BYTES, VCARD_MAX_CARDS
 from carecompanion.people.records import ParsedCard
@@ -38,7 +40,7 @@ def _unicode_bytes(data: bytes, path: Path) -> bytes:
     try:
         return data.decode("utf-16").encode("utf-8")
     except UnicodeDecodeError as exc:
-        raise VCardError(path, "the file is damaged: its UTF-16 text cannot be read.") from exc
+        raise VCardError(path, said.VCARD_UTF16()) from exc
 
 
 def _decode(line: bytes, number: int, charset: str | None, path: Path) -> str:
@@ -50,11 +52,7 @@ def _decode(line: bytes, number: int, charset: str | None, path: Path) -> str:
                 return line.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 pass
-        raise VCardError(
-            path,
-            "this line is not UTF-8 text; export the contacts again as UTF-8 (Unicode) vCards.",
-            number,
-        ) from exc
+        raise VCardError(path, said.VCARD_NOT_UTF8(), number) from exc
 
 
 def unfolded_lines(data: bytes, path: Path) -> tuple[str, list[int]]:
@@ -96,7 +94,7 @@ def _content_lines(data: bytes, path: Path) -> list[tuple[ContentLine, int]]:
             # Any failure of the library on a hostile line is that line's fault (vobject
             # raises TypeError for some parameter mixes, not only ParseError). The exception
             # text repeats the whole line, which may be long or binary; the number says enough.
-            raise VCardError(path, "this is not a valid vCard line.", number) from exc
+            raise VCardError(path, said.VCARD_BAD_LINE(), number) from exc
     return lines
 
 
@@ -110,39 +108,24 @@ def parse_vcards(data: bytes, path: Path) -> list[ParsedCard]:
         value = str(line.value).strip().upper()
         if line.name == "BEGIN" and value == "VCARD":
             if current is not None:
-                raise VCardError(
-                    path,
-                    f"a new card starts before the card at line "
-                    f"{current.line} has ended (END:VCARD is missing).",
-                    number,
-                )
+                raise VCardError(path, said.VCARD_NOT_ENDED(line=current.line), number)
             current = _OpenCard(number)
         elif line.name == "END" and value == "VCARD":
             if current is None:
-                raise VCardError(path, "END:VCARD without a BEGIN:VCARD before it.", number)
+                raise VCardError(path, said.VCARD_END_WITHOUT_BEGIN(), number)
             cards.append(_finish(current, path))
             current = None
             if len(cards) > VCARD_MAX_CARDS:
-                raise VCardError(
-                    path,
-                    f"the file holds more than {VCARD_MAX_CARDS} contacts; "
-                    "split it into smaller files.",
-                    number,
-                )
+                raise VCardError(path, said.VCARD_TOO_MANY(count=VCARD_MAX_CARDS), number)
         elif current is None:
             what = f"BEGIN:{value}" if line.name == "BEGIN" else line.name
-            raise VCardError(
-                path,
-                f"{what} is outside any BEGIN:VCARD ... END:VCARD card; "
-                "is this a vCard (.vcf) file?",
-                number,
-            )
+            raise VCardError(path, said.VCARD_OUTSIDE(what=what), number)
         else:
             current.lines.append((line, number))
     if current is not None:
-        raise VCardError(path, "this card has no END:VCARD.", current.line)
+        raise VCardError(path, said.VCARD_NO_END(), current.line)
     if not cards:
-        raise VCardError(path, "no contacts found; is this a vCard (.vcf) file?")
+        raise VCardError(path, said.VCARD_NONE())
     return cards
 
 
@@ -150,12 +133,12 @@ def _finish(card: _OpenCard, path: Path) -> ParsedCard:
     try:
         return card_to_parsed(card.lines, card.line)
     except CardProblem as exc:
-        raise VCardError(path, str(exc), exc.line or card.line) from exc
+        raise VCardError(path, exc.notice, exc.line or card.line) from exc
 
 
-def _too_big(size: int) -> str:
+def _too_big(size: int) -> Notice:
     mib = 1024 * 1024
-    return f"the file is {size // mib} MiB; at most {VCARD_MAX_BYTES // mib} MiB can be imported."
+    return said.VCARD_TOO_BIG(size=size // mib, limit=VCARD_MAX_BYTES // mib)
 
 
 def read_vcard_file(path: Path) -> list[ParsedCard]:
@@ -167,5 +150,5 @@ def read_vcard_file(path: Path) -> list[ParsedCard]:
             raise VCardError(path, _too_big(size))
         data = path.read_bytes()
     except OSError as exc:
-        raise VCardError(path, f"the file cannot be read ({exc.strerror or exc}).") from exc
+        raise VCardError(path, said.VCARD_UNREADABLE(reason=str(exc.strerror or exc))) from exc
     return parse_vcards(data, path)

@@ -7,7 +7,7 @@ stays 19:00 local through daylight-saving changes and the iCalendar export can c
 from __future__ import annotations
 
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 @lru_cache(maxsize=64)
@@ -27,11 +27,6 @@ def is_zone(name: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def zone_names() -> list[str]:
-    """Every IANA zone name, sorted, for a chooser."""
-    return sorted(available_timezones())
 
 
 def system_zone_name() -> str | None:

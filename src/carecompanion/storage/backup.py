@@ -19,6 +19,7 @@ from pathlib import Path
 
 from carecompanion.atomic import fsync_dir
 from carecompanion.clock import Clock
+from carecompanion.errors import Sentence
 from carecompanion.paths import AppPaths
 from carecompanion.storage.database import Database
 from carecompanion.vault.errors import BackupError
@@ -33,6 +34,10 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 _AUTO_PREFIX = "auto-"
 _SQLITE_PLAINTEXT_MAGIC = b"SQLite format 3\x00"
+NOT_WRITTEN = Sentence("backup.not_written", "The backup could not be written to {path}: {reason}.")
+NOT_A_BACKUP = Sentence("backup.not_a_backup", "{path} is not a CareCompanion backup file.")
+UNENCRYPTED = Sentence("backup.unencrypted", "{path} holds an unencrypted database: refused.")
+DAMAGED = Sentence("backup.damaged", "{path} is damaged and cannot be restored.")
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ def write_backup(database: Database, header: VaultHeader, out: Path, clock: Cloc
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {out}: {exc.strerror}.") from exc
+        raise BackupError(NOT_WRITTEN, path=str(out), reason=str(exc.strerror)) from exc
     os.close(fd)
     tmp_db = Path(tmp_zip + ".db")
     try:
@@ -69,7 +74,7 @@ def write_backup(database: Database, header: VaultHeader, out: Path, clock: Cloc
         os.replace(tmp_zip, out)
         fsync_dir(out.parent)
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {out}: {exc.strerror}.") from exc
+        raise BackupError(NOT_WRITTEN, path=str(out), reason=str(exc.strerror)) from exc
     finally:
         for leftover in (Path(tmp_zip), tmp_db):
             leftover.unlink(missing_ok=True)
@@ -81,21 +86,21 @@ def read_backup(path: Path) -> tuple[VaultHeader, zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise BackupError(f"{path} is not a CareCompanion backup file.") from exc
+        raise BackupError(NOT_A_BACKUP, path=str(path)) from exc
     try:
         names = set(archive.namelist())
         if names != {MANIFEST, HEADER_MEMBER, DATABASE_MEMBER}:
-            raise BackupError(f"{path} is not a CareCompanion backup file.")
+            raise BackupError(NOT_A_BACKUP, path=str(path))
         manifest = json.loads(archive.read(MANIFEST))
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise BackupError(f"{path} is not a CareCompanion backup file.")
+            raise BackupError(NOT_A_BACKUP, path=str(path))
         header = VaultHeader.from_bytes(archive.read(HEADER_MEMBER))
         with archive.open(DATABASE_MEMBER) as member:
             if member.read(16) == _SQLITE_PLAINTEXT_MAGIC:
-                raise BackupError(f"{path} holds an unencrypted database: refused.")
+                raise BackupError(UNENCRYPTED, path=str(path))
     except (zipfile.BadZipFile, ValueError, RecursionError, KeyError) as exc:  # ValueError: JSON
         archive.close()
-        raise BackupError(f"{path} is damaged and cannot be restored.") from exc
+        raise BackupError(DAMAGED, path=str(path)) from exc
     except BaseException:
         archive.close()
         raise

@@ -17,7 +17,28 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from carecompanion.errors import Sentence
 from carecompanion.vault.errors import DatabaseDamaged, StorageUnavailable
+
+NO_SQLCIPHER = Sentence(
+    "storage.no_sqlcipher",
+    "CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, "
+    "and it is not available on this computer, so nothing was stored.",
+)
+CANNOT_ENCRYPT = Sentence(
+    "storage.cannot_encrypt",
+    "The database library on this computer cannot encrypt, so CareCompanion will not "
+    "store your journal with it.",
+)
+UNREADABLE = Sentence(
+    "storage.unreadable",
+    "The journal database is damaged or has been tampered with and cannot be read.",
+)
+FAILED_CHECK = Sentence(
+    "storage.failed_check",
+    "The journal database failed its integrity check "
+    "({pages} damaged pages): it has been damaged or tampered with.",
+)
 
 # Order matters: cipher settings first, then SQLite's own.
 _CONNECT_PRAGMAS = (
@@ -53,20 +74,14 @@ def require_sqlcipher() -> None:
     try:
         import sqlcipher3.dbapi2 as sqlcipher
     except ImportError as exc:
-        raise StorageUnavailable(
-            "CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, "
-            "and it is not available on this computer, so nothing was stored."
-        ) from exc
+        raise StorageUnavailable(NO_SQLCIPHER) from exc
     conn = sqlcipher.connect(":memory:")
     try:
         version = conn.execute("PRAGMA cipher_version").fetchone()
     finally:
         conn.close()
     if not version or not version[0]:
-        raise StorageUnavailable(
-            "The database library on this computer cannot encrypt, so CareCompanion will not "
-            "store your journal with it."
-        )
+        raise StorageUnavailable(CANNOT_ENCRYPT)
 
 
 def create_engine(path: Path, key: bytes) -> Engine:
@@ -129,14 +144,9 @@ class Database:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
                     cipher_faults, quick = [], [("ok",)]  # type: ignore[list-item]
         except (sa.exc.DatabaseError, sqlcipher.DatabaseError) as exc:
-            raise DatabaseDamaged(
-                "The journal database is damaged or has been tampered with and cannot be read."
-            ) from exc
+            raise DatabaseDamaged(UNREADABLE) from exc
         if cipher_faults or quick != [("ok",)]:
-            raise DatabaseDamaged(
-                "The journal database failed its integrity check "
-                f"({len(cipher_faults)} damaged pages): it has been damaged or tampered with."
-            )
+            raise DatabaseDamaged(FAILED_CHECK, pages=len(cipher_faults))
 
     def copy_to(self, target: Path) -> None:
         """A consistent copy through SQLite's online backup, encrypted under the same key."""

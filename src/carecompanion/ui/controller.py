@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from carecompanion import autostart
 from carecompanion.clock import Clock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import core_messages, theme
+from carecompanion.ui import error_words, theme
+from carecompanion.ui.heap import release_long_lived
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.idle import IdleLock
 from carecompanion.ui.main_window import MainWindow
 from carecompanion.ui.settings import UiSettings
 from carecompanion.ui.unlock_view import UnlockView
-from carecompanion.ui.workers import run_in_background
+from carecompanion.ui.workers import run_in_background, workers_for
 
 if TYPE_CHECKING:
     from carecompanion.session import VaultSession
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
     from carecompanion.vault.vault import UnlockedVault
 
 log = logging.getLogger(__name__)
+
+#: How long locking waits for background work to end (a circle sync on a slow network
+#: share, a backup of a large journal) before the keys go anyway.
+LOCK_WAIT_SECONDS = 60.0
 
 
 def launch_command() -> list[str]:
@@ -134,7 +139,7 @@ class AppController(QObject):
 
         def failed(exc: Exception) -> None:
             assert self.wizard is not None
-            self.wizard.creation_failed(self._message(exc))
+            self.wizard.creation_failed(error_words.message(exc))
 
         run_in_background(work, done, failed, self)
 
@@ -200,9 +205,9 @@ class AppController(QObject):
             from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
 
             if isinstance(exc, DatabaseDamaged | HeaderDamaged) and passphrase is not None:
-                self._offer_restore(core_messages.message(exc), passphrase)
+                self._offer_restore(error_words.message(exc), passphrase)
             elif not quiet:
-                self.unlock_view.show_error(self._message(exc))
+                self.unlock_view.show_error(error_words.message(exc))
 
         run_in_background(work, done, failed, self)
 
@@ -231,7 +236,7 @@ class AppController(QObject):
         try:
             restore_backup(latest.path, self.paths, passphrase=passphrase, clock=self.clock)
         except Exception as exc:  # shown to the user; the vault on disk is unchanged
-            self.unlock_view.show_error(self._message(exc))
+            self.unlock_view.show_error(error_words.message(exc))
             return
         self.unlock(passphrase)
 
@@ -273,7 +278,7 @@ class AppController(QObject):
                     self.tr(
                         "{problem}\n\nLock CareCompanion and unlock it again to be offered your "
                         "last good backup. Until then, nothing more is backed up."
-                    ).format(problem=core_messages.message(exc)),
+                    ).format(problem=error_words.message(exc)),
                 )
             else:
                 log.warning("background maintenance failed: %s", type(exc).__name__)
@@ -283,16 +288,20 @@ class AppController(QObject):
         def done(_result: object) -> None:
             self.maintenance_done = True
 
-        run_in_background(unlocked.run_maintenance, done, failed, self)
+        # The session's work: locking waits for a backup under way rather than close the
+        # database under it.
+        assert self.session is not None
+        workers_for(self.session).start(
+            lambda _task: unlocked.run_maintenance(), done, failed, owner=self
+        )
 
     # -- locking ----------------------------------------------------------------------------
-    @property
-    def is_unlocked(self) -> bool:
-        return self.session is not None
-
     def lock(self) -> None:
-        """Drop every decrypted object: the pages' models, the pages, the keys."""
+        """Drop every decrypted object: the pages' models, the pages, the keys. Background
+        work stops first (see ``_stop_work``)."""
         self.idle.stop()
+        if self.session is not None:
+            self._stop_work(self.session)
         for dialog in self.window.findChildren(QMessageBox):
             dialog.reject()
         if self.shell is not None:
@@ -304,10 +313,25 @@ class AppController(QObject):
         if self.session is not None:
             self.session.lock()
             self.session = None
+            release_long_lived()  # no decrypted object left waiting in a frozen cycle
         if self.paths.vault_exists():
             self.show_unlock()
         log.info("vault locked")
         self.locked.emit()
+
+    def _stop_work(self, session: VaultSession) -> None:
+        """Before anything is dropped: no new work starts, running work is told to stop at its
+        next safe point (an import before or after its one transaction, an export before its
+        file is in place), and we wait until it has, so nothing is half written, no database
+        closes under a job, and no result comes back to pages that are gone."""
+        workers = workers_for(session)
+        workers.stop()
+        if not workers.running():
+            return
+        self.window.show_view(self.unlock_view)  # the journal leaves the screen meanwhile
+        self.window.repaint()
+        if not workers.wait(LOCK_WAIT_SECONDS):
+            log.warning("locking: background work still running after %.0f s", LOCK_WAIT_SECONDS)
 
     def shutdown(self) -> None:
         """Save the window's place and lock; runs once, on close or when the app quits."""
@@ -429,7 +453,7 @@ class AppController(QObject):
                 else:
                     self.session.unlocked.forget_this_computer(self._store())
             except Exception as exc:  # keyring trouble is shown, never fatal
-                QMessageBox.warning(self.window, self.tr("Settings"), self._message(exc))
+                QMessageBox.warning(self.window, self.tr("Settings"), error_words.message(exc))
 
     def change_passphrase(self, parent: QObject | None = None) -> None:
         from carecompanion.ui.settings_dialog import ChangePassphraseDialog
@@ -445,7 +469,7 @@ class AppController(QObject):
             try:
                 unlocked.change_passphrase(dialog.new.text())
             except Exception as exc:
-                dialog.show_error(self._message(exc))
+                dialog.show_error(error_words.message(exc))
                 continue
             QMessageBox.information(
                 self.window,
@@ -453,14 +477,3 @@ class AppController(QObject):
                 self.tr("Your passphrase has been changed. Your recovery key still works."),
             )
             return
-
-    # -- messages ---------------------------------------------------------------------------
-    def _message(self, exc: Exception) -> str:
-        from carecompanion.vault.errors import VaultError
-
-        if isinstance(exc, VaultError):
-            return core_messages.message(exc)
-        log.error("unexpected error: %s", type(exc).__name__)
-        return self.tr("Something went wrong ({kind}). Your journal was not changed.").format(
-            kind=type(exc).__name__
-        )

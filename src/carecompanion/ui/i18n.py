@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -141,7 +141,6 @@ DateStyle = Literal[
     "short_month",  # Mar   (a chart's axis)
     "time",  # 14:30 (2:30 PM where the locale says so)
 ]
-DATE_STYLES: tuple[DateStyle, ...] = get_args(DateStyle)
 
 
 def date_pattern(style: DateStyle, locale: QLocale | None = None) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from carecompanion.journal.attachments import describe_size
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.dates import in_zone
 from carecompanion.journal.exchange.errors import ExportError
 from carecompanion.journal.exchange.files import publish_file, temp_path_beside
@@ -201,7 +202,7 @@ def export_pdf(
     """Write the selected entries to ``out`` as a PDF (temp file, fsync, rename)."""
     out = Path(out)
     if out.exists() and not overwrite:
-        raise ExportError(f"{out} already exists; choose another name.")
+        raise ExportError(said.EXISTS, path=str(out))
     ensure_application()
     ids = selection.resolve(journal)
     total = len(ids) + 1  # the last step is laying out and writing the pages
@@ -226,7 +227,7 @@ def export_pdf(
         document.print_(writer)
         del writer  # closes the file
         if tmp.stat().st_size == 0:
-            raise ExportError(f"The PDF could not be written to {out.parent}.")
+            raise ExportError(said.PDF_NOT_WRITTEN, folder=str(out.parent))
         publish_file(tmp, out, overwrite=overwrite)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -97,6 +97,9 @@ def launch_gui(args: argparse.Namespace) -> int:
     from carecompanion import logs
 
     logs.configure(paths)
+    from carecompanion.ui import unexpected
+
+    unexpected.install(app)  # a surprise anywhere: a calm dialog, its type in the log
     settings = UiSettings(paths)
     from carecompanion.ui import i18n
 

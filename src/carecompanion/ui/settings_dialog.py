@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.ui import core_messages
+from carecompanion.errors import Notice
+from carecompanion.ui import error_words
 from carecompanion.ui.i18n import LANGUAGES, SYSTEM, date_pattern
 from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
@@ -33,7 +34,7 @@ class SettingsDialog(QDialog):
         theme_name: str,
         idle_minutes: int,
         remembered: bool,
-        keyring_problem: str | None,
+        keyring_problem: Notice | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +86,7 @@ class SettingsDialog(QDialog):
         column.addWidget(self.remember)
         if keyring_problem and not remembered:
             self.remember.setEnabled(False)
-            column.addWidget(label(core_messages.translated(keyring_problem), "hint"))
+            column.addWidget(label(error_words.say(keyring_problem), "hint"))
         else:
             column.addWidget(
                 label(

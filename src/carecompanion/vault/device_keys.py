@@ -13,6 +13,8 @@ import binascii
 from collections.abc import Callable
 from typing import Any
 
+from carecompanion.errors import Notice, Sentence
+
 SERVICE = "CareCompanion vault"
 KEY_BYTES = 32
 
@@ -22,6 +24,20 @@ TRUSTED_BACKEND_MODULES = (
     "keyring.backends.SecretService",
     "keyring.backends.libsecret",
     "keyring.backends.kwallet",
+)
+# Why "Remember on this computer" cannot be used; ``{kind}`` is a Python type name.
+UNREACHABLE = Sentence("keyring.unreachable", "The system keyring could not be reached ({kind}).")
+NONE_AVAILABLE = Sentence("keyring.none", "No system keyring is available on this computer.")
+NOT_RUNNING = Sentence(
+    "keyring.not_running", "No system keyring (such as GNOME Keyring or KWallet) is running."
+)
+UNTRUSTED = Sentence(
+    "keyring.untrusted",
+    "The keyring in use ({kind}) is not your system's protected keyring, "
+    "so CareCompanion will not store a key in it.",
+)
+REFUSED = Sentence(
+    "keyring.refused", "The system keyring did not accept the key ({kind}). Is it unlocked?"
 )
 
 
@@ -57,24 +73,20 @@ class DeviceKeyStore:
         inner = getattr(self.backend, "backends", None)  # keyring's ChainerBackend
         return list(inner) if inner is not None else [self.backend]
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self) -> Notice | None:
         """None when the option can be offered, else a sentence saying why it cannot."""
         try:
             backends = self._backends()
         except Exception as exc:  # keyring raises many kinds while probing the desktop
-            return f"The system keyring could not be reached ({type(exc).__name__})."
+            return UNREACHABLE(kind=type(exc).__name__)
         if not backends:
-            return "No system keyring is available on this computer."
+            return NONE_AVAILABLE()
         for backend in backends:
             module = type(backend).__module__
             if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
-                return "No system keyring (such as GNOME Keyring or KWallet) is running."
+                return NOT_RUNNING()
             if not self._is_trusted(backend):
-                name = type(backend).__name__
-                return (
-                    f"The keyring in use ({name}) is not your system's protected keyring, "
-                    "so CareCompanion will not store a key in it."
-                )
+                return UNTRUSTED(kind=type(backend).__name__)
         return None
 
     def store(self, vault_id: str, key: bytes) -> None:
@@ -84,9 +96,7 @@ class DeviceKeyStore:
         try:
             self.backend.set_password(SERVICE, vault_id, base64.b64encode(key).decode("ascii"))
         except Exception as exc:  # a locked or vanished keyring: say so, never crash
-            raise KeyringUnavailable(
-                f"The system keyring did not accept the key ({type(exc).__name__}). Is it unlocked?"
-            ) from exc
+            raise KeyringUnavailable(REFUSED, kind=type(exc).__name__) from exc
 
     def load(self, vault_id: str) -> bytes | None:
         if self.unavailable_reason() is not None:

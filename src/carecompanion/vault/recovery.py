@@ -12,6 +12,7 @@ import os
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from carecompanion.errors import Sentence
 from carecompanion.vault.errors import WrongRecoveryKey
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -19,6 +20,14 @@ SECRET_BYTES = 20  # 160 bits: above the 128 the brief asks for, and 32 symbols 
 GROUP = 4
 _CHECK_SYMBOLS = 4
 _LOOKALIKES = {"I": "1", "L": "1", "O": "0", "U": "V"}
+KEY_LENGTH = Sentence(
+    "vault.recovery_key.length",
+    "A recovery key has {expected} letters and digits in groups of four; this one has {given}.",
+)
+KEY_TYPO = Sentence(
+    "vault.recovery_key.typo",
+    "That recovery key has a typo: please check each group of four against the printout.",
+)
 
 
 def _encode(data: bytes, symbols: int) -> str:
@@ -51,18 +60,13 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = "".join(_LOOKALIKES.get(ch, ch) for ch in cleaned)
     expected = SECRET_BYTES * 8 // 5 + _CHECK_SYMBOLS
     if len(cleaned) != expected or any(ch not in ALPHABET for ch in cleaned):
-        raise WrongRecoveryKey(
-            f"A recovery key has {expected} letters and digits in groups of four; "
-            f"this one has {len(cleaned)}."
-        )
+        raise WrongRecoveryKey(KEY_LENGTH, expected=expected, given=len(cleaned))
     number = 0
     for ch in cleaned[: SECRET_BYTES * 8 // 5]:
         number = (number << 5) | ALPHABET.index(ch)
     secret = number.to_bytes(SECRET_BYTES, "big")
     if _checksum(secret) != cleaned[-_CHECK_SYMBOLS:]:
-        raise WrongRecoveryKey(
-            "That recovery key has a typo: please check each group of four against the printout."
-        )
+        raise WrongRecoveryKey(KEY_TYPO)
     return secret
 
 

@@ -12,6 +12,8 @@ import math
 import string
 from dataclasses import dataclass
 
+from carecompanion.errors import Notice, Sentence
+
 MIN_LENGTH = 10
 _COMMON = {
     "password",
@@ -45,6 +47,27 @@ _COMMON = {
     "zxcvbnm",
 }
 _LABELS = ("Very weak", "Weak", "Fair", "Good", "Strong")
+#: What to do about a passphrase, by score (the UI's strength meter words them itself).
+COMMON = Sentence("vault.strength.common", "This is one of the most common passwords.")
+_ADVICE = (
+    Sentence(
+        "vault.strength.advice_0",
+        "Too easy to guess. Try four or five ordinary words with spaces between them.",
+    ),
+    Sentence(
+        "vault.strength.advice_1",
+        "Still easy to guess. Use at least {count} characters, ideally a few words.",
+    ),
+    Sentence("vault.strength.advice_2", "Acceptable. Another word would make it much stronger."),
+    Sentence(
+        "vault.strength.advice_3",
+        "Hard to guess. Keep it somewhere safe until you know it by heart.",
+    ),
+    Sentence(
+        "vault.strength.advice_4",
+        "Very hard to guess. Keep it somewhere safe until you know it by heart.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +75,7 @@ class Strength:
     score: int  # 0..4
     bits: float
     label: str
-    advice: str
+    advice: Notice
 
     @property
     def acceptable(self) -> bool:
@@ -89,7 +112,7 @@ def estimate(passphrase: str) -> Strength:
     text = passphrase.strip()
     lowered = text.lower()
     if not text or lowered in _COMMON or lowered.rstrip("0123456789!") in _COMMON:
-        return Strength(0, 0.0, _LABELS[0], "This is one of the most common passwords.")
+        return Strength(0, 0.0, _LABELS[0], COMMON())
     bits = _effective_length(text) * math.log2(_pool_size(text))
     if len(set(lowered)) <= 3:
         bits = min(bits, 20.0)
@@ -105,11 +128,5 @@ def estimate(passphrase: str) -> Strength:
         score = 4
     if len(text) < MIN_LENGTH:
         score = min(score, 1)
-    advice = {
-        0: "Too easy to guess. Try four or five ordinary words with spaces between them.",
-        1: f"Still easy to guess. Use at least {MIN_LENGTH} characters, ideally a few words.",
-        2: "Acceptable. Another word would make it much stronger.",
-        3: "Hard to guess. Keep it somewhere safe until you know it by heart.",
-        4: "Very hard to guess. Keep it somewhere safe until you know it by heart.",
-    }[score]
+    advice = _ADVICE[score](count=MIN_LENGTH) if score == 1 else _ADVICE[score]()
     return Strength(score, bits, _LABELS[score], advice)

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from carecompanion.atomic import atomic_write_bytes
 from carecompanion.clock import Clock, SystemClock
+from carecompanion.errors import Sentence
 from carecompanion.paths import AppPaths
 from carecompanion.vault import recovery
 from carecompanion.vault.device_keys import KEY_BYTES as DEVICE_KEY_BYTES
@@ -45,10 +46,15 @@ from carecompanion.vault.header import (
     b64d,
     b64e,
 )
-from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams, derive_key, new_salt
+from carecompanion.vault.kdf import DEFAULT_KDF, KdfParams, derive_key, meets_floor, new_salt
 from carecompanion.vault.strength import estimate
 
 DATA_KEY_BYTES = 32
+NO_RECOVERY_KEY = Sentence("vault.recovery_key.none", "This vault has no recovery key.")
+DATABASE_MISSING = Sentence(
+    "vault.database.missing",
+    "The journal database is missing or empty. Restore it from a backup.",
+)
 #: Up to this size the whole database is verified while unlocking (about 0.4 s); above, the
 #: full check runs with the daily backup. See UnlockedVault.open_database.
 FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024
@@ -68,7 +74,7 @@ def _passphrase_params(kdf: KdfParams, salt: bytes) -> dict[str, object]:
 def _check_new_passphrase(passphrase: str) -> None:
     strength = estimate(passphrase)
     if not strength.acceptable:
-        raise WeakPassphrase(f"That passphrase is too easy to guess. {strength.advice}")
+        raise WeakPassphrase(advice=strength.advice)
 
 
 class Vault:
@@ -104,7 +110,7 @@ class Vault:
         clock: Clock | None = None,
     ) -> tuple[UnlockedVault, str]:
         """Make a new vault. Returns it unlocked, and the recovery key to show once."""
-        if not kdf.is_at_least(MINIMUM_KDF):
+        if not meets_floor(kdf):
             raise ValueError("KDF parameters below RFC 9106's minimum are never used")
         _check_new_passphrase(passphrase)
         vault = cls(paths, clock)
@@ -140,7 +146,7 @@ class Vault:
         secret = recovery.parse_recovery_key(text)
         header = self.read_header()
         if SLOT_RECOVERY not in header.slots:
-            raise WrongRecoveryKey("This vault has no recovery key.")
+            raise WrongRecoveryKey(NO_RECOVERY_KEY)
         salt = b64d(header.slots[SLOT_RECOVERY].get("salt"), "the recovery salt")
         data_key = header.unwrap(SLOT_RECOVERY, recovery.recovery_wrap_key(secret, salt))
         if data_key is None:
@@ -171,9 +177,7 @@ class Vault:
         database_file = self.paths.database_file
         if not database_file.exists() or database_file.stat().st_size == 0:
             # Never start an empty journal in its place (nor back that up over good copies).
-            raise DatabaseDamaged(
-                "The journal database is missing or empty. Restore it from a backup."
-            )
+            raise DatabaseDamaged(DATABASE_MISSING)
         unlocked = UnlockedVault(self, header, data_key)
         unlocked.open_database(take_backup=True, defer_maintenance=self.defer_maintenance)
         return unlocked
@@ -297,7 +301,7 @@ class UnlockedVault:
         _check_new_passphrase(new_passphrase)
         current_kdf, _ = self.header.passphrase_kdf()
         chosen = kdf or current_kdf
-        if not chosen.is_at_least(MINIMUM_KDF):
+        if not meets_floor(chosen):
             raise ValueError("KDF parameters below RFC 9106's minimum are never used")
         self.save_header(_wrap_passphrase(self.header, self._key(), new_passphrase, chosen))
 

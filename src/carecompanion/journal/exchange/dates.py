@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, tzinfo
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_TIME = re.compile(
     r"""
     (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})
@@ -75,17 +74,6 @@ def parse_datetime(text: str, tz: tzinfo | None) -> datetime | None:
     except ValueError:
         return None
     return localise(naive, tz)
-
-
-def parse_date(text: str) -> date | None:
-    """A calendar day written ``YYYY-MM-DD``; None otherwise."""
-    match = _ISO_DATE.fullmatch(text.strip())
-    if match is None:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 # A date (and maybe a time) at the start of a file name: 2024-05-01, 20240501, 2024_05_01,

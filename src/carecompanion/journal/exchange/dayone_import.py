@@ -27,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
@@ -70,7 +71,7 @@ def parse_dayone_file(
             read_bytes(path, MAX_JSON_BYTES), path.name, None, "", progress=progress
         )
     if path.is_dir():
-        raise ImportFormatError(path.name, None, "choose the Day One export's .zip file")
+        raise ImportFormatError.where(path.name, None, said.DAYONE_CHOOSE_ZIP())
     archive = SafeZip(str(path), path.name)
     try:
         return parse_dayone_archive(archive, progress)
@@ -100,9 +101,7 @@ def parse_dayone_archive(
         and not PurePosixPath(path).name.startswith(".")
     )
     if not journals:
-        raise ImportFormatError(
-            archive.name, None, "this is not a Day One export (there is no Journal.json in it)"
-        )
+        raise ImportFormatError.where(archive.name, None, said.NOT_DAYONE())
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
     entries: list[ParsedEntry] = []
     for journal in journals:
@@ -112,8 +111,8 @@ def parse_dayone_archive(
             _parse_journal(data, f"{archive.name}/{journal}", archive, base, budget, progress)
         )
         if len(entries) > MAX_ENTRIES:
-            raise ImportFormatError(
-                archive.name, None, f"there are more than {MAX_ENTRIES:,} entries in one import"
+            raise ImportFormatError.where(
+                archive.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}")
             )
     return entries
 
@@ -129,12 +128,10 @@ def _parse_journal(
     document = load_json(data, name)
     if not isinstance(document, JsonObject) or not isinstance(document.get("entries"), JsonArray):
         line = document.line if isinstance(document, (JsonObject, JsonArray)) else 1
-        raise Location(name, line).error("this is not a Day One journal (no list of 'entries')")
+        raise Location(name, line).error(said.NOT_DAYONE_JOURNAL())
     entries: JsonArray = document["entries"]
     if len(entries) > MAX_ENTRIES:
-        raise Location(name, entries.line).error(
-            f"there are more than {MAX_ENTRIES:,} entries in one import"
-        )
+        raise Location(name, entries.line).error(said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     media = _Media(archive, base, budget or AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
     return [
         _entry(item, index + 1, Location(name, entries.line_of(index)), media)
@@ -180,12 +177,14 @@ class _Media:
 
 def _moment(value: Any, key: str, where: Location, number: int) -> datetime:
     if not isinstance(value, str):
-        raise where.error(f"entry {number}: '{key}' must be a date and time")
+        raise where.error(said.DAYONE_NOT_A_MOMENT(number=number, key=key))
     text = value.strip()
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
-        raise where.error(f"entry {number}: {key} {value!r} is not a date and time") from None
+        raise where.error(
+            said.DAYONE_BAD_MOMENT(number=number, key=key, value=repr(value))
+        ) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
@@ -211,17 +210,17 @@ def _title_and_body(text: str) -> tuple[str, str]:
 
 def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntry:
     if not isinstance(item, JsonObject):
-        raise where.error(f"entry {number} is not an object")
+        raise where.error(said.NOT_AN_OBJECT(what=said.ENTRY(number=number)))
 
     def at(key: str) -> Location:
         return Location(where.path, item.line_of(key))
 
     if item.get("creationDate") in (None, ""):
-        raise where.error(f"entry {number} has no creationDate")
+        raise where.error(said.DAYONE_NO_CREATION(number=number))
     created = check_moment(
         _moment(item["creationDate"], "creationDate", at("creationDate"), number),
         at("creationDate"),
-        f"entry {number}: the creationDate",
+        said.ENTRY_CREATION_DATE(number=number),
     )
     entry_at = created.astimezone(_zone(item.get("timeZone")))
     modified = (
@@ -233,22 +232,24 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise at("text").error(f"entry {number}: 'text' must be text")
+        raise at("text").error(said.KEY_MUST_BE_TEXT(what=said.ENTRY(number=number), key="text"))
     tags = item.get("tags") or []
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise at("tags").error(f"entry {number}: 'tags' must be a list of text")
+        raise at("tags").error(said.DAYONE_TAGS(number=number))
     starred = item.get("starred", False)
     if starred is None:
         starred = False
     if not isinstance(starred, bool):
-        raise at("starred").error(f"entry {number}: 'starred' must be true or false")
+        raise at("starred").error(
+            said.KEY_MUST_BE_FLAG(what=said.ENTRY(number=number), key="starred")
+        )
 
     attachments: list[AttachmentDraft] = []
     notes: dict[str, str] = {}  # identifier -> what its link becomes
     for key, (folder, label, stem) in _MEDIA.items():
         listed = item.get(key) or []
         if not isinstance(listed, list):
-            raise at(key).error(f"entry {number}: '{key}' must be a list")
+            raise at(key).error(said.KEY_MUST_BE_LIST(what=said.ENTRY(number=number), key=key))
         for position, medium in enumerate(listed):
             spot = (
                 Location(where.path, listed.line_of(position))
@@ -256,10 +257,10 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
                 else at(key)
             )
             if not isinstance(medium, dict):
-                raise spot.error(f"entry {number}: every item in '{key}' must be an object")
+                raise spot.error(said.DAYONE_ITEM_NOT_OBJECT(number=number, key=key))
             identifier, md5, kind = (medium.get(k) for k in ("identifier", "md5", "type"))
             if not isinstance(identifier, str) or not identifier:
-                raise spot.error(f"entry {number}: an item in '{key}' has no identifier")
+                raise spot.error(said.DAYONE_ITEM_NO_ID(number=number, key=key))
             if identifier in notes:
                 continue
             found = (

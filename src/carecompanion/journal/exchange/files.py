@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from carecompanion.atomic import fsync_dir
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.errors import ExportError
 
 FILE_MODE = 0o600  # exports are plaintext: readable by their owner only
@@ -28,7 +29,7 @@ _RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$")
 
 def _check_parent(out: Path) -> None:
     if not out.parent.is_dir():
-        raise ExportError(f"The folder {out.parent} does not exist.")
+        raise ExportError(said.NO_FOLDER, folder=str(out.parent))
 
 
 @contextlib.contextmanager
@@ -37,9 +38,9 @@ def atomic_file(out: Path, *, overwrite: bool = False) -> Iterator[BinaryIO]:
     out = Path(out)
     _check_parent(out)
     if out.is_dir():
-        raise ExportError(f"{out} is a folder; choose a file name.")
+        raise ExportError(said.IS_A_FOLDER, path=str(out))
     if out.exists() and not overwrite:
-        raise ExportError(f"{out} already exists; choose another name.")
+        raise ExportError(said.EXISTS, path=str(out))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -48,7 +49,7 @@ def atomic_file(out: Path, *, overwrite: bool = False) -> Iterator[BinaryIO]:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, FILE_MODE)
         if out.exists() and not overwrite:
-            raise ExportError(f"{out} already exists; choose another name.")
+            raise ExportError(said.EXISTS, path=str(out))
         os.replace(tmp_name, out)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -69,7 +70,7 @@ def temp_path_beside(out: Path) -> Path:
 def publish_file(tmp: Path, out: Path, *, overwrite: bool = False) -> None:
     """fsync ``tmp`` and rename it to ``out``."""
     if out.exists() and not overwrite:
-        raise ExportError(f"{out} already exists; choose another name.")
+        raise ExportError(said.EXISTS, path=str(out))
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, out)
@@ -88,9 +89,9 @@ def write_file(path: Path, data: bytes) -> None:
 def check_folder_destination(out: Path) -> None:
     _check_parent(out)
     if out.exists() and not out.is_dir():
-        raise ExportError(f"{out} is a file; choose a folder for a Markdown export.")
+        raise ExportError(said.IS_A_FILE, path=str(out))
     if out.is_dir() and any(out.iterdir()):
-        raise ExportError(f"{out} already exists and is not empty; choose a new folder.")
+        raise ExportError(said.FOLDER_NOT_EMPTY, path=str(out))
 
 
 @contextlib.contextmanager

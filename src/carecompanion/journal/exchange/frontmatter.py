@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from carecompanion.errors import Notice
+from carecompanion.journal.exchange import errors as said
+
 _OPEN = "---"
 _CLOSE = ("---", "...")
 _KEY = re.compile(r"^(?P<key>[A-Za-z_][\w .-]*?)\s*:(?:\s+(?P<value>.*?))?\s*$")
@@ -29,7 +32,9 @@ Value = str | list[str]
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
+    """Where the front matter is wrong and why; the import makes it an ImportFormatError."""
+
+    def __init__(self, line: int, message: Notice) -> None:
         self.line = line
         self.message = message
         super().__init__(f"line {line}: {message}")
@@ -40,7 +45,6 @@ class FrontMatter:
     fields: dict[str, Value] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line number
     body: str = ""
-    body_line: int = 1  # the line the body starts on
 
     def text(self, *keys: str) -> tuple[str, int] | None:
         """The first of ``keys`` present, as text (a list is joined by ", ")."""
@@ -74,7 +78,7 @@ def _unquote(value: str, line: int) -> str:
             index += 1
         return "".join(out)
     if value[:1] in ("'", '"'):
-        raise FrontMatterError(line, "a quoted value is not closed")
+        raise FrontMatterError(line, said.FM_QUOTE_NOT_CLOSED())
     return value
 
 
@@ -97,7 +101,7 @@ def _split_flow(inner: str, line: int) -> list[str]:
         else:
             current.append(char)
     if quote:
-        raise FrontMatterError(line, "a quoted value in a list is not closed")
+        raise FrontMatterError(line, said.FM_LIST_QUOTE_NOT_CLOSED())
     items.append("".join(current).strip())
     return [_unquote(item, line) for item in items if item]
 
@@ -105,7 +109,7 @@ def _split_flow(inner: str, line: int) -> list[str]:
 def _scalar_or_list(value: str, line: int) -> Value:
     if value.startswith("["):
         if not value.endswith("]"):
-            raise FrontMatterError(line, "a list started with '[' is not closed with ']'")
+            raise FrontMatterError(line, said.FM_LIST_NOT_CLOSED())
         return _split_flow(value[1:-1], line)
     return _unquote(value, line)
 
@@ -134,16 +138,16 @@ def parse(text: str) -> FrontMatter:
     """Split ``text`` into front matter fields and the body after them."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r").strip() != _OPEN:
-        return FrontMatter(body=text, body_line=1)
+        return FrontMatter(body=text)
     stripped = [line.rstrip("\r") for line in lines]
     try:
         close = next(
             i for i in range(1, min(len(stripped), _MAX_LINES)) if stripped[i].strip() in _CLOSE
         )
     except StopIteration:
-        return FrontMatter(body=text, body_line=1)
+        return FrontMatter(body=text)
 
-    result = FrontMatter(body="\n".join(lines[close + 1 :]), body_line=close + 2)
+    result = FrontMatter(body="\n".join(lines[close + 1 :]))
     index = 1
     while index < close:
         raw = stripped[index]
@@ -155,7 +159,7 @@ def parse(text: str) -> FrontMatter:
             continue  # part of a structure this reader does not need
         match = _KEY.match(raw)
         if match is None:
-            raise FrontMatterError(number, "this front matter line is not 'name: value'")
+            raise FrontMatterError(number, said.FM_NOT_NAME_VALUE())
         key = match["key"].strip().lower()
         value = match["value"] or ""
         if value in ("|", ">", "|-", ">-", "|+", ">+"):

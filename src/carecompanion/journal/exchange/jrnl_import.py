@@ -19,6 +19,7 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.dates import localise
 from carecompanion.journal.exchange.limits import MAX_ENTRIES, MAX_JSON_BYTES
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
@@ -43,21 +44,15 @@ def parse_jrnl(
     if isinstance(document, JsonObject) and "entries" in document:
         entries = document["entries"]
         if not isinstance(entries, JsonArray):
-            raise Location(name, document.line_of("entries")).error(
-                "'entries' must be a list of entries"
-            )
+            raise Location(name, document.line_of("entries")).error(said.JRNL_ENTRIES_NOT_LIST())
     elif isinstance(document, JsonObject) and "date" in document:
         entries = JsonArray([document])  # one entry, as jrnl writes per-entry files
         entries.line, entries.item_lines = document.line, [document.line]
     else:
         line = document.line if isinstance(document, (JsonObject, JsonArray)) else 1
-        raise Location(name, line).error(
-            "this is not a jrnl JSON export (there is no list of 'entries')"
-        )
+        raise Location(name, line).error(said.NOT_JRNL())
     if len(entries) > MAX_ENTRIES:
-        raise Location(name, entries.line).error(
-            f"there are more than {MAX_ENTRIES:,} entries in one import"
-        )
+        raise Location(name, entries.line).error(said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     return [
         _entry(item, index, entries, name, tz)
         for index, item in each(list(enumerate(entries)), progress)
@@ -68,7 +63,7 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
     number = index + 1
     where = Location(name, entries.line_of(index))
     if not isinstance(item, JsonObject):
-        raise where.error(f"entry {number} is not an object")
+        raise where.error(said.NOT_AN_OBJECT(what=said.ENTRY(number=number)))
 
     def located(key: str) -> Location:
         return Location(name, item.line_of(key))
@@ -78,14 +73,14 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise located(key).error(f"entry {number}: '{key}' must be text")
+            raise located(key).error(said.KEY_MUST_BE_TEXT(what=said.ENTRY(number=number), key=key))
         return value
 
     raw_date = item.get("date")
     if raw_date is None or raw_date == "":
-        raise where.error(f"entry {number} has no date")
+        raise where.error(said.JRNL_NO_DATE(number=number))
     if not isinstance(raw_date, str) or (match := _DATE.fullmatch(raw_date.strip())) is None:
-        raise located("date").error(f"entry {number}: the date {raw_date!r} is not YYYY-MM-DD")
+        raise located("date").error(said.JRNL_BAD_DATE(number=number, value=repr(raw_date)))
     raw_time = item.get("time")
     if raw_time in (None, ""):
         clock = time(12, 0)
@@ -93,24 +88,32 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
         try:
             clock = time(int(t[1]), int(t[2]), int(t[3] or 0))
         except ValueError:
-            raise located("time").error(f"entry {number}: {raw_time!r} is not a time") from None
+            raise located("time").error(
+                said.JRNL_NOT_A_TIME(number=number, value=repr(raw_time))
+            ) from None
     else:
-        raise located("time").error(f"entry {number}: the time {raw_time!r} is not HH:MM")
+        raise located("time").error(said.JRNL_BAD_TIME(number=number, value=repr(raw_time)))
     try:
         day = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise located("date").error(f"entry {number}: {raw_date!r} is not a real date") from None
+        raise located("date").error(
+            said.JRNL_NOT_A_DATE(number=number, value=repr(raw_date))
+        ) from None
 
     tags = item.get("tags")
     if tags is None:
         tags = []
     if not isinstance(tags, list):
-        raise located("tags").error(f"entry {number}: 'tags' must be a list")
+        raise located("tags").error(
+            said.KEY_MUST_BE_LIST(what=said.ENTRY(number=number), key="tags")
+        )
     starred = item.get("starred", False)
     if starred is None:
         starred = False
     if not isinstance(starred, bool):
-        raise located("starred").error(f"entry {number}: 'starred' must be true or false")
+        raise located("starred").error(
+            said.KEY_MUST_BE_FLAG(what=said.ENTRY(number=number), key="starred")
+        )
     body = text("body")
     return make_entry(
         where,
@@ -125,5 +128,5 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
 
 def _tag_text(tag: Any, where: Location, number: int) -> str:
     if not isinstance(tag, str):
-        raise where.error(f"entry {number}: every tag must be text")
+        raise where.error(said.JRNL_TAG_NOT_TEXT(number=number))
     return tag

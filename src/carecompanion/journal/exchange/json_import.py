@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
     MAX_JSON_BYTES,
@@ -32,9 +33,7 @@ def parse_json(
 ) -> list[ParsedEntry]:
     entries = check_header(load_json(data, name), name)
     if len(entries) > MAX_ENTRIES:
-        raise Location(name, entries.line).error(
-            f"there are more than {MAX_ENTRIES:,} entries in one import"
-        )
+        raise Location(name, entries.line).error(said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
     parsed: list[ParsedEntry] = []
     for index, item in each(list(enumerate(entries)), progress):

@@ -17,6 +17,9 @@ import json
 import re
 from typing import Any
 
+from carecompanion.errors import Notice
+from carecompanion.journal.exchange import errors as said
+
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 # A whole string token, written as an unrolled loop so megabytes of base64 match quickly.
@@ -25,7 +28,9 @@ _LITERALS = (("true", True), ("false", False), ("null", None))
 
 
 class JsonSyntaxError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
+    """Where the JSON is wrong and why; the import makes it an ImportFormatError."""
+
+    def __init__(self, line: int, message: Notice) -> None:
         self.line = line
         self.message = message
         super().__init__(f"line {line}: {message}")
@@ -60,7 +65,7 @@ class _Decoder:
     def line(self, pos: int) -> int:
         return bisect.bisect_right(self.line_starts, pos)
 
-    def fail(self, pos: int, message: str) -> JsonSyntaxError:
+    def fail(self, pos: int, message: Notice) -> JsonSyntaxError:
         return JsonSyntaxError(self.line(pos), message)
 
     def skip(self, pos: int) -> int:
@@ -71,7 +76,7 @@ class _Decoder:
     def value(self, pos: int, depth: int) -> tuple[Any, int]:
         text = self.text
         if pos >= len(text):
-            raise self.fail(pos, "the JSON ends too early")
+            raise self.fail(pos, said.JSON_ENDS_EARLY())
         char = text[pos]
         if char == "{":
             return self.object(pos, depth + 1)
@@ -84,32 +89,28 @@ class _Decoder:
                 return literal, pos + len(word)
         match = _NUMBER.match(text, pos)
         if match is None:
-            raise self.fail(pos, "this is not valid JSON (expected a value)")
+            raise self.fail(pos, said.JSON_EXPECTED_VALUE())
         if match.group(1) or match.group(2):
             return float(match.group()), match.end()
         digits = match.group()
         if len(digits) > 40:
-            raise self.fail(pos, "a number is too long")
+            raise self.fail(pos, said.JSON_NUMBER_TOO_LONG())
         return int(digits), match.end()
 
     def string(self, pos: int) -> tuple[str, int]:
         match = _STRING.match(self.text, pos)
         if match is None:
-            raise self.fail(
-                pos,
-                "this is not valid JSON (a text value is not closed, or has a "
-                "line break or control character in it)",
-            )
+            raise self.fail(pos, said.JSON_TEXT_NOT_CLOSED())
         try:
             value = json.loads(match.group())
         except json.JSONDecodeError as exc:
-            raise self.fail(pos + exc.pos, f"this is not valid JSON ({exc.msg.lower()})") from None
+            raise self.fail(pos + exc.pos, said.JSON_INVALID(detail=exc.msg.lower())) from None
         assert isinstance(value, str)
         return value, match.end()
 
     def object(self, start: int, depth: int) -> tuple[JsonObject, int]:
         if depth > self.max_depth:
-            raise self.fail(start, "the JSON is nested too deeply")
+            raise self.fail(start, said.JSON_TOO_DEEP())
         result = JsonObject()
         result.line = self.line(start)
         result.key_lines = {}
@@ -118,27 +119,27 @@ class _Decoder:
             return result, pos + 1
         while True:
             if not self.text.startswith('"', pos):
-                raise self.fail(pos, "this is not valid JSON (expected a quoted name)")
+                raise self.fail(pos, said.JSON_EXPECTED_NAME())
             key_line = self.line(pos)
             key, pos = self.string(pos)
             pos = self.skip(pos)
             if not self.text.startswith(":", pos):
-                raise self.fail(pos, "this is not valid JSON (expected ':')")
+                raise self.fail(pos, said.JSON_EXPECTED_COLON())
             value, pos = self.value(self.skip(pos + 1), depth)
             if key in result:
-                raise JsonSyntaxError(key_line, f"the name {key!r} appears twice in one object")
+                raise JsonSyntaxError(key_line, said.JSON_DUPLICATE_NAME(name=repr(key)))
             result[key] = value
             result.key_lines[key] = key_line
             pos = self.skip(pos)
             if self.text.startswith("}", pos):
                 return result, pos + 1
             if not self.text.startswith(",", pos):
-                raise self.fail(pos, "this is not valid JSON (expected ',' or '}')")
+                raise self.fail(pos, said.JSON_EXPECTED_COMMA_BRACE())
             pos = self.skip(pos + 1)
 
     def array(self, start: int, depth: int) -> tuple[JsonArray, int]:
         if depth > self.max_depth:
-            raise self.fail(start, "the JSON is nested too deeply")
+            raise self.fail(start, said.JSON_TOO_DEEP())
         result = JsonArray()
         result.line = self.line(start)
         result.item_lines = []
@@ -153,7 +154,7 @@ class _Decoder:
             if self.text.startswith("]", pos):
                 return result, pos + 1
             if not self.text.startswith(",", pos):
-                raise self.fail(pos, "this is not valid JSON (expected ',' or ']')")
+                raise self.fail(pos, said.JSON_EXPECTED_COMMA_BRACKET())
             pos = self.skip(pos + 1)
 
 
@@ -165,5 +166,5 @@ def loads(text: str, *, max_depth: int = 64) -> Any:
     value, pos = decoder.value(decoder.skip(0), 0)
     pos = decoder.skip(pos)
     if pos != len(text):
-        raise decoder.fail(pos, "this is not valid JSON (unexpected text after the end)")
+        raise decoder.fail(pos, said.JSON_TRAILING())
     return value

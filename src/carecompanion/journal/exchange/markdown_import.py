@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange import frontmatter
 from carecompanion.journal.exchange.dates import date_from_file_name, parse_datetime
 from carecompanion.journal.exchange.errors import ImportFormatError
@@ -68,7 +69,7 @@ def parse_markdown_folder(
             parse_markdown_file(path, path.parent, tz, AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
         ]
     if not path.is_dir():
-        raise ImportFormatError(path.name or str(path), None, "there is no such folder")
+        raise ImportFormatError.where(path.name or str(path), None, said.NO_SUCH_FOLDER())
     files = _text_files(path)
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
     return [parse_markdown_file(file, path, tz, budget) for file in each(files, progress)]
@@ -86,8 +87,8 @@ def _text_files(root: Path) -> list[Path]:
         )
         seen += len(names) + len(dirs)
         if seen > MAX_FOLDER_FILES:
-            raise ImportFormatError(
-                root.name, None, f"the folder holds more than {MAX_FOLDER_FILES:,} files"
+            raise ImportFormatError.where(
+                root.name, None, said.TOO_MANY_FILES(count=f"{MAX_FOLDER_FILES:,}")
             )
         for name in sorted(names):
             file = here / name
@@ -99,8 +100,8 @@ def _text_files(root: Path) -> list[Path]:
             ):
                 found.append(file)
     if len(found) > MAX_ENTRIES:
-        raise ImportFormatError(
-            root.name, None, f"there are more than {MAX_ENTRIES:,} entries in one import"
+        raise ImportFormatError.where(
+            root.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}")
         )
     return found
 
@@ -129,7 +130,7 @@ def parse_markdown_text(
     try:
         matter = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
-        raise ImportFormatError(name, exc.line, exc.message) from None
+        raise ImportFormatError.where(name, exc.line, exc.message) from None
     where = Location(name, 1)
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
@@ -171,7 +172,7 @@ def _date(
         value, line = given
         parsed = parse_datetime(value, tz)
         if parsed is None:
-            raise ImportFormatError(name, line, f"{value!r} is not a date (use YYYY-MM-DD HH:MM)")
+            raise ImportFormatError.where(name, line, said.MD_NOT_A_DATE(value=repr(value)))
         return parsed, rest
     if from_name is None:
         # A dated path, as in jrnl's folder journals: 2020/08/31.txt
@@ -181,12 +182,7 @@ def _date(
             from_name = None
         rest = ""
     if from_name is None:
-        raise ImportFormatError(
-            name,
-            1,
-            "there is no date: add a 'date:' line at the top or start the file name with "
-            "YYYY-MM-DD",
-        )
+        raise ImportFormatError.where(name, 1, said.MD_NO_DATE())
     return from_name, rest
 
 
@@ -223,7 +219,7 @@ def _favourite(matter: frontmatter.FrontMatter, name: str) -> bool:
                 return True
             if word in _FALSE:
                 return False
-            raise ImportFormatError(name, matter.lines[key], f"{key} must be true or false")
+            raise ImportFormatError.where(name, matter.lines[key], said.MD_NOT_A_FLAG(key=key))
     return False
 
 
@@ -239,7 +235,7 @@ def _attachments(
             continue
         target = (folder / link).resolve()
         if not target.is_relative_to(real_root) or not target.is_file():
-            raise where.error(f"the attachment {link!r} is not a file in the import folder")
+            raise where.error(said.MD_BAD_LINK(link=repr(link)))
         data = read_bytes(target, MAX_ATTACHMENT_BYTES, target.relative_to(real_root).as_posix())
         budget.take(len(data), where)
         result.append(make_attachment(target.name, mime_for(target.name), data, where))

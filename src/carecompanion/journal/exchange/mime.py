@@ -28,22 +28,8 @@ _BY_SUFFIX = {
     ".mp4": "video/mp4",
     ".mov": "video/quicktime",
 }
-_SUFFIX_BY_TYPE = {
-    "image/jpeg": ".jpeg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "image/heic": ".heic",
-    "image/tiff": ".tiff",
-    "application/pdf": ".pdf",
-    "text/plain": ".txt",
-}
 OCTET_STREAM = "application/octet-stream"
 
 
 def mime_for(filename: str) -> str:
     return _BY_SUFFIX.get(PurePosixPath(filename).suffix.lower(), OCTET_STREAM)
-
-
-def suffix_for(mime_type: str) -> str:
-    return _SUFFIX_BY_TYPE.get(mime_type.lower(), "")

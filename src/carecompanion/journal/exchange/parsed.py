@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import zip_longest
 
+from carecompanion.errors import Notice
 from carecompanion.journal.attachments import AttachmentTooLarge, check_size, clean_filename
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import (
     MAX_ATTACHMENTS_PER_ENTRY,
@@ -34,8 +36,8 @@ class Location:
     path: str
     line: int | None = None
 
-    def error(self, message: str) -> ImportFormatError:
-        return ImportFormatError(self.path, self.line, message)
+    def error(self, reason: Notice) -> ImportFormatError:
+        return ImportFormatError.where(self.path, self.line, reason)
 
     def __str__(self) -> str:
         return self.path if self.line is None else f"{self.path}, line {self.line}"
@@ -54,26 +56,27 @@ class ParsedEntry:
     attachment_times: tuple[datetime | None, ...] = ()
 
 
-def check_text(value: object, where: Location, what: str) -> str:
+def check_text(value: object, where: Location, what: Notice) -> str:
     """A string the database can store: valid Unicode (JSON can smuggle in lone surrogates)."""
     if not isinstance(value, str):
-        raise where.error(f"{what} must be text")
+        raise where.error(said.MUST_BE_TEXT(what=what))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise where.error(f"{what} contains characters that are not valid Unicode") from None
+        raise where.error(said.NOT_UNICODE(what=what)) from None
     return value
 
 
-def check_moment(value: datetime, where: Location, what: str = "the date") -> datetime:
+def check_moment(value: datetime, where: Location, what: Notice | None = None) -> datetime:
+    what = what if what is not None else said.THE_DATE()
     if value.tzinfo is None or value.utcoffset() is None:
-        raise where.error(f"{what} has no time zone")
+        raise where.error(said.NO_TIME_ZONE(what=what))
     try:
         in_utc = value.astimezone(UTC)
     except (OverflowError, ValueError):
         in_utc = None
     if in_utc is None or not EARLIEST <= in_utc <= LATEST:
-        raise where.error(f"{what} is not between the years 1900 and 2999")
+        raise where.error(said.OUT_OF_RANGE(what=what))
     return value
 
 
@@ -83,20 +86,20 @@ def clean_tag_list(
     """Checked, trimmed tag names; ``strip_prefix`` characters (jrnl's ``@``) are dropped."""
     names: list[str] = []
     for tag in tags:
-        name = check_text(tag, where, "a tag").strip()
+        name = check_text(tag, where, said.A_TAG()).strip()
         if strip_prefix:
             name = name.lstrip(strip_prefix).strip()
         if len(name) > MAX_TAG_CHARS:
-            raise where.error(f"a tag is longer than {MAX_TAG_CHARS} characters")
+            raise where.error(said.TAG_TOO_LONG(count=MAX_TAG_CHARS))
         names.append(name)
     cleaned = clean_tags(names)
     if len(cleaned) > MAX_TAGS_PER_ENTRY:
-        raise where.error(f"an entry has more than {MAX_TAGS_PER_ENTRY} tags")
+        raise where.error(said.TOO_MANY_TAGS(count=MAX_TAGS_PER_ENTRY))
     return tuple(cleaned)
 
 
 def make_attachment(filename: str, mime_type: str, data: bytes, where: Location) -> AttachmentDraft:
-    name = clean_filename(check_text(filename, where, "an attachment's file name"))
+    name = clean_filename(check_text(filename, where, said.AN_ATTACHMENT_NAME()))
     return AttachmentDraft(filename=name, mime_type=mime_type, data=bytes(data))
 
 
@@ -114,22 +117,22 @@ def make_entry(
     updated_at: datetime | None = None,
     attachment_times: Sequence[datetime | None] = (),
 ) -> ParsedEntry:
-    title_text = check_text(title, where, "the title").strip()
+    title_text = check_text(title, where, said.THE_TITLE()).strip()
     if len(title_text) > MAX_TITLE_CHARS:
-        raise where.error(f"the title is longer than {MAX_TITLE_CHARS} characters")
-    body_text = check_text(body, where, "the text")
+        raise where.error(said.TITLE_TOO_LONG(count=MAX_TITLE_CHARS))
+    body_text = check_text(body, where, said.THE_TEXT())
     check_moment(entry_at, where)
     if len(attachments) > MAX_ATTACHMENTS_PER_ENTRY:
-        raise where.error(f"an entry has more than {MAX_ATTACHMENTS_PER_ENTRY} attachments")
+        raise where.error(said.TOO_MANY_ATTACHMENTS(count=MAX_ATTACHMENTS_PER_ENTRY))
     total = 0
     for attachment in attachments:
         try:
             check_size(attachment.filename, len(attachment.data), total)
         except AttachmentTooLarge as exc:
-            raise where.error(str(exc).rstrip(".")) from None
+            raise where.error(said.OVER_LIMIT[exc.code](**exc.params)) from None
         total += len(attachment.data)
-    times = ((created_at, "the creation date"), (updated_at, "the change date"))
-    for moment, what in (*times, *((t, "an attachment's date") for t in attachment_times)):
+    times = ((created_at, said.THE_CREATION_DATE()), (updated_at, said.THE_CHANGE_DATE()))
+    for moment, what in (*times, *((t, said.AN_ATTACHMENT_DATE()) for t in attachment_times)):
         if moment is not None:
             check_moment(moment, where, what)
     timed = tuple(
@@ -166,6 +169,4 @@ class AttachmentBudget:
     def take(self, size: int, where: Location) -> None:
         self.used += size
         if self.used > self.limit:
-            raise where.error(
-                f"the attachments in this import come to more than {self.limit // (1024 * 1024)} MB"
-            )
+            raise where.error(said.ATTACHMENTS_OVER_BUDGET(mb=self.limit // (1024 * 1024)))

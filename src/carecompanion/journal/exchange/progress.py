@@ -16,10 +16,6 @@ T = TypeVar("T")
 ProgressCallback = Callable[[int, int], bool | None]
 
 
-def no_progress(done: int, total: int) -> None:
-    """The default callback: nothing to show, never cancels."""
-
-
 def report(progress: ProgressCallback | None, done: int, total: int) -> None:
     """Call ``progress`` and turn a ``False`` answer into :class:`Cancelled`."""
     if progress is not None and progress(done, total) is False:

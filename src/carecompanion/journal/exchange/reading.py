@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange import located_json
 from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import MAX_JSON_DEPTH, MIB
@@ -21,14 +22,14 @@ def read_bytes(path: Path, limit: int, display: str | None = None) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise ImportFormatError(name, None, "there is no such file") from None
+        raise ImportFormatError.where(name, None, said.NO_SUCH_FILE()) from None
     except IsADirectoryError:
-        raise ImportFormatError(name, None, "this is a folder, not a file") from None
+        raise ImportFormatError.where(name, None, said.A_FOLDER()) from None
     except OSError as exc:
         reason = (exc.strerror or "an error").lower()
-        raise ImportFormatError(name, None, f"the file could not be read ({reason})") from None
+        raise ImportFormatError.where(name, None, said.UNREADABLE(reason=reason)) from None
     if len(data) > limit:
-        raise ImportFormatError(name, None, f"the file is larger than {describe_limit(limit)}")
+        raise ImportFormatError.where(name, None, said.TOO_LARGE(limit=describe_limit(limit)))
     return data
 
 
@@ -38,7 +39,7 @@ def decode_utf8(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ImportFormatError(name, line, "this is not UTF-8 text") from None
+        raise ImportFormatError.where(name, line, said.NOT_UTF8()) from None
     return text.replace("\r\n", "\n")
 
 
@@ -48,4 +49,4 @@ def load_json(data: bytes, name: str) -> Any:
     try:
         return located_json.loads(text, max_depth=MAX_JSON_DEPTH)
     except located_json.JsonSyntaxError as exc:
-        raise ImportFormatError(name, exc.line, exc.message) from None
+        raise ImportFormatError.where(name, exc.line, exc.message) from None

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import (
     MAX_ZIP_MEMBERS,
@@ -28,12 +29,12 @@ class SafeZip:
             self._zip = zipfile.ZipFile(source)
             infos = self._zip.infolist()
         except FileNotFoundError:
-            raise ImportFormatError(name, None, "there is no such file") from None
+            raise ImportFormatError.where(name, None, said.NO_SUCH_FILE()) from None
         except Exception:  # zipfile raises many kinds on a damaged or hostile archive
-            raise ImportFormatError(name, None, "this is not a zip archive") from None
+            raise ImportFormatError.where(name, None, said.NOT_A_ZIP()) from None
         if len(infos) > MAX_ZIP_MEMBERS:
-            raise ImportFormatError(
-                name, None, f"the archive holds more than {MAX_ZIP_MEMBERS:,} files"
+            raise ImportFormatError.where(
+                name, None, said.ZIP_TOO_MANY(count=f"{MAX_ZIP_MEMBERS:,}")
             )
         total = 0
         self.members: dict[str, zipfile.ZipInfo] = {}
@@ -42,21 +43,19 @@ class SafeZip:
             if info.is_dir():
                 continue
             if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO:
-                raise ImportFormatError(
-                    name, None, f"{path} is compressed suspiciously well (a zip bomb?)"
-                )
+                raise ImportFormatError.where(name, None, said.ZIP_BOMB(name=path))
             total += info.file_size
             self.members[path] = info
         if total > MAX_ZIP_UNCOMPRESSED_BYTES:
             limit = describe_limit(MAX_ZIP_UNCOMPRESSED_BYTES)
-            raise ImportFormatError(name, None, f"the archive would unpack to more than {limit}")
+            raise ImportFormatError.where(name, None, said.ZIP_TOO_BIG(limit=limit))
 
     def _checked_name(self, raw: str) -> str:
         if "\x00" in raw or "\\" in raw or raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
-            raise ImportFormatError(self.name, None, f"the archive has an unsafe file name {raw!r}")
+            raise ImportFormatError.where(self.name, None, said.ZIP_UNSAFE_NAME(name=repr(raw)))
         parts = PurePosixPath(raw).parts
         if ".." in parts:
-            raise ImportFormatError(self.name, None, f"the archive has an unsafe file name {raw!r}")
+            raise ImportFormatError.where(self.name, None, said.ZIP_UNSAFE_NAME(name=repr(raw)))
         return "/".join(part for part in parts if part not in ("", "."))
 
     def read(self, path: str, limit: int) -> bytes:
@@ -64,16 +63,16 @@ class SafeZip:
         info = self.members[path]
         display = f"{self.name}/{path}"
         if info.file_size > limit:
-            raise ImportFormatError(
-                display, None, f"the file is larger than {describe_limit(limit)}"
+            raise ImportFormatError.where(
+                display, None, said.TOO_LARGE(limit=describe_limit(limit))
             )
         try:
             with self._zip.open(info) as member:
                 data = member.read(limit + 1)
         except Exception:  # bad CRC, zlib errors, encryption, unknown compression
-            raise ImportFormatError(display, None, "the file could not be unpacked") from None
+            raise ImportFormatError.where(display, None, said.ZIP_UNPACK()) from None
         if len(data) > limit or len(data) != info.file_size:
-            raise ImportFormatError(display, None, "the file's size does not match the archive")
+            raise ImportFormatError.where(display, None, said.ZIP_SIZE())
         return data
 
     def close(self) -> None:

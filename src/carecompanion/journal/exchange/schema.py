@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
+from carecompanion.errors import Notice, Sentence
+from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.dates import in_zone
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
 from carecompanion.journal.exchange.parsed import Location, ParsedEntry, make_attachment, make_entry
@@ -61,34 +63,31 @@ def check_header(document: Any, name: str) -> JsonArray:
     """The document's entries, after checking it is ours and of a version this code reads."""
     if not isinstance(document, JsonObject) or document.get("format") != FORMAT_NAME:
         line = document.line if isinstance(document, (JsonObject, JsonArray)) else 1
-        raise Location(name, line).error(
-            f'this is not a CareCompanion journal export (no "format": "{FORMAT_NAME}")'
-        )
+        raise Location(name, line).error(said.NOT_OURS(format=FORMAT_NAME))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise Location(name, document.line_of("version")).error("'version' must be a number")
+        raise Location(name, document.line_of("version")).error(said.VERSION_NOT_NUMBER())
     if version > VERSION:
         raise Location(name, document.line_of("version")).error(
-            f"this export is version {version}, made by a newer CareCompanion; "
-            f"this one reads version {VERSION}"
+            said.NEWER_EXPORT(version=version, known=VERSION)
         )
     entries = document.get("entries")
     if not isinstance(entries, JsonArray):
-        raise Location(name, document.line_of("entries")).error("'entries' must be a list")
+        raise Location(name, document.line_of("entries")).error(said.ENTRIES_NOT_LIST())
     return entries
 
 
 class _Fields:
     """Typed access to one JSON object's fields, every error at the field's own line."""
 
-    def __init__(self, obj: JsonObject, name: str, label: str) -> None:
+    def __init__(self, obj: JsonObject, name: str, label: Notice) -> None:
         self.obj, self.name, self.label = obj, name, label
 
     def at(self, key: str) -> Location:
         return Location(self.name, self.obj.line_of(key))
 
-    def fail(self, key: str, what: str) -> Exception:
-        return self.at(key).error(f"{self.label}: '{key}' must be {what}")
+    def fail(self, key: str, must: Sentence) -> Exception:
+        return self.at(key).error(must(what=self.label, key=key))
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self.obj.get(key)
@@ -96,22 +95,26 @@ class _Fields:
             return default
         if not isinstance(value, str):
             if key not in self.obj:
-                raise Location(self.name, self.obj.line).error(f"{self.label} has no {key}")
-            raise self.fail(key, "text")
+                raise Location(self.name, self.obj.line).error(
+                    said.HAS_NO(what=self.label, key=key)
+                )
+            raise self.fail(key, said.KEY_MUST_BE_TEXT)
         return value
 
     def moment(self, key: str, *, required: bool) -> datetime | None:
         if self.obj.get(key) is None:
             if required:
-                raise Location(self.name, self.obj.line).error(f"{self.label} has no {key}")
+                raise Location(self.name, self.obj.line).error(
+                    said.HAS_NO(what=self.label, key=key)
+                )
             return None
         raw = self.text(key)
         try:
             value = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
         except ValueError:
-            raise self.at(key).error(f"{self.label}: {raw!r} is not an ISO 8601 time") from None
+            raise self.at(key).error(said.NOT_ISO_TIME(what=self.label, value=repr(raw))) from None
         if value.tzinfo is None:
-            raise self.at(key).error(f"{self.label}: {key} {raw!r} has no offset (+01:00, Z)")
+            raise self.at(key).error(said.NO_OFFSET(what=self.label, key=key, value=repr(raw)))
         return value
 
     def flag(self, key: str) -> bool:
@@ -119,7 +122,7 @@ class _Fields:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise self.fail(key, "true or false")
+            raise self.fail(key, said.KEY_MUST_BE_FLAG)
         return value
 
     def array(self, key: str) -> JsonArray:
@@ -129,23 +132,25 @@ class _Fields:
             empty.line, empty.item_lines = self.obj.line, []
             return empty
         if not isinstance(value, JsonArray):
-            raise self.fail(key, "a list")
+            raise self.fail(key, said.KEY_MUST_BE_LIST)
         return value
 
 
-def _attachment(item: Any, where: Location, label: str) -> tuple[AttachmentDraft, datetime | None]:
+def _attachment(
+    item: Any, where: Location, label: Notice
+) -> tuple[AttachmentDraft, datetime | None]:
     if not isinstance(item, JsonObject):
-        raise where.error(f"{label} is not an object")
+        raise where.error(said.NOT_AN_OBJECT(what=label))
     fields = _Fields(item, where.path, label)
     encoded = fields.text("data")
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise fields.at("data").error(f"{label}: 'data' is not valid base64") from None
+        raise fields.at("data").error(said.BAD_BASE64(what=label)) from None
     size = item.get("size")
     if size is not None and size != len(data):
         raise fields.at("size").error(
-            f"{label}: 'size' says {size} bytes but 'data' holds {len(data)}"
+            said.SIZE_MISMATCH(what=label, size=str(size), actual=len(data))
         )
     draft = make_attachment(
         fields.text("filename"),
@@ -157,20 +162,22 @@ def _attachment(item: Any, where: Location, label: str) -> tuple[AttachmentDraft
 
 
 def entry_from_json(item: Any, number: int, where: Location) -> ParsedEntry:
-    label = f"entry {number}"
+    label = said.ENTRY(number=number)
     if not isinstance(item, JsonObject):
-        raise where.error(f"{label} is not an object")
+        raise where.error(said.NOT_AN_OBJECT(what=label))
     fields = _Fields(item, where.path, label)
     entry_at = fields.moment("entry_at", required=True)
     assert entry_at is not None
     tags = fields.array("tags")
     for index, tag in enumerate(tags):
         if not isinstance(tag, str):
-            raise Location(where.path, tags.line_of(index)).error(f"{label}: a tag must be text")
+            raise Location(where.path, tags.line_of(index)).error(said.TAG_NOT_TEXT(what=label))
     attachments_json = fields.array("attachments")
     attachments = [
         _attachment(
-            a, Location(where.path, attachments_json.line_of(i)), f"{label}, attachment {i + 1}"
+            a,
+            Location(where.path, attachments_json.line_of(i)),
+            said.ENTRY_ATTACHMENT(number=number, index=i + 1),
         )
         for i, a in enumerate(attachments_json)
     ]

@@ -24,7 +24,7 @@ from carecompanion.circle.errors import CircleError
 from carecompanion.circle.files import read_circle_file
 from carecompanion.circle.service import DEFAULT_MEMBER_NAME, CircleService
 from carecompanion.clock import Clock
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.screen_fit import refit, scrolling
 from carecompanion.ui.widgets import PassphraseField, button, label, save_cancel_buttons
@@ -242,7 +242,7 @@ class JoinCircleDialog(QDialog):
         try:
             self.kind = check_age_header(read_circle_file(path)).kind
         except CircleError as exc:
-            self._show_error(core_messages.message(exc))
+            self._show_error(error_words.message(exc))
         except OSError:
             self._show_error(self.tr("That file cannot be read right now."))
         needs = self.kind == "scrypt"
@@ -407,7 +407,8 @@ class MemberCardDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.status.setText(message_for(exc))
 
-        self._work.now(lambda: self._service.set_name(name), done, failed)
+        service = self._service
+        self._work.run(lambda: service.set_name(name), done, failed, owner=self)
 
     def save_card(self) -> None:
         card = self._service.card()

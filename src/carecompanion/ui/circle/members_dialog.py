@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.circle.errors import CircleError
+from carecompanion.circle.errors import CARD_UNREADABLE, CircleError
 from carecompanion.circle.identity import MemberCard, card_from_bytes
 from carecompanion.circle.limits import MAX_CARD_BYTES
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.service import CircleService
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.circle.models import MemberListModel, role_words
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.widgets import button, label, save_cancel_buttons
@@ -35,7 +35,7 @@ def read_card(path: Path) -> MemberCard:
         with path.open("rb") as handle:
             data = handle.read(MAX_CARD_BYTES + 1)
     except OSError as exc:
-        raise CircleError(f"{path.name} cannot be read right now.") from exc
+        raise CircleError(CARD_UNREADABLE, file=path.name) from exc
     return card_from_bytes(data)
 
 
@@ -200,7 +200,7 @@ class MembersDialog(QDialog):
         try:
             card = read_card(Path(chosen))
         except CircleError as exc:
-            self.status.setText(core_messages.message(exc))
+            self.status.setText(error_words.message(exc))
             return
         self.add_card(card)
 
@@ -260,4 +260,4 @@ class MembersDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.status.setText(message_for(exc))
 
-        self._work.now(change, done, failed)
+        self._work.run(change, done, failed, owner=self)

@@ -40,6 +40,9 @@ ROLES = {
 }
 _NOT_A_MEMBER = QT_TRANSLATE_NOOP("CircleWords", "not a member")
 
+#: Record ids of comments still on their way to the circle (see ``sending_comment``).
+SENDING = "sending:"
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CircleWords", text)
@@ -92,6 +95,16 @@ def reaction_words_summary(reactions: Iterable[Reply]) -> str:
     )
 
 
+def sending_comment(text: str, me: str, number: int) -> Reply:
+    """A comment being added in the background: shown at once, marked "sending…", until the
+    circle has it (then the real one takes its place) or it fails (then it goes)."""
+    return Reply(f"{SENDING}{number}", "comment", me, "", text, "", True)
+
+
+def is_sending(reply: Reply) -> bool:
+    return reply.record_id.startswith(SENDING)
+
+
 @dataclass(frozen=True)
 class CircleRow:
     info: CircleInfo
@@ -124,6 +137,20 @@ class PostListModel(RowsModel[Post]):
     def row_of(self, record_id: str) -> int:
         return next((n for n, post in enumerate(self.rows) if post.record_id == record_id), -1)
 
+    def update_rows(self, posts: list[Post]) -> None:
+        """The same posts in the same order (a comment or a reaction added, a post read): the
+        rows change in place, so the list keeps its scroll place and selection and nothing is
+        laid out again. Anything else: a reset."""
+        same = len(posts) == len(self.rows) and all(
+            new.record_id == old.record_id for new, old in zip(posts, self.rows, strict=True)
+        )
+        if not same:
+            self.set_rows(posts)
+            return
+        self.rows = list(posts)
+        if posts:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(posts) - 1, 0))
+
     def row_data(self, post: Post, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return post.title
@@ -155,7 +182,8 @@ class CommentListModel(RowsModel[Reply]):
     def row_data(self, reply: Reply, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             name = self.tr("You") if reply.mine else reply.author_name
-            return f"{name} · {friendly_time(reply.created)}\n{reply.text}"
+            when = self.tr("sending…") if is_sending(reply) else friendly_time(reply.created)
+            return f"{name} · {when}\n{reply.text}"
         return None
 
 

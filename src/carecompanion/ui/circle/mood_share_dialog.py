@@ -162,8 +162,10 @@ class MoodShareDialog(QDialog):
             self.error.show()
             self.share_button.setEnabled(True)
 
-        self._work.now(
-            lambda: self._service.share_mood(circle_id, text, self.first, self.last, figures),
+        service, first, last = self._service, self.first, self.last
+        self._work.run(
+            lambda: service.share_mood(circle_id, text, first, last, figures),
             done,
             failed,
+            owner=self,
         )

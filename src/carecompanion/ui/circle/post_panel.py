@@ -3,6 +3,7 @@ a box to add a comment, and Withdraw for the person's own posts."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.circle.view import Post
+from carecompanion.circle.view import Post, Reply
 from carecompanion.ui.circle.flow import FlowLayout
 from carecompanion.ui.circle.models import (
     REACTIONS,
@@ -123,8 +124,22 @@ class PostPanel(QWidget):
         layout.addLayout(comment_row)
         self.show_post(None)
 
-    def show_post(self, post: Post | None, can_write: bool = True) -> None:
-        changed = post is None or self.post is None or post.record_id != self.post.record_id
+    def show_post(
+        self,
+        post: Post | None,
+        can_write: bool = True,
+        sending_comments: Sequence[Reply] = (),
+        sending_reactions: Collection[str] = (),
+    ) -> None:
+        """Show ``post``, with what this member is still sending to it (comments shown as
+        "sending…", reactions waiting) while that work runs in the background."""
+        previous = self.post
+        changed = post is None or previous is None or post.record_id != previous.record_id
+        same_text = (
+            post is not None
+            and previous is not None
+            and (post.record_id, post.version) == (previous.record_id, previous.version)
+        )
         self.post = post
         self.setEnabled(post is not None)
         if post is None:
@@ -153,11 +168,13 @@ class PostPanel(QWidget):
         if post.kind == "mood":
             figures = post.content.get("figures") or {}
             text += "\n\n" + "\n".join(f"- {name}: {value}" for name, value in figures.items())
-        self.body.show_markdown(text)
-        self.comments_model.set_rows(post.comments)
-        self.comments.setVisible(bool(post.comments))
-        self.no_comments.setVisible(not post.comments)
-        if post.comments:
+        if not same_text:  # a long post is laid out again only when it changed
+            self.body.show_markdown(text)
+        comments = (*post.comments, *sending_comments)
+        self.comments_model.set_rows(comments)
+        self.comments.setVisible(bool(comments))
+        self.no_comments.setVisible(not comments)
+        if comments:
             self.comments.scrollToBottom()
         mine = {reply.text for reply in post.reactions if reply.mine}
         for code, widget in self.reaction_buttons.items():
@@ -166,15 +183,20 @@ class PostPanel(QWidget):
             words = reaction_words(code)
             widget.setText(f"{symbol} {words}" + (f"  {count}" if count else ""))
             sent = code in mine
-            widget.setProperty("sent", sent)
+            sending = code in sending_reactions and not sent
+            widget.setProperty("sent", sent or sending)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
-            widget.setEnabled(can_write and not sent)
-            widget.setAccessibleName(
-                self.tr("{words}: you sent this").format(words=words)
-                if sent
-                else words + (self.tr(", {count} so far").format(count=count) if count else "")
-            )
+            widget.setEnabled(can_write and not sent and not sending)
+            if sent:
+                accessible = self.tr("{words}: you sent this").format(words=words)
+            elif sending:
+                accessible = self.tr("{words}: sending…").format(words=words)
+            else:
+                accessible = words + (
+                    self.tr(", {count} so far").format(count=count) if count else ""
+                )
+            widget.setAccessibleName(accessible)
         self.withdraw_button.setVisible(post.mine and can_write)
         self.comment_box.setVisible(can_write)
         self.send_button.setVisible(can_write)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.service import CircleInfo, CircleService
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
 from carecompanion.ui.circle.post_panel import SafeBrowser
 from carecompanion.ui.circle.work import CircleWork, message_for
@@ -208,15 +208,6 @@ class ShareDialog(QDialog):
             if self.circles_model.item(row).checkState() == Qt.CheckState.Checked
         ]
 
-    def set_checked(self, circle_ids: list[str]) -> None:
-        for row in range(self.circles_model.rowCount()):
-            item = self.circles_model.item(row)
-            item.setCheckState(
-                Qt.CheckState.Checked
-                if item.data(CIRCLE_ID_ROLE) in circle_ids
-                else Qt.CheckState.Unchecked
-            )
-
     # -- preview ----------------------------------------------------------------------------
     def _show_current(self) -> None:
         if self._redaction_timer.isActive():
@@ -278,7 +269,7 @@ class ShareDialog(QDialog):
         try:
             self._service.set_redactions(circle_id, parse_redactions(self.redactions.toPlainText()))
         except CircleError as exc:
-            self.redaction_error.setText(core_messages.message(exc))
+            self.redaction_error.setText(error_words.message(exc))
             self.redaction_error.show()
             return
         self.redaction_error.hide()
@@ -303,9 +294,11 @@ class ShareDialog(QDialog):
             return
         self.share_button.setEnabled(False)
 
-        def share_all() -> list[str]:
+        service, entry_id = self._service, self._entry_id
+
+        def share_all() -> list[str]:  # on a worker: touches no widget
             for circle_id in targets:
-                self._service.share_entry(circle_id, self._entry_id)
+                service.share_entry(circle_id, entry_id)
             return targets
 
         def done(shared: list[str]) -> None:
@@ -318,7 +311,7 @@ class ShareDialog(QDialog):
             self.status.setText(message_for(exc))
             self._update_buttons()
 
-        self._work.now(share_all, done, failed)
+        self._work.run(share_all, done, failed, owner=self)
 
     def withdraw(self) -> None:
         circle_id = self.current_circle()
@@ -348,8 +341,9 @@ class ShareDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.status.setText(message_for(exc))
 
-        self._work.now(
-            lambda: self._service.withdraw_entry(circle_id, self._entry_id), done, failed
+        service, entry_id = self._service, self._entry_id
+        self._work.run(
+            lambda: service.withdraw_entry(circle_id, entry_id), done, failed, owner=self
         )
 
     def _select(self, circle_id: str) -> None:

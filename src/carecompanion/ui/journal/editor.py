@@ -43,7 +43,7 @@ from carecompanion.journal.service import (
     JournalService,
     clean_tags,
 )
-from carecompanion.ui import core_messages, theme
+from carecompanion.ui import error_words, theme
 from carecompanion.ui.i18n import date_pattern
 from carecompanion.ui.journal import formatting
 from carecompanion.ui.journal.attachments_model import (
@@ -463,9 +463,7 @@ class EntryEditor(QWidget):
             data = path.read_bytes()
             self._journal.add_attachment(self.entry_id, path.name, mime, data)
         except AttachmentTooLarge as exc:
-            QMessageBox.information(
-                self, self.tr("Too large to attach"), core_messages.message(exc)
-            )
+            QMessageBox.information(self, self.tr("Too large to attach"), error_words.message(exc))
             return False
         except OSError as exc:
             QMessageBox.warning(

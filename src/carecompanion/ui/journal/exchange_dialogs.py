@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from carecompanion.journal.exchange.errors import Cancelled, ExportError, ImportFormatError
 from carecompanion.journal.exchange.importing import (
     ImportPreview,
+    ImportResult,
     ImportSource,
     commit_import,
     preview_import,
@@ -41,12 +42,13 @@ from carecompanion.journal.exchange.markdown_export import export_markdown
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.core_words import import_source_label
 from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.journal.delegate import friendly_date
 from carecompanion.ui.progress import run_with_progress
 from carecompanion.ui.widgets import button, label
+from carecompanion.ui.workers import Task, workers_for
 
 _FOLDER_SOURCES = {ImportSource.MARKDOWN}
 
@@ -196,6 +198,19 @@ class ImportDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._forget_preview())
         self.path.textChanged.connect(lambda _t: self._forget_preview())
         self.result_summary = ""
+        self._task: Task | None = None  # the reading or importing under way
+
+    @property
+    def busy(self) -> bool:
+        """Reading or importing in the background (the progress dialog is up)."""
+        return self._task is not None
+
+    def reject(self) -> None:
+        """Closing the dialog stops what it started (a read at once; an import before it
+        writes, or after its one transaction)."""
+        if self._task is not None:
+            self._task.cancel()
+        super().reject()
 
     @property
     def source(self) -> ImportSource:
@@ -216,47 +231,78 @@ class ImportDialog(QDialog):
         self.error.hide()
 
     def make_preview(self) -> None:
+        """Read the chosen file in the background; the preview shows when it is read."""
+        if self._task is not None:
+            return
         self._forget_preview()
         if not self.path.text().strip():
             self._show_error(self.tr("Choose a file or folder first."))
             return
-        source, path = self.source, Path(self.path.text().strip())
-        try:
-            preview = run_with_progress(
-                self,
-                self.tr("Reading"),
-                self.tr("Reading {name}…").format(name=path.name),
-                lambda progress: preview_import(self._session, source, path, progress=progress),
-            )
-        except ImportFormatError as exc:
-            self._show_error(core_messages.message(exc) + " " + self.tr("Nothing was imported."))
-            return
-        except Cancelled:
-            return
-        self.model.set_preview(preview)
-        self.summary.setText(import_words(preview, done=False))
-        self.import_button.setEnabled(bool(preview.new_items))
+        source, path, session = self.source, Path(self.path.text().strip()), self._session
+
+        def previewed(preview: ImportPreview) -> None:
+            self._set_busy(False)
+            self.model.set_preview(preview)
+            self.summary.setText(import_words(preview, done=False))
+            self.import_button.setEnabled(bool(preview.new_items))
+
+        def failed(exc: Exception) -> None:
+            self._set_busy(False)
+            if isinstance(exc, ImportFormatError):
+                self._show_error(error_words.message(exc) + " " + self.tr("Nothing was imported."))
+            elif not isinstance(exc, Cancelled):
+                raise exc  # a surprise: the app's one place for those says it
+
+        self._set_busy(True)
+        self._task = run_with_progress(
+            self,
+            workers_for(session),
+            self.tr("Reading"),
+            self.tr("Reading {name}…").format(name=path.name),
+            lambda progress: preview_import(session, source, path, progress=progress),
+            previewed,
+            failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        if not busy:
+            self._task = None
+        self.preview_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy and self.model.preview is not None)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
 
     def do_import(self) -> None:
+        """Write the previewed entries in the background, in one transaction: all or none."""
         preview = self.model.preview
-        if preview is None or not preview.new_items:
+        if self._task is not None or preview is None or not preview.new_items:
             return
-        try:
-            result = run_with_progress(
-                self,
-                self.tr("Importing"),
-                self.tr("Importing your entries…"),
-                lambda progress: commit_import(self._session, preview, progress=progress),
-            )
-        except Cancelled:
-            self._show_error(self.tr("Cancelled: nothing was imported."))
-            return
-        self.result_summary = import_words(result.preview, done=True)
-        self.accept()
+        session = self._session
+
+        def imported(result: ImportResult) -> None:
+            self._set_busy(False)
+            self.result_summary = import_words(result.preview, done=True)
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self._set_busy(False)
+            if isinstance(exc, Cancelled):
+                self._show_error(self.tr("Cancelled: nothing was imported."))
+            else:
+                raise exc  # a surprise: the app's one place for those says it
+
+        self._set_busy(True)
+        self._task = run_with_progress(
+            self,
+            workers_for(session),
+            self.tr("Importing"),
+            self.tr("Importing your entries…"),
+            lambda progress: commit_import(session, preview, progress=progress),
+            imported,
+            failed,
+        )
 
 
 class ExportDialog(QDialog):
@@ -331,6 +377,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self._task: Task | None = None  # the export under way
 
     def selection(self) -> ExportSelection:
         scope = self.scope.currentData()
@@ -359,9 +406,25 @@ class ExportDialog(QDialog):
             target = Path(chosen)
         self.export_to(kind, target, overwrite=kind != "markdown")
 
-    def export_to(self, kind: str, target: Path, overwrite: bool = False) -> bool:
+    @property
+    def busy(self) -> bool:
+        """Exporting in the background (the progress dialog is up)."""
+        return self._task is not None
+
+    def reject(self) -> None:
+        """Closing the dialog stops an export under way; its half-written file goes."""
+        if self._task is not None:
+            self._task.cancel()
+        super().reject()
+
+    def export_to(self, kind: str, target: Path, overwrite: bool = False) -> Task | None:
+        """Export in the background; the status line says how it went when it is done."""
+        if self._task is not None:
+            return None
         journal = self._session.journal
         selection = self.selection()
+        # Imported here, on the GUI thread: the PDF writer is the one exporter that needs Qt.
+        from carecompanion.ui.journal_pdf import export_pdf
 
         def work(progress: Callable[[int, int], bool]) -> ExportResult:
             if kind == "json":
@@ -370,22 +433,37 @@ class ExportDialog(QDialog):
                 )
             if kind == "markdown":
                 return export_markdown(journal, selection, target, progress=progress)
-            from carecompanion.ui.journal_pdf import export_pdf
-
             return export_pdf(journal, selection, target, progress=progress, overwrite=overwrite)
 
-        try:
-            result = run_with_progress(
-                self, self.tr("Exporting"), self.tr("Writing your entries…"), work
-            )
-        except Cancelled:
-            self._status(self.tr("Cancelled: nothing was written."))
-            return False
-        except (ExportError, OSError) as exc:
-            self._status(core_messages.message(exc))
-            return False
-        self._status(export_words(result))
-        return True
+        def exported(result: ExportResult) -> None:
+            self._set_busy(False)
+            self._status(export_words(result))
+
+        def failed(exc: Exception) -> None:
+            self._set_busy(False)
+            if isinstance(exc, Cancelled):
+                self._status(self.tr("Cancelled: nothing was written."))
+            elif isinstance(exc, ExportError | OSError):
+                self._status(error_words.message(exc))
+            else:
+                raise exc  # a surprise: the app's one place for those says it
+
+        self._set_busy(True)
+        self._task = run_with_progress(
+            self,
+            workers_for(self._session),
+            self.tr("Exporting"),
+            self.tr("Writing your entries…"),
+            work,
+            exported,
+            failed,
+        )
+        return self._task
+
+    def _set_busy(self, busy: bool) -> None:
+        if not busy:
+            self._task = None
+        self.export_button.setEnabled(not busy)
 
     def _status(self, text: str) -> None:
         self.status.setText(text)

@@ -104,12 +104,6 @@ class TimelineModel(QAbstractListModel):
     def entry_count(self) -> int:
         return sum(1 for row in self._rows if row.kind == ENTRY)
 
-    def row_of_entry(self, entry_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.summary is not None and row.summary.id == entry_id:
-                return number
-        return -1
-
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

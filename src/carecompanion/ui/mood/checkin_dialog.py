@@ -66,7 +66,7 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
-from carecompanion.ui import core_messages, theme
+from carecompanion.ui import error_words, theme
 from carecompanion.ui.core_words import activity_word, emotion_word
 from carecompanion.ui.i18n import date_pattern, format_when
 from carecompanion.ui.mood.colours import mood_word
@@ -571,7 +571,7 @@ class CheckInDialog(QDialog):
         try:
             added = self._mood.activities.add(name)
         except ValueError as exc:
-            self.error.setText(core_messages.message(exc))
+            self.error.setText(error_words.message(exc))
             self.error.show()
             return
         model = self.activities.model()
@@ -630,7 +630,7 @@ class CheckInDialog(QDialog):
         try:
             self.saved = self._store()
         except ValueError as exc:
-            self.error.setText(core_messages.message(exc))
+            self.error.setText(error_words.message(exc))
             self.error.show()
             return
         self.accept()

@@ -1,7 +1,13 @@
-"""Moving mood data in and out: Daylio import (with preview), CSV export, the PDF report."""
+"""Moving mood data in and out: Daylio import (with preview), CSV export, the PDF report.
+
+Reading, importing and exporting run in the background behind a progress dialog (see
+ui/progress.py). The PDF report is drawn on the GUI thread: it lays out Qt Charts, which are
+widgets' graphics items and may only live there (about 0.2 s for three years of check-ins).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.journal.exchange.errors import Cancelled
 from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
+from carecompanion.mood.records import CheckInDraft, ImportPreview
+from carecompanion.mood.records import ImportResult as MoodImportResult
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.i18n import date_pattern
+from carecompanion.ui.progress import ProgressFn, run_with_progress
 from carecompanion.ui.widgets import label, save_cancel_buttons
+from carecompanion.ui.workers import workers_for
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
@@ -65,59 +76,142 @@ class MoodMapDialog(QDialog):
 
 
 def import_daylio(
-    session: VaultSession, path: Path, parent: QWidget, interactive: bool = True
-) -> str | None:
-    """Read, preview, confirm, import. Returns the summary, or None if nothing was done.
+    session: VaultSession,
+    path: Path,
+    parent: QWidget,
+    finished: Callable[[str | None], None],
+    interactive: bool = True,
+) -> None:
+    """Read and preview in the background, confirm, import in the background; then
+    ``finished(summary)``, or ``finished(None)`` if nothing was done (cancelled, refused).
 
     ``interactive`` False (tests, scripted use) asks nothing and shows nothing: unknown mood
-    names raise, and the import goes ahead without a confirmation."""
-    mapping: dict[str, int] = {}
-    while True:
-        try:
-            parsed = read_daylio(path, session.clock.now(), mood_map=mapping)
-            break
-        except UnknownMoods as unknown:
-            if not interactive:
-                raise
-            dialog = MoodMapDialog(unknown.moods, parent)
-            if not dialog.exec():
-                return None
-            mapping.update(dialog.mapping())
-        except MoodError as exc:
-            if not interactive:
-                raise
-            QMessageBox.warning(
-                parent,
-                translate("MoodFiles", "Cannot import"),
-                core_messages.message(exc) + " " + translate("MoodFiles", "Nothing was imported."),
-            )
-            return None
-    drafts = parsed.drafts
-    preview = session.mood.preview_import(drafts)
-    if preview.new == 0:
-        message = translate("MoodFiles", "All {n} check-ins in this file are already here.").format(
-            n=preview.total
+    names and unreadable files are raised on the GUI thread, and the import goes ahead
+    without a confirmation."""
+    _DaylioImport(session, path, parent, finished, interactive).read({})
+
+
+class _DaylioImport:
+    """The steps of one Daylio import; the slow ones (reading, writing) run on workers."""
+
+    def __init__(
+        self,
+        session: VaultSession,
+        path: Path,
+        parent: QWidget,
+        finished: Callable[[str | None], None],
+        interactive: bool,
+    ) -> None:
+        self.session = session
+        self.path = path
+        self.parent = parent
+        self.finished = finished
+        self.interactive = interactive
+
+    def read(self, mapping: dict[str, int]) -> None:
+        session, path, now = self.session, self.path, self.session.clock.now()
+
+        def work(progress: ProgressFn) -> tuple[list[CheckInDraft], ImportPreview]:
+            parsed = read_daylio(path, now, mood_map=mapping)
+            if not progress(1, 2):
+                raise Cancelled("cancelled")
+            drafts = list(parsed.drafts)
+            return drafts, session.mood.preview_import(drafts)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, Cancelled):
+                self.finished(None)
+            elif not self.interactive:
+                raise exc
+            elif isinstance(exc, UnknownMoods):
+                dialog = MoodMapDialog(exc.moods, self.parent)
+                if not dialog.exec():
+                    self.finished(None)
+                    return
+                self.read({**mapping, **dialog.mapping()})
+            elif isinstance(exc, MoodError):
+                QMessageBox.warning(
+                    self.parent,
+                    translate("MoodFiles", "Cannot import"),
+                    error_words.message(exc)
+                    + " "
+                    + translate("MoodFiles", "Nothing was imported."),
+                )
+                self.finished(None)
+            else:
+                raise exc  # a surprise: the app's one place for those says it
+
+        run_with_progress(
+            self.parent,
+            workers_for(session),
+            translate("MoodFiles", "Reading"),
+            translate("MoodFiles", "Reading {name}…").format(name=path.name),
+            work,
+            lambda result: self.confirm(*result),
+            failed,
         )
-        if interactive:
-            QMessageBox.information(parent, translate("MoodFiles", "Nothing new"), message)
-        return message
-    question = translate(
-        "MoodFiles",
-        "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
-        "skipped.",
-    ).format(
-        new=preview.new, first=preview.first_day, last=preview.last_day, dups=preview.duplicates
-    )
-    if (
-        interactive
-        and QMessageBox.question(parent, translate("MoodFiles", "Import from Daylio"), question)
-        != QMessageBox.StandardButton.Yes
-    ):
-        return None
-    result = session.mood.import_drafts(drafts)
-    return translate("MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped).").format(
-        added=result.added, dups=result.duplicates
-    )
+
+    def confirm(self, drafts: list[CheckInDraft], preview: ImportPreview) -> None:
+        if preview.new == 0:
+            message = translate(
+                "MoodFiles", "All {n} check-ins in this file are already here."
+            ).format(n=preview.total)
+            if self.interactive:
+                QMessageBox.information(self.parent, translate("MoodFiles", "Nothing new"), message)
+            self.finished(message)
+            return
+        question = translate(
+            "MoodFiles",
+            "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
+            "skipped.",
+        ).format(
+            new=preview.new,
+            first=preview.first_day,
+            last=preview.last_day,
+            dups=preview.duplicates,
+        )
+        if (
+            self.interactive
+            and QMessageBox.question(
+                self.parent, translate("MoodFiles", "Import from Daylio"), question
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            self.finished(None)
+            return
+        self.write(drafts)
+
+    def write(self, drafts: list[CheckInDraft]) -> None:
+        mood = self.session.mood
+
+        def work(progress: ProgressFn) -> MoodImportResult:
+            if not progress(0, 1):  # the last moment to stop: the write is one transaction
+                raise Cancelled("cancelled")
+            result = mood.import_drafts(drafts)
+            progress(1, 1)
+            return result
+
+        def done(result: MoodImportResult) -> None:
+            self.finished(
+                translate(
+                    "MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped)."
+                ).format(added=result.added, dups=result.duplicates)
+            )
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, Cancelled):
+                raise exc  # a surprise: the app's one place for those says it
+            self.finished(None)
+
+        run_with_progress(
+            self.parent,
+            workers_for(self.session),
+            translate("MoodFiles", "Importing"),
+            translate("MoodFiles", "Importing your check-ins…"),
+            work,
+            done,
+            failed,
+        )
 
 
 class ReportDialog(QDialog):
@@ -175,7 +269,11 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
     return write_mood_report(session, Path(chosen), since, until)
 
 
-def save_csv(session: VaultSession, parent: QWidget) -> Path | None:
+def save_csv(
+    session: VaultSession, parent: QWidget, finished: Callable[[Path | None], None]
+) -> None:
+    """Ask where, then write every check-in there in the background; ``finished(path)``, or
+    ``finished(None)`` if nothing was written."""
     from carecompanion.mood.csv_export import write_csv
 
     chosen, _ = QFileDialog.getSaveFileName(
@@ -185,6 +283,36 @@ def save_csv(session: VaultSession, parent: QWidget) -> Path | None:
         translate("MoodFiles", "CSV files (*.csv)"),
     )
     if not chosen:
-        return None
-    write_csv(Path(chosen), session.mood.list())
-    return Path(chosen)
+        finished(None)
+        return
+    path, mood = Path(chosen), session.mood
+
+    def work(progress: ProgressFn) -> Path:
+        checkins = mood.list()
+        if not progress(1, 2):  # before anything is written: the write itself is atomic
+            raise Cancelled("cancelled")
+        write_csv(path, checkins)
+        return path
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            finished(None)
+        elif isinstance(exc, OSError):
+            QMessageBox.warning(
+                parent,
+                translate("MoodFiles", "Export check-ins as CSV"),
+                error_words.message(exc),
+            )
+            finished(None)
+        else:
+            raise exc  # a surprise: the app's one place for those says it
+
+    run_with_progress(
+        parent,
+        workers_for(session),
+        translate("MoodFiles", "Exporting"),
+        translate("MoodFiles", "Writing your check-ins…"),
+        work,
+        finished,
+        failed,
+    )

@@ -1,14 +1,19 @@
 """The Circle page: your circles on the left, what their members shared in the middle, the
 chosen post with its comments and reactions on the right.
 
-Every change goes through one CircleWork queue (see ui/circle/work.py); syncs run in the
-background, started by the Sync now button, after each local change, and when the circle
-file changes in its shared folder.
+Nothing here touches a circle on the GUI thread: reading the posts, every change and every
+sync go through one CircleWork queue (see ui/circle/work.py) and run in the background; the
+page shows what it asked for when the answer comes (a comment appears at once as "sending…").
+Syncs start with the Sync now button, after each local change, and when the circle file
+changes in its shared folder. The service caches each circle's posts until the circle
+changes, so reading them again after a sync with nothing new costs next to nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,16 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.circle.errors import CircleNotFound
-from carecompanion.circle.service import CircleInfo, CircleState, SyncReport
-from carecompanion.circle.view import Post
+from carecompanion.circle.service import CircleInfo, CircleService, CircleState, SyncReport
+from carecompanion.circle.view import Post, Reply
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.circle.delegate import PostDelegate
 from carecompanion.ui.circle.models import (
     CircleListModel,
     CircleRow,
     PostListModel,
     role_words,
+    sending_comment,
 )
 from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.watch import CircleWatcher, Signature, file_signature
@@ -45,6 +51,7 @@ from carecompanion.ui.i18n import format_when
 from carecompanion.ui.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
 from carecompanion.ui.screen_fit import scrolling
 from carecompanion.ui.widgets import EmptyState, button, label
+from carecompanion.ui.workers import workers_for
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
@@ -60,18 +67,46 @@ def synced_words(when: datetime | None) -> str:
     )
 
 
+@dataclass(frozen=True)
+class PageView:
+    """What the page shows, read in the background: every circle with its unread count, and
+    the chosen circle's roster and posts."""
+
+    circles: list[CircleRow]
+    state: CircleState | None
+
+
+def read_view(service: CircleService, circle_id: str | None) -> PageView:
+    """On a worker: the circles, and ``circle_id``'s posts (the first circle's if it is gone).
+    Cheap when nothing changed: the service keeps each circle's posts until it changes."""
+    infos = service.circles()
+    rows = [CircleRow(info, service.unread_count(info.id)) for info in infos]
+    ids = [info.id for info in infos]
+    chosen = circle_id if circle_id in ids else (ids[0] if ids else None)
+    return PageView(rows, service.state(chosen) if chosen is not None else None)
+
+
 class CirclePage(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._service = session.circles
-        self.work = CircleWork(self)
+        self.work = CircleWork(self, workers_for(session))
         self.work.busy_changed.connect(self._busy_changed)
         self.watcher = CircleWatcher(self)
         self.watcher.changed.connect(self._files_changed)
         self._state: CircleState | None = None
         self._notes: dict[str, str] = {}  # per circle: what the last sync had to say
         self._waiting: set[str] = set()  # circles with a sync queued, not started yet
+        self._reading = False  # a read of the page's view is queued, not started yet
+        # The circle the person chose (or the page was asked to show): reads show that one,
+        # even if the person moved on while a read was under way.
+        self._asked: str | None = None
+        self._selecting = False  # the page itself is choosing a row: not the person
+        # What this member is sending, per post (record id), until the circle has it.
+        self._sending_comments: dict[str, list[Reply]] = {}
+        self._sending_reactions: dict[str, set[str]] = {}
+        self._sent_count = 0
 
         self.card_button = button(self.tr("My member card"), self.tr("My member card"))
         self.card_button.clicked.connect(self.open_member_card)
@@ -134,6 +169,9 @@ class CirclePage(QWidget):
         self.posts.setItemDelegate(PostDelegate(self.posts))
         self.posts.setModel(self.posts_model)
         self.posts.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        # Every post is drawn the same height (see PostDelegate.sizeHint): 20,000 posts are
+        # laid out at once instead of asking the delegate for each.
+        self.posts.setUniformItemSizes(True)
         self.posts.setMouseTracking(True)
         self.posts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.posts.selectionModel().currentChanged.connect(self._post_changed)
@@ -242,44 +280,86 @@ class CirclePage(QWidget):
         index = self.posts.currentIndex()
         return self.posts_model.value(index.row()) if index.isValid() else None
 
-    def refresh(self) -> None:
-        """Read the circles again (after a sync or a change) and keep the person's place."""
-        keep = self.current_circle_id()
-        circles = self._service.circles()
-        rows = []
-        for info in circles:
-            unread = sum(1 for post in self._service.state(info.id).posts if post.unread)
-            rows.append(CircleRow(info, unread))
-        self.circles_model.set_rows(rows)
+    def refresh(self, circle_id: str | None = None) -> None:
+        """Read the circles again in the background (after a change elsewhere), then show
+        them keeping the person's place, or showing ``circle_id``. Asked again before it
+        starts, it reads once."""
+        if circle_id is not None:
+            self._asked = circle_id
+        if self._reading:
+            return
+        self._reading = True
+        service = self._service
+        wanted: list[str | None] = []
+
+        def start() -> None:
+            self._reading = False
+            wanted.append(self._wanted())
+
+        self.work.run(
+            lambda: read_view(service, wanted[0]), self.show_view, self._read_failed, on_start=start
+        )
+
+    def _read_failed(self, exc: Exception) -> None:
+        circle_id = self.current_circle_id()
+        if circle_id is not None:
+            self._notes[circle_id] = message_for(exc)
+            self.status.setText(self._notes[circle_id])
+            self.status.show()
+
+    def _wanted(self) -> str | None:
+        return self._asked or self.current_circle_id()
+
+    def show_view(self, view: PageView) -> None:
+        """Show what a background read found: the circles, and the chosen one's posts (or,
+        if the person chose another circle meanwhile, that one's, read again)."""
+        circles = [row.info for row in view.circles]
+        read = view.state.info.id if view.state is not None else None
+        chosen = self._asked if any(info.id == self._asked for info in circles) else read
+        self._asked = chosen
+        self._selecting = True
+        try:
+            self.circles_model.set_rows(view.circles)
+            row = self.circles_model.row_of(chosen) if chosen is not None else -1
+            if row >= 0:
+                self.circle_list.selectionModel().setCurrentIndex(
+                    self.circles_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect,
+                )
+        finally:
+            self._selecting = False
         self.watcher.watch({info.id: info.file_path for info in circles})
         self.body.setCurrentWidget(self.main if circles else self.empty)
         for widget in (self.card_button, self.members_button, self.more_button):
             widget.setVisible(bool(circles))  # the empty state has its own buttons
-        row = self.circles_model.row_of(keep) if keep else -1
-        if row < 0 and circles:
-            row = 0
-        if row >= 0:
-            self.circle_list.selectionModel().setCurrentIndex(
-                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-        self.show_circle(self.current_circle_id())
+        if chosen == read:
+            self.show_state(view.state)
+        elif self._state is None or self._state.info.id != chosen:
+            self.posts_model.clear()  # read while the person chose another: read theirs
+            self._show_post(None)
+            self.refresh()
 
     def _circle_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        circle_id = self.current_circle_id()
+        if self._selecting:
+            return
+        circle_id = self._asked = self.current_circle_id()
         shown = self._state.info.id if self._state is not None else None
-        if circle_id != shown:  # another circle: its own posts, none chosen yet
+        if circle_id != shown:  # another circle: its own posts, read in the background
             self.posts_model.clear()
-        self.show_circle(circle_id)
+            self._show_post(None)
+            self.refresh()
 
-    def show_circle(self, circle_id: str | None) -> None:
-        if circle_id is None:
+    def show_state(self, state: CircleState | None) -> None:
+        """Show one circle's roster and posts (as read in the background)."""
+        if state is None:
             self._state = None
             self.posts_model.clear()
             self._show_post(None)
             self._show_status(None)
             return
         keep = self.current_post()
-        state = self._service.state(circle_id)
+        if self._state is None or self._state.info.id != state.info.id:
+            keep = None
         self._state = state
         info = state.info
         self.circle_title.setText(info.name)
@@ -292,13 +372,16 @@ class CirclePage(QWidget):
         if info.mode == "passphrase":
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
-        self.posts_model.set_rows(state.posts)
+        self.posts_model.update_rows(state.posts)
         self.centre_stack.setCurrentWidget(self.posts if state.posts else self.nothing_shared_area)
         row = self.posts_model.row_of(keep.record_id) if keep else -1
         if row >= 0:
-            self.posts.selectionModel().setCurrentIndex(
-                self.posts_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            index = self.posts_model.index(row, 0)
+            if self.posts.currentIndex() != index:
+                self.posts.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            self._show_post(self.posts_model.value(row))
         else:
             self._show_post(None)
         self._show_status(info)
@@ -322,13 +405,23 @@ class CirclePage(QWidget):
     def _show_post(self, post: Post | None) -> None:
         state = self._state
         can_write = state is not None and state.roster.can_write(state.me)
-        self.panel.show_post(post, can_write)
+        if post is None:
+            self.panel.show_post(None, can_write)
+        else:
+            self.panel.show_post(
+                post,
+                can_write,
+                self._sending_comments.get(post.record_id, ()),
+                self._sending_reactions.get(post.record_id, ()),
+            )
         self.right_stack.setCurrentWidget(self.panel_area if post is not None else self.choose_hint)
         if post is not None and post.unread and state is not None:
             self.mark_read(state.info.id, post)
 
     def mark_read(self, circle_id: str, post: Post) -> None:
-        self._service.mark_read(circle_id, [post])
+        """Shown as read at once; written to the vault in the background."""
+        service = self._service
+        self.work.run(lambda: service.mark_read(circle_id, [post]), lambda _r: None, self._ignore)
         row = self.posts_model.row_of(post.record_id)
         if row >= 0:
             self.posts_model.rows[row] = dataclasses.replace(post, unread=False)
@@ -341,44 +434,59 @@ class CirclePage(QWidget):
             index = self.circles_model.index(circle_row, 0)
             self.circles_model.dataChanged.emit(index, index)
 
+    def _ignore(self, exc: Exception) -> None:
+        """A read mark that could not be written: the post shows as new again next time."""
+        message_for(exc)  # logs a surprise
+
     # -- syncing ----------------------------------------------------------------------------
     def sync_all(self) -> None:
-        for info in self._service.circles():
-            self.request_sync(info.id)
+        """Sync every circle (the list is read in the background too)."""
+        service = self._service
+
+        def sync_each(circle_ids: list[str]) -> None:
+            for circle_id in circle_ids:
+                self.request_sync(circle_id)
+
+        self.work.run(lambda: [info.id for info in service.circles()], sync_each, self._read_failed)
 
     def request_sync(self, circle_id: str) -> None:
-        """Sync one circle in the background (once, however often it is asked meanwhile)."""
+        """Sync one circle in the background (once, however often it is asked meanwhile),
+        then show the page as the sync left it."""
         if circle_id in self._waiting:
             return
         self._waiting.add(circle_id)
         service = self._service
-        try:
-            path = service.circle(circle_id).file_path
-        except CircleNotFound:
-            self._waiting.discard(circle_id)
-            return
+        wanted: list[str | None] = []
 
-        def job() -> tuple[Signature, SyncReport]:
+        def start() -> None:
             self._waiting.discard(circle_id)  # started: a change from now on needs another
-            signature = file_signature(path)
-            return signature, service.sync(circle_id)
+            wanted.append(self._wanted())
+            self.progress.setText(self.tr("Syncing…"))
+            self.progress.show()
 
-        def done(result: tuple[Signature, SyncReport]) -> None:
-            signature, report = result
+        def job() -> tuple[Signature, SyncReport, PageView]:
+            path = service.circle(circle_id).file_path
+            signature = file_signature(path)
+            report = service.sync(circle_id)
+            return signature, report, read_view(service, wanted[0])
+
+        def done(result: tuple[Signature, SyncReport, PageView]) -> None:
+            signature, report, view = result
             self.watcher.remember(circle_id, signature)
             self._notes[circle_id] = self.report_words(report)
-            self.refresh()
+            self.show_view(view)
 
         def failed(exc: Exception) -> None:
-            self._waiting.discard(circle_id)
+            if isinstance(exc, CircleNotFound):
+                return  # left meanwhile
             self._notes[circle_id] = message_for(exc)
             self.refresh()
 
-        self.work.background(job, done, failed)
+        self.work.run(job, done, failed, on_start=start)
 
     def report_words(self, report: SyncReport) -> str:
         """What a sync found that the person should know, in plain words; '' if all is well."""
-        lines = [core_messages.translated(warning) for warning in report.warnings]
+        lines = [error_words.say(warning) for warning in report.warnings]
         if report.rejected:
             count = len(report.rejected)
             lines.append(
@@ -401,47 +509,93 @@ class CirclePage(QWidget):
             self.request_sync(str(circle_id))
 
     def _busy_changed(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
         if not busy:
+            self.progress.hide()
             self.progress.setText(self.tr("Syncing…"))
 
     # -- actions on posts -------------------------------------------------------------------
-    def _after_change(self, circle_id: str) -> None:
-        if circle_id == self.current_circle_id():
-            self.show_circle(circle_id)
-        self.request_sync(circle_id)
-
-    def _failed(self, title: str) -> Any:
+    def _failed(self, title: str) -> Callable[[Exception], None]:
         def show(exc: Exception) -> None:
             QMessageBox.warning(self, title, message_for(exc))
 
         return show
 
+    def _act(
+        self,
+        circle_id: str,
+        action: Callable[[], object],
+        title: str,
+        settled: Callable[[bool], None],
+    ) -> None:
+        """Run a change to a circle in the background, then show the page as it left it and
+        sync. ``settled(ok)`` (on the GUI thread) ends the "sending…" state either way."""
+        service = self._service
+        wanted: list[str | None] = []
+
+        def job() -> PageView:
+            action()
+            return read_view(service, wanted[0])
+
+        def done(view: PageView) -> None:
+            settled(True)
+            self.show_view(view)
+            self.request_sync(circle_id)
+
+        def failed(exc: Exception) -> None:
+            settled(False)
+            self._show_post(self.current_post())
+            QMessageBox.warning(self, title, message_for(exc))
+
+        self.work.run(job, done, failed, on_start=lambda: wanted.append(self._wanted()))
+
     def add_comment(self, text: str) -> None:
-        post, circle_id = self.current_post(), self.current_circle_id()
-        if post is None or circle_id is None:
+        """The comment shows at once as "sending…"; it is signed and stored in the background."""
+        post, circle_id, state = self.current_post(), self.current_circle_id(), self._state
+        if post is None or circle_id is None or state is None:
             return
-        rid = post.record_id
+        rid, service = post.record_id, self._service
+        self._sent_count += 1
+        sending = sending_comment(text, state.me, self._sent_count)
+        self._sending_comments.setdefault(rid, []).append(sending)
+        self.panel.comment_sent()
+        self._show_post(post)
 
-        def done(_id: object) -> None:
-            self.panel.comment_sent()
-            self._after_change(circle_id)
+        def settled(ok: bool) -> None:
+            waiting = self._sending_comments.get(rid, [])
+            if sending in waiting:
+                waiting.remove(sending)
+            if not waiting:
+                self._sending_comments.pop(rid, None)
+            if not ok and not self.panel.comment_box.toPlainText().strip():
+                self.panel.comment_box.setPlainText(text)  # not lost: back in the box
 
-        self.work.now(
-            lambda: self._service.comment(circle_id, rid, text),
-            done,
-            self._failed(self.tr("Comment not added")),
+        self._act(
+            circle_id,
+            lambda: service.comment(circle_id, rid, text),
+            self.tr("Comment not added"),
+            settled,
         )
 
     def react(self, reaction: str) -> None:
+        """The button shows "sending…" at once; the reaction is stored in the background."""
         post, circle_id = self.current_post(), self.current_circle_id()
         if post is None or circle_id is None:
             return
-        rid = post.record_id
-        self.work.now(
-            lambda: self._service.react(circle_id, rid, reaction),
-            lambda _id: self._after_change(circle_id),
-            self._failed(self.tr("Reaction not sent")),
+        rid, service = post.record_id, self._service
+        self._sending_reactions.setdefault(rid, set()).add(reaction)
+        self._show_post(post)
+
+        def settled(_ok: bool) -> None:
+            waiting = self._sending_reactions.get(rid, set())
+            waiting.discard(reaction)
+            if not waiting:
+                self._sending_reactions.pop(rid, None)
+
+        self._act(
+            circle_id,
+            lambda: service.react(circle_id, rid, reaction),
+            self.tr("Reaction not sent"),
+            settled,
         )
 
     def withdraw_post(self) -> None:
@@ -461,21 +615,19 @@ class CirclePage(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        rid = post.record_id
-        self.work.now(
-            lambda: self._service.withdraw(circle_id, rid),
-            lambda _r: self._after_change(circle_id),
-            self._failed(self.tr("Not withdrawn")),
+        rid, service = post.record_id, self._service
+        self.panel.withdraw_button.setEnabled(False)
+        self._show_progress_note(self.tr("Withdrawing…"))
+        self._act(
+            circle_id,
+            lambda: service.withdraw(circle_id, rid),
+            self.tr("Not withdrawn"),
+            lambda _ok: self.panel.withdraw_button.setEnabled(True),
         )
 
     # -- circles ----------------------------------------------------------------------------
     def _select_circle(self, circle_id: str) -> None:
-        self.refresh()
-        row = self.circles_model.row_of(circle_id)
-        if row >= 0:
-            self.circle_list.selectionModel().setCurrentIndex(
-                self.circles_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        self.refresh(circle_id)
 
     def start_circle(self) -> None:
         from carecompanion.ui.circle.dialogs import StartCircleDialog
@@ -494,8 +646,9 @@ class CirclePage(QWidget):
             )
             self._select_circle(info.id)
 
-        self.work.background(
-            lambda: self._service.create(name, path, passphrase),
+        service = self._service
+        self.work.run(
+            lambda: service.create(name, path, passphrase),
             done,
             self._failed(self.tr("The circle was not started")),
         )
@@ -518,7 +671,8 @@ class CirclePage(QWidget):
             self.refresh()
             QMessageBox.warning(self, self.tr("You could not join yet"), message_for(exc))
 
-        self.work.background(lambda: self._service.join(chosen, passphrase), done, failed)
+        service = self._service
+        self.work.run(lambda: service.join(chosen, passphrase), done, failed)
 
     def _show_progress_note(self, text: str) -> None:
         self.progress.setText(text)
@@ -526,19 +680,29 @@ class CirclePage(QWidget):
 
     def open_circle_file(self, path: Path) -> None:
         """A circle file opened from the file manager: show it if it is ours, else join it."""
-        try:
-            info = self._service.find_by_file(path)
-        except CircleNotFound:
-            self.join_circle(path)
-            return
-        self._select_circle(info.id)
-        self.request_sync(info.id)
+        service = self._service
+
+        def find() -> str | None:
+            try:
+                return service.find_by_file(path).id
+            except CircleNotFound:
+                return None
+
+        def found(circle_id: str | None) -> None:
+            if circle_id is None:
+                self.join_circle(path)
+            else:
+                self._select_circle(circle_id)
+                self.request_sync(circle_id)
+
+        self.work.run(find, found, self._failed(self.tr("You could not join yet")))
 
     def forget_circle(self) -> None:
-        circle_id = self.current_circle_id()
-        if circle_id is None:
+        index = self.circle_list.currentIndex()
+        if not index.isValid():
             return
-        name = self._service.circle(circle_id).name
+        info = self.circles_model.value(index.row()).info
+        circle_id, name = info.id, info.name
         if (
             QMessageBox.question(
                 self,
@@ -552,11 +716,13 @@ class CirclePage(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        self.work.now(
-            lambda: self._service.forget(circle_id),
-            lambda _r: self.refresh(),
-            self._failed(self.tr("Circle not left")),
-        )
+        service = self._service
+
+        def leave() -> PageView:
+            service.forget(circle_id)
+            return read_view(service, None)
+
+        self.work.run(leave, self.show_view, self._failed(self.tr("Circle not left")))
 
     def open_members(self) -> None:
         from carecompanion.ui.circle.members_dialog import MembersDialog
@@ -575,7 +741,7 @@ class CirclePage(QWidget):
     def open_share_dialog(self, entry_id: int) -> None:
         from carecompanion.ui.circle.share_dialog import ShareDialog
 
-        if not self._service.circles():
+        if not self.circles_model.rowCount() and not self._service.circles():
             QMessageBox.information(
                 self,
                 self.tr("No circle yet"),
@@ -602,6 +768,8 @@ class CirclePage(QWidget):
         self.watcher.stop()
         self._state = None
         self._notes.clear()
+        self._sending_comments.clear()
+        self._sending_reactions.clear()
         self.panel.clear()
         self.posts_model.clear()
         self.circles_model.clear()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,8 +93,6 @@ class ChartPanel(QWidget):
 
 
 class MoodPage(QWidget):
-    open_people = Signal()
-
     def __init__(
         self,
         session: VaultSession,
@@ -476,13 +474,15 @@ class MoodPage(QWidget):
     def _export_csv(self) -> None:
         from carecompanion.ui.mood.mood_files import save_csv
 
-        saved = save_csv(self._session, self)
-        if saved is not None:
-            QMessageBox.information(
-                self,
-                self.tr("Check-ins exported"),
-                self.tr("Saved to {path}. It is not encrypted.").format(path=saved),
-            )
+        def saved(path: Path | None) -> None:  # written in the background
+            if path is not None:
+                QMessageBox.information(
+                    self,
+                    self.tr("Check-ins exported"),
+                    self.tr("Saved to {path}. It is not encrypted.").format(path=path),
+                )
+
+        save_csv(self._session, self, saved)
 
     def _import_daylio(self) -> None:
         from carecompanion.ui.mood.mood_files import import_daylio
@@ -490,8 +490,13 @@ class MoodPage(QWidget):
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a Daylio CSV export"), "", self.tr("CSV files (*.csv)")
         )
-        if chosen and import_daylio(self._session, Path(chosen), self) is not None:
-            self.refresh()
+        if chosen:  # read and imported in the background
+            import_daylio(
+                self._session,
+                Path(chosen),
+                self,
+                lambda summary: self.refresh() if summary is not None else None,
+            )
 
     def open_self_check(self) -> None:
         from carecompanion.ui.mood.selfcheck_dialog import SelfCheckDialog

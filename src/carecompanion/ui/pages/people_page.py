@@ -29,7 +29,7 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_messages, theme
+from carecompanion.ui import error_words, theme
 from carecompanion.ui.core_words import kind_word, relation_label
 from carecompanion.ui.i18n import format_when
 from carecompanion.ui.page_layout import (
@@ -339,7 +339,7 @@ class PeoplePage(QWidget):
         try:
             self._session.people.set_photo(contact_id, dialog.photo_data)
         except PeopleError as exc:
-            QMessageBox.information(self, self.tr("Photo not used"), core_messages.message(exc))
+            QMessageBox.information(self, self.tr("Photo not used"), error_words.message(exc))
 
     def log_contact(self, kind: str = "call") -> None:
         contact = self.current_contact()
@@ -446,7 +446,7 @@ class PeoplePage(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot import"),
-                core_messages.message(exc) + " " + self.tr("Nothing was imported."),
+                error_words.message(exc) + " " + self.tr("Nothing was imported."),
             )
             return
         preview = self._session.people.preview_import(cards)
@@ -457,7 +457,7 @@ class PeoplePage(QWidget):
             return
         names = ", ".join(card.draft.name for card in preview.new[:8])
         notes = (
-            "\n\n" + "\n".join(core_messages.translated(w) for w in preview.warnings[:5])
+            "\n\n" + "\n".join(error_words.say(w) for w in preview.warnings[:5])
             if preview.warnings
             else ""
         )

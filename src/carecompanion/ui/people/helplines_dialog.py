@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.crisis import CrisisResource, CrisisResourceDraft, CrisisService
 from carecompanion.people.errors import PeopleError
-from carecompanion.ui import core_messages
+from carecompanion.ui import error_words
 from carecompanion.ui.rows_model import RowsModel
 from carecompanion.ui.widgets import button, label
 
@@ -98,7 +98,7 @@ class HelplinesDialog(QDialog):
         try:
             action()
         except PeopleError as exc:
-            self.error.setText(core_messages.message(exc))
+            self.error.setText(error_words.message(exc))
             self.error.show()
             return False
         self.error.hide()
