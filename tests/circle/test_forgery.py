@@ -168,7 +168,7 @@ def test_verify_file_is_ok_only_when_everything_checks_out() -> None:
     from tests.circle.helpers import NOW
 
     from carecompanion.circle.engine import refresh_head, seal
-    from carecompanion.circle.service import verify_file
+    from carecompanion.circle.sync import verify_file
 
     good = circle(record(ADA, 1))
     refresh_head(good, ADA, NOW)

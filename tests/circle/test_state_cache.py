@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from tests.conftest import VaultFactory
 
-from carecompanion.circle import service as service_module
+from carecompanion.circle import posts as posts_module
+from carecompanion.circle.service import CircleService
 from carecompanion.circle.view import build_posts
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
@@ -33,7 +34,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         counted.append(1)
         return build_posts(*args)
 
-    monkeypatch.setattr(service_module, "build_posts", counting)
+    monkeypatch.setattr(posts_module, "build_posts", counting)
     return counted
 
 
@@ -113,7 +114,7 @@ def test_reading_a_post_updates_the_cached_posts(
     assert not ana.circles.state(circle_id).posts[0].unread
     assert ana.circles.unread_count(circle_id) == 0
     assert len(builds) == built, "marked in the cache, not built again"
-    fresh = service_module.CircleService(ana.unlocked.database, clock)
+    fresh = CircleService(ana.unlocked.database, clock)
     assert not fresh.state(circle_id).posts[0].unread, "and written to the vault"
 
 
@@ -122,7 +123,7 @@ def test_leaving_a_circle_drops_its_cached_posts(ana: VaultSession, tmp_path: Pa
     ana.circles.state(circle_id)
     ana.circles.forget(circle_id)
     assert ana.circles.circles() == []
-    assert circle_id not in ana.circles._views
+    assert circle_id not in ana.circles._posts._views
 
 
 def test_a_sync_that_only_signs_a_new_head_keeps_the_posts(
@@ -136,5 +137,5 @@ def test_a_sync_that_only_signs_a_new_head_keeps_the_posts(
     assert report.wrote
     assert ana.circles.state(circle_id).posts == [post]
     assert len(builds) == built, "the head changed, the posts did not"
-    fresh = service_module.CircleService(ana.unlocked.database, ana.clock)
+    fresh = CircleService(ana.unlocked.database, ana.clock)
     assert fresh.state(circle_id).posts == [post], "what a build from the vault shows"
