@@ -5,15 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-import types
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from carecompanion.cli.mood_commands import REPORT_MODULE
 from carecompanion.paths import AppPaths
 from tests.cli.conftest import Result
 from tests.helpers import GOOD_PASSPHRASE, hash_tree
@@ -190,30 +187,16 @@ def test_export_never_replaces_a_file(cli: Run, home: AppPaths, tmp_path: Path) 
     )
 
 
-def test_report_without_the_pdf_module_is_one_line(
-    cli: Run, home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_report_writes_the_pdf_for_the_period(
+    cli: Run, home: AppPaths, tmp_path: Path, qapp: object
 ) -> None:
-    monkeypatch.setitem(sys.modules, REPORT_MODULE, None)  # as if the module did not exist
-    out = tmp_path / "report.pdf"
-    one_line_error(cli("mood", "report", "--out", str(out), **PASS), "not available")
-    assert not out.exists()
+    """Drawn by carecompanion.render (in this process on the tests' QApplication; a real
+    start makes a QGuiApplication: tests/cli/test_cli_layers.py)."""
+    from pypdf import PdfReader
 
-
-def test_report_calls_the_ui_module(
-    cli: Run, home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[object, ...]] = []
-
-    def write_mood_report(
-        session: object, out: Path, since: date | None, until: date | None
-    ) -> None:
-        calls.append((session.mood.count(), out, since, until))  # type: ignore[attr-defined]
-        out.write_bytes(b"%PDF-1.7 fake")
-
-    fake = types.ModuleType(REPORT_MODULE)
-    fake.write_mood_report = write_mood_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, REPORT_MODULE, fake)
-    cli("mood", "add", "--mood", "3", **PASS)
+    for day in ("2026-02-02", "2026-02-03", "2026-02-05"):
+        added = cli("mood", "add", "--mood", "4", "--stress", "2", "--at", f"{day}T21:00", **PASS)
+        assert added.code == 0, added.err
     out = tmp_path / "report.pdf"
     result = cli(
         "mood",
@@ -221,14 +204,26 @@ def test_report_calls_the_ui_module(
         "--out",
         str(out),
         "--since",
-        "2026-01-01",
+        "2026-02-01",
         "--until",
-        "2026-12-31",
+        "2026-02-28",
         **PASS,
     )
     assert result.code == 0, result.err
-    assert calls == [(1, out, date(2026, 1, 1), date(2026, 12, 31))]
-    assert "report.pdf" in result.out
+    assert result.out == (
+        f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.\n"
+    )
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "1 February 2026 to 28 February 2026" in text
+    assert "Days with a check-in: 3 (of 28), 3 check-ins." in text
+    assert "Week starting" in text, "the chart's figures as a table"
+
+
+def test_report_never_replaces_a_file(cli: Run, home: AppPaths, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"mine")
+    one_line_error(cli("mood", "report", "--out", str(out), **PASS), "already exists")
+    assert out.read_bytes() == b"mine"
 
 
 def test_import_daylio_dry_run_then_for_real_then_again(cli: Run, home: AppPaths) -> None:

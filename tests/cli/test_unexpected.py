@@ -44,7 +44,7 @@ def test_a_bug_is_one_calm_line_and_a_log_without_content(
         "again, and if it happens again, report it."
     ]
     log = paths.log_file.read_text(encoding="utf-8")
-    assert "unexpected KeyError in the command vault_commands:cmd_unlock_check" in log
+    assert "unexpected KeyError in the command 'unlock-check'" in log
     assert "test_unexpected.py" in log and "_bug" in log
     assert SECRET not in log and "blue box" not in log
 

@@ -1,4 +1,8 @@
-"""identity ... and circle ...: handlers (the grammar is in ``circle_parser``)."""
+"""identity ... and circle ...: handlers (the grammar is in ``circle_parser``).
+
+Imported at every start (the parser names these handlers): the circles' keys and services
+(cryptography, age) are imported by the handlers that use them.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,23 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carecompanion.circle import files
 from carecompanion.circle.errors import CircleNotFound
-from carecompanion.circle.identity import card_from_bytes
-from carecompanion.circle.service import CircleService, SyncReport, verify_file
 from carecompanion.cli.contact_commands import parse_id
-from carecompanion.cli.io import CliError, print_object, print_rows, secret
-from carecompanion.cli.people_commands import new_file, write_new_file
+from carecompanion.cli.io import (
+    CliError,
+    new_file,
+    print_object,
+    print_rows,
+    secret,
+    write_new_file,
+)
 from carecompanion.cli.vault_commands import vault_session
+
+if TYPE_CHECKING:
+    from carecompanion.circle.service import CircleService
+    from carecompanion.circle.sync import SyncReport
 
 CIRCLE_PASSPHRASE_ENV = "CARECOMPANION_CIRCLE_PASSPHRASE"  # noqa: S105
 AGE_WARNING = (
@@ -91,6 +102,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_add_member(args: argparse.Namespace) -> int:
+    from carecompanion.circle.identity import card_from_bytes
+
     try:
         card = card_from_bytes(Path(args.card).read_bytes()[: 64 * 1024])
     except OSError as exc:
@@ -133,8 +146,9 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 def _file_kind(path: Path) -> str:
     from carecompanion.circle.agefile import check_age_header
+    from carecompanion.circle.files import read_circle_file
 
-    return check_age_header(files.read_circle_file(path)).kind
+    return check_age_header(read_circle_file(path)).kind
 
 
 def cmd_share(args: argparse.Namespace) -> int:
@@ -222,8 +236,11 @@ def _report(report: SyncReport) -> None:
 
 
 def _verify(args: argparse.Namespace) -> Any:
+    from carecompanion.circle.files import read_circle_file
+    from carecompanion.circle.sync import verify_file
+
     path = Path(args.file)
-    data = files.read_circle_file(path)
+    data = read_circle_file(path)
     with vault_session(args) as session:
         circles = session.circles
         passphrase = None

@@ -1,15 +1,12 @@
-"""identity ... and circle ...: the grammar only (the parser is built at every start, so
-nothing heavy is imported here; the handlers are in ``circle_commands``)."""
+"""identity ... and circle ...: the grammar only; the handlers are in ``circle_commands``,
+which loads the circles' services (age, signatures, the vault) only when a command runs."""
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+from carecompanion.cli import circle_commands
+from carecompanion.cli.grammar import Commands, command, command_group, json_option
 
 PASSPHRASE_HELP = (
     "the circle passphrase comes from CARECOMPANION_CIRCLE_PASSPHRASE, "  # noqa: S105
@@ -17,58 +14,53 @@ PASSPHRASE_HELP = (
 )
 
 
-def _command(group: Commands, name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=f"circle_commands:{handler}")
-    return parser
-
-
-def _json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
-
-
 def _file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="F", help="the circle file (NAME.carecircle)")
 
 
 def register(commands: Commands) -> None:
-    identity = commands.add_parser(
+    ids = command_group(
+        commands,
         "identity",
-        help="your member identity for caregiver circles",
-        description="Your member identity: the keys your circles know you by.",
+        "your member identity for caregiver circles",
+        "Your member identity: the keys your circles know you by.",
     )
-    ids = identity.add_subparsers(title="commands", metavar="COMMAND")
-    ids.required = True
-    _json(
-        _command(ids, "show", "cmd_identity_show", "show your name, fingerprint and safety number")
+    json_option(
+        command(
+            ids,
+            "show",
+            circle_commands.cmd_identity_show,
+            "show your name, fingerprint and safety number",
+        )
     )
-    name = _command(ids, "set-name", "cmd_identity_set_name", "set the name your circles see")
+    name = command(
+        ids, "set-name", circle_commands.cmd_identity_set_name, "set the name your circles see"
+    )
     name.add_argument("name", metavar="NAME")
-    card = _command(
+    card = command(
         ids,
         "export-card",
-        "cmd_identity_export_card",
+        circle_commands.cmd_identity_export_card,
         "write your member card (public: no secret in it) for a circle organiser",
     )
     card.add_argument("--out", required=True, metavar="F", help="the card file to write")
-    age = _command(
+    age = command(
         ids,
         "export-age-identity",
-        "cmd_identity_export_age",
+        circle_commands.cmd_identity_export_age,
         "write your secret age key, so the standard 'age' tool can open your "
         "circles (keep it as safe as your journal)",
     )
     age.add_argument("--out", required=True, metavar="F", help="the key file to write")
 
-    circle = commands.add_parser(
+    cs = command_group(
+        commands,
         "circle",
-        help="caregiver circles: share chosen entries through an encrypted file",
-        description="Caregiver circles: share chosen entries with a small peer group "
+        "caregiver circles: share chosen entries through an encrypted file",
+        "Caregiver circles: share chosen entries with a small peer group "
         "through one end-to-end encrypted file.",
     )
-    cs = circle.add_subparsers(title="commands", metavar="COMMAND")
-    cs.required = True
-    create = _command(cs, "create", "cmd_create", "start a new circle in a new file")
+    create = command(cs, "create", circle_commands.cmd_create, "start a new circle in a new file")
     create.add_argument("--name", required=True, metavar="N", help="the circle's name")
     create.add_argument(
         "--file",
@@ -82,8 +74,8 @@ def register(commands: Commands) -> None:
         help="protect it with a circle passphrase instead of members' keys "
         "(anyone with the passphrase can read and join); " + PASSPHRASE_HELP,
     )
-    _json(create)
-    add = _command(cs, "add-member", "cmd_add_member", "add a member from their card")
+    json_option(create)
+    add = command(cs, "add-member", circle_commands.cmd_add_member, "add a member from their card")
     _file(add)
     add.add_argument("--card", required=True, metavar="C", help="their member card file")
     add.add_argument(
@@ -93,10 +85,10 @@ def register(commands: Commands) -> None:
         help="admin (changes members), member (reads and writes, the default) "
         "or reader (reads only)",
     )
-    remove = _command(
+    remove = command(
         cs,
         "remove-member",
-        "cmd_remove_member",
+        circle_commands.cmd_remove_member,
         "remove a member: the next version is not encrypted to them (they keep "
         "what they could already read)",
     )
@@ -107,16 +99,19 @@ def register(commands: Commands) -> None:
         metavar="FINGERPRINT",
         help="their fingerprint, as 'circle show' prints it",
     )
-    join = _command(
+    join = command(
         cs,
         "join",
-        "cmd_join",
+        circle_commands.cmd_join,
         "add a circle file to your journal; " + PASSPHRASE_HELP + " when it has one",
     )
     _file(join)
-    _json(join)
-    share = _command(
-        cs, "share", "cmd_share", "share a journal entry (or its new version) with the circle"
+    json_option(join)
+    share = command(
+        cs,
+        "share",
+        circle_commands.cmd_share,
+        "share a journal entry (or its new version) with the circle",
     )
     _file(share)
     share.add_argument("--entry", required=True, metavar="ID", help="the entry's id")
@@ -125,12 +120,15 @@ def register(commands: Commands) -> None:
         action="store_true",
         help="print exactly what would be shared, and share nothing",
     )
-    withdraw = _command(
-        cs, "withdraw", "cmd_withdraw", "withdraw a shared entry: it disappears for everyone"
+    withdraw = command(
+        cs,
+        "withdraw",
+        circle_commands.cmd_withdraw,
+        "withdraw a shared entry: it disappears for everyone",
     )
     _file(withdraw)
     withdraw.add_argument("--entry", required=True, metavar="ID", help="the entry's id")
-    comment = _command(cs, "comment", "cmd_comment", "comment on a shared entry")
+    comment = command(cs, "comment", circle_commands.cmd_comment, "comment on a shared entry")
     _file(comment)
     comment.add_argument(
         "--record",
@@ -139,7 +137,7 @@ def register(commands: Commands) -> None:
         help="the shared entry's record id, as 'circle show' prints it",
     )
     comment.add_argument("--text", required=True, metavar="S", help="your comment")
-    react = _command(cs, "react", "cmd_react", "react to a shared entry")
+    react = command(cs, "react", circle_commands.cmd_react, "react to a shared entry")
     _file(react)
     react.add_argument("--record", required=True, metavar="ID")
     react.add_argument(
@@ -147,21 +145,27 @@ def register(commands: Commands) -> None:
         required=True,
         choices=("heart", "thinking_of_you", "hug", "strength", "thanks"),
     )
-    sync = _command(
-        cs, "sync", "cmd_sync", "merge the circle file with your copy and write it back"
+    sync = command(
+        cs,
+        "sync",
+        circle_commands.cmd_sync,
+        "merge the circle file with your copy and write it back",
     )
     _file(sync)
-    _json(sync)
-    show = _command(
-        cs, "show", "cmd_show", "the roster, then the records with author and a verified mark"
+    json_option(sync)
+    show = command(
+        cs,
+        "show",
+        circle_commands.cmd_show,
+        "the roster, then the records with author and a verified mark",
     )
     _file(show)
-    _json(show)
-    verify = _command(
+    json_option(show)
+    verify = command(
         cs,
         "verify",
-        "cmd_verify",
+        circle_commands.cmd_verify,
         "check every signature and the roster (exit 0 only if all check out); changes nothing",
     )
     _file(verify)
-    _json(verify)
+    json_option(verify)

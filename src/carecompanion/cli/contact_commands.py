@@ -8,9 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from carecompanion.cli.io import CliError, print_object, print_rows
-from carecompanion.cli.journal_commands import parse_moment
-from carecompanion.cli.people_commands import new_file, write_new_file
+from carecompanion.cli.io import (
+    CliError,
+    new_file,
+    parse_moment,
+    print_object,
+    print_rows,
+    write_new_file,
+)
 from carecompanion.cli.vault_commands import vault_session
 from carecompanion.people.records import (
     PROFESSIONAL_ROLES,

@@ -1,28 +1,29 @@
-"""journal export and journal import."""
+"""journal export and journal import.
+
+Imported at every start (the parser names these handlers): the exchange formats and the
+journal (SQLAlchemy) load when a command runs, Qt only for ``--format pdf``.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carecompanion.cli.io import CliError, clock, parse_day
-from carecompanion.cli.vault_commands import unlock
-from carecompanion.journal.exchange import (
-    ExportError,
-    ExportResult,
-    ExportSelection,
-    ImportFormatError,
-    ImportSource,
-    commit_import,
-    export_json,
-    export_markdown,
-    preview_entries,
-    read_import,
-)
-from carecompanion.session import VaultSession
+from carecompanion.cli.io import CliError, parse_day
+from carecompanion.cli.journal_commands import journal_of
+
+if TYPE_CHECKING:
+    from carecompanion.journal.exchange import ExportResult, ExportSelection
+    from carecompanion.journal.service import JournalService
+
+    Exporter = Callable[[JournalService, ExportSelection, Path], ExportResult]
 
 
 def _selection(args: argparse.Namespace) -> ExportSelection:
+    from carecompanion.journal.exchange import ExportSelection
+
     since = parse_day("--since", args.since)
     until = parse_day("--until", args.until)
     if since is not None and until is not None and since > until:
@@ -30,48 +31,55 @@ def _selection(args: argparse.Namespace) -> ExportSelection:
     return ExportSelection.between(since, until)
 
 
+def _exporter(kind: str) -> Exporter:
+    if kind == "pdf":
+        from carecompanion.render.journal_pdf import export_pdf  # Qt, only when asked for
+
+        return export_pdf
+    from carecompanion.journal.exchange import export_json, export_markdown
+
+    return export_json if kind == "json" else export_markdown
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from carecompanion.journal.exchange import ExportError
+
     selection = _selection(args)
     out = Path(args.out)
     if args.format != "markdown" and out.exists():
         raise CliError(f"{out} already exists; choose another name.")
-    session = VaultSession(unlock(args), clock())
-    try:
-        journal = session.journal
-        result: ExportResult
-        if args.format == "json":
-            result = export_json(journal, selection, out)
-        elif args.format == "markdown":
-            result = export_markdown(journal, selection, out)
-        else:
-            from carecompanion.ui.journal_pdf import export_pdf  # Qt, only when asked for
-
-            result = export_pdf(journal, selection, out)
-    except ExportError as exc:
-        raise CliError(str(exc)) from exc
-    except OSError as exc:
-        raise CliError(f"{out} could not be written: {exc.strerror or exc}.") from exc
-    finally:
-        session.lock()
+    export = _exporter(args.format)  # before the passphrase: a missing Qt says so first
+    with journal_of(args) as journal:
+        try:
+            result = export(journal, selection, out)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        except OSError as exc:
+            raise CliError(f"{out} could not be written: {exc.strerror or exc}.") from exc
     print(result.summary())
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from carecompanion.journal.exchange import (
+        ImportFormatError,
+        ImportSource,
+        commit_import,
+        preview_entries,
+        read_import,
+    )
+
     kind = ImportSource(args.source)
     path = Path(args.path)
     try:
         entries = read_import(kind, path)  # bad input fails before the passphrase is asked
     except ImportFormatError as exc:
         raise CliError(str(exc)) from exc
-    session = VaultSession(unlock(args), clock())
-    try:
-        preview = preview_entries(session, kind, path, entries)
+    with journal_of(args) as journal:
+        preview = preview_entries(journal, kind, path, entries)
         if args.dry_run:
             print(preview.summary())
             return 0
-        result = commit_import(session, preview)
-    finally:
-        session.lock()
+        result = commit_import(journal, preview)
     print(result.summary())
     return 0

@@ -1,4 +1,5 @@
-"""Small helpers the commands share: secrets from the environment or a prompt, and output."""
+"""Small helpers the commands share: secrets from the environment or a prompt, parsing what
+was typed, and output (to the terminal and to new files)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from carecompanion.clock import SystemClock
@@ -44,6 +46,19 @@ def parse_day(option: str, value: str | None) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise CliError(f"{option} needs a date like 2026-03-01, not {value!r}.") from None
+
+
+def parse_moment(value: str | None) -> datetime | None:
+    """``--at``: an ISO date and time; without an offset it is this computer's local time."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(
+            f"--at needs a date and time like 2026-03-01T21:30, not {value!r}."
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def paths_from(args: argparse.Namespace) -> AppPaths:
@@ -98,3 +113,23 @@ def print_rows(rows: Iterable[Mapping[str, Any]], as_json: bool) -> None:
 def print_object(value: Mapping[str, Any]) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def new_file(value: str) -> Path:
+    """Where an export goes: a new file in an existing folder (exports never replace)."""
+    out = Path(value)
+    if out.exists():
+        raise CliError(f"{out} already exists; choose another name (nothing was written).")
+    if not out.parent.is_dir():
+        raise CliError(f"The folder {out.parent} does not exist (nothing was written).")
+    return out
+
+
+def write_new_file(out: Path, data: bytes) -> None:
+    """Temp file, fsync, atomic rename: a crash never leaves half an export."""
+    from carecompanion.atomic import atomic_write_bytes  # tempfile and shutil: only here
+
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as exc:
+        raise CliError(f"{out} could not be written: {exc.strerror or exc}.") from exc

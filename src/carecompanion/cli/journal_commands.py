@@ -1,17 +1,25 @@
-"""journal add, list, search and show."""
+"""journal add, list, search and show.
+
+They open the journal alone, not the whole session, so they stay quick; the journal's
+service (SQLAlchemy) is imported when a command opens it, not when the parser names them.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carecompanion.cli.io import CliError, clock, parse_day, print_object, print_rows
+from carecompanion.cli.io import CliError, clock, parse_day, parse_moment, print_object, print_rows
 from carecompanion.cli.vault_commands import unlock
 from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.search import marked_snippet
-from carecompanion.journal.service import Entry, EntryFilter, EntrySummary, JournalService
+
+if TYPE_CHECKING:
+    from carecompanion.journal.service import Entry, EntryFilter, EntrySummary, JournalService
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
@@ -30,17 +38,16 @@ def _read_text(path: str) -> str:
         raise CliError(f"{file} could not be read: {exc.strerror}.") from exc
 
 
-def parse_moment(value: str | None) -> datetime | None:
-    """An ISO date and time; without an offset it is this computer's local time."""
-    if value is None:
-        return None
+@contextmanager
+def journal_of(args: argparse.Namespace) -> Iterator[JournalService]:
+    """The journal of the vault, unlocked for one command and locked again however it ends."""
+    from carecompanion.journal.service import JournalService
+
+    unlocked = unlock(args)
     try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise CliError(
-            f"--at needs a date and time like 2026-03-01T21:30, not {value!r}."
-        ) from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
+        yield JournalService(unlocked.database, clock())
+    finally:
+        unlocked.lock()
 
 
 def parse_entry_id(value: str) -> int:
@@ -50,6 +57,8 @@ def parse_entry_id(value: str) -> int:
 
 
 def entry_filter(args: argparse.Namespace) -> EntryFilter:
+    from carecompanion.journal.service import EntryFilter
+
     since = parse_day("--since", args.since)
     until = parse_day("--until", args.until)
     if since is not None and until is not None and since > until:
@@ -70,13 +79,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not args.title.strip() and not body.strip():
         raise CliError("An entry needs a title or some text.")
     entry_at = parse_moment(args.at)
-    unlocked = unlock(args)
-    try:
-        entry = JournalService(unlocked.database, clock()).add(
+    with journal_of(args) as journal:
+        entry = journal.add(
             args.title, body, args.tag, entry_at=entry_at, is_favourite=args.favourite
         )
-    finally:
-        unlocked.lock()
     row = {"id": entry.id, "date": _local_iso(entry.entry_at), "title": entry.title}
     if args.json:
         print_object(row)
@@ -87,22 +93,16 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     flt = entry_filter(args)
-    unlocked = unlock(args)
-    try:
-        summaries = JournalService(unlocked.database, clock()).list_summaries(flt)
-    finally:
-        unlocked.lock()
+    with journal_of(args) as journal:
+        summaries = journal.list_summaries(flt)
     print_rows((_summary_row(s) for s in summaries), as_json=args.json)
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     flt = entry_filter(args)
-    unlocked = unlock(args)
-    try:
-        hits = JournalService(unlocked.database, clock()).search(args.query, flt)
-    finally:
-        unlocked.lock()
+    with journal_of(args) as journal:
+        hits = journal.search(args.query, flt)
     print_rows(
         (
             {
@@ -163,11 +163,8 @@ def _print_entry(entry: Entry) -> None:
 
 def cmd_show(args: argparse.Namespace) -> int:
     entry_id = parse_entry_id(args.entry_id)
-    unlocked = unlock(args)
-    try:
-        entry = JournalService(unlocked.database, clock()).get(entry_id)
-    finally:
-        unlocked.lock()
+    with journal_of(args) as journal:
+        entry = journal.get(entry_id)
     if args.json:
         print_object(_entry_document(entry))
     else:

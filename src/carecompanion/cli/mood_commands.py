@@ -1,123 +1,29 @@
-"""mood add, list, export, report, import: the grammar (``register``) and the handlers.
+"""mood add, list, export, report, import: the handlers (the grammar is in ``mood_parser``).
 
-``register`` runs every time the app starts (the parser is built before the GUI), so this
-module imports nothing heavy at the top: the vault, SQLAlchemy and the mood services load
-inside the handlers.
+Imported at every start (the parser names these handlers), so nothing heavy is imported at
+the top: the vault, SQLAlchemy and the mood services load when a command opens the vault,
+Qt when ``mood report`` draws.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from carecompanion.cli.io import CliError, clock, parse_day, print_object, print_rows
+from carecompanion.cli.io import (
+    CliError,
+    clock,
+    new_file,
+    parse_day,
+    parse_moment,
+    print_object,
+    print_rows,
+)
 from carecompanion.cli.vault_commands import vault_session
 from carecompanion.mood.records import CheckIn, CheckInDraft
-
-if TYPE_CHECKING:
-    pass
-
-REPORT_MODULE = "carecompanion.ui.mood_report"
-
-
-# -- grammar -------------------------------------------------------------------------------------
-def _command(
-    group: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: str,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=f"mood_commands:{handler}")
-    return parser
-
-
-def _period(parser: argparse.ArgumentParser, what: str) -> None:
-    # Dates stay strings here: a bad one is reported as one line with exit code 1.
-    parser.add_argument("--since", metavar="D", help=f"only {what} on or after day D (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="D", help=f"only {what} on or before day D (YYYY-MM-DD)")
-
-
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``carecompanion mood ...`` to the top-level command group."""
-    mood = commands.add_parser(
-        "mood", help="mood check-ins", description="Mood and well-being check-ins."
-    )
-    group = mood.add_subparsers(title="commands", metavar="COMMAND")
-    group.required = True
-
-    add = _command(group, "add", "cmd_add", "add a check-in (several a day are fine)")
-    add.add_argument(
-        "--mood", required=True, metavar="N", help="1 awful, 2 bad, 3 okay, 4 good, 5 great"
-    )
-    add.add_argument("--stress", metavar="N", help="0 (none) to 10 (the most)")
-    add.add_argument("--sleep", metavar="H", help="hours slept, e.g. 6.5")
-    add.add_argument("--energy", metavar="N", help="0 (exhausted) to 10 (full of energy)")
-    add.add_argument("--care-hours", metavar="H", help="hours of care given today")
-    add.add_argument(
-        "--activity",
-        action="append",
-        default=[],
-        metavar="A",
-        help="a self-care activity done (repeatable); new ones join your list",
-    )
-    add.add_argument(
-        "--emotion", action="append", default=[], metavar="E", help="an emotion felt (repeatable)"
-    )
-    add.add_argument("--note", default="", metavar="S", help="a short note")
-    add.add_argument(
-        "--at",
-        metavar="ISO-DATETIME",
-        help="when, e.g. 2026-03-01T21:30 (local time unless an offset is given; default: now)",
-    )
-    add.add_argument("--json", action="store_true", help="print JSON instead of a line")
-
-    listing = _command(group, "list", "cmd_list", "list check-ins, oldest first")
-    _period(listing, "check-ins")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
-
-    export = _command(
-        group,
-        "export",
-        "cmd_export",
-        "write every check-in to a CSV file (plaintext: keep it somewhere safe)",
-    )
-    export.add_argument("--format", required=True, choices=["csv"], help="what to write")
-    export.add_argument(
-        "--out", required=True, metavar="F", help="the file to write (never replaced)"
-    )
-    _period(export, "check-ins")
-
-    report = _command(
-        group, "report", "cmd_report", "write a PDF mood report for an appointment (plaintext)"
-    )
-    report.add_argument("--out", required=True, metavar="F.pdf", help="the PDF to write")
-    _period(report, "check-ins")
-
-    importing = _command(
-        group,
-        "import",
-        "cmd_import",
-        "add check-ins from another app's export; ones already here are skipped",
-    )
-    importing.add_argument(
-        "--from", dest="source", required=True, choices=["daylio"], help="the app that wrote F"
-    )
-    importing.add_argument("file", metavar="F", help="the export file (Daylio: its CSV)")
-    importing.add_argument(
-        "--mood-map",
-        action="append",
-        default=[],
-        metavar="NAME=N",
-        help="the level (1-5) of a mood name that is not one of Daylio's defaults (repeatable)",
-    )
-    importing.add_argument(
-        "--dry-run", action="store_true", help="read the whole file and say what would be imported"
-    )
 
 
 # -- parsing helpers ----------------------------------------------------------------------------
@@ -146,19 +52,6 @@ def _period_of(args: argparse.Namespace) -> tuple[date | None, date | None]:
     return since, until
 
 
-def _moment(value: str | None) -> datetime | None:
-    """An ISO date and time; without an offset it is this computer's local time."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise CliError(
-            f"--at needs a date and time like 2026-03-01T21:30, not {value!r}."
-        ) from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
 def _mood_map(pairs: list[str]) -> dict[str, int]:
     result = {}
     for pair in pairs:
@@ -169,15 +62,6 @@ def _mood_map(pairs: list[str]) -> dict[str, int]:
             )
         result[name.strip()] = int(level)
     return result
-
-
-def _new_file(value: str) -> Path:
-    out = Path(value)
-    if out.exists():
-        raise CliError(f"{out} already exists; choose another name (nothing was written).")
-    if not out.parent.is_dir():
-        raise CliError(f"The folder {out.parent} does not exist (nothing was written).")
-    return out
 
 
 def checkin_row(checkin: CheckIn, as_json: bool) -> dict[str, Any]:
@@ -213,7 +97,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         activities=tuple(args.activity),
         emotions=tuple(args.emotion),
         note=args.note,
-        at=_moment(args.at),
+        at=parse_moment(args.at),
     )
     with vault_session(args) as session:
         checkin = session.mood.add(draft, source="cli")
@@ -236,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from carecompanion.mood.csv_export import write_csv
 
     since, until = _period_of(args)
-    out = _new_file(args.out)
+    out = new_file(args.out)
     with vault_session(args) as session:
         count = write_csv(out, session.mood.list(since, until))
     print(f"Wrote {count} check-ins to {out}. It is not encrypted: keep it somewhere safe.")
@@ -245,20 +129,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     since, until = _period_of(args)
-    out = _new_file(args.out)
-    try:
-        report = importlib.import_module(REPORT_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != REPORT_MODULE:
-            raise CliError(
-                f"The PDF report needs Qt, which could not be loaded ({exc.name})."
-            ) from exc
-        raise CliError(
-            "PDF mood reports are not available in this version yet; "
-            "'carecompanion mood export --format csv' writes your check-ins."
-        ) from exc
+    out = new_file(args.out)
+    from carecompanion.render.mood_report import write_mood_report  # Qt: before the passphrase
+
     with vault_session(args) as session:
-        report.write_mood_report(session, out, since, until)
+        write_mood_report(session, out, since, until)
     print(f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.")
     return 0
 

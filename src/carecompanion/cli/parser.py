@@ -1,26 +1,25 @@
-"""The CLI's grammar. Handlers are named by dotted path so nothing heavy loads at parse time."""
+"""The CLI's grammar: every command with its options and the function that runs it.
+
+Built at every start, the app's too (``__main__``), so it stays quick: the command modules
+it names import nothing slow at the top (cli/ruff.toml; tests/cli/test_cli_layers.py checks
+what a start loads). Each domain's commands are declared in its own module: ``mood_parser``,
+``people_parser``, ``circle_parser``.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from carecompanion import __version__
-from carecompanion.cli import circle_parser, mood_commands, people_commands
-
-
-def _add(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: str,
-    help_text: str,
-) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
+from carecompanion.cli import (
+    circle_parser,
+    exchange_commands,
+    journal_commands,
+    mood_parser,
+    people_parser,
+    vault_commands,
+)
+from carecompanion.cli.grammar import Commands, command, command_group, json_option
 
 
 def _add_entry_filters(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    init = _add(commands, "init", "vault_commands:cmd_init", "create a new vault")
+    init = command(commands, "init", vault_commands.cmd_init, "create a new vault")
     init.add_argument(
         "--kdf-memory-mib",
         type=int,
@@ -69,48 +68,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MIB",
         help="memory for Argon2id in MiB (default 256, never below 64)",
     )
-    _add_json(init)
-    _add(
+    json_option(init)
+    command(
         commands,
         "unlock-check",
-        "vault_commands:cmd_unlock_check",
+        vault_commands.cmd_unlock_check,
         "check a passphrase (exit 0 if right)",
     )
 
-    passphrase = commands.add_parser("passphrase", help="manage the passphrase")
-    passphrase_commands = passphrase.add_subparsers(title="commands", metavar="COMMAND")
-    passphrase_commands.required = True
-    _add(
+    passphrase_commands = command_group(commands, "passphrase", "manage the passphrase")
+    command(
         passphrase_commands,
         "change",
-        "vault_commands:cmd_passphrase_change",
+        vault_commands.cmd_passphrase_change,
         "change the passphrase",
     )
 
-    _add(
+    command(
         commands,
         "recover",
-        "vault_commands:cmd_recover",
+        vault_commands.cmd_recover,
         "open the vault with the recovery key and set a new passphrase",
     )
 
-    backup = _add(
-        commands, "backup", "vault_commands:cmd_backup", "write a backup file of the vault"
+    backup = command(
+        commands, "backup", vault_commands.cmd_backup, "write a backup file of the vault"
     )
     backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
-    restore = _add(
+    restore = command(
         commands,
         "restore",
-        "vault_commands:cmd_restore",
+        vault_commands.cmd_restore,
         "replace the vault with a backup (the current one is kept aside); opens it with "
         "CARECOMPANION_PASSPHRASE, or CARECOMPANION_RECOVERY_KEY when only that is set",
     )
     restore.add_argument("file", metavar="FILE", help="a backup file made by 'backup'")
 
-    journal = commands.add_parser("journal", help="journal entries")
-    journal_commands = journal.add_subparsers(title="commands", metavar="COMMAND")
-    journal_commands.required = True
-    add = _add(journal_commands, "add", "journal_commands:cmd_add", "add an entry")
+    journal = command_group(commands, "journal", "journal entries")
+    add = command(journal, "add", journal_commands.cmd_add, "add an entry")
     add.add_argument("--title", required=True, help="the entry's title")
     text = add.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", metavar="S", help="the entry's text (Markdown)")
@@ -123,39 +118,35 @@ def build_parser() -> argparse.ArgumentParser:
         "default: now)",
     )
     add.add_argument("--favourite", action="store_true", help="mark the entry as a favourite")
-    _add_json(add)
-    listing = _add(
-        journal_commands, "list", "journal_commands:cmd_list", "list entries, newest first"
-    )
+    json_option(add)
+    listing = command(journal, "list", journal_commands.cmd_list, "list entries, newest first")
     _add_entry_filters(listing)
-    _add_json(listing)
-    search = _add(
-        journal_commands,
+    json_option(listing)
+    search = command(
+        journal,
         "search",
-        "journal_commands:cmd_search",
+        journal_commands.cmd_search,
         'find entries containing every word of QUERY ("quoted phrases" too), best first',
     )
     search.add_argument("query", metavar="QUERY", help="the words to look for")
     _add_entry_filters(search)
-    _add_json(search)
-    show = _add(journal_commands, "show", "journal_commands:cmd_show", "print one entry")
+    json_option(search)
+    show = command(journal, "show", journal_commands.cmd_show, "print one entry")
     show.add_argument("entry_id", metavar="ID", help="the entry's id, as 'journal list' shows it")
-    _add_json(show)
-    _add_exchange_commands(journal_commands)
-    mood_commands.register(commands)
-    people_commands.register(commands)
+    json_option(show)
+    _add_exchange_commands(journal)
+    mood_parser.register(commands)
+    people_parser.register(commands)
     circle_parser.register(commands)
     return parser
 
 
-def _add_exchange_commands(
-    journal_commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def _add_exchange_commands(journal: Commands) -> None:
     """journal export and journal import (handlers in exchange_commands)."""
-    export = _add(
-        journal_commands,
+    export = command(
+        journal,
         "export",
-        "exchange_commands:cmd_export",
+        exchange_commands.cmd_export,
         "write entries to a JSON file, a folder of Markdown files, or a PDF (plaintext: keep "
         "the result somewhere safe)",
     )
@@ -170,10 +161,10 @@ def _add_exchange_commands(
     )
     export.add_argument("--since", metavar="D", help="only entries on or after D (YYYY-MM-DD)")
     export.add_argument("--until", metavar="D", help="only entries on or before D (YYYY-MM-DD)")
-    importing = _add(
-        journal_commands,
+    importing = command(
+        journal,
         "import",
-        "exchange_commands:cmd_import",
+        exchange_commands.cmd_import,
         "add entries from jrnl's or Day One's JSON export, a folder of Markdown or text files, "
         "or a CareCompanion JSON export; entries already in the journal are skipped",
     )

@@ -9,19 +9,19 @@ else is a bug, said in one calm line, with its type and where it happened in the
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
 from carecompanion import logs
+from carecompanion.cli.grammar import Handler
 from carecompanion.cli.io import paths_from
 from carecompanion.errors import CareCompanionError
 
 
 def run_command(args: argparse.Namespace) -> int:
+    """Run the command's handler (``grammar.command`` put it in ``args.handler``)."""
     from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
 
-    module_name, function_name = args.handler.split(":")
-    handler = getattr(importlib.import_module(f"carecompanion.cli.{module_name}"), function_name)
+    handler: Handler = args.handler
     try:
         result: int = handler(args)
     except (DatabaseDamaged, HeaderDamaged) as exc:
@@ -57,4 +57,4 @@ def _log_unexpected(args: argparse.Namespace, exc: Exception) -> None:
             logs.configure(paths)
     except OSError:
         pass  # no log file then: the line on stderr still says what happened
-    logs.unexpected(exc, f"the command {args.handler}")
+    logs.unexpected(exc, f"the command '{args.command}'")

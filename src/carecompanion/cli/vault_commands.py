@@ -1,4 +1,9 @@
-"""init, unlock-check, passphrase change, recover, backup and restore."""
+"""init, unlock-check, passphrase change, recover, backup and restore; opening the vault for
+every other command.
+
+Imported at every start (the parser names these handlers), so the vault's modules, which
+load cryptography, are imported only when a command opens it.
+"""
 
 from __future__ import annotations
 
@@ -20,16 +25,22 @@ from carecompanion.cli.io import (
     print_object,
     secret,
 )
-from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams
-from carecompanion.vault.vault import UnlockedVault, Vault, restore_backup
 
 if TYPE_CHECKING:
     from carecompanion.session import VaultSession
+    from carecompanion.vault.vault import UnlockedVault, Vault
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    """The vault ``--data-dir`` names, still locked."""
+    from carecompanion.vault.vault import Vault
+
+    return Vault(paths_from(args), clock())
 
 
 def unlock(args: argparse.Namespace) -> UnlockedVault:
     """Open the vault named by ``--data-dir`` with the passphrase from the env or a prompt."""
-    vault = Vault(paths_from(args), clock())
+    vault = open_vault(args)
     vault.read_header()  # "no vault here" before asking for a passphrase
     return vault.unlock(secret(PASSPHRASE_ENV, "Passphrase: "))
 
@@ -47,11 +58,13 @@ def vault_session(args: argparse.Namespace) -> Iterator[VaultSession]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams
+
     if args.kdf_memory_mib * 1024 < MINIMUM_KDF.memory_kib:
         raise CliError("--kdf-memory-mib must be at least 64 (RFC 9106's minimum).")
     kdf = KdfParams(args.kdf_memory_mib * 1024, DEFAULT_KDF.iterations, DEFAULT_KDF.lanes)
     paths = paths_from(args)
-    if Vault(paths).exists():
+    if open_vault(args).exists():
         from carecompanion.vault.errors import VaultAlreadyExists
 
         raise VaultAlreadyExists(paths.data_dir)
@@ -91,7 +104,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    vault = Vault(paths_from(args), clock())
+    vault = open_vault(args)
     vault.read_header()
     unlocked = vault.unlock_with_recovery_key(secret(RECOVERY_KEY_ENV, "Recovery key: "))
     try:
@@ -114,6 +127,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from carecompanion.vault.vault import restore_backup
+
     paths = paths_from(args)
     source = Path(args.file)
     if not source.is_file():

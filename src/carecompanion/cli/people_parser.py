@@ -1,43 +1,18 @@
-"""contacts ... and groups ...: the grammar (``register``) and what the handlers share.
-
-``register`` runs every time the app starts (the parser is built before the GUI), so nothing
-heavy is imported here: the vault, SQLAlchemy, vobject and icalendar load in the handlers
-(``contact_commands``, ``group_commands``).
+"""contacts ... and groups ...: the grammar only; the handlers are in ``contact_commands`` and
+``group_commands``, which load the vault, vobject and icalendar only when a command runs.
 """
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from carecompanion.cli.io import CliError
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
-
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-def _command(group: Commands, name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _json(parser: argparse.ArgumentParser, what: str = "lines") -> None:
-    parser.add_argument("--json", action="store_true", help=f"print JSON instead of {what}")
+from carecompanion.cli import contact_commands, group_commands
+from carecompanion.cli.grammar import Commands, command, command_group, json_option
 
 
 def _register_contacts(commands: Commands) -> None:
-    contacts = commands.add_parser(
-        "contacts", help="the people you lean on", description="Contacts: the people you lean on."
+    group = command_group(
+        commands, "contacts", "the people you lean on", "Contacts: the people you lean on."
     )
-    group = contacts.add_subparsers(title="commands", metavar="COMMAND")
-    group.required = True
-    add = _command(group, "add", "contact_commands:cmd_add", "add a contact")
+    add = command(group, "add", contact_commands.cmd_add, "add a contact")
     add.add_argument("--name", required=True, metavar="N", help="their name")
     add.add_argument(
         "--role",
@@ -56,20 +31,20 @@ def _register_contacts(commands: Commands) -> None:
     add.add_argument(
         "--emergency", action="store_true", help="show them first under 'Need help now'"
     )
-    _json(add, "a line")
-    _json(_command(group, "list", "contact_commands:cmd_list", "list contacts by name"))
-    _json(
-        _command(
+    json_option(add, "a line")
+    json_option(command(group, "list", contact_commands.cmd_list, "list contacts by name"))
+    json_option(
+        command(
             group,
             "due",
-            "contact_commands:cmd_due",
+            contact_commands.cmd_due,
             "list who is due a check-in, most overdue first",
         )
     )
-    log = _command(
+    log = command(
         group,
         "log",
-        "contact_commands:cmd_log",
+        contact_commands.cmd_log,
         "log a call, message or visit (resets the check-in reminder)",
     )
     log.add_argument(
@@ -87,21 +62,21 @@ def _register_contacts(commands: Commands) -> None:
         metavar="ISO-DATETIME",
         help="when, e.g. 2026-03-01T21:30 (local time unless an offset is given; default: now)",
     )
-    _json(log, "a line")
-    importing = _command(
+    json_option(log, "a line")
+    importing = command(
         group,
         "import-vcard",
-        "contact_commands:cmd_import_vcard",
+        contact_commands.cmd_import_vcard,
         "add contacts from a vCard (.vcf) file; people already here are skipped",
     )
     importing.add_argument("file", metavar="F", help="the .vcf file (vCard 2.1, 3.0 or 4.0)")
     importing.add_argument(
         "--dry-run", action="store_true", help="read the whole file and say what would be imported"
     )
-    export = _command(
+    export = command(
         group,
         "export-vcard",
-        "contact_commands:cmd_export_vcard",
+        contact_commands.cmd_export_vcard,
         "write every contact to a vCard file (plaintext: keep it somewhere safe)",
     )
     export.add_argument(
@@ -116,17 +91,19 @@ def _register_contacts(commands: Commands) -> None:
 
 
 def _register_groups(commands: Commands) -> None:
-    groups = commands.add_parser(
+    group = command_group(
+        commands,
         "groups",
-        help="support groups and their meetings",
-        description="Support groups and their meetings.",
+        "support groups and their meetings",
+        "Support groups and their meetings.",
     )
-    group = groups.add_subparsers(title="commands", metavar="COMMAND")
-    group.required = True
-    add = _command(group, "add", "group_commands:cmd_add", "add a group that meets weekly")
+    add = command(group, "add", group_commands.cmd_add, "add a group that meets weekly")
     add.add_argument("--name", required=True, metavar="N", help="the group's name")
     add.add_argument(
-        "--weekly", required=True, metavar="DAY", help=f"the day it meets: {', '.join(WEEKDAYS)}"
+        "--weekly",
+        required=True,
+        metavar="DAY",
+        help=f"the day it meets: {', '.join(group_commands.WEEKDAYS)}",
     )
     add.add_argument("--at", required=True, metavar="HH:MM", help="the local start time")
     add.add_argument(
@@ -154,12 +131,14 @@ def _register_groups(commands: Commands) -> None:
     add.add_argument(
         "--where", default="", metavar="W", help="the address, or the link for a video call"
     )
-    _json(add, "a line")
-    _json(_command(group, "list", "group_commands:cmd_list", "list groups with their next meeting"))
-    export = _command(
+    json_option(add, "a line")
+    json_option(
+        command(group, "list", group_commands.cmd_list, "list groups with their next meeting")
+    )
+    export = command(
         group,
         "export-ics",
-        "group_commands:cmd_export_ics",
+        group_commands.cmd_export_ics,
         "write every meeting to an iCalendar (.ics) file for a calendar app",
     )
     export.add_argument(
@@ -171,23 +150,3 @@ def register(commands: Commands) -> None:
     """Add ``carecompanion contacts ...`` and ``carecompanion groups ...``."""
     _register_contacts(commands)
     _register_groups(commands)
-
-
-def new_file(value: str) -> Path:
-    """Where an export goes: a new file in an existing folder (exports never replace)."""
-    out = Path(value)
-    if out.exists():
-        raise CliError(f"{out} already exists; choose another name (nothing was written).")
-    if not out.parent.is_dir():
-        raise CliError(f"The folder {out.parent} does not exist (nothing was written).")
-    return out
-
-
-def write_new_file(out: Path, data: bytes) -> None:
-    """Temp file, fsync, atomic rename: a crash never leaves half an export."""
-    from carecompanion.atomic import atomic_write_bytes
-
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise CliError(f"{out} could not be written: {exc.strerror or exc}.") from exc
