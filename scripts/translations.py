@@ -26,9 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-#: Everything lupdate reads: the UI, where every word the person sees is marked. The Qt-free
-#: core's sentences are found there too: ``ui/error_words.py`` words each of their codes.
-SOURCES = (ROOT / "src" / "carecompanion" / "ui",)
+#: Everything lupdate reads: the UI, where every word the person sees is marked, and the
+#: renderers (the PDFs the UI and the CLI write). The Qt-free core's sentences are found there
+#: too: ``ui/error_words.py`` words each of their codes.
+SOURCES = (ROOT / "src" / "carecompanion" / "ui", ROOT / "src" / "carecompanion" / "render")
 PREFIX = "carecompanion_"
 
 

@@ -1,4 +1,5 @@
-"""The core never imports Qt: only carecompanion.ui may, so the core stays testable alone."""
+"""The core never imports Qt: only carecompanion.ui and carecompanion.render may, so the core
+stays testable alone."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 SKIPPED = (
     "carecompanion.ui",  # the one place Qt belongs
+    "carecompanion.render",  # QtGui renderers for the UI and the CLI (tests/render)
     "carecompanion.storage.migrations.env",  # only runs inside Alembic, on a live connection
 )
 
@@ -62,7 +64,7 @@ def test_core_modules_do_not_import_qt(tmp_path: Path) -> None:
         "carecompanion.paths",
         "carecompanion.vault.vault",
         "carecompanion.vault.device_keys",
-        "carecompanion.storage.backup",
+        "carecompanion.vault.backup",
         "carecompanion.storage.migrate",
         "carecompanion.journal.service",
         "carecompanion.cli.runner",

@@ -3789,6 +3789,14 @@ Notas de los próximos días:</translation>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Mood report</source>
+        <translation>Informe de ánimo</translation>
+    </message>
+    <message>
+        <source>Drawing your mood report…</source>
+        <translation>Preparando tu informe de ánimo…</translation>
+    </message>
+    <message>
         <source>Export check-ins as CSV</source>
         <translation>Exportar los registros como CSV</translation>
     </message>
@@ -4106,6 +4114,27 @@ Notas de los próximos días:</translation>
 <context>
     <name>MoodReport</name>
     <message>
+        <source>Under 5 hours</source>
+        <extracomment>A chart&apos;s height as a share of the page&apos;s width. Hours of sleep where one band ends and the next begins: under 5, 5 to 6, ... 8 or more. Up to this many days the figures are by week, beyond it by month (and the average line takes 14 days instead of 7). Draws one chart into the rectangle it is given (see ``_Pages.chart``).</extracomment>
+        <translation>Menos de 5 horas</translation>
+    </message>
+    <message>
+        <source>5 to 6 hours</source>
+        <translation>De 5 a 6 horas</translation>
+    </message>
+    <message>
+        <source>6 to 7 hours</source>
+        <translation>De 6 a 7 horas</translation>
+    </message>
+    <message>
+        <source>7 to 8 hours</source>
+        <translation>De 7 a 8 horas</translation>
+    </message>
+    <message>
+        <source>8 hours or more</source>
+        <translation>8 horas o más</translation>
+    </message>
+    <message>
         <source>CareCompanion mood report</source>
         <translation>Informe de ánimo de CareCompanion</translation>
     </message>
@@ -4124,6 +4153,18 @@ Notas de los próximos días:</translation>
     <message>
         <source>Mood and stress</source>
         <translation>Ánimo y estrés</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Semana que empieza el</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
     </message>
     <message>
         <source>Sleep and mood</source>
@@ -4607,6 +4648,14 @@ Notas de los próximos días:</translation>
         <translation>Archivos vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. It is not encrypted: keep it somewhere safe.</source>
+        <translation>Guardado en {path}. No está cifrado: guárdalo en un lugar seguro.</translation>
+    </message>
+    <message>
         <source>Cannot import</source>
         <translation>No se puede importar</translation>
     </message>
@@ -4615,8 +4664,44 @@ Notas de los próximos días:</translation>
         <translation>No se importó nada.</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>Leyendo</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
         <source>Nothing new</source>
         <translation>Nada nuevo</translation>
+    </message>
+    <message>
+        <source>Added {added} people ({dups} already here).</source>
+        <translation>Se han añadido {added} personas ({dups} ya estaban).</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Adding the people from {name}…</source>
+        <translation>Añadiendo las personas de {name}…</translation>
+    </message>
+    <message>
+        <source>Writing your contacts…</source>
+        <translation>Escribiendo tus contactos…</translation>
+    </message>
+    <message>
+        <source>Writing your meetings…</source>
+        <translation>Escribiendo tus reuniones…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>No se puede exportar</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
     </message>
     <message>
         <source>Everyone in this file is already here.</source>

@@ -8,8 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from carecompanion.clock import FixedClock
+from carecompanion.journal.models import TagRow
 from carecompanion.journal.service import EntryNotFound, JournalService, clean_tags
-from carecompanion.storage.models import Tag
 from carecompanion.vault.vault import UnlockedVault
 from tests.helpers import START
 
@@ -71,7 +71,7 @@ def test_tags_are_shared_case_insensitively(
     assert first.tags == ("Sleep",)
     assert second.tags == ("Appointments", "Sleep")  # the existing tag keeps its spelling
     with unlocked_vault.database.session() as session:  # one "Sleep" row, not two
-        assert session.scalars(sa.select(Tag.name).order_by(Tag.name)).all() == [
+        assert session.scalars(sa.select(TagRow.name).order_by(TagRow.name)).all() == [
             "Appointments",
             "Sleep",
         ]

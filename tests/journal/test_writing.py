@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from carecompanion.clock import FixedClock
+from carecompanion.journal.models import AttachmentRow, TagRow, entry_tags
 from carecompanion.journal.service import (
     AttachmentDraft,
     AttachmentTooLarge,
@@ -15,7 +16,6 @@ from carecompanion.journal.service import (
     EntryNotFound,
     JournalService,
 )
-from carecompanion.storage.models import Attachment, Tag, entry_tags
 from carecompanion.vault.vault import UnlockedVault
 from tests.helpers import START
 from tests.journal.index_check import assert_index_matches_entries, indexed_ids
@@ -141,9 +141,9 @@ def test_delete_cascades(journal: JournalService, unlocked_vault: UnlockedVault)
         journal.get(gone.id)
     database = unlocked_vault.database
     with database.session() as session:
-        assert session.scalar(sa.select(sa.func.count()).select_from(Attachment)) == 0
+        assert session.scalar(sa.select(sa.func.count()).select_from(AttachmentRow)) == 0
         assert session.scalars(sa.select(entry_tags.c.entry_id)).all() == [kept.id]
-        assert session.scalars(sa.select(Tag.name)).all() == ["common"]
+        assert session.scalars(sa.select(TagRow.name)).all() == ["common"]
     assert indexed_ids(database, "vanishing") == set()
     assert indexed_ids(database, "kept") == {kept.id}
     assert_index_matches_entries(database)

@@ -9,11 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 
-import carecompanion.mood.models  # the metadata must hold every table
-import carecompanion.people.models  # noqa: F401
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import JournalService
 from carecompanion.mood.records import CheckInDraft
@@ -24,7 +20,7 @@ from carecompanion.people.meetings import GroupDraft, Schedule
 from carecompanion.people.records import ContactDraft, Phone
 from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
-from carecompanion.storage.models import Base, is_managed_by_hand
+from tests.helpers import schema_drift
 
 PEOPLE_TABLES = {
     "people_contacts",
@@ -107,15 +103,7 @@ def test_downgrade_removes_people_data_and_keeps_the_rest(
 
 def test_the_models_match_the_migrations(bare: Database) -> None:
     migrate.upgrade(bare.engine)
-    with bare.engine.connect() as conn:
-        context = MigrationContext.configure(
-            conn,
-            opts={
-                "compare_type": True,
-                "include_name": lambda name, type_, _parents: not is_managed_by_hand(name, type_),
-            },
-        )
-        assert compare_metadata(context, Base.metadata) == []
+    assert schema_drift(bare.engine) == []
 
 
 @pytest.mark.parametrize(

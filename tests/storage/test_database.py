@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from carecompanion.journal.models import EntryRow
 from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
-from carecompanion.storage.models import JournalEntry
 from carecompanion.storage.types import UtcDateTime
 from carecompanion.vault.errors import DatabaseDamaged
 
@@ -31,7 +31,7 @@ def _add(db: Database, title: str) -> None:
     now = datetime(2026, 3, 3, tzinfo=UTC)
     with db.session() as session:
         session.add(
-            JournalEntry(
+            EntryRow(
                 uid=os.urandom(16).hex(),
                 title=title,
                 body=title * 50,
@@ -60,7 +60,7 @@ def test_reopens_with_the_same_key(database: Database, tmp_path: Path) -> None:
     try:
         again.check_integrity()
         with again.session() as session:
-            assert session.scalars(sa.select(JournalEntry.title)).all() == ["kept"]
+            assert session.scalars(sa.select(EntryRow.title)).all() == ["kept"]
     finally:
         again.close()
 
@@ -92,7 +92,7 @@ def test_copy_is_consistent_and_encrypted(database: Database, tmp_path: Path) ->
     try:
         copy.check_integrity()
         with copy.session() as session:
-            assert session.scalars(sa.select(JournalEntry.title)).all() == ["copied"]
+            assert session.scalars(sa.select(EntryRow.title)).all() == ["copied"]
     finally:
         copy.close()
 
@@ -101,14 +101,14 @@ def test_session_rolls_back_on_error(database: Database) -> None:
     with pytest.raises(RuntimeError), database.session() as session:
         now = datetime(2026, 3, 3, tzinfo=UTC)
         session.add(
-            JournalEntry(
+            EntryRow(
                 uid="a" * 32, title="half", body="", entry_at=now, created_at=now, updated_at=now
             )
         )
         session.flush()
         raise RuntimeError("boom")
     with database.session() as session:
-        assert session.scalars(sa.select(JournalEntry)).all() == []
+        assert session.scalars(sa.select(EntryRow)).all() == []
 
 
 def test_close_removes_the_wal(database: Database) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carecompanion.clock import FixedClock
 from carecompanion.journal.fingerprint import entry_fingerprint
@@ -124,3 +128,33 @@ def test_downgrade_to_0001_keeps_entries_and_removes_the_rest(old_database: Data
     assert [hit.id for hit in journal.search("written")] == [4]
     assert journal.get(4).tags == ("new tag",)
     assert_index_matches_entries(old_database)
+
+
+def _migration_0002() -> ModuleType:
+    path = migrate.MIGRATIONS_DIR / "versions" / "0002_journal_search.py"
+    spec = importlib.util.spec_from_file_location("migration_0002", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MIGRATION_0002 = _migration_0002()
+
+
+@given(
+    when=st.datetimes(
+        min_value=datetime(1970, 1, 2),
+        max_value=datetime(2200, 1, 1),
+        timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))]),
+    ),
+    title=st.text(),
+    body=st.text(),
+)
+def test_the_migrations_frozen_fingerprint_is_the_journals(
+    when: datetime, title: str, body: str
+) -> None:
+    """The migration keeps its own copy (it imports no journal code): the same function."""
+    assert MIGRATION_0002.entry_fingerprint(when, title, body) == entry_fingerprint(
+        when, title, body
+    )

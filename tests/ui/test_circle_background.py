@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from carecompanion.circle import service as service_module
+from carecompanion.circle import posts as posts_module
 from carecompanion.circle.errors import READ_ONLY, NotAllowed
 from carecompanion.circle.view import build_posts
 from carecompanion.clock import FixedClock
@@ -219,7 +219,7 @@ def test_refreshing_an_unchanged_circle_builds_nothing(
         built.append(1)
         return build_posts(*args)
 
-    monkeypatch.setattr(service_module, "build_posts", counting)
+    monkeypatch.setattr(posts_module, "build_posts", counting)
     page = make_page(qtbot, ana)
     before = len(built)
     page.refresh()

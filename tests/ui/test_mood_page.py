@@ -145,7 +145,7 @@ def test_mood_report_pdf_reads_back(
 ) -> None:
     from pypdf import PdfReader
 
-    from carecompanion.ui.mood_report import write_mood_report
+    from carecompanion.render.mood_report import write_mood_report
 
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 30)
@@ -169,8 +169,8 @@ def test_mood_report_is_written_in_the_chosen_language(
     from pypdf import PdfReader
     from PySide6.QtCore import QLocale
 
+    from carecompanion.render.mood_report import write_mood_report
     from carecompanion.ui import i18n
-    from carecompanion.ui.mood_report import write_mood_report
 
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 30)

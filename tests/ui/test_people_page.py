@@ -220,11 +220,14 @@ def test_vcard_import_from_the_page_adds_once(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(str(a[2])))
     page.import_vcard()
+    qtbot.waitUntil(lambda: not page.files_busy, timeout=30_000)  # read and added on workers
     count = session.people.count()
     assert count > 0
     page.import_vcard()
+    qtbot.waitUntil(lambda: not page.files_busy, timeout=30_000)
     assert session.people.count() == count, "importing twice adds nothing"
-    assert told and "already here" in told[0]
+    assert told[0].startswith(f"Added {count} people")
+    assert told[-1] == "Everyone in this file is already here."
 
 
 def test_helplines_and_the_emergency_number_are_editable(

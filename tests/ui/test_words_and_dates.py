@@ -255,7 +255,7 @@ def test_the_member_card_asks_for_a_name_rather_than_show_the_stand_in(
     clock: FixedClock,
     spanish: None,
 ) -> None:
-    from carecompanion.circle.service import DEFAULT_MEMBER_NAME
+    from carecompanion.circle.identity_service import DEFAULT_MEMBER_NAME
     from carecompanion.ui.circle.dialogs import MemberCardDialog
     from carecompanion.ui.circle.work import CircleWork
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, Select, intersect, select
 
-from carecompanion.storage.models import Attachment, JournalEntry, Tag, entry_tags
+from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, entry_tags
 
 IdQuery = Select[Any] | CompoundSelect[Any]
 
@@ -42,28 +42,28 @@ def id_queries(flt: EntryFilter) -> IdQueries:
     parts: list[Select[Any]] = []
     if flt.tag is not None:
         name = " ".join(flt.tag.split())
-        tag_id = select(Tag.id).where(Tag.name == name).scalar_subquery()
+        tag_id = select(TagRow.id).where(TagRow.name == name).scalar_subquery()
         parts.append(select(entry_tags.c.entry_id).where(entry_tags.c.tag_id == tag_id))
     if flt.since is not None or flt.until is not None:
-        days = select(JournalEntry.id)
+        days = select(EntryRow.id)
         if flt.since is not None:
-            days = days.where(JournalEntry.entry_day >= flt.since.isoformat())
+            days = days.where(EntryRow.entry_day >= flt.since.isoformat())
         if flt.until is not None:
-            days = days.where(JournalEntry.entry_day <= flt.until.isoformat())
+            days = days.where(EntryRow.entry_day <= flt.until.isoformat())
         parts.append(days)
     if flt.favourites_only:
-        parts.append(select(JournalEntry.id).where(JournalEntry.is_favourite.is_(True)))
+        parts.append(select(EntryRow.id).where(EntryRow.is_favourite.is_(True)))
     if flt.has_attachment:
-        parts.append(select(Attachment.entry_id))
+        parts.append(select(AttachmentRow.entry_id))
     include: IdQuery | None = None
     if parts:
         include = parts[0] if len(parts) == 1 else intersect(*parts)
-    exclude = select(Attachment.entry_id) if flt.has_attachment is False else None
+    exclude = select(AttachmentRow.entry_id) if flt.has_attachment is False else None
     return IdQueries(include, exclude)
 
 
 def filter_conditions(flt: EntryFilter) -> list[ColumnElement[bool]]:
-    """WHERE conditions on JournalEntry; an empty list for the empty filter.
+    """WHERE conditions on journal_entries (``EntryRow``); an empty list for the empty filter.
 
     "+ 0" stops SQLite from fetching every allowed entry by id and sorting them: it walks the
     timeline's own index newest first instead, checks each id against the (materialised)
@@ -72,7 +72,7 @@ def filter_conditions(flt: EntryFilter) -> list[ColumnElement[bool]]:
     queries = id_queries(flt)
     conditions: list[ColumnElement[bool]] = []
     if queries.include is not None:
-        conditions.append((JournalEntry.id + 0).in_(queries.include))
+        conditions.append((EntryRow.id + 0).in_(queries.include))
     if queries.exclude is not None:
-        conditions.append((JournalEntry.id + 0).not_in(queries.exclude))
+        conditions.append((EntryRow.id + 0).not_in(queries.exclude))
     return conditions

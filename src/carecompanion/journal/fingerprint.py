@@ -1,6 +1,8 @@
 """Duplicate detection for imports: the same entry, imported twice, has the same fingerprint.
 
-Kept in its own module because migration 0002 uses it to fingerprint existing entries.
+Migration 0002 fingerprinted the entries written before it with a frozen copy of this code.
+Changing it would make every stored entry stop matching its own re-import: that would take
+a new migration to fingerprint them again.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from carecompanion.journal.filters import EntryFilter, id_queries
+from carecompanion.journal.models import SEARCH_INDEX_TABLE, EntryRow
 from carecompanion.journal.search import ELLIPSIS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-from carecompanion.storage.models import SEARCH_INDEX_TABLE, JournalEntry
 
 # How many of the newest matches are ranked: bounds a search's cost at any journal size.
 CANDIDATES = 500
@@ -70,7 +70,7 @@ class Allowed:
 
 def newest_matches(session: Session, match: str, allowed: Allowed, count: int) -> list[int]:
     """The ids of the newest ``count`` matching entries that are ``allowed`` (oldest first)."""
-    highest = session.scalar(select(func.max(JournalEntry.id)))
+    highest = session.scalar(select(func.max(EntryRow.id)))
     if highest is None or allowed.nothing:
         return []
     floor = 0

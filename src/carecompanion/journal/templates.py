@@ -19,9 +19,9 @@ from carecompanion.journal.errors import InvalidTemplate
 # Long imported from here: re-exported.
 from carecompanion.journal.errors import TemplateNotFound as TemplateNotFound
 from carecompanion.journal.errors import TemplateReadOnly as TemplateReadOnly
+from carecompanion.journal.models import TemplateRow
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
 from carecompanion.storage.database import Database
-from carecompanion.storage.models import JournalTemplate
 
 BUILT_IN_PREFIX = "builtin:"
 
@@ -204,7 +204,7 @@ It is all right to write this down, and all right to stop after one line.
 _BUILT_IN_BY_ID = {template.id: template for template in BUILT_IN_TEMPLATES}
 
 
-def _to_template(row: JournalTemplate) -> Template:
+def _to_template(row: TemplateRow) -> Template:
     return Template(row.uid, row.name, row.title, row.body, split_tags(row.tag_text), False)
 
 
@@ -223,7 +223,7 @@ class TemplateService:
     def list_templates(self) -> list[Template]:
         """The built-in templates first (in their own order), then the user's by name."""
         with self._db.session() as session:
-            rows = session.scalars(select(JournalTemplate)).all()
+            rows = session.scalars(select(TemplateRow)).all()
         own = sorted(
             (_to_template(row) for row in rows), key=lambda t: (t.name.casefold(), t.name, t.id)
         )
@@ -239,7 +239,7 @@ class TemplateService:
         self, name: str, title: str = "", body: str = "", tags: Sequence[str] = ()
     ) -> Template:
         now = self._clock.now()
-        row = JournalTemplate(
+        row = TemplateRow(
             uid=uuid.uuid4().hex,
             name=_clean_name(name),
             title=title.strip(),
@@ -288,8 +288,8 @@ class TemplateService:
             raise TemplateNotFound(template_id)
 
     @staticmethod
-    def _row(session: Session, template_id: str) -> JournalTemplate:
-        row = session.scalar(select(JournalTemplate).where(JournalTemplate.uid == template_id))
+    def _row(session: Session, template_id: str) -> TemplateRow:
+        row = session.scalar(select(TemplateRow).where(TemplateRow.uid == template_id))
         if row is None:
             raise TemplateNotFound(template_id)
         return row

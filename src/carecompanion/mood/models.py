@@ -15,8 +15,8 @@ Layout decisions (see docs/mood.md for the long form):
   QSettings. The nudge's snooze date does reveal something (that mood was low), so it lives
   in ``mood_settings`` inside the vault.
 
-This module must be imported wherever the metadata has to be complete (the Alembic
-environment, and the model-versus-migration comparison in the tests).
+The migrations do not import this module (they keep their own copy of what they create);
+the model-versus-migration tests gather every domain's models (tests/helpers.py).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from carecompanion.journal.models import EntryRow
 from carecompanion.storage.models import Base
 from carecompanion.storage.types import UtcDateTime
 
@@ -104,8 +105,11 @@ class CheckInRow(Base):
     energy: Mapped[int | None] = mapped_column()
     care_hours: Mapped[float | None] = mapped_column(Float)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The journal entry written about this check-in, if any. Named by its column, not by
+    # the string "journal_entries.id": a string resolves only once the journal's tables are
+    # imported, and the ORM refuses to write check-ins until it does.
     entry_id: Mapped[int | None] = mapped_column(
-        ForeignKey("journal_entries.id", ondelete="SET NULL"), index=True
+        ForeignKey(EntryRow.id, ondelete="SET NULL"), index=True
     )
     source: Mapped[str] = mapped_column(String(16), default="app")
     # See carecompanion.mood.fingerprint: how a second import of the same file adds nothing.

@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.clock import Clock
+from carecompanion.journal.models import EntryRow
 from carecompanion.localtime import local_clock, local_day
 from carecompanion.mood import errors as said
 from carecompanion.mood.activities import ActivityCatalog, ActivityResolver
@@ -60,7 +61,6 @@ from carecompanion.mood.records import (
 from carecompanion.mood.support import SupportContacts
 from carecompanion.mood.validation import validated
 from carecompanion.storage.database import Database
-from carecompanion.storage.models import JournalEntry
 
 NUDGE_SNOOZE_KEY = "nudge_snoozed_until"
 DEFAULT_SNOOZE_DAYS = 7
@@ -334,7 +334,7 @@ class MoodService:
     def _check_entry(session: Session, entry_id: int | None) -> None:
         if entry_id is None:
             return
-        if session.scalar(select(JournalEntry.id).where(JournalEntry.id == entry_id)) is None:
+        if session.scalar(select(EntryRow.id).where(EntryRow.id == entry_id)) is None:
             raise InvalidCheckIn([Problem("entry_id", said.NO_SUCH_ENTRY(id=entry_id))])
 
     def _setting(self, key: str) -> str | None:

@@ -15,8 +15,8 @@ Layout decisions:
   country is chosen, so the person can edit them; the country and emergency number live in
   ``people_settings`` (inside the vault: they say where the person lives).
 
-This module must be imported wherever the metadata has to be complete (the Alembic
-environment, and the model-versus-migration comparison in the tests).
+The migrations do not import this module (they keep their own copy of what they create);
+the model-versus-migration tests gather every domain's models (tests/helpers.py).
 """
 
 from __future__ import annotations

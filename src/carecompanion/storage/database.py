@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from carecompanion.errors import Sentence
-from carecompanion.vault.errors import DatabaseDamaged, StorageUnavailable
+from carecompanion.storage.errors import DatabaseDamaged, StorageUnavailable
 
 NO_SQLCIPHER = Sentence(
     "storage.no_sqlcipher",

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from carecompanion.vault.errors import NewerVaultVersion
+from carecompanion.storage.errors import NewerVaultVersion
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -212,7 +212,7 @@ class AppController(QObject):
         run_in_background(work, done, failed, self)
 
     def _offer_restore(self, problem: str, passphrase: str) -> None:
-        from carecompanion.storage.backup import BackupRotation
+        from carecompanion.vault.backup import BackupRotation
         from carecompanion.vault.vault import restore_backup
 
         backups = BackupRotation(self.paths, self.clock).list()

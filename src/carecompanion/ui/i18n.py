@@ -12,22 +12,20 @@ start, and the settings say so.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import Literal
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QLibraryInfo,
-    QLocale,
-    QTime,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+# How dates, times and numbers are written lives with the renderers, which write them on paper
+# too (and run where no UI is loaded: the command line, worker threads); the UI imports them
+# from here as before.
+from carecompanion.render.formats import DateStyle as DateStyle
+from carecompanion.render.formats import date_pattern as date_pattern
+from carecompanion.render.formats import decimal as decimal
+from carecompanion.render.formats import format_time as format_time
+from carecompanion.render.formats import format_when as format_when
+from carecompanion.render.formats import short_number as short_number
 from carecompanion.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -124,81 +122,6 @@ def install(
             "Qt's own %s translation is not installed: standard buttons stay English", language
         )
     return installed
-
-
-#: The ways the UI writes a date or a time: every date on screen is one of these, so the same
-#: moment reads the same on every screen. Names, not patterns: the patterns follow the
-#: chosen language's locale (its day/month order and its clock), in :func:`date_pattern`.
-DateStyle = Literal[
-    "day_time",  # Thu 5 Mar 2026, 14:30   (an entry, a check-in)
-    "day",  # Thu 5 Mar 2026   (a day in a list or a table)
-    "date",  # 5 Mar 2026   (a date field, where the weekday would only take room)
-    "short_day_time",  # Thu 5 Mar, 14:30   (this week's meetings)
-    "short_day",  # Thu 5 Mar
-    "long_day",  # Thursday, 5 March 2026   (a heading)
-    "long_date",  # 5 March 2026   (in a sentence)
-    "month",  # March 2026
-    "short_month",  # Mar   (a chart's axis)
-    "time",  # 14:30 (2:30 PM where the locale says so)
-]
-
-
-def date_pattern(style: DateStyle, locale: QLocale | None = None) -> str:
-    """Qt's pattern letters for ``style`` in ``locale`` (default: the chosen language's); also
-    for a QDateTimeEdit's display format, so what is typed looks like what is shown."""
-    locale = locale or QLocale()
-    short = locale.dateFormat(QLocale.FormatType.ShortFormat).strip()
-    month_first = short.startswith("M")  # the United States: "Thu Mar 5, 2026"
-    long_day = locale.dateFormat(QLocale.FormatType.LongFormat)
-    clock = locale.timeFormat(QLocale.FormatType.ShortFormat)
-    day = "ddd MMM d, yyyy" if month_first else "ddd d MMM yyyy"
-    short_day = "ddd MMM d" if month_first else "ddd d MMM"
-    spanish = locale.language() == QLocale.Language.Spanish
-    patterns: dict[str, str] = {
-        "day_time": f"{day}, {clock}",
-        "day": day,
-        "date": "MMM d, yyyy" if month_first else "d MMM yyyy",
-        "short_day_time": f"{short_day}, {clock}",
-        "short_day": short_day,
-        "long_day": long_day,
-        # The long format without its weekday: "5 de marzo de 2026", "March 5, 2026".
-        "long_date": re.sub(r"^\W*d{4}\W*|\W*d{4}\W*$", "", long_day) or "d MMMM yyyy",
-        "month": "MMMM 'de' yyyy" if spanish else "MMMM yyyy",
-        "short_month": "MMM",
-        "time": clock,
-    }
-    return patterns[style]
-
-
-def format_when(value: date | datetime, style: DateStyle) -> str:
-    """A date or a moment in one of the named :data:`DateStyle` styles, its day and month
-    names in the chosen language (Python's strftime would say them in English). An aware
-    datetime is shown in this computer's time zone; a naive one is taken as local."""
-    pattern = date_pattern(style)
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone()
-        day = QDate(value.year, value.month, value.day)
-        moment = QDateTime(day, QTime(value.hour, value.minute, value.second))
-        return QLocale().toString(moment, pattern)
-    if style == "time":
-        raise ValueError("a date has no time of day")
-    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
-
-
-def format_time(value: time) -> str:
-    """A time of day (a reminder, a meeting's start) as the "time" style writes it."""
-    return QLocale().toString(QTime(value.hour, value.minute), date_pattern("time"))
-
-
-def decimal(value: float, digits: int = 1) -> str:
-    """A number as the chosen language writes it: "2.8" in English, "2,8" in Spanish."""
-    return QLocale().toString(float(value), "f", digits)
-
-
-def short_number(value: float) -> str:
-    """A small figure without needless decimals, as the language writes it: "7", "7,5"."""
-    return QLocale().toString(float(value), "g", 3)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

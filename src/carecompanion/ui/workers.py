@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from carecompanion.journal.exchange.errors import Cancelled
+from carecompanion.progress import Cancelled
 
 T = TypeVar("T")
 Failed = Callable[[Exception], None]

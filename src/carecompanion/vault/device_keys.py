@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from carecompanion.errors import Notice, Sentence
+from carecompanion.vault.errors import KeyringUnavailable
 
 SERVICE = "CareCompanion vault"
 KEY_BYTES = 32
@@ -90,8 +91,6 @@ class DeviceKeyStore:
         return None
 
     def store(self, vault_id: str, key: bytes) -> None:
-        from carecompanion.vault.errors import KeyringUnavailable
-
         self._require_trusted()
         try:
             self.backend.set_password(SERVICE, vault_id, base64.b64encode(key).decode("ascii"))
@@ -122,8 +121,6 @@ class DeviceKeyStore:
             return
 
     def _require_trusted(self) -> None:
-        from carecompanion.vault.errors import KeyringUnavailable
-
         reason = self.unavailable_reason()
         if reason is not None:
             raise KeyringUnavailable(reason)

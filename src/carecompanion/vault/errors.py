@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from carecompanion.errors import CareCompanionError, Sentence
 
+# Raised by the storage layer below, about the database the vault guards: named here too, so
+# a caller finds every error about opening a vault in one module.
+from carecompanion.storage.errors import DatabaseDamaged as DatabaseDamaged
+from carecompanion.storage.errors import NewerVaultVersion as NewerVaultVersion
+from carecompanion.storage.errors import StorageUnavailable as StorageUnavailable
+
 
 class VaultError(CareCompanionError):
     """Base class: something about the vault needs the user's attention."""
@@ -47,22 +53,6 @@ class WrongRecoveryKey(VaultError):
 
 class HeaderDamaged(VaultError):
     """The vault header is unreadable, tampered with, or asks for weakened protection."""
-
-
-class DatabaseDamaged(VaultError):
-    """The encrypted database failed its integrity check (damaged disk or tampering)."""
-
-
-class StorageUnavailable(VaultError):
-    """No encrypting database engine is available: we refuse to store anything in clear."""
-
-
-class NewerVaultVersion(VaultError):
-    sentence = Sentence(
-        "vault.newer_version",
-        "This vault was written by a newer version of CareCompanion. "
-        "Please update the app; the vault was left untouched.",
-    )
 
 
 class WeakPassphrase(VaultError):

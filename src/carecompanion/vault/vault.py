@@ -18,6 +18,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -27,11 +28,13 @@ from carecompanion.clock import Clock, SystemClock
 from carecompanion.errors import Sentence
 from carecompanion.paths import AppPaths
 from carecompanion.vault import recovery
+from carecompanion.vault.backup import BackupRotation, extract_backup, read_backup, write_backup
 from carecompanion.vault.device_keys import KEY_BYTES as DEVICE_KEY_BYTES
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.errors import (
     DatabaseDamaged,
     HeaderDamaged,
+    NewerVaultVersion,
     VaultAlreadyExists,
     VaultNotFound,
     WeakPassphrase,
@@ -48,6 +51,9 @@ from carecompanion.vault.header import (
 )
 from carecompanion.vault.kdf import DEFAULT_KDF, KdfParams, derive_key, meets_floor, new_salt
 from carecompanion.vault.strength import estimate
+
+if TYPE_CHECKING:
+    from carecompanion.storage.database import Database
 
 DATA_KEY_BYTES = 32
 NO_RECOVERY_KEY = Sentence("vault.recovery_key.none", "This vault has no recovery key.")
@@ -195,8 +201,6 @@ class UnlockedVault:
     """An open vault. ``lock()`` closes the database and forgets the keys."""
 
     def __init__(self, vault: Vault, header: VaultHeader, data_key: bytes) -> None:
-        from carecompanion.storage.database import Database
-
         self.vault = vault
         self.paths = vault.paths
         self.clock = vault.clock
@@ -222,7 +226,7 @@ class UnlockedVault:
         return subkey(self._key(), purpose)
 
     @property
-    def database(self):  # type: ignore[no-untyped-def]  # -> Database; import kept lazy
+    def database(self) -> Database:
         if self._database is None:
             raise RuntimeError("the vault is locked")
         return self._database
@@ -235,6 +239,11 @@ class UnlockedVault:
         backup: here, or, with ``defer_maintenance`` (the app), in ``run_maintenance`` on a
         worker thread after the window is open, so a big journal still opens at once.
         """
+        # Loaded here, not at the top: SQLAlchemy and Alembic take about 300 ms to import,
+        # and the app imports this module before its first window, to see whether the
+        # keyring remembers the vault (measured with benchmarks/startup.py on a data folder
+        # holding a vault: 0.6 s to the unlock screen with them at the top, 0.35 s without).
+        # ui/launch.py preloads them on a thread while the passphrase is typed.
         from carecompanion.storage import migrate
         from carecompanion.storage.database import Database
 
@@ -253,13 +262,9 @@ class UnlockedVault:
                 database.check_integrity(full=self._fully_checked)
             state = migrate.schema_state(database.engine)
             if state is migrate.SchemaState.NEWER:
-                from carecompanion.vault.errors import NewerVaultVersion
-
                 raise NewerVaultVersion()
             if state is migrate.SchemaState.OLDER:
                 # Before changing the schema, always keep a copy of the vault as it was.
-                from carecompanion.storage.backup import write_backup
-
                 stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
                 write_backup(
                     database,
@@ -282,8 +287,6 @@ class UnlockedVault:
 
         Reading every page, the backup would also fail on a damaged one, so a damaged journal
         never rotates a good backup away."""
-        from carecompanion.storage.backup import BackupRotation
-
         database = self.database
         if not self._fully_checked:
             database.check_integrity(full=True)
@@ -326,8 +329,6 @@ class UnlockedVault:
 
     # -- backups ------------------------------------------------------------------------------
     def backup_to(self, out: Path) -> Path:
-        from carecompanion.storage.backup import write_backup
-
         return write_backup(self.database, self.header, out, self.clock)
 
     # -- locking ------------------------------------------------------------------------------
@@ -354,8 +355,6 @@ def restore_backup(
     The vault being replaced is moved aside into ``replaced-<time>/`` inside the data folder,
     never deleted. Returns that folder (None when there was no vault to replace).
     """
-    from carecompanion.storage.backup import extract_backup, read_backup
-
     clock = clock or SystemClock()
     _header, archive = read_backup(Path(backup_file))
     paths.ensure()

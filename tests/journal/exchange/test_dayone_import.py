@@ -71,15 +71,15 @@ def test_reads_entries_photos_and_zones(export_zip: Path) -> None:
 
 
 def test_import_skips_empty_entries_and_duplicates(session: VaultSession, export_zip: Path) -> None:
-    preview = preview_import(session, ImportSource.DAYONE, export_zip)
+    preview = preview_import(session.journal, ImportSource.DAYONE, export_zip)
     assert preview.summary() == (
         "Would import 3 entries (0 duplicates skipped, 1 empty entry skipped, 2 attachments)."
     )
-    result = commit_import(session, preview)
+    result = commit_import(session.journal, preview)
     hospital = session.journal.get(result.entry_ids[1])
     assert hospital.created_at == datetime(2024, 3, 20, 22, 40, tzinfo=UTC)
     assert hospital.updated_at == hospital.created_at  # no modifiedDate: unchanged since
-    again = preview_import(session, ImportSource.DAYONE, export_zip)
+    again = preview_import(session.journal, ImportSource.DAYONE, export_zip)
     assert (len(again.new_items), again.duplicate_count) == (0, 3)
 
 

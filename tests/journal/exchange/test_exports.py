@@ -165,12 +165,12 @@ def test_markdown_export_imports_back_as_the_same_entries(
 ) -> None:
     out = tmp_path / "journal"
     export_markdown(filled.journal, ExportSelection(), out)
-    again = preview_import(filled, ImportSource.MARKDOWN, out)
+    again = preview_import(filled.journal, ImportSource.MARKDOWN, out)
     assert (len(again.new_items), again.duplicate_count) == (0, 3)
 
     unlocked, _key = vault_factory(paths=AppPaths(tmp_path / "fresh"))
     fresh = VaultSession(unlocked, clock)
-    result = commit_import(fresh, preview_import(fresh, ImportSource.MARKDOWN, out))
+    result = commit_import(fresh.journal, preview_import(fresh.journal, ImportSource.MARKDOWN, out))
     assert result.summary() == "Imported 3 entries (0 duplicates skipped, 3 attachments)."
     originals = [filled.journal.get(s.id) for s in filled.journal.list_summaries()]
     copies = [fresh.journal.get(s.id) for s in fresh.journal.list_summaries()]
@@ -196,7 +196,7 @@ def test_imports_and_exports_leave_no_plaintext_in_the_vault(
     (note / "2024-01-01.md").write_text(
         f"---\ntitle: {marker}\ntags: [{marker}-tag]\n---\n{marker} body\n"
     )
-    commit_import(session, preview_import(session, ImportSource.MARKDOWN, note))
+    commit_import(session.journal, preview_import(session.journal, ImportSource.MARKDOWN, note))
     export_json(session.journal, ExportSelection(), tmp_path / "out.json")
     export_markdown(session.journal, ExportSelection(), tmp_path / "out")
     assert marker in (tmp_path / "out.json").read_text()  # exports are plaintext by design

@@ -48,9 +48,9 @@ def test_round_trip_keeps_every_field(
     assert (result.entries, result.attachments) == (3, 3)
 
     other = _fresh_session(vault_factory, tmp_path)
-    preview = preview_import(other, ImportSource.JSON, out)
+    preview = preview_import(other.journal, ImportSource.JSON, out)
     assert preview.duplicate_count == 0
-    imported = commit_import(other, preview)
+    imported = commit_import(other.journal, preview)
     assert imported.summary() == "Imported 3 entries (0 duplicates skipped, 3 attachments)."
 
     copies = [other.journal.get(entry_id) for entry_id in imported.entry_ids]
@@ -84,14 +84,14 @@ def test_importing_twice_adds_nothing(
     out = tmp_path / "journal.json"
     export_json(session.journal, ExportSelection(), out)
     # Into the vault it came from: everything is already there.
-    again = preview_import(session, ImportSource.JSON, out)
+    again = preview_import(session.journal, ImportSource.JSON, out)
     assert again.duplicate_count == 3 and not again.new_items
-    assert commit_import(session, again).entry_ids == ()
+    assert commit_import(session.journal, again).entry_ids == ()
     assert session.journal.count() == 3
 
     other = _fresh_session(vault_factory, tmp_path)
-    commit_import(other, preview_import(other, ImportSource.JSON, out))
-    second = commit_import(other, preview_import(other, ImportSource.JSON, out))
+    commit_import(other.journal, preview_import(other.journal, ImportSource.JSON, out))
+    second = commit_import(other.journal, preview_import(other.journal, ImportSource.JSON, out))
     assert second.summary() == "Imported 0 entries (3 duplicates skipped, 0 attachments)."
     assert other.journal.count() == 3
 
@@ -103,9 +103,9 @@ def test_duplicates_within_one_file_are_imported_once(
     document = {"format": "carecompanion-journal", "version": 1, "entries": [entry, entry]}
     out = tmp_path / "twice.json"
     out.write_text(json.dumps(document))
-    preview = preview_import(session, ImportSource.JSON, out)
+    preview = preview_import(session.journal, ImportSource.JSON, out)
     assert [item.duplicate for item in preview.items] == [False, True]
-    commit_import(session, preview)
+    commit_import(session.journal, preview)
     assert session.journal.count() == 1
 
 
@@ -195,7 +195,7 @@ def test_failed_import_leaves_the_vault_untouched(
     out.write_text(json.dumps(document, indent=2))
     before = hash_tree(paths.data_dir)
     with pytest.raises(ImportFormatError, match="entry 3"):
-        preview_import(session, ImportSource.JSON, out)
+        preview_import(session.journal, ImportSource.JSON, out)
     assert hash_tree(paths.data_dir) == before
     assert session.journal.count() == 3
 
@@ -209,7 +209,7 @@ def test_commit_is_all_or_nothing(session: VaultSession, clock: FixedClock, tmp_
         entry["title"] += " (copy)"
     document["entries"][2]["title"] = "explode"
     out.write_text(json.dumps(document))
-    preview = preview_import(session, ImportSource.JSON, out)
+    preview = preview_import(session.journal, ImportSource.JSON, out)
     assert len(preview.new_items) == 3
     # The database itself refuses the third entry, as a full disk or a crash would.
     with session.unlocked.database.session() as db:
@@ -220,7 +220,7 @@ def test_commit_is_all_or_nothing(session: VaultSession, clock: FixedClock, tmp_
             )
         )
     with pytest.raises(sa.exc.DBAPIError, match="refused"):
-        commit_import(session, preview)
+        commit_import(session.journal, preview)
     assert session.journal.count() == 3
     assert all("(copy)" not in s.title for s in session.journal.list_summaries())
 

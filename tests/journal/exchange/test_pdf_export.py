@@ -12,8 +12,8 @@ from pypdf import PageObject, PdfReader
 
 from carecompanion.clock import FixedClock
 from carecompanion.journal.exchange import Cancelled, ExportError, ExportSelection
+from carecompanion.render.journal_pdf import demote_headings, export_pdf
 from carecompanion.session import VaultSession
-from carecompanion.ui.journal_pdf import demote_headings, export_pdf
 from tests.journal.exchange.conftest import INDIA, add_sample_entries
 
 pytestmark = pytest.mark.usefixtures("qapp")  # a QApplication, before anything makes a lesser one

@@ -1,5 +1,6 @@
-"""Moving entries in and out of the journal: exports (JSON, Markdown; PDF lives in the UI
-layer because it needs Qt) and imports (jrnl, Day One, Markdown folders, our own JSON).
+"""Moving entries in and out of the journal: exports (JSON, Markdown; PDF is in
+carecompanion.render because it needs Qt) and imports (jrnl, Day One, Markdown folders,
+our own JSON).
 
 Everything long takes a ``progress(done, total)`` callback that can cancel by returning
 False. Imports are two steps, a preview that writes nothing and an all-or-nothing commit;
@@ -19,9 +20,9 @@ from carecompanion.journal.exchange.importing import (
 )
 from carecompanion.journal.exchange.json_export import export_json
 from carecompanion.journal.exchange.markdown_export import export_markdown
-from carecompanion.journal.exchange.progress import ProgressCallback
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
+from carecompanion.progress import ProgressCallback
 
 __all__ = [
     "Cancelled",

@@ -44,10 +44,10 @@ from carecompanion.journal.exchange.parsed import (
     make_attachment,
     make_entry,
 )
-from carecompanion.journal.exchange.progress import ProgressCallback, each
 from carecompanion.journal.exchange.reading import load_json, read_bytes
 from carecompanion.journal.exchange.safe_zip import SafeZip
 from carecompanion.journal.service import AttachmentDraft
+from carecompanion.progress import ProgressCallback, each
 
 _MOMENT = re.compile(
     r"!?\[[^\]\n]*\]\(dayone-moment:/(?:/|(?P<kind>audio|video|pdfAttachment|photo)/)"

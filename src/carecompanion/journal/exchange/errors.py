@@ -17,6 +17,10 @@ from carecompanion.journal.errors import (
     JournalError,
 )
 
+# Cancelling is not the journal's alone (see carecompanion.progress): named here for callers
+# that have long caught it from this module.
+from carecompanion.progress import Cancelled as Cancelled
+
 
 class ExportError(JournalError):
     """An export could not be written (the destination exists, a disk error, ...)."""
@@ -218,7 +222,3 @@ FM_LIST_NOT_CLOSED = Sentence(
 FM_NOT_NAME_VALUE = Sentence(
     "import.markdown.not_name_value", "this front matter line is not 'name: value'"
 )
-
-
-class Cancelled(Exception):
-    """The person cancelled an export or import; everything it started is undone."""

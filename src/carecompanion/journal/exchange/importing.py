@@ -20,9 +20,8 @@ from carecompanion.journal.exchange.jrnl_import import parse_jrnl_file
 from carecompanion.journal.exchange.json_import import parse_json_file
 from carecompanion.journal.exchange.markdown_import import parse_markdown_folder
 from carecompanion.journal.exchange.parsed import ParsedEntry, is_empty
-from carecompanion.journal.exchange.progress import ProgressCallback, report
-from carecompanion.journal.service import EntryDraft
-from carecompanion.session import VaultSession
+from carecompanion.journal.service import EntryDraft, JournalService
+from carecompanion.progress import ProgressCallback, report
 
 
 class ImportSource(StrEnum):
@@ -120,7 +119,7 @@ def read_import(
 
 
 def preview_entries(
-    session: VaultSession,
+    journal: JournalService,
     kind: ImportSource,
     path: Path,
     entries: list[ParsedEntry],
@@ -128,7 +127,6 @@ def preview_entries(
     progress: ProgressCallback | None = None,
 ) -> ImportPreview:
     """Flag the duplicates among parsed entries; reads the journal, writes nothing."""
-    journal = session.journal
     kept = [entry for entry in entries if not is_empty(entry)]
     report(progress, 0, 1)
     prints = [journal.fingerprint(entry.draft) for entry in kept]
@@ -143,7 +141,7 @@ def preview_entries(
 
 
 def preview_import(
-    session: VaultSession,
+    journal: JournalService,
     kind: ImportSource,
     path: Path,
     *,
@@ -152,11 +150,11 @@ def preview_import(
 ) -> ImportPreview:
     """Read everything and flag duplicates; nothing is written."""
     entries = read_import(kind, path, tz=tz, progress=progress)
-    return preview_entries(session, kind, path, entries)
+    return preview_entries(journal, kind, path, entries)
 
 
 def commit_import(
-    session: VaultSession,
+    journal: JournalService,
     preview: ImportPreview,
     *,
     progress: ProgressCallback | None = None,
@@ -164,6 +162,6 @@ def commit_import(
     """Write the preview's new entries in one transaction: all of them, or none."""
     new = preview.new_items
     report(progress, 0, 1)  # the last chance to cancel: the write itself is one transaction
-    ids = session.journal.add_drafts([item.draft for item in new]) if new else []
+    ids = journal.add_drafts([item.draft for item in new]) if new else []
     report(progress, 1, 1)
     return ImportResult(tuple(ids), preview)

@@ -24,8 +24,8 @@ from carecompanion.journal.exchange.dates import localise
 from carecompanion.journal.exchange.limits import MAX_ENTRIES, MAX_JSON_BYTES
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
 from carecompanion.journal.exchange.parsed import Location, ParsedEntry, make_entry
-from carecompanion.journal.exchange.progress import ProgressCallback, each
 from carecompanion.journal.exchange.reading import load_json, read_bytes
+from carecompanion.progress import ProgressCallback, each
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")

@@ -11,11 +11,11 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from carecompanion.journal.exchange.files import atomic_file
-from carecompanion.journal.exchange.progress import ProgressCallback, report
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.schema import entry_to_json, header
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import JournalService
+from carecompanion.progress import ProgressCallback, report
 
 
 def _indented(value: object, spaces: int) -> str:

@@ -16,9 +16,9 @@ from carecompanion.journal.exchange.parsed import (
     Location,
     ParsedEntry,
 )
-from carecompanion.journal.exchange.progress import ProgressCallback, each
 from carecompanion.journal.exchange.reading import load_json, read_bytes
 from carecompanion.journal.exchange.schema import check_header, entry_from_json
+from carecompanion.progress import ProgressCallback, each
 
 
 def parse_json_file(

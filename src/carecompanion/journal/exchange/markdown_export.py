@@ -29,10 +29,10 @@ from carecompanion.journal.exchange.files import (
     write_file,
 )
 from carecompanion.journal.exchange.markdown_import import ATTACHMENTS_FOLDER, ATTACHMENTS_MARKER
-from carecompanion.journal.exchange.progress import ProgressCallback, report
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import AttachmentInfo, Entry, JournalService
+from carecompanion.progress import ProgressCallback, report
 
 _SLUG_LENGTH = 48
 

@@ -45,9 +45,9 @@ from carecompanion.journal.exchange.parsed import (
     make_attachment,
     make_entry,
 )
-from carecompanion.journal.exchange.progress import ProgressCallback, each
 from carecompanion.journal.exchange.reading import decode_utf8, read_bytes
 from carecompanion.journal.service import AttachmentDraft
+from carecompanion.progress import ProgressCallback, each
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
 ATTACHMENTS_MARKER = "<!-- carecompanion:attachments -->"

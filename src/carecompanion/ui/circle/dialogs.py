@@ -22,7 +22,8 @@ from carecompanion.atomic import atomic_write_bytes
 from carecompanion.circle.agefile import check_age_header
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.files import read_circle_file
-from carecompanion.circle.service import DEFAULT_MEMBER_NAME, CircleService
+from carecompanion.circle.identity_service import DEFAULT_MEMBER_NAME
+from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
 from carecompanion.ui import error_words
 from carecompanion.ui.circle.work import CircleWork, message_for

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.roster import RosterMember
-from carecompanion.circle.service import CircleInfo
 from carecompanion.circle.view import Post, Reply
 from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, format_when
 from carecompanion.ui.rows_model import RowsModel

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.circle.errors import CircleError
-from carecompanion.circle.service import CircleInfo, CircleService
+from carecompanion.circle.registry import CircleInfo
+from carecompanion.circle.service import CircleService
 from carecompanion.ui import error_words
 from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
 from carecompanion.ui.circle.post_panel import SafeBrowser

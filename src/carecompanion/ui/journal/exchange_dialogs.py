@@ -239,6 +239,7 @@ class ImportDialog(QDialog):
             self._show_error(self.tr("Choose a file or folder first."))
             return
         source, path, session = self.source, Path(self.path.text().strip()), self._session
+        journal = session.journal  # taken here, on the GUI thread, while the vault is open
 
         def previewed(preview: ImportPreview) -> None:
             self._set_busy(False)
@@ -259,7 +260,7 @@ class ImportDialog(QDialog):
             workers_for(session),
             self.tr("Reading"),
             self.tr("Reading {name}…").format(name=path.name),
-            lambda progress: preview_import(session, source, path, progress=progress),
+            lambda progress: preview_import(journal, source, path, progress=progress),
             previewed,
             failed,
         )
@@ -280,6 +281,7 @@ class ImportDialog(QDialog):
         if self._task is not None or preview is None or not preview.new_items:
             return
         session = self._session
+        journal = session.journal  # taken here, on the GUI thread, while the vault is open
 
         def imported(result: ImportResult) -> None:
             self._set_busy(False)
@@ -299,7 +301,7 @@ class ImportDialog(QDialog):
             workers_for(session),
             self.tr("Importing"),
             self.tr("Importing your entries…"),
-            lambda progress: commit_import(session, preview, progress=progress),
+            lambda progress: commit_import(journal, preview, progress=progress),
             imported,
             failed,
         )
@@ -424,7 +426,7 @@ class ExportDialog(QDialog):
         journal = self._session.journal
         selection = self.selection()
         # Imported here, on the GUI thread: the PDF writer is the one exporter that needs Qt.
-        from carecompanion.ui.journal_pdf import export_pdf
+        from carecompanion.render.journal_pdf import export_pdf
 
         def work(progress: Callable[[int, int], bool]) -> ExportResult:
             if kind == "json":

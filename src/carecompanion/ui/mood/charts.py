@@ -1,7 +1,8 @@
 """Charts with Qt's own QtCharts, styled for the current theme.
 
 Each builder takes plain figures from ``carecompanion.mood.stats`` and returns a QChart; the
-page puts it in a QChartView, and the PDF report draws the same chart onto a page.
+page puts it in a QChartView. (The PDF report draws its charts with QPainter instead, with no
+widgets, on a worker: carecompanion/render/charts.py.)
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Moving mood data in and out: Daylio import (with preview), CSV export, the PDF report.
 
-Reading, importing and exporting run in the background behind a progress dialog (see
-ui/progress.py). The PDF report is drawn on the GUI thread: it lays out Qt Charts, which are
-widgets' graphics items and may only live there (about 0.2 s for three years of check-ins).
+Reading, importing, exporting and the PDF report run in the background behind a progress
+dialog (see ui/progress.py): the report is drawn by carecompanion.render with QPainter, no
+widgets, so it may be drawn on a worker.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.journal.exchange.errors import Cancelled
 from carecompanion.mood.daylio import UnknownMoods, read_daylio
 from carecompanion.mood.errors import MoodError
 from carecompanion.mood.records import CheckInDraft, ImportPreview
 from carecompanion.mood.records import ImportResult as MoodImportResult
+from carecompanion.progress import Cancelled
+from carecompanion.render.mood_report import write_mood_report
 from carecompanion.session import VaultSession
 from carecompanion.ui import error_words
 from carecompanion.ui.i18n import date_pattern
@@ -251,10 +252,15 @@ class ReportDialog(QDialog):
         return since, until
 
 
-def save_report(session: VaultSession, parent: QWidget) -> Path | None:
+def save_report(
+    session: VaultSession, parent: QWidget, finished: Callable[[Path | None], None]
+) -> None:
+    """Ask for the period and where, then draw the report in the background; ``finished(path)``,
+    or ``finished(None)`` if nothing was written (not asked for, cancelled, failed)."""
     dialog = ReportDialog(session.mood.today(), parent)
     if not dialog.exec():
-        return None
+        finished(None)
+        return
     since, until = dialog.period()
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
@@ -263,10 +269,46 @@ def save_report(session: VaultSession, parent: QWidget) -> Path | None:
         translate("MoodFiles", "PDF files (*.pdf)"),
     )
     if not chosen:
-        return None
-    from carecompanion.ui.mood_report import write_mood_report
+        finished(None)
+        return
+    write_report(session, Path(chosen), since, until, parent, finished)
 
-    return write_mood_report(session, Path(chosen), since, until)
+
+def write_report(
+    session: VaultSession,
+    path: Path,
+    since: date | None,
+    until: date | None,
+    parent: QWidget,
+    finished: Callable[[Path | None], None],
+) -> None:
+    """Draw the report into ``path`` on a worker, behind a progress dialog with Cancel."""
+
+    def work(progress: ProgressFn) -> Path:
+        return write_mood_report(session, path, since, until, progress=progress)
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
+            finished(None)
+        elif isinstance(exc, OSError):
+            QMessageBox.warning(
+                parent,
+                translate("MoodFiles", "Save the mood report"),
+                error_words.message(exc),
+            )
+            finished(None)
+        else:
+            raise exc  # a surprise: the app's one place for those says it
+
+    run_with_progress(
+        parent,
+        workers_for(session),
+        translate("MoodFiles", "Mood report"),
+        translate("MoodFiles", "Drawing your mood report…"),
+        work,
+        finished,
+        failed,
+    )
 
 
 def save_csv(

@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.circle.errors import CircleNotFound
-from carecompanion.circle.service import CircleInfo, CircleService, CircleState, SyncReport
+from carecompanion.circle.posts import CircleState
+from carecompanion.circle.registry import CircleInfo
+from carecompanion.circle.service import CircleService
+from carecompanion.circle.sync import SyncReport
 from carecompanion.circle.view import Post, Reply
 from carecompanion.session import VaultSession
 from carecompanion.ui import error_words

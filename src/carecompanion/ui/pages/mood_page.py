@@ -463,13 +463,17 @@ class MoodPage(QWidget):
     def _report(self) -> None:
         from carecompanion.ui.mood.mood_files import save_report
 
-        saved = save_report(self._session, self)
-        if saved is not None:
-            QMessageBox.information(
-                self,
-                self.tr("Report saved"),
-                self.tr("The report was saved to {path}. It is not encrypted.").format(path=saved),
-            )
+        def saved(path: Path | None) -> None:  # drawn in the background
+            if path is not None:
+                QMessageBox.information(
+                    self,
+                    self.tr("Report saved"),
+                    self.tr("The report was saved to {path}. It is not encrypted.").format(
+                        path=path
+                    ),
+                )
+
+        save_report(self._session, self, saved)
 
     def _export_csv(self) -> None:
         from carecompanion.ui.mood.mood_files import save_csv

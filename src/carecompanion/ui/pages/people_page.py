@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
@@ -39,6 +38,7 @@ from carecompanion.ui.page_layout import (
     wrap_rows,
     wrapping_row,
 )
+from carecompanion.ui.people import people_files
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
 from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
 from carecompanion.ui.people.models import (
@@ -111,6 +111,7 @@ class PeoplePage(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self._files_busy = False
         self.add_button = button(self.tr("Add a person"), self.tr("Add a person"), primary=True)
         self.add_button.clicked.connect(self.add_contact)
         self.files_button = QToolButton()
@@ -432,62 +433,54 @@ class PeoplePage(QWidget):
         QDesktopServices.openUrl(url)
         self.log_contact("call" if url.scheme() == "tel" else "message")
 
-    def import_vcard(self) -> None:
-        from carecompanion.people.vcard_read import read_vcard_file
+    # -- files: read and written on workers, behind a progress dialog (people_files) ----------
+    @property
+    def files_busy(self) -> bool:
+        """An import or export is under way (its progress dialog is up, or it is asking)."""
+        return self._files_busy
 
+    def import_vcard(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a vCard file"), "", self.tr("vCard files (*.vcf *.vcard)")
         )
-        if not chosen:
+        if not chosen or self._files_busy:
             return
-        try:
-            cards = read_vcard_file(Path(chosen))  # checks the size before reading
-        except PeopleError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot import"),
-                error_words.message(exc) + " " + self.tr("Nothing was imported."),
-            )
-            return
-        preview = self._session.people.preview_import(cards)
-        if not preview.new:
-            QMessageBox.information(
-                self, self.tr("Nothing new"), self.tr("Everyone in this file is already here.")
-            )
-            return
-        names = ", ".join(card.draft.name for card in preview.new[:8])
-        notes = (
-            "\n\n" + "\n".join(error_words.say(w) for w in preview.warnings[:5])
-            if preview.warnings
-            else ""
-        )
-        if (
-            QMessageBox.question(
-                self,
-                self.tr("Import contacts"),
-                self.tr("Add {n} people ({names}…)? {dups} already here will be skipped.").format(
-                    n=len(preview.new), names=names, dups=len(preview.duplicates)
-                )
-                + notes,
-            )
-            == QMessageBox.StandardButton.Yes
-        ):
-            self._session.people.import_cards(cards)
-            self.refresh()
+
+        def imported(summary: str | None) -> None:
+            self._files_busy = False
+            if summary is not None:
+                self.refresh()
+                QMessageBox.information(self, self.tr("Import contacts"), summary)
+
+        self._files_busy = True
+        people_files.import_vcard(self._session, Path(chosen), self, imported)
 
     def export_vcard(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export contacts"), str(Path.home() / "contacts.vcf")
         )
-        if chosen:
-            atomic_write_bytes(Path(chosen), self._session.people.export_vcard().encode())
+        if chosen and not self._files_busy:
+            self._files_busy = True
+            people_files.export_vcard(self._session, Path(chosen), self, self._exported)
 
     def export_ics(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export meetings"), str(Path.home() / "meetings.ics")
         )
-        if chosen:
-            atomic_write_bytes(Path(chosen), self._session.groups.export_ics())
+        if chosen and not self._files_busy:
+            self._files_busy = True
+            people_files.export_ics(self._session, Path(chosen), self, self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        self._files_busy = False
+        if path is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Exported"),
+                self.tr("Saved to {path}. It is not encrypted: keep it somewhere safe.").format(
+                    path=path
+                ),
+            )
 
     def clear(self) -> None:
         self.model.clear()

@@ -10,12 +10,12 @@ Revises: 0001
 Create Date: 2026-12-01
 """
 
+import hashlib
+import unicodedata
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
-
-from carecompanion.journal.fingerprint import entry_fingerprint
 
 revision = "0002"
 down_revision = "0001"
@@ -61,6 +61,19 @@ SEARCH_INDEX_SQL = (
 )
 
 _STORED_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # UtcDateTime's text form
+
+
+# A frozen copy of carecompanion.journal.fingerprint as it was when this migration was written:
+# migrations import no domain code, which may change after them (a test checks the copy).
+def _normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def entry_fingerprint(entry_at: datetime, title: str, body: str) -> str:
+    minute = entry_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+    canonical = "\x1f".join((minute, _normalise_text(title), _normalise_text(body)))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _backfill_entries() -> None:

@@ -14,7 +14,7 @@ import pytest
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import JournalService
 from carecompanion.paths import AppPaths
-from carecompanion.storage.backup import (
+from carecompanion.vault.backup import (
     DATABASE_MEMBER,
     HEADER_MEMBER,
     MANIFEST,

@@ -2,7 +2,8 @@
 
 A backup file is a zip (stored, not compressed: its members are ciphertext) holding the
 vault header and an online-backup copy of the SQLCipher database. Without the passphrase or
-the recovery key it is useless, exactly like the vault itself.
+the recovery key it is useless, exactly like the vault itself. It belongs to the vault, not
+to storage: a backup is the header (the vault's) and the database (storage's) together.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carecompanion.atomic import fsync_dir
 from carecompanion.clock import Clock
 from carecompanion.errors import Sentence
 from carecompanion.paths import AppPaths
-from carecompanion.storage.database import Database
 from carecompanion.vault.errors import BackupError
 from carecompanion.vault.header import VaultHeader
+
+if TYPE_CHECKING:  # only named here; importing it (SQLAlchemy) is vault.vault's business
+    from carecompanion.storage.database import Database
 
 SUFFIX = ".ccbackup"
 FORMAT = "carecompanion-backup"

@@ -1,0 +1,348 @@
+"""Every query on the journal's tables: the service decides, the repository reads and writes.
+
+A ``JournalRepository`` works inside one unit of work (the SQLAlchemy session the service
+opened with ``Database.session()``), so the calls the service makes in one ``with`` block
+commit or roll back together. It takes values the service has already checked and made
+(``EntryValues``: dates known to be aware, the day already worked out, the fingerprint
+taken) and hands back the journal's frozen values (``entries``), ids and counts. No rule
+lives here: which dates are allowed, what a tag name is, how large an attachment may be and
+how search results are ranked are the service's.
+
+Reads are shaped for speed under SQLCipher, where every entry row read costs a page
+decryption: filters are answered from narrow indexes (``filters``), and the full-text index
+is queried in raw SQL (``search_index``), since SQLAlchemy cannot model FTS5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from itertools import islice
+from typing import Any, NamedTuple, TypedDict
+
+import sqlalchemy as sa
+from sqlalchemy import delete, except_, exists, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from carecompanion.journal import search_index
+from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary
+from carecompanion.journal.filters import EntryFilter, filter_conditions, id_queries
+from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, entry_tags
+from carecompanion.journal.tags import split_tags
+
+_IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
+
+
+class EntryValues(TypedDict):
+    """A new entry's columns, as the service made them."""
+
+    uid: str
+    title: str
+    body: str
+    entry_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    is_favourite: bool
+    entry_day: str
+    fingerprint: str
+    tag_text: str
+
+
+class EntryChanges(TypedDict, total=False):
+    """The columns of an entry an update writes (only those given)."""
+
+    title: str
+    body: str
+    entry_at: datetime
+    entry_day: str
+    is_favourite: bool
+    tag_text: str
+    fingerprint: str
+    updated_at: datetime
+
+
+class AttachmentValues(TypedDict):
+    """A new attachment's columns, as the service made them."""
+
+    entry_id: int
+    uid: str
+    filename: str
+    mime_type: str
+    size: int
+    data: bytes
+    created_at: datetime
+
+
+class Headline(NamedTuple):
+    """What a search hit shows besides its snippet."""
+
+    entry_at: datetime
+    title: str
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+_HAS_ATTACHMENTS = exists().where(AttachmentRow.entry_id == EntryRow.id).label("has_attachments")
+_SUMMARY_COLUMNS = (
+    EntryRow.id,
+    EntryRow.entry_at,
+    EntryRow.title,
+    EntryRow.is_favourite,
+    EntryRow.tag_text,
+    _HAS_ATTACHMENTS,
+)
+_NEWEST_FIRST = (EntryRow.entry_at.desc(), EntryRow.id.desc())
+_ATTACHMENT_INFO_COLUMNS = (
+    AttachmentRow.id,
+    AttachmentRow.entry_id,
+    AttachmentRow.filename,
+    AttachmentRow.mime_type,
+    AttachmentRow.size,
+    AttachmentRow.created_at,
+)
+
+
+def _summary(row: sa.Row[int, datetime, str, bool, str, bool]) -> EntrySummary:
+    return EntrySummary(
+        id=row.id,
+        entry_at=row.entry_at,
+        title=row.title,
+        is_favourite=bool(row.is_favourite),
+        has_attachments=bool(row.has_attachments),
+        tags=split_tags(row.tag_text),
+    )
+
+
+def _attachment_info(row: sa.Row[int, int, str, str, int, datetime]) -> AttachmentInfo:
+    return AttachmentInfo(
+        id=row.id,
+        entry_id=row.entry_id,
+        filename=row.filename,
+        mime_type=row.mime_type,
+        size=row.size,
+        created_at=row.created_at,
+    )
+
+
+class JournalRepository:
+    """The journal's tables within one unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        # Tag name -> (id, stored spelling), for the rest of this unit of work: an import
+        # names the same few tags thousands of times.
+        self._tags: dict[str, tuple[int, str]] = {}
+
+    # -- entries ------------------------------------------------------------------------------
+    def find(self, entry_id: int) -> Entry | None:
+        """The whole entry (without attachment data), read afresh; None if there is none."""
+        row = self._session.get(EntryRow, entry_id, populate_existing=True)
+        if row is None:
+            return None
+        attachments = self._session.execute(
+            select(*_ATTACHMENT_INFO_COLUMNS)
+            .where(AttachmentRow.entry_id == entry_id)
+            .order_by(AttachmentRow.id)
+        ).all()
+        return Entry(
+            id=row.id,
+            uid=row.uid,
+            title=row.title,
+            body=row.body,
+            entry_at=row.entry_at,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            tags=split_tags(row.tag_text),
+            is_favourite=row.is_favourite,
+            attachments=tuple(_attachment_info(a) for a in attachments),
+        )
+
+    def exists(self, entry_id: int) -> bool:
+        return self._session.get(EntryRow, entry_id) is not None
+
+    def insert_entries(self, rows: Sequence[EntryValues]) -> list[int]:
+        """Their ids, in the order given."""
+        return list(
+            self._session.scalars(
+                insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), rows
+            )
+        )
+
+    def update_entry(self, entry_id: int, changes: EntryChanges) -> None:
+        self._session.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**changes))
+
+    def delete_entry(self, entry_id: int) -> bool:
+        """The entry, its tag links and attachments (by cascade) and its search index row (by
+        trigger). False when there was no such entry."""
+        deleted = self._session.execute(
+            delete(EntryRow).where(EntryRow.id == entry_id),
+            execution_options={"synchronize_session": False},
+        )
+        return bool(deleted.rowcount)  # type: ignore[attr-defined]
+
+    # -- tags ---------------------------------------------------------------------------------
+    def tag_ids(self, names: Iterable[str]) -> list[tuple[int, str]]:
+        """(id, stored name) of each tag, creating the missing ones; one pair per tag.
+
+        Looked up in SQL, so "sleep" finds an existing "Sleep" exactly as the NOCASE column
+        compares, and the first spelling ever used is the one kept."""
+        resolved: dict[int, str] = {}
+        for name in names:
+            if name not in self._tags:
+                found = self._session.execute(
+                    select(TagRow.id, TagRow.name).where(TagRow.name == name)
+                ).first()
+                if found is None:
+                    tag_id = self._session.execute(
+                        insert(TagRow).returning(TagRow.id), {"name": name}
+                    ).scalar_one()
+                    self._tags[name] = (tag_id, name)
+                else:
+                    self._tags[name] = (found.id, found.name)
+            tag_id, stored = self._tags[name]
+            resolved[tag_id] = stored
+        return list(resolved.items())
+
+    def link_tags(self, links: Sequence[tuple[int, int]]) -> None:
+        """Tag new entries: (entry id, tag id) pairs."""
+        if links:
+            self._session.execute(
+                insert(entry_tags), [{"entry_id": e, "tag_id": t} for e, t in links]
+            )
+
+    def replace_tags(self, entry_id: int, tag_ids: Sequence[int]) -> None:
+        self._session.execute(delete(entry_tags).where(entry_tags.c.entry_id == entry_id))
+        self.link_tags([(entry_id, tag_id) for tag_id in tag_ids])
+
+    def drop_unused_tags(self) -> None:
+        self._session.execute(
+            delete(TagRow).where(~exists().where(entry_tags.c.tag_id == TagRow.id))
+        )
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag in use with its number of entries, by name."""
+        query = (
+            select(TagRow.name, func.count(entry_tags.c.entry_id))
+            .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
+            .group_by(TagRow.id)
+            .order_by(TagRow.name)
+        )
+        return [(name, int(count)) for name, count in self._session.execute(query)]
+
+    # -- lists --------------------------------------------------------------------------------
+    def summaries(
+        self, flt: EntryFilter, *, limit: int | None, after: tuple[datetime, int] | None
+    ) -> list[EntrySummary]:
+        """Newest first, from after (entry_at, id) when given: keyset paging."""
+        query = select(*_SUMMARY_COLUMNS).where(*filter_conditions(flt)).order_by(*_NEWEST_FIRST)
+        if after is not None:
+            after_at, after_id = after
+            query = query.where(
+                sa.tuple_(EntryRow.entry_at, EntryRow.id)
+                < sa.tuple_(sa.literal(after_at, EntryRow.entry_at.type), after_id)
+            )
+        if limit is not None:
+            query = query.limit(limit)
+        return [_summary(row) for row in self._session.execute(query)]
+
+    def count(self, flt: EntryFilter) -> int:
+        queries = id_queries(flt)
+        if queries.include is None:
+            query = select(func.count(EntryRow.id)).where(*filter_conditions(flt))
+        else:
+            # Counted on the narrow indexes the filter reads: every id there is an entry's.
+            ids = (
+                queries.include
+                if queries.exclude is None
+                else except_(queries.include, queries.exclude)
+            )
+            query = select(func.count()).select_from(ids.subquery())
+        return int(self._session.scalar(query) or 0)
+
+    def summaries_on(self, day: str) -> list[EntrySummary]:
+        """The entries of one local day (YYYY-MM-DD), newest first."""
+        query = select(*_SUMMARY_COLUMNS).where(EntryRow.entry_day == day).order_by(*_NEWEST_FIRST)
+        return [_summary(row) for row in self._session.execute(query)]
+
+    def days_between(self, first: str, last: str) -> set[str]:
+        """The local days (YYYY-MM-DD) from ``first`` to ``last`` that have an entry."""
+        query = select(EntryRow.entry_day).where(EntryRow.entry_day.between(first, last)).distinct()
+        return set(self._session.scalars(query))
+
+    def summaries_on_dates(self, month_days: Sequence[str], before: str) -> list[EntrySummary]:
+        """Entries on any of ``month_days`` ("MM-DD") of days before ``before``, newest first."""
+        query = (
+            select(*_SUMMARY_COLUMNS)
+            .where(func.substr(EntryRow.entry_day, 6).in_(month_days), EntryRow.entry_day < before)
+            .order_by(*_NEWEST_FIRST)
+        )
+        return [_summary(row) for row in self._session.execute(query)]
+
+    # -- search -------------------------------------------------------------------------------
+    def allowed(self, flt: EntryFilter) -> search_index.Allowed:
+        return search_index.Allowed.for_filter(self._session, flt)
+
+    def newest_matches(self, match: str, allowed: search_index.Allowed) -> list[int]:
+        """The ids of the newest ``search_index.CANDIDATES`` allowed matches."""
+        return search_index.newest_matches(self._session, match, allowed, search_index.CANDIDATES)
+
+    def rank(self, match: str, candidates: Sequence[int]) -> list[tuple[int, float]]:
+        return search_index.rank(self._session, match, candidates)
+
+    def snippets(self, match: str, ids: Sequence[int]) -> dict[int, str]:
+        return search_index.snippets(self._session, match, ids)
+
+    def headlines(self, ids: Sequence[int]) -> dict[int, Headline]:
+        query = select(EntryRow.id, EntryRow.entry_at, EntryRow.title).where(EntryRow.id.in_(ids))
+        return {row.id: Headline(row.entry_at, row.title) for row in self._session.execute(query)}
+
+    # -- duplicates (imports) -----------------------------------------------------------------
+    def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        """Those of ``fingerprints`` that an entry in the journal already has."""
+        found: set[str] = set()
+        for chunk in chunks(set(fingerprints), _IN_CHUNK):
+            found.update(
+                self._session.scalars(
+                    select(EntryRow.fingerprint).where(EntryRow.fingerprint.in_(chunk)).distinct()
+                )
+            )
+        return found
+
+    # -- attachments --------------------------------------------------------------------------
+    def attachments_size(self, entry_id: int) -> int:
+        """The bytes an entry's attachments hold together."""
+        stored = self._session.scalar(
+            select(func.coalesce(func.sum(AttachmentRow.size), 0)).where(
+                AttachmentRow.entry_id == entry_id
+            )
+        )
+        return int(stored or 0)
+
+    def insert_attachments(self, rows: Sequence[AttachmentValues]) -> None:
+        if rows:
+            self._session.execute(insert(AttachmentRow), rows)
+
+    def insert_attachment(self, values: AttachmentValues) -> int:
+        """One attachment; its id."""
+        return self._session.execute(
+            insert(AttachmentRow).returning(AttachmentRow.id), values
+        ).scalar_one()
+
+    def attachment_data(self, attachment_id: int) -> bytes | None:
+        data = self._session.scalar(
+            select(AttachmentRow.data).where(AttachmentRow.id == attachment_id)
+        )
+        return None if data is None else bytes(data)
+
+    def delete_attachment(self, attachment_id: int) -> int | None:
+        """The id of the entry it belonged to; None if there was no such attachment."""
+        return self._session.scalar(
+            delete(AttachmentRow)
+            .where(AttachmentRow.id == attachment_id)
+            .returning(AttachmentRow.entry_id),
+            execution_options={"synchronize_session": False},
+        )
