@@ -26,9 +26,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks.circle
 
-from benchmarks.circle import NOW, build
 from PySide6.QtCore import QEventLoop, QTimer
 
+from benchmarks.circle import NOW, build
 from carecompanion.circle.canonical import b64url
 from carecompanion.circle.engine import open_file_bytes, refresh_head, roster_of, seal
 from carecompanion.circle.files import read_circle_file, write_circle_file
@@ -134,9 +134,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=20_000)
     args = parser.parse_args()
 
-    from carecompanion.ui import theme
-    from carecompanion.ui.launch import create_application
-    from carecompanion.ui.pages.circle_page import CirclePage
+    from carecompanion.ui.app.launch import create_application
+    from carecompanion.ui.circle.page import CirclePage
+    from carecompanion.ui.common import theme
 
     app = create_application()
     theme.apply(app, "light")

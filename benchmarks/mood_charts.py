@@ -30,8 +30,8 @@ from carecompanion.mood.lifts import activity_lifts
 from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
-from carecompanion.ui import theme
-from carecompanion.ui.launch import create_application
+from carecompanion.ui.app.launch import create_application
+from carecompanion.ui.common import theme
 from carecompanion.ui.mood import charts
 from carecompanion.vault.kdf import MINIMUM_KDF
 from carecompanion.vault.vault import Vault

@@ -50,10 +50,10 @@ def unlock_to_main_window(data_dir: Path, runs: int) -> tuple[list[float], list[
 
     from carecompanion.clock import SystemClock
     from carecompanion.paths import AppPaths
-    from carecompanion.ui import theme
-    from carecompanion.ui.controller import AppController
-    from carecompanion.ui.launch import create_application
-    from carecompanion.ui.main_window import dispose
+    from carecompanion.ui.app.controller import AppController
+    from carecompanion.ui.app.launch import create_application
+    from carecompanion.ui.app.main_window import dispose
+    from carecompanion.ui.common import theme
     from carecompanion.vault.kdf import derive_key
     from carecompanion.vault.vault import Vault
 

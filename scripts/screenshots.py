@@ -42,11 +42,11 @@ from carecompanion.clock import Clock, SystemClock
 from carecompanion.demo import create_demo_vault
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession, create_vault
-from carecompanion.ui import i18n, theme
-from carecompanion.ui.controller import AppController
-from carecompanion.ui.launch import create_application
-from carecompanion.ui.main_window import dispose
-from carecompanion.ui.setup_wizard import PASSPHRASE
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.app.launch import create_application
+from carecompanion.ui.app.main_window import dispose
+from carecompanion.ui.app.setup_wizard import PASSPHRASE
+from carecompanion.ui.common import i18n, theme
 from carecompanion.vault.kdf import MINIMUM_KDF
 
 VIEWS = ("wizard", "app", "circle")

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 #: Everything lupdate reads: the UI, where every word the person sees is marked, and the
 #: renderers (the PDFs the UI and the CLI write). The Qt-free core's sentences are found there
-#: too: ``ui/error_words.py`` words each of their codes.
+#: too: ``ui/common/error_words.py`` words each of their codes.
 SOURCES = (ROOT / "src" / "carecompanion" / "ui", ROOT / "src" / "carecompanion" / "render")
 PREFIX = "carecompanion_"
 
@@ -128,7 +128,7 @@ def add(language: str) -> int:
     )
     print(
         f"Created {ts.relative_to(ROOT)}; also add the language to LANGUAGES in "
-        "src/carecompanion/ui/i18n.py."
+        "src/carecompanion/ui/common/i18n.py."
     )
     return update()
 

@@ -2,7 +2,7 @@
 
 SQLAlchemy, Alembic and the domain services take about 0.3 s to import on a 2-core machine,
 as long again as everything else before the first window (benchmarks/startup.py). The app
-loads them on a thread while the passphrase is typed (ui/launch.py, ``_preload``), so what
+loads them on a thread while the passphrase is typed (ui/app/launch.py, ``_preload``), so what
 runs before the first window must not import them: the GUI's start (``ui.launch``, with its
 controller and workers) and ``vault.vault``, which the controller imports before the window
 to see whether the keyring remembers the vault. Checked by module, not by the clock, so the
@@ -20,7 +20,7 @@ HEAVY = ("sqlalchemy", "alembic", "carecompanion.session", "carecompanion.journa
 
 PROBE = """
 import json, sys
-import carecompanion.ui.launch
+import carecompanion.ui.app.launch
 import carecompanion.vault.vault
 print(json.dumps(sorted(m for m in sys.modules if m in sys.argv[1:])))
 """

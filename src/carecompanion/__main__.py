@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from carecompanion.cli.runner import run_command
 
         return run_command(args)
-    from carecompanion.ui.launch import launch_gui
+    from carecompanion.ui.app.launch import launch_gui
 
     return launch_gui(args)
 

@@ -6,7 +6,7 @@ speaks the person's language. Between them stands a :class:`Sentence`: a stable 
 fills in ("The circle file {name} is not there."). Said with values, it becomes a
 :class:`Notice`: the English text (a ``Notice`` *is* that ``str``, so the command line prints
 it as it always did) carrying its ``code`` and ``params``, which the UI looks up in its own
-table (``ui/error_words.py``) and words in the person's language. Nothing is matched against
+table (``ui/common/error_words.py``) and words in the person's language. Nothing is matched against
 English text.
 
 Every error the core raises for the person derives from :class:`CareCompanionError` and

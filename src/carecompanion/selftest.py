@@ -43,11 +43,11 @@ def _check() -> None:
         if (read.title, read.body, read.tags) != ("Self-test", "It works.", ("test",)):
             raise RuntimeError("the entry read back differs from the one written")
 
-        from carecompanion.ui.controller import AppController
-        from carecompanion.ui.launch import create_application
+        from carecompanion.ui.app.controller import AppController
+        from carecompanion.ui.app.launch import create_application
 
         app = create_application()
-        from carecompanion.ui import theme
+        from carecompanion.ui.common import theme
 
         theme.apply(app, "light")
         controller = AppController(paths, clock)
@@ -58,6 +58,6 @@ def _check() -> None:
             raise RuntimeError("the main window did not show the journal")
         controller.lock()
         app.processEvents()
-        from carecompanion.ui.main_window import dispose
+        from carecompanion.ui.app.main_window import dispose
 
         dispose(controller.window)

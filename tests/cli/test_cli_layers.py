@@ -129,10 +129,10 @@ def test_the_cli_loads_nothing_slow_and_never_the_ui() -> None:
 
 def test_the_probe_would_notice() -> None:
     """Control: the same probe, made to load the UI, reports it."""
-    report = _probe("import carecompanion.ui.i18n\n")
+    report = _probe("import carecompanion.ui.common.i18n\n")
     loaded = report["loaded"]
     assert isinstance(loaded, list)
-    assert "carecompanion.ui.i18n" in loaded and "PySide6.QtCore" in loaded
+    assert "carecompanion.ui.common.i18n" in loaded and "PySide6.QtCore" in loaded
 
 
 PDF_PROBE = textwrap.dedent(

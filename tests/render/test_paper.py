@@ -29,7 +29,7 @@ def test_paper_uses_the_light_themes_colours(colour: QColor, token: str) -> None
 
 
 def test_daily_moods_have_the_mood_scales_colour() -> None:
-    from carecompanion.ui import theme
+    from carecompanion.ui.common import theme
     from carecompanion.ui.mood.colours import mood_colour
 
     previous = theme.current()

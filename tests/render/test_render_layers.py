@@ -172,7 +172,7 @@ def _ruff(source: str, as_file: str) -> str:
             "PySide6.QtCharts",
         ),
         (
-            "from carecompanion.ui import theme\n",
+            "from carecompanion.ui.common import theme\n",
             "src/carecompanion/render/x.py",
             "carecompanion.ui",
         ),
@@ -189,7 +189,11 @@ def _ruff(source: str, as_file: str) -> str:
             "src/carecompanion/cli/x.py",
             None,
         ),
-        ("from carecompanion.ui import i18n\n", "src/carecompanion/cli/x.py", "carecompanion.ui"),
+        (
+            "from carecompanion.ui.common import i18n\n",
+            "src/carecompanion/cli/x.py",
+            "carecompanion.ui",
+        ),
         (
             "import carecompanion.render.charts\n",
             "src/carecompanion/cli/x.py",

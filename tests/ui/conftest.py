@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import theme
-from carecompanion.ui.controller import AppController
-from carecompanion.ui.launch import create_application
-from carecompanion.ui.main_window import dispose
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.app.launch import create_application
+from carecompanion.ui.app.main_window import dispose
+from carecompanion.ui.common import theme
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.kdf import KdfParams
 from tests.conftest import InMemoryKeyring
@@ -46,7 +46,7 @@ def make_controller(
         return controller
 
     yield make
-    from carecompanion.ui.workers import wait_for_background_work
+    from carecompanion.ui.common.workers import wait_for_background_work
 
     wait_for_background_work()
     QApplication.processEvents()

@@ -329,7 +329,7 @@ def walk_restored(walk: Walk, folder: Path) -> None:
     """The main window where a larger screen left it: still on this one, and whole."""
     from carecompanion.clock import FixedClock
     from carecompanion.paths import AppPaths
-    from carecompanion.ui.controller import AppController
+    from carecompanion.ui.app.controller import AppController
     from carecompanion.vault.kdf import MINIMUM_KDF
     from tests.helpers import START
 
@@ -342,8 +342,8 @@ def walk_restored(walk: Walk, folder: Path) -> None:
 
 def finish(window: QWidget) -> None:
     """Close a main window once the work it started in the background has ended."""
-    from carecompanion.ui.main_window import dispose
-    from carecompanion.ui.workers import wait_for_background_work
+    from carecompanion.ui.app.main_window import dispose
+    from carecompanion.ui.common.workers import wait_for_background_work
 
     wait_for_background_work()
     settle()
@@ -352,7 +352,7 @@ def finish(window: QWidget) -> None:
 
 @contextmanager
 def language(code: str) -> Iterator[None]:
-    from carecompanion.ui import i18n
+    from carecompanion.ui.common import i18n
 
     installed = i18n.install(code, QApplication.instance())
     try:
@@ -364,8 +364,8 @@ def language(code: str) -> Iterator[None]:
 def walk_first_run(walk: Walk, folder: Path) -> None:
     from carecompanion.clock import FixedClock
     from carecompanion.paths import AppPaths
-    from carecompanion.ui.controller import AppController
-    from carecompanion.ui.setup_wizard import PASSPHRASE
+    from carecompanion.ui.app.controller import AppController
+    from carecompanion.ui.app.setup_wizard import PASSPHRASE
     from carecompanion.vault.kdf import MINIMUM_KDF
     from tests.helpers import START
 
@@ -395,7 +395,7 @@ def walk_app(walk: Walk, folder: Path) -> None:
     from carecompanion.clock import FixedClock
     from carecompanion.demo import create_demo_vault
     from carecompanion.paths import AppPaths
-    from carecompanion.ui.controller import AppController
+    from carecompanion.ui.app.controller import AppController
     from carecompanion.vault.kdf import MINIMUM_KDF
     from tests.helpers import START
 
@@ -441,7 +441,7 @@ def walk_app(walk: Walk, folder: Path) -> None:
 
 def walk_sections(walk: Walk, controller: object, suffix: str) -> None:
     """The main window on each page and tab, as it is now."""
-    from carecompanion.ui.controller import AppController
+    from carecompanion.ui.app.controller import AppController
 
     assert isinstance(controller, AppController)
     shell, window = controller.shell, controller.window
@@ -467,14 +467,14 @@ def walk_sections(walk: Walk, controller: object, suffix: str) -> None:
 
 
 def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
-    from carecompanion.ui.controller import AppController
+    from carecompanion.ui.app.controller import AppController
 
     assert isinstance(controller, AppController)
     shell, session = controller.shell, controller.session
     assert shell is not None and session is not None
     window = controller.window
 
-    from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
+    from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog, SettingsDialog
     from carecompanion.vault.device_keys import NONE_AVAILABLE
 
     def settings() -> QWidget:
@@ -597,6 +597,7 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
 
 
 def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
+    from carecompanion.ui.app.controller import AppController
     from carecompanion.ui.circle.dialogs import (
         JoinCircleDialog,
         MemberCardDialog,
@@ -605,7 +606,6 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
     from carecompanion.ui.circle.share_dialog import ShareDialog
-    from carecompanion.ui.controller import AppController
 
     assert isinstance(controller, AppController)
     shell, session = controller.shell, controller.session
@@ -652,8 +652,8 @@ def main() -> int:
     parser.add_argument("--language", action="append", default=[])
     parser.add_argument("--shots", type=Path)
     args = parser.parse_args()
-    from carecompanion.ui import theme
-    from carecompanion.ui.launch import create_application
+    from carecompanion.ui.app.launch import create_application
+    from carecompanion.ui.common import theme
 
     app = create_application()
     theme.apply(app, "light")

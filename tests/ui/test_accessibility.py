@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
-from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
-from carecompanion.ui.setup_wizard import SetupWizard
-from carecompanion.ui.unlock_view import UnlockView
+from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog, SettingsDialog
+from carecompanion.ui.app.setup_wizard import SetupWizard
+from carecompanion.ui.app.unlock_view import UnlockView
 from carecompanion.vault.device_keys import NONE_AVAILABLE
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory

@@ -23,10 +23,10 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.journal.exchange.importing import ImportSource, commit_import, preview_import
 from carecompanion.journal.exchange.json_export import export_json
-from carecompanion.ui.controller import AppController
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.common.workers import current_task, workers_for
 from carecompanion.ui.journal import exchange_dialogs
 from carecompanion.ui.journal.exchange_dialogs import ExportDialog, ImportDialog
-from carecompanion.ui.workers import current_task, workers_for
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE
 from tests.ui.conftest import ControllerFactory

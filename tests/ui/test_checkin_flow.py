@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from carecompanion.clock import FixedClock
 from carecompanion.mood.records import CheckInDraft
 from carecompanion.session import VaultSession
-from carecompanion.ui.controller import AppController
+from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.mood.checkin_dialog import CheckInDialog
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE
@@ -269,7 +269,7 @@ def test_past_check_ins_show_their_face(
 ) -> None:
     from PySide6.QtGui import QIcon
 
-    from carecompanion.ui.pages.mood_page import MoodPage
+    from carecompanion.ui.mood.page import MoodPage
 
     session.mood.add(CheckInDraft(mood=2, at=clock.now()))
     page = MoodPage(session)
@@ -279,7 +279,7 @@ def test_past_check_ins_show_their_face(
 
 
 def test_face_icons_match_the_other_icons() -> None:
-    from carecompanion.ui.resources import resource_path
+    from carecompanion.ui.common.resources import resource_path
 
     for value in range(1, 6):
         svg = resource_path("icons", f"mood-{value}.svg").read_text(encoding="utf-8")
@@ -293,7 +293,7 @@ def test_the_dialog_fits_a_small_screen_with_its_buttons_visible(
     qtbot: QtBot, session: VaultSession, clock: FixedClock, qapp: QApplication, language: str
 ) -> None:
     """1366x768 at 150 % leaves 911x512 logical pixels; keep room for a window frame."""
-    from carecompanion.ui import i18n
+    from carecompanion.ui.common import i18n
 
     installed = i18n.install(language, qapp)
     try:
@@ -318,7 +318,7 @@ def test_the_summary_reads_as_sentences(
 ) -> None:
     from datetime import timedelta
 
-    from carecompanion.ui.pages.mood_page import MoodPage
+    from carecompanion.ui.mood.page import MoodPage
 
     session.mood.add(CheckInDraft(mood=4, at=clock.now()))
     page = MoodPage(session)

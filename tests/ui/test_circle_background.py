@@ -20,8 +20,8 @@ from carecompanion.circle.view import build_posts
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
-from carecompanion.ui.pages.circle_page import CirclePage
-from carecompanion.ui.workers import current_task
+from carecompanion.ui.circle.page import CirclePage
+from carecompanion.ui.common.workers import current_task
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE
 from tests.ui.conftest import ControllerFactory

@@ -15,8 +15,8 @@ from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.dialogs import JoinCircleDialog, MemberCardDialog, StartCircleDialog
 from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
+from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.circle.share_dialog import ShareDialog, parse_redactions
-from carecompanion.ui.pages.circle_page import CirclePage
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
 from tests.ui.test_accessibility import unnamed_controls

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from carecompanion.ui import theme
+from carecompanion.ui.common import theme
 from tests.ui.conftest import activate
 from tests.ui.contrast_audit import (
     Rule,
@@ -688,7 +688,7 @@ def test_a_focused_list_row_has_a_two_pixel_ring(qapp: QApplication, name: str) 
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-    from carecompanion.ui.row_card import paint_row_card
+    from carecompanion.ui.common.row_card import paint_row_card
 
     chosen = theme.load_theme(name)
     theme.use(chosen)

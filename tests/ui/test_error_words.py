@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 import carecompanion
 from carecompanion import errors
 from carecompanion.errors import CareCompanionError, Sentence, sentences
-from carecompanion.ui import error_words, i18n, unexpected
+from carecompanion.ui.app import unexpected
+from carecompanion.ui.common import error_words, i18n
 from carecompanion.vault.errors import WrongPassphrase
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
@@ -99,7 +100,7 @@ def test_every_code_the_core_can_say_has_words_in_the_ui() -> None:
     said = {code: s for code, s in _import_the_core().items() if _needs_words(s)}
     assert len(said) > 250  # the walk found the core (an empty registry cannot pass)
     missing = sorted(set(said) - set(error_words.WORDS))
-    assert missing == [], "add these codes to ui/error_words.py WORDS"
+    assert missing == [], "add these codes to ui/common/error_words.py WORDS"
     different = [c for c, s in said.items() if error_words.WORDS[c] != s.english]
     assert different == [], "the UI's English must be the core's"
     stale = sorted(set(error_words.WORDS) - set(said))

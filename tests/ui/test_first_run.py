@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carecompanion.paths import AppPaths
-from carecompanion.ui.setup_wizard import PASSPHRASE, RECOVERY, WELCOME
+from carecompanion.ui.app.setup_wizard import PASSPHRASE, RECOVERY, WELCOME
 from carecompanion.vault.vault import Vault
 from tests.helpers import GOOD_PASSPHRASE
 from tests.ui.conftest import ControllerFactory

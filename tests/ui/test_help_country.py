@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.session import VaultSession
-from carecompanion.ui import i18n
+from carecompanion.ui.common import i18n
 from carecompanion.ui.people.help_dialog import HelpDialog
 from tests.conftest import VaultFactory
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import JournalService
 from carecompanion.paths import AppPaths
-from carecompanion.ui.controller import AppController
+from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.journal.editor import AUTOSAVE_DELAY_MS
+from carecompanion.ui.journal.page import JournalPage
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE
-from carecompanion.ui.pages.journal_page import JournalPage
 from carecompanion.vault.vault import Vault
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE

@@ -15,7 +15,7 @@ from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.session import VaultSession
 from carecompanion.ui.mood.checkin_dialog import CheckInDialog
-from carecompanion.ui.pages.mood_page import MoodPage
+from carecompanion.ui.mood.page import MoodPage
 from tests.conftest import VaultFactory
 
 
@@ -170,7 +170,7 @@ def test_mood_report_is_written_in_the_chosen_language(
     from PySide6.QtCore import QLocale
 
     from carecompanion.render.mood_report import write_mood_report
-    from carecompanion.ui import i18n
+    from carecompanion.ui.common import i18n
 
     session = _session(vault_factory, clock)
     _fill(session.mood, clock, 30)

@@ -17,7 +17,7 @@ from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.session import VaultSession
 from carecompanion.ui.mood.mood_files import ReportDialog
-from carecompanion.ui.pages.mood_page import MoodPage
+from carecompanion.ui.mood.page import MoodPage
 from tests.conftest import VaultFactory
 from tests.ui.test_background_work import OnGuiThread, on_worker_then_wait, press_cancel
 
@@ -90,7 +90,7 @@ def test_cancel_leaves_no_report_behind(
     folder.mkdir()
     told = _ask_for_the_report(page, folder / "report.pdf", monkeypatch)
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
-    from carecompanion.ui.workers import workers_for
+    from carecompanion.ui.common.workers import workers_for
 
     workers = workers_for(page._session)
     qtbot.waitUntil(lambda: not workers.busy, timeout=WAIT)

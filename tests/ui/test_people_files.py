@@ -19,8 +19,8 @@ from carecompanion.people.groups import GroupService
 from carecompanion.people.meetings import GroupDraft, Schedule
 from carecompanion.people.records import ContactDraft
 from carecompanion.session import VaultSession
-from carecompanion.ui.controller import AppController
-from carecompanion.ui.pages.people_page import PeoplePage
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.people.page import PeoplePage
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE
 from tests.ui.conftest import ControllerFactory

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from carecompanion.clock import FixedClock
 from carecompanion.people.records import ContactDraft, Phone
 from carecompanion.session import VaultSession
-from carecompanion.ui.pages.people_page import PeoplePage
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
 from carecompanion.ui.people.help_dialog import HelpDialog
+from carecompanion.ui.people.page import PeoplePage
 from tests.conftest import VaultFactory
 
 
@@ -188,7 +188,7 @@ def test_the_next_meeting_shows_in_the_sidebar(
     from datetime import time
 
     from carecompanion.people.meetings import GroupDraft, Schedule
-    from carecompanion.ui.main_shell import MainShell
+    from carecompanion.ui.app.main_shell import MainShell
 
     session = _session(vault_factory, clock)
     session.groups.add(

@@ -16,7 +16,7 @@ ROOT = Path(__file__).parents[2]
 def test_every_resource_used_while_visiting_every_page_exists(
     monkeypatch: pytest.MonkeyPatch, make_controller: ControllerFactory, vault_factory: VaultFactory
 ) -> None:
-    from carecompanion.ui import resources, theme
+    from carecompanion.ui.common import resources, theme
 
     asked: list[tuple[str, ...]] = []
     real = resources.resource_path

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import carecompanion.ui
-from carecompanion.ui import screen_fit
-from carecompanion.ui.page_layout import PageHeader
-from carecompanion.ui.tab_strip import TabStrip
+from carecompanion.ui.common import screen_fit
+from carecompanion.ui.common.page_layout import PageHeader
+from carecompanion.ui.common.tab_strip import TabStrip
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory, activate
 from tests.ui.fit_walk import window_problems

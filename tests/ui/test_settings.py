@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
-from carecompanion.ui.settings import UiSettings
-from carecompanion.ui.settings_dialog import SettingsDialog
+from carecompanion.ui.app.settings import UiSettings
+from carecompanion.ui.app.settings_dialog import SettingsDialog
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.vault import Vault
 from tests.conftest import VaultFactory

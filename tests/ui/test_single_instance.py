@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from carecompanion.__main__ import split_open_files
-from carecompanion.ui import single_instance
-from carecompanion.ui.single_instance import (
+from carecompanion.ui.app import single_instance
+from carecompanion.ui.app.single_instance import (
     FileOpenEvents,
     InstanceServer,
     send_to_running,
@@ -45,7 +45,7 @@ def test_a_second_launch_hands_over_its_files(qtbot: QtBot, name: str) -> None:
             code = (
                 f"import sys; from PySide6.QtCore import QCoreApplication; "
                 f"app = QCoreApplication([]); "
-                f"from carecompanion.ui.single_instance import send_to_running; "
+                f"from carecompanion.ui.app.single_instance import send_to_running; "
                 f"sys.exit(0 if send_to_running({name!r}, ['/tmp/a.carecircle']) else 3)"
             )
             sender = subprocess.Popen([sys.executable, "-c", code])
@@ -76,7 +76,7 @@ def test_an_instance_that_crashed_is_replaced(name: str) -> None:
     code = (
         f"import os; from PySide6.QtCore import QCoreApplication; "
         f"app = QCoreApplication([]); "
-        f"from carecompanion.ui.single_instance import InstanceServer; "
+        f"from carecompanion.ui.app.single_instance import InstanceServer; "
         f"server = InstanceServer({name!r}); assert server.listen(); os._exit(0)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

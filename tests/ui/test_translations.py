@@ -58,8 +58,8 @@ from carecompanion.clock import FixedClock
 from carecompanion.demo import create_demo_vault
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_words, i18n
-from carecompanion.ui.controller import AppController
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.common import core_words, i18n
 from tests.ui.conftest import ControllerFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,7 +167,7 @@ def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     assert {t.id: (t.name, t.title, t.body.strip(), t.tags) for t in BUILT_IN_TEMPLATES} == (
         template_words.BUILT_IN
     )
-    from carecompanion.ui import widgets
+    from carecompanion.ui.common import widgets
     from carecompanion.vault import strength
 
     assert [words for words, _advice in widgets._STRENGTH_WORDS.values()] == list(strength._LABELS)
@@ -335,8 +335,8 @@ def test_the_language_setting_is_saved_for_the_next_start(
     paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from carecompanion.ui.settings import UiSettings
-    from carecompanion.ui.settings_dialog import SettingsDialog
+    from carecompanion.ui.app.settings import UiSettings
+    from carecompanion.ui.app.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog("system", 10, False, None)
     qtbot.addWidget(dialog)
@@ -738,6 +738,9 @@ def _share_in_a_circle(session: VaultSession, folder: Path) -> tuple[str, int]:
 def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterator[QWidget]:
     """The unlock screen, the wizard, every section with the demo in it (and a circle), and
     the dialogs."""
+    from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog, SettingsDialog
+    from carecompanion.ui.app.setup_wizard import SetupWizard
+    from carecompanion.ui.app.unlock_view import UnlockView
     from carecompanion.ui.circle.dialogs import (
         JoinCircleDialog,
         MemberCardDialog,
@@ -746,6 +749,7 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
     from carecompanion.ui.circle.share_dialog import ShareDialog
+    from carecompanion.ui.common.workers import wait_for_background_work
     from carecompanion.ui.journal.attachment_viewer import AttachmentViewer
     from carecompanion.ui.journal.exchange_dialogs import ExportDialog, ImportDialog
     from carecompanion.ui.journal.templates_dialog import TemplatesDialog
@@ -756,10 +760,6 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
     from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
     from carecompanion.ui.people.help_dialog import HelpDialog
     from carecompanion.ui.people.helplines_dialog import HelplinesDialog
-    from carecompanion.ui.settings_dialog import ChangePassphraseDialog, SettingsDialog
-    from carecompanion.ui.setup_wizard import SetupWizard
-    from carecompanion.ui.unlock_view import UnlockView
-    from carecompanion.ui.workers import wait_for_background_work
 
     yield UnlockView()
     yield SetupWizard()

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
-from carecompanion.ui.settings import UiSettings
-from carecompanion.ui.tray import Tray
+from carecompanion.ui.app.settings import UiSettings
+from carecompanion.ui.app.tray import Tray
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import JournalService
 from carecompanion.paths import AppPaths
-from carecompanion.ui.controller import AppController
+from carecompanion.ui.app.controller import AppController
 from carecompanion.vault.vault import Vault
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE, OTHER_PASSPHRASE, hash_tree

@@ -19,7 +19,7 @@ from carecompanion.mood.records import CheckInDraft
 from carecompanion.paths import AppPaths
 from carecompanion.people.meetings import Schedule
 from carecompanion.session import VaultSession
-from carecompanion.ui import core_words, i18n
+from carecompanion.ui.common import core_words, i18n
 from carecompanion.ui.mood.checkin_dialog import NAME_ROLE, CheckInDialog
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
@@ -215,7 +215,7 @@ def test_why_the_keyring_cannot_be_used_is_said_in_spanish(
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from carecompanion.ui.settings_dialog import SettingsDialog
+    from carecompanion.ui.app.settings_dialog import SettingsDialog
     from carecompanion.vault.device_keys import DeviceKeyStore
 
     class NoKeyring:
@@ -236,7 +236,7 @@ def test_the_recovery_link_fits_the_unlock_card_in_spanish(
     qtbot: QtBot,
     spanish: None,
 ) -> None:
-    from carecompanion.ui.unlock_view import UnlockView
+    from carecompanion.ui.app.unlock_view import UnlockView
 
     view = UnlockView()
     qtbot.addWidget(view)

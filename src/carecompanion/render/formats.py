@@ -1,5 +1,5 @@
 """How the chosen language writes dates, times and numbers: the one place, for the screen and
-for paper alike (the UI re-exports these from ``carecompanion.ui.i18n``).
+for paper alike (the UI re-exports these from ``carecompanion.ui.common.i18n``).
 
 QtCore only (QLocale): the PDF renderers use it on a worker thread, and the command line
 without any window system. The language is whatever ``QLocale`` is set to by default, which

@@ -243,7 +243,7 @@ class UnlockedVault:
         # and the app imports this module before its first window, to see whether the
         # keyring remembers the vault (measured with benchmarks/startup.py on a data folder
         # holding a vault: 0.6 s to the unlock screen with them at the top, 0.35 s without).
-        # ui/launch.py preloads them on a thread while the passphrase is typed.
+        # ui/app/launch.py preloads them on a thread while the passphrase is typed.
         from carecompanion.storage import migrate
         from carecompanion.storage.database import Database
 

@@ -8,9 +8,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.circle.view import Post
-from carecompanion.ui import theme
 from carecompanion.ui.circle.models import POST_ROLE, friendly_day, reaction_summary
-from carecompanion.ui.row_card import paint_row_card
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.row_card import paint_row_card
 
 PADDING = 12
 DOT = 10

@@ -25,10 +25,10 @@ from carecompanion.circle.files import read_circle_file
 from carecompanion.circle.identity_service import DEFAULT_MEMBER_NAME
 from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
-from carecompanion.ui import error_words
 from carecompanion.ui.circle.work import CircleWork, message_for
-from carecompanion.ui.screen_fit import refit, scrolling
-from carecompanion.ui.widgets import PassphraseField, button, label, save_cancel_buttons
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.screen_fit import refit, scrolling
+from carecompanion.ui.common.widgets import PassphraseField, button, label, save_cancel_buttons
 
 CIRCLE_SUFFIX = ".carecircle"
 CARD_SUFFIX = ".carecard"

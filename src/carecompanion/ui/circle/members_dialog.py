@@ -24,10 +24,10 @@ from carecompanion.circle.identity import MemberCard, card_from_bytes
 from carecompanion.circle.limits import MAX_CARD_BYTES
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.service import CircleService
-from carecompanion.ui import error_words
 from carecompanion.ui.circle.models import MemberListModel, role_words
 from carecompanion.ui.circle.work import CircleWork, message_for
-from carecompanion.ui.widgets import button, label, save_cancel_buttons
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.widgets import button, label, save_cancel_buttons
 
 
 def read_card(path: Path) -> MemberCard:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.view import Post, Reply
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, format_when
-from carecompanion.ui.rows_model import RowsModel
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, format_when
+from carecompanion.ui.common.rows_model import RowsModel
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 40
 CIRCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 41

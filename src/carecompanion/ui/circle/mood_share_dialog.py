@@ -22,10 +22,10 @@ from carecompanion.circle.mood_summary import summarize
 from carecompanion.circle.service import CircleService
 from carecompanion.mood.service import MoodService
 from carecompanion.ui.circle.work import CircleWork, message_for
-from carecompanion.ui.core_words import week_summary_words
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.common.core_words import week_summary_words
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import button, label
 
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
 

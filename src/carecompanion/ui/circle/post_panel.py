@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.circle.view import Post, Reply
-from carecompanion.ui.circle.flow import FlowLayout
 from carecompanion.ui.circle.models import (
     REACTIONS,
     CommentListModel,
     friendly_day,
     reaction_words,
 )
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.common.flow import FlowLayout
+from carecompanion.ui.common.widgets import button, label
 
 #: GitHub-flavoured Markdown with raw HTML dropped: a post is someone else's text.
 SAFE_MARKDOWN = QTextDocument.MarkdownFeature(

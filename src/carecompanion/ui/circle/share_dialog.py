@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.service import CircleService
-from carecompanion.ui import error_words
 from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
 from carecompanion.ui.circle.post_panel import SafeBrowser
 from carecompanion.ui.circle.work import CircleWork, message_for
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.widgets import button, label
 
 ARROWS = ("→", "->", "=>", "=")
 

@@ -4,7 +4,7 @@ A sync reads the vault's copy of a circle, merges it with the file and stores th
 comment or share stored in the middle of that would be overwritten by the merge the sync
 stores. So every piece of circle work (a sync, a join, a comment, a reaction, a share, a
 change of members, reading the posts to show) goes through this one queue and runs on the
-session's worker register (ui/workers.py): one job after another, each in the background,
+session's worker register (ui/common/workers.py): one job after another, each in the background,
 its outcome delivered on the GUI thread. Re-encoding a 20,000-record circle takes about a
 second on a slow computer; the window keeps painting meanwhile.
 
@@ -23,9 +23,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from carecompanion.ui import error_words
-from carecompanion.ui.heap import long_lived_work
-from carecompanion.ui.workers import Workers
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.heap import long_lived_work
+from carecompanion.ui.common.workers import Workers
 
 log = logging.getLogger(__name__)
 

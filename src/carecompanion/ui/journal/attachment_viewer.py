@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.atomic import atomic_write_bytes
-from carecompanion.ui.widgets import label
+from carecompanion.ui.common.widgets import label
 
 
 class AttachmentViewer(QDialog):

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from carecompanion.journal.service import AttachmentInfo
-from carecompanion.ui import theme
+from carecompanion.ui.common import theme
 
 ATTACHMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 THUMBNAIL = QSize(96, 96)

@@ -9,11 +9,11 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QListView, QTableView, QVBoxLayout, QWidget
 
 from carecompanion.journal.service import EntrySummary, JournalService
-from carecompanion.ui.i18n import format_when
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import label
 from carecompanion.ui.journal.delegate import EntryDelegate
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import label
 
 
 def _fixed(rows: list[EntrySummary]):  # type: ignore[no-untyped-def]

@@ -10,11 +10,11 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.journal.service import EntrySummary
-from carecompanion.ui import theme
-from carecompanion.ui.i18n import format_when
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.row_card import paint_row_card
 from carecompanion.ui.journal.search_model import DATE_ROLE, SNIPPET_ROLE
 from carecompanion.ui.journal.timeline_model import HEADING, KIND_ROLE, SUMMARY_ROLE
-from carecompanion.ui.row_card import paint_row_card
 
 PADDING = 12
 

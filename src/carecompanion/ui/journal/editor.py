@@ -43,15 +43,15 @@ from carecompanion.journal.service import (
     JournalService,
     clean_tags,
 )
-from carecompanion.ui import error_words, theme
-from carecompanion.ui.i18n import date_pattern
+from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.i18n import date_pattern
+from carecompanion.ui.common.widgets import label
 from carecompanion.ui.journal import formatting
 from carecompanion.ui.journal.attachments_model import (
     ATTACHMENT_ID_ROLE,
     AttachmentsModel,
     human_size,
 )
-from carecompanion.ui.widgets import label
 
 AUTOSAVE_DELAY_MS = 800
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub

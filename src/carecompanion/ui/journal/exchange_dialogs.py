@@ -42,13 +42,13 @@ from carecompanion.journal.exchange.markdown_export import export_markdown
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.session import VaultSession
-from carecompanion.ui import error_words
-from carecompanion.ui.core_words import import_source_label
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.core_words import import_source_label
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
+from carecompanion.ui.common.progress import run_with_progress
+from carecompanion.ui.common.widgets import button, label
+from carecompanion.ui.common.workers import Task, workers_for
 from carecompanion.ui.journal.delegate import friendly_date
-from carecompanion.ui.progress import run_with_progress
-from carecompanion.ui.widgets import button, label
-from carecompanion.ui.workers import Task, workers_for
 
 _FOLDER_SOURCES = {ImportSource.MARKDOWN}
 
@@ -83,7 +83,7 @@ class PreviewModel(QAbstractListModel):
             )
             return f"{friendly_date(draft.entry_at)} — {title}{extra}{note}"
         if role == Qt.ItemDataRole.ForegroundRole and item.duplicate:
-            from carecompanion.ui import theme
+            from carecompanion.ui.common import theme
 
             return theme.current().color("muted")
         return None

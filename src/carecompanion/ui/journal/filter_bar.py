@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.service import EntryFilter
-from carecompanion.ui.i18n import date_pattern
-from carecompanion.ui.widgets import name_inner_buttons
+from carecompanion.ui.common.i18n import date_pattern
+from carecompanion.ui.common.widgets import name_inner_buttons
 
 SEARCH_DELAY_MS = 150
 

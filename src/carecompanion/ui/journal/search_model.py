@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from carecompanion.journal.service import SearchHit
+from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.journal.timeline_model import ENTRY, ENTRY_ID_ROLE, KIND_ROLE
-from carecompanion.ui.rows_model import RowsModel
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
 DATE_ROLE = Qt.ItemDataRole.UserRole + 11

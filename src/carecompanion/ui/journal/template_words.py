@@ -13,7 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from carecompanion.journal.templates import Template
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "JournalTemplates"
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.templates import Template, TemplateService
+from carecompanion.ui.common.page_layout import wrap_rows
+from carecompanion.ui.common.rows_model import RowsModel
+from carecompanion.ui.common.widgets import button, label
 from carecompanion.ui.journal.template_words import shown
-from carecompanion.ui.page_layout import wrap_rows
-from carecompanion.ui.rows_model import RowsModel
-from carecompanion.ui.widgets import button, label
 
 
 class TemplateListModel(RowsModel[Template]):

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from carecompanion.journal.service import EntrySummary
-from carecompanion.ui.i18n import format_when
+from carecompanion.ui.common.i18n import format_when
 
 PAGE_SIZE = 200
 

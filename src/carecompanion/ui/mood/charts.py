@@ -25,8 +25,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from carecompanion.mood.lifts import ActivityLift
 from carecompanion.mood.stats import Point, SleepMood
-from carecompanion.ui import theme
-from carecompanion.ui.core_words import activity_word
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.core_words import activity_word
 from carecompanion.ui.mood.colours import mood_colour
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")

@@ -66,12 +66,12 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.defaults import DEFAULT_EMOTIONS
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
-from carecompanion.ui import error_words, theme
-from carecompanion.ui.core_words import activity_word, emotion_word
-from carecompanion.ui.i18n import date_pattern, format_when
+from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.core_words import activity_word, emotion_word
+from carecompanion.ui.common.i18n import date_pattern, format_when
+from carecompanion.ui.common.widgets import label
 from carecompanion.ui.mood.colours import mood_word
 from carecompanion.ui.mood.faces import face_icon
-from carecompanion.ui.widgets import label
 
 NOT_SET = "—"
 

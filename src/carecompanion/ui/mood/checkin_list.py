@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from carecompanion.mood.records import CheckIn
-from carecompanion.ui.core_words import activity_word
-from carecompanion.ui.i18n import format_when, short_number
+from carecompanion.ui.common.core_words import activity_word
+from carecompanion.ui.common.i18n import format_when, short_number
+from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.mood.colours import mood_word
 from carecompanion.ui.mood.faces import face_icon
-from carecompanion.ui.rows_model import RowsModel
 
 
 class CheckInListModel(RowsModel[CheckIn]):

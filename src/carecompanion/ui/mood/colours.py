@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from carecompanion.ui import theme
-from carecompanion.ui.core_words import mood_word as mood_word  # in the chosen language
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.core_words import mood_word as mood_word  # in the chosen language
 
 # Worst to best: dusk plum, clay, sand, sage, teal. Distinct in lightness too, so the scale
 # survives colour blindness and greyscale printing.

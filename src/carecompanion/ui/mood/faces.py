@@ -14,8 +14,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from carecompanion.ui import theme
-from carecompanion.ui.resources import resource_path
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.resources import resource_path
 
 ICON_STROKE = "#5F6B68"  # the grey every SVG in resources/icons is drawn in
 

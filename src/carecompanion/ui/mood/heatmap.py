@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from carecompanion.ui import theme
-from carecompanion.ui.i18n import decimal, format_when
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.i18n import decimal, format_when
 from carecompanion.ui.mood.colours import mood_colour, mood_word
 
 CELL = 14

@@ -1,7 +1,7 @@
 """Moving mood data in and out: Daylio import (with preview), CSV export, the PDF report.
 
 Reading, importing, exporting and the PDF report run in the background behind a progress
-dialog (see ui/progress.py): the report is drawn by carecompanion.render with QPainter, no
+dialog (see ui/common/progress.py): the report is drawn by carecompanion.render with QPainter, no
 widgets, so it may be drawn on a worker.
 """
 
@@ -31,11 +31,11 @@ from carecompanion.mood.records import ImportResult as MoodImportResult
 from carecompanion.progress import Cancelled
 from carecompanion.render.mood_report import write_mood_report
 from carecompanion.session import VaultSession
-from carecompanion.ui import error_words
-from carecompanion.ui.i18n import date_pattern
-from carecompanion.ui.progress import ProgressFn, run_with_progress
-from carecompanion.ui.widgets import label, save_cancel_buttons
-from carecompanion.ui.workers import workers_for
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.i18n import date_pattern
+from carecompanion.ui.common.progress import ProgressFn, run_with_progress
+from carecompanion.ui.common.widgets import label, save_cancel_buttons
+from carecompanion.ui.common.workers import workers_for
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 

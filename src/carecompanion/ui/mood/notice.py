@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from carecompanion.ui.widgets import label
+from carecompanion.ui.common.widgets import label
 
 SHORT_SECONDS = 6
 LONG_SECONDS = 30  # a message with something to do (after unlocking), read at leisure

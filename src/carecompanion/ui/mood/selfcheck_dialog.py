@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS, Instrument
 from carecompanion.session import VaultSession
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.widgets import label
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.widgets import label
 
 
 class SelfCheckDialog(QDialog):

@@ -26,9 +26,9 @@ from carecompanion.people.records import (
     Email,
     Phone,
 )
-from carecompanion.ui.core_words import kind_code, kind_word, relation_label
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import label, save_cancel_buttons
+from carecompanion.ui.common.core_words import kind_code, kind_word, relation_label
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import label, save_cancel_buttons
 
 
 def _lines(text: str) -> list[str]:

@@ -28,10 +28,10 @@ from carecompanion.people.meetings import (
 )
 from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
-from carecompanion.ui.core_words import group_kind_label, is_universal_zone
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, date_pattern
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import label, save_cancel_buttons
+from carecompanion.ui.common.core_words import group_kind_label, is_universal_zone
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import label, save_cancel_buttons
 
 REPEATS = (
     ("weekly", QT_TRANSLATE_NOOP("GroupDialog", "Every week")),

@@ -28,9 +28,9 @@ from carecompanion.people.contacts import PeopleService
 from carecompanion.people.crisis import CrisisService
 from carecompanion.people.crisis_lines import OTHER, suggested_country
 from carecompanion.people.help import HelpPanel
-from carecompanion.ui import theme
-from carecompanion.ui.core_words import country_name, not_an_emergency_service
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.core_words import country_name, not_an_emergency_service
+from carecompanion.ui.common.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.crisis import CrisisResource, CrisisResourceDraft, CrisisService
 from carecompanion.people.errors import PeopleError
-from carecompanion.ui import error_words
-from carecompanion.ui.rows_model import RowsModel
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.rows_model import RowsModel
+from carecompanion.ui.common.widgets import button, label
 
 
 class HelplineModel(RowsModel[CrisisResource]):

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from carecompanion.people.meetings import Group, Occurrence
 from carecompanion.people.records import Contact, DueContact
-from carecompanion.ui.core_words import group_kind_label, relation_label, schedule_words
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.rows_model import RowsModel
+from carecompanion.ui.common.core_words import group_kind_label, relation_label, schedule_words
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.rows_model import RowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
 

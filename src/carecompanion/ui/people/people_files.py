@@ -1,7 +1,7 @@
 """Moving people in and out: vCard import (read, confirm, add), vCard and calendar exports.
 
 Reading, importing and writing run on the session's workers behind a progress dialog with
-Cancel (ui/progress.py), never on the GUI thread; locking the vault stops them at a safe
+Cancel (ui/common/progress.py), never on the GUI thread; locking the vault stops them at a safe
 point and waits. Each flow ends by calling ``finished`` once, with what to say (or the file
 written), or None when nothing was done (cancelled, refused, failed and already said).
 """
@@ -19,9 +19,9 @@ from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import ImportPreview, ImportResult, ParsedCard
 from carecompanion.progress import Cancelled
 from carecompanion.session import VaultSession
-from carecompanion.ui import error_words
-from carecompanion.ui.progress import ProgressFn, run_with_progress
-from carecompanion.ui.workers import workers_for
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.progress import ProgressFn, run_with_progress
+from carecompanion.ui.common.workers import workers_for
 
 # Context "PeoplePage", written out in each call (lupdate reads only a literal context): these
 # words were the page's own and keep their translations.

@@ -38,7 +38,6 @@ from carecompanion.circle.service import CircleService
 from carecompanion.circle.sync import SyncReport
 from carecompanion.circle.view import Post, Reply
 from carecompanion.session import VaultSession
-from carecompanion.ui import error_words
 from carecompanion.ui.circle.delegate import PostDelegate
 from carecompanion.ui.circle.models import (
     CircleListModel,
@@ -50,11 +49,12 @@ from carecompanion.ui.circle.models import (
 from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.watch import CircleWatcher, Signature, file_signature
 from carecompanion.ui.circle.work import CircleWork, message_for
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import EmptyState, button, label
-from carecompanion.ui.workers import workers_for
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import EmptyState, button, label
+from carecompanion.ui.common.workers import workers_for
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 

@@ -14,21 +14,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from carecompanion import autostart
 from carecompanion.clock import Clock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import error_words, theme
-from carecompanion.ui.heap import release_long_lived
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.idle import IdleLock
-from carecompanion.ui.main_window import MainWindow
-from carecompanion.ui.settings import UiSettings
-from carecompanion.ui.unlock_view import UnlockView
-from carecompanion.ui.workers import run_in_background, workers_for
+from carecompanion.ui.app.idle import IdleLock
+from carecompanion.ui.app.main_window import MainWindow
+from carecompanion.ui.app.settings import UiSettings
+from carecompanion.ui.app.unlock_view import UnlockView
+from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.heap import release_long_lived
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.workers import run_in_background, workers_for
 
 if TYPE_CHECKING:
     from carecompanion.session import VaultSession
-    from carecompanion.ui.main_shell import MainShell
+    from carecompanion.ui.app.main_shell import MainShell
+    from carecompanion.ui.app.setup_wizard import SetupWizard
+    from carecompanion.ui.app.tray import Tray
     from carecompanion.ui.mood.checkin_flow import ClosedForLock
-    from carecompanion.ui.setup_wizard import SetupWizard
-    from carecompanion.ui.tray import Tray
     from carecompanion.vault.device_keys import DeviceKeyStore
     from carecompanion.vault.kdf import KdfParams
     from carecompanion.vault.vault import UnlockedVault
@@ -114,7 +114,7 @@ class AppController(QObject):
         self.unlock_view.passphrase.setFocus()
 
     def show_wizard(self) -> None:
-        from carecompanion.ui.setup_wizard import SetupWizard
+        from carecompanion.ui.app.setup_wizard import SetupWizard
 
         self.wizard = SetupWizard()
         self.wizard.create_requested.connect(self._create_vault)
@@ -242,7 +242,7 @@ class AppController(QObject):
 
     def _open(self, unlocked: UnlockedVault) -> None:
         from carecompanion.session import VaultSession
-        from carecompanion.ui.main_shell import MainShell
+        from carecompanion.ui.app.main_shell import MainShell
 
         self.session = VaultSession(unlocked, self.clock)
         self.shell = MainShell(self.session)
@@ -387,7 +387,7 @@ class AppController(QObject):
         return self._device_store
 
     def open_settings(self) -> None:
-        from carecompanion.ui.settings_dialog import SettingsDialog
+        from carecompanion.ui.app.settings_dialog import SettingsDialog
 
         if self.session is None:
             return
@@ -456,7 +456,7 @@ class AppController(QObject):
                 QMessageBox.warning(self.window, self.tr("Settings"), error_words.message(exc))
 
     def change_passphrase(self, parent: QObject | None = None) -> None:
-        from carecompanion.ui.settings_dialog import ChangePassphraseDialog
+        from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog
 
         if self.session is None:
             return

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from carecompanion.clock import Clock
 from carecompanion.reminders import ReminderState, checkin_reminder_due, meeting_reminder_due
-from carecompanion.ui import theme
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.settings import UiSettings
+from carecompanion.ui.app.settings import UiSettings
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.i18n import format_when
 
 TICK_MS = 60_000
 

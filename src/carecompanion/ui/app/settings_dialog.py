@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.errors import Notice
-from carecompanion.ui import error_words
-from carecompanion.ui.i18n import LANGUAGES, SYSTEM, date_pattern
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
-from carecompanion.ui.widgets import PassphraseField, StrengthMeter, button, label
+from carecompanion.ui.app.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from carecompanion.ui.common import error_words
+from carecompanion.ui.common.i18n import LANGUAGES, SYSTEM, date_pattern
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import PassphraseField, StrengthMeter, button, label
 
 
 class SettingsDialog(QDialog):

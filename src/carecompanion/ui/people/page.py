@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
 from carecompanion.session import VaultSession
-from carecompanion.ui import error_words, theme
-from carecompanion.ui.core_words import kind_word, relation_label
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.page_layout import (
+from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.core_words import kind_word, relation_label
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.page_layout import (
     PAGE_MARGINS,
     PANE_GAP,
     PageHeader,
     wrap_rows,
     wrapping_row,
 )
+from carecompanion.ui.common.widgets import EmptyState, button, label, name_inner_buttons
 from carecompanion.ui.people import people_files
 from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
 from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
@@ -47,7 +48,6 @@ from carecompanion.ui.people.models import (
     GroupListModel,
     MeetingListModel,
 )
-from carecompanion.ui.widgets import EmptyState, button, label, name_inner_buttons
 
 UPCOMING_DAYS = 35
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 @cache
 def resources_dir() -> Path:
-    package_dir = Path(__file__).resolve().parent.parent
+    # This file is carecompanion/ui/common/resources.py: three parents up is the package.
+    package_dir = Path(__file__).resolve().parents[2]
     candidates = [
         package_dir / "resources",  # installed wheel (force-included) or PyInstaller bundle
         package_dir.parent.parent / "resources",  # source checkout: src/carecompanion/..

@@ -1,6 +1,6 @@
 """A progress dialog for long work done in the background (imports, exports, backups).
 
-The work runs on the session's worker register (ui/workers.py) and calls
+The work runs on the session's worker register (ui/common/workers.py) and calls
 ``progress(done, total)`` now and then; the dialog shows the figures as they arrive on the GUI
 thread, which never waits for the work. Cancel asks the work to stop at its next safe point
 (the core raises ``Cancelled`` there and undoes what it started); locking the vault does the
@@ -15,7 +15,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from carecompanion.ui.workers import Task, Workers
+from carecompanion.ui.common.workers import Task, Workers
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from carecompanion.ui import screen_fit, theme
+from carecompanion.ui.common import screen_fit, theme
 
 
 class MainWindow(QMainWindow):

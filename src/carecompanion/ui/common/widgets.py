@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.ui import theme
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 from carecompanion.vault.strength import MIN_LENGTH, estimate
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")

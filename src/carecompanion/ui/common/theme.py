@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from carecompanion.ui.resources import resource_path
+from carecompanion.ui.common.resources import resource_path
 
 THEMES = ("system", "light", "dark")
 _TOKEN = re.compile(r"\{(\w+)\}")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from carecompanion.people.meetings import Schedule
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP, format_time, format_when
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, format_time, format_when
 
 MOOD = "MoodWords"
 PEOPLE = "PeopleWords"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
 
-from carecompanion.ui.circle.flow import FlowLayout
+from carecompanion.ui.common.flow import FlowLayout
 
 
 class TabStrip(QWidget):

@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QListView, QSizePolicy, QWidget
 
-from carecompanion.ui.circle.flow import FlowLayout
-from carecompanion.ui.widgets import label
+from carecompanion.ui.common.flow import FlowLayout
+from carecompanion.ui.common.widgets import label
 
 #: Around every page: room to breathe, and still the pages' words fit 911 px (1366 at 150 %).
 PAGE_MARGINS = QMargins(16, 14, 16, 12)

@@ -32,7 +32,7 @@ class UiSettings:
     @property
     def language(self) -> str:
         """ "system", or the code of a language we ship ("en", "es"); read once at start."""
-        from carecompanion.ui.i18n import LANGUAGES, SYSTEM
+        from carecompanion.ui.common.i18n import LANGUAGES, SYSTEM
 
         value = str(self._qsettings.value("appearance/language", SYSTEM))
         return value if value in LANGUAGES else SYSTEM

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from carecompanion import logs
 from carecompanion.errors import CareCompanionError, Notice, fill, sentences
-from carecompanion.ui.i18n import QT_TRANSLATE_NOOP
+from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

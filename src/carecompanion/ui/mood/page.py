@@ -32,17 +32,17 @@ from carecompanion.mood import stats
 from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, activity_lifts
 from carecompanion.mood.records import DayStat
 from carecompanion.session import VaultSession
-from carecompanion.ui.core_words import activity_word, nudge_words
-from carecompanion.ui.i18n import decimal, format_when
+from carecompanion.ui.common.core_words import activity_word, nudge_words
+from carecompanion.ui.common.i18n import decimal, format_when
+from carecompanion.ui.common.page_layout import PAGE_MARGINS, PageHeader, wrap_rows
+from carecompanion.ui.common.tab_strip import TabStrip
+from carecompanion.ui.common.widgets import EmptyState, button, label
 from carecompanion.ui.mood import charts
 from carecompanion.ui.mood.checkin_flow import CheckInFlow
 from carecompanion.ui.mood.checkin_list import CheckInListModel
 from carecompanion.ui.mood.colours import mood_word
 from carecompanion.ui.mood.heatmap import YearHeatmap
 from carecompanion.ui.mood.table_model import FiguresTableModel
-from carecompanion.ui.page_layout import PAGE_MARGINS, PageHeader, wrap_rows
-from carecompanion.ui.tab_strip import TabStrip
-from carecompanion.ui.widgets import EmptyState, button, label
 
 PERIODS = (("week", 7, 3), ("month", 31, 7), ("year", 366, 14), ("all", 0, 30))
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication
 from carecompanion import __version__
 from carecompanion.clock import SystemClock
 from carecompanion.paths import AppPaths
-from carecompanion.ui import screen_fit, theme
-from carecompanion.ui.controller import AppController
-from carecompanion.ui.settings import UiSettings
+from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.app.settings import UiSettings
+from carecompanion.ui.common import screen_fit, theme
 
 EXIT_WHEN_SHOWN_ENV = "CARECOMPANION_EXIT_WHEN_SHOWN"  # benchmarks: quit once on screen
 
@@ -69,7 +69,7 @@ def launch_gui(args: argparse.Namespace) -> int:
     else:
         paths = AppPaths.resolve(args.data_dir)
     paths.ensure()
-    from carecompanion.ui.single_instance import (
+    from carecompanion.ui.app.single_instance import (
         FileOpenEvents,
         InstanceServer,
         hand_over,
@@ -97,11 +97,11 @@ def launch_gui(args: argparse.Namespace) -> int:
     from carecompanion import logs
 
     logs.configure(paths)
-    from carecompanion.ui import unexpected
+    from carecompanion.ui.app import unexpected
 
     unexpected.install(app)  # a surprise anywhere: a calm dialog, its type in the log
     settings = UiSettings(paths)
-    from carecompanion.ui import i18n
+    from carecompanion.ui.common import i18n
 
     i18n.install(settings.language, app)  # before the first widget: its words are read once
     theme.apply(app, settings.theme)
@@ -118,7 +118,7 @@ def launch_gui(args: argparse.Namespace) -> int:
     else:
         controller.start(show=not args.minimized)
         threading.Thread(target=_preload, name="preload", daemon=True).start()
-    from carecompanion.ui.tray import Tray
+    from carecompanion.ui.app.tray import Tray
 
     if Tray.available():
         tray = Tray(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from carecompanion.ui import theme
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import (
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import (
     Card,
     FitStack,
     PassphraseField,

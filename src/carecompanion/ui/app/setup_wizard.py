@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.people.crisis_lines import COUNTRIES, suggested_country
-from carecompanion.ui import recovery_kit, theme
-from carecompanion.ui.core_words import country_name
-from carecompanion.ui.i18n import format_when
-from carecompanion.ui.screen_fit import scrolling
-from carecompanion.ui.widgets import (
+from carecompanion.ui.app import recovery_kit
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.core_words import country_name
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.widgets import (
     Card,
     FitStack,
     PassphraseField,

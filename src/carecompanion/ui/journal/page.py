@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from carecompanion.journal.templates import Template
 from carecompanion.session import VaultSession
+from carecompanion.ui.common.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
+from carecompanion.ui.common.tab_strip import TabStrip
+from carecompanion.ui.common.widgets import EmptyState, button, label
 from carecompanion.ui.journal import template_words
 from carecompanion.ui.journal.calendar_view import CalendarView
 from carecompanion.ui.journal.delegate import EntryDelegate
@@ -26,9 +29,6 @@ from carecompanion.ui.journal.editor import EntryEditor
 from carecompanion.ui.journal.filter_bar import FilterBar
 from carecompanion.ui.journal.search_model import SNIPPET_ROLE, SearchResultsModel
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
-from carecompanion.ui.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
-from carecompanion.ui.tab_strip import TabStrip
-from carecompanion.ui.widgets import EmptyState, button, label
 
 
 class JournalPage(QWidget):

@@ -26,7 +26,7 @@ from carecompanion.render.formats import decimal as decimal
 from carecompanion.render.formats import format_time as format_time
 from carecompanion.render.formats import format_when as format_when
 from carecompanion.render.formats import short_number as short_number
-from carecompanion.ui.resources import resources_dir
+from carecompanion.ui.common.resources import resources_dir
 
 log = logging.getLogger(__name__)
 

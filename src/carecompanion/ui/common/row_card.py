@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from carecompanion.ui import theme
+from carecompanion.ui.common import theme
 
 FOCUS_WIDTH = 2
 _RADIUS = 10

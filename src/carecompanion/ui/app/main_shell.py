@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.session import VaultSession
-from carecompanion.ui import theme
-from carecompanion.ui.i18n import format_when
+from carecompanion.ui.app.sidebar import SectionList, Sidebar
+from carecompanion.ui.circle.page import CirclePage
+from carecompanion.ui.common import theme
+from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.widgets import button, label
+from carecompanion.ui.journal.page import JournalPage
 from carecompanion.ui.mood.checkin_flow import (
     CheckInFlow,
     CheckInShortcut,
@@ -24,12 +28,8 @@ from carecompanion.ui.mood.checkin_flow import (
     LockOutcome,
 )
 from carecompanion.ui.mood.notice import Notice
-from carecompanion.ui.pages.circle_page import CirclePage
-from carecompanion.ui.pages.journal_page import JournalPage
-from carecompanion.ui.pages.mood_page import MoodPage
-from carecompanion.ui.pages.people_page import PeoplePage
-from carecompanion.ui.sidebar import SectionList, Sidebar
-from carecompanion.ui.widgets import button, label
+from carecompanion.ui.mood.page import MoodPage
+from carecompanion.ui.people.page import PeoplePage
 
 CIRCLES_SECTION = 3
 

@@ -1,0 +1,1 @@
+"""What every page shares: widgets, layout, theme, words, workers and screen fitting."""
