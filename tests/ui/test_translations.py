@@ -122,10 +122,12 @@ def test_no_tr_hides_inside_an_f_string() -> None:
     """lupdate reads no string nested in an f-string: ``f\"{self.tr('Untitled')}\"`` is never
     extracted, so it stays English in every language. Take the translation out first."""
     hidden = re.compile(r"\b(?:tr|translate)\('")
-    ui = ROOT / "src" / "carecompanion" / "ui"
+    # Both packages that hold Qt words: the app and the renderers (the PDFs' headings).
+    package = ROOT / "src" / "carecompanion"
     wrong = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
-        for path in sorted(ui.rglob("*.py"))
+        for folder in (package / "ui", package / "render")
+        for path in sorted(folder.rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if hidden.search(line)
     ]
@@ -824,8 +826,8 @@ def _every_dialog_class() -> set[type]:
     for module in pkgutil.walk_packages(carecompanion.ui.__path__, "carecompanion.ui."):
         importlib.import_module(module.name)
 
-    def below(kind: type) -> set[type]:
-        found: set[type] = set()
+    def below(kind: type[QDialog]) -> set[type[QDialog]]:
+        found: set[type[QDialog]] = set()
         for direct in kind.__subclasses__():
             found |= {direct, *below(direct)}
         return found
