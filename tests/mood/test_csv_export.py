@@ -115,7 +115,7 @@ names = (
 
 
 @given(
-    note=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200),
+    note=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200),
     activities=st.lists(names, max_size=4, unique_by=str.casefold),
     sleep=st.none() | st.floats(min_value=0, max_value=24, allow_nan=False),
     minutes=st.integers(min_value=0, max_value=60 * 24 * 400),

@@ -20,6 +20,7 @@ from carecompanion.mood.daylio import (
     read_daylio,
 )
 from carecompanion.mood.errors import ImportFormatError
+from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.validation import clean_names
 from tests.helpers import START
 from tests.mood.conftest import BERLIN
@@ -28,7 +29,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "daylio"
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 
-def read(name: str, **mood_map: int) -> list:
+def read(name: str, **mood_map: int) -> list[CheckInDraft]:
     return read_daylio(FIXTURES / name, NOW, BERLIN, mood_map).drafts
 
 
@@ -230,7 +231,9 @@ entries = st.lists(
 
 
 @given(entries, st.booleans())
-def test_written_exports_read_back(rows: list, bom: bool) -> None:
+def test_written_exports_read_back(
+    rows: list[tuple[datetime, str, list[str], str, bool]], bom: bool
+) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER.strip().split(","))

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from carecompanion.clock import FixedClock
-from carecompanion.mood import service as service_module
 from carecompanion.mood.daylio import read_daylio
 from carecompanion.mood.errors import ImportFormatError
 from carecompanion.mood.records import CheckInDraft
+from carecompanion.mood.repository.activities import ActivityResolver
 from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import UnlockedVault
@@ -89,7 +89,7 @@ def test_a_failure_part_way_leaves_nothing(
     later: MoodService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = 0
-    real = service_module.ActivityResolver.__call__
+    real = ActivityResolver.__call__
 
     def fail_on_the_fourth(self, names):  # type: ignore[no-untyped-def]
         nonlocal calls
@@ -98,7 +98,7 @@ def test_a_failure_part_way_leaves_nothing(
             raise RuntimeError("disk trouble")
         return real(self, names)
 
-    monkeypatch.setattr(service_module.ActivityResolver, "__call__", fail_on_the_fourth)
+    monkeypatch.setattr(ActivityResolver, "__call__", fail_on_the_fourth)
     with pytest.raises(RuntimeError, match="disk trouble"):
         later.import_drafts(drafts("v7_default_moods_mixed_times.csv"))
     assert later.count() == 0

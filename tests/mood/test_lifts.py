@@ -9,12 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carecompanion.mood.lifts import MIN_DAYS_EACH_SIDE, ActivityLift, activity_lifts
+from carecompanion.mood.records import DayStat
 from tests.mood.days import day
 
 START = date(2026, 1, 1)
 
 
-def twelve_days() -> list:
+def twelve_days() -> list[DayStat]:
     walks = {0, 2, 4, 6, 8, 10}
     moods = [4, 2, 4, 3, 5, 3, 3, 2, 4, 3, 4, 5]
     # with a walk: 4, 4, 5, 3, 4, 4 -> 24 / 6 = 4.0; without: 2, 3, 3, 2, 3, 5 -> 18 / 6 = 3.0

@@ -64,7 +64,10 @@ def assert_same(
 
 
 def vevents(data: bytes) -> list[icalendar.Event]:
-    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    found = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    events = [event for event in found if isinstance(event, icalendar.Event)]
+    assert len(events) == len(found), "every VEVENT is read as an Event"
+    return events
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,7 @@ def test_service_round_trip_with_photos(people: PeopleService) -> None:
             )
         )
         people.set_photo(full.id, JPEG)
-        text = people.export_vcard(version)  # type: ignore[arg-type]
+        text = people.export_vcard(version)
         people.delete(full.id)
         (added,) = people.import_cards(cards(text)).added
         assert people.get(added).to_draft() == full.to_draft()
@@ -146,11 +146,11 @@ def test_a_bad_file_writes_nothing(
 def test_an_import_is_one_transaction(
     people: PeopleService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import carecompanion.people.importing as importing
+    import carecompanion.people.repository.contacts as repository
 
     parsed = read_vcard_file(FIXTURES / "google_contacts_3_0.vcf")
     calls = 0
-    real = importing.fill_contact
+    real = repository.fill_contact
 
     def failing_fill(row: object, draft: ContactDraft) -> None:
         nonlocal calls
@@ -159,7 +159,7 @@ def test_an_import_is_one_transaction(
             raise RuntimeError("disk full")
         real(row, draft)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importing, "fill_contact", failing_fill)
+    monkeypatch.setattr(repository, "fill_contact", failing_fill)
     with pytest.raises(RuntimeError):
         people.import_cards(parsed)
     assert people.list() == []

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from carecompanion.mood.instruments import Score, score
+
 MOOD_MIN = 1
 MOOD_MAX = 5
 SCALE_MIN = 0  # stress and energy
@@ -146,3 +148,21 @@ class ImportPreview:
 class ImportResult:
     added: int
     duplicates: int
+
+
+@dataclass(frozen=True)
+class SavedAssessment:
+    """A self-check as saved: the answers, and the result as it was shown then."""
+
+    id: int
+    instrument_id: str
+    taken_at: datetime
+    day: date
+    answers: tuple[int, ...]
+    score: int
+    high: bool | None
+    interpretation: str
+
+    def rescore(self) -> Score:
+        """The full result again (with its reasons), from the saved answers."""
+        return score(self.instrument_id, self.answers)

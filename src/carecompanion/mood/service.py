@@ -22,24 +22,20 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
-
 from carecompanion.clock import Clock
-from carecompanion.journal.models import EntryRow
 from carecompanion.localtime import local_clock, local_day
 from carecompanion.mood import errors as said
-from carecompanion.mood.activities import ActivityCatalog, ActivityResolver
+from carecompanion.mood.activities import ActivityCatalog
 from carecompanion.mood.assessments import AssessmentService
 from carecompanion.mood.daily import daily_stats
 from carecompanion.mood.errors import CheckInNotFound, InvalidCheckIn, Problem
 from carecompanion.mood.fingerprint import checkin_fingerprint
-from carecompanion.mood.models import ActivityRow, CheckInRow, EmotionRow, MoodSettingRow
 from carecompanion.mood.nudge import (
     BASELINE_DAYS,
     EMERGENCY_NOTE,
@@ -48,7 +44,6 @@ from carecompanion.mood.nudge import (
     NudgeCheck,
     check_nudge,
 )
-from carecompanion.mood.reading import day_filter, read_checkins
 from carecompanion.mood.records import (
     CheckIn,
     CheckInDraft,
@@ -58,6 +53,7 @@ from carecompanion.mood.records import (
     Source,
     SupportContact,
 )
+from carecompanion.mood.repository import CheckInRepository, CheckInValues
 from carecompanion.mood.support import SupportContacts
 from carecompanion.mood.validation import validated
 from carecompanion.storage.database import Database
@@ -92,10 +88,6 @@ class Nudge:
     contacts: tuple[Reachable, ...]
 
 
-# Every check-in read brings its activities and emotions in two extra queries, not N.
-_LOADED = (selectinload(CheckInRow.activities), selectinload(CheckInRow.emotions))
-
-
 class MoodService:
     def __init__(
         self,
@@ -120,68 +112,69 @@ class MoodService:
     def add(self, draft: CheckInDraft, *, source: Source = "app") -> CheckIn:
         now = self._clock.now()
         clean = validated(draft, now)
-        with self._db.session() as session:
-            self._check_entry(session, clean.entry_id)
-            row = CheckInRow(uid=uuid.uuid4().hex, source=source, created_at=now)
-            self._fill(session, row, clean)
-            session.add(row)
-            return self._reread(session, row)
+        with self._repo() as repo:
+            self._check_entry(repo, clean.entry_id)
+            checkin_id = repo.insert(uuid.uuid4().hex, source, now, self._values(clean))
+            return _reread(repo, checkin_id)
 
     def update(self, checkin_id: int, draft: CheckInDraft) -> CheckIn:
         """Replace every field with the draft's (``draft.at`` None keeps the original time)."""
         clean = validated(draft, self._clock.now())
-        with self._db.session() as session:
-            row = self._row(session, checkin_id)
-            self._check_entry(session, clean.entry_id)
-            self._fill(session, row, clean, keep_at=True)
-            return self._reread(session, row)
+        with self._repo() as repo:
+            taken_at = repo.taken_at(checkin_id)
+            if taken_at is None:
+                raise CheckInNotFound(checkin_id)
+            self._check_entry(repo, clean.entry_id)
+            repo.update(checkin_id, self._values(clean, taken_at))
+            return _reread(repo, checkin_id)
 
     def delete(self, checkin_id: int) -> None:
-        with self._db.session() as session:
-            session.delete(self._row(session, checkin_id))
+        with self._repo() as repo:
+            if not repo.delete(checkin_id):
+                raise CheckInNotFound(checkin_id)
 
     def get(self, checkin_id: int) -> CheckIn:
-        with self._db.session() as session:
-            found = read_checkins(session, [CheckInRow.id == checkin_id])
-        if not found:
+        with self._repo() as repo:
+            found = repo.checkin(checkin_id)
+        if found is None:
             raise CheckInNotFound(checkin_id)
-        return found[0]
+        return found
 
     def link_entry(self, checkin_id: int, entry_id: int | None) -> CheckIn:
         """Link a check-in to a journal entry (None unlinks). Deleting the entry unlinks too."""
-        with self._db.session() as session:
-            row = self._row(session, checkin_id)
-            self._check_entry(session, entry_id)
-            row.entry_id = entry_id
-            row.updated_at = self._clock.now()
-            return self._reread(session, row)
+        with self._repo() as repo:
+            if repo.taken_at(checkin_id) is None:
+                raise CheckInNotFound(checkin_id)
+            self._check_entry(repo, entry_id)
+            repo.link_entry(checkin_id, entry_id, self._clock.now())
+            return _reread(repo, checkin_id)
 
     def for_entry(self, entry_id: int) -> builtins.list[CheckIn]:
         """The check-ins linked to a journal entry, oldest first."""
-        with self._db.session() as session:
-            return read_checkins(session, [CheckInRow.entry_id == entry_id])
+        with self._repo() as repo:
+            return repo.for_entry(entry_id)
 
     # -- many --------------------------------------------------------------------------------
     def list(self, since: date | None = None, until: date | None = None) -> builtins.list[CheckIn]:
         """Check-ins whose local day is within ``since`` .. ``until`` (inclusive), oldest first."""
-        with self._db.session() as session:
-            return read_checkins(session, day_filter(since, until))
+        with self._repo() as repo:
+            return repo.between(since, until)
 
     def days(self, since: date | None = None, until: date | None = None) -> builtins.list[DayStat]:
         return daily_stats(self.list(since, until))
 
     def count(self) -> int:
-        with self._db.session() as session:
-            return int(session.scalar(select(func.count(CheckInRow.id))) or 0)
+        with self._repo() as repo:
+            return repo.count()
 
     # -- import ------------------------------------------------------------------------------
     def preview_import(self, drafts: Sequence[CheckInDraft]) -> ImportPreview:
         """What ``import_drafts`` would add; reads only."""
         now = self._clock.now()
         cleaned = [validated(draft, now) for draft in drafts]
-        with self._db.session() as session:
-            new = self._new_only(session, cleaned)
-            known = {name.casefold() for name in session.scalars(select(ActivityRow.name))}
+        with self._repo() as repo:
+            new = self._new_only(repo, cleaned)
+            known = {name.casefold() for name in repo.activity_names()}
         new_activities: dict[str, str] = {}
         for draft in new:
             for name in draft.activities:
@@ -204,13 +197,10 @@ class MoodService:
         a failure leaves the vault exactly as it was."""
         now = self._clock.now()
         cleaned = [validated(draft, now) for draft in drafts]
-        with self._db.session() as session:
-            new = self._new_only(session, cleaned)
-            resolve = ActivityResolver(session)
+        with self._repo() as repo:
+            new = self._new_only(repo, cleaned)
             for draft in new:
-                row = CheckInRow(uid=uuid.uuid4().hex, source=source, created_at=now)
-                self._fill(session, row, draft, resolve)
-                session.add(row)
+                repo.insert(uuid.uuid4().hex, source, now, self._values(draft))
         return ImportResult(added=len(new), duplicates=len(cleaned) - len(new))
 
     # -- the nudge ---------------------------------------------------------------------------
@@ -247,15 +237,17 @@ class MoodService:
     def dismiss_nudge(self, days: int = DEFAULT_SNOOZE_DAYS) -> date:
         """Hide the nudge for ``days`` days; returns the first day it may show again."""
         until = self.today() + timedelta(days=max(1, days))
-        with self._db.session() as session:
-            row = session.get(MoodSettingRow, NUDGE_SNOOZE_KEY)
-            if row is None:
-                session.add(MoodSettingRow(key=NUDGE_SNOOZE_KEY, value=until.isoformat()))
-            else:
-                row.value = until.isoformat()
+        with self._repo() as repo:
+            repo.set_setting(NUDGE_SNOOZE_KEY, until.isoformat())
         return until
 
     # -- helpers -----------------------------------------------------------------------------
+    @contextmanager
+    def _repo(self) -> Iterator[CheckInRepository]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with self._db.session() as session:
+            yield CheckInRepository(session)
+
     def _day(self, draft: CheckInDraft) -> date:
         return local_day(draft.at or self._clock.now(), self._tz)
 
@@ -266,18 +258,11 @@ class MoodService:
         )
 
     def _new_only(
-        self, session: Session, drafts: Iterable[CheckInDraft]
+        self, repo: CheckInRepository, drafts: Iterable[CheckInDraft]
     ) -> builtins.list[CheckInDraft]:
         """The drafts that are neither in the vault nor repeated earlier in ``drafts``."""
         drafts = builtins.list(drafts)
-        wanted = {self._fingerprint(draft) for draft in drafts}
-        seen: set[str] = set()
-        for chunk in _chunks(sorted(wanted), 500):  # SQLite caps bound parameters
-            seen.update(
-                session.scalars(
-                    select(CheckInRow.fingerprint).where(CheckInRow.fingerprint.in_(chunk))
-                )
-            )
+        seen = repo.existing_fingerprints(self._fingerprint(draft) for draft in drafts)
         new = []
         for draft in drafts:
             fingerprint = self._fingerprint(draft)
@@ -286,63 +271,41 @@ class MoodService:
                 new.append(draft)
         return new
 
-    def _fill(
-        self,
-        session: Session,
-        row: CheckInRow,
-        draft: CheckInDraft,
-        resolve: ActivityResolver | None = None,
-        keep_at: bool = False,
-    ) -> None:
-        at = draft.at or (row.at if keep_at else self._clock.now())
-        row.at = at
-        row.day = local_day(at, self._tz).isoformat()
-        row.mood = draft.mood
-        row.stress = draft.stress
-        row.sleep_hours = draft.sleep_hours
-        row.energy = draft.energy
-        row.care_hours = draft.care_hours
-        row.note = draft.note
-        row.entry_id = draft.entry_id
-        row.fingerprint = checkin_fingerprint(
-            local_day(at, self._tz), local_clock(at, self._tz), draft.mood, draft.note
+    def _values(self, draft: CheckInDraft, taken_at: datetime | None = None) -> CheckInValues:
+        """The columns of a validated draft: its time (or ``taken_at``, or now), the local day
+        fixed in the service's zone, and the fingerprint that recognises it in an import."""
+        at = draft.at or taken_at or self._clock.now()
+        return CheckInValues(
+            at=at,
+            day=local_day(at, self._tz).isoformat(),
+            mood=draft.mood,
+            stress=draft.stress,
+            sleep_hours=draft.sleep_hours,
+            energy=draft.energy,
+            care_hours=draft.care_hours,
+            note=draft.note,
+            entry_id=draft.entry_id,
+            fingerprint=checkin_fingerprint(
+                local_day(at, self._tz), local_clock(at, self._tz), draft.mood, draft.note
+            ),
+            activities=draft.activities,
+            emotions=draft.emotions,
+            updated_at=self._clock.now(),
         )
-        row.activities = (resolve or ActivityResolver(session))(draft.activities)
-        row.emotions = [
-            EmotionRow(name=name, position=position) for position, name in enumerate(draft.emotions)
-        ]
-        row.updated_at = self._clock.now()
 
     @staticmethod
-    def _reread(session: Session, row: CheckInRow) -> CheckIn:
-        """The saved check-in exactly as ``get`` and ``list`` will return it (activities in
-        the list's order, timestamps as stored)."""
-        session.flush()
-        (checkin,) = read_checkins(session, [CheckInRow.id == row.id])
-        return checkin
-
-    @staticmethod
-    def _row(session: Session, checkin_id: int) -> CheckInRow:
-        row = session.scalar(
-            select(CheckInRow).options(*_LOADED).where(CheckInRow.id == checkin_id)
-        )
-        if row is None:
-            raise CheckInNotFound(checkin_id)
-        return row
-
-    @staticmethod
-    def _check_entry(session: Session, entry_id: int | None) -> None:
-        if entry_id is None:
-            return
-        if session.scalar(select(EntryRow.id).where(EntryRow.id == entry_id)) is None:
+    def _check_entry(repo: CheckInRepository, entry_id: int | None) -> None:
+        if entry_id is not None and not repo.entry_exists(entry_id):
             raise InvalidCheckIn([Problem("entry_id", said.NO_SUCH_ENTRY(id=entry_id))])
 
     def _setting(self, key: str) -> str | None:
-        with self._db.session() as session:
-            row = session.get(MoodSettingRow, key)
-            return row.value if row is not None else None
+        with self._repo() as repo:
+            return repo.setting(key)
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _reread(repo: CheckInRepository, checkin_id: int) -> CheckIn:
+    """The saved check-in exactly as ``get`` and ``list`` will return it (activities in the
+    list's order, timestamps as stored)."""
+    checkin = repo.checkin(checkin_id)
+    assert checkin is not None  # written in this unit of work
+    return checkin

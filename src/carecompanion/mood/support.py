@@ -8,24 +8,17 @@ emergency number").
 from __future__ import annotations
 
 import builtins
-
-from sqlalchemy import func, select
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from carecompanion.mood import errors as said
 from carecompanion.mood.errors import InvalidName, SupportContactNotFound
-from carecompanion.mood.models import SupportContactRow
 from carecompanion.mood.records import ContactKind, SupportContact
+from carecompanion.mood.repository import SupportRepository
 from carecompanion.storage.database import Database
 
 KINDS: tuple[ContactKind, ...] = ("person", "crisis")
 TEXT_MAX_CHARS = 200
-
-
-def _to_contact(row: SupportContactRow) -> SupportContact:
-    kind: ContactKind = "crisis" if row.kind == "crisis" else "person"
-    return SupportContact(
-        id=row.id, name=row.name, reach=row.reach, kind=kind, position=row.position
-    )
 
 
 def _clean(name: str, reach: str, kind: str) -> tuple[str, str, ContactKind]:
@@ -40,41 +33,37 @@ def _clean(name: str, reach: str, kind: str) -> tuple[str, str, ContactKind]:
 
 
 class SupportContacts:
-    """CRUD for ``mood_support_contacts``; reached as ``MoodService.support``."""
+    """The rules for ``mood_support_contacts``, over ``SupportRepository``; reached as
+    ``MoodService.support``."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
 
     def list(self) -> builtins.list[SupportContact]:
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(SupportContactRow).order_by(SupportContactRow.position, SupportContactRow.id)
-            )
-            return [_to_contact(row) for row in rows]
+        with self._repo() as repo:
+            return repo.contacts()
 
     def add(self, name: str, reach: str = "", kind: ContactKind = "person") -> SupportContact:
         name, reach, kind = _clean(name, reach, kind)
-        with self._db.session() as session:
-            position = int(session.scalar(select(func.max(SupportContactRow.position))) or 0) + 1
-            row = SupportContactRow(name=name, reach=reach, kind=kind, position=position)
-            session.add(row)
-            session.flush()
-            return _to_contact(row)
+        with self._repo() as repo:
+            return repo.insert(name, reach, kind)
 
     def update(
         self, contact_id: int, name: str, reach: str = "", kind: ContactKind = "person"
     ) -> SupportContact:
         name, reach, kind = _clean(name, reach, kind)
-        with self._db.session() as session:
-            row = session.get(SupportContactRow, contact_id)
-            if row is None:
-                raise SupportContactNotFound(contact_id)
-            row.name, row.reach, row.kind = name, reach, kind
-            return _to_contact(row)
+        with self._repo() as repo:
+            changed = repo.update(contact_id, name, reach, kind)
+        if changed is None:
+            raise SupportContactNotFound(contact_id)
+        return changed
 
     def delete(self, contact_id: int) -> None:
-        with self._db.session() as session:
-            row = session.get(SupportContactRow, contact_id)
-            if row is None:
+        with self._repo() as repo:
+            if not repo.delete(contact_id):
                 raise SupportContactNotFound(contact_id)
-            session.delete(row)
+
+    @contextmanager
+    def _repo(self) -> Iterator[SupportRepository]:
+        with self._db.session() as session:
+            yield SupportRepository(session)

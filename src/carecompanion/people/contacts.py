@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
 from carecompanion.localtime import local_day
@@ -39,9 +37,7 @@ from carecompanion.people.due import due_contacts
 from carecompanion.people.errors import ContactNotFound, InvalidDraft, LogEntryNotFound, Problem
 from carecompanion.people.help import HelpEntry, HelpPanel, help_entries
 from carecompanion.people.limits import LOG_NOTE_MAX_CHARS
-from carecompanion.people.models import ContactRow, LogRow
 from carecompanion.people.photos import checked_photo
-from carecompanion.people.reading import LOADED, read_contacts
 from carecompanion.people.records import (
     LOG_KINDS,
     Contact,
@@ -54,9 +50,9 @@ from carecompanion.people.records import (
     ParsedCard,
     Photo,
 )
+from carecompanion.people.repository import ContactRepository
 from carecompanion.people.text import clean_text, fold_key
 from carecompanion.people.validation import validated
-from carecompanion.people.writing import fill_contact
 from carecompanion.storage.database import Database
 
 if TYPE_CHECKING:
@@ -81,53 +77,45 @@ class PeopleService:
     def add(self, draft: ContactDraft) -> Contact:
         clean = validated(draft)
         now = self._clock.now()
-        with self._db.session() as session:
-            row = ContactRow(uid=uuid.uuid4().hex, created_at=now, updated_at=now)
-            fill_contact(row, clean)
-            session.add(row)
-            session.flush()
-            return self._reread(session, row.id)
+        with self._repo() as repo:
+            return _reread(repo, repo.insert(uuid.uuid4().hex, clean, now))
 
     def update(self, contact_id: int, draft: ContactDraft) -> Contact:
         """Replace every field with the draft's (the photo and the log stay)."""
         clean = validated(draft)
-        with self._db.session() as session:
-            row = self._row(session, contact_id)
-            fill_contact(row, clean)
-            row.updated_at = self._clock.now()
-            session.flush()
-            return self._reread(session, contact_id)
+        with self._repo() as repo:
+            if not repo.update(contact_id, clean, self._clock.now()):
+                raise ContactNotFound(contact_id)
+            return _reread(repo, contact_id)
 
     def delete(self, contact_id: int) -> None:
         """Delete a contact with its log; groups lose them as member or facilitator."""
-        with self._db.session() as session:
-            session.delete(self._row(session, contact_id))
+        with self._repo() as repo:
+            if not repo.delete(contact_id):
+                raise ContactNotFound(contact_id)
 
     def get(self, contact_id: int) -> Contact:
-        with self._db.session() as session:
-            return self._reread(session, contact_id)
+        with self._repo() as repo:
+            return _reread(repo, contact_id)
 
     def photo(self, contact_id: int) -> Photo | None:
-        with self._db.session() as session:
-            row = self._row(session, contact_id)
-            return Photo(row.photo, row.photo_type) if row.photo is not None else None
+        with self._repo() as repo:
+            _require(repo, contact_id)
+            return repo.photo(contact_id)
 
     def set_photo(self, contact_id: int, data: bytes | None) -> Contact:
         """Set (or, with None, remove) the photo; ``InvalidPhoto`` if it is not one."""
         photo = checked_photo(data) if data is not None else None
-        with self._db.session() as session:
-            row = self._row(session, contact_id)
-            row.photo = photo.data if photo else None
-            row.photo_type = photo.mime_type if photo else ""
-            row.updated_at = self._clock.now()
-            session.flush()
-            return self._reread(session, contact_id)
+        with self._repo() as repo:
+            if not repo.set_photo(contact_id, photo, self._clock.now()):
+                raise ContactNotFound(contact_id)
+            return _reread(repo, contact_id)
 
     # -- many --------------------------------------------------------------------------------
     def list(self) -> builtins.list[Contact]:
         """Every contact, by name."""
-        with self._db.session() as session:
-            return read_contacts(session, self._tz)
+        with self._repo() as repo:
+            return _by_name(repo.contacts())
 
     def search(self, text: str) -> builtins.list[Contact]:
         """Contacts whose name contains ``text``, ignoring case and accents ("jose" finds
@@ -136,12 +124,12 @@ class PeopleService:
         return [c for c in self.list() if wanted in fold_key(c.name)]
 
     def emergency_contacts(self) -> builtins.list[Contact]:
-        with self._db.session() as session:
-            return read_contacts(session, self._tz, [ContactRow.is_emergency.is_(True)])
+        with self._repo() as repo:
+            return _by_name(repo.emergency_contacts())
 
     def count(self) -> int:
-        with self._db.session() as session:
-            return int(session.scalar(select(func.count(ContactRow.id))) or 0)
+        with self._repo() as repo:
+            return repo.count()
 
     # -- staying in touch --------------------------------------------------------------------
     def due(self, today: date | None = None) -> builtins.list[DueContact]:
@@ -168,30 +156,20 @@ class PeopleService:
             problems.append(Problem("at", said.LOG_IN_THE_FUTURE()))
         if problems:
             raise InvalidDraft(problems)
-        with self._db.session() as session:
-            self._row(session, contact_id)
-            row = LogRow(contact_id=contact_id, kind=kind, at=when, note=note, created_at=now)
-            session.add(row)
-            session.flush()
-            return _entry(row)
+        with self._repo() as repo:
+            _require(repo, contact_id)
+            return repo.insert_log(contact_id, kind, when, note, now)
 
     def log(self, contact_id: int) -> builtins.list[LogEntry]:
         """A contact's log, newest first."""
-        with self._db.session() as session:
-            self._row(session, contact_id)
-            rows = session.scalars(
-                select(LogRow)
-                .where(LogRow.contact_id == contact_id)
-                .order_by(LogRow.at.desc(), LogRow.id.desc())
-            )
-            return [_entry(row) for row in rows]
+        with self._repo() as repo:
+            _require(repo, contact_id)
+            return repo.log(contact_id)
 
     def delete_log_entry(self, entry_id: int) -> None:
-        with self._db.session() as session:
-            row = session.get(LogRow, entry_id)
-            if row is None:
+        with self._repo() as repo:
+            if not repo.delete_log_entry(entry_id):
                 raise LogEntryNotFound(entry_id)
-            session.delete(row)
 
     # -- help --------------------------------------------------------------------------------
     def help_panel(self) -> HelpPanel:
@@ -210,18 +188,16 @@ class PeopleService:
     # -- vCard -------------------------------------------------------------------------------
     def preview_import(self, cards: Sequence[ParsedCard]) -> ImportPreview:
         """What ``import_cards`` would add; reads only."""
-        with self._db.session() as session:
-            return importing.preview(session, cards)
+        with self._repo() as repo:
+            return importing.preview(repo, cards)
 
     def import_cards(self, cards: Sequence[ParsedCard]) -> ImportResult:
         """Add every card that is not already a contact, in one transaction: a failure
         leaves the vault as it was, and importing the same file twice adds nothing."""
-        with self._db.session() as session:
-            plan = importing.preview(session, cards)
-            rows = importing.add_rows(session, plan.new, self._clock.now())
-            return ImportResult(
-                added=tuple(row.id for row in rows), duplicates=len(plan.duplicates)
-            )
+        with self._repo() as repo:
+            plan = importing.preview(repo, cards)
+            added = importing.add_cards(repo, plan.new, self._clock.now())
+            return ImportResult(added=tuple(added), duplicates=len(plan.duplicates))
 
     def export_vcard(self, version: Version = "3.0", ids: Sequence[int] | None = None) -> str:
         """Contacts (all, or ``ids``) as one vCard text, photos included."""
@@ -233,20 +209,25 @@ class PeopleService:
         )
 
     # -- helpers -----------------------------------------------------------------------------
-    def _reread(self, session: Session, contact_id: int) -> Contact:
-        found = read_contacts(session, self._tz, [ContactRow.id == contact_id])
-        if not found:
-            raise ContactNotFound(contact_id)
-        return found[0]
-
-    @staticmethod
-    def _row(session: Session, contact_id: int) -> ContactRow:
-        row = session.scalar(select(ContactRow).options(*LOADED).where(ContactRow.id == contact_id))
-        if row is None:
-            raise ContactNotFound(contact_id)
-        return row
+    @contextmanager
+    def _repo(self) -> Iterator[ContactRepository]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with self._db.session() as session:
+            yield ContactRepository(session, self._tz)
 
 
-def _entry(row: LogRow) -> LogEntry:
-    kind = row.kind if row.kind in LOG_KINDS else "call"
-    return LogEntry(id=row.id, contact_id=row.contact_id, kind=kind, at=row.at, note=row.note)
+def _by_name(contacts: Iterable[Contact]) -> builtins.list[Contact]:
+    """The way people read a list: by name ignoring case and accents."""
+    return sorted(contacts, key=lambda contact: (fold_key(contact.name), contact.id))
+
+
+def _require(repo: ContactRepository, contact_id: int) -> None:
+    if not repo.exists(contact_id):
+        raise ContactNotFound(contact_id)
+
+
+def _reread(repo: ContactRepository, contact_id: int) -> Contact:
+    found = repo.contact(contact_id)
+    if found is None:
+        raise ContactNotFound(contact_id)
+    return found

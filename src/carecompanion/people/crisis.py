@@ -9,10 +9,8 @@ the "not an emergency service" text that the help panel always shows.
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
-
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from carecompanion.people import errors as said
 from carecompanion.people import limits
@@ -23,52 +21,16 @@ from carecompanion.people.crisis_lines import (
     CrisisCountry,
 )
 from carecompanion.people.errors import InvalidResource, Problem, ResourceNotFound, UnknownCountry
-from carecompanion.people.models import CrisisResourceRow, PeopleSettingRow
+
+# Long imported from here: re-exported.
+from carecompanion.people.records import CrisisResource as CrisisResource
+from carecompanion.people.records import CrisisResourceDraft as CrisisResourceDraft
+from carecompanion.people.repository import CrisisRepository
 from carecompanion.people.text import clean_line, clean_text
 from carecompanion.storage.database import Database
 
 COUNTRY_KEY = "crisis_country"
 EMERGENCY_KEY = "emergency_number"
-
-
-@dataclass(frozen=True)
-class CrisisResourceDraft:
-    name: str
-    phone: str = ""
-    text_number: str = ""
-    url: str = ""
-    hours: str = ""
-    description: str = ""
-    source_url: str = ""
-
-
-@dataclass(frozen=True)
-class CrisisResource:
-    """A crisis line as stored in the vault (built-in at first, perhaps edited since)."""
-
-    id: int
-    position: int
-    name: str
-    phone: str
-    text_number: str
-    url: str
-    hours: str
-    description: str
-    source_url: str
-
-
-def _resource(row: CrisisResourceRow) -> CrisisResource:
-    return CrisisResource(
-        id=row.id,
-        position=row.position,
-        name=row.name,
-        phone=row.phone,
-        text_number=row.text_number,
-        url=row.url,
-        hours=row.hours,
-        description=row.description,
-        source_url=row.source_url,
-    )
 
 
 def _clean(draft: CrisisResourceDraft) -> CrisisResourceDraft:
@@ -103,20 +65,18 @@ class CrisisService:
 
     def chosen_country(self) -> str | None:
         """The country chosen at first run; None until then (the UI then asks)."""
-        with self._db.session() as session:
-            return _setting(session, COUNTRY_KEY)
+        with self._repo() as repo:
+            return repo.setting(COUNTRY_KEY)
 
     def choose_country(self, code: str) -> builtins.list[CrisisResource]:
         """Replace the stored crisis lines and emergency number with ``code``'s built-ins."""
         country = COUNTRIES.get(code.strip().upper())
         if country is None:
             raise UnknownCountry(code, builtins.list(COUNTRIES))
-        with self._db.session() as session:
-            session.execute(delete(CrisisResourceRow))
-            for position, line in enumerate(country.lines):
-                session.add(
-                    CrisisResourceRow(
-                        position=position,
+        with self._repo() as repo:
+            repo.replace_lines(
+                [
+                    CrisisResourceDraft(
                         name=line.name,
                         phone=line.phone,
                         text_number=line.text_number,
@@ -125,24 +85,26 @@ class CrisisService:
                         description=line.description,
                         source_url=line.source_url,
                     )
-                )
-            _set(session, COUNTRY_KEY, country.code)
-            _set(session, EMERGENCY_KEY, country.emergency_number)
+                    for line in country.lines
+                ]
+            )
+            repo.set_setting(COUNTRY_KEY, country.code)
+            repo.set_setting(EMERGENCY_KEY, country.emergency_number)
         return self.list()
 
     # -- the emergency number and statement --------------------------------------------------
     def emergency_number(self) -> str:
         """What to call in an emergency ("999"); "" when unknown (then say "your local
         emergency number")."""
-        with self._db.session() as session:
-            return _setting(session, EMERGENCY_KEY) or ""
+        with self._repo() as repo:
+            return repo.setting(EMERGENCY_KEY) or ""
 
     def set_emergency_number(self, number: str) -> str:
         number = clean_line(number)
         if len(number) > limits.PHONE_MAX_CHARS:
             raise InvalidResource([Problem("emergency_number", said.NUMBER_TOO_LONG())])
-        with self._db.session() as session:
-            _set(session, EMERGENCY_KEY, number)
+        with self._repo() as repo:
+            repo.set_setting(EMERGENCY_KEY, number)
         return number
 
     def statement(self) -> str:
@@ -151,47 +113,28 @@ class CrisisService:
 
     # -- the lines ---------------------------------------------------------------------------
     def list(self) -> builtins.list[CrisisResource]:
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(CrisisResourceRow).order_by(CrisisResourceRow.position, CrisisResourceRow.id)
-            )
-            return [_resource(row) for row in rows]
+        with self._repo() as repo:
+            return repo.lines()
 
     def add(self, draft: CrisisResourceDraft) -> CrisisResource:
         clean = _clean(draft)
-        with self._db.session() as session:
-            last = session.scalar(select(func.max(CrisisResourceRow.position)))
-            row = CrisisResourceRow(position=(last if last is not None else -1) + 1, **vars(clean))
-            session.add(row)
-            session.flush()
-            return _resource(row)
+        with self._repo() as repo:
+            return repo.insert(clean)
 
     def update(self, resource_id: int, draft: CrisisResourceDraft) -> CrisisResource:
         clean = _clean(draft)
-        with self._db.session() as session:
-            row = session.get(CrisisResourceRow, resource_id)
-            if row is None:
-                raise ResourceNotFound(resource_id)
-            for name, value in vars(clean).items():
-                setattr(row, name, value)
-            return _resource(row)
+        with self._repo() as repo:
+            changed = repo.update(resource_id, clean)
+        if changed is None:
+            raise ResourceNotFound(resource_id)
+        return changed
 
     def delete(self, resource_id: int) -> None:
-        with self._db.session() as session:
-            row = session.get(CrisisResourceRow, resource_id)
-            if row is None:
+        with self._repo() as repo:
+            if not repo.delete(resource_id):
                 raise ResourceNotFound(resource_id)
-            session.delete(row)
 
-
-def _setting(session: Session, key: str) -> str | None:
-    row = session.get(PeopleSettingRow, key)
-    return row.value if row is not None else None
-
-
-def _set(session: Session, key: str, value: str) -> None:
-    row = session.get(PeopleSettingRow, key)
-    if row is None:
-        session.add(PeopleSettingRow(key=key, value=value))
-    else:
-        row.value = value
+    @contextmanager
+    def _repo(self) -> Iterator[CrisisRepository]:
+        with self._db.session() as session:
+            yield CrisisRepository(session)

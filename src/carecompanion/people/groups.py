@@ -22,24 +22,23 @@ from __future__ import annotations
 import builtins
 import heapq
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from carecompanion.clock import Clock
 from carecompanion.people import errors as said
 from carecompanion.people.errors import GroupNotFound, InvalidGroup, OccurrenceNotFound, Problem
-from carecompanion.people.group_reading import (
-    LOADED,
-    exception_row,
-    fill_schedule,
-    to_group,
-)
 from carecompanion.people.group_validation import checked_exception, checked_group
-from carecompanion.people.meetings import Group, GroupDraft, Occurrence, ScheduleException
-from carecompanion.people.models import ContactRow, GroupRow, ScheduleRow
+from carecompanion.people.meetings import (
+    Group,
+    GroupDraft,
+    Occurrence,
+    Schedule,
+    ScheduleException,
+)
 from carecompanion.people.recurrence import Meeting, is_rule_day, meetings
+from carecompanion.people.repository import GroupRepository
 from carecompanion.people.text import fold_key
 from carecompanion.storage.database import Database
 
@@ -56,33 +55,38 @@ class GroupService:
     def add(self, draft: GroupDraft) -> Group:
         clean = checked_group(draft)
         now = self._clock.now()
-        with self._db.session() as session:
-            row = GroupRow(uid=uuid.uuid4().hex, created_at=now)
-            self._fill(session, row, clean)
-            session.add(row)
-            session.flush()
-            return self._reread(session, row.id)
+        with self._repo() as repo:
+            _check_people(repo, clean)
+            group_id = repo.insert(uuid.uuid4().hex, clean, now, self._clock.now())
+            return _require(repo, group_id)
 
     def update(self, group_id: int, draft: GroupDraft) -> Group:
         clean = checked_group(draft)
-        with self._db.session() as session:
-            row = self._row(session, group_id)
-            self._fill(session, row, clean)
-            session.flush()
-            return self._reread(session, group_id)
+        with self._repo() as repo:
+            current = _require(repo, group_id)
+            _check_people(repo, clean)
+            # A changed rule keeps only the changes that still name one of its meetings.
+            schedule = clean.schedule
+            keep = {
+                e.original
+                for e in current.exceptions
+                if schedule is not None and is_rule_day(schedule, e.original)
+            }
+            repo.update(group_id, clean, self._clock.now(), keep)
+            return _require(repo, group_id)
 
     def delete(self, group_id: int) -> None:
-        with self._db.session() as session:
-            session.delete(self._row(session, group_id))
+        with self._repo() as repo:
+            if not repo.delete(group_id):
+                raise GroupNotFound(group_id)
 
     def get(self, group_id: int) -> Group:
-        with self._db.session() as session:
-            return self._reread(session, group_id)
+        with self._repo() as repo:
+            return _require(repo, group_id)
 
     def list(self) -> builtins.list[Group]:
-        with self._db.session() as session:
-            rows = session.scalars(select(GroupRow).options(*LOADED))
-            groups = [to_group(row) for row in rows]
+        with self._repo() as repo:
+            groups = repo.groups()
         return sorted(groups, key=lambda group: (fold_key(group.name), group.id))
 
     # -- single meetings ---------------------------------------------------------------------
@@ -108,15 +112,11 @@ class GroupService:
 
     def restore_meeting(self, group_id: int, day: date) -> Group:
         """Undo a cancel or move: the meeting is back where the schedule puts it."""
-        with self._db.session() as session:
-            schedule = self._schedule_row(session, group_id)
-            kept = [e for e in schedule.exceptions if e.original_date != day.isoformat()]
-            if len(kept) == len(schedule.exceptions):
+        with self._repo() as repo:
+            _scheduled(repo, group_id)
+            if not repo.remove_exception(group_id, day, self._clock.now()):
                 raise OccurrenceNotFound(day)
-            schedule.exceptions = kept
-            self._touch(session, group_id)
-            session.flush()
-            return self._reread(session, group_id)
+            return _require(repo, group_id)
 
     # -- meetings ----------------------------------------------------------------------------
     def occurrences(
@@ -156,70 +156,40 @@ class GroupService:
         return calendar_bytes(self.list(), self._clock.now())
 
     # -- helpers -----------------------------------------------------------------------------
-    def _fill(self, session: Session, row: GroupRow, draft: GroupDraft) -> None:
-        wanted = {*draft.member_ids, *([draft.facilitator_id] if draft.facilitator_id else [])}
-        found = {
-            c.id: c for c in session.scalars(select(ContactRow).where(ContactRow.id.in_(wanted)))
-        }
-        missing = sorted(wanted - found.keys())
-        if missing:
-            raise InvalidGroup([Problem("member_ids", said.NO_SUCH_CONTACT(id=missing[0]))])
-        row.name, row.kind, row.location, row.notes = (
-            draft.name,
-            draft.kind,
-            draft.location,
-            draft.notes,
-        )
-        row.facilitator_id = draft.facilitator_id
-        row.members = [found[i] for i in draft.member_ids]
-        row.updated_at = self._clock.now()
-        if draft.schedule is None:
-            row.schedule = None
-            return
-        if row.schedule is None:
-            row.schedule = ScheduleRow()
-        fill_schedule(row.schedule, draft.schedule)
-        # A changed rule keeps only the changes that still name one of its meetings.
-        row.schedule.exceptions = [
-            e
-            for e in row.schedule.exceptions
-            if is_rule_day(draft.schedule, date.fromisoformat(e.original_date))
-        ]
-
     def _change(self, group_id: int, change: ScheduleException) -> Group:
+        with self._repo() as repo:
+            clean = checked_exception(_scheduled(repo, group_id), change)
+            repo.put_exception(group_id, clean, self._clock.now())
+            return _require(repo, group_id)
+
+    @contextmanager
+    def _repo(self) -> Iterator[GroupRepository]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
         with self._db.session() as session:
-            schedule_row = self._schedule_row(session, group_id)
-            schedule = to_group(self._row(session, group_id)).schedule
-            assert schedule is not None
-            clean = checked_exception(schedule, change)
-            schedule_row.exceptions = [
-                e for e in schedule_row.exceptions if e.original_date != clean.original.isoformat()
-            ]
-            session.flush()  # the day's old change goes first: (schedule, day) is unique
-            schedule_row.exceptions.append(exception_row(clean))
-            self._touch(session, group_id)
-            session.flush()
-            return self._reread(session, group_id)
+            yield GroupRepository(session)
 
-    def _touch(self, session: Session, group_id: int) -> None:
-        self._row(session, group_id).updated_at = self._clock.now()
 
-    def _schedule_row(self, session: Session, group_id: int) -> ScheduleRow:
-        row = self._row(session, group_id)
-        if row.schedule is None:
-            raise InvalidGroup([Problem("schedule", said.NO_SCHEDULE())])
-        return row.schedule
+def _require(repo: GroupRepository, group_id: int) -> Group:
+    group = repo.group(group_id)
+    if group is None:
+        raise GroupNotFound(group_id)
+    return group
 
-    def _reread(self, session: Session, group_id: int) -> Group:
-        session.expire_all()
-        return to_group(self._row(session, group_id))
 
-    @staticmethod
-    def _row(session: Session, group_id: int) -> GroupRow:
-        row = session.scalar(select(GroupRow).options(*LOADED).where(GroupRow.id == group_id))
-        if row is None:
-            raise GroupNotFound(group_id)
-        return row
+def _scheduled(repo: GroupRepository, group_id: int) -> Schedule:
+    """The group's schedule; a group without one has no meetings to change."""
+    schedule = _require(repo, group_id).schedule
+    if schedule is None:
+        raise InvalidGroup([Problem("schedule", said.NO_SCHEDULE())])
+    return schedule
+
+
+def _check_people(repo: GroupRepository, draft: GroupDraft) -> None:
+    """Members and the facilitator must be saved contacts."""
+    wanted = {*draft.member_ids, *([draft.facilitator_id] if draft.facilitator_id else [])}
+    missing = sorted(wanted - repo.known_contacts(wanted))
+    if missing:
+        raise InvalidGroup([Problem("member_ids", said.NO_SUCH_CONTACT(id=missing[0]))])
 
 
 def _occurrence(group: Group, meeting: Meeting) -> Occurrence:

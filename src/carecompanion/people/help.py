@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from carecompanion.people.crisis import CrisisResource
-from carecompanion.people.records import Contact
+from carecompanion.people.records import Contact, CrisisResource
 
 HelpKind = Literal["person", "crisis"]
 

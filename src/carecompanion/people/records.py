@@ -181,3 +181,29 @@ class ImportPreview:
 class ImportResult:
     added: tuple[int, ...]  # the new contacts' ids
     duplicates: int
+
+
+@dataclass(frozen=True)
+class CrisisResourceDraft:
+    name: str
+    phone: str = ""
+    text_number: str = ""
+    url: str = ""
+    hours: str = ""
+    description: str = ""
+    source_url: str = ""
+
+
+@dataclass(frozen=True)
+class CrisisResource:
+    """A crisis line as stored in the vault (built-in at first, perhaps edited since)."""
+
+    id: int
+    position: int
+    name: str
+    phone: str
+    text_number: str
+    url: str
+    hours: str
+    description: str
+    source_url: str

@@ -1,0 +1,233 @@
+"""Contacts, their phones, e-mails, "how they help" and log, within one unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from carecompanion.people.due import next_check_in
+from carecompanion.people.models import ContactRow, EmailRow, HelpRow, LogRow, PhoneRow
+from carecompanion.people.records import (
+    LOG_KINDS,
+    RELATIONS,
+    Contact,
+    ContactDraft,
+    Email,
+    LogEntry,
+    LogKind,
+    Phone,
+    Photo,
+)
+from carecompanion.storage.types import UtcDateTime
+
+# Phones, e-mails and helps come in three extra queries, not one per contact.
+_LOADED = (
+    selectinload(ContactRow.phones),
+    selectinload(ContactRow.emails),
+    selectinload(ContactRow.helps),
+)
+
+
+class SavedIdentity(NamedTuple):
+    """What an import compares a card with: a saved contact's UID, name, phones, e-mails."""
+
+    contact_id: int
+    uid: str
+    draft: ContactDraft
+
+
+def fill_contact(row: ContactRow, draft: ContactDraft) -> None:
+    """Copy a validated draft onto a contact row and its child rows."""
+    row.name = draft.name
+    row.relation = draft.relation
+    row.role = draft.role
+    row.address = draft.address
+    row.notes = draft.notes
+    row.best_times = draft.best_times
+    row.is_emergency = draft.is_emergency
+    row.check_in_days = draft.check_in_days
+    row.phones = [
+        PhoneRow(position=i, number=p.number, kind=p.kind) for i, p in enumerate(draft.phones)
+    ]
+    row.emails = [
+        EmailRow(position=i, address=e.address, kind=e.kind) for i, e in enumerate(draft.emails)
+    ]
+    row.helps = [HelpRow(position=i, text=text) for i, text in enumerate(draft.helps)]
+
+
+def _to_contact(row: ContactRow, last: datetime | None, photo: bool, tz: tzinfo | None) -> Contact:
+    relation = row.relation if row.relation in RELATIONS else "other"
+    return Contact(
+        id=row.id,
+        uid=row.uid,
+        name=row.name,
+        relation=relation,
+        role=row.role,
+        phones=tuple(Phone(p.number, p.kind) for p in row.phones),
+        emails=tuple(Email(e.address, e.kind) for e in row.emails),
+        address=row.address,
+        notes=row.notes,
+        helps=tuple(h.text for h in row.helps),
+        best_times=row.best_times,
+        is_emergency=row.is_emergency,
+        check_in_days=row.check_in_days,
+        has_photo=photo,
+        last_contact_at=last,
+        next_check_in=next_check_in(row.check_in_days, last, row.created_at, tz),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _to_entry(row: LogRow) -> LogEntry:
+    kind = row.kind if row.kind in LOG_KINDS else "call"
+    return LogEntry(id=row.id, contact_id=row.contact_id, kind=kind, at=row.at, note=row.note)
+
+
+class ContactRepository:
+    """The contact tables within one unit of work. Contacts come back with their due day
+    worked out (``due.next_check_in``) in the zone ``tz`` the service names."""
+
+    def __init__(self, session: Session, tz: tzinfo | None) -> None:
+        self._session = session
+        self._tz = tz
+
+    # -- reads --------------------------------------------------------------------------------
+    def contacts(self) -> list[Contact]:
+        """Every contact, in no particular order."""
+        return self._read([])
+
+    def emergency_contacts(self) -> list[Contact]:
+        return self._read([ContactRow.is_emergency.is_(True)])
+
+    def contact(self, contact_id: int) -> Contact | None:
+        found = self._read([ContactRow.id == contact_id])
+        return found[0] if found else None
+
+    def exists(self, contact_id: int) -> bool:
+        return self._row(contact_id) is not None
+
+    def count(self) -> int:
+        return int(self._session.scalar(select(func.count(ContactRow.id))) or 0)
+
+    def photo(self, contact_id: int) -> Photo | None:
+        row = self._row(contact_id)
+        return (
+            Photo(row.photo, row.photo_type) if row is not None and row.photo is not None else None
+        )
+
+    # -- writes -------------------------------------------------------------------------------
+    def insert(
+        self, uid: str, draft: ContactDraft, now: datetime, photo: Photo | None = None
+    ) -> int:
+        """A new contact; its id."""
+        row = ContactRow(uid=uid, created_at=now, updated_at=now)
+        fill_contact(row, draft)
+        if photo is not None:
+            row.photo, row.photo_type = photo.data, photo.mime_type
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def update(self, contact_id: int, draft: ContactDraft, updated_at: datetime) -> bool:
+        """Every field but the photo and the log; False if there is no such contact."""
+        row = self._row(contact_id)
+        if row is None:
+            return False
+        fill_contact(row, draft)
+        row.updated_at = updated_at
+        self._session.flush()
+        return True
+
+    def set_photo(self, contact_id: int, photo: Photo | None, updated_at: datetime) -> bool:
+        row = self._row(contact_id)
+        if row is None:
+            return False
+        row.photo = photo.data if photo else None
+        row.photo_type = photo.mime_type if photo else ""
+        row.updated_at = updated_at
+        self._session.flush()
+        return True
+
+    def delete(self, contact_id: int) -> bool:
+        """The contact with its log; groups lose them as member or facilitator."""
+        row = self._row(contact_id)
+        if row is None:
+            return False
+        self._session.delete(row)
+        return True
+
+    # -- the log ------------------------------------------------------------------------------
+    def insert_log(
+        self, contact_id: int, kind: LogKind, at: datetime, note: str, created_at: datetime
+    ) -> LogEntry:
+        row = LogRow(contact_id=contact_id, kind=kind, at=at, note=note, created_at=created_at)
+        self._session.add(row)
+        self._session.flush()
+        return _to_entry(row)
+
+    def log(self, contact_id: int) -> list[LogEntry]:
+        """A contact's log, newest first."""
+        rows = self._session.scalars(
+            select(LogRow)
+            .where(LogRow.contact_id == contact_id)
+            .order_by(LogRow.at.desc(), LogRow.id.desc())
+        )
+        return [_to_entry(row) for row in rows]
+
+    def delete_log_entry(self, entry_id: int) -> bool:
+        row = self._session.get(LogRow, entry_id)
+        if row is None:
+            return False
+        self._session.delete(row)
+        return True
+
+    # -- imports ------------------------------------------------------------------------------
+    def identities(self) -> list[SavedIdentity]:
+        """Every saved contact as an import compares it (name, phones, e-mails, UID)."""
+        return [
+            SavedIdentity(
+                row.id,
+                row.uid,
+                ContactDraft(
+                    name=row.name,
+                    phones=tuple(Phone(p.number) for p in row.phones),
+                    emails=tuple(Email(e.address) for e in row.emails),
+                ),
+            )
+            for row in self._session.scalars(select(ContactRow).options(*_LOADED))
+        ]
+
+    def uid_taken(self, uid: str) -> bool:
+        return self._session.scalar(select(ContactRow.id).where(ContactRow.uid == uid)) is not None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _row(self, contact_id: int) -> ContactRow | None:
+        return self._session.scalar(
+            select(ContactRow).options(*_LOADED).where(ContactRow.id == contact_id)
+        )
+
+    def _read(self, where: Sequence[ColumnElement[bool]]) -> list[Contact]:
+        rows = list(self._session.scalars(select(ContactRow).options(*_LOADED).where(*where)))
+        ids = [row.id for row in rows] if where else None
+        last, photos = self._last_contacts(ids), self._with_photo(ids)
+        return [_to_contact(row, last.get(row.id), row.id in photos, self._tz) for row in rows]
+
+    def _last_contacts(self, ids: Sequence[int] | None) -> dict[int, datetime]:
+        """The latest logged contact per contact id."""
+        query = select(LogRow.contact_id, func.max(LogRow.at, type_=UtcDateTime)).group_by(
+            LogRow.contact_id
+        )
+        if ids is not None:
+            query = query.where(LogRow.contact_id.in_(ids))
+        return {row[0]: row[1] for row in self._session.execute(query)}
+
+    def _with_photo(self, ids: Sequence[int] | None) -> set[int]:
+        query = select(ContactRow.id).where(ContactRow.photo.is_not(None))
+        if ids is not None:
+            query = query.where(ContactRow.id.in_(ids))
+        return set(self._session.scalars(query))
