@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from carecompanion import __version__
-from carecompanion.clock import SystemClock
+from carecompanion.clock import Clock, SystemClock
 from carecompanion.paths import AppPaths
 from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.app.settings import UiSettings
@@ -61,18 +61,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def launch_gui(args: argparse.Namespace) -> int:
     app = create_application()
     clock = SystemClock()
-    demo_dir: Path | None = None
-    if args.demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="carecompanion-demo-"))
-        atexit.register(shutil.rmtree, demo_dir, ignore_errors=True)
-        paths = AppPaths(demo_dir)
-    else:
-        paths = AppPaths.resolve(args.data_dir)
+    paths, demo_dir = _data_paths(args)
     paths.ensure()
     from carecompanion.ui.app.single_instance import (
         FileOpenEvents,
         InstanceServer,
-        hand_over,
         send_to_running,
         server_name,
     )
@@ -83,17 +76,52 @@ def launch_gui(args: argparse.Namespace) -> int:
         return 0  # the running CareCompanion shows itself and opens the files
     instance = InstanceServer(name, app)
     if not instance.listen():  # another launch started at the same moment and won
-        if hand_over(name, files):
-            return 0
-        print(
-            "CareCompanion is already open on this journal but does not answer. Close it "
-            "(or end its process) and try again.",
-            file=sys.stderr,
-        )
-        return 1
+        return _hand_over(name, files)
     finder = FileOpenEvents(app)
     if sys.platform == "darwin":  # Finder's double-clicks arrive as events, not arguments
         app.installEventFilter(finder)
+    settings = _set_up(app, paths)
+    controller = AppController(paths, clock, settings=settings)
+    _start(controller, paths, clock, demo_dir, minimized=args.minimized)
+    _attach_tray(controller, settings, clock, minimized=args.minimized)
+    instance.activated.connect(controller.show_window)
+    instance.files_opened.connect(lambda opened: _open_files(controller, opened))
+    finder.files_opened.connect(lambda _opened: controller.show_window())
+    finder.files_opened.connect(lambda opened: _open_files(controller, opened))
+    _open_files(controller, files)  # shown once the journal is unlocked
+    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    code = app.exec()
+    instance.close()
+    controller.shutdown()
+    return int(code)
+
+
+def _data_paths(args: argparse.Namespace) -> tuple[AppPaths, Path | None]:
+    """The data folder, and the demo's throwaway folder (removed at exit) if this is one."""
+    if not args.demo:
+        return AppPaths.resolve(args.data_dir), None
+    demo_dir = Path(tempfile.mkdtemp(prefix="carecompanion-demo-"))
+    atexit.register(shutil.rmtree, demo_dir, ignore_errors=True)
+    return AppPaths(demo_dir), demo_dir
+
+
+def _hand_over(name: str, files: list[str]) -> int:
+    """Another launch won the race to serve this journal: give it the files, or say why not."""
+    from carecompanion.ui.app.single_instance import hand_over
+
+    if hand_over(name, files):
+        return 0
+    print(
+        "CareCompanion is already open on this journal but does not answer. Close it "
+        "(or end its process) and try again.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _set_up(app: QApplication, paths: AppPaths) -> UiSettings:
+    """Logging, the calm excepthook, the language and the theme, before the first widget."""
     from carecompanion import logs
 
     logs.configure(paths)
@@ -105,7 +133,17 @@ def launch_gui(args: argparse.Namespace) -> int:
 
     i18n.install(settings.language, app)  # before the first widget: its words are read once
     theme.apply(app, settings.theme)
-    controller = AppController(paths, clock, settings=settings)
+    return settings
+
+
+def _start(
+    controller: AppController,
+    paths: AppPaths,
+    clock: Clock,
+    demo_dir: Path | None,
+    minimized: bool,
+) -> None:
+    """The demo opens unlocked on a fresh demo vault; otherwise the unlock screen shows."""
     if demo_dir is not None:
         from carecompanion.demo import DEMO_PASSPHRASE, create_demo_vault
 
@@ -116,8 +154,13 @@ def launch_gui(args: argparse.Namespace) -> int:
         )
         controller.start_unlocked(create_demo_vault(paths, clock))
     else:
-        controller.start(show=not args.minimized)
+        controller.start(show=not minimized)
         threading.Thread(target=_preload, name="preload", daemon=True).start()
+
+
+def _attach_tray(
+    controller: AppController, settings: UiSettings, clock: Clock, minimized: bool
+) -> None:
     from carecompanion.ui.app.tray import Tray
 
     if Tray.available():
@@ -130,16 +173,5 @@ def launch_gui(args: argparse.Namespace) -> int:
         )
         controller.attach_tray(tray)
         tray.start()
-    elif args.minimized:
+    elif minimized:
         controller.show_window()  # no tray to wait in: show the window after all
-    instance.activated.connect(controller.show_window)
-    instance.files_opened.connect(lambda opened: _open_files(controller, opened))
-    finder.files_opened.connect(lambda _opened: controller.show_window())
-    finder.files_opened.connect(lambda opened: _open_files(controller, opened))
-    _open_files(controller, files)  # shown once the journal is unlocked
-    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
-        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
-    code = app.exec()
-    instance.close()
-    controller.shutdown()
-    return int(code)

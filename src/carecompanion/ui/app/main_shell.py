@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QWidget,
@@ -34,6 +35,14 @@ from carecompanion.ui.people.page import PeoplePage
 CIRCLES_SECTION = 3
 
 
+def _sidebar_button(text: str, accessible: str, object_name: str, icon: str) -> QPushButton:
+    widget = button(text, accessible)
+    widget.setObjectName(object_name)
+    widget.setIcon(theme.icon(icon, 48))
+    widget.setIconSize(QSize(22, 22))
+    return widget
+
+
 class MainShell(QWidget):
     lock_requested = Signal()
     settings_requested = Signal()
@@ -47,7 +56,17 @@ class MainShell(QWidget):
         self.checkin = CheckInFlow(session, self)
         self.checkin.saved.connect(self._checkin_saved)
         self.notice = Notice(self.pages)
-        self.journal_page = JournalPage(session)
+        sections = self._build_pages()
+        self.navigation_model = self._build_navigation_model(sections)
+        self.sidebar = self._build_sidebar()
+        self._lay_out()
+        self._add_shortcuts(len(sections))
+        self.show_section(0)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_pages(self) -> list[tuple[str, str, QWidget]]:
+        """The pages, as (icon name, title, page), in the sidebar's order."""
+        self.journal_page = JournalPage(self.session)
         # Mood and People are built the first time they are shown: unlocking opens the
         # journal at once instead of drawing charts nobody has asked for yet.
         self._mood_page: MoodPage | None = None
@@ -55,23 +74,31 @@ class MainShell(QWidget):
         self._mood_slot = QWidget()
         self._people_slot = QWidget()
         # Built at once: it watches the circle files and syncs them in the background.
-        self.circle_page = CirclePage(session)
+        self.circle_page = CirclePage(self.session)
         self.journal_page.share_requested.connect(self.circle_page.open_share_dialog)
-        sections = [
+        return [
             ("journal", self.tr("Journal"), self.journal_page),
             ("mood", self.tr("Mood"), self._mood_slot),
             ("people", self.tr("People"), self._people_slot),
             ("circles", self.tr("Circles"), self.circle_page),
         ]
-        self.navigation_model = QStandardItemModel(self)
+
+    def _build_navigation_model(
+        self, sections: list[tuple[str, str, QWidget]]
+    ) -> QStandardItemModel:
+        """One sidebar row per section, each with its page in the stack at the same index."""
+        model = QStandardItemModel(self)
         for icon_name, title, page in sections:
             item = QStandardItem(theme.icon(icon_name, 48), title)
             item.setEditable(False)
             item.setData(title, Qt.ItemDataRole.AccessibleTextRole)
-            self.navigation_model.appendRow(item)
+            model.appendRow(item)
             self.pages.addWidget(page)
+        return model
 
-        self.sidebar = sidebar = Sidebar()
+    def _build_sidebar(self) -> Sidebar:
+        """The name, the sections, the next meeting, then help, settings and lock."""
+        sidebar = Sidebar()
         sidebar.setObjectName("sidebar")
         # As wide as its words (no set minimum, which would cut a translation's longer
         # "Need help now"); never as wide as the pages.
@@ -79,6 +106,24 @@ class MainShell(QWidget):
         sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         side = sidebar.column
         side.setContentsMargins(10, 16, 10, 12)
+        brand = self._build_brand()
+        side.addWidget(brand)
+        self.navigation = self._build_navigation()
+        side.addWidget(self.navigation, 1)
+        self.next_meeting = label("", "hint")
+        self.next_meeting.setAccessibleName(self.tr("Next group meeting"))
+        side.addWidget(self.next_meeting)
+        self._build_sidebar_buttons()
+        side.addWidget(self.help_button)
+        side.addSpacing(8)
+        side.addWidget(self.settings_button)
+        side.addWidget(self.lock_button)
+        # A short window keeps the sections, help, settings and lock; the name goes first.
+        sidebar.add_optional(brand)
+        sidebar.add_optional(self.next_meeting)
+        return sidebar
+
+    def _build_brand(self) -> QWidget:
         brand = QWidget()
         brand_row = QHBoxLayout(brand)
         brand_row.setContentsMargins(0, 0, 0, 10)
@@ -87,63 +132,57 @@ class MainShell(QWidget):
         brand_row.addWidget(logo)
         brand_row.addWidget(label("CareCompanion", "brand", wrap=False))
         brand_row.addStretch(1)
-        side.addWidget(brand)
-        self.navigation = SectionList()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setModel(self.navigation_model)
-        self.navigation.setIconSize(QSize(24, 24))
+        return brand
+
+    def _build_navigation(self) -> SectionList:
+        navigation = SectionList()
+        navigation.setObjectName("navigation")
+        navigation.setModel(self.navigation_model)
+        navigation.setIconSize(QSize(24, 24))
         # A list view asks for 256 px whatever it holds: let the sidebar's buttons and
         # labels set its width instead.
-        self.navigation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.navigation.setAccessibleName(self.tr("Sections"))
-        self.navigation.selectionModel().currentChanged.connect(
+        navigation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        navigation.setAccessibleName(self.tr("Sections"))
+        navigation.selectionModel().currentChanged.connect(
             lambda current, _previous: self._section_changed(current.row())
         )
-        side.addWidget(self.navigation, 1)
-        self.next_meeting = label("", "hint")
-        self.next_meeting.setAccessibleName(self.tr("Next group meeting"))
-        side.addWidget(self.next_meeting)
-        self.settings_button = button(self.tr("Settings"), self.tr("Settings"))
-        self.settings_button.setObjectName("sidebarButton")
-        self.settings_button.setIcon(theme.icon("settings", 48))
-        self.settings_button.setIconSize(QSize(22, 22))
+        return navigation
+
+    def _build_sidebar_buttons(self) -> None:
+        self.settings_button = _sidebar_button(
+            self.tr("Settings"), self.tr("Settings"), "sidebarButton", "settings"
+        )
         self.settings_button.clicked.connect(self.settings_requested)
-        self.lock_button = button(self.tr("Lock"), self.tr("Lock the journal now"))
-        self.lock_button.setObjectName("sidebarButton")
-        self.lock_button.setIcon(theme.icon("lock", 48))
-        self.lock_button.setIconSize(QSize(22, 22))
+        self.lock_button = _sidebar_button(
+            self.tr("Lock"), self.tr("Lock the journal now"), "sidebarButton", "lock"
+        )
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
-        self.help_button = button(self.tr("Need help now"), self.tr("Need help now"))
-        self.help_button.setObjectName("helpButton")
-        self.help_button.setIcon(theme.icon("help", 48))
-        self.help_button.setIconSize(QSize(22, 22))
+        self.help_button = _sidebar_button(
+            self.tr("Need help now"), self.tr("Need help now"), "helpButton", "help"
+        )
         self.help_button.setToolTip(self.tr("People and helplines to call (F1)"))
         self.help_button.clicked.connect(self.open_help)
-        side.addWidget(self.help_button)
-        side.addSpacing(8)
-        side.addWidget(self.settings_button)
-        side.addWidget(self.lock_button)
-        # A short window keeps the sections, help, settings and lock; the name goes first.
-        sidebar.add_optional(brand)
-        sidebar.add_optional(self.next_meeting)
 
+    def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(sidebar)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
 
+    def _add_shortcuts(self, section_count: int) -> None:
+        """F1 help, Ctrl+L lock, Ctrl+K check in, Ctrl+1… a section."""
         help_shortcut = QShortcut(QKeySequence("F1"), self)
         help_shortcut.activated.connect(self.open_help)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.activated.connect(self.lock_requested)
         self.checkin_shortcut = CheckInShortcut(self, self.check_in)
-        for number in range(len(sections)):
+        for number in range(section_count):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda row=number: self.show_section(row))
-        self.show_section(0)
 
+    # -- sections ---------------------------------------------------------------------------
     @property
     def mood_page(self) -> MoodPage:
         if self._mood_page is None:

@@ -40,9 +40,19 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
+        self._initial_language = SYSTEM
         body = QVBoxLayout()  # scrolls on a small screen; the buttons stay below it
         body.setSpacing(16)
+        body.addWidget(self._build_appearance(theme_name))
+        body.addWidget(self._build_security(idle_minutes, remembered, keyring_problem))
+        body.addWidget(self._build_reminders())
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self._build_buttons())
 
+    # -- building ---------------------------------------------------------------------------
+    def _build_appearance(self, theme_name: str) -> QGroupBox:
+        """Theme and language."""
         appearance = QGroupBox(self.tr("Appearance"))
         form = QFormLayout(appearance)
         self.theme = QComboBox()
@@ -67,9 +77,12 @@ class SettingsDialog(QDialog):
         self.language_note.hide()
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self.language_note)
-        self._initial_language = SYSTEM
-        body.addWidget(appearance)
+        return appearance
 
+    def _build_security(
+        self, idle_minutes: int, remembered: bool, keyring_problem: Notice | None
+    ) -> QGroupBox:
+        """Auto-lock, "remember on this computer" and the passphrase."""
         security = QGroupBox(self.tr("Privacy and security"))
         column = QVBoxLayout(security)
         form = QFormLayout()
@@ -102,8 +115,10 @@ class SettingsDialog(QDialog):
             self.tr("Change passphrase…"), self.tr("Change passphrase")
         )
         column.addWidget(self.change_passphrase_button)
-        body.addWidget(security)
+        return security
 
+    def _build_reminders(self) -> QGroupBox:
+        """The daily check-in, group meetings, and starting at login."""
         reminders = QGroupBox(self.tr("Reminders"))
         reminder_column = QVBoxLayout(reminders)
         reminder_row = QHBoxLayout()
@@ -116,6 +131,16 @@ class SettingsDialog(QDialog):
         reminder_row.addWidget(self.reminder_at)
         reminder_row.addStretch(1)
         reminder_column.addLayout(reminder_row)
+        reminder_column.addLayout(self._build_meeting_row())
+        self.start_at_login = QCheckBox(self.tr("Start CareCompanion in the tray when I log in"))
+        self.start_at_login.setAccessibleName(self.tr("Start at login"))
+        reminder_column.addWidget(self.start_at_login)
+        self.reminder_note = label("", "hint")
+        self.reminder_note.hide()
+        reminder_column.addWidget(self.reminder_note)
+        return reminders
+
+    def _build_meeting_row(self) -> QHBoxLayout:
         meeting_row = QHBoxLayout()
         meeting_row.addWidget(label(self.tr("Remind me before group meetings"), wrap=False))
         self.meeting_lead = QSpinBox()
@@ -126,15 +151,9 @@ class SettingsDialog(QDialog):
         self.meeting_lead.setAccessibleName(self.tr("Meeting reminder, minutes before"))
         meeting_row.addWidget(self.meeting_lead)
         meeting_row.addStretch(1)
-        reminder_column.addLayout(meeting_row)
-        self.start_at_login = QCheckBox(self.tr("Start CareCompanion in the tray when I log in"))
-        self.start_at_login.setAccessibleName(self.tr("Start at login"))
-        reminder_column.addWidget(self.start_at_login)
-        self.reminder_note = label("", "hint")
-        self.reminder_note.hide()
-        reminder_column.addWidget(self.reminder_note)
-        body.addWidget(reminders)
+        return meeting_row
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -145,9 +164,7 @@ class SettingsDialog(QDialog):
             buttons.button(which).setAccessibleName(name)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(body), 1)
-        layout.addWidget(buttons)
+        return buttons
 
     def set_language(self, setting: str) -> None:
         self._initial_language = setting

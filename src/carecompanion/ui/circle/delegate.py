@@ -40,42 +40,59 @@ class PostDelegate(QStyledItemDelegate):
         post: Post | None = index.data(POST_ROLE)
         if post is None:
             return
-        colors = theme.current()
         title_font, small_font = self._fonts(option)
         rect: QRect = option.rect
+        inner = rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_row_card(painter, option)
+        top = self._paint_title(painter, post, inner, title_font)
+        top = self._paint_byline(painter, post, inner, small_font, top)
+        self._paint_replies(painter, post, inner, small_font, top)
+        painter.restore()
 
-        inner = rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
-        title_metrics = QFontMetrics(title_font)
-        small_metrics = QFontMetrics(small_font)
+    def _paint_title(self, painter: QPainter, post: Post, inner: QRect, font: QFont) -> int:
+        """The title, after a dot if it is new; returns where the next line starts."""
+        colors = theme.current()
+        metrics = QFontMetrics(font)
         left = inner.left()
         if post.unread:  # a dot, and the title in the accent colour: seen at a glance
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colors.color("accent"))
-            top = inner.top() + (title_metrics.height() - DOT) // 2
+            top = inner.top() + (metrics.height() - DOT) // 2
             painter.drawEllipse(left, top, DOT, DOT)
             left += DOT + 8
-        painter.setFont(title_font)
+        painter.setFont(font)
         painter.setPen(colors.color("text"))
         painter.drawText(
             left,
-            inner.top() + title_metrics.ascent(),
-            title_metrics.elidedText(post.title, Qt.TextElideMode.ElideRight, inner.right() - left),
+            inner.top() + metrics.ascent(),
+            metrics.elidedText(post.title, Qt.TextElideMode.ElideRight, inner.right() - left),
         )
-        painter.setFont(small_font)
-        painter.setPen(colors.color("muted"))
+        return inner.top() + metrics.height() + 4
+
+    def _paint_byline(
+        self, painter: QPainter, post: Post, inner: QRect, font: QFont, top: int
+    ) -> int:
+        """Who shared it, which day, and whether it is new; returns where it was drawn."""
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(theme.current().color("muted"))
         author = self.tr("You") if post.mine else post.author_name
         line = f"{author}   ·   {friendly_day(post.day)}"
         if post.unread:
             line += "   ·   " + self.tr("new")
-        top = inner.top() + title_metrics.height() + 4
         painter.drawText(
             inner.left(),
-            top + small_metrics.ascent(),
-            small_metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()),
+            top + metrics.ascent(),
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()),
         )
+        return top
+
+    def _paint_replies(
+        self, painter: QPainter, post: Post, inner: QRect, font: QFont, top: int
+    ) -> None:
+        """How many comments and which reactions, on the line under ``top``'s."""
         replies = []
         if post.comments:
             count = len(post.comments)
@@ -88,13 +105,13 @@ class PostDelegate(QStyledItemDelegate):
         if reactions:
             replies.append(reactions)
         if replies:
-            top += small_metrics.height() + 4
-            painter.setPen(colors.color("text"))
+            metrics = QFontMetrics(font)
+            top += metrics.height() + 4
+            painter.setPen(theme.current().color("text"))
             painter.drawText(
                 inner.left(),
-                top + small_metrics.ascent(),
-                small_metrics.elidedText(
+                top + metrics.ascent(),
+                metrics.elidedText(
                     "   ·   ".join(replies), Qt.TextElideMode.ElideRight, inner.width()
                 ),
             )
-        painter.restore()

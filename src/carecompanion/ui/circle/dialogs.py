@@ -53,6 +53,20 @@ class StartCircleDialog(QDialog):
         self.setWindowTitle(self.tr("Start a circle"))
         self.setMinimumWidth(560)
         self.name = _line(self.tr("Circle name"), self.tr("e.g. Tuesday carers"))
+        file_row = self._build_file_row()
+        self._build_mode_choice()
+        self.passphrase_box = self._build_passphrase_box()
+        self.error = label("", "error")
+        self.error.hide()
+        self.buttons = save_cancel_buttons(self, self._check, self.tr("Start the circle"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(self._build_body(file_row)), 1)
+        outer.addWidget(self.error)
+        outer.addWidget(self.buttons)
+        self._mode_changed()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_file_row(self) -> QHBoxLayout:
         self.file = _line(self.tr("Circle file"), self.tr("Choose where to keep the file"))
         self.file.setReadOnly(True)
         choose = button(self.tr("Choose…"), self.tr("Choose where to save the circle file"))
@@ -60,6 +74,10 @@ class StartCircleDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(choose)
+        return file_row
+
+    def _build_mode_choice(self) -> None:
+        """Member cards (recommended) or a shared passphrase."""
         self.keys = QRadioButton(self.tr("Member cards (recommended)"))
         self.keys.setAccessibleName(self.tr("Member cards (recommended)"))
         self.keys.setChecked(True)
@@ -69,14 +87,17 @@ class StartCircleDialog(QDialog):
         self.mode.addButton(self.keys)
         self.mode.addButton(self.with_passphrase)
         self.mode.buttonToggled.connect(lambda *_a: self._mode_changed())
+
+    def _build_passphrase_box(self) -> QWidget:
+        """What a shared passphrase gives away, and the passphrase typed twice."""
         self.passphrase = PassphraseField(
             self.tr("Circle passphrase"), self.tr("At least 8 characters")
         )
         self.repeat = PassphraseField(
             self.tr("Repeat the circle passphrase"), self.tr("Type it again")
         )
-        self.passphrase_box = QWidget()
-        box = QVBoxLayout(self.passphrase_box)
+        passphrase_box = QWidget()
+        box = QVBoxLayout(passphrase_box)
         box.setContentsMargins(24, 0, 0, 0)
         box.addWidget(
             label(
@@ -91,11 +112,12 @@ class StartCircleDialog(QDialog):
         )
         box.addWidget(self.passphrase)
         box.addWidget(self.repeat)
-        self.error = label("", "error")
-        self.error.hide()
-        self.buttons = save_cancel_buttons(self, self._check, self.tr("Start the circle"))
+        return passphrase_box
 
-        layout = QVBoxLayout()  # scrolls on a small screen; the buttons stay below it
+    def _build_body(self, file_row: QHBoxLayout) -> QVBoxLayout:
+        """The name, where the file goes and who can open it (scrolls on a small screen; the
+        buttons stay below it)."""
+        layout = QVBoxLayout()
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Start a circle"), "pageTitle"))
         layout.addWidget(
@@ -129,11 +151,7 @@ class StartCircleDialog(QDialog):
         layout.addWidget(self.with_passphrase)
         layout.addWidget(self.passphrase_box)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scrolling(layout), 1)
-        outer.addWidget(self.error)
-        outer.addWidget(self.buttons)
-        self._mode_changed()
+        return layout
 
     def _mode_changed(self) -> None:
         self.passphrase_box.setVisible(self.with_passphrase.isChecked())
@@ -307,10 +325,23 @@ class MemberCardDialog(QDialog):
         self._renamed = renamed
         self.setWindowTitle(self.tr("My member card"))
         self.setMinimumWidth(600)
+        name_row = self._build_name_row()
+        self.safety = label("", "safetyNumber")
+        self.safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.safety.setAccessibleName(self.tr("Your safety number"))
+        self.fingerprint = label("", "hint")
+        self.status = label("", "hint")
+        actions = self._build_actions()
+        self._lay_out(name_row, actions)
+        self._show_card()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_name_row(self) -> QHBoxLayout:
+        """The person's name in circles, and Save name once it changed."""
         self.name = _line(self.tr("Your name in circles"), self.tr("Your first name, say"))
         # The core's stand-in name (English, for no one in particular) is an empty field
         # here, asking for theirs.
-        stored = service.identity().name
+        stored = self._service.identity().name
         self.name.setText("" if stored == DEFAULT_MEMBER_NAME else stored)
         self.save_name_button = button(self.tr("Save name"), self.tr("Save your name"))
         self.save_name_button.setEnabled(False)
@@ -323,11 +354,10 @@ class MemberCardDialog(QDialog):
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
         name_row.addWidget(self.save_name_button)
-        self.safety = label("", "safetyNumber")
-        self.safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.safety.setAccessibleName(self.tr("Your safety number"))
-        self.fingerprint = label("", "hint")
-        self.status = label("", "hint")
+        return name_row
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Save my secret key (for experts) on the left; Close and Save card on the right."""
         self.save_button = button(
             self.tr("Save card…"), self.tr("Save your member card to a file"), primary=True
         )
@@ -351,7 +381,9 @@ class MemberCardDialog(QDialog):
         actions.addStretch(1)
         actions.addWidget(close)
         actions.addWidget(self.save_button)
+        return actions
 
+    def _lay_out(self, name_row: QHBoxLayout, actions: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("My member card"), "pageTitle"))
@@ -383,7 +415,6 @@ class MemberCardDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(actions)
-        self._show_card()
 
     def _show_card(self) -> None:
         card = self._service.card()

@@ -178,8 +178,7 @@ class MembersDialog(QDialog):
         self._selection_changed()
 
     def _selected(self) -> RosterMember | None:
-        index = self.list.currentIndex()
-        return self.model.value(index.row()) if index.isValid() else None
+        return self.model.value_at(self.list.currentIndex())
 
     def _selection_changed(self) -> None:
         member = self._selected()

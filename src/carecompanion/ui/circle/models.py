@@ -1,4 +1,5 @@
-"""List models for circles, posts, comments and members (model/view; never a widget per row).
+"""List models for circles, posts, comments, members and circles to tick (model/view; never a
+widget per row).
 
 Words shown for the core's codes (reactions, roles) live here, so the page, the delegate and
 the dialogs say the same thing.
@@ -7,11 +8,12 @@ the dialogs say the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.roster import RosterMember
@@ -111,9 +113,28 @@ class CircleRow:
     unread: int
 
 
+def _replace_row(model: RowsModel[Any], row: int, value: Any) -> None:
+    """One row changed in place: the view draws it again, nothing else moves."""
+    model.rows[row] = value
+    index = model.index(row, 0)
+    model.dataChanged.emit(index, index)
+
+
 class CircleListModel(RowsModel[CircleRow]):
     def row_of(self, circle_id: str) -> int:
         return next((n for n, row in enumerate(self.rows) if row.info.id == circle_id), -1)
+
+    def circle_at(self, index: QModelIndex | QPersistentModelIndex) -> CircleInfo | None:
+        """The circle behind a view's index; None for none."""
+        row = self.value_at(index)
+        return row.info if row is not None else None
+
+    def one_read(self, circle_id: str) -> None:
+        """A post of ``circle_id`` was read: one fewer new, shown before the vault has it."""
+        row = self.row_of(circle_id)
+        if row >= 0:
+            old = self.rows[row]
+            _replace_row(self, row, CircleRow(old.info, max(0, old.unread - 1)))
 
     def row_data(self, row: CircleRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -136,6 +157,12 @@ class CircleListModel(RowsModel[CircleRow]):
 class PostListModel(RowsModel[Post]):
     def row_of(self, record_id: str) -> int:
         return next((n for n, post in enumerate(self.rows) if post.record_id == record_id), -1)
+
+    def mark_read(self, record_id: str) -> None:
+        """Shown as read at once, before the vault has the read mark."""
+        row = self.row_of(record_id)
+        if row >= 0:
+            _replace_row(self, row, replace(self.rows[row], unread=False))
 
     def update_rows(self, posts: list[Post]) -> None:
         """The same posts in the same order (a comment or a reaction added, a post read): the
@@ -199,3 +226,40 @@ class MemberListModel(RowsModel[RosterMember]):
                 "Safety number: {number}"
             ).format(number=member.card.safety_number)
         return None
+
+
+class CircleChoiceModel(QStandardItemModel):
+    """Circles to tick (to share an entry with). Each shows its words, is read out by its
+    name, and keeps its id under ``CIRCLE_ID_ROLE``; dialogs add, read and find circles
+    through the named methods here, never by walking the items."""
+
+    def add_circle(self, circle_id: str, text: str, name: str, checked: bool) -> None:
+        item = QStandardItem(text)
+        item.setData(circle_id, CIRCLE_ID_ROLE)
+        item.setData(name, Qt.ItemDataRole.AccessibleTextRole)
+        item.setEditable(False)
+        item.setCheckable(True)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.appendRow(item)
+
+    def circle_id(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        value: Any = index.data(CIRCLE_ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def checked_ids(self) -> list[str]:
+        """The ticked circles, in the order they are listed."""
+        return [
+            str(self.item(row).data(CIRCLE_ID_ROLE))
+            for row in range(self.rowCount())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def row_of(self, circle_id: str) -> int:
+        return next(
+            (
+                row
+                for row in range(self.rowCount())
+                if self.item(row).data(CIRCLE_ID_ROLE) == circle_id
+            ),
+            -1,
+        )

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,12 +20,11 @@ from carecompanion.circle.mood_summary import summarize
 from carecompanion.circle.service import CircleService
 from carecompanion.mood.service import MoodService
 from carecompanion.ui.circle.work import CircleWork, message_for
+from carecompanion.ui.common.choices_model import CheckableListModel
 from carecompanion.ui.common.core_words import week_summary_words
 from carecompanion.ui.common.i18n import format_when
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import button, label
-
-FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MoodShareDialog(QDialog):
@@ -48,39 +45,58 @@ class MoodShareDialog(QDialog):
         self.last = mood.today()
         self.first = self.last - timedelta(days=6)
         summary = summarize(mood.days(self.first, self.last), self.first, self.last)
+        self._build_circle_choice()
+        words, figures = week_summary_words(summary.text, summary.figures) if summary else ("", {})
+        self._build_words(words, figures)
+        self.preview = label("", "notice")
+        self.preview.setAccessibleName(self.tr("What the circle will see"))
+        self.error = label("", "error")
+        self.error.hide()
+        buttons = self._build_buttons()
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(self._build_body(summary is not None)), 1)
+        outer.addWidget(self.error)
+        outer.addLayout(buttons)
+        self._connect()
+        self.update_preview()
 
+    # -- building ---------------------------------------------------------------------------
+    def _build_circle_choice(self) -> None:
+        """The circles this member can write in."""
         self.circle = QComboBox()
         self.circle.setAccessibleName(self.tr("Circle to share with"))
-        for info in service.circles():
+        for info in self._service.circles():
             if info.my_role in ("owner", "admin", "member"):
                 self.circle.addItem(info.name, info.id)
-        words, figures = week_summary_words(summary.text, summary.figures) if summary else ("", {})
+
+    def _build_words(self, words: str, figures: dict[str, str]) -> None:
+        """The few words (the person's to change) and the figures to tick."""
         self.text = QPlainTextEdit(words)
         self.text.setAccessibleName(self.tr("What you want to say"))
         self.text.setPlaceholderText(self.tr("A few words about your week"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(110)
-        self.figures_model = QStandardItemModel(self)
+        self.figures_model = CheckableListModel(self)
         for name, value in figures.items():
-            item = QStandardItem(f"{name}: {value}")
-            item.setData((name, value), FIGURE_ROLE)
-            item.setCheckable(True)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setEditable(False)
-            self.figures_model.appendRow(item)
+            self.figures_model.add_choice((name, value), f"{name}: {value}", checked=True)
         self.figures = QListView()
         self.figures.setModel(self.figures_model)
         self.figures.setAccessibleName(self.tr("Figures to include"))
         self.figures.setMaximumHeight(140)
-        self.preview = label("", "notice")
-        self.preview.setAccessibleName(self.tr("What the circle will see"))
-        self.error = label("", "error")
-        self.error.hide()
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
         self.share_button.clicked.connect(self.share)
         close = button(self.tr("Close"), self.tr("Close"))
         close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.share_button)
+        return buttons
 
+    def _build_body(self, has_summary: bool) -> QVBoxLayout:
+        """The week, the circle, the words, the figures and the preview (scrolls)."""
         layout = QVBoxLayout()
         layout.addWidget(label(self.tr("Share how your week went"), "pageTitle"))
         layout.addWidget(
@@ -96,7 +112,7 @@ class MoodShareDialog(QDialog):
                 "hint",
             )
         )
-        if summary is None:
+        if not has_summary:
             layout.addWidget(
                 label(
                     self.tr("No check-ins this week yet: you can still share a few words."), "hint"
@@ -106,34 +122,23 @@ class MoodShareDialog(QDialog):
         layout.addWidget(self.circle)
         layout.addWidget(label(self.tr("Your words"), "sectionTitle", wrap=False))
         layout.addWidget(self.text)
-        if summary is not None:
+        if has_summary:
             layout.addWidget(label(self.tr("Figures"), "sectionTitle", wrap=False))
             layout.addWidget(self.figures)
         layout.addWidget(label(self.tr("What the circle will see"), "sectionTitle", wrap=False))
         layout.addWidget(self.preview)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        buttons.addWidget(self.share_button)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scrolling(layout), 1)
-        outer.addWidget(self.error)
-        outer.addLayout(buttons)
+        return layout
 
+    def _connect(self) -> None:
+        """Any change to the words, the figures or the circle shows in the preview."""
         self.text.textChanged.connect(self.update_preview)
         self.figures_model.itemChanged.connect(self.update_preview)
         self.circle.currentIndexChanged.connect(self.update_preview)
-        self.update_preview()
 
+    # -- sharing ----------------------------------------------------------------------------
     def chosen_figures(self) -> dict[str, str]:
-        chosen = {}
-        for row in range(self.figures_model.rowCount()):
-            item = self.figures_model.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                name, value = item.data(FIGURE_ROLE)
-                chosen[name] = value
-        return chosen
+        return dict(self.figures_model.checked_values())
 
     def update_preview(self) -> None:
         circle_id = self.circle.currentData()

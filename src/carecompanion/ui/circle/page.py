@@ -11,7 +11,6 @@ changes, so reading them again after a sync with nothing new costs next to nothi
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,6 +110,24 @@ class CirclePage(QWidget):
         self._sending_reactions: dict[str, set[str]] = {}
         self._sent_count = 0
 
+        header = self._build_header()
+        self.main = self._build_panes()
+        self.empty = self._build_empty()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.main)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGINS)
+        layout.setSpacing(14)
+        layout.addWidget(header)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+        # After the window is drawn: read what others wrote while this computer was off.
+        QTimer.singleShot(0, self.sync_all)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
+        """The title, My member card, Members, and a menu to start, join, share or leave."""
         self.card_button = button(self.tr("My member card"), self.tr("My member card"))
         self.card_button.clicked.connect(self.open_member_card)
         self.members_button = button(self.tr("Members"), self.tr("Members of this circle"))
@@ -127,11 +144,32 @@ class CirclePage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
         self.more_button.setMenu(more)
-        header = PageHeader(
+        return PageHeader(
             self.tr("Circles"), [self.card_button, self.members_button, self.more_button]
         )
 
-        # -- left: circles, sync ------------------------------------------------------------
+    def _build_panes(self) -> QSplitter:
+        """Circles on the left, their posts in the centre, the chosen post on the right."""
+        left = self._build_circles_pane()
+        centre = self._build_posts_pane()
+        self.right_stack = self._build_post_pane()
+        splitter = QSplitter()
+        splitter.setHandleWidth(PANE_GAP)
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.right_stack)
+        # Three panes side by side fit 911 px (1366×768 at 150 %) beside the sidebar; the
+        # left one is as wide as its words (a set minimum would override them).
+        centre.setMinimumWidth(180)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([210, 360, 470])
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _build_circles_pane(self) -> QWidget:
+        """The person's circles, Sync now, when each last synced and what it found."""
         self.circles_model = CircleListModel()
         self.circle_list = QListView()
         self.circle_list.setObjectName("circles")
@@ -163,8 +201,10 @@ class CirclePage(QWidget):
         left_layout.addLayout(sync_row)
         left_layout.addWidget(self.last_synced)
         left_layout.addWidget(self.status)
+        return left
 
-        # -- centre: posts ------------------------------------------------------------------
+    def _build_posts_pane(self) -> QWidget:
+        """The chosen circle's name and roster, and its posts (or why there are none)."""
         self.posts_model = PostListModel()
         self.posts = QListView()
         self.posts.setObjectName("entries")
@@ -198,8 +238,10 @@ class CirclePage(QWidget):
         centre_layout.addWidget(self.circle_title)
         centre_layout.addWidget(self.circle_detail)
         centre_layout.addWidget(self.centre_stack, 1)
+        return centre
 
-        # -- right: the chosen post ---------------------------------------------------------
+    def _build_post_pane(self) -> QStackedWidget:
+        """The chosen post with its reactions and comments, or a hint to choose one."""
         self.panel = PostPanel()
         self.panel.comment_requested.connect(self.add_comment)
         self.panel.react_requested.connect(self.react)
@@ -209,29 +251,17 @@ class CirclePage(QWidget):
             self.tr("Choose a post"),
             self.tr("Its full text, comments and reactions show here."),
         )
-        self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.choose_hint)
+        right_stack = QStackedWidget()
+        right_stack.addWidget(self.choose_hint)
         # A short window scrolls the chosen post, its reactions and comments together.
         self.panel_area = scrolling(self.panel)
-        self.right_stack.addWidget(self.panel_area)
+        right_stack.addWidget(self.panel_area)
+        return right_stack
 
-        splitter = QSplitter()
-        splitter.setHandleWidth(PANE_GAP)
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(self.right_stack)
-        # Three panes side by side fit 911 px (1366×768 at 150 %) beside the sidebar; the
-        # left one is as wide as its words (a set minimum would override them).
-        centre.setMinimumWidth(180)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([210, 360, 470])
-        splitter.setChildrenCollapsible(False)
-
-        # -- empty: no circles yet ----------------------------------------------------------
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
+    def _build_empty(self) -> QWidget:
+        """No circles yet: what a circle is, and three ways in."""
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
         empty_layout.addWidget(
             EmptyState(
                 "circles",
@@ -260,28 +290,15 @@ class CirclePage(QWidget):
         empty_buttons.addStretch(1)
         empty_layout.addLayout(empty_buttons)
         empty_layout.addStretch(1)
-
-        self.body = QStackedWidget()
-        self.body.addWidget(self.empty)
-        self.body.addWidget(splitter)
-        self.main = splitter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(header)
-        layout.addWidget(self.body, 1)
-        self.refresh()
-        # After the window is drawn: read what others wrote while this computer was off.
-        QTimer.singleShot(0, self.sync_all)
+        return empty
 
     # -- showing ----------------------------------------------------------------------------
     def current_circle_id(self) -> str | None:
-        index = self.circle_list.currentIndex()
-        return self.circles_model.value(index.row()).info.id if index.isValid() else None
+        info = self.circles_model.circle_at(self.circle_list.currentIndex())
+        return info.id if info is not None else None
 
     def current_post(self) -> Post | None:
-        index = self.posts.currentIndex()
-        return self.posts_model.value(index.row()) if index.isValid() else None
+        return self.posts_model.value_at(self.posts.currentIndex())
 
     def refresh(self, circle_id: str | None = None) -> None:
         """Read the circles again in the background (after a change elsewhere), then show
@@ -403,7 +420,7 @@ class CirclePage(QWidget):
         self.status.setVisible(bool(note))
 
     def _post_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_post(self.posts_model.value(current.row()) if current.isValid() else None)
+        self._show_post(self.posts_model.value_at(current))
 
     def _show_post(self, post: Post | None) -> None:
         state = self._state
@@ -425,17 +442,8 @@ class CirclePage(QWidget):
         """Shown as read at once; written to the vault in the background."""
         service = self._service
         self.work.run(lambda: service.mark_read(circle_id, [post]), lambda _r: None, self._ignore)
-        row = self.posts_model.row_of(post.record_id)
-        if row >= 0:
-            self.posts_model.rows[row] = dataclasses.replace(post, unread=False)
-            index = self.posts_model.index(row, 0)
-            self.posts_model.dataChanged.emit(index, index)
-        circle_row = self.circles_model.row_of(circle_id)
-        if circle_row >= 0:
-            old = self.circles_model.rows[circle_row]
-            self.circles_model.rows[circle_row] = CircleRow(old.info, max(0, old.unread - 1))
-            index = self.circles_model.index(circle_row, 0)
-            self.circles_model.dataChanged.emit(index, index)
+        self.posts_model.mark_read(post.record_id)
+        self.circles_model.one_read(circle_id)
 
     def _ignore(self, exc: Exception) -> None:
         """A read mark that could not be written: the post shows as new again next time."""
@@ -701,10 +709,9 @@ class CirclePage(QWidget):
         self.work.run(find, found, self._failed(self.tr("You could not join yet")))
 
     def forget_circle(self) -> None:
-        index = self.circle_list.currentIndex()
-        if not index.isValid():
+        info = self.circles_model.circle_at(self.circle_list.currentIndex())
+        if info is None:
             return
-        info = self.circles_model.value(index.row()).info
         circle_id, name = info.id, info.name
         if (
             QMessageBox.question(

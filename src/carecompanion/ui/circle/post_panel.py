@@ -35,6 +35,15 @@ SAFE_MARKDOWN = QTextDocument.MarkdownFeature(
 )
 
 
+def _body_text(post: Post) -> str:
+    """The post's text; a week's mood summary adds its figures as a list."""
+    text = post.text
+    if post.kind == "mood":
+        figures = post.content.get("figures") or {}
+        text += "\n\n" + "\n".join(f"- {name}: {value}" for name, value in figures.items())
+    return text
+
+
 class SafeBrowser(QTextBrowser):
     """Shows Markdown from other members: no HTML, no images or files loaded, no links
     followed (an image link could otherwise make this computer read a local file)."""
@@ -64,6 +73,21 @@ class PostPanel(QWidget):
         self.meta = label("", "hint")
         self.body = SafeBrowser(self.tr("Shared text"))
         self.body.setMinimumHeight(140)
+        reaction_row = self._build_reactions()
+        self._build_comments()
+        self._build_comment_box()
+        self.withdraw_button = button(
+            self.tr("Withdraw…"), self.tr("Withdraw this post from the circle")
+        )
+        self.withdraw_button.clicked.connect(self.withdraw_requested)
+        self.read_only = label("", "hint")
+        self.read_only.hide()
+        self._lay_out(reaction_row)
+        self.show_post(None)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_reactions(self) -> QWidget:
+        """One button per reaction, wrapping onto more lines in a narrow pane."""
         self.reaction_buttons: dict[str, QPushButton] = {}
         reaction_row = QWidget()
         reactions = FlowLayout(reaction_row)
@@ -75,6 +99,9 @@ class PostPanel(QWidget):
             widget.clicked.connect(lambda _checked=False, c=code: self.react_requested.emit(c))
             self.reaction_buttons[code] = widget
             reactions.addWidget(widget)
+        return reaction_row
+
+    def _build_comments(self) -> None:
         self.comments_model = CommentListModel()
         self.comments = QListView()
         self.comments.setObjectName("entries")
@@ -84,6 +111,9 @@ class PostPanel(QWidget):
         self.comments.setSpacing(4)
         self.comments.setMinimumHeight(100)
         self.no_comments = label(self.tr("No comments yet. A few words can mean a lot."), "hint")
+
+    def _build_comment_box(self) -> None:
+        """The box to write a comment in, and Add comment (or Ctrl+Enter) to send it."""
         self.comment_box = QPlainTextEdit()
         self.comment_box.setAccessibleName(self.tr("Your comment"))
         self.comment_box.setPlaceholderText(self.tr("Write a comment (Ctrl+Enter sends it)"))
@@ -95,13 +125,8 @@ class PostPanel(QWidget):
         self.send_button.setEnabled(False)
         send = QShortcut(QKeySequence("Ctrl+Return"), self.comment_box)
         send.activated.connect(self._send)
-        self.withdraw_button = button(
-            self.tr("Withdraw…"), self.tr("Withdraw this post from the circle")
-        )
-        self.withdraw_button.clicked.connect(self.withdraw_requested)
-        self.read_only = label("", "hint")
-        self.read_only.hide()
 
+    def _lay_out(self, reaction_row: QWidget) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.withdraw_button)
@@ -122,8 +147,8 @@ class PostPanel(QWidget):
         layout.addWidget(self.comments, 2)
         layout.addWidget(self.read_only)
         layout.addLayout(comment_row)
-        self.show_post(None)
 
+    # -- showing ----------------------------------------------------------------------------
     def show_post(
         self,
         post: Post | None,
@@ -150,6 +175,15 @@ class PostPanel(QWidget):
             self.withdraw_button.hide()
             return
         self.title.setText(post.title)
+        self.meta.setText(self._meta_words(post))
+        if not same_text:  # a long post is laid out again only when it changed
+            self.body.show_markdown(_body_text(post))
+        self._show_comments((*post.comments, *sending_comments))
+        self._show_reactions(post, can_write, sending_reactions)
+        self._show_writing(post, can_write, changed)
+
+    def _meta_words(self, post: Post) -> str:
+        """Who shared it and when, whether it was updated, and its tags."""
         day = friendly_day(post.day)
         meta = (
             self.tr("Shared by you · {day}").format(day=day)
@@ -163,19 +197,19 @@ class PostPanel(QWidget):
         tags = post.content.get("tags") if post.kind == "entry" else None
         if tags:
             meta += " · " + ", ".join(str(tag) for tag in tags)
-        self.meta.setText(meta)
-        text = post.text
-        if post.kind == "mood":
-            figures = post.content.get("figures") or {}
-            text += "\n\n" + "\n".join(f"- {name}: {value}" for name, value in figures.items())
-        if not same_text:  # a long post is laid out again only when it changed
-            self.body.show_markdown(text)
-        comments = (*post.comments, *sending_comments)
+        return meta
+
+    def _show_comments(self, comments: Sequence[Reply]) -> None:
         self.comments_model.set_rows(comments)
         self.comments.setVisible(bool(comments))
         self.no_comments.setVisible(not comments)
         if comments:
             self.comments.scrollToBottom()
+
+    def _show_reactions(
+        self, post: Post, can_write: bool, sending_reactions: Collection[str]
+    ) -> None:
+        """Each reaction's count; the ones this member sent (or is sending) marked and off."""
         mine = {reply.text for reply in post.reactions if reply.mine}
         for code, widget in self.reaction_buttons.items():
             count = sum(1 for reply in post.reactions if reply.text == code)
@@ -188,15 +222,17 @@ class PostPanel(QWidget):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
             widget.setEnabled(can_write and not sent and not sending)
-            if sent:
-                accessible = self.tr("{words}: you sent this").format(words=words)
-            elif sending:
-                accessible = self.tr("{words}: sending…").format(words=words)
-            else:
-                accessible = words + (
-                    self.tr(", {count} so far").format(count=count) if count else ""
-                )
-            widget.setAccessibleName(accessible)
+            widget.setAccessibleName(self._reaction_accessible(words, count, sent, sending))
+
+    def _reaction_accessible(self, words: str, count: int, sent: bool, sending: bool) -> str:
+        if sent:
+            return self.tr("{words}: you sent this").format(words=words)
+        if sending:
+            return self.tr("{words}: sending…").format(words=words)
+        return words + (self.tr(", {count} so far").format(count=count) if count else "")
+
+    def _show_writing(self, post: Post, can_write: bool, changed: bool) -> None:
+        """Withdraw, the comment box, or why this member cannot write here."""
         self.withdraw_button.setVisible(post.mine and can_write)
         self.comment_box.setVisible(can_write)
         self.send_button.setVisible(can_write)

@@ -4,10 +4,8 @@ each circle's list of words to replace, and Withdraw for what was shared before.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 from carecompanion.circle.errors import CircleError
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.service import CircleService
-from carecompanion.ui.circle.models import CIRCLE_ID_ROLE, friendly_day
+from carecompanion.ui.circle.models import CircleChoiceModel, friendly_day
 from carecompanion.ui.circle.post_panel import SafeBrowser
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.common import error_words
@@ -65,12 +63,27 @@ class ShareDialog(QDialog):
         self._work = work
         self._entry_id = entry_id
         self._synced = synced
-        self._shares: dict[str, tuple[str, bool]] = {}
+        self._shares: dict[str, tuple[str, bool]] = {}  # circle id -> (record id, changed since)
         self._redaction_circle: str | None = None  # whose list the editor holds
         self.setWindowTitle(self.tr("Share with circle"))
         self.resize(940, 660)  # made smaller on a smaller screen
 
-        self.circles_model = QStandardItemModel(self)
+        left = self._build_choices_pane()
+        right = self._build_preview_pane()
+        actions = self._build_actions()
+        self._lay_out(left, right, actions)
+        self._fill_circles()
+        self._connect()
+        if self.circles_model.rowCount():
+            self.circles.selectionModel().setCurrentIndex(
+                self.circles_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._show_current()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_choices_pane(self) -> QWidget:
+        """The circles to tick, and the chosen one's words to replace."""
+        self.circles_model = CircleChoiceModel(self)
         self.circles = QListView()
         self.circles.setObjectName("choices")
         self.circles.setModel(self.circles_model)
@@ -78,36 +91,7 @@ class ShareDialog(QDialog):
         self.circles.setMaximumHeight(150)
         self.state = label("", "notice")
         self.state.hide()
-        self.redactions = QPlainTextEdit()
-        self.redactions.setAccessibleName(self.tr("Words to replace"))
-        self.redactions.setPlaceholderText(self.tr("Margaret → M.\nSt Anne's clinic → the clinic"))
-        self.redactions.setTabChangesFocus(True)
-        self.redactions.setFixedHeight(130)
-        self._redaction_timer = QTimer(self)
-        self._redaction_timer.setSingleShot(True)
-        self._redaction_timer.setInterval(400)
-        self._redaction_timer.timeout.connect(self.save_redactions)
-        self.redactions.textChanged.connect(self._redaction_timer.start)
-        self.redaction_error = label("", "error")
-        self.redaction_error.hide()
-
-        self.preview_title = label("", "sectionTitle")
-        self.preview_title.setAccessibleName(self.tr("Title that will be shared"))
-        self.preview_meta = label("", "hint")
-        self.preview = SafeBrowser(self.tr("Text that will be shared"))
-        self.preview_heading = label("", "sectionTitle", wrap=False)
-
-        self.withdraw_button = button(
-            self.tr("Withdraw from this circle"),
-            self.tr("Withdraw this entry from the chosen circle"),
-        )
-        self.withdraw_button.clicked.connect(self.withdraw)
-        self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
-        self.share_button.clicked.connect(self.share)
-        cancel = button(self.tr("Close"), self.tr("Close"))
-        cancel.clicked.connect(self.reject)
-        self.status = label("", "hint")
-
+        self._build_redactions()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +111,30 @@ class ShareDialog(QDialog):
         left_layout.addWidget(self.redactions)
         left_layout.addWidget(self.redaction_error)
         left_layout.addStretch(1)
+        return left
+
+    def _build_redactions(self) -> None:
+        """The list of words to replace, saved a moment after the person stops typing."""
+        self.redactions = QPlainTextEdit()
+        self.redactions.setAccessibleName(self.tr("Words to replace"))
+        self.redactions.setPlaceholderText(self.tr("Margaret → M.\nSt Anne's clinic → the clinic"))
+        self.redactions.setTabChangesFocus(True)
+        self.redactions.setFixedHeight(130)
+        self._redaction_timer = QTimer(self)
+        self._redaction_timer.setSingleShot(True)
+        self._redaction_timer.setInterval(400)
+        self._redaction_timer.timeout.connect(self.save_redactions)
+        self.redactions.textChanged.connect(self._redaction_timer.start)
+        self.redaction_error = label("", "error")
+        self.redaction_error.hide()
+
+    def _build_preview_pane(self) -> QWidget:
+        """Exactly what the chosen circle will see."""
+        self.preview_title = label("", "sectionTitle")
+        self.preview_title.setAccessibleName(self.tr("Title that will be shared"))
+        self.preview_meta = label("", "hint")
+        self.preview = SafeBrowser(self.tr("Text that will be shared"))
+        self.preview_heading = label("", "sectionTitle", wrap=False)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -134,16 +142,33 @@ class ShareDialog(QDialog):
         right_layout.addWidget(self.preview_title)
         right_layout.addWidget(self.preview_meta)
         right_layout.addWidget(self.preview, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([330, 470])
-        splitter.setChildrenCollapsible(False)
+        return right
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Withdraw and what happened on the left; Close and Share on the right."""
+        self.withdraw_button = button(
+            self.tr("Withdraw from this circle"),
+            self.tr("Withdraw this entry from the chosen circle"),
+        )
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.share_button = button(self.tr("Share"), self.tr("Share"), primary=True)
+        self.share_button.clicked.connect(self.share)
+        cancel = button(self.tr("Close"), self.tr("Close"))
+        cancel.clicked.connect(self.reject)
+        self.status = label("", "hint")
         actions = QHBoxLayout()
         actions.addWidget(self.withdraw_button)
         actions.addWidget(self.status, 1)
         actions.addWidget(cancel)
         actions.addWidget(self.share_button)
+        return actions
+
+    def _lay_out(self, left: QWidget, right: QWidget, actions: QHBoxLayout) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([330, 470])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Share with circle"), "pageTitle"))
@@ -159,14 +184,10 @@ class ShareDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
 
-        self._fill_circles()
+    def _connect(self) -> None:
+        """A tick changes the buttons; another circle shows its own words and preview."""
         self.circles_model.itemChanged.connect(lambda _item: self._update_buttons())
         self.circles.selectionModel().currentChanged.connect(lambda *_a: self._show_current())
-        if self.circles_model.rowCount():
-            self.circles.selectionModel().setCurrentIndex(
-                self.circles_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-        self._show_current()
 
     # -- circles ----------------------------------------------------------------------------
     def _fill_circles(self) -> None:
@@ -179,35 +200,26 @@ class ShareDialog(QDialog):
             info for info in self._service.circles() if info.my_role in ("owner", "admin", "member")
         ]
         for info in writable:
-            item = QStandardItem(self._circle_text(info))
-            item.setData(info.id, CIRCLE_ID_ROLE)
-            item.setData(info.name, Qt.ItemDataRole.AccessibleTextRole)
-            item.setEditable(False)
-            item.setCheckable(True)
             shared = info.id in self._shares
-            changed = shared and self._shares[info.id][1]
-            want = (len(writable) == 1 and not shared) or changed
-            item.setCheckState(Qt.CheckState.Checked if want else Qt.CheckState.Unchecked)
-            self.circles_model.appendRow(item)
+            want = (len(writable) == 1 and not shared) or (shared and self._to_send(info.id))
+            self.circles_model.add_circle(info.id, self._circle_text(info), info.name, want)
 
     def _circle_text(self, info: CircleInfo) -> str:
         if info.id not in self._shares:
             return info.name
-        if self._shares[info.id][1]:
+        if self._to_send(info.id):
             return self.tr("{name} (an earlier version is shared)").format(name=info.name)
         return self.tr("{name} (shared)").format(name=info.name)
 
+    def _to_send(self, circle_id: str) -> bool:
+        """Not shared with ``circle_id`` yet, or changed since it was."""
+        return circle_id not in self._shares or self._shares[circle_id][1]
+
     def current_circle(self) -> str | None:
-        index = self.circles.currentIndex()
-        value: Any = index.data(CIRCLE_ID_ROLE) if index.isValid() else None
-        return str(value) if value else None
+        return self.circles_model.circle_id(self.circles.currentIndex())
 
     def checked_circles(self) -> list[str]:
-        return [
-            str(self.circles_model.item(row).data(CIRCLE_ID_ROLE))
-            for row in range(self.circles_model.rowCount())
-            if self.circles_model.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return self.circles_model.checked_ids()
 
     # -- preview ----------------------------------------------------------------------------
     def _show_current(self) -> None:
@@ -234,7 +246,7 @@ class ShareDialog(QDialog):
         share = self._shares.get(circle_id)
         if share is None:
             self.state.hide()
-        elif share[1]:
+        elif self._to_send(circle_id):
             self.state.setText(
                 self.tr(
                     "You shared this entry with {name} before, and it has changed since. Share "
@@ -278,7 +290,7 @@ class ShareDialog(QDialog):
 
     def _update_buttons(self) -> None:
         checked = self.checked_circles()
-        changed = any(self._shares.get(c, ("", True))[1] for c in checked)
+        changed = any(self._to_send(c) for c in checked)
         all_shared = bool(checked) and all(c in self._shares for c in checked)
         self.share_button.setText(
             self.tr("Share the new version") if all_shared and changed else self.tr("Share")
@@ -290,7 +302,7 @@ class ShareDialog(QDialog):
     # -- actions ----------------------------------------------------------------------------
     def share(self) -> None:
         self.save_redactions()
-        targets = [c for c in self.checked_circles() if self._shares.get(c, ("", True))[1]]
+        targets = [c for c in self.checked_circles() if self._to_send(c)]
         if not targets:
             return
         self.share_button.setEnabled(False)
@@ -348,7 +360,7 @@ class ShareDialog(QDialog):
         )
 
     def _select(self, circle_id: str) -> None:
-        for row in range(self.circles_model.rowCount()):
-            if self.circles_model.item(row).data(CIRCLE_ID_ROLE) == circle_id:
-                self.circles.setCurrentIndex(self.circles_model.index(row, 0))
+        row = self.circles_model.row_of(circle_id)
+        if row >= 0:
+            self.circles.setCurrentIndex(self.circles_model.index(row, 0))
         self._show_current()

@@ -70,39 +70,52 @@ class EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        colors = theme.current()
         title_font, small_font, heading_font = self._fonts(option)
-        rect: QRect = option.rect
+        text = str(index.data(Qt.ItemDataRole.DisplayRole))
         painter.save()
         if index.data(KIND_ROLE) == HEADING:
-            painter.setFont(heading_font)
-            painter.setPen(colors.color("muted"))
-            painter.drawText(
-                rect.adjusted(PADDING, 10, -PADDING, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
-            )
+            self._paint_heading(painter, option.rect, heading_font, text)
             painter.restore()
             return
         paint_row_card(painter, option)
-
-        inner = rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
+        inner = option.rect.adjusted(PADDING + 6, PADDING, -PADDING - 6, -PADDING)
         summary: EntrySummary | None = index.data(SUMMARY_ROLE)
-        title_metrics = QFontMetrics(title_font)
+        self._paint_title(painter, inner, title_font, text, summary)
+        top = inner.top() + QFontMetrics(title_font).height() + 4
+        when = summary.entry_at if summary is not None else index.data(DATE_ROLE)
+        detail_height = self._paint_detail(painter, inner, top, small_font, when, summary)
+        snippet = index.data(SNIPPET_ROLE)
+        if snippet is not None:
+            self._paint_snippet(painter, option.font, inner, top + detail_height + 4, snippet)
+        painter.restore()
+
+    def _paint_heading(self, painter: QPainter, rect: QRect, font: QFont, text: str) -> None:
+        painter.setFont(font)
+        painter.setPen(theme.current().color("muted"))
+        painter.drawText(
+            rect.adjusted(PADDING, 10, -PADDING, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+
+    def _paint_title(
+        self, painter: QPainter, inner: QRect, font: QFont, text: str, summary: EntrySummary | None
+    ) -> None:
+        """The title, cut short to leave room for the paper clip and the star at its right."""
+        colors = theme.current()
+        metrics = QFontMetrics(font)
         star = summary is not None and summary.is_favourite
         clip = summary is not None and summary.has_attachments
-        icon_size = title_metrics.height()
-        marks_width = (title_metrics.horizontalAdvance("★ ") if star else 0) + (
+        icon_size = metrics.height()
+        marks_width = (metrics.horizontalAdvance("★ ") if star else 0) + (
             icon_size + 4 if clip else 0
         )
-        painter.setFont(title_font)
+        painter.setFont(font)
         painter.setPen(colors.color("text"))
-        title = title_metrics.elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole)),
-            Qt.TextElideMode.ElideRight,
-            inner.width() - marks_width - 6,
+        title = metrics.elidedText(
+            text, Qt.TextElideMode.ElideRight, inner.width() - marks_width - 6
         )
-        painter.drawText(inner.topLeft().x(), inner.top() + title_metrics.ascent(), title)
+        painter.drawText(inner.topLeft().x(), inner.top() + metrics.ascent(), title)
         right = inner.right()
         if clip:
             right -= icon_size
@@ -111,36 +124,51 @@ class EntryDelegate(QStyledItemDelegate):
         if star:
             painter.setPen(colors.color("accent"))
             painter.drawText(
-                right - title_metrics.horizontalAdvance("★"),
-                inner.top() + title_metrics.ascent(),
-                "★",
+                right - metrics.horizontalAdvance("★"), inner.top() + metrics.ascent(), "★"
             )
 
-        when = summary.entry_at if summary is not None else index.data(DATE_ROLE)
+    def _paint_detail(
+        self,
+        painter: QPainter,
+        inner: QRect,
+        top: int,
+        font: QFont,
+        when: object,
+        summary: EntrySummary | None,
+    ) -> int:
+        """The date and the tags under the title; returns the line's height."""
         detail = friendly_date(when) if isinstance(when, datetime) else ""
         if summary is not None and summary.tags:
             detail += "   ·   " + ", ".join(summary.tags)
-        small_metrics = QFontMetrics(small_font)
-        painter.setFont(small_font)
-        painter.setPen(colors.color("muted"))
-        top = inner.top() + title_metrics.height() + 4
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(theme.current().color("muted"))
         painter.drawText(
             inner.left(),
-            top + small_metrics.ascent(),
-            small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, inner.width()),
+            top + metrics.ascent(),
+            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, inner.width()),
         )
-        snippet = index.data(SNIPPET_ROLE)
-        if snippet is not None:
-            text, highlights = snippet
-            document = QTextDocument()
-            document.setDefaultFont(option.font)
-            document.setDocumentMargin(0)
-            document.setTextWidth(inner.width())
-            document.setDefaultStyleSheet(f"body {{ color: {colors.colors['text']}; }}")
-            document.setHtml(
-                f"<body>{highlighted_html(text, highlights, colors.colors['mark'])}</body>"
-            )
-            painter.translate(inner.left(), top + small_metrics.height() + 4)
-            area = QRect(0, 0, inner.width(), QFontMetrics(option.font).height() * 2 + 2)
-            document.drawContents(painter, area)
-        painter.restore()
+        return metrics.height()
+
+    def _paint_snippet(
+        self,
+        painter: QPainter,
+        font: QFont,
+        inner: QRect,
+        top: int,
+        snippet: tuple[str, tuple[tuple[int, int], ...]],
+    ) -> None:
+        """Two lines of the search's snippet, its matched words marked."""
+        colors = theme.current()
+        text, highlights = snippet
+        document = QTextDocument()
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        document.setTextWidth(inner.width())
+        document.setDefaultStyleSheet(f"body {{ color: {colors.colors['text']}; }}")
+        document.setHtml(
+            f"<body>{highlighted_html(text, highlights, colors.colors['mark'])}</body>"
+        )
+        painter.translate(inner.left(), top)
+        area = QRect(0, 0, inner.width(), QFontMetrics(font).height() * 2 + 2)
+        document.drawContents(painter, area)

@@ -88,7 +88,21 @@ class EntryEditor(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.flush)
+        self._build_fields()
+        self.body = self._build_body()
+        self.toolbar = self._build_toolbar()
+        self.attachments_model = AttachmentsModel()
+        self.attachments = self._build_attachments()
+        self.status = label("", "hint", wrap=False)
+        self.words = label("", "hint", wrap=False)
+        self._lay_out()
+        self._chain_tabs()
+        self._connect()
+        self.new_entry()
 
+    # -- building -----------------------------------------------------------------------------
+    def _build_fields(self) -> None:
+        """The title, the date and time, the favourite star and the tags."""
         self.title = QLineEdit()
         self.title.setObjectName("entryTitle")
         self.title.setPlaceholderText(self.tr("Title (optional)"))
@@ -114,29 +128,31 @@ class EntryEditor(QWidget):
         self.tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(self.tag_completer)
 
-        self.body = QTextEdit()
-        self.body.setObjectName("entryBody")
-        self.body.setAcceptRichText(False)  # pasted text arrives as plain text, not web pages
-        self.body.setAccessibleName(self.tr("Entry text"))
-        self.body.setPlaceholderText(self.tr("Write whatever you need to. Only you can read this."))
-        self.body.setTabChangesFocus(True)
+    def _build_body(self) -> QTextEdit:
+        body = QTextEdit()
+        body.setObjectName("entryBody")
+        body.setAcceptRichText(False)  # pasted text arrives as plain text, not web pages
+        body.setAccessibleName(self.tr("Entry text"))
+        body.setPlaceholderText(self.tr("Write whatever you need to. Only you can read this."))
+        body.setTabChangesFocus(True)
+        return body
 
-        self.toolbar = self._build_toolbar()
-        self.attachments_model = AttachmentsModel()
-        self.attachments = QListView()
-        self.attachments.setObjectName("attachments")
-        self.attachments.setAccessibleName(self.tr("Attachments"))
-        self.attachments.setModel(self.attachments_model)
-        self.attachments.setViewMode(QListView.ViewMode.IconMode)
-        self.attachments.setIconSize(QSize(96, 96))
-        self.attachments.setGridSize(QSize(130, 130))
-        self.attachments.setFixedHeight(150)
-        self.attachments.setWrapping(False)
-        self.attachments.setFlow(QListView.Flow.LeftToRight)
-        self.attachments.doubleClicked.connect(self._open_attachment)
-        self.status = label("", "hint", wrap=False)
-        self.words = label("", "hint", wrap=False)
+    def _build_attachments(self) -> QListView:
+        """The entry's attachments as a row of thumbnails; a double-click opens one."""
+        attachments = QListView()
+        attachments.setObjectName("attachments")
+        attachments.setAccessibleName(self.tr("Attachments"))
+        attachments.setModel(self.attachments_model)
+        attachments.setViewMode(QListView.ViewMode.IconMode)
+        attachments.setIconSize(QSize(96, 96))
+        attachments.setGridSize(QSize(130, 130))
+        attachments.setFixedHeight(150)
+        attachments.setWrapping(False)
+        attachments.setFlow(QListView.Flow.LeftToRight)
+        attachments.doubleClicked.connect(self._open_attachment)
+        return attachments
 
+    def _lay_out(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.favourite)
@@ -157,6 +173,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.attachments)
         layout.addLayout(foot)
 
+    def _chain_tabs(self) -> None:
         # Writing comes first: Tab goes from the title straight to the text.
         for first, second in (
             (self.title, self.body),
@@ -165,6 +182,8 @@ class EntryEditor(QWidget):
             (self.tags, self.favourite),
         ):
             QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
         # Enter ends the title, as in a word processor: on to the text.
         self.title.returnPressed.connect(
             lambda: self.body.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -175,7 +194,6 @@ class EntryEditor(QWidget):
         self.favourite.toggled.connect(self._favourite_toggled)
         self.body.textChanged.connect(self._changed)
         self.body.textChanged.connect(self._count_words)
-        self.new_entry()
 
     # -- toolbar --------------------------------------------------------------------------
     def _action(
@@ -214,6 +232,34 @@ class EntryEditor(QWidget):
         bar.setObjectName("formatting")
         bar.setAccessibleName(self.tr("Formatting"))
         bar.setIconSize(QSize(20, 20))
+        self._add_formatting(bar)
+        bar.addSeparator()
+        self._action(bar, self.tr("Undo"), self.tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
+        self._action(bar, self.tr("Redo"), self.tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
+        bar.addSeparator()
+        self._action(
+            bar,
+            self.tr("Attach"),
+            self.tr("Attach a photo or document"),
+            None,
+            self.choose_attachment,
+            "attach",
+        )
+        self._action(
+            bar,
+            self.tr("Delete"),
+            self.tr("Delete this entry"),
+            None,
+            self._confirm_delete,
+            "trash",
+        )
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # shown when the window is too narrow for every button
+            extension.setAccessibleName(self.tr("More formatting"))
+        return bar
+
+    def _add_formatting(self, bar: QToolBar) -> None:
+        """Bold, italic, heading, the two lists and a link."""
         # The letters drawn on the buttons: lupdate needs each disambiguation written out.
         self._action(
             bar,
@@ -258,30 +304,6 @@ class EntryEditor(QWidget):
         self._action(
             bar, self.tr("Link"), self.tr("Insert link"), "Ctrl+Shift+K", self._insert_link, "link"
         )
-        bar.addSeparator()
-        self._action(bar, self.tr("Undo"), self.tr("Undo"), "Ctrl+Z", self.body.undo, "undo")
-        self._action(bar, self.tr("Redo"), self.tr("Redo"), "Ctrl+Shift+Z", self.body.redo, "redo")
-        bar.addSeparator()
-        self._action(
-            bar,
-            self.tr("Attach"),
-            self.tr("Attach a photo or document"),
-            None,
-            self.choose_attachment,
-            "attach",
-        )
-        self._action(
-            bar,
-            self.tr("Delete"),
-            self.tr("Delete this entry"),
-            None,
-            self._confirm_delete,
-            "trash",
-        )
-        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if extension is not None:  # shown when the window is too narrow for every button
-            extension.setAccessibleName(self.tr("More formatting"))
-        return bar
 
     def _insert_link(self) -> None:
         url, ok = QInputDialog.getText(self, self.tr("Insert link"), self.tr("Web address:"))

@@ -324,6 +324,26 @@ class ExportDialog(QDialog):
         self._selected = list(selected_ids)
         self.setWindowTitle(self.tr("Export entries"))
         self.setMinimumWidth(560)
+        form = self._build_choices()
+        self.warning = label(
+            self.tr(
+                "An export is not encrypted: anyone who opens the file can read it. Keep it "
+                "somewhere safe, and delete it when you no longer need it."
+            ),
+            "notice",
+        )
+        self.status = label("", "hint")
+        self.status.hide()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._task: Task | None = None  # the export under way
+
+    def _build_choices(self) -> QFormLayout:
+        """The format, and which entries: everything, the selected one, or a date range."""
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Export format"))
         for key, text in self.FORMATS:
@@ -334,6 +354,17 @@ class ExportDialog(QDialog):
         if self._selected:
             self.scope.addItem(self.tr("The selected entry"), "selected")
         self.scope.addItem(self.tr("A date range"), "range")
+        self.range_box = self._build_range()
+        self.scope.currentIndexChanged.connect(
+            lambda _i: self.range_box.setVisible(self.scope.currentData() == "range")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Entries"), self.scope)
+        form.addRow("", self.range_box)
+        return form
+
+    def _build_range(self) -> QWidget:
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
         self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
@@ -346,25 +377,12 @@ class ExportDialog(QDialog):
         range_row.addWidget(self.since)
         range_row.addWidget(label(self.tr("to"), wrap=False))
         range_row.addWidget(self.until)
-        self.range_box = QWidget()
-        self.range_box.setLayout(range_row)
-        self.range_box.hide()
-        self.scope.currentIndexChanged.connect(
-            lambda _i: self.range_box.setVisible(self.scope.currentData() == "range")
-        )
-        form = QFormLayout()
-        form.addRow(self.tr("Format"), self.format)
-        form.addRow(self.tr("Entries"), self.scope)
-        form.addRow("", self.range_box)
-        self.warning = label(
-            self.tr(
-                "An export is not encrypted: anyone who opens the file can read it. Keep it "
-                "somewhere safe, and delete it when you no longer need it."
-            ),
-            "notice",
-        )
-        self.status = label("", "hint")
-        self.status.hide()
+        range_box = QWidget()
+        range_box.setLayout(range_row)
+        range_box.hide()
+        return range_box
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(
             self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -374,12 +392,7 @@ class ExportDialog(QDialog):
         cancel.setAccessibleName(self.tr("Close"))
         buttons.accepted.connect(self.choose_and_export)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self._task: Task | None = None  # the export under way
+        return buttons
 
     def selection(self) -> ExportSelection:
         scope = self.scope.currentData()

@@ -29,6 +29,14 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build_search()
+        self._build_filters()
+        self._lay_out()
+        self._connect()
+        self.set_tags([])
+
+    def _build_search(self) -> None:
+        """The search box, and the switch that shows the filters below it."""
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search your journal (Ctrl+F)"))
@@ -41,6 +49,8 @@ class FilterBar(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(self.tr("Show filters"))
         self.toggle.setMinimumHeight(44)
+
+    def _build_filters(self) -> None:
         self.tag = QComboBox()
         self.tag.setAccessibleName(self.tr("Only entries with this tag"))
         self.use_since = QCheckBox(self.tr("From"))
@@ -60,6 +70,7 @@ class FilterBar(QWidget):
         self.with_attachments = QCheckBox(self.tr("With attachments"))
         self.with_attachments.setAccessibleName(self.tr("Only entries with attachments"))
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.toggle)
@@ -79,6 +90,8 @@ class FilterBar(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.panel)
 
+    def _connect(self) -> None:
+        # Typing waits for a pause before searching; every other change filters at once.
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -90,7 +103,6 @@ class FilterBar(QWidget):
         self.since.dateChanged.connect(lambda _d: self._date_changed(self.use_since))
         self.until.dateChanged.connect(lambda _d: self._date_changed(self.use_until))
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.set_tags([])
 
     def _date_changed(self, switch: QCheckBox) -> None:
         if switch.isChecked():

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListView,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -27,7 +28,7 @@ from carecompanion.ui.journal.calendar_view import CalendarView
 from carecompanion.ui.journal.delegate import EntryDelegate
 from carecompanion.ui.journal.editor import EntryEditor
 from carecompanion.ui.journal.filter_bar import FilterBar
-from carecompanion.ui.journal.search_model import SNIPPET_ROLE, SearchResultsModel
+from carecompanion.ui.journal.search_model import SearchResultsModel
 from carecompanion.ui.journal.timeline_model import ENTRY_ID_ROLE, TimelineModel
 
 
@@ -37,8 +38,29 @@ class JournalPage(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        journal = session.journal
+        new, more, share = (
+            self._build_new_button(),
+            self._build_more_button(),
+            self._build_share_button(),
+        )
+        header = PageHeader(self.tr("Journal"), [share, more, new])
+        left = self._build_finder()
+        self.editor = self._build_editor()
+        self.welcome = self._build_welcome()
+        self.right = QStackedWidget()
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGINS)
+        layout.setSpacing(14)
+        layout.addWidget(header)
+        layout.addWidget(self._build_splitter(left), 1)
+        self._add_shortcuts()
+        self.refresh()
 
+    # -- building -----------------------------------------------------------------------------
+    def _build_new_button(self) -> QToolButton:
+        """New entry; its arrow offers the templates."""
         self.new_button = QToolButton()
         self.new_button.setText(self.tr("New entry"))
         self.new_button.setObjectName("primaryTool")
@@ -50,6 +72,9 @@ class JournalPage(QWidget):
         self.template_menu = QMenu(self)
         self.template_menu.aboutToShow.connect(self._fill_template_menu)
         self.new_button.setMenu(self.template_menu)
+        return self.new_button
+
+    def _build_more_button(self) -> QToolButton:
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("Import and export"))
         self.more_button.setAccessibleName(self.tr("Import and export"))
@@ -61,6 +86,9 @@ class JournalPage(QWidget):
         more.addSeparator()
         more.addAction(self.tr("Manage templates…"), self.open_templates)
         self.more_button.setMenu(more)
+        return self.more_button
+
+    def _build_share_button(self) -> QPushButton:
         self.share_button = button(
             self.tr("Share with circle…"), self.tr("Share this entry with a circle")
         )
@@ -69,13 +97,31 @@ class JournalPage(QWidget):
         )
         self.share_button.clicked.connect(self.share_entry)
         self.share_button.setEnabled(False)
+        return self.share_button
 
-        header = PageHeader(
-            self.tr("Journal"), [self.share_button, self.more_button, self.new_button]
-        )
-
+    def _build_finder(self) -> QWidget:
+        """The left pane: search and filters above the timeline or the calendar."""
         self.filters = FilterBar()
         self.filters.changed.connect(self.refresh_list)
+        timeline_tab = self._build_timeline()
+        self.calendar = CalendarView(self._session.journal)
+        self.calendar.entry_chosen.connect(self.open_entry)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Timeline or calendar"))
+        self.tabs.addTab(timeline_tab, self.tr("Timeline"))
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow pane: no tab cut or hidden
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.tab_strip)
+        left_layout.addWidget(self.tabs, 1)
+        return left
+
+    def _build_timeline(self) -> QWidget:
+        """The entries, newest first (or the search's results), with a hint when none match."""
         self.timeline_model = TimelineModel()
         self.search_model = SearchResultsModel()
         self.list = QListView()
@@ -92,28 +138,20 @@ class JournalPage(QWidget):
         timeline_layout.setContentsMargins(0, 8, 0, 0)
         timeline_layout.addWidget(self.list_hint)
         timeline_layout.addWidget(self.list, 1)
-        self.calendar = CalendarView(journal)
-        self.calendar.entry_chosen.connect(self.open_entry)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Timeline or calendar"))
-        self.tabs.addTab(timeline_tab, self.tr("Timeline"))
-        self.tabs.addTab(self.calendar, self.tr("Calendar"))
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow pane: no tab cut or hidden
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.tab_strip)
-        left_layout.addWidget(self.tabs, 1)
+        return timeline_tab
 
-        self.editor = EntryEditor(journal)
-        self.editor.saved.connect(self._entry_saved)
-        self.editor.saved.connect(lambda _id: self._update_share())
-        self.editor.deleted.connect(lambda _id: self.refresh_list())
-        self.editor.deleted.connect(lambda _id: self._update_share())
-        self.welcome = QWidget()
-        welcome_layout = QVBoxLayout(self.welcome)
+    def _build_editor(self) -> EntryEditor:
+        editor = EntryEditor(self._session.journal)
+        editor.saved.connect(self._entry_saved)
+        editor.saved.connect(lambda _id: self._update_share())
+        editor.deleted.connect(lambda _id: self.refresh_list())
+        editor.deleted.connect(lambda _id: self._update_share())
+        return editor
+
+    def _build_welcome(self) -> QWidget:
+        """What an empty journal shows: what it is for, and one button to start."""
+        welcome = QWidget()
+        welcome_layout = QVBoxLayout(welcome)
         welcome_layout.addWidget(
             EmptyState(
                 "journal",
@@ -131,10 +169,9 @@ class JournalPage(QWidget):
         first.clicked.connect(lambda: self.new_entry())
         welcome_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         welcome_layout.addStretch(1)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.welcome)
-        self.right.addWidget(self.editor)
+        return welcome
 
+    def _build_splitter(self, left: QWidget) -> QSplitter:
         splitter = QSplitter()
         splitter.setHandleWidth(PANE_GAP)
         splitter.addWidget(left)
@@ -143,13 +180,9 @@ class JournalPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 620])
         splitter.setChildrenCollapsible(False)
+        return splitter
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(header)
-        layout.addWidget(splitter, 1)
-
+    def _add_shortcuts(self) -> None:
         # Window-wide while this page is on screen (Qt ignores shortcuts of hidden pages).
         for keys, slot in (
             ("Ctrl+N", self.new_entry),
@@ -159,7 +192,6 @@ class JournalPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        self.refresh()
 
     # -- lists ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -236,17 +268,8 @@ class JournalPage(QWidget):
         self.right.setCurrentWidget(self.editor)
         self.editor.load(entry_id)
         if self.list.model() is self.search_model:
-            self.editor.mark_words(self._matched_words(entry_id))
+            self.editor.mark_words(self.search_model.matched_words(entry_id))
         self._update_share()
-
-    def _matched_words(self, entry_id: int) -> set[str]:
-        """The words the search matched in this entry, as its snippet highlights them."""
-        for row in range(self.search_model.rowCount()):
-            index = self.search_model.index(row, 0)
-            if index.data(ENTRY_ID_ROLE) == entry_id:
-                text, highlights = index.data(SNIPPET_ROLE)
-                return {text[start:end] for start, end in highlights}
-        return set()
 
     def _update_share(self) -> None:
         self.share_button.setEnabled(self.editor.entry_id is not None)

@@ -15,6 +15,14 @@ DATE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class SearchResultsModel(RowsModel[SearchHit]):
+    def matched_words(self, entry_id: int) -> set[str]:
+        """The words the search matched in this entry, as its snippet highlights them."""
+        row = self.row_where(lambda hit: hit.id == entry_id)
+        if row < 0:
+            return set()
+        hit = self.value(row)
+        return {hit.snippet[start:end] for start, end in hit.highlights}
+
     def row_data(self, hit: SearchHit, role: int) -> Any:
         if role == KIND_ROLE:
             return ENTRY

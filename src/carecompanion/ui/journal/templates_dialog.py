@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,11 +42,37 @@ class TemplatesDialog(QDialog):
         self.setWindowTitle(self.tr("Templates"))
         self.resize(860, 560)
         self.model = TemplateListModel()
-        self.list = QListView()
-        self.list.setModel(self.model)
-        self.list.setAccessibleName(self.tr("Templates"))
-        wrap_rows(self.list)
-        self.list.setMinimumWidth(260)
+        self.list = self._build_list()
+        form = self._build_form()
+        actions = self._build_actions()
+        right = QVBoxLayout()
+        right.addWidget(self.note)
+        right.addLayout(form, 1)
+        right.addLayout(actions)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list)
+        columns.addLayout(right, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(close)
+        self._connect()
+        self._editing: Template | None = None
+        self._reload()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_list(self) -> QListView:
+        templates = QListView()
+        templates.setModel(self.model)
+        templates.setAccessibleName(self.tr("Templates"))
+        wrap_rows(templates)
+        templates.setMinimumWidth(260)
+        return templates
+
+    def _build_form(self) -> QFormLayout:
+        """The chosen template: its name, the title and tags it gives, and its text."""
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Template name"))
         self.title = QLineEdit()
@@ -70,6 +96,9 @@ class TemplatesDialog(QDialog):
         form.addRow(self.tr("Entry title"), self.title)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Text"), self.text)
+        return form
+
+    def _build_actions(self) -> QHBoxLayout:
         self.new_button = button(self.tr("New template"), self.tr("New template"))
         self.copy_button = button(self.tr("Make a copy"), self.tr("Make a copy of this template"))
         self.save_button = button(self.tr("Save"), self.tr("Save the template"), primary=True)
@@ -79,42 +108,27 @@ class TemplatesDialog(QDialog):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
-        right = QVBoxLayout()
-        right.addWidget(self.note)
-        right.addLayout(form, 1)
-        right.addLayout(actions)
-        columns = QHBoxLayout()
-        columns.addWidget(self.list)
-        columns.addLayout(right, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(close)
+        return actions
 
-        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur.row()))
+    def _connect(self) -> None:
+        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur))
         self.new_button.clicked.connect(self._new)
         self.copy_button.clicked.connect(self._copy)
         self.save_button.clicked.connect(self._save)
         self.delete_button.clicked.connect(self._delete)
-        self._editing: Template | None = None
-        self._reload()
 
+    # -- showing --------------------------------------------------------------------------------
     def _reload(self, select_id: str | None = None) -> None:
         self.model.set_rows([shown(t) for t in self._service.list_templates()])
-        row = 0
-        for number, template in enumerate(self.model.rows):
-            if template.id == select_id:
-                row = number
-        if self.model.rows:
+        if self.model.rowCount():
+            row = max(0, self.model.row_where(lambda template: template.id == select_id))
             self.list.setCurrentIndex(self.model.index(row, 0))
-            self._show(row)
+            self._show(self.model.index(row, 0))
 
-    def _show(self, row: int) -> None:
-        if not 0 <= row < len(self.model.rows):
+    def _show(self, index: QModelIndex) -> None:
+        template = self.model.value_at(index)
+        if template is None:
             return
-        template = self.model.rows[row]
         self._editing = template
         self._fill(template.name, template.title, template.body, template.tags)
         editable = not template.built_in

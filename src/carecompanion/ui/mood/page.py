@@ -104,6 +104,29 @@ class MoodPage(QWidget):
         # The shell's flow (one check-in at a time, Ctrl+K on every page), or the page's own.
         self.checkin = checkin if checkin is not None else CheckInFlow(session, self)
         self.checkin.saved.connect(lambda _checkin, _corrected: self.refresh())
+        header = self._build_header()
+        self.nudge = self._build_nudge()
+        controls = self._build_controls()
+        lifts_tab = self._build_charts()
+        self.year_stack = self._build_year()
+        history_tab = self._build_history()
+        self.tabs = self._build_tabs(lifts_tab, history_tab)
+        self.content = self._build_content(controls)
+        self.empty = self._build_empty()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGINS)
+        layout.setSpacing(14)
+        layout.addWidget(header)
+        layout.addWidget(self.nudge)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
         self.checkin_button = button(self.tr("Check in"), self.tr("Check in now"), primary=True)
         self.checkin_button.setToolTip(self.tr("Check in (Ctrl+K)"))
         self.checkin_button.clicked.connect(self.check_in)
@@ -121,13 +144,15 @@ class MoodPage(QWidget):
         more.addAction(self.tr("Export check-ins as CSV…"), self._export_csv)
         more.addAction(self.tr("Import from Daylio…"), self._import_daylio)
         self.more_button.setMenu(more)
-        header = PageHeader(
+        return PageHeader(
             self.tr("Mood"), [self.more_button, self.selfcheck_button, self.checkin_button]
         )
 
-        self.nudge = QFrame()
-        self.nudge.setObjectName("nudge")
-        nudge_layout = QVBoxLayout(self.nudge)
+    def _build_nudge(self) -> QFrame:
+        """A gentle note when the check-ins suggest a hard stretch (hidden until then)."""
+        nudge = QFrame()
+        nudge.setObjectName("nudge")
+        nudge_layout = QVBoxLayout(nudge)
         self.nudge_text = label("", "")
         self.nudge_contacts = label("", "hint")
         nudge_buttons = QHBoxLayout()
@@ -138,8 +163,11 @@ class MoodPage(QWidget):
         nudge_layout.addWidget(self.nudge_text)
         nudge_layout.addWidget(self.nudge_contacts)
         nudge_layout.addLayout(nudge_buttons)
-        self.nudge.hide()
+        nudge.hide()
+        return nudge
 
+    def _build_controls(self) -> QHBoxLayout:
+        """The summary sentence, the period shown and the tables switch."""
         self.summary = label("", "summary")
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period shown"))
@@ -161,7 +189,10 @@ class MoodPage(QWidget):
         controls.addWidget(self.summary, 1)
         controls.addWidget(self.period)
         controls.addWidget(self.as_table)
+        return controls
 
+    def _build_charts(self) -> QWidget:
+        """The trend, sleep and lifts charts; returns the lifts tab (its note above it)."""
         self.trend = ChartPanel(self.tr("Mood and stress over time"))
         self.sleep = ChartPanel(self.tr("Sleep and mood"))
         self.lifts = ChartPanel(self.tr("What lifts your mood"))
@@ -171,6 +202,10 @@ class MoodPage(QWidget):
         lifts_layout.setContentsMargins(0, 0, 0, 0)
         lifts_layout.addWidget(self.lifts_note)
         lifts_layout.addWidget(self.lifts, 1)
+        return lifts_tab
+
+    def _build_year(self) -> QStackedWidget:
+        """The year in colour with its streaks, or the same days as a table."""
         self.heatmap = YearHeatmap()
         self.year_table = FiguresTableModel()
         self.year_table_view = QTableView()
@@ -178,7 +213,7 @@ class MoodPage(QWidget):
         self.year_table_view.setAccessibleName(self.tr("Year in colour, as a table"))
         self.year_table_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.year_table_view.verticalHeader().hide()
-        self.year_stack = QStackedWidget()
+        year_stack = QStackedWidget()
         heat_holder = QScrollArea()
         heat_holder.setWidgetResizable(True)
         heat_holder.setFrameShape(QFrame.Shape.NoFrame)
@@ -189,8 +224,12 @@ class MoodPage(QWidget):
         heat_layout.addWidget(self.streak_text)
         heat_layout.addStretch(1)
         heat_holder.setWidget(heat_inner)
-        self.year_stack.addWidget(heat_holder)
-        self.year_stack.addWidget(self.year_table_view)
+        year_stack.addWidget(heat_holder)
+        year_stack.addWidget(self.year_table_view)
+        return year_stack
+
+    def _build_history(self) -> QWidget:
+        """Past check-ins, newest first; Enter or a double-click corrects one."""
         self.history_model = CheckInListModel()
         self.history = QListView()
         self.history.setObjectName("entries")
@@ -207,24 +246,32 @@ class MoodPage(QWidget):
             label(self.tr("Double-click or press Enter on a check-in to correct it."), "hint")
         )
         history_layout.addWidget(self.history, 1)
+        return history_tab
 
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Mood charts"))
-        self.tabs.addTab(self.trend, self.tr("Mood and stress"))
-        self.tabs.addTab(self.year_stack, self.tr("Year in colour"))
-        self.tabs.addTab(lifts_tab, self.tr("What lifts your mood"))
-        self.tabs.addTab(self.sleep, self.tr("Sleep and mood"))
-        self.tabs.addTab(history_tab, self.tr("Check-ins"))
+    def _build_tabs(self, lifts_tab: QWidget, history_tab: QWidget) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Mood charts"))
+        tabs.addTab(self.trend, self.tr("Mood and stress"))
+        tabs.addTab(self.year_stack, self.tr("Year in colour"))
+        tabs.addTab(lifts_tab, self.tr("What lifts your mood"))
+        tabs.addTab(self.sleep, self.tr("Sleep and mood"))
+        tabs.addTab(history_tab, self.tr("Check-ins"))
+        return tabs
 
-        self.content = QWidget()
-        content_layout = QVBoxLayout(self.content)
+    def _build_content(self, controls: QHBoxLayout) -> QWidget:
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(controls)
         self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow window: no tab cut or hidden
         content_layout.addWidget(self.tab_strip)
         content_layout.addWidget(self.tabs, 1)
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
+        return content
+
+    def _build_empty(self) -> QWidget:
+        """What a first visit shows: why check in, and one button to start."""
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
         empty_layout.addWidget(
             EmptyState(
                 "mood",
@@ -245,17 +292,7 @@ class MoodPage(QWidget):
         first.clicked.connect(self.check_in)
         empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
-        self.body = QStackedWidget()
-        self.body.addWidget(self.empty)
-        self.body.addWidget(self.content)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(header)
-        layout.addWidget(self.nudge)
-        layout.addWidget(self.body, 1)
-        self.refresh()
+        return empty
 
     # -- figures ----------------------------------------------------------------------------
     def _range(self) -> tuple[date | None, int]:
@@ -458,7 +495,9 @@ class MoodPage(QWidget):
         self.checkin.open()
 
     def _edit_checkin(self, index: QModelIndex) -> None:
-        self.checkin.open(self.history_model.value(index.row()))
+        checkin = self.history_model.value_at(index)
+        if checkin is not None:
+            self.checkin.open(checkin)
 
     def _report(self) -> None:
         from carecompanion.ui.mood.mood_files import save_report

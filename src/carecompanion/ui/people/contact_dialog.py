@@ -62,6 +62,24 @@ class ContactDialog(QDialog):
         self.setWindowTitle(self.tr("Add a person") if draft is None else self.tr("Edit"))
         self.setMinimumWidth(560)
         draft = draft or ContactDraft(name="")
+        self._build_who(draft)
+        self._build_ways_to_reach(draft)
+        self._build_how_they_help(draft)
+        self.photo_data: bytes | None = None  # a newly chosen photo, kept encrypted on save
+        self.photo_button = QPushButton(self.tr("Choose a photo…"))
+        self.photo_button.setAccessibleName(self.tr("Choose a photo"))
+        self.photo_button.clicked.connect(self._choose_photo)
+        self.error = label("", "error")
+        self.error.hide()
+        buttons = save_cancel_buttons(self, self._check)
+        layout = QVBoxLayout(self)
+        # The fields scroll: Save and Cancel stay in sight on a small screen.
+        layout.addWidget(scrolling(self._form()), 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    # -- the fields -----------------------------------------------------------------------------
+    def _build_who(self, draft: ContactDraft) -> None:
         self.name = QLineEdit(draft.name)
         self.name.setAccessibleName(self.tr("Name"))
         self.relation = QComboBox()
@@ -72,6 +90,8 @@ class ContactDialog(QDialog):
         self.role = QLineEdit(draft.role)
         self.role.setAccessibleName(self.tr("Role"))
         self.role.setPlaceholderText(self.tr("e.g. social worker, Mum's nurse"))
+
+    def _build_ways_to_reach(self, draft: ContactDraft) -> None:
         self.phones = QPlainTextEdit(
             "\n".join(f"{kind_word(p.kind)}: {p.number}" for p in draft.phones)
         )
@@ -85,6 +105,8 @@ class ContactDialog(QDialog):
         self.emails.setFixedHeight(60)
         self.address = QLineEdit(draft.address)
         self.address.setAccessibleName(self.tr("Address"))
+
+    def _build_how_they_help(self, draft: ContactDraft) -> None:
         self.helps = QLineEdit(", ".join(draft.helps))
         self.helps.setAccessibleName(self.tr("How they help"))
         self.helps.setPlaceholderText(self.tr("good listener, can take a night shift"))
@@ -102,10 +124,8 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(70)
-        self.photo_data: bytes | None = None  # a newly chosen photo, kept encrypted on save
-        self.photo_button = QPushButton(self.tr("Choose a photo…"))
-        self.photo_button.setAccessibleName(self.tr("Choose a photo"))
-        self.photo_button.clicked.connect(self._choose_photo)
+
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         for text, widget in (
             (self.tr("Name"), self.name),
@@ -122,14 +142,9 @@ class ContactDialog(QDialog):
             (self.tr("Photo"), self.photo_button),
         ):
             form.addRow(text, widget)
-        self.error = label("", "error")
-        self.error.hide()
-        buttons = save_cancel_buttons(self, self._check)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(form), 1)  # Save and Cancel stay in sight on a small screen
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        return form
 
+    # -- the answers ----------------------------------------------------------------------------
     def draft(self) -> ContactDraft:
         return ContactDraft(
             name=self.name.text().strip(),

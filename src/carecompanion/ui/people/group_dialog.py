@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +27,7 @@ from carecompanion.people.meetings import (
 )
 from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
+from carecompanion.ui.common.choices_model import CheckableListModel
 from carecompanion.ui.common.core_words import group_kind_label, is_universal_zone
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.common.screen_fit import scrolling
@@ -60,7 +60,28 @@ class GroupDialog(QDialog):
         self.setWindowTitle(self.tr("A support group") if draft is None else self.tr("Edit"))
         self.setMinimumWidth(520)
         draft = draft or GroupDraft(name="")
-        schedule = draft.schedule
+        self._build_about(draft, contacts)
+        self._build_members(contacts, draft.member_ids)
+        self._build_schedule(draft.schedule)
+        self.notes = QPlainTextEdit(draft.notes)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setFixedHeight(64)
+        if draft.schedule is not None:
+            self._show_schedule(draft.schedule)
+        self.repeat.currentIndexChanged.connect(lambda _i: self._week_visible())
+        form = self._form()
+        self.error = label("", "error")
+        self.error.hide()
+        buttons = save_cancel_buttons(self, self._check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(form), 1)  # Save and Cancel stay in sight on a small screen
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._week_visible()
+
+    # -- the fields -----------------------------------------------------------------------------
+    def _build_about(self, draft: GroupDraft, contacts: list[Contact]) -> None:
+        """Its name, how and where it meets, and who leads it."""
         self.name = QLineEdit(draft.name)
         self.name.setAccessibleName(self.tr("Group name"))
         self.kind = QComboBox()
@@ -76,20 +97,18 @@ class GroupDialog(QDialog):
         for contact in contacts:
             self.facilitator.addItem(contact.name, contact.id)
         self.facilitator.setCurrentIndex(max(0, self.facilitator.findData(draft.facilitator_id)))
-        self.members_model = QStandardItemModel(self)
+
+    def _build_members(self, contacts: list[Contact], member_ids: tuple[int, ...]) -> None:
+        self.members_model = CheckableListModel(self)
         for contact in contacts:
-            item = QStandardItem(contact.name)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setData(contact.id, Qt.ItemDataRole.UserRole)
-            item.setCheckState(
-                Qt.CheckState.Checked if contact.id in draft.member_ids else Qt.CheckState.Unchecked
-            )
-            self.members_model.appendRow(item)
+            self.members_model.add_choice(contact.id, contact.name, contact.id in member_ids)
         self.members = QListView()
         self.members.setModel(self.members_model)
         self.members.setAccessibleName(self.tr("Members"))
         self.members.setFixedHeight(96)
+
+    def _build_schedule(self, schedule: Schedule | None) -> None:
+        """How often, from when, at what time, for how long, in which time zone."""
         self.repeat = QComboBox()
         self.repeat.setAccessibleName(self.tr("How often it meets"))
         for key, text in REPEATS:
@@ -113,28 +132,29 @@ class GroupDialog(QDialog):
         self.duration.setSuffix(self.tr(" minutes"))
         self.duration.setValue(schedule.duration_minutes if schedule else 90)
         self.duration.setAccessibleName(self.tr("How long"))
+        self.zone = self._build_zone(schedule)
+
+    def _build_zone(self, schedule: Schedule | None) -> QLineEdit:
         here = system_zone_name() or "UTC"
         # "Etc/UTC" (what a fresh system often reports) is written the way people know it.
-        self.zone = QLineEdit(
-            schedule.tz if schedule else "UTC" if is_universal_zone(here) else here
-        )
-        self.zone.setAccessibleName(self.tr("Time zone"))
-        self.zone.setToolTip(
+        zone = QLineEdit(schedule.tz if schedule else "UTC" if is_universal_zone(here) else here)
+        zone.setAccessibleName(self.tr("Time zone"))
+        zone.setToolTip(
             self.tr(
                 "A time zone name such as Europe/London or America/New_York; UTC is universal time."
             )
         )
-        self.notes = QPlainTextEdit(draft.notes)
-        self.notes.setAccessibleName(self.tr("Notes"))
-        self.notes.setFixedHeight(64)
-        if schedule is not None:
-            key = {"once": "once", "monthly": "monthly"}.get(
-                schedule.frequency, "fortnightly" if schedule.interval == 2 else "weekly"
-            )
-            self.repeat.setCurrentIndex(self.repeat.findData(key))
-            if schedule.week_of_month is not None:
-                self.week.setCurrentIndex(self.week.findData(schedule.week_of_month))
-        self.repeat.currentIndexChanged.connect(lambda _i: self._week_visible())
+        return zone
+
+    def _show_schedule(self, schedule: Schedule) -> None:
+        key = {"once": "once", "monthly": "monthly"}.get(
+            schedule.frequency, "fortnightly" if schedule.interval == 2 else "weekly"
+        )
+        self.repeat.setCurrentIndex(self.repeat.findData(key))
+        if schedule.week_of_month is not None:
+            self.week.setCurrentIndex(self.week.findData(schedule.week_of_month))
+
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         for text, widget in (
             (self.tr("Name"), self.name),
@@ -151,15 +171,9 @@ class GroupDialog(QDialog):
             (self.tr("Notes"), self.notes),
         ):
             form.addRow(text, widget)
-        self.error = label("", "error")
-        self.error.hide()
-        buttons = save_cancel_buttons(self, self._check)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(form), 1)  # Save and Cancel stay in sight on a small screen
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self._week_visible()
+        return form
 
+    # -- the answers ----------------------------------------------------------------------------
     def _week_visible(self) -> None:
         self.week.setEnabled(self.repeat.currentData() == "monthly")
 
@@ -179,11 +193,7 @@ class GroupDialog(QDialog):
         )
 
     def member_ids(self) -> tuple[int, ...]:
-        return tuple(
-            int(self.members_model.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.members_model.rowCount())
-            if self.members_model.item(row).checkState() == Qt.CheckState.Checked
-        )
+        return tuple(int(contact_id) for contact_id in self.members_model.checked_values())
 
     def draft(self) -> GroupDraft:
         return GroupDraft(

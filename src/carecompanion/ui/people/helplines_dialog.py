@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,7 +43,7 @@ class HelplinesDialog(QDialog):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Helplines"))
-        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.row()))
+        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur))
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(self.tr("Emergency number"), self.emergency)
@@ -84,10 +84,10 @@ class HelplinesDialog(QDialog):
     def _reload(self) -> None:
         self.model.set_rows(self._crisis.list())
 
-    def _show(self, row: int) -> None:
-        if not 0 <= row < len(self.model.rows):
+    def _show(self, index: QModelIndex) -> None:
+        line = self.model.value_at(index)
+        if line is None:
             return
-        line = self.model.rows[row]
         for key, field in self.fields.items():
             field.setText(str(getattr(line, key)))
 
@@ -114,17 +114,15 @@ class HelplinesDialog(QDialog):
         return self._run(lambda: self._crisis.add(self._draft()))
 
     def save_line(self) -> bool:
-        index = self.list.currentIndex()
-        if not index.isValid():
+        line = self.model.value_at(self.list.currentIndex())
+        if line is None:
             return False
-        line = self.model.rows[index.row()]
         return self._run(lambda: self._crisis.update(line.id, self._draft()))
 
     def remove_line(self) -> bool:
-        index = self.list.currentIndex()
-        if not index.isValid():
+        line = self.model.value_at(self.list.currentIndex())
+        if line is None:
             return False
-        line = self.model.rows[index.row()]
         return self._run(lambda: self._crisis.delete(line.id))
 
     def done(self, result: int) -> None:

@@ -112,6 +112,28 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self._session = session
         self._files_busy = False
+        header = self._build_header()
+        self.due_hint = label("", "notice")
+        self.due_hint.hide()
+        people_tab = self._build_people_tab(self._build_people_list(), self._build_person())
+        meetings_tab = self._build_meetings_tab()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("People or meetings"))
+        self.tabs.addTab(people_tab, self.tr("People"))
+        self.tabs.addTab(meetings_tab, self.tr("Groups and meetings"))
+        self.empty = self._build_empty()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGINS)
+        layout.setSpacing(14)
+        layout.addWidget(header)
+        layout.addWidget(self.body, 1)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
         self.add_button = button(self.tr("Add a person"), self.tr("Add a person"), primary=True)
         self.add_button.clicked.connect(self.add_contact)
         self.files_button = QToolButton()
@@ -124,10 +146,10 @@ class PeoplePage(QWidget):
         files.addAction(self.tr("Export contacts (vCard)…"), self.export_vcard)
         files.addAction(self.tr("Export meetings to a calendar (.ics)…"), self.export_ics)
         self.files_button.setMenu(files)
-        header = PageHeader(self.tr("People"), [self.files_button, self.add_button])
+        return PageHeader(self.tr("People"), [self.files_button, self.add_button])
 
-        self.due_hint = label("", "notice")
-        self.due_hint.hide()
+    def _build_people_list(self) -> QWidget:
+        """The left pane: find a person, and everyone (or those found)."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a person"))
         self.search.setAccessibleName(self.tr("Find a person"))
@@ -148,6 +170,10 @@ class PeoplePage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
+        return left
+
+    def _build_person(self) -> QWidget:
+        """The right pane: the chosen person's photo and details, and what to do."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setAccessibleName(self.tr("About this person"))
@@ -171,6 +197,9 @@ class PeoplePage(QWidget):
         right_layout.addWidget(self.picture)
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
+        return right
+
+    def _build_people_tab(self, left: QWidget, right: QWidget) -> QWidget:
         splitter = QSplitter()
         splitter.setHandleWidth(PANE_GAP)
         splitter.addWidget(left)
@@ -181,7 +210,10 @@ class PeoplePage(QWidget):
         people_layout.setContentsMargins(0, 8, 0, 0)
         people_layout.addWidget(self.due_hint)
         people_layout.addWidget(splitter, 1)
+        return people_tab
 
+    def _build_meetings_tab(self) -> QWidget:
+        """Groups on the left, their coming meetings on the right."""
         self.meetings_model = MeetingListModel()
         self.meetings = QListView()
         self.meetings.setObjectName("entries")
@@ -191,6 +223,13 @@ class PeoplePage(QWidget):
         meetings_tab = QWidget()
         meetings_layout = QVBoxLayout(meetings_tab)
         meetings_layout.setContentsMargins(0, 8, 0, 0)
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_groups_column(), 2)
+        columns.addLayout(self._build_meetings_column(), 3)
+        meetings_layout.addLayout(columns, 1)
+        return meetings_tab
+
+    def _build_groups_column(self) -> QVBoxLayout:
         self.groups_model = GroupListModel()
         self.groups = QListView()
         self.groups.setObjectName("entries")
@@ -206,11 +245,13 @@ class PeoplePage(QWidget):
         remove_group.clicked.connect(self.remove_group)
         # Titles and buttons wrap: both columns fit a narrow window (1366×768 at 150 %).
         group_actions = wrapping_row([add_group, edit_group, remove_group])
-        columns = QHBoxLayout()
         groups_column = QVBoxLayout()
         groups_column.addWidget(label(self.tr("Your groups"), "sectionTitle"))
         groups_column.addWidget(self.groups, 1)
         groups_column.addWidget(group_actions)
+        return groups_column
+
+    def _build_meetings_column(self) -> QVBoxLayout:
         meetings_column = QVBoxLayout()
         meetings_column.addWidget(
             label(self.tr("Coming up (next five weeks, your time)"), "sectionTitle")
@@ -221,16 +262,12 @@ class PeoplePage(QWidget):
         move = button(self.tr("Move this meeting…"), self.tr("Move the chosen meeting only"))
         move.clicked.connect(self.move_meeting)
         meetings_column.addWidget(wrapping_row([skip, move]))
-        columns.addLayout(groups_column, 2)
-        columns.addLayout(meetings_column, 3)
-        meetings_layout.addLayout(columns, 1)
+        return meetings_column
 
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("People or meetings"))
-        self.tabs.addTab(people_tab, self.tr("People"))
-        self.tabs.addTab(meetings_tab, self.tr("Groups and meetings"))
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
+    def _build_empty(self) -> QWidget:
+        """What a first visit shows: who belongs here, and one button to start."""
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
         empty_layout.addWidget(
             EmptyState(
                 "people",
@@ -248,15 +285,7 @@ class PeoplePage(QWidget):
         first.clicked.connect(self.add_contact)
         empty_layout.addWidget(first, alignment=Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
-        self.body = QStackedWidget()
-        self.body.addWidget(self.empty)
-        self.body.addWidget(self.tabs)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGINS)
-        layout.setSpacing(14)
-        layout.addWidget(header)
-        layout.addWidget(self.body, 1)
-        self.refresh()
+        return empty
 
     # -- lists ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -285,11 +314,10 @@ class PeoplePage(QWidget):
             self._show(None)
 
     def current_contact(self) -> Contact | None:
-        index = self.list.currentIndex()
-        return self.model.value(index.row()) if index.isValid() else None
+        return self.model.value_at(self.list.currentIndex())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show(self.model.value(current.row()) if current.isValid() else None)
+        self._show(self.model.value_at(current))
 
     def _show(self, contact: Contact | None) -> None:
         self.details.setHtml(contact_html(contact) if contact else "")
@@ -390,18 +418,16 @@ class PeoplePage(QWidget):
 
     def cancel_meeting(self) -> None:
         """One meeting off (a holiday, say): the group's other meetings stay as they are."""
-        index = self.meetings.currentIndex()
-        if not index.isValid():
+        meeting = self.meetings_model.value_at(self.meetings.currentIndex())
+        if meeting is None:
             return
-        meeting = self.meetings_model.value(index.row())
         self._session.groups.cancel_meeting(meeting.group_id, meeting.original_day)
         self.refresh()
 
     def move_meeting(self) -> None:
-        index = self.meetings.currentIndex()
-        if not index.isValid():
+        meeting = self.meetings_model.value_at(self.meetings.currentIndex())
+        if meeting is None:
             return
-        meeting = self.meetings_model.value(index.row())
         dialog = MoveMeetingDialog(meeting.start, self)
         if dialog.exec():
             new_day, new_start = dialog.chosen()
