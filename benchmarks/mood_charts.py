@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
 
@@ -39,7 +39,7 @@ from carecompanion.vault.vault import Vault
 SIZE = QSize(1100, 600)
 
 
-def paint(chart) -> None:  # type: ignore[no-untyped-def]
+def paint(chart: QChart) -> None:
     view = QChartView(chart)
     view.resize(SIZE)
     image = QImage(SIZE, QImage.Format.Format_ARGB32)

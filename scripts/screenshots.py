@@ -46,7 +46,9 @@ from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.app.launch import create_application
 from carecompanion.ui.app.main_window import dispose
 from carecompanion.ui.app.setup_wizard import PASSPHRASE
+from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.common import i18n, theme
+from carecompanion.ui.mood.checkin_dialog import CheckInDialog
 from carecompanion.vault.kdf import MINIMUM_KDF
 
 VIEWS = ("wizard", "app", "circle")
@@ -88,11 +90,11 @@ def _dialogs(*names: str) -> AbstractContextManager[None]:
     return capture_dialogs(_skipping_camera(), names)
 
 
-def _wait_for_circles(page: QWidget) -> None:
+def _wait_for_circles(page: CirclePage) -> None:
     import time
 
     deadline = time.monotonic() + 60
-    while page.work.busy and time.monotonic() < deadline:  # type: ignore[attr-defined]
+    while page.work.busy and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
     QApplication.processEvents()
@@ -266,8 +268,9 @@ def _press(key: Qt.Key) -> Callable[[QDialog, int], None]:
 
 def _more_questions(dialog: QDialog, _number: int) -> None:
     """The check-in with a mood chosen and its optional questions unfolded."""
+    assert isinstance(dialog, CheckInDialog)
     QTest.keyClick(dialog, Qt.Key.Key_3)
-    dialog.more.click()  # type: ignore[attr-defined]
+    dialog.more.click()
 
 
 def render_app(theme_name: str, controller: AppController, clock: Clock) -> None:

@@ -71,7 +71,8 @@ class InMemoryKeyring(keyring.backend.KeyringBackend):
         return 1
 
     def __init__(self) -> None:
-        super().__init__()
+        # keyring leaves KeyringBackend.__init__ unannotated (the rest of the class is typed).
+        super().__init__()  # type: ignore[no-untyped-call]
         self.passwords: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

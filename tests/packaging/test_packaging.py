@@ -17,9 +17,21 @@ MIME = "application/x-carecircle"
 SRC = ROOT / "src" / "carecompanion"
 
 
+class _CaseKeepingParser(configparser.ConfigParser):
+    """Keys as written (.desktop keys are case-sensitive), not lower-cased."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
+def _found(parent: ET.Element, path: str) -> ET.Element:
+    element = parent.find(path)
+    assert element is not None, f"no {path}"
+    return element
+
+
 def desktop_entry() -> configparser.SectionProxy:
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser = _CaseKeepingParser(interpolation=None, strict=False)
     parser.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -32,13 +44,13 @@ def test_desktop_entry_metainfo_and_mime_agree() -> None:
     meta = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
     assert meta.findtext("id") == APP_ID
     assert meta.findtext("launchable") == f"{APP_ID}.desktop"
-    assert meta.find("provides/mediatype").text == MIME  # type: ignore[union-attr]
+    assert _found(meta, "provides/mediatype").text == MIME
     namespace = "{http://www.freedesktop.org/standards/shared-mime-info}"
     mime = ET.parse(LINUX / "carecompanion-mime.xml").getroot()
     mime_type = mime.find(f"{namespace}mime-type")
     assert mime_type is not None and mime_type.get("type") == MIME
-    assert mime_type.find(f"{namespace}glob").get("pattern") == "*.carecircle"  # type: ignore[union-attr]
-    assert mime_type.find(f"{namespace}generic-icon").get("name") == APP_ID  # type: ignore[union-attr]
+    assert _found(mime_type, f"{namespace}glob").get("pattern") == "*.carecircle"
+    assert _found(mime_type, f"{namespace}generic-icon").get("name") == APP_ID
 
 
 def test_install_script_puts_things_where_the_desktop_looks() -> None:
@@ -61,7 +73,8 @@ def _excluded_qt_modules() -> set[str]:
     tree = ast.parse((ROOT / "packaging" / "carecompanion.spec").read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXCLUDED_QT":
-            return {ast.literal_eval(element) for element in node.value.elts}  # type: ignore[attr-defined]
+            assert isinstance(node.value, ast.List), "EXCLUDED_QT is a list"
+            return {ast.literal_eval(element) for element in node.value.elts}
     raise AssertionError("EXCLUDED_QT not found in the spec")
 
 
@@ -101,7 +114,11 @@ def _literal_icon_names() -> set[str]:
             if name == "resource_path" and literals and len(literals) == len(node.args):
                 names.add("/".join(literals))
             for keyword in node.keywords:
-                if keyword.arg == "icon_name" and isinstance(keyword.value, ast.Constant):
+                if (
+                    keyword.arg == "icon_name"
+                    and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)
+                ):
                     names.add(f"icons/{keyword.value.value}.svg")
     qss = (ROOT / "resources" / "styles" / "app.qss").read_text()
     names.update(f"icons/{n}" for n in re.findall(r"\{icons\}/([\w.-]+)", qss))
@@ -122,7 +139,7 @@ def test_installers_and_metadata_carry_the_package_version() -> None:
     default = re.search(r'#define AppVersion "([^"]+)"', iss)
     assert default is not None and default.group(1) == __version__
     meta = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
-    assert meta.find("releases/release").get("version") == __version__  # type: ignore[union-attr]
+    assert _found(meta, "releases/release").get("version") == __version__
 
 
 def test_the_windows_icon_holds_every_size(tmp_path: Path) -> None:

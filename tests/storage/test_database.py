@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite
 
 from carecompanion.journal.models import EntryRow
 from carecompanion.storage import migrate
@@ -118,18 +119,22 @@ def test_close_removes_the_wal(database: Database) -> None:
 
 
 # -- UtcDateTime ----------------------------------------------------------------------------------
+# The dialect the column meets in the app (it does not look at it).
+SQLITE = sqlite.dialect()
+
+
 def test_utc_datetime_stores_sortable_utc_text() -> None:
     column = UtcDateTime()
     plus_two = timezone(timedelta(hours=2))
-    stored = column.process_bind_param(datetime(2026, 3, 3, 14, 0, 0, 5, tzinfo=plus_two), None)
+    stored = column.process_bind_param(datetime(2026, 3, 3, 14, 0, 0, 5, tzinfo=plus_two), SQLITE)
     assert stored == "2026-03-03T12:00:00.000005Z"
-    loaded = column.process_result_value(stored, None)
+    loaded = column.process_result_value(stored, SQLITE)
     assert loaded == datetime(2026, 3, 3, 12, 0, 0, 5, tzinfo=UTC)
     assert loaded is not None and loaded.tzinfo is UTC
-    assert column.process_bind_param(None, None) is None
-    assert column.process_result_value(None, None) is None
+    assert column.process_bind_param(None, SQLITE) is None
+    assert column.process_result_value(None, SQLITE) is None
 
 
 def test_utc_datetime_refuses_naive_values() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        UtcDateTime().process_bind_param(datetime(2026, 3, 3, 12), None)
+        UtcDateTime().process_bind_param(datetime(2026, 3, 3, 12), SQLITE)

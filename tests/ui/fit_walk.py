@@ -615,11 +615,12 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     service = session.circles
 
     walk.dialog("circle-start", lambda: StartCircleDialog(window))
-    walk.dialog(
-        "circle-start-passphrase",
-        lambda: StartCircleDialog(window),
-        lambda dialog: dialog.with_passphrase.setChecked(True),
-    )  # type: ignore[attr-defined]
+
+    def choose_passphrase(dialog: QWidget) -> None:
+        assert isinstance(dialog, StartCircleDialog)
+        dialog.with_passphrase.setChecked(True)
+
+    walk.dialog("circle-start-passphrase", lambda: StartCircleDialog(window), choose_passphrase)
     shared = folder / "Shared"
     shared.mkdir(exist_ok=True)
     service.set_name("Sam")

@@ -3,6 +3,7 @@ sharing one circle file in a temporary "shared folder"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,12 @@ from tests.ui.test_accessibility import unnamed_controls
 
 WAIT = 15_000
 
+# The `person` fixture: a fresh vault session for a member of that name.
+Person = Callable[[str], VaultSession]
+
 
 @pytest.fixture
-def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path):  # type: ignore[no-untyped-def]
+def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> Person:
     def make(name: str) -> VaultSession:
         unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
         session = VaultSession(unlocked, clock)
@@ -64,8 +68,8 @@ def two_member_circle(ana: VaultSession, bea: VaultSession, file: Path) -> str:
 
 
 def test_empty_state_explains_circles_and_offers_three_ways_in(
-    qtbot: QtBot, person, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = person("Ana")
     page = make_page(qtbot, session)
     assert page.body.currentWidget() is page.empty
@@ -86,16 +90,19 @@ def test_empty_state_explains_circles_and_offers_three_ways_in(
     qtbot.mouseClick(page.empty_card_button, Qt.MouseButton.LeftButton)
     assert seen == [session.circles.card().safety_number]
     joined: list[bool] = []
-    monkeypatch.setattr(
-        JoinCircleDialog, "exec", lambda dialog: joined.append(dialog.passphrase.isHidden()) or 0
-    )
+
+    def note_the_passphrase(dialog: JoinCircleDialog) -> int:
+        joined.append(dialog.passphrase.isHidden())
+        return 0
+
+    monkeypatch.setattr(JoinCircleDialog, "exec", note_the_passphrase)
     qtbot.mouseClick(page.join_button, Qt.MouseButton.LeftButton)
     assert joined == [True], "no passphrase is asked before a file is chosen"
 
 
 def test_member_card_renames_and_saves_the_card(
-    qtbot: QtBot, person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from carecompanion.circle.identity import card_from_bytes
 
     session = person("Ana")
@@ -118,8 +125,8 @@ def test_member_card_renames_and_saves_the_card(
 
 
 def test_starting_a_circle_through_the_dialog(
-    qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = person("Ana")
     page = make_page(qtbot, session)
     chosen = shared / "Tuesday group"  # the dialog adds the .carecircle suffix
@@ -252,8 +259,8 @@ def test_redaction_lines_accept_arrows_and_bare_words() -> None:
 
 
 def test_another_members_post_arrives_unread_then_comment_and_react(
-    qtbot: QtBot, person, shared: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, shared: Path
+) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
     page = make_page(qtbot, ana)
@@ -300,7 +307,9 @@ def test_another_members_post_arrives_unread_then_comment_and_react(
     assert [(r.author_name, r.text) for r in seen.reactions] == [("Ana", "heart")]
 
 
-def test_the_watcher_syncs_when_another_member_writes(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_watcher_syncs_when_another_member_writes(
+    qtbot: QtBot, person: Person, shared: Path
+) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id = two_member_circle(ana, bea, shared / "t.carecircle")
     page = make_page(qtbot, ana)
@@ -321,7 +330,7 @@ def test_the_watcher_syncs_when_another_member_writes(qtbot: QtBot, person, shar
     assert not page.work.busy
 
 
-def test_sync_trouble_is_a_calm_status_line(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sync_trouble_is_a_calm_status_line(qtbot: QtBot, person: Person, shared: Path) -> None:
     ana, bea = person("Ana"), person("Bea")
     file = shared / "t.carecircle"
     two_member_circle(ana, bea, file)
@@ -334,8 +343,8 @@ def test_sync_trouble_is_a_calm_status_line(qtbot: QtBot, person, shared: Path) 
 
 
 def test_members_dialog_adds_after_comparing_and_removes(
-    qtbot: QtBot, person, tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id = ana.circles.create("Tuesday group", shared / "t.carecircle").id
     page = make_page(qtbot, ana)
@@ -371,7 +380,7 @@ def test_members_dialog_adds_after_comparing_and_removes(
 
     asked: list[str] = []
 
-    def yes(_parent, title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+    def yes(_parent: object, title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -392,8 +401,8 @@ def test_members_dialog_adds_after_comparing_and_removes(
 
 
 def test_join_asks_a_passphrase_only_when_the_file_needs_one(
-    qtbot: QtBot, person, shared: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, shared: Path
+) -> None:
     ana = person("Ana")
     keys = shared / "keys.carecircle"
     words = shared / "words.carecircle"
@@ -415,8 +424,8 @@ def test_join_asks_a_passphrase_only_when_the_file_needs_one(
 
 
 def test_joining_a_passphrase_circle_from_the_page(
-    qtbot: QtBot, person, shared: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, person: Person, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ana, bea = person("Ana"), person("Bea")
     file = shared / "words.carecircle"
     ana.circles.create("Words", file, passphrase="lantern garden kettle")
@@ -484,7 +493,9 @@ def test_circle_page_controls_are_named(
     wait_idle(qtbot, page)
 
 
-def test_locking_stops_the_watcher_and_forgets_posts(qtbot: QtBot, person, shared: Path) -> None:  # type: ignore[no-untyped-def]
+def test_locking_stops_the_watcher_and_forgets_posts(
+    qtbot: QtBot, person: Person, shared: Path
+) -> None:
     ana = person("Ana")
     circle_id = ana.circles.create("Tuesday group", shared / "t.carecircle").id
     ana.circles.share_entry(circle_id, ana.journal.add("A day", "text").id)
@@ -498,8 +509,8 @@ def test_locking_stops_the_watcher_and_forgets_posts(qtbot: QtBot, person, share
 
 def test_sharing_how_the_week_went(
     qtbot: QtBot,
-    person,
-    shared: Path,  # type: ignore[no-untyped-def]
+    person: Person,
+    shared: Path,
     clock: FixedClock,
 ) -> None:
     from datetime import timedelta

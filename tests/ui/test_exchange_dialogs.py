@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.journal.exchange.importing import ImportSource
+from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.journal.exchange_dialogs import ExportDialog, ImportDialog
 from tests.conftest import VaultFactory
@@ -61,8 +62,8 @@ def test_import_previews_then_imports_and_skips_duplicates(
 
 
 def test_bad_file_names_the_line_and_changes_nothing(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path, paths
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path, paths: AppPaths
+) -> None:
     session = _session(vault_factory, clock)
     broken = tmp_path / "broken.json"
     broken.write_text('{"tags": {},\n "entries": [\n  {"title": "x",,}\n]}\n')

@@ -76,7 +76,8 @@ def test_typing_autosaves_and_survives_a_lock(
     controller.lock()
     page = _reunlock(qtbot, controller)
     entry_id = page.timeline_model.index(1, 0).data(ENTRY_ID_ROLE)
-    entry = controller.session.journal.get(int(entry_id))  # type: ignore[union-attr]
+    assert controller.session is not None
+    entry = controller.session.journal.get(int(entry_id))
     assert entry.title == "The night of the first fall"
     assert "Booked the therapist." in entry.body
 
@@ -99,7 +100,8 @@ def test_search_finds_an_entry_and_opens_it(
     clock: FixedClock,
 ) -> None:
     controller, page = _open(make_controller, vault_factory, entries=5, clock=clock)
-    journal = controller.session.journal  # type: ignore[union-attr]
+    assert controller.session is not None
+    journal = controller.session.journal
     target = journal.add("Memory clinic", "The neurologist suggested a new dose.", ["doctor"])
     page.refresh()
     page.focus_search()
@@ -145,7 +147,8 @@ def test_editing_tags_updates_the_filter(
     page.editor.tags.selectAll()
     qtbot.keyClicks(page.editor.tags, "respite, hope")
     page.editor.flush()
-    entry = controller.session.journal.get(page.editor.entry_id)  # type: ignore[union-attr,arg-type]
+    assert controller.session is not None and page.editor.entry_id is not None
+    entry = controller.session.journal.get(page.editor.entry_id)
     assert set(entry.tags) == {"respite", "hope"}
     page.refresh()
     names = [page.filters.tag.itemData(i) for i in range(page.filters.tag.count())]
@@ -220,7 +223,8 @@ def test_templates_fill_a_new_entry(
     vault_factory: VaultFactory,
 ) -> None:
     controller, page = _open(make_controller, vault_factory)
-    templates = controller.session.templates.list_templates()  # type: ignore[union-attr]
+    assert controller.session is not None
+    templates = controller.session.templates.list_templates()
     assert len(templates) >= 7
     page.new_entry(templates[0])
     assert page.editor.body.toPlainText().strip()

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -224,8 +225,12 @@ def test_daylio_import_from_the_page_adds_once(
 
 
 def test_csv_export_reads_back(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import csv
 
     from PySide6.QtWidgets import QFileDialog

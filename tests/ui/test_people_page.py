@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
@@ -24,8 +26,8 @@ def _session(vault_factory: VaultFactory, clock: FixedClock) -> VaultSession:
 
 
 def test_adding_a_contact_through_the_dialog(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = _session(vault_factory, clock)
     page = PeoplePage(session)
     qtbot.addWidget(page)
@@ -52,8 +54,8 @@ def test_adding_a_contact_through_the_dialog(
 
 
 def test_logging_a_call_clears_the_due_reminder(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = _session(vault_factory, clock)
     sam = session.people.add(ContactDraft(name="Sam", relation="family", check_in_days=7))
     session.people.log_contact(sam.id, "call", "", clock.now() - timedelta(days=10))
@@ -68,8 +70,8 @@ def test_logging_a_call_clears_the_due_reminder(
 
 
 def test_clicking_a_number_opens_the_phone_app_and_offers_to_log(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = _session(vault_factory, clock)
     session.people.add(ContactDraft(name="Jo", phones=(Phone("+44 20 7946 0000"),)))
     page = PeoplePage(session)
@@ -77,9 +79,12 @@ def test_clicking_a_number_opens_the_phone_app_and_offers_to_log(
     opened: list[str] = []
     offered: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    monkeypatch.setattr(
-        LogDialog, "exec", lambda self: offered.append(self.kind.currentData()) or 0
-    )
+
+    def offer(dialog: LogDialog) -> int:
+        offered.append(dialog.kind.currentData())
+        return 0
+
+    monkeypatch.setattr(LogDialog, "exec", offer)
     page._link(QUrl("tel:+442079460000"))
     assert opened == ["tel:+442079460000"]
     assert offered == ["call"]
@@ -105,8 +110,8 @@ def test_help_panel_lists_people_first_then_helplines(
 
 
 def test_adding_a_fortnightly_group_lists_its_meetings(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QDate, QTime
 
     from carecompanion.ui.people.group_dialog import GroupDialog
@@ -151,8 +156,12 @@ def test_group_dialog_refuses_an_unknown_time_zone(qtbot: QtBot) -> None:
 
 
 def test_a_photo_is_kept_encrypted_and_shown(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
     from PySide6.QtGui import QImage
 
@@ -161,7 +170,8 @@ def test_a_photo_is_kept_encrypted_and_shown(
     raw = QByteArray()
     buffer = QBuffer(raw)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # PySide6's stub says bytes for the format, but the binding takes only str at run time.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     png = bytes(raw.data())
 
     session = _session(vault_factory, clock)
@@ -205,10 +215,8 @@ def test_the_next_meeting_shows_in_the_sidebar(
 
 
 def test_vcard_import_from_the_page_adds_once(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     fixture = Path(__file__).parent.parent / "fixtures" / "vcard" / "google_contacts_3_0.vcf"
@@ -263,8 +271,8 @@ def test_helplines_and_the_emergency_number_are_editable(
 
 
 def test_members_and_moving_one_meeting(
-    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from datetime import time
 
     from carecompanion.people.meetings import GroupDraft, Schedule

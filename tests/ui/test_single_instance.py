@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
 import sys
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from carecompanion.__main__ import split_open_files
-from carecompanion.ui.app import single_instance
 from carecompanion.ui.app.single_instance import (
     FileOpenEvents,
     InstanceServer,
@@ -111,9 +111,10 @@ def test_different_vaults_are_different_instances(tmp_path: Path) -> None:
 def test_different_people_on_one_shared_folder_are_different_instances(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "ana")
+    # getpass is the module single_instance calls, so its call meets the stand-in.
+    monkeypatch.setattr(getpass, "getuser", lambda: "ana")
     ana = server_name(tmp_path / "shared")
-    monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "bea")
+    monkeypatch.setattr(getpass, "getuser", lambda: "bea")
     assert server_name(tmp_path / "shared") != ana
 
 

@@ -44,6 +44,8 @@ def ui_imports(path: Path) -> set[tuple[str, int]]:
             names = [node.module]
             if node.module == "carecompanion.ui":
                 names = [f"carecompanion.ui.{alias.name}" for alias in node.names]
+        else:
+            continue
         for name in names:
             parts = name.split(".")
             if parts[:2] == ["carecompanion", "ui"] and len(parts) > 2:

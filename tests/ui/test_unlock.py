@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -170,7 +171,7 @@ def test_damaged_database_offers_the_last_backup(
     vault_factory: VaultFactory,
     clock: FixedClock,
     paths: AppPaths,
-    monkeypatch,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
     Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup
@@ -201,7 +202,7 @@ def test_damaged_header_offers_the_last_backup(
     vault_factory: VaultFactory,
     clock: FixedClock,
     paths: AppPaths,
-    monkeypatch,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _vault_with_entries(vault_factory, clock)
     Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -43,7 +44,9 @@ def valid_document() -> dict[str, Any]:
         },
     )
     header = header.with_slot(SLOT_RECOVERY, DATA_KEY, KEY, {"salt": b64e(b"r" * 16)})
-    return json.loads(header.signed(b"m" * 32).to_bytes())
+    document = json.loads(header.signed(b"m" * 32).to_bytes())
+    assert isinstance(document, dict)
+    return document
 
 
 def parse(document: object) -> VaultHeader:
@@ -158,13 +161,14 @@ def test_editing_any_bound_field_breaks_the_slot() -> None:
     """The slot's associated data binds format, version, vault id, slot name and parameters."""
     original = parse(valid_document())
     assert original.unwrap(SLOT_PASSPHRASE, KEY) == DATA_KEY
-    for mutate in [
+    mutations: list[Callable[[dict[str, Any]], None]] = [
         lambda d: d.update(vault_id="1" * 32),
         lambda d: d["slots"][SLOT_PASSPHRASE].update(iterations=4),
         lambda d: d["slots"][SLOT_PASSPHRASE].update(memory_kib=65536 * 2),
         lambda d: d["slots"][SLOT_PASSPHRASE].update(salt=b64e(b"t" * 16)),
         lambda d: d["slots"][SLOT_PASSPHRASE].update(extra="field"),
-    ]:
+    ]
+    for mutate in mutations:
         document = valid_document()
         mutate(document)
         assert parse(document).unwrap(SLOT_PASSPHRASE, KEY) is None

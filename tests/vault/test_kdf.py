@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TypedDict
 
 import pytest
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -25,6 +26,18 @@ pytestmark = pytest.mark.real_kdf
 RFC9106_TAG = bytes.fromhex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659")
 
 
+class _Argon2Inputs(TypedDict):
+    """Argon2id's keyword arguments, typed so that `**` passes them on checked."""
+
+    salt: bytes
+    length: int
+    iterations: int
+    lanes: int
+    memory_cost: int
+    secret: bytes
+    ad: bytes
+
+
 def test_argon2id_matches_rfc9106_test_vector() -> None:
     kdf = Argon2id(
         salt=b"\x02" * 16,
@@ -40,7 +53,7 @@ def test_argon2id_matches_rfc9106_test_vector() -> None:
 
 def test_argon2id_vector_is_sensitive_to_every_input() -> None:
     """The known-answer test above would notice a change in any parameter."""
-    base = {
+    base: _Argon2Inputs = {
         "salt": b"\x02" * 16,
         "length": 32,
         "iterations": 3,
@@ -49,15 +62,16 @@ def test_argon2id_vector_is_sensitive_to_every_input() -> None:
         "secret": b"\x03" * 8,
         "ad": b"\x04" * 12,
     }
-    for change in (
-        {"iterations": 4},
-        {"lanes": 2},
-        {"memory_cost": 64},
-        {"ad": b"\x05" * 12},
-        {"secret": b"\x05" * 8},
-        {"salt": b"\x05" * 16},
-    ):
-        assert Argon2id(**{**base, **change}).derive(b"\x01" * 32) != RFC9106_TAG, change
+    changed: tuple[_Argon2Inputs, ...] = (
+        {**base, "iterations": 4},
+        {**base, "lanes": 2},
+        {**base, "memory_cost": 64},
+        {**base, "ad": b"\x05" * 12},
+        {**base, "secret": b"\x05" * 8},
+        {**base, "salt": b"\x05" * 16},
+    )
+    for inputs in changed:
+        assert Argon2id(**inputs).derive(b"\x01" * 32) != RFC9106_TAG, inputs
 
 
 def test_derive_key_is_deterministic_for_fixed_salt_and_params() -> None:

@@ -68,7 +68,7 @@ def test_longer_is_stronger() -> None:
 
 
 def test_scores_and_labels_are_consistent() -> None:
-    labels = {}
+    labels: dict[int, str] = {}
     for text in ["", "abc", "maple orb", "maple orbit veLvet", "maple orbit velvet sandwich"]:
         result = estimate(text)
         assert 0 <= result.score <= 4

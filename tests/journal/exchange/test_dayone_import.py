@@ -6,7 +6,7 @@ import contextlib
 import io
 import json
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,7 +65,8 @@ def test_reads_entries_photos_and_zones(export_zip: Path) -> None:
     # A photo the export left out is noted in the text, not an error.
     assert respite.draft.attachments == ()
     assert respite.draft.body.endswith("[Photo not included in the export]")
-    assert respite.draft.entry_at.utcoffset().total_seconds() == -4 * 3600  # type: ignore[union-attr]
+    assert respite.draft.entry_at is not None
+    assert respite.draft.entry_at.utcoffset() == timedelta(hours=-4)
 
     assert (empty.draft.title, empty.draft.body) == ("", "")
 
@@ -197,4 +198,4 @@ def test_mutated_journal_json_only_ever_raises_import_format_error(data: st.Data
     try:
         parse_dayone_zip(zipped, "fuzz.zip")
     except ImportFormatError as exc:
-        assert exc.path.startswith("fuzz.zip")
+        assert exc.path is not None and exc.path.startswith("fuzz.zip")

@@ -26,6 +26,7 @@ from carecompanion.journal.service import EntryNotFound
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from tests.canary import assert_no_plaintext
+from tests.conftest import VaultFactory
 from tests.journal.exchange.conftest import INDIA, add_sample_entries, png_bytes
 
 
@@ -160,8 +161,8 @@ def test_markdown_export_layout(filled: VaultSession, tmp_path: Path) -> None:
 def test_markdown_export_imports_back_as_the_same_entries(
     filled: VaultSession,
     tmp_path: Path,
-    vault_factory,
-    clock: FixedClock,  # type: ignore[no-untyped-def]
+    vault_factory: VaultFactory,
+    clock: FixedClock,
 ) -> None:
     out = tmp_path / "journal"
     export_markdown(filled.journal, ExportSelection(), out)

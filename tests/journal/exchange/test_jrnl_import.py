@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,8 @@ def test_reads_jrnls_export() -> None:
     ]
     # Local wall-clock times, read in the zone given (BST in summer).
     assert drafts[0].entry_at == datetime(2020, 8, 29, 11, 11, tzinfo=LONDON)
-    assert drafts[0].entry_at.utcoffset().total_seconds() == 3600  # type: ignore[union-attr]
+    assert drafts[0].entry_at is not None
+    assert drafts[0].entry_at.utcoffset() == timedelta(hours=1)
     assert [d.tags for d in drafts] == [
         ("ipsum", "tagone", "tagtwo"),
         ("tagtwo",),

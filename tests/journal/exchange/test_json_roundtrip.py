@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def test_duplicates_within_one_file_are_imported_once(
     assert session.journal.count() == 1
 
 
-def _document_lines(entries: list[dict[str, object]]) -> str:
+def _document_lines(entries: Sequence[Mapping[str, object]]) -> str:
     return json.dumps(
         {"format": "carecompanion-journal", "version": 1, "entries": entries}, indent=2
     )
@@ -153,7 +154,11 @@ def test_bad_field_is_reported_at_its_own_line(
 
 
 def test_bad_attachment_data_and_size_mismatch(tmp_path: Path) -> None:
-    attachment = {"filename": "a.png", "mime_type": "image/png", "data": "not base64!"}
+    attachment: dict[str, object] = {
+        "filename": "a.png",
+        "mime_type": "image/png",
+        "data": "not base64!",
+    }
     entry = {"title": "t", "entry_at": "2026-01-05T10:00:00Z", "attachments": [attachment]}
     (tmp_path / "j.json").write_text(_document_lines([entry]))
     with pytest.raises(ImportFormatError, match="attachment 1: 'data' is not valid base64"):
