@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from carecompanion.journal import search_index
 from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary
 from carecompanion.journal.filters import EntryFilter, filter_conditions, id_queries
-from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, entry_tags
+from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
 from carecompanion.journal.tags import split_tags
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
@@ -346,3 +346,49 @@ class JournalRepository:
             .returning(AttachmentRow.entry_id),
             execution_options={"synchronize_session": False},
         )
+
+
+class TemplateFields(NamedTuple):
+    """One of the person's own templates, as stored (tags still joined)."""
+
+    uid: str
+    name: str
+    title: str
+    body: str
+    tag_text: str
+
+
+class TemplateRepository:
+    """The person's own templates (the built-in ones live in code, never in the database),
+    inside the caller's unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @staticmethod
+    def _fields(row: TemplateRow) -> TemplateFields:
+        return TemplateFields(row.uid, row.name, row.title, row.body, row.tag_text)
+
+    def all(self) -> list[TemplateFields]:
+        return [self._fields(row) for row in self._session.scalars(select(TemplateRow))]
+
+    def find(self, uid: str) -> TemplateFields | None:
+        row = self._row(uid)
+        return None if row is None else self._fields(row)
+
+    def add(self, fields: TemplateFields, at: datetime) -> None:
+        self._session.add(TemplateRow(**fields._asdict(), created_at=at, updated_at=at))
+
+    def update(self, uid: str, fields: TemplateFields, at: datetime) -> None:
+        row = self._row(uid)
+        if row is not None:
+            row.name, row.title, row.body, row.tag_text = fields[1:]
+            row.updated_at = at
+
+    def delete(self, uid: str) -> None:
+        row = self._row(uid)
+        if row is not None:
+            self._session.delete(row)
+
+    def _row(self, uid: str) -> TemplateRow | None:
+        return self._session.scalar(select(TemplateRow).where(TemplateRow.uid == uid))

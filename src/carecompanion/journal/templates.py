@@ -10,16 +10,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from carecompanion.clock import Clock
 from carecompanion.journal.errors import InvalidTemplate
 
 # Long imported from here: re-exported.
 from carecompanion.journal.errors import TemplateNotFound as TemplateNotFound
 from carecompanion.journal.errors import TemplateReadOnly as TemplateReadOnly
-from carecompanion.journal.models import TemplateRow
+from carecompanion.journal.repository import TemplateFields, TemplateRepository
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
 from carecompanion.storage.database import Database
 
@@ -204,7 +201,7 @@ It is all right to write this down, and all right to stop after one line.
 _BUILT_IN_BY_ID = {template.id: template for template in BUILT_IN_TEMPLATES}
 
 
-def _to_template(row: TemplateRow) -> Template:
+def _to_template(row: TemplateFields) -> Template:
     return Template(row.uid, row.name, row.title, row.body, split_tags(row.tag_text), False)
 
 
@@ -223,7 +220,7 @@ class TemplateService:
     def list_templates(self) -> list[Template]:
         """The built-in templates first (in their own order), then the user's by name."""
         with self._db.session() as session:
-            rows = session.scalars(select(TemplateRow)).all()
+            rows = TemplateRepository(session).all()
         own = sorted(
             (_to_template(row) for row in rows), key=lambda t: (t.name.casefold(), t.name, t.id)
         )
@@ -233,23 +230,20 @@ class TemplateService:
         if template_id in _BUILT_IN_BY_ID:
             return _BUILT_IN_BY_ID[template_id]
         with self._db.session() as session:
-            return _to_template(self._row(session, template_id))
+            return _to_template(self._row(TemplateRepository(session), template_id))
 
     def add_template(
         self, name: str, title: str = "", body: str = "", tags: Sequence[str] = ()
     ) -> Template:
-        now = self._clock.now()
-        row = TemplateRow(
+        row = TemplateFields(
             uid=uuid.uuid4().hex,
             name=_clean_name(name),
             title=title.strip(),
             body=body,
             tag_text=join_tags(clean_tags(tags)),
-            created_at=now,
-            updated_at=now,
         )
         with self._db.session() as session:
-            session.add(row)
+            TemplateRepository(session).add(row, self._clock.now())
         return _to_template(row)
 
     def update_template(
@@ -263,22 +257,22 @@ class TemplateService:
     ) -> Template:
         self._refuse_built_in(template_id)
         with self._db.session() as session:
-            row = self._row(session, template_id)
-            if name is not None:
-                row.name = _clean_name(name)
-            if title is not None:
-                row.title = title.strip()
-            if body is not None:
-                row.body = body
-            if tags is not None:
-                row.tag_text = join_tags(clean_tags(tags))
-            row.updated_at = self._clock.now()
+            templates = TemplateRepository(session)
+            row = self._row(templates, template_id)
+            row = row._replace(
+                name=row.name if name is None else _clean_name(name),
+                title=row.title if title is None else title.strip(),
+                body=row.body if body is None else body,
+                tag_text=row.tag_text if tags is None else join_tags(clean_tags(tags)),
+            )
+            templates.update(template_id, row, self._clock.now())
             return _to_template(row)
 
     def delete_template(self, template_id: str) -> None:
         self._refuse_built_in(template_id)
         with self._db.session() as session:
-            session.delete(self._row(session, template_id))
+            templates = TemplateRepository(session)
+            templates.delete(self._row(templates, template_id).uid)
 
     @staticmethod
     def _refuse_built_in(template_id: str) -> None:
@@ -288,8 +282,8 @@ class TemplateService:
             raise TemplateNotFound(template_id)
 
     @staticmethod
-    def _row(session: Session, template_id: str) -> TemplateRow:
-        row = session.scalar(select(TemplateRow).where(TemplateRow.uid == template_id))
+    def _row(templates: TemplateRepository, template_id: str) -> TemplateFields:
+        row = templates.find(template_id)
         if row is None:
             raise TemplateNotFound(template_id)
         return row
