@@ -96,13 +96,14 @@ def build(people: list[MemberIdentity], records: int, with_heads: bool) -> Circl
                 "member": p.fingerprint,
                 "role": "member",
                 "version": 1,
-                "op": n + 1,
-                "honoured": None,
+                "replaces": None,
+                "under": None,
+                "keeps": None,
                 "at": "2026-11-25T10:00:00Z",
             },
             owner.sign,
         )
-        for n, p in enumerate(people[1:])
+        for p in people[1:]
     )
     entries: list[str] = []
     items = []

@@ -3,6 +3,7 @@ signing are the slow part)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from carecompanion.circle.canonical import b64url
 from carecompanion.circle.content import CircleContent
 from carecompanion.circle.identity import MemberIdentity
-from carecompanion.circle.items import SignedItem, make_item, record_id
+from carecompanion.circle.items import SignedItem, encode_keeps, make_item, record_id
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 CIRCLE_ID = "c" * 32
@@ -59,7 +60,7 @@ def record(
     text: str = "",
 ) -> SignedItem:
     nonce = n.to_bytes(16, "big")
-    content: dict[str, Any] = {
+    contents: dict[str, dict[str, Any]] = {
         "entry": {
             "title": f"Entry {n}",
             "body": text or f"text {n} v{version}",
@@ -69,7 +70,8 @@ def record(
         "withdrawal": {},
         "comment": {"text": text or f"comment {n}"},
         "reaction": {"reaction": "heart"},
-    }[kind]
+    }
+    content = contents[kind]
     return make_item(
         "record",
         circle_id,
@@ -92,13 +94,48 @@ def roster_item(
     signer: MemberIdentity,
     member_fp: str,
     role: str,
+    *,
+    replaces: SignedItem | None = None,
+    under: SignedItem | None = None,
+    keeps: Iterable[SignedItem] = (),
+    version: int | None = None,
+    circle_id: str = CIRCLE_ID,
+    at: str = "2026-11-25T10:00:00Z",
+) -> SignedItem:
+    """A version-2 roster item: ``replaces`` the member's item it follows (its version + 1
+    unless ``version`` says otherwise), ``under`` the owner's item making the signer admin."""
+    if version is None:
+        version = replaces.fields["version"] + 1 if replaces is not None else 1
+    digests = [item.digest for item in keeps]
+    return make_item(
+        "roster",
+        circle_id,
+        {
+            "by": signer.fingerprint,
+            "member": member_fp,
+            "role": role,
+            "version": version,
+            "replaces": replaces.digest.hex() if replaces is not None else None,
+            "under": under.digest.hex() if under is not None else None,
+            "keeps": encode_keeps(digests) if digests else None,
+            "at": at,
+        },
+        signer.sign,
+    )
+
+
+def legacy_item(
+    signer: MemberIdentity,
+    member_fp: str,
+    role: str,
     version: int,
     op: int,
     honoured: int | None = None,
     circle_id: str = CIRCLE_ID,
 ) -> SignedItem:
+    """A version-1 roster item, as version-1 files hold them."""
     return make_item(
-        "roster",
+        "legacy",
         circle_id,
         {
             "by": signer.fingerprint,

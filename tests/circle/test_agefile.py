@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carecompanion.circle import agefile
-from carecompanion.circle.errors import CircleError, CircleFileError
+from carecompanion.circle.errors import TOO_LARGE, CircleError, CircleFileError
+from carecompanion.circle.limits import MAX_FILE_BYTES
 
 ALICE = pyrage.x25519.Identity.generate()
 BOB = pyrage.x25519.Identity.generate()
@@ -23,7 +24,7 @@ TO_BOTH = agefile.encrypt_to_recipients(
     b"hello circle", [str(ALICE.to_public()), str(BOB.to_public())]
 )
 PASSPHRASE = "a long circle passphrase"
-MESSAGES = {agefile.NOT_A_CIRCLE, agefile.ARMORED, agefile.TOO_LARGE, agefile.TOO_SLOW}
+MESSAGES = {agefile.NOT_A_CIRCLE, agefile.ARMORED, TOO_LARGE, agefile.TOO_SLOW}
 NEEDS_AGE = pytest.mark.skipif(
     shutil.which("age") is None, reason="Debian's age package is not installed"
 )
@@ -146,7 +147,7 @@ def test_refusals_say_why_in_plain_words() -> None:
     with pytest.raises(CircleFileError, match="armored"):
         agefile.check_age_header(REFUSED["armored"])
     with pytest.raises(CircleFileError, match="too large"):
-        agefile.check_age_header(header(x25519()).ljust(agefile.MAX_FILE_BYTES + 1, b"\0"))
+        agefile.check_age_header(header(x25519()).ljust(MAX_FILE_BYTES + 1, b"\0"))
     with pytest.raises(CircleFileError, match="not a circle file"):
         agefile.check_age_header(REFUSED["two scrypt"])
 

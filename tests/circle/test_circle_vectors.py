@@ -1,9 +1,11 @@
 """Our own test vectors (tests/vectors/circle/*.json, written by generate.py there): what a
-version 1 reader must accept, reject and warn about. Fernet-style: data, not code."""
+version 2 reader must accept, reject, leave out and warn about. Fernet-style: data, not code.
+(The version-1 vectors, in ``v1/``, are read by test_migration_v1.py.)"""
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,10 @@ def test_every_kind_of_vector_is_there() -> None:
         "truncated",
         "oversized",
         "newer_version",
+        "removed_admin_puppet",
+        "pinned_version",
+        "former_member",
+        "swapped_signature",
     }
 
 
@@ -52,6 +58,8 @@ def test_vector(path: Path) -> None:
     posts = build_posts(opened.content, roster, "", {})
     assert sorted(p.title for p in posts) == expect["records"]
     assert len(opened.rejected) == expect["rejected"]
+    dropped = expect.get("dropped", {"cards": 0, "roster": 0, "records": 0, "heads": 0})
+    assert dataclasses.asdict(opened.dropped) == dropped
     warnings = head_warnings(opened.content, previous, roster)
     assert len(warnings) == len(expect["warnings"])
     for fragment, warning in zip(expect["warnings"], warnings, strict=True):

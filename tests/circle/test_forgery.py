@@ -25,7 +25,7 @@ OWNER, ADA, EVE = member("Owner"), member("Ada"), member("Eve")
 
 def circle(*items: SignedItem) -> CircleContent:
     result = content(OWNER, ADA)
-    result.add([roster_item(OWNER, ADA.fingerprint, "member", 1, 1), *items])
+    result.add([roster_item(OWNER, ADA.fingerprint, "member"), *items])
     return result
 
 
@@ -70,12 +70,13 @@ def test_a_record_replayed_from_another_circle_is_rejected() -> None:
 
 
 def test_a_roster_change_by_a_member_is_ignored() -> None:
-    sneaky = roster_item(ADA, EVE.fingerprint, "member", 1, 1)
+    sneaky = roster_item(ADA, EVE.fingerprint, "member")
     result = circle(sneaky, record(EVE, 1))
     result.add_cards([EVE.card])
     kept, _rejected = reopen(result)
     roster = roster_of(kept)
-    assert roster.role_of(EVE.fingerprint) is None and sneaky in roster.ignored
+    assert roster.role_of(EVE.fingerprint) is None and sneaky.key not in kept.items
+    assert roster_of(result).ignored == (sneaky,)
     assert shown(kept) == []
 
 
@@ -104,7 +105,8 @@ def _payload(document: object) -> bytes:
     [
         lambda d: d.pop("heads"),
         lambda d: d.update(extra=1),
-        lambda d: d.update(version=2),
+        lambda d: d.update(version=3),
+        lambda d: d.update(version=1),
         lambda d: d.update(circle="e" * 32),
         lambda d: d.update(records=[["{}", "AAAA"]]),
         lambda d: d["records"].append(d["records"][0]),
@@ -167,8 +169,8 @@ def test_record_ids_are_bound_to_the_author() -> None:
 def test_verify_file_is_ok_only_when_everything_checks_out() -> None:
     from tests.circle.helpers import NOW
 
+    from carecompanion.circle.checking import verify_file
     from carecompanion.circle.engine import refresh_head, seal
-    from carecompanion.circle.sync import verify_file
 
     good = circle(record(ADA, 1))
     refresh_head(good, ADA, NOW)
@@ -182,6 +184,6 @@ def test_verify_file_is_ok_only_when_everything_checks_out() -> None:
     report = verify_file(data, ADA)
     assert not report.ok and len(report.rejected) == 1
 
-    sneaky = circle(roster_item(ADA, EVE.fingerprint, "admin", 1, 1))
+    sneaky = circle(roster_item(ADA, EVE.fingerprint, "admin"))
     data, _payload = seal(sneaky, roster_of(sneaky), None)
     assert not verify_file(data, ADA).ok

@@ -26,8 +26,8 @@ def _pool() -> list[SignedItem]:
                 items.append(record(author, n, version))
             items.append(record(author, n, 2, kind="withdrawal"))
     for version in (1, 2):
-        items.append(roster_item(ANA, BEA.fingerprint, "member", version, version))
-        items.append(roster_item(ANA, CAL.fingerprint, "reader", version, version + 2))
+        items.append(roster_item(ANA, BEA.fingerprint, "member", version=version))
+        items.append(roster_item(ANA, CAL.fingerprint, "reader", version=version))
     return items
 
 

@@ -15,7 +15,22 @@ from carecompanion.clock import FixedClock
 from carecompanion.vault.vault import UnlockedVault
 
 CIRCLE = Path(carecompanion.circle.__file__).parent
-PARTS = ("identity_service", "registry", "posts", "members", "sharing", "sync", "joining")
+PARTS = (
+    "identity_service",
+    "registry",
+    "posts",
+    "members",
+    "sharing",
+    "replies",
+    "writing",
+    "sync",
+    "checking",
+    "repair",
+    "passphrase",
+    "joining",
+    "names",
+    "redaction_list",
+)
 
 
 def test_every_facade_method_is_one_delegating_line() -> None:
@@ -64,6 +79,15 @@ def test_every_change_waits_for_one_lock(unlocked_vault: UnlockedVault, clock: F
     service = CircleService(unlocked_vault.database, clock)
     locks = {
         id(getattr(service, f"_{part}").changes)
-        for part in ("identity", "members", "sharing", "sync", "joining")
+        for part in (
+            "identity",
+            "members",
+            "sharing",
+            "replies",
+            "sync",
+            "repair",
+            "passphrase",
+            "joining",
+        )
     }
     assert len(locks) == 1

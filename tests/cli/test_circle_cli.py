@@ -170,7 +170,9 @@ def test_the_standard_age_tool_opens_the_file(two: tuple[Run, Run], tmp_path: Pa
 
     assert payload.startswith(b"carecompanion-circle/1\n")
     document = json.loads(zlib.decompress(payload[23:]))
-    assert document["format"] == "carecompanion.circle" and document["version"] == 1
+    from carecompanion.circle.document import VERSION
+
+    assert document["format"] == "carecompanion.circle" and document["version"] == VERSION
     assert set(document) == {
         "format",
         "version",
@@ -178,6 +180,7 @@ def test_the_standard_age_tool_opens_the_file(two: tuple[Run, Run], tmp_path: Pa
         "genesis",
         "cards",
         "roster",
+        "legacy_roster",
         "records",
         "heads",
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import io
 import os
 import re
 from collections.abc import Sequence
@@ -256,14 +257,22 @@ def decrypt_with_identity(data: bytes, identity: str) -> bytes:
     except pyrage.IdentityError as exc:  # a key of a kind pyrage cannot use (e.g. ML-KEM)
         raise CircleFileError(NOT_A_MEMBER) from exc
     try:
-        return bytes(pyrage.decrypt(data, [key]))
+        return _decrypt_streaming(data, key)
     except pyrage.DecryptError as exc:
         message = str(exc).lower()
         if "no matching keys" in message or "no identity matched" in message:
             raise CircleFileError(NOT_A_MEMBER) from exc
         raise CircleFileError(DAMAGED) from exc
-    except Exception as exc:  # pyrage raises several types for malformed input
+    except Exception as exc:  # pyrage raises several types for malformed input (OSError too)
         raise CircleFileError(DAMAGED) from exc
+
+
+def _decrypt_streaming(data: bytes, key: pyrage.x25519.Identity) -> bytes:
+    """The payload, decrypted a chunk at a time into one buffer: ``pyrage.decrypt`` holds the
+    plaintext twice at its peak (its own and the returned copy), 128 MB for a 64 MiB file."""
+    out = io.BytesIO()
+    pyrage.decrypt_io(io.BytesIO(data), out, [key])
+    return out.getvalue()  # the buffer itself, not a copy
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:

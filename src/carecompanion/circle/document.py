@@ -1,40 +1,77 @@
 """The decrypted payload: a magic line, then zlib-compressed JSON (docs/circle-format.md).
 
 ``decode_document`` is the parser of outside input: anything malformed raises one
-``CircleFileError``. It checks shape and limits only; signatures are ``verify.py``'s job.
+``CircleFileError``. It checks shape and limits only; signatures are ``verify.py``'s job. It
+inflates and reads a piece at a time within the limits (``bounded.py``), so a hostile file is
+refused before it costs memory. ``encode_document`` is the one writer: it refuses (``CircleFull``)
+anything a reader would refuse or trim, so no vault ever writes a file its readers refuse.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from carecompanion.circle.bounded import JsonLimits, Malformed, TooLarge, read_json
 from carecompanion.circle.canonical import HEX32
 from carecompanion.circle.content import CircleContent
 from carecompanion.circle.errors import TOO_LARGE, CircleFileError
 from carecompanion.circle.identity import MemberCard, card_from_json
+from carecompanion.circle.inflate import inflate
 from carecompanion.circle.items import MalformedItem, SignedItem, parse_item
 from carecompanion.circle.limits import (
     MAX_CARDS,
     MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_DEPTH,
     MAX_HEADS,
+    MAX_ITEM_BODY_BYTES,
     MAX_RECORDS,
     MAX_ROSTER_ITEMS,
 )
+from carecompanion.circle.quota import FULL, CircleFull, check_quotas
 from carecompanion.errors import Sentence
 
 MAGIC = b"carecompanion-circle/1\n"
 FORMAT = "carecompanion.circle"
-VERSION = 1
+VERSION = 2
 _SECTIONS = {
     "roster": ("roster", MAX_ROSTER_ITEMS),
+    "legacy_roster": ("legacy", MAX_ROSTER_ITEMS),
     "records": ("record", MAX_RECORDS),
     "heads": ("head", MAX_HEADS),
 }
-_TOP_KEYS = {"format", "version", "circle", "genesis", "cards", "roster", "records", "heads"}
+_TOP_KEYS = {"format", "version", "circle", "genesis", "cards", *_SECTIONS}
+#: A version-1 document is still read (docs/circle-format.md, "Version 1 files"): its roster
+#: items become kind ``legacy``; its heads (which covered bodies only) are checked for shape
+#: and left out (kind None).
+_V1_SECTIONS: dict[str, tuple[str | None, int]] = {
+    "roster": ("legacy", MAX_ROSTER_ITEMS),
+    "records": ("record", MAX_RECORDS),
+    "heads": (None, MAX_HEADS),
+}
+_V1_TOP_KEYS = {"format", "version", "circle", "genesis", "cards", *_V1_SECTIONS}
+#: A card is a flat object of seven fields; an item, two strings.
+_CARD_VALUES = 16
+#: What the JSON reader holds at most: each section's elements, three values an item (the
+#: pair and its two strings), a card's fields, and the document's own few.
+_READ_LIMITS = JsonLimits(
+    max_depth=MAX_DOCUMENT_DEPTH,
+    max_values=3 * sum(limit for _kind, limit in _SECTIONS.values())
+    + _CARD_VALUES * MAX_CARDS
+    + 64,
+    max_elements=_CARD_VALUES,
+    # The longest string in a document is an item's body (a card's fields are short).
+    max_string_chars=MAX_ITEM_BODY_BYTES,
+    section_elements={
+        "cards": MAX_CARDS,
+        **{section: limit for section, (_kind, limit) in _SECTIONS.items()},
+    },
+)
+#: Text is compressed in pieces about this long (see ``encode_document``).
+_ENCODE_PIECE = 256 * 1024
 
 DAMAGED = Sentence(
     "circle.file.not_ours", "This circle file is damaged or was not made by CareCompanion."
@@ -59,11 +96,51 @@ class ParsedDocument:
 
 
 def encode_document(content: CircleContent) -> bytes:
-    sections: dict[str, list[list[str]]] = {"roster": [], "records": [], "heads": []}
+    """The payload for ``content``; CircleFull, before anything is written anywhere, if a reader
+    would refuse it or drop any of it (a limit, a quota, the document's size)."""
+    counts = dict.fromkeys(_SECTIONS, 0)
+    section_of = {kind: name for name, (kind, _limit) in _SECTIONS.items()}
+    for item in content.items.values():
+        counts[section_of[item.kind]] += 1
+    if len(content.cards) > MAX_CARDS or any(
+        counts[name] > limit for name, (_kind, limit) in _SECTIONS.items()
+    ):
+        raise CircleFull(FULL)
+    check_quotas(content)
+    return _encode(content, MAX_DOCUMENT_BYTES)
+
+
+def encode_unchecked(content: CircleContent) -> bytes:
+    """The payload for ``content`` whatever it holds: what a hostile or broken writer can
+    make. For tests and test vectors; the app writes with ``encode_document``."""
+    return _encode(content, None)
+
+
+def _encode(content: CircleContent, limit: int | None) -> bytes:
+    # Level 3: a quarter of level 6's time for a file 12% larger (20,000 records: 0.19 s, 5 MB).
+    compressor = zlib.compressobj(3)
+    out = [MAGIC]
+    size = 0
+    for text in _document_text(content):
+        data = text.encode("utf-8")
+        size += len(data)
+        if limit is not None and size > limit:
+            raise CircleFull(FULL)
+        out.append(compressor.compress(data))
+    out.append(compressor.flush())
+    return b"".join(out)
+
+
+def _document_text(content: CircleContent) -> Iterator[str]:
+    """The same text as one json.dumps of the whole document, in pieces of about 256 KiB: the
+    whole text never exists at once (it is as large as the document), and no one call holds
+    the GIL long enough to freeze the app's window while a circle is saved in the background
+    (one over 20,000 records took ~80 ms)."""
+    sections: dict[str, list[SignedItem]] = {name: [] for name in _SECTIONS}
     section_of = {kind: name for name, (kind, _limit) in _SECTIONS.items()}
     for key in sorted(content.items):
         item = content.items[key]
-        sections[section_of[item.kind]].append(item.to_json())
+        sections[section_of[item.kind]].append(item)
     head: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -71,34 +148,40 @@ def encode_document(content: CircleContent) -> bytes:
         "genesis": content.genesis.to_json(),
         "cards": [content.cards[fp].to_json() for fp in sorted(content.cards)],
     }
-    # The same text as one json.dumps of the whole document, written an item at a time: one
-    # call over 20,000 records would hold the GIL for ~80 ms, freezing the app's window
-    # while a circle is saved in the background.
     parts = [_json(head)[:-1]]
-    for name, values in sections.items():
-        parts.append(f',"{name}":[' + ",".join(_json(value) for value in values) + "]")
-    text = "".join(parts) + "}"
-    # Level 3: a quarter of level 6's time for a file 12% larger (20,000 records: 0.19 s, 5 MB).
-    return MAGIC + zlib.compress(text.encode("utf-8"), 3)
+    length = len(parts[0])
+    for name, items in sections.items():
+        parts.append(f',"{name}":[')
+        for index, item in enumerate(items):
+            text = _json(item.to_json())
+            parts.append("," + text if index else text)
+            length += len(text) + 1
+            if length >= _ENCODE_PIECE:
+                yield "".join(parts)
+                parts, length = [], 0
+        parts.append("]")
+    parts.append("}")
+    yield "".join(parts)
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _inflate(payload: bytes) -> bytes:
+def read_document(payload: bytes) -> Any:
+    """The payload's JSON, inflated and read a piece at a time: TOO_LARGE or DAMAGED as soon as
+    it goes past a limit (``_READ_LIMITS``, ``MAX_DOCUMENT_BYTES``) or is not JSON, before it
+    holds more than the limits allow."""
     if not payload.startswith(MAGIC):
         raise CircleFileError(DAMAGED)
-    inflater = zlib.decompressobj()
     try:
-        data = inflater.decompress(payload[len(MAGIC) :], MAX_DOCUMENT_BYTES + 1)
-    except zlib.error as exc:
+        return read_json(
+            inflate(memoryview(payload)[len(MAGIC) :], MAX_DOCUMENT_BYTES), _READ_LIMITS
+        )
+    except TooLarge as exc:
+        raise CircleFileError(TOO_LARGE) from exc
+    except Malformed as exc:
         raise CircleFileError(DAMAGED) from exc
-    if len(data) > MAX_DOCUMENT_BYTES or inflater.unconsumed_tail:
-        raise CircleFileError(TOO_LARGE)
-    if not inflater.eof or inflater.unused_data:
-        raise CircleFileError(DAMAGED)
-    return data
 
 
 def decode_document(
@@ -106,24 +189,27 @@ def decode_document(
 ) -> ParsedDocument:
     """``reuse`` maps the body bytes of items already verified to those items: an item whose
     body and signature are the same is taken as it is, without parsing it again."""
-    data = _inflate(payload)
-    try:
-        document = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise CircleFileError(DAMAGED) from exc
-    if not isinstance(document, dict) or set(document) != _TOP_KEYS:
+    document = read_document(payload)
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise CircleFileError(DAMAGED)
-    if document["format"] != FORMAT:
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version not in (1, VERSION):
+        raise CircleFileError(NEWER if isinstance(version, int) and version > VERSION else DAMAGED)
+    if set(document) != (_TOP_KEYS if version == VERSION else _V1_TOP_KEYS):
         raise CircleFileError(DAMAGED)
-    if document["version"] != VERSION or isinstance(document["version"], bool):
-        raise CircleFileError(NEWER)
+    sections = _SECTIONS if version == VERSION else _V1_SECTIONS
     try:
-        return _parse_sections(document, reuse or {})
-    except MalformedItem as exc:
+        return _parse_sections(document, sections, reuse or {})
+    except (MalformedItem, RecursionError) as exc:
+        # RecursionError: json.loads of an item body nested thousands deep ("[[[[...").
         raise CircleFileError(DAMAGED) from exc
 
 
-def _parse_sections(document: dict[str, Any], reuse: Mapping[bytes, SignedItem]) -> ParsedDocument:
+def _parse_sections(
+    document: dict[str, Any],
+    sections: Mapping[str, tuple[str | None, int]],
+    reuse: Mapping[bytes, SignedItem],
+) -> ParsedDocument:
     circle_id = document["circle"]
     if not isinstance(circle_id, str) or not HEX32.match(circle_id):
         raise MalformedItem("circle id")
@@ -140,11 +226,15 @@ def _parse_sections(document: dict[str, Any], reuse: Mapping[bytes, SignedItem])
             raise MalformedItem("a card appears twice")
         cards[card.fingerprint] = card
     items: list[SignedItem] = []
-    for section, (kind, limit) in _SECTIONS.items():
+    for section, (kind, limit) in sections.items():
         values = document[section]
         if not isinstance(values, list) or len(values) > limit:
             raise MalformedItem(section)
-        for value in values:
+        for index, value in enumerate(values):
+            values[index] = None  # the text goes as its item comes: both never exist whole
+            if kind is None:
+                parse_item("head", value)  # a version-1 head: checked, then left out
+                continue
             known = reuse.get(value[0].encode("utf-8")) if _is_pair(value) else None
             if known is not None and known.kind == kind and known.to_json()[1] == value[1]:
                 items.append(known)
@@ -170,10 +260,3 @@ def _no_duplicate_items(items: Iterable[SignedItem]) -> None:
         if key in seen:
             raise MalformedItem("an item appears twice")
         seen.add(key)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("duplicate key")
-    return result

@@ -1,5 +1,5 @@
-"""Reading and sealing circle files: age, the document, signatures and the merge, with no
-vault and no Qt, so the CLI, the service and the tests share one path."""
+"""Reading and sealing circle files: age, the document, signatures, what may be kept and the
+merge, with no vault and no Qt, so the CLI, the service and the tests share one path."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from carecompanion.circle.document import decode_document, encode_document
 from carecompanion.circle.errors import A_MEMBER, CUT_SHORT, ROLLED_BACK, CircleFileError
 from carecompanion.circle.identity import MemberIdentity
 from carecompanion.circle.items import SignedItem, make_item
-from carecompanion.circle.roster import Roster, evaluate_roster
+from carecompanion.circle.keeping import Dropped, Kept, combine, keep
+from carecompanion.circle.roster import Roster
+from carecompanion.circle.roster_changes import reissue_legacy_roster, roster_of
 from carecompanion.circle.verify import (
     Known,
     Rejection,
@@ -35,12 +37,17 @@ PASSPHRASE_TO_WRITE = Sentence(
 )
 
 
+__all__ = ["Dropped", "Kept", "combine", "keep", "roster_of"]
+
+
 @dataclass
 class Opened:
-    """A circle file after decryption and verification: only verified items are in it."""
+    """A circle file after decryption and verification: only verified items are in it, and
+    of those only what its roster allows (``dropped`` counts what was left out)."""
 
     content: CircleContent
     rejected: list[Rejection] = field(default_factory=list)
+    dropped: Dropped = field(default_factory=Dropped)
 
 
 def file_digest(data: bytes) -> str:
@@ -68,7 +75,8 @@ def open_payload(payload: bytes, cached: CircleContent | None = None) -> Opened:
     verified = verify_items(document.circle_id, document.items, document.cards, known)
     content = CircleContent(document.genesis, dict(document.cards))
     content.add(verified.items)
-    return Opened(content, verified.rejected)
+    kept = keep(content)
+    return Opened(kept.content, verified.rejected, kept.dropped)
 
 
 def open_file_bytes(
@@ -84,7 +92,7 @@ def open_file_bytes(
 def known_items(content: CircleContent | None) -> Known:
     if content is None:
         return {}
-    return {key: (item.digest, item.signature) for key, item in content.items.items()}
+    return {key: item.digest for key, item in content.items.items()}
 
 
 def seal(content: CircleContent, roster: Roster, passphrase: str | None) -> tuple[bytes, bytes]:
@@ -99,8 +107,15 @@ def seal(content: CircleContent, roster: Roster, passphrase: str | None) -> tupl
     return agefile.encrypt_to_recipients(payload, recipients), payload
 
 
-def roster_of(content: CircleContent) -> Roster:
-    return evaluate_roster(content.genesis, content.cards, content.items.values())
+def reissue_if_legacy(kept: Kept, identity: MemberIdentity, now: datetime) -> Kept:
+    """The owner's sync of a circle whose roster is still version 1's signs it again as
+    version-2 items (docs/circle-format.md, "Version 1 files"); anyone else's changes
+    nothing."""
+    content = kept.content.copy()
+    if not reissue_legacy_roster(content, kept.roster, identity, now):
+        return kept
+    again = keep(content)
+    return Kept(again.content, again.roster, kept.dropped + again.dropped)
 
 
 def records_by(content: CircleContent, author: str) -> list[SignedItem]:

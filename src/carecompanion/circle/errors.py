@@ -35,6 +35,12 @@ class InvalidInput(CircleError, ValueError):
     """A name or a list the person typed that breaks a rule (too long, too many)."""
 
 
+class RepairableFile(CircleFileError):
+    """The circle file cannot be read (damaged, too large, refused), and this vault can write a
+    fresh one from what it verified: ``CircleService.repair``. Raised with REPAIRABLE, whose
+    ``problem`` is what was wrong; the Circle page offers Repair when it sees this class."""
+
+
 # -- what the circle service says ----------------------------------------------------------
 NOT_JOINED = Sentence("circle.not_joined", "{file} is not one of your circles yet. Join it first.")
 NOT_IN_JOURNAL = Sentence("circle.not_in_journal", "That circle is not in this journal.")
@@ -67,6 +73,26 @@ NO_SUCH_MEMBER = Sentence("circle.no_such_member", "No member of this circle has
 OWNER_CANNOT_GO = Sentence("circle.owner_cannot_go", "The circle's organiser cannot be removed.")
 ONLY_OWNER_REMOVES_ADMIN = Sentence(
     "circle.only_owner_removes_admin", "Only the circle's organiser can remove an admin."
+)
+ONLY_OWNER_READDS = Sentence(
+    "circle.only_owner_readds",
+    "Only the circle's organiser can bring back someone the organiser removed.",
+)
+NEEDS_OWNER_UPGRADE = Sentence(
+    "circle.needs_owner_upgrade",
+    "This circle was made with an older CareCompanion. Its organiser needs to sync it once "
+    "with this version before anyone else can change who is in it.",
+)
+CHANGED_TOO_OFTEN = Sentence(
+    "circle.changed_too_often",
+    "This person's place in the circle cannot be changed any more; ask the circle's organiser.",
+)
+#: Said once by a sync that left out what someone could not write (``keeping.Dropped``).
+DROPPED = Sentence(
+    "circle.dropped",
+    "Left out {count} things in the circle file written by people who may not write there "
+    "(someone outside the circle, or someone removed from it). Nothing of the circle's was "
+    "lost.",
 )
 NO_JOURNAL = Sentence("circle.no_journal", "The journal is not available.")
 READ_ONLY = Sentence("circle.read_only", "You can read this circle but not write in it.")
@@ -107,5 +133,97 @@ CUT_SHORT = Sentence(
     "circle file (it may have been cut short). Nothing was lost: "
     "it is written back.",
 )
+#: Said by ``verify`` (and ``circle show``) when this vault has seen newer writing than the file.
+STALE = Sentence(
+    "circle.stale",
+    "The circle file is older than what this computer has already seen from {name} (it may "
+    "have been restored or rolled back). The next sync writes it back.",
+)
 #: Who wrote something, when the roster no longer names them.
 A_MEMBER = Sentence("circle.a_member", "a member")
+#: Two members (or more) show the same name: each is shown with the start of their safety
+#: number, as Signal does; this warns the reader to tell them apart.
+SAME_NAME = Sentence(
+    "circle.same_name",
+    "{count} members are called {name}: tell them apart by the number after the name, the "
+    "start of each one's safety number.",
+)
+
+# -- repair ---------------------------------------------------------------------------------
+REPAIRABLE = Sentence(
+    "circle.repairable",
+    "{problem} It can be repaired: this computer can write a fresh circle file from what it "
+    "has already checked.",
+)
+REPAIRED = Sentence(
+    "circle.repaired",
+    "A fresh circle file was written from what this computer had checked. What others wrote "
+    "since comes back when they sync.",
+)
+NOTHING_TO_REPAIR = Sentence(
+    "circle.nothing_to_repair", "The circle file was fine; it was synced instead."
+)
+REPAIR_NOT_IN = Sentence(
+    "circle.repair_not_in", "Only someone who is in the circle can repair its file."
+)
+
+# -- saving, removing, passphrases ----------------------------------------------------------
+SAVED_FOR_LATER = Sentence(
+    "circle.saved_for_later",
+    "It is saved on this computer and will be written to the circle file at the next sync.",
+)
+REMOVED_KEYS = Sentence(
+    "circle.removed_keys",
+    "Removed. They keep what they could already read; nothing written from now on is "
+    "encrypted to them.",
+)
+REMOVED_PASSPHRASE = Sentence(
+    "circle.removed_passphrase",
+    "Removed: nothing they write counts any more. But they still know the circle passphrase, "
+    "so they can still open the circle file and read what is shared from now on, until you "
+    "change the passphrase.",
+)
+NO_PASSPHRASE = Sentence(
+    "circle.no_passphrase", "This circle has no passphrase: its members' keys protect it."
+)
+ONLY_OWNER_PASSPHRASE = Sentence(
+    "circle.only_owner_passphrase", "Only the circle's organiser can change its passphrase."
+)
+
+
+# -- what a repair may replace (``repair.CircleRepair``) ---------------------------------
+#: Problems no repair may paper over: the file holds another circle, or cannot be reached, or
+#: there is nothing to open it with.
+_NEVER = frozenset(
+    {
+        "circle.wrong_circle",
+        "circle.needs_passphrase",
+        "circle.file.not_there",
+        "circle.file.not_allowed",
+        "circle.file.disk_error",
+    }
+)
+#: Files only the owner may replace: for anyone else they may mean a real change (removed from
+#: the circle, a new passphrase, a newer app).
+_OWNER_ONLY = frozenset(
+    {
+        "circle.file.not_a_member",
+        "circle.file.wrong_passphrase",
+        "circle.file.newer",
+        "circle.card.newer",
+    }
+)
+
+
+def can_repair(code: str, owner: bool) -> bool:
+    """Whether a file refused with ``code`` may be replaced by a repair."""
+    if code in _NEVER:
+        return False
+    return owner or code not in _OWNER_ONLY
+
+
+def as_repairable(exc: CircleFileError, owner: bool) -> CircleFileError:
+    """``exc`` said so that the person learns that Repair exists, when it applies."""
+    if isinstance(exc, RepairableFile) or not can_repair(exc.code, owner):
+        return exc
+    return RepairableFile(REPAIRABLE, problem=exc.notice)

@@ -1,17 +1,23 @@
 """Signed items: the genesis, roster changes, records and heads a circle document is made of.
 
 Each item is the exact body bytes (canonical JSON) and the author's Ed25519 signature over
-``carecompanion/circle/v1/KIND \\0 CIRCLE_ID \\0 body``. Parsing checks the shape of every
+``DOMAIN/KIND \\0 CIRCLE_ID \\0 body`` (``signed_message``). Parsing checks the shape of every
 body strictly (unknown keys, wrong types, limits); signatures are checked separately
 (``verify.py``) because checking 20,000 of them one by one is the slow part of a sync.
+
+Version 2 of the format (docs/circle-format.md) changed what roster items and heads mean, so
+those two are signed under ``carecompanion/circle/v2/``; the genesis and records mean what they
+meant in version 1 and keep its domain, so records written under version 1 stay valid. A
+version-1 roster item read from an old file is kind ``legacy`` (signed as a v1 ``roster``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, Literal
 
 from carecompanion.circle.canonical import (
@@ -38,11 +44,21 @@ from carecompanion.circle.limits import (
     MAX_TITLE_CHARS,
 )
 
-ItemKind = Literal["genesis", "roster", "record", "head"]
+ItemKind = Literal["genesis", "roster", "record", "head", "legacy"]
 ROLES: Final = ("admin", "member", "reader", "removed")
 RECORD_KINDS: Final = ("entry", "mood", "comment", "reaction", "withdrawal")
 REACTIONS: Final = ("heart", "thinking_of_you", "hug", "strength", "thanks")
 _RECORD_ID_DOMAIN = b"carecompanion/record-id/v1\x00"
+_V1, _V2 = b"carecompanion/circle/v1/", b"carecompanion/circle/v2/"
+#: What each kind of item is signed as: (domain, kind name).
+_SIGNED_AS: Final = {
+    "genesis": (_V1, b"genesis"),
+    "record": (_V1, b"record"),
+    "legacy": (_V1, b"roster"),
+    "roster": (_V2, b"roster"),
+    "head": (_V2, b"head"),
+}
+DIGEST_BYTES: Final = 32
 
 
 class MalformedItem(ValueError):
@@ -56,9 +72,29 @@ class TooLong(MalformedItem):
 
 
 def signed_message(kind: str, circle_id: str, body: bytes) -> bytes:
-    return b"".join(
-        (b"carecompanion/circle/v1/", kind.encode(), b"\x00", circle_id.encode(), b"\x00", body)
-    )
+    domain, name = _SIGNED_AS[kind]
+    return b"".join((domain, name, b"\x00", circle_id.encode(), b"\x00", body))
+
+
+def whole_digest(body: bytes, signature: bytes) -> bytes:
+    """SHA-256 of the body bytes followed by the 64 signature bytes: what names an item (heads,
+    ``replaces``, ``under``, ``keeps``), so an item with any other signature is another item."""
+    return hashlib.sha256(body + signature).digest()
+
+
+def decode_keeps(value: str) -> frozenset[bytes]:
+    """A ``keeps`` field: unpadded base64url of 32-byte digests, sorted, each once."""
+    raw = from_b64url(value)
+    if len(raw) % DIGEST_BYTES:
+        raise ValueError("not a list of digests")
+    digests = [raw[i : i + DIGEST_BYTES] for i in range(0, len(raw), DIGEST_BYTES)]
+    if any(a >= b for a, b in itertools.pairwise(digests)):
+        raise ValueError("digests not sorted, or one twice")
+    return frozenset(digests)
+
+
+def encode_keeps(digests: Iterable[bytes]) -> str:
+    return b64url(b"".join(sorted(set(digests))))
 
 
 def record_id(author: str, nonce: bytes) -> str:
@@ -68,7 +104,7 @@ def record_id(author: str, nonce: bytes) -> str:
 class SignedItem:
     """One item as received or made: its kind, exact body bytes, signature and parsed body."""
 
-    __slots__ = ("_digest", "body", "fields", "kind", "signature")
+    __slots__ = ("_digest", "_keeps", "body", "fields", "kind", "signature")
 
     def __init__(self, kind: str, body: bytes, signature: bytes, fields: Mapping[str, Any]):
         self.kind = kind
@@ -76,6 +112,7 @@ class SignedItem:
         self.signature = signature
         self.fields = fields
         self._digest: bytes | None = None
+        self._keeps: frozenset[bytes] | None = None
 
     @property
     def signer(self) -> str:
@@ -83,18 +120,28 @@ class SignedItem:
 
     @property
     def digest(self) -> bytes:
-        """SHA-256 of the body: what heads commit to and what the vault remembers as verified."""
+        """The whole item's digest (``whole_digest``): what heads commit to, what roster items
+        name, and what the vault remembers as verified."""
         if self._digest is None:
-            self._digest = hashlib.sha256(self.body).digest()
+            self._digest = whole_digest(self.body, self.signature)
         return self._digest
+
+    @property
+    def keeps(self) -> frozenset[bytes]:
+        """A roster item's ``keeps``: the digests of the member's items that stay valid."""
+        if self._keeps is None:
+            value = self.fields.get("keeps") if self.kind == "roster" else None
+            self._keeps = decode_keeps(value) if value is not None else frozenset()
+        return self._keeps
 
     @property
     def key(self) -> tuple[str, ...]:
         f = self.fields
         if self.kind == "record":
             return ("record", f["id"])
-        if self.kind == "roster":
-            return ("roster", f["member"], f["by"])
+        if self.kind in ("roster", "legacy"):
+            # Every roster item is kept as itself: validity depends on the whole history.
+            return (self.kind, self.digest.hex())
         if self.kind == "head":
             return ("head", f["by"])
         return ("genesis",)
@@ -105,7 +152,7 @@ class SignedItem:
         f = self.fields
         if self.kind == "record":
             return (f["version"], int(f["kind"] == "withdrawal"), self.signature)
-        if self.kind == "roster":
+        if self.kind in ("roster", "legacy"):
             return (f["version"], 0, self.signature)
         if self.kind == "head":
             return (f["seq"], 0, self.signature)
@@ -212,6 +259,27 @@ def _check_genesis(f: Mapping[str, Any]) -> None:
 
 
 def _check_roster(f: Mapping[str, Any]) -> None:
+    _keys(
+        f, {"by", "member", "role", "version", "replaces", "under", "keeps", "at"}, "roster change"
+    )
+    _match(HEX32, f["by"], "a roster signer")
+    _match(HEX32, f["member"], "a roster member")
+    if f["role"] not in ROLES:
+        raise MalformedItem("a roster role is unknown")
+    _int(f["version"], "a roster version")
+    for name in ("replaces", "under"):
+        if f[name] is not None:
+            _match(HEX64, f[name], "a roster item's reference")
+    if f["keeps"] is not None:
+        try:
+            decode_keeps(f["keeps"])
+        except ValueError as exc:
+            raise MalformedItem("a roster item's list of kept items is malformed") from exc
+    _timestamp(f["at"], "a roster time")
+
+
+def _check_legacy_roster(f: Mapping[str, Any]) -> None:
+    """A version-1 roster item (docs/circle-format.md, "Version 1 files")."""
     _keys(f, {"by", "member", "role", "version", "op", "honoured", "at"}, "roster change")
     _match(HEX32, f["by"], "a roster signer")
     _match(HEX32, f["member"], "a roster member")
@@ -310,6 +378,7 @@ def _check_withdrawal(c: Mapping[str, Any]) -> None:
 _BODY_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
     "genesis": _check_genesis,
     "roster": _check_roster,
+    "legacy": _check_legacy_roster,
     "record": _check_record,
     "head": _check_head,
 }

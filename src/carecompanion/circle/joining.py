@@ -22,6 +22,7 @@ from carecompanion.circle.identity import clean_name
 from carecompanion.circle.identity_service import IdentityService
 from carecompanion.circle.items import make_item
 from carecompanion.circle.members import CircleMembers
+from carecompanion.circle.names import NameBook
 from carecompanion.circle.posts import CirclePosts
 from carecompanion.circle.registry import CircleInfo, CircleRegistry
 from carecompanion.circle.serial import one_at_a_time
@@ -40,12 +41,14 @@ class CircleJoining:
         members: CircleMembers,
         sync: CircleSync,
         posts: CirclePosts,
+        names: NameBook,
         clock: Clock,
         changes: threading.RLock,
     ) -> None:
         self._registry = registry
         self._identity = identity
         self._members = members
+        self._names = names
         self._sync = sync
         self._posts = posts
         self._clock = clock
@@ -93,7 +96,9 @@ class CircleJoining:
             return self._registry.circle(info.id)
         if roster_of(content).role_of(me.fingerprint) in (None, "removed"):
             raise NotAllowed(said.NOT_ON_ROSTER)
-        return self._registry.register(content, path, None, file_digest(data), dirty=False)
+        info = self._registry.register(content, path, None, file_digest(data), dirty=False)
+        self._names.remember(info.id, content)  # the names members are known by from now on
+        return self._registry.circle(info.id)
 
     @one_at_a_time
     def forget(self, circle_id: str) -> None:

@@ -11,18 +11,18 @@ from __future__ import annotations
 import threading
 
 from carecompanion.circle import errors as said
-from carecompanion.circle.canonical import timestamp
 from carecompanion.circle.content import CircleContent
 from carecompanion.circle.engine import roster_of
 from carecompanion.circle.errors import CircleError, NotAllowed
 from carecompanion.circle.identity import MemberCard, MemberIdentity
 from carecompanion.circle.identity_service import IdentityService
-from carecompanion.circle.items import SignedItem, make_item
 from carecompanion.circle.limits import MAX_MEMBERS
 from carecompanion.circle.registry import CircleRegistry
 from carecompanion.circle.roster import Roster
+from carecompanion.circle.roster_changes import roster_change
 from carecompanion.circle.serial import one_at_a_time
 from carecompanion.clock import Clock
+from carecompanion.errors import Notice
 
 ASSIGNABLE_ROLES = ("admin", "member", "reader")
 
@@ -67,12 +67,14 @@ class CircleMembers:
         if target is None and len(roster.current()) >= MAX_MEMBERS:
             raise CircleError(said.TOO_MANY_MEMBERS, count=MAX_MEMBERS)
         content.add_cards([card])
-        honoured = target.op_count if target is not None and target.role == "admin" else None
-        content.add([self._roster_item(content, card.fingerprint, role, honoured)])
+        self._roster_item(content, card.fingerprint, role)
         self._registry.store(circle_id, content, dirty=True)
 
     @one_at_a_time
-    def remove_member(self, circle_id: str, fingerprint: str) -> None:
+    def remove_member(self, circle_id: str, fingerprint: str) -> Notice:
+        """Remove a member; returns what that means, truthfully: in a keys circle nothing
+        written from now on is encrypted to them; in a passphrase circle they still know the
+        passphrase, so they can still read until the owner changes it."""
         content, roster = self._admin_action(circle_id)
         me = self._identity.identity().fingerprint
         target = roster.members.get(fingerprint)
@@ -82,9 +84,9 @@ class CircleMembers:
             raise NotAllowed(said.OWNER_CANNOT_GO)
         if target.role == "admin" and me != content.owner:
             raise NotAllowed(said.ONLY_OWNER_REMOVES_ADMIN)
-        honoured = target.op_count if target.role == "admin" else None
-        content.add([self._roster_item(content, fingerprint, "removed", honoured)])
+        self._roster_item(content, fingerprint, "removed")
         self._registry.store(circle_id, content, dirty=True)
+        return said.REMOVED_PASSPHRASE() if content.mode == "passphrase" else said.REMOVED_KEYS()
 
     def enrol_me(self, content: CircleContent) -> None:
         """In a passphrase circle a member enrols themselves: add this member's card and a
@@ -92,7 +94,7 @@ class CircleMembers:
         me = self._identity.identity()
         if roster_of(content).role_of(me.fingerprint) is None:
             content.add_cards([me.card])
-            content.add([self._roster_item(content, me.fingerprint, "member")])
+            self._roster_item(content, me.fingerprint, "member")
 
     def _admin_action(self, circle_id: str) -> tuple[CircleContent, Roster]:
         content = self._registry.content(circle_id).copy()
@@ -102,33 +104,7 @@ class CircleMembers:
             raise NotAllowed(said.ONLY_ADMINS_CHANGE)
         return content, roster
 
-    def _roster_item(
-        self,
-        content: CircleContent,
-        member: str,
-        role: str,
-        honoured: int | None = None,
-    ) -> SignedItem:
-        me = self._identity.identity()
-        versions = [
-            item.fields["version"]
-            for item in content.of_kind("roster")
-            if item.fields["member"] == member
-        ]
-        my_ops = [
-            item.fields["op"] for item in content.of_kind("roster") if item.signer == me.fingerprint
-        ]
-        return make_item(
-            "roster",
-            content.circle_id,
-            {
-                "by": me.fingerprint,
-                "member": member,
-                "role": role,
-                "version": max(versions, default=0) + 1,
-                "op": max(my_ops, default=0) + 1,
-                "honoured": honoured,
-                "at": timestamp(self._clock.now()),
-            },
-            me.sign,
-        )
+    def _roster_item(self, content: CircleContent, member: str, role: str) -> None:
+        """Sign the change into ``content`` as every reader will count it (format version 2:
+        ``roster_changes``)."""
+        roster_change(content, self._identity.identity(), member, role, self._clock.now())

@@ -8,6 +8,9 @@ Layout decisions:
   back or truncated file loses nothing), and what says which items were already verified.
 - Read markers and the link from a shared record back to the journal entry it came from are
   small tables of their own.
+- The redaction list (words replaced in everything shared) is one list for every circle
+  (migration 0006 merged the per-circle lists): a name redacted once never goes out elsewhere.
+- The name this computer knew each member by, so a changed name shows as changed.
 """
 
 from __future__ import annotations
@@ -39,7 +42,6 @@ class CircleRow(Base):
     mode: Mapped[str] = mapped_column(String(16))
     file_path: Mapped[str] = mapped_column(Text)
     passphrase: Mapped[str | None] = mapped_column(Text)
-    redactions: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of [word, initials]
     document: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     last_file_digest: Mapped[str] = mapped_column(String(64), default="")
     dirty: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -66,3 +68,23 @@ class ShareRow(Base):
     record_id: Mapped[str] = mapped_column(String(24), primary_key=True)
     entry_id: Mapped[int] = mapped_column(Integer, index=True)
     entry_updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RedactionRow(Base):
+    """One word of the redaction list and what replaces it, in the order the person gave."""
+
+    __tablename__ = "circle_redactions"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    word: Mapped[str] = mapped_column(Text)
+    replacement: Mapped[str] = mapped_column(Text)
+
+
+class KnownNameRow(Base):
+    __tablename__ = "circle_known_names"
+
+    circle_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("circles.id", ondelete="CASCADE"), primary_key=True
+    )
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)

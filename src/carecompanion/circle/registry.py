@@ -149,6 +149,11 @@ class CircleRegistry:
                 row.last_synced_at = self._clock.now()
         self._contents[circle_id] = content
 
+    def set_passphrase(self, circle_id: str, passphrase: str) -> None:
+        """The passphrase this vault opens and writes a passphrase circle's file with."""
+        with self._db.session() as session:
+            circle_row(session, circle_id).passphrase = passphrase
+
     def mark_synced(self, circle_id: str, file_hash: str) -> None:
         """The file was read and has nothing new: the vault's copy stands."""
         with self._db.session() as session:
@@ -174,7 +179,6 @@ class CircleRegistry:
                     mode=content.mode,
                     file_path=str(path.absolute()),
                     passphrase=passphrase,
-                    redactions="[]",
                     document=encode_document(content),
                     last_file_digest=file_hash,
                     dirty=dirty,

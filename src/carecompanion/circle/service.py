@@ -9,10 +9,15 @@ of what a circle can do, and go to the service it names for how:
   each (``store`` and ``register`` are the only ways that copy changes);
 - ``posts.CirclePosts``: a circle's posts, cached until the circle changes, and read marks;
 - ``members.CircleMembers``: the roster rules (add, remove, enrol) and the card in every circle;
-- ``sharing.CircleSharing``: entries and mood summaries shared, comments, reactions,
-  withdrawals and the redactions applied first;
-- ``sync.CircleSync``: lock, read, verify, merge and write the circle's file;
-- ``joining.CircleJoining``: create, join and leave, which use the others.
+- ``sharing.CircleSharing``: entries and mood summaries shared, withdrawals, and the one
+  redaction list applied first (``redaction_list``);
+- ``replies.CircleReplies``: comments and reactions (``writing.RecordWriter`` signs records for
+  both, and keeps a retry from writing one twice);
+- ``sync.CircleSync``: lock, read, verify, merge and write the circle's file (and copies);
+- ``repair.CircleRepair``: a fresh circle file from the vault's verified copy;
+- ``passphrase.CirclePassphrase``: a passphrase circle's passphrase, changed or taken in;
+- ``joining.CircleJoining``: create, join and leave, which use the others;
+- ``names.NameBook``: the names this computer knew members by (``CircleState.names``).
 
 Why a facade rather than ``session.circle_sharing`` and friends at the call sites: the Circle
 page, its dialogs and the CLI ask for what a person does ("comment on this post", "sync"), and
@@ -34,17 +39,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from carecompanion.circle.checking import VerifyReport
 from carecompanion.circle.identity import MemberCard, MemberIdentity
 from carecompanion.circle.identity_service import IdentityService
 from carecompanion.circle.joining import CircleJoining
 from carecompanion.circle.members import CircleMembers
+from carecompanion.circle.names import NameBook
+from carecompanion.circle.passphrase import CirclePassphrase
 from carecompanion.circle.posts import CirclePosts, CircleState
+from carecompanion.circle.redact import Redactions
 from carecompanion.circle.registry import CircleInfo, CircleRegistry
+from carecompanion.circle.repair import CircleRepair, RepairReport
+from carecompanion.circle.replies import CircleReplies
 from carecompanion.circle.roster import Roster
 from carecompanion.circle.sharing import CircleSharing, EntrySource
 from carecompanion.circle.sync import CircleSync, SyncReport
 from carecompanion.circle.view import Post
+from carecompanion.circle.writing import RecordWriter
 from carecompanion.clock import Clock
+from carecompanion.errors import Notice
 from carecompanion.storage.database import Database
 
 
@@ -53,20 +66,24 @@ class CircleService:
         self, database: Database, clock: Clock, entry_source: EntrySource | None = None
     ) -> None:
         changes = threading.RLock()
+        names = NameBook(database)
         self._identity = IdentityService(database, clock, changes)
         self._registry = CircleRegistry(database, clock, self._identity)
-        self._posts = CirclePosts(database, self._registry, self._identity)
+        self._posts = CirclePosts(database, self._registry, self._identity, names)
         self._members = CircleMembers(self._registry, self._identity, clock, changes)
-        self._sharing = CircleSharing(
-            database, clock, self._registry, self._identity, entry_source, changes
-        )
-        self._sync = CircleSync(self._registry, self._identity, clock, changes)
+        writer = RecordWriter(self._registry, self._identity, clock)
+        self._sharing = CircleSharing(database, self._registry, writer, entry_source, changes)
+        self._replies = CircleReplies(self._registry, writer, changes)
+        self._sync = CircleSync(self._registry, self._identity, names, clock, changes)
+        self._repair = CircleRepair(self._registry, self._identity, self._sync, clock, changes)
+        self._passphrase = CirclePassphrase(self._registry, self._identity, self._sync, changes)
         self._joining = CircleJoining(
             registry=self._registry,
             identity=self._identity,
             members=self._members,
             sync=self._sync,
             posts=self._posts,
+            names=names,
             clock=clock,
             changes=changes,
         )
@@ -113,10 +130,25 @@ class CircleService:
     def add_member(self, circle_id: str, card: MemberCard, role: str = "member") -> None:
         self._members.add_member(circle_id, card, role)
 
-    def remove_member(self, circle_id: str, fingerprint: str) -> None:
-        self._members.remove_member(circle_id, fingerprint)
+    def remove_member(self, circle_id: str, fingerprint: str) -> Notice:
+        return self._members.remove_member(circle_id, fingerprint)
+
+    def change_passphrase(self, circle_id: str, new: str) -> None:
+        self._passphrase.change(circle_id, new)
+
+    def use_passphrase(self, circle_id: str, passphrase: str) -> SyncReport:
+        return self._passphrase.use(circle_id, passphrase)
 
     # -- sharing --------------------------------------------------------------------------
+
+    def redaction_list(self) -> list[tuple[str, str]]:
+        return self._sharing.redaction_list()
+
+    def set_redaction_list(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return self._sharing.set_redaction_list(pairs)
+
+    def add_redactions(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return self._sharing.add_redactions(pairs)
 
     def redactions(self, circle_id: str) -> list[tuple[str, str]]:
         return self._sharing.redactions(circle_id)
@@ -124,11 +156,13 @@ class CircleService:
     def set_redactions(self, circle_id: str, pairs: Iterable[tuple[str, str]]) -> None:
         self._sharing.set_redactions(circle_id, pairs)
 
-    def preview_entry(self, circle_id: str, entry_id: int) -> dict[str, Any]:
-        return self._sharing.preview_entry(circle_id, entry_id)
+    def preview_entry(
+        self, circle_id: str, entry_id: int, extra: Redactions = ()
+    ) -> dict[str, Any]:
+        return self._sharing.preview_entry(circle_id, entry_id, extra)
 
-    def share_entry(self, circle_id: str, entry_id: int) -> str:
-        return self._sharing.share_entry(circle_id, entry_id)
+    def share_entry(self, circle_id: str, entry_id: int, extra: Redactions = ()) -> str:
+        return self._sharing.share_entry(circle_id, entry_id, extra)
 
     def preview_mood_text(self, circle_id: str, text: str) -> str:
         return self._sharing.preview_mood_text(circle_id, text)
@@ -148,10 +182,10 @@ class CircleService:
         return self._sharing.withdraw_entry(circle_id, entry_id)
 
     def comment(self, circle_id: str, rid: str, text: str) -> str:
-        return self._sharing.comment(circle_id, rid, text)
+        return self._replies.comment(circle_id, rid, text)
 
     def react(self, circle_id: str, rid: str, reaction: str) -> str:
-        return self._sharing.react(circle_id, rid, reaction)
+        return self._replies.react(circle_id, rid, reaction)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -164,7 +198,18 @@ class CircleService:
     def mark_read(self, circle_id: str, posts: Sequence[Post]) -> None:
         self._posts.mark_read(circle_id, posts)
 
-    # -- syncing --------------------------------------------------------------------------
+    def acknowledge_names(self, circle_id: str) -> None:
+        self._posts.acknowledge_names(circle_id)
+
+    # -- syncing, checking, repairing -----------------------------------------------------
 
     def sync(self, circle_id: str) -> SyncReport:
         return self._sync.sync(circle_id)
+
+    def verify(
+        self, data: bytes, passphrase: str | None, circle_id: str | None = None
+    ) -> VerifyReport:
+        return self._sync.verify(data, passphrase, circle_id)
+
+    def repair(self, circle_id: str) -> RepairReport:
+        return self._repair.repair(circle_id)

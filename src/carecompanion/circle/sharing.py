@@ -1,5 +1,6 @@
-"""What this member writes in a circle: shared journal entries and mood summaries (after the
-circle's redactions), comments, reactions and withdrawals.
+"""What this member shares in a circle: journal entries and mood summaries (after the
+redaction list, one for every circle) and their withdrawals. Comments and reactions are
+``replies``'s.
 
 Each one is a signed record added to the registry's copy of the circle at once, marking it
 "dirty"; the next sync writes it to the file. So nothing is lost when the shared folder is
@@ -10,7 +11,6 @@ entry is shared and whether it changed since.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -19,17 +19,13 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from carecompanion.circle import errors as said
-from carecompanion.circle.canonical import b64url, timestamp
-from carecompanion.circle.content import CircleContent
-from carecompanion.circle.engine import roster_of
-from carecompanion.circle.errors import CircleError, NotAllowed, RecordNotFound
-from carecompanion.circle.identity_service import IdentityService
-from carecompanion.circle.items import REACTIONS, SignedItem, make_item, new_nonce, record_id
+from carecompanion.circle.errors import CircleError, RecordNotFound
 from carecompanion.circle.models import ShareRow
-from carecompanion.circle.redact import Redactions, clean_redactions, redact
-from carecompanion.circle.registry import CircleInfo, CircleRegistry, circle_row
+from carecompanion.circle.redact import Redactions, redact
+from carecompanion.circle.redaction_list import RedactionList
+from carecompanion.circle.registry import CircleInfo, CircleRegistry
 from carecompanion.circle.serial import one_at_a_time
-from carecompanion.clock import Clock
+from carecompanion.circle.writing import RecordWriter
 from carecompanion.journal.entries import Entry
 from carecompanion.localtime import local_day
 from carecompanion.storage.database import Database
@@ -54,48 +50,69 @@ class CircleSharing:
     def __init__(
         self,
         database: Database,
-        clock: Clock,
         registry: CircleRegistry,
-        identity: IdentityService,
+        writer: RecordWriter,
         entries: EntrySource | None,
         changes: threading.RLock,
     ) -> None:
         self._db = database
-        self._clock = clock
         self._registry = registry
-        self._identity = identity
+        self._writer = writer
         self._entries = entries
+        self._redactions = RedactionList(database)
         self.changes = changes
 
-    # -- redactions -----------------------------------------------------------------------
+    # -- redactions: one list for every circle ----------------------------------------------
+
+    def redaction_list(self) -> list[tuple[str, str]]:
+        return self._redactions.pairs()
+
+    @one_at_a_time
+    def set_redaction_list(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return self._redactions.replace(pairs)
+
+    @one_at_a_time
+    def add_redactions(self, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return self._redactions.add(pairs)
 
     def redactions(self, circle_id: str) -> list[tuple[str, str]]:
-        with self._db.session() as session:
-            pairs = json.loads(circle_row(session, circle_id).redactions)
-        return [(str(word), str(replacement)) for word, replacement in pairs]
+        """The one list (every circle has the same); ``circle_id`` is kept for old callers."""
+        self._registry.circle(circle_id)  # CircleNotFound for a circle not in this vault
+        return self._redactions.pairs()
 
     @one_at_a_time
     def set_redactions(self, circle_id: str, pairs: Iterable[tuple[str, str]]) -> None:
-        cleaned = clean_redactions(pairs)
-        with self._db.session() as session:
-            circle_row(session, circle_id).redactions = json.dumps(cleaned, ensure_ascii=False)
+        """Set the one list, from any circle's share dialog."""
+        self._registry.circle(circle_id)
+        self._redactions.replace(pairs)
 
     # -- entries and mood summaries -------------------------------------------------------
 
-    def preview_entry(self, circle_id: str, entry_id: int) -> dict[str, Any]:
-        """Exactly what ``share_entry`` would put in the circle file."""
-        return entry_content(self._entry(entry_id), self.redactions(circle_id))
+    def preview_entry(
+        self, circle_id: str, entry_id: int, extra: Redactions = ()
+    ) -> dict[str, Any]:
+        """Exactly what ``share_entry`` would put in the circle file (``extra`` words added to
+        the list first, as ``share_entry`` would)."""
+        self._registry.circle(circle_id)
+        return entry_content(self._entry(entry_id), self._redactions.with_added(extra))
 
     @one_at_a_time
-    def share_entry(self, circle_id: str, entry_id: int) -> str:
-        """Share an entry (or its new version, if it was shared before). Returns the record id."""
+    def share_entry(self, circle_id: str, entry_id: int, extra: Redactions = ()) -> str:
+        """Share an entry (or its new version, if it was shared before), after adding the
+        ``extra`` words to the redaction list. Returns the record id. Sharing an entry that has
+        not changed since it was shared writes nothing new (a retry is not a new version)."""
         entry = self._entry(entry_id)
-        content = self._writer_content(circle_id)
-        body = entry_content(entry, self.redactions(circle_id))
+        content = self._writer.writable_copy(circle_id)
+        pairs = self._redactions.add(extra) if extra else self._redactions.pairs()
+        body = entry_content(entry, pairs)
         existing = self._share_of(circle_id, entry_id)
-        item = self._new_record(content, "entry", body, existing=existing)
-        rid = str(item.fields["id"])
-        self._registry.store(circle_id, content, dirty=True)
+        current = content.items.get(("record", existing)) if existing is not None else None
+        if current is not None and current.fields["content"] == body:
+            rid = str(existing)  # shared as it is already (a retry): no new version
+        else:
+            item = self._writer.new_record(content, "entry", body, existing=existing)
+            rid = str(item.fields["id"])
+            self._registry.store(circle_id, content, dirty=True)
         with self._db.session() as session:
             session.merge(
                 ShareRow(
@@ -115,14 +132,17 @@ class CircleSharing:
     def share_mood(
         self, circle_id: str, text: str, first: date, last: date, figures: Mapping[str, str]
     ) -> str:
-        content = self._writer_content(circle_id)
+        content = self._writer.writable_copy(circle_id)
         body = {
             "text": redact(text.strip(), self.redactions(circle_id)),
             "from": first.isoformat(),
             "to": last.isoformat(),
             "figures": dict(figures),
         }
-        item = self._new_record(content, "mood", body)
+        same = self._writer.just_written(content, "mood", body, None)
+        if same is not None:
+            return same
+        item = self._writer.new_record(content, "mood", body)
         self._registry.store(circle_id, content, dirty=True)
         return str(item.fields["id"])
 
@@ -142,8 +162,11 @@ class CircleSharing:
 
     @one_at_a_time
     def withdraw(self, circle_id: str, rid: str) -> None:
-        content = self._writer_content(circle_id)
-        self._new_record(content, "withdrawal", {}, existing=rid)
+        content = self._writer.writable_copy(circle_id)
+        current = content.items.get(("record", rid))
+        if current is not None and current.fields["kind"] == "withdrawal":
+            return  # withdrawn already (a retry)
+        self._writer.new_record(content, "withdrawal", {}, existing=rid)
         self._registry.store(circle_id, content, dirty=True)
 
     @one_at_a_time
@@ -153,28 +176,6 @@ class CircleSharing:
             raise RecordNotFound(said.ENTRY_NOT_SHARED)
         self.withdraw(circle_id, rid)
         return rid
-
-    # -- replies --------------------------------------------------------------------------
-
-    @one_at_a_time
-    def comment(self, circle_id: str, rid: str, text: str) -> str:
-        content = self._writer_content(circle_id)
-        _target(content, rid)
-        if not text.strip():
-            raise CircleError(said.EMPTY_COMMENT)
-        item = self._new_record(content, "comment", {"text": text.strip()}, target=rid)
-        self._registry.store(circle_id, content, dirty=True)
-        return str(item.fields["id"])
-
-    @one_at_a_time
-    def react(self, circle_id: str, rid: str, reaction: str) -> str:
-        if reaction not in REACTIONS:
-            raise CircleError(said.UNKNOWN_REACTION, reactions=", ".join(REACTIONS))
-        content = self._writer_content(circle_id)
-        _target(content, rid)
-        item = self._new_record(content, "reaction", {"reaction": reaction}, target=rid)
-        self._registry.store(circle_id, content, dirty=True)
-        return str(item.fields["id"])
 
     # -- records --------------------------------------------------------------------------
 
@@ -196,59 +197,3 @@ class CircleSharing:
             if current is None or current.fields["kind"] == "withdrawal":
                 return None
             return row.record_id
-
-    def _writer_content(self, circle_id: str) -> CircleContent:
-        """A copy of the circle to add a record to, if this member may write in it."""
-        content = self._registry.content(circle_id).copy()
-        if not roster_of(content).can_write(self._identity.identity().fingerprint):
-            raise NotAllowed(said.READ_ONLY)
-        return content
-
-    def _new_record(
-        self,
-        content: CircleContent,
-        kind: str,
-        body: Mapping[str, Any],
-        target: str | None = None,
-        existing: str | None = None,
-    ) -> SignedItem:
-        """Sign a record (or a new version of this member's ``existing`` one) into
-        ``content``."""
-        me = self._identity.identity()
-        now = timestamp(self._clock.now())
-        if existing is not None:
-            current = content.items.get(("record", existing))
-            if current is None or current.signer != me.fingerprint:
-                raise RecordNotFound(said.NOT_YOURS)
-            fields = dict(current.fields)
-            fields.update(
-                kind=kind,
-                version=current.fields["version"] + 1,
-                updated=now,
-                content=dict(body),
-                target=target,
-            )
-        else:
-            nonce = new_nonce()
-            fields = {
-                "by": me.fingerprint,
-                "id": record_id(me.fingerprint, nonce),
-                "nonce": b64url(nonce),
-                "kind": kind,
-                "version": 1,
-                "created": now,
-                "updated": now,
-                "target": target,
-                "content": dict(body),
-            }
-        item = make_item("record", content.circle_id, fields, me.sign)
-        content.add([item])
-        return item
-
-
-def _target(content: CircleContent, rid: str) -> SignedItem:
-    """The entry or mood summary a reply is about."""
-    target = content.items.get(("record", rid))
-    if target is None or target.fields["kind"] not in ("entry", "mood"):
-        raise RecordNotFound(said.NO_SUCH_ENTRY)
-    return target

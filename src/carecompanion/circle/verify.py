@@ -2,7 +2,9 @@
 
 Verifying 20,000 Ed25519 signatures one by one takes over two seconds here, so the common
 case takes a shortcut that is just as strict: each author's head signs a digest of all their
-records, so one verified head vouches for every record whose body hashes into that digest.
+records, whole (body and signature: issue 14 found records whose signatures were swapped for
+junk accepted through a head that covered bodies only), so one verified head vouches for every
+record that hashes into that digest, exactly as it was signed.
 Records the digest does not cover (an author's head is missing or older) are verified one by
 one, and items the vault verified on an earlier sync are not verified again.
 """
@@ -19,7 +21,7 @@ from carecompanion.circle.identity import MemberCard
 from carecompanion.circle.items import SignedItem, signed_message
 from carecompanion.errors import Sentence
 
-Known = Mapping[tuple[str, ...], tuple[bytes, bytes]]  # key -> (body digest, signature)
+Known = Mapping[tuple[str, ...], bytes]  # key -> whole digest of the item verified before
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Verified:
 
 
 def author_digest(records: Iterable[SignedItem]) -> tuple[int, str]:
+    """(count, digest) a head signs: SHA-256 over the sorted lines ``id version digest``,
+    the digest being the whole record's (``items.whole_digest``), in hex."""
     lines = sorted(f"{r.fields['id']} {r.fields['version']} {r.digest.hex()}\n" for r in records)
     return len(lines), hashlib.sha256("".join(lines).encode("ascii")).hexdigest()
 
@@ -47,7 +51,7 @@ FORGED = Sentence(
 
 
 def is_known(item: SignedItem, known: Known) -> bool:
-    return known.get(item.key) == (item.digest, item.signature)
+    return known.get(item.key) == item.digest
 
 
 def signature_ok(item: SignedItem, circle_id: str, cards: Mapping[str, MemberCard]) -> bool:

@@ -1,5 +1,6 @@
 """What the Circle page and ``circle show`` present: shared posts with their comments and
-reactions, only from members allowed to write, withdrawn records gone."""
+reactions, only those the roster counts (from members who may write, and what a removed
+member wrote before and the circle kept, marked ``former_member``), withdrawn records gone."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Reply:
     text: str  # the comment, or the reaction's code
     created: str
     mine: bool
+    former_member: bool = False  # the author was removed since (kept from before)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Post:
     reactions: tuple[Reply, ...]
     unread: bool
     mine: bool
+    former_member: bool = False  # the author was removed since (kept from before)
 
     @property
     def title(self) -> str:
@@ -62,7 +65,7 @@ def visible_records(content: CircleContent, roster: Roster) -> dict[str, SignedI
     return {
         item.fields["id"]: item
         for item in content.records()
-        if roster.can_write(item.signer) and item.fields["kind"] != "withdrawal"
+        if roster.may_keep(item) and item.fields["kind"] != "withdrawal"
     }
 
 
@@ -85,6 +88,7 @@ def build_posts(
                     text,
                     f["created"],
                     item.signer == me,
+                    roster.members[item.signer].former,
                 )
             )
     posts = []
@@ -113,6 +117,7 @@ def build_posts(
                 reactions,
                 unread,
                 mine,
+                roster.members[item.signer].former,
             )
         )
     posts.sort(key=lambda p: (p.day, p.updated, p.record_id), reverse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from carecompanion.cli import circle_commands
+from carecompanion.cli import circle_commands, circle_upkeep
 from carecompanion.cli.grammar import Commands, command, command_group, json_option
 
 PASSPHRASE_HELP = (
@@ -89,8 +89,9 @@ def register(commands: Commands) -> None:
         cs,
         "remove-member",
         circle_commands.cmd_remove_member,
-        "remove a member: the next version is not encrypted to them (they keep "
-        "what they could already read)",
+        "remove a member: nothing they write counts any more, and in a keys circle nothing "
+        "written from now on is encrypted to them (they keep what they could already read); "
+        "in a passphrase circle they still know the passphrase until you change it",
     )
     _file(remove)
     remove.add_argument(
@@ -115,6 +116,13 @@ def register(commands: Commands) -> None:
     )
     _file(share)
     share.add_argument("--entry", required=True, metavar="ID", help="the entry's id")
+    share.add_argument(
+        "--redact",
+        action="append",
+        metavar="WORD[=REPLACEMENT]",
+        help="replace this word (a name, a clinic) in what is shared, by its initials or by "
+        "REPLACEMENT; it joins the redaction list used for every circle (repeatable)",
+    )
     share.add_argument(
         "--dry-run",
         action="store_true",
@@ -161,6 +169,40 @@ def register(commands: Commands) -> None:
     )
     _file(show)
     json_option(show)
+    repair = command(
+        cs,
+        "repair",
+        circle_upkeep.cmd_repair,
+        "write a fresh circle file from what this journal has checked, when the file is "
+        "damaged, too large or refused (the organiser: also a file they cannot open)",
+    )
+    _file(repair)
+    passphrase = command(
+        cs,
+        "passphrase",
+        circle_upkeep.cmd_passphrase,
+        "change a passphrase circle's passphrase (the organiser; the new one comes from "
+        "CARECOMPANION_NEW_CIRCLE_PASSPHRASE, else it is asked for twice)",
+    )
+    _file(passphrase)
+    passphrase.add_argument(
+        "--given",
+        action="store_true",
+        help="the organiser changed it: enter the new passphrase they gave you; " + PASSPHRASE_HELP,
+    )
+    redactions = command(
+        cs,
+        "redactions",
+        circle_upkeep.cmd_redactions,
+        "the words replaced in everything you share, in every circle",
+    )
+    redactions.add_argument(
+        "--add", action="append", metavar="WORD[=REPLACEMENT]", help="add a word (repeatable)"
+    )
+    redactions.add_argument(
+        "--remove", action="append", metavar="WORD", help="take a word out (repeatable)"
+    )
+    json_option(redactions)
     verify = command(
         cs,
         "verify",

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Write the circle test vectors (``*.json`` next to this file). Run it only when the format
-changes on purpose: the vectors pin what version 1 readers must accept and refuse.
+changes on purpose: the vectors pin what version 2 readers must accept and refuse. The
+version-1 vectors this script wrote before are kept, as they were, in ``v1/``: a version-2
+reader must still open them (tests/circle/test_migration_v1.py).
 
 Usage: .venv/bin/python tests/vectors/circle/generate.py
 
 Each vector is one JSON object: ``description``; ``identity`` (the reader's age secret key);
 ``file`` (the circle file, base64); optionally ``previous`` (a file the reader saw before);
 and ``expect``: ``{"result": "ok", "records": [...], "rejected": N, "warnings": [...]}`` or
-``{"result": "error", "message": "fragment of the one error"}``.
+``{"result": "error", "message": "fragment of the one error"}``; an ok result may say what
+the reader leaves out (``"dropped": {"cards": N, "roster": N, "records": N, "heads": N}``).
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from pathlib import Path
 from carecompanion.circle import agefile
 from carecompanion.circle.canonical import b64url
 from carecompanion.circle.content import CircleContent
-from carecompanion.circle.document import MAGIC, encode_document
+from carecompanion.circle.document import MAGIC, encode_document, encode_unchecked
 from carecompanion.circle.engine import refresh_head, roster_of, seal
 from carecompanion.circle.identity import MemberIdentity
-from carecompanion.circle.items import make_item, record_id
+from carecompanion.circle.items import SignedItem, encode_keeps, make_item, record_id
 
 HERE = Path(__file__).parent
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -36,6 +39,38 @@ def person(name: str) -> MemberIdentity:
 
 
 OWNER, MEMBER, OUTSIDER = person("Rosa"), person("Sam"), person("Mallory")
+PUPPET = person("Puppet")
+
+
+def roster(
+    signer: MemberIdentity,
+    member: MemberIdentity,
+    role: str,
+    replaces: SignedItem | None = None,
+    under: SignedItem | None = None,
+    keeps: tuple[SignedItem, ...] = (),
+    version: int | None = None,
+) -> SignedItem:
+    if version is None:
+        version = replaces.fields["version"] + 1 if replaces is not None else 1
+    return make_item(
+        "roster",
+        CIRCLE,
+        {
+            "by": signer.fingerprint,
+            "member": member.fingerprint,
+            "role": role,
+            "version": version,
+            "replaces": replaces.digest.hex() if replaces is not None else None,
+            "under": under.digest.hex() if under is not None else None,
+            "keeps": encode_keeps(i.digest for i in keeps) if keeps else None,
+            "at": "2026-11-25T10:00:00Z",
+        },
+        signer.sign,
+    )
+
+
+ADD_SAM = roster(OWNER, MEMBER, "member")
 
 
 def base() -> CircleContent:
@@ -53,24 +88,7 @@ def base() -> CircleContent:
     )
     content = CircleContent(genesis)
     content.add_cards([OWNER.card, MEMBER.card])
-    content.add(
-        [
-            make_item(
-                "roster",
-                CIRCLE,
-                {
-                    "by": OWNER.fingerprint,
-                    "member": MEMBER.fingerprint,
-                    "role": "member",
-                    "version": 1,
-                    "op": 1,
-                    "honoured": None,
-                    "at": "2026-11-25T10:00:00Z",
-                },
-                OWNER.sign,
-            )
-        ]
-    )
+    content.add([ADD_SAM])
     return content
 
 
@@ -80,7 +98,7 @@ def entry(
     title: str,
     circle: str = CIRCLE,
     signer: MemberIdentity | None = None,
-):  # type: ignore[no-untyped-def]
+) -> SignedItem:
     nonce = bytes([n]) * 16
     return make_item(
         "record",
@@ -156,9 +174,15 @@ def main() -> None:
     outsider.add([entry(OUTSIDER, 4, "From a non-member")])
     write(
         "non_member",
-        "A validly signed record from someone not in the roster.",
+        "A validly signed record from someone not in the roster: it and the card are left out.",
         sealed(outsider),
-        {"result": "ok", "records": [], "rejected": 0, "warnings": []},
+        {
+            "result": "ok",
+            "records": [],
+            "rejected": 0,
+            "warnings": [],
+            "dropped": {"cards": 1, "roster": 0, "records": 1, "heads": 0},
+        },
     )
 
     other = base()
@@ -180,24 +204,7 @@ def main() -> None:
     )
 
     removed = base()
-    removed.add(
-        [
-            make_item(
-                "roster",
-                CIRCLE,
-                {
-                    "by": OWNER.fingerprint,
-                    "member": MEMBER.fingerprint,
-                    "role": "removed",
-                    "version": 2,
-                    "op": 2,
-                    "honoured": None,
-                    "at": "2026-11-25T11:00:00Z",
-                },
-                OWNER.sign,
-            )
-        ]
-    )
+    removed.add([roster(OWNER, MEMBER, "removed", replaces=ADD_SAM)])
     write(
         "removed_member",
         "Written after the reader was removed: not encrypted to them.",
@@ -254,7 +261,7 @@ def main() -> None:
 
     newer_version = bytearray(encode_document(valid))
     document = json.loads(zlib.decompress(bytes(newer_version[len(MAGIC) :])))
-    document["version"] = 2
+    document["version"] = 3
     write(
         "newer_version",
         "A document of a future format version.",
@@ -262,6 +269,96 @@ def main() -> None:
             MAGIC + zlib.compress(json.dumps(document).encode()), [MEMBER.age_recipient]
         ),
         {"result": "error", "message": "newer CareCompanion"},
+    )
+
+    hostile_vectors()
+
+
+def unchecked(content: CircleContent) -> bytes:
+    """Sealed as a hostile writer would: whatever the content holds."""
+    for member in (OWNER, MEMBER):
+        refresh_head(content, member, NOW)
+    recipients = [OWNER.age_recipient, MEMBER.age_recipient]
+    return agefile.encrypt_to_recipients(encode_unchecked(content), recipients)
+
+
+def hostile_vectors() -> None:
+    """Issue 14: what a hostile or removed member signs with their own keys."""
+    grant = roster(OWNER, OUTSIDER, "admin")
+    adds_nobody: tuple[SignedItem, ...] = ()
+    removed = roster(OWNER, OUTSIDER, "removed", replaces=grant, keeps=adds_nobody)
+    puppet = base()
+    puppet.add_cards([OUTSIDER.card, PUPPET.card])
+    puppet.add([entry(OWNER, 1, "Hello circle"), grant, removed])
+    puppet.add([roster(OUTSIDER, PUPPET, "member", under=grant)])  # after her removal
+    write(
+        "removed_admin_puppet",
+        "A removed admin adds a second identity of hers: the item and the puppet's card are "
+        "left out.",
+        unchecked(puppet),
+        {
+            "result": "ok",
+            "records": ["Hello circle"],
+            "rejected": 0,
+            "warnings": [],
+            "dropped": {"cards": 1, "roster": 1, "records": 0, "heads": 0},
+        },
+    )
+
+    pinned = base()
+    pinned.add_cards([OUTSIDER.card])
+    pinned.add([entry(MEMBER, 2, "Hi from Sam"), grant])
+    pinned.add([roster(OUTSIDER, MEMBER, "reader", ADD_SAM, grant, version=2**53 - 1)])
+    write(
+        "pinned_version",
+        "An admin's roster item whose version is not the one it replaces + 1: left out.",
+        unchecked(pinned),
+        {
+            "result": "ok",
+            "records": ["Hi from Sam"],
+            "rejected": 0,
+            "warnings": [],
+            "dropped": {"cards": 0, "roster": 1, "records": 0, "heads": 0},
+        },
+    )
+
+    add_mallory = roster(OWNER, OUTSIDER, "member")
+    before = entry(OUTSIDER, 7, "From Mallory, before")
+    gone = roster(OWNER, OUTSIDER, "removed", replaces=add_mallory, keeps=(before,))
+    former = base()
+    former.add_cards([OUTSIDER.card])
+    former.add([add_mallory, before, gone, entry(OUTSIDER, 8, "From Mallory, after")])
+    write(
+        "former_member",
+        "A removed member's post from before stays (the removal keeps it); one signed after "
+        "is left out.",
+        unchecked(former),
+        {
+            "result": "ok",
+            "records": ["From Mallory, before"],
+            "rejected": 0,
+            "warnings": [],
+            "dropped": {"cards": 0, "roster": 0, "records": 1, "heads": 0},
+        },
+    )
+
+    swapped = base()
+    swapped.add([entry(OWNER, 1, "Hello circle"), entry(MEMBER, 2, "Hi from Sam")])
+    for member in (OWNER, MEMBER):
+        refresh_head(swapped, member, NOW)
+    real = swapped.items[("record", entry(OWNER, 1, "Hello circle").fields["id"])]
+    swapped.items[real.key] = SignedItem("record", real.body, b"\xff" * 64, real.fields)
+    write(
+        "swapped_signature",
+        "A record's signature replaced with 0xFF bytes; the author's head covers the record "
+        "whole (signature included), so it vouches for nothing: the record is rejected.",
+        agefile.encrypt_to_recipients(encode_unchecked(swapped), [MEMBER.age_recipient]),
+        {
+            "result": "ok",
+            "records": ["Hi from Sam"],
+            "rejected": 1,
+            "warnings": ["missing"],
+        },
     )
 
 

@@ -8,7 +8,12 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from carecompanion.circle.view import Post
-from carecompanion.ui.circle.models import POST_ROLE, friendly_day, reaction_summary
+from carecompanion.ui.circle.models import (
+    AUTHOR_ROLE,
+    POST_ROLE,
+    friendly_day,
+    reaction_summary,
+)
 from carecompanion.ui.common import theme
 from carecompanion.ui.common.row_card import paint_row_card
 
@@ -47,7 +52,8 @@ class PostDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_row_card(painter, option)
         top = self._paint_title(painter, post, inner, title_font)
-        top = self._paint_byline(painter, post, inner, small_font, top)
+        author = self.tr("You") if post.mine else str(index.data(AUTHOR_ROLE) or post.author_name)
+        top = self._paint_byline(painter, post, author, inner, small_font, top)
         self._paint_replies(painter, post, inner, small_font, top)
         painter.restore()
 
@@ -72,13 +78,13 @@ class PostDelegate(QStyledItemDelegate):
         return inner.top() + metrics.height() + 4
 
     def _paint_byline(
-        self, painter: QPainter, post: Post, inner: QRect, font: QFont, top: int
+        self, painter: QPainter, post: Post, author: str, inner: QRect, font: QFont, top: int
     ) -> int:
-        """Who shared it, which day, and whether it is new; returns where it was drawn."""
+        """Who shared it (``author``: "Ana (4821)", "Bea (former member)"...), which day, and
+        whether it is new; returns where it was drawn."""
         metrics = QFontMetrics(font)
         painter.setFont(font)
         painter.setPen(theme.current().color("muted"))
-        author = self.tr("You") if post.mine else post.author_name
         line = f"{author}   ·   {friendly_day(post.day)}"
         if post.unread:
             line += "   ·   " + self.tr("new")

@@ -1,5 +1,9 @@
 """Who is in a circle: names, roles and safety numbers; adding someone from their card
-(after comparing safety numbers) and removing someone."""
+(after comparing safety numbers) and removing someone, saying truthfully what removing does.
+
+In a passphrase circle a removed member still knows the passphrase, so the organiser is
+offered to change it here, and a member types the new one they were given here too
+(passphrase_dialog.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +29,7 @@ from carecompanion.circle.identity import MemberCard, card_from_bytes
 from carecompanion.circle.limits import MAX_CARD_BYTES
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.service import CircleService
+from carecompanion.errors import Notice
 from carecompanion.ui.circle.models import MemberListModel, role_words
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.common import error_words
@@ -117,23 +123,10 @@ class MembersDialog(QDialog):
         self.list.setSpacing(4)
         self.list.setWordWrap(True)
         self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
-        self.add_button = button(
-            self.tr("Add a member from their card…"),
-            self.tr("Add a member from their member card file"),
-            primary=True,
-        )
-        self.add_button.clicked.connect(self.add_from_file)
-        self.remove_button = button(self.tr("Remove…"), self.tr("Remove the chosen member"))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.passphrase_button = self._build_passphrase_button(info.mode == "passphrase")
         self.hint = label("", "hint")
         self.status = label("", "hint")
-        close = button(self.tr("Close"), self.tr("Close"))
-        close.clicked.connect(self.accept)
-        actions = QHBoxLayout()
-        actions.addWidget(self.add_button)
-        actions.addWidget(self.remove_button)
-        actions.addStretch(1)
-        actions.addWidget(close)
+        actions = self._build_actions()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label(self.tr("Members of {name}").format(name=info.name), "pageTitle"))
@@ -150,8 +143,44 @@ class MembersDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.status)
+        layout.addWidget(self.passphrase_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(actions)
         self.refresh()
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Add and Remove on the left, Close on the right."""
+        self.add_button = button(
+            self.tr("Add a member from their card…"),
+            self.tr("Add a member from their member card file"),
+            primary=True,
+        )
+        self.add_button.clicked.connect(self.add_from_file)
+        self.remove_button = button(self.tr("Remove…"), self.tr("Remove the chosen member"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        close = button(self.tr("Close"), self.tr("Close"))
+        close.clicked.connect(self.accept)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(close)
+        return actions
+
+    def _build_passphrase_button(self, passphrase_circle: bool) -> QPushButton:
+        """In a passphrase circle: the organiser changes the passphrase, a member types the
+        new one the organiser gave them. Not shown in a circle of member cards."""
+        if self._is_owner():
+            widget = button(
+                self.tr("Change the passphrase…"), self.tr("Change the circle passphrase")
+            )
+        else:
+            widget = button(
+                self.tr("Type the new passphrase…"),
+                self.tr("Type the new circle passphrase the organiser gave you"),
+            )
+        widget.clicked.connect(self.change_passphrase)
+        widget.setVisible(passphrase_circle)
+        return widget
 
     def _is_admin(self) -> bool:
         me = self._service.roster(self._circle_id).members.get(self._service.identity().fingerprint)
@@ -165,6 +194,8 @@ class MembersDialog(QDialog):
         roster = self._service.roster(self._circle_id)
         order = {"owner": 0, "admin": 1, "member": 2, "reader": 3}
         members = sorted(roster.current(), key=lambda m: (order.get(m.role, 9), m.name.casefold()))
+        # Two members with one name told apart (the start of each one's safety number).
+        self.model.names = self._service.state(self._circle_id).names
         self.model.set_rows(members)
         admin = self._is_admin()
         self.add_button.setVisible(admin)
@@ -229,15 +260,18 @@ class MembersDialog(QDialog):
         member = self._selected()
         if member is None:
             return
-        text = self.tr(
-            "{name} will not be able to read anything shared from now on. What they could "
-            "already read stays with them: it cannot be taken back."
-        ).format(name=member.name)
         if self._service.circle(self._circle_id).mode == "passphrase":
-            text += " " + self.tr(
-                "In a passphrase circle, anyone who still knows the passphrase can open the "
-                "file: start a new circle to be sure."
-            )
+            text = self.tr(
+                "Nothing {name} writes will count any more. But they still know the circle "
+                "passphrase, so they can still read what is shared until the passphrase is "
+                "changed (only the circle's organiser can change it). What they could already "
+                "read stays with them: it cannot be taken back."
+            ).format(name=member.name)
+        else:
+            text = self.tr(
+                "{name} will not be able to read anything shared from now on. What they could "
+                "already read stays with them: it cannot be taken back."
+            ).format(name=member.name)
         if (
             QMessageBox.question(self, self.tr("Remove {name}?").format(name=member.name), text)
             != QMessageBox.StandardButton.Yes
@@ -249,9 +283,31 @@ class MembersDialog(QDialog):
             self.tr("{name} was removed.").format(name=member.name),
         )
 
-    def _apply(self, change: Callable[[], None], success: str) -> None:
-        def done(_result: object) -> None:
-            self.status.setText(success)
+    def change_passphrase(self) -> None:
+        """The organiser's new passphrase, or the new one a member was given."""
+        from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
+
+        owner = self._is_owner()
+        dialog = CirclePassphraseDialog(self._service, self._work, self._circle_id, not owner, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.status.setText(
+            self.tr(
+                "The circle passphrase is changed. Give the new one to each member who stays; "
+                "they type it once, under Members."
+            )
+            if owner
+            else self.tr("This computer opens the circle with the new passphrase from now on.")
+        )
+        if self._changed is not None:
+            self._changed(self._circle_id)
+
+    def _apply(self, change: Callable[[], object], success: str) -> None:
+        """Run ``change`` in the background; then say ``success``, or what the core answered
+        instead (``remove_member`` says what removing means in this circle)."""
+
+        def done(result: object) -> None:
+            self.status.setText(error_words.say(result) if isinstance(result, Notice) else success)
             self.refresh()
             if self._changed is not None:
                 self._changed(self._circle_id)

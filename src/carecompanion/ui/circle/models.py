@@ -7,7 +7,7 @@ the dialogs say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from carecompanion.circle.names import MemberName
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.roster import RosterMember
 from carecompanion.circle.view import Post, Reply
@@ -23,6 +24,9 @@ from carecompanion.ui.common.rows_model import RowsModel
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 40
 CIRCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 41
+AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 42  # who wrote a post, as ``author_words`` says it
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 #: Reaction code -> (symbol, words). The symbols are in DejaVu Sans, so they draw everywhere.
 REACTIONS: dict[str, tuple[str, str]] = {
@@ -56,6 +60,20 @@ def reaction_words(code: str) -> str:
 
 def role_words(role: str | None) -> str:
     return _tr(ROLES.get(role or "", _NOT_A_MEMBER))
+
+
+def author_words(author: str, name: str, former: bool, names: Mapping[str, MemberName]) -> str:
+    """Who wrote a post or comment: ``name`` as the core shows it (with the start of their
+    safety number when another member has the same name), "(former member)" when they were
+    removed since, and "(was Ana)" while their changed name has not been seen."""
+    if former:
+        name = translate("CircleWords", "{name} (former member)").format(name=name)
+    member = names.get(author)
+    if member is not None and member.renamed_from is not None:
+        name = translate("CircleWords", "{name} (was {old})").format(
+            name=name, old=member.renamed_from
+        )
+    return name
 
 
 def friendly_day(iso_day: str) -> str:
@@ -155,6 +173,14 @@ class CircleListModel(RowsModel[CircleRow]):
 
 
 class PostListModel(RowsModel[Post]):
+    def __init__(self) -> None:
+        super().__init__()
+        #: How the circle shows each member (``CircleState.names``): renamed members.
+        self.names: Mapping[str, MemberName] = {}
+
+    def author(self, post: Post) -> str:
+        return author_words(post.author, post.author_name, post.former_member, self.names)
+
     def row_of(self, record_id: str) -> int:
         return next((n for n, post in enumerate(self.rows) if post.record_id == record_id), -1)
 
@@ -183,10 +209,12 @@ class PostListModel(RowsModel[Post]):
             return post.title
         if role == POST_ROLE:
             return post
+        if role == AUTHOR_ROLE:
+            return self.author(post)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [
                 post.title,
-                self.tr("by {name}").format(name=post.author_name),
+                self.tr("by {name}").format(name=self.author(post)),
                 friendly_day(post.day),
             ]
             if post.unread:
@@ -206,9 +234,17 @@ class PostListModel(RowsModel[Post]):
 
 
 class CommentListModel(RowsModel[Reply]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: Mapping[str, MemberName] = {}  # as ``PostListModel.names``
+
     def row_data(self, reply: Reply, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            name = self.tr("You") if reply.mine else reply.author_name
+            name = (
+                self.tr("You")
+                if reply.mine
+                else author_words(reply.author, reply.author_name, reply.former_member, self.names)
+            )
             when = self.tr("sending…") if is_sending(reply) else friendly_time(reply.created)
             return f"{name} · {when}\n{reply.text}"
         return None
@@ -218,10 +254,16 @@ class MemberListModel(RowsModel[RosterMember]):
     def __init__(self, me: str = "") -> None:
         super().__init__()
         self.me = me
+        #: How the circle shows each member: two with one name told apart, a changed name.
+        self.names: Mapping[str, MemberName] = {}
 
     def row_data(self, member: RosterMember, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            name = member.name + (" " + self.tr("(you)") if member.fingerprint == self.me else "")
+            shown = self.names.get(member.fingerprint)
+            name = author_words(
+                member.fingerprint, shown.display if shown else member.name, False, self.names
+            )
+            name += " " + self.tr("(you)") if member.fingerprint == self.me else ""
             return f"{name} · {role_words(member.role)}\n" + self.tr(
                 "Safety number: {number}"
             ).format(number=member.card.safety_number)

@@ -7,6 +7,12 @@ page shows what it asked for when the answer comes (a comment appears at once as
 Syncs start with the Sync now button, after each local change, and when the circle file
 changes in its shared folder. The service caches each circle's posts until the circle
 changes, so reading them again after a sync with nothing new costs next to nothing.
+
+When a sync cannot read the file but this computer can write a fresh one from what it has
+checked (``RepairableFile``), the status says so and offers Repair; when a passphrase circle's
+file no longer opens with the passphrase this computer knows, it offers to type the new one.
+What a sync says stays until a sync has something else to say (a sync that found nothing
+new leaves it), so the watcher's sync after our own write does not wipe it at once.
 """
 
 from __future__ import annotations
@@ -30,12 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.circle.errors import CircleNotFound
+from carecompanion.circle.errors import (
+    DROPPED,
+    NOTHING_TO_REPAIR,
+    REPAIRED,
+    SAVED_FOR_LATER,
+    CircleNotFound,
+    RepairableFile,
+)
 from carecompanion.circle.posts import CircleState
 from carecompanion.circle.registry import CircleInfo
+from carecompanion.circle.repair import RepairReport
 from carecompanion.circle.service import CircleService
 from carecompanion.circle.sync import SyncReport
 from carecompanion.circle.view import Post, Reply
+from carecompanion.errors import CareCompanionError
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.delegate import PostDelegate
 from carecompanion.ui.circle.models import (
@@ -99,6 +114,10 @@ class CirclePage(QWidget):
         self.watcher.changed.connect(self._files_changed)
         self._state: CircleState | None = None
         self._notes: dict[str, str] = {}  # per circle: what the last sync had to say
+        self._troubled: set[str] = set()  # circles whose last sync failed
+        self._repairable: set[str] = set()  # ... with a file this computer can write afresh
+        self._new_passphrase: set[str] = set()  # ... that the passphrase known here won't open
+        self._saved: set[str] = set()  # circles with a sync asked for after a local change
         self._waiting: set[str] = set()  # circles with a sync queued, not started yet
         self._reading = False  # a read of the page's view is queued, not started yet
         # The circle the person chose (or the page was asked to show): reads show that one,
@@ -142,6 +161,7 @@ class CirclePage(QWidget):
         more.addAction(self.tr("Join a circle…"), lambda: self.join_circle())
         more.addAction(self.tr("Share how my week went…"), self.open_mood_share)
         more.addSeparator()
+        self.repair_action = more.addAction(self.tr("Repair the circle file…"), self.repair_circle)
         more.addAction(self.tr("Leave this circle on this computer…"), self.forget_circle)
         self.more_button.setMenu(more)
         return PageHeader(
@@ -193,6 +213,18 @@ class CirclePage(QWidget):
         self.status = label("", "notice")
         self.status.setAccessibleName(self.tr("Circle status"))
         self.status.hide()
+        self.repair_button = button(
+            self.tr("Repair the circle file…"),
+            self.tr("Repair the circle file from what this computer has checked"),
+        )
+        self.repair_button.clicked.connect(self.repair_circle)
+        self.repair_button.hide()
+        self.passphrase_button = button(
+            self.tr("Type the new passphrase…"),
+            self.tr("Type the new circle passphrase the organiser gave you"),
+        )
+        self.passphrase_button.clicked.connect(self.enter_new_passphrase)
+        self.passphrase_button.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +233,8 @@ class CirclePage(QWidget):
         left_layout.addLayout(sync_row)
         left_layout.addWidget(self.last_synced)
         left_layout.addWidget(self.status)
+        left_layout.addWidget(self.repair_button)
+        left_layout.addWidget(self.passphrase_button)
         return left
 
     def _build_posts_pane(self) -> QWidget:
@@ -220,6 +254,7 @@ class CirclePage(QWidget):
         self.posts.selectionModel().currentChanged.connect(self._post_changed)
         self.circle_title = label("", "sectionTitle", wrap=False)
         self.circle_detail = label("", "hint")
+        self.names_box = self._build_names_box()
         self.nothing_shared = EmptyState(
             "journal",
             self.tr("Nothing shared yet"),
@@ -237,8 +272,24 @@ class CirclePage(QWidget):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.circle_title)
         centre_layout.addWidget(self.circle_detail)
+        centre_layout.addWidget(self.names_box)
         centre_layout.addWidget(self.centre_stack, 1)
         return centre
+
+    def _build_names_box(self) -> QWidget:
+        """A calm line when members share a name or one changed theirs; the latter until the
+        person says they have seen it."""
+        self.names_note = label("", "notice")
+        self.names_note.setAccessibleName(self.tr("About members' names"))
+        self.names_seen_button = button(self.tr("Got it"), self.tr("I have seen the new names"))
+        self.names_seen_button.clicked.connect(self.acknowledge_names)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.names_note)
+        layout.addWidget(self.names_seen_button, alignment=Qt.AlignmentFlag.AlignRight)
+        box.hide()
+        return box
 
     def _build_post_pane(self) -> QStackedWidget:
         """The chosen post with its reactions and comments, or a hint to choose one."""
@@ -392,6 +443,9 @@ class CirclePage(QWidget):
         if info.mode == "passphrase":
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
+        self._show_names(state)
+        self.posts_model.names = state.names
+        self.panel.set_names(state.names)
         self.posts_model.update_rows(state.posts)
         self.centre_stack.setCurrentWidget(self.posts if state.posts else self.nothing_shared_area)
         row = self.posts_model.row_of(keep.record_id) if keep else -1
@@ -406,10 +460,27 @@ class CirclePage(QWidget):
             self._show_post(None)
         self._show_status(info)
 
+    def _show_names(self, state: CircleState) -> None:
+        """Members who share a name (the core's warning), and whose name changed."""
+        lines = [error_words.say(warning) for warning in state.warnings]
+        renamed = [member for member in state.names.values() if member.renamed_from is not None]
+        lines += [
+            self.tr("{old} changed their name to {name}.").format(
+                old=member.renamed_from, name=member.display
+            )
+            for member in renamed
+        ]
+        self.names_note.setText("\n".join(lines))
+        self.names_seen_button.setVisible(bool(renamed))
+        self.names_seen_button.setEnabled(True)
+        self.names_box.setVisible(bool(lines))
+
     def _show_status(self, info: CircleInfo | None) -> None:
         if info is None:
             self.last_synced.clear()
             self.status.hide()
+            self.repair_button.hide()
+            self.passphrase_button.hide()
             return
         text = self.tr("Last synced: {when}").format(when=synced_words(info.last_synced_at))
         if info.dirty:
@@ -418,6 +489,8 @@ class CirclePage(QWidget):
         note = self._notes.get(info.id, "")
         self.status.setText(note)
         self.status.setVisible(bool(note))
+        self.repair_button.setVisible(info.id in self._repairable)
+        self.passphrase_button.setVisible(info.id in self._new_passphrase)
 
     def _post_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_post(self.posts_model.value_at(current))
@@ -460,17 +533,27 @@ class CirclePage(QWidget):
 
         self.work.run(lambda: [info.id for info in service.circles()], sync_each, self._read_failed)
 
-    def request_sync(self, circle_id: str) -> None:
+    def sync_saved(self, circle_id: str) -> None:
+        """The sync after something was saved in the circle (a comment, a share, a change of
+        members): if the file is busy, what was saved is said to be saved, not failed."""
+        self.request_sync(circle_id, saved=True)
+
+    def request_sync(self, circle_id: str, saved: bool = False) -> None:
         """Sync one circle in the background (once, however often it is asked meanwhile),
-        then show the page as the sync left it."""
+        then show the page as the sync left it. ``saved``: asked after a local change."""
+        if saved:
+            self._saved.add(circle_id)
         if circle_id in self._waiting:
             return
         self._waiting.add(circle_id)
         service = self._service
         wanted: list[str | None] = []
+        after_change: list[bool] = []
 
         def start() -> None:
             self._waiting.discard(circle_id)  # started: a change from now on needs another
+            after_change.append(circle_id in self._saved)
+            self._saved.discard(circle_id)
             wanted.append(self._wanted())
             self.progress.setText(self.tr("Syncing…"))
             self.progress.show()
@@ -484,20 +567,54 @@ class CirclePage(QWidget):
         def done(result: tuple[Signature, SyncReport, PageView]) -> None:
             signature, report, view = result
             self.watcher.remember(circle_id, signature)
-            self._notes[circle_id] = self.report_words(report)
+            self._synced(circle_id, report)
             self.show_view(view)
 
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, CircleNotFound):
-                return  # left meanwhile
-            self._notes[circle_id] = message_for(exc)
-            self.refresh()
+        self.work.run(
+            job,
+            done,
+            lambda exc: self._sync_failed(circle_id, exc, after_change[0]),
+            on_start=start,
+        )
 
-        self.work.run(job, done, failed, on_start=start)
+    def _synced(self, circle_id: str, report: SyncReport) -> None:
+        """Keep what the sync said; a sync that found nothing new leaves what the last one
+        said (a repair's or a warning's words), unless the last one failed."""
+        words = self.report_words(report)
+        if words or not report.nothing_new or circle_id in self._troubled:
+            self._notes[circle_id] = words
+        for troubles in (self._troubled, self._repairable, self._new_passphrase):
+            troubles.discard(circle_id)
+
+    def _sync_failed(self, circle_id: str, exc: Exception, after_change: bool) -> None:
+        """Say why, calmly: with Repair for a file this computer can write afresh, with
+        "type the new passphrase" for one the known passphrase no longer opens, and, for a
+        file busy right after a local change, that the change is saved (not failed)."""
+        if isinstance(exc, CircleNotFound):
+            return  # left meanwhile
+        code = exc.code if isinstance(exc, CareCompanionError) else ""
+        self._troubled.add(circle_id)
+        self._repairable.discard(circle_id)
+        self._new_passphrase.discard(circle_id)
+        if isinstance(exc, RepairableFile):
+            self._repairable.add(circle_id)
+        elif code == "circle.file.wrong_passphrase":
+            self._new_passphrase.add(circle_id)
+        if after_change and code == "circle.lock_timeout":
+            self._notes[circle_id] = (
+                self.tr("Someone else in the circle is writing the circle file right now.")
+                + " "
+                + error_words.say(SAVED_FOR_LATER())
+            )
+        else:
+            self._notes[circle_id] = message_for(exc)
+        self.refresh()
 
     def report_words(self, report: SyncReport) -> str:
         """What a sync found that the person should know, in plain words; '' if all is well."""
         lines = [error_words.say(warning) for warning in report.warnings]
+        if report.dropped:  # said once: what was left out is not kept, nor written again
+            lines.append(error_words.say(DROPPED(count=report.dropped.total)))
         if report.rejected:
             count = len(report.rejected)
             lines.append(
@@ -513,7 +630,107 @@ class CirclePage(QWidget):
                     "they were merged and tidied away."
                 ).format(count=len(report.merged_copies))
             )
+        if report.kept_copies:
+            lines.append(
+                self.tr(
+                    "Merged what was new in {count} copies of the circle file that someone made "
+                    "beside it (such as {name}); the copies were kept."
+                ).format(count=len(report.kept_copies), name=report.kept_copies[0].name)
+            )
         return "\n".join(lines)
+
+    # -- keeping a circle working -----------------------------------------------------------
+    def repair_circle(self) -> None:
+        """Write a fresh circle file from what this computer has checked, after asking once."""
+        info = self.circles_model.circle_at(self.circle_list.currentIndex())
+        if info is None:
+            return
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Repair the circle file of “{name}”?").format(name=info.name),
+                self.tr(
+                    "This computer writes a fresh circle file from what it has already checked, "
+                    "in place of the one that cannot be read. Nothing you wrote is lost. What the "
+                    "others wrote since this computer last synced is not lost either: it comes "
+                    "back when they sync."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        circle_id, service = info.id, self._service
+        wanted: list[str | None] = []
+
+        def job() -> tuple[RepairReport, PageView]:
+            return service.repair(circle_id), read_view(service, wanted[0])
+
+        def done(result: tuple[RepairReport, PageView]) -> None:
+            report, view = result
+            self.repair_button.setEnabled(True)
+            self._troubled.discard(circle_id)
+            self._repairable.discard(circle_id)
+            self._new_passphrase.discard(circle_id)
+            self._notes[circle_id] = self.repair_words(report)
+            self.show_view(view)
+
+        def failed(exc: Exception) -> None:
+            self.repair_button.setEnabled(True)
+            self._notes[circle_id] = message_for(exc)
+            self.refresh()
+
+        self.repair_button.setEnabled(False)
+        self._show_progress_note(self.tr("Repairing…"))
+        self.work.run(job, done, failed, on_start=lambda: wanted.append(self._wanted()))
+
+    def repair_words(self, report: RepairReport) -> str:
+        """What a repair did: a fresh file written (and what it left out), or a sync."""
+        if report.synced is not None:
+            words = self.report_words(report.synced)
+            return error_words.say(NOTHING_TO_REPAIR()) + ("\n" + words if words else "")
+        lines = [error_words.say(REPAIRED())]
+        if report.left_out:
+            lines.append(
+                self.tr("Left out {count} things that nobody in the circle may write.").format(
+                    count=report.left_out
+                )
+            )
+        return "\n".join(lines)
+
+    def enter_new_passphrase(self) -> None:
+        """The organiser changed the passphrase: type the new one they gave you."""
+        from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
+
+        circle_id = self.current_circle_id()
+        if circle_id is None:
+            return
+        dialog = CirclePassphraseDialog(self._service, self.work, circle_id, True, self)
+        if dialog.exec() != CirclePassphraseDialog.DialogCode.Accepted:
+            return
+        self._troubled.discard(circle_id)
+        self._new_passphrase.discard(circle_id)
+        lines = [self.tr("This computer opens the circle with the new passphrase from now on.")]
+        if dialog.report is not None:
+            lines.append(self.report_words(dialog.report))
+        self._notes[circle_id] = "\n".join(line for line in lines if line)
+        self.refresh()
+
+    def acknowledge_names(self) -> None:
+        """The person has seen the changed names: show them plainly from now on."""
+        state = self._state
+        if state is None:
+            return
+        circle_id, service = state.info.id, self._service
+        wanted: list[str | None] = []
+
+        def job() -> PageView:
+            service.acknowledge_names(circle_id)
+            return read_view(service, wanted[0])
+
+        self.names_seen_button.setEnabled(False)
+        self.work.run(
+            job, self.show_view, self._read_failed, on_start=lambda: wanted.append(self._wanted())
+        )
 
     def _files_changed(self, circle_ids: list[Any]) -> None:
         for circle_id in circle_ids:
@@ -550,7 +767,7 @@ class CirclePage(QWidget):
         def done(view: PageView) -> None:
             settled(True)
             self.show_view(view)
-            self.request_sync(circle_id)
+            self.sync_saved(circle_id)
 
         def failed(exc: Exception) -> None:
             settled(False)
@@ -740,7 +957,7 @@ class CirclePage(QWidget):
         circle_id = self.current_circle_id()
         if circle_id is None:
             return
-        MembersDialog(self._service, self.work, circle_id, self.request_sync, self).exec()
+        MembersDialog(self._service, self.work, circle_id, self.sync_saved, self).exec()
         self.refresh()
 
     def open_member_card(self) -> None:
@@ -761,15 +978,13 @@ class CirclePage(QWidget):
                 ),
             )
             return
-        ShareDialog(self._service, self.work, entry_id, self.request_sync, self).exec()
+        ShareDialog(self._service, self.work, entry_id, self.sync_saved, self).exec()
         self.refresh()
 
     def open_mood_share(self) -> None:
         from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
 
-        MoodShareDialog(
-            self._service, self._session.mood, self.work, self.request_sync, self
-        ).exec()
+        MoodShareDialog(self._service, self._session.mood, self.work, self.sync_saved, self).exec()
         self.refresh()
 
     def clear(self) -> None:
@@ -778,6 +993,8 @@ class CirclePage(QWidget):
         self.watcher.stop()
         self._state = None
         self._notes.clear()
+        for troubles in (self._troubled, self._repairable, self._new_passphrase, self._saved):
+            troubles.clear()
         self._sending_comments.clear()
         self._sending_reactions.clear()
         self.panel.clear()
@@ -785,4 +1002,6 @@ class CirclePage(QWidget):
         self.circles_model.clear()
         self.circle_title.clear()
         self.circle_detail.clear()
+        self.names_note.clear()
+        self.names_box.hide()
         self.status.clear()

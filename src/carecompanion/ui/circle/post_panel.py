@@ -3,7 +3,7 @@ a box to add a comment, and Withdraw for the person's own posts."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.circle.names import MemberName
 from carecompanion.circle.view import Post, Reply
 from carecompanion.ui.circle.models import (
     REACTIONS,
     CommentListModel,
+    author_words,
     friendly_day,
     reaction_words,
 )
@@ -69,6 +71,7 @@ class PostPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.post: Post | None = None
+        self.names: Mapping[str, MemberName] = {}  # see ``set_names``
         self.title = label("", "sectionTitle")
         self.meta = label("", "hint")
         self.body = SafeBrowser(self.tr("Shared text"))
@@ -149,6 +152,12 @@ class PostPanel(QWidget):
         layout.addLayout(comment_row)
 
     # -- showing ----------------------------------------------------------------------------
+    def set_names(self, names: Mapping[str, MemberName]) -> None:
+        """How the circle shows its members (``CircleState.names``: a changed name), for the
+        posts and comments shown from now on."""
+        self.names = names
+        self.comments_model.names = names
+
     def show_post(
         self,
         post: Post | None,
@@ -189,7 +198,8 @@ class PostPanel(QWidget):
             self.tr("Shared by you · {day}").format(day=day)
             if post.mine  # "by you", not
             else self.tr("Shared by {name} · {day}").format(  # "by You": a sentence each
-                name=post.author_name, day=day
+                name=author_words(post.author, post.author_name, post.former_member, self.names),
+                day=day,
             )
         )
         if post.version > 1:

@@ -1,5 +1,9 @@
 """Share a journal entry with one or more circles: exactly what will leave the vault, after
-each circle's list of words to replace, and Withdraw for what was shared before."""
+the list of words to replace, and Withdraw for what was shared before.
+
+The list of words to replace is one list for every circle (the core keeps one: a name
+replaced in one circle must never go out in another), so the editor shows and saves that
+list whichever circle is chosen, and says so."""
 
 from __future__ import annotations
 
@@ -64,7 +68,6 @@ class ShareDialog(QDialog):
         self._entry_id = entry_id
         self._synced = synced
         self._shares: dict[str, tuple[str, bool]] = {}  # circle id -> (record id, changed since)
-        self._redaction_circle: str | None = None  # whose list the editor holds
         self.setWindowTitle(self.tr("Share with circle"))
         self.resize(940, 660)  # made smaller on a smaller screen
 
@@ -102,8 +105,8 @@ class ShareDialog(QDialog):
         left_layout.addWidget(
             label(
                 self.tr(
-                    "One a line, e.g. your mum's name → her initials. Applied to everything you "
-                    "share with the chosen circle."
+                    "One a line, e.g. your mum's name → her initials. Used for every circle: "
+                    "applied to everything you share, in any circle."
                 ),
                 "hint",
             )
@@ -124,6 +127,7 @@ class ShareDialog(QDialog):
         self._redaction_timer.setSingleShot(True)
         self._redaction_timer.setInterval(400)
         self._redaction_timer.timeout.connect(self.save_redactions)
+        self.redactions.setPlainText(format_redactions(self._service.redaction_list()))
         self.redactions.textChanged.connect(self._redaction_timer.start)
         self.redaction_error = label("", "error")
         self.redaction_error.hide()
@@ -224,9 +228,8 @@ class ShareDialog(QDialog):
     # -- preview ----------------------------------------------------------------------------
     def _show_current(self) -> None:
         if self._redaction_timer.isActive():
-            self.save_redactions()  # the list typed for the circle chosen before
+            self.save_redactions()  # what was typed counts for the preview of every circle
         circle_id = self.current_circle()
-        self._redaction_circle = circle_id
         if circle_id is None:
             self.preview_heading.setText(self.tr("You are in no circle you can share with yet."))
             self.preview_title.clear()
@@ -238,10 +241,6 @@ class ShareDialog(QDialog):
             return
         info = self._service.circle(circle_id)
         self.redactions.setEnabled(True)
-        self.redactions.blockSignals(True)
-        self.redactions.setPlainText(format_redactions(self._service.redactions(circle_id)))
-        self.redactions.blockSignals(False)
-        self.redaction_error.hide()
         self.preview_heading.setText(self.tr("What “{name}” will see").format(name=info.name))
         share = self._shares.get(circle_id)
         if share is None:
@@ -275,12 +274,12 @@ class ShareDialog(QDialog):
         self.preview.show_markdown(str(content["body"]))
 
     def save_redactions(self) -> None:
+        """Keep the list as typed: the one list, for every circle."""
         self._redaction_timer.stop()
-        circle_id = self._redaction_circle
-        if circle_id is None:
-            return
+        if not self.redactions.isEnabled():
+            return  # no circle to share with: nothing typed here
         try:
-            self._service.set_redactions(circle_id, parse_redactions(self.redactions.toPlainText()))
+            self._service.set_redaction_list(parse_redactions(self.redactions.toPlainText()))
         except CircleError as exc:
             self.redaction_error.setText(error_words.message(exc))
             self.redaction_error.show()

@@ -3,7 +3,10 @@
 Sync services replace files by renaming a new copy over the old one, which ends a watch on
 the file itself, so the folder is watched too. Events come in bursts (a temporary file, the
 rename, our own lock file), so they are gathered for a second; then only circles whose file
-(or conflict copies) really differ from what the last sync started from are reported.
+(or the copies beside it) really differ from what the last sync started from are reported.
+
+The copies are those the sync merges (``files.find_copies``): a sync tool's conflict copies,
+and copies people made (``family-backup.carecircle``), which the sync merges and keeps.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from carecompanion.circle.files import find_conflict_copies
+from carecompanion.circle.files import find_copies
 
 DEBOUNCE_MS = 1_000
 
@@ -20,14 +23,15 @@ Signature = tuple[tuple[int, int, int] | None, tuple[str, ...]]
 
 
 def file_signature(path: Path) -> Signature:
-    """What changes when anyone writes the file or a sync tool leaves a conflict copy."""
+    """What changes when anyone writes the file, or a copy of it appears beside it (a sync
+    tool's conflict copy, or one a person made)."""
     try:
         stat = path.stat()
         main: tuple[int, int, int] | None = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     except OSError:
         main = None
     try:
-        copies = tuple(copy.name for copy in find_conflict_copies(path))
+        copies = tuple(copy.path.name for copy in find_copies(path))
     except OSError:
         copies = ()
     return main, copies
