@@ -143,6 +143,7 @@ def kdf_profile(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     if request.node.get_closest_marker("real_kdf") is not None:
         return MINIMUM_KDF
     monkeypatch.setattr(kdf, "_floor", TEST_KDF)
+    monkeypatch.setattr(kdf, "_target", TEST_KDF)  # passphrase changes keep the test profile
     monkeypatch.setattr(agefile, "SCRYPT_WORK_FACTOR", TEST_SCRYPT_WORK_FACTOR)
     return TEST_KDF
 

@@ -52,7 +52,7 @@
     <name>AppController</name>
     <message>
         <source>No backup was found.</source>
-        <extracomment>How long locking waits for background work to end (a circle sync on a slow network share, a backup of a large journal) before the keys go anyway.</extracomment>
+        <extracomment>How long unlocking waits for a command (an import in a terminal) to let go of the journal. How long locking waits for background work to end (a circle sync on a slow network share, a backup of a large journal) before the keys go anyway.</extracomment>
         <translation>No se encontró ninguna copia de seguridad.</translation>
     </message>
     <message>
@@ -78,18 +78,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>The current passphrase is not right.</source>
-        <translation>La frase de contraseña actual no es correcta.</translation>
-    </message>
-    <message>
-        <source>Passphrase changed</source>
-        <translation>Frase de contraseña cambiada</translation>
-    </message>
-    <message>
-        <source>Your passphrase has been changed. Your recovery key still works.</source>
-        <translation>Tu frase de contraseña se ha cambiado. Tu clave de recuperación sigue funcionando.</translation>
     </message>
     <message>
         <source>Demo passphrase: {passphrase}</source>
@@ -200,8 +188,32 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
+        <source>Your journal gets a new key and you get a new recovery key: the old passphrase and the old recovery key stop working.</source>
+        <translation>Tu diario recibe una clave nueva y tú, una clave de recuperación nueva: la frase de contraseña antigua y la clave de recuperación antigua dejan de funcionar.</translation>
+    </message>
+    <message>
+        <source>Also give my journal a new key and a new recovery key</source>
+        <translation>Dar también a mi diario una clave nueva y una clave de recuperación nueva</translation>
+    </message>
+    <message>
+        <source>Also replace the journal&apos;s key and recovery key</source>
+        <translation>Cambiar también la clave del diario y la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>For when someone may know your old passphrase or has seen your recovery key. Your journal is re-encrypted (this can take a minute) and you get a new recovery key to print or save; your backups are made again.</source>
+        <translation>Para cuando alguien pueda conocer tu frase de contraseña antigua o haya visto tu clave de recuperación. Tu diario se vuelve a cifrar (puede tardar un minuto) y recibes una clave de recuperación nueva para imprimirla o guardarla; tus copias de seguridad se hacen de nuevo.</translation>
+    </message>
+    <message>
+        <source>Progress of the passphrase change</source>
+        <translation>Progreso del cambio de la frase de contraseña</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Please type your current passphrase.</source>
+        <translation>Escribe tu frase de contraseña actual, por favor.</translation>
     </message>
     <message>
         <source>Please choose a stronger new passphrase.</source>
@@ -385,7 +397,6 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <name>CircleListModel</name>
     <message>
         <source>1 new</source>
-        <extracomment>Record ids of comments still on their way to the circle (see ``sending_comment``).</extracomment>
         <translation>1 nuevo</translation>
     </message>
     <message>
@@ -448,6 +459,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Compartir cómo me fue la semana…</translation>
     </message>
     <message>
+        <source>Repair the circle file…</source>
+        <translation>Reparar el archivo del círculo…</translation>
+    </message>
+    <message>
         <source>Leave this circle on this computer…</source>
         <translation>Salir de este círculo en este equipo…</translation>
     </message>
@@ -484,6 +499,18 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Estado del círculo</translation>
     </message>
     <message>
+        <source>Repair the circle file from what this computer has checked</source>
+        <translation>Reparar el archivo del círculo con lo que este equipo ya ha comprobado</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase…</source>
+        <translation>Escribir la nueva frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Type the new circle passphrase the organiser gave you</source>
+        <translation>Escribir la nueva frase de contraseña del círculo que te dio quien organiza</translation>
+    </message>
+    <message>
         <source>Shared posts</source>
         <translation>Publicaciones compartidas</translation>
     </message>
@@ -494,6 +521,18 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>When someone in the circle shares an entry, it appears here. To share one of yours, open it in your journal and choose “Share with circle…”.</source>
         <translation>Cuando alguien del círculo comparte una entrada, aparece aquí. Para compartir una tuya, ábrela en tu diario y elige «Compartir con el círculo…».</translation>
+    </message>
+    <message>
+        <source>About members&apos; names</source>
+        <translation>Sobre los nombres de los miembros</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Entendido</translation>
+    </message>
+    <message>
+        <source>I have seen the new names</source>
+        <translation>He visto los nombres nuevos</translation>
     </message>
     <message>
         <source>Choose a post</source>
@@ -532,6 +571,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>abierto con una frase de contraseña</translation>
     </message>
     <message>
+        <source>{old} changed their name to {name}.</source>
+        <translation>{old} ahora se llama {name}.</translation>
+    </message>
+    <message>
         <source>Last synced: {when}</source>
         <translation>Última sincronización: {when}</translation>
     </message>
@@ -540,12 +583,40 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Tus últimos cambios están esperando para guardarse en el archivo.</translation>
     </message>
     <message>
+        <source>Someone else in the circle is writing the circle file right now.</source>
+        <translation>Otra persona del círculo está escribiendo ahora mismo el archivo del círculo.</translation>
+    </message>
+    <message>
         <source>{count} item(s) in the circle file could not be checked and were left out. They may have been changed by someone outside the circle.</source>
         <translation>No se pudieron comprobar {count} elemento(s) del archivo del círculo y se dejaron fuera. Puede que alguien ajeno al círculo los haya modificado.</translation>
     </message>
     <message>
         <source>Your sync service had made {count} conflicting copies of the circle file; they were merged and tidied away.</source>
         <translation>Tu servicio de sincronización había creado {count} copias en conflicto del archivo del círculo; se han unido y ordenado.</translation>
+    </message>
+    <message>
+        <source>Merged what was new in {count} copies of the circle file that someone made beside it (such as {name}); the copies were kept.</source>
+        <translation>Se unió lo que había de nuevo en {count} copias del archivo del círculo que alguien hizo junto a él (como {name}); las copias se han conservado.</translation>
+    </message>
+    <message>
+        <source>Repair the circle file of “{name}”?</source>
+        <translation>¿Reparar el archivo del círculo «{name}»?</translation>
+    </message>
+    <message>
+        <source>This computer writes a fresh circle file from what it has already checked, in place of the one that cannot be read. Nothing you wrote is lost. What the others wrote since this computer last synced is not lost either: it comes back when they sync.</source>
+        <translation>Este equipo escribe un archivo del círculo nuevo con lo que ya ha comprobado, en lugar del que no se puede leer. No se pierde nada de lo que escribiste. Tampoco se pierde lo que las demás personas escribieron desde la última sincronización de este equipo: vuelve cuando ellas sincronicen.</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Reparando…</translation>
+    </message>
+    <message>
+        <source>Left out {count} things that nobody in the circle may write.</source>
+        <translation>Se dejaron fuera {count} elementos que nadie del círculo tiene permiso para escribir.</translation>
+    </message>
+    <message>
+        <source>This computer opens the circle with the new passphrase from now on.</source>
+        <translation>A partir de ahora, este equipo abre el círculo con la nueva frase de contraseña.</translation>
     </message>
     <message>
         <source>Comment not added</source>
@@ -617,10 +688,69 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>CirclePassphraseDialog</name>
+    <message>
+        <source>New circle passphrase</source>
+        <extracomment>What the sync after a passphrase entered found (``given`` only), once accepted.</extracomment>
+        <translation>Nueva frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>The passphrase the organiser gave you</source>
+        <translation>La frase de contraseña que te dio quien organiza</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>Al menos 8 caracteres</translation>
+    </message>
+    <message>
+        <source>Repeat the new circle passphrase</source>
+        <translation>Repite la nueva frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Use this passphrase</source>
+        <translation>Usar esta frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>A new passphrase for “{name}”</source>
+        <translation>Una nueva frase de contraseña para «{name}»</translation>
+    </message>
+    <message>
+        <source>When the circle&apos;s organiser changes its passphrase, this computer cannot open the circle file until you type the new one. Type the passphrase the organiser gave you; you only need to do this once.</source>
+        <translation>Cuando quien organiza el círculo cambia su frase de contraseña, este equipo no puede abrir el archivo del círculo hasta que escribas la nueva. Escribe la frase de contraseña que te dio quien organiza; solo tienes que hacerlo una vez.</translation>
+    </message>
+    <message>
+        <source>Change the passphrase of “{name}”</source>
+        <translation>Cambiar la frase de contraseña de «{name}»</translation>
+    </message>
+    <message>
+        <source>Someone who knows only the old passphrase cannot open what is written from now on; what they could already read stays with them. Give the new passphrase to each member who stays: they type it once, under Members.</source>
+        <translation>Quien solo conozca la frase de contraseña antigua no podrá abrir lo que se escriba a partir de ahora; lo que ya pudo leer se queda con esa persona. Da la nueva frase de contraseña a cada miembro que siga en el círculo: cada cual la escribe una vez, en Miembros.</translation>
+    </message>
+    <message>
+        <source>Type the circle passphrase.</source>
+        <translation>Escribe la frase de contraseña del círculo.</translation>
+    </message>
+    <message>
+        <source>The circle passphrase needs at least 8 characters.</source>
+        <translation>La frase de contraseña del círculo necesita al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>CircleWords</name>
     <message>
         <source>Heart</source>
-        <extracomment>Reaction code -&gt; (symbol, words). The symbols are in DejaVu Sans, so they draw everywhere.</extracomment>
         <translation>Corazón</translation>
     </message>
     <message>
@@ -662,6 +792,15 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>not a member</source>
         <translation>no miembro</translation>
+    </message>
+    <message>
+        <source>{name} (former member)</source>
+        <extracomment>Record ids of comments still on their way to the circle (see ``sending_comment``).</extracomment>
+        <translation>{name} (ya no es miembro)</translation>
+    </message>
+    <message>
+        <source>{name} (was {old})</source>
+        <translation>{name} (antes {old})</translation>
     </message>
     <message>
         <source>This week was very hard</source>
@@ -867,9 +1006,65 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>EarlierJournalsDialog</name>
+    <message>
+        <source>Earlier journals</source>
+        <extracomment>The chosen journal&apos;s folder name and the passphrase typed for it.</extracomment>
+        <translation>Diarios anteriores</translation>
+    </message>
+    <message>
+        <source>When a backup is restored, the journal it replaces is kept here, whole. Choose one to put it back: the journal in its place is kept the same way.</source>
+        <translation>Cuando se restaura una copia de seguridad, el diario al que sustituye se guarda aquí, entero. Elige uno para recuperarlo: el diario que ocupa su lugar se guarda del mismo modo.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the chosen journal</source>
+        <translation>Frase de contraseña del diario elegido</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Put the chosen journal back</source>
+        <translation>Recuperar el diario elegido</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Please choose a journal.</source>
+        <translation>Elige un diario, por favor.</translation>
+    </message>
+    <message>
+        <source>Please type the passphrase of the chosen journal.</source>
+        <translation>Escribe la frase de contraseña del diario elegido, por favor.</translation>
+    </message>
+    <message>
+        <source>Putting back…</source>
+        <translation>Recuperando…</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierJournalsModel</name>
+    <message>
+        <source>Replaced on {moment}</source>
+        <translation>Sustituido el {moment}</translation>
+    </message>
+    <message>
+        <source>{replaced} (a journal started on {day})</source>
+        <translation>{replaced} (un diario empezado el {day})</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <source>Title (optional)</source>
+        <extracomment>A save the disk refused (full, read-only, busy) is tried again this often, so the words are saved as soon as there is room, without a click.</extracomment>
         <translation>Título (opcional)</translation>
     </message>
     <message>
@@ -1012,6 +1207,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>{count} palabras</translation>
     </message>
     <message>
+        <source>Not saved yet</source>
+        <translation>Aún sin guardar</translation>
+    </message>
+    <message>
         <source>Too large to attach</source>
         <translation>Demasiado grande para adjuntarlo</translation>
     </message>
@@ -1040,12 +1239,24 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>{path} está dañado y no se puede restaurar.</translation>
     </message>
     <message>
+        <source>There is not enough free space to write the backup {path}. Free some space or choose another place, then try again. Your journal was not changed.</source>
+        <translation>No hay espacio libre suficiente para escribir la copia de seguridad {path}. Libera algo de espacio o elige otro lugar y vuelve a intentarlo. Tu diario no ha cambiado.</translation>
+    </message>
+    <message>
         <source>{path} is not a CareCompanion backup file.</source>
         <translation>{path} no es un archivo de copia de seguridad de CareCompanion.</translation>
     </message>
     <message>
+        <source>The backup could not be written to {path}: that place is read-only, or CareCompanion may not write there. Choose another place, then try again. Your journal was not changed.</source>
+        <translation>No se pudo escribir la copia de seguridad en {path}: ese lugar es de solo lectura o CareCompanion no tiene permiso para escribir ahí. Elige otro lugar y vuelve a intentarlo. Tu diario no ha cambiado.</translation>
+    </message>
+    <message>
         <source>The backup could not be written to {path}: {reason}.</source>
         <translation>No se pudo escribir la copia de seguridad en {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup was skipped: the disk is nearly full. Your journal is safe; free some space, and it will be backed up the next time you open it.</source>
+        <translation>Hoy no se ha hecho la copia de seguridad automática: el disco está casi lleno. Tu diario está a salvo; libera algo de espacio y se hará la copia la próxima vez que lo abras.</translation>
     </message>
     <message>
         <source>{path} holds an unencrypted database: refused.</source>
@@ -1080,8 +1291,16 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Ahora mismo no se puede leer {file}.</translation>
     </message>
     <message>
+        <source>This person&apos;s place in the circle cannot be changed any more; ask the circle&apos;s organiser.</source>
+        <translation>El lugar de esta persona en el círculo ya no se puede cambiar; pregunta a quien organiza el círculo.</translation>
+    </message>
+    <message>
         <source>Some of what {name} shared is missing from the circle file (it may have been cut short). Nothing was lost: it is written back.</source>
         <translation>Falta en el archivo del círculo parte de lo que compartió {name} (puede que el archivo se cortara). No se ha perdido nada: se vuelve a escribir.</translation>
+    </message>
+    <message>
+        <source>Left out {count} things in the circle file written by people who may not write there (someone outside the circle, or someone removed from it). Nothing of the circle&apos;s was lost.</source>
+        <translation>Se dejaron fuera {count} elementos del archivo del círculo escritos por personas que no pueden escribir en él (alguien de fuera del círculo o alguien a quien se quitó de él). No se ha perdido nada del círculo.</translation>
     </message>
     <message>
         <source>A comment needs some words.</source>
@@ -1148,12 +1367,24 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>{file} ya existe; elige otro nombre de archivo.</translation>
     </message>
     <message>
+        <source>Nothing was saved: the circle would hold more than a circle file can. If someone filled the circle with junk, remove them and repair the circle file (carecompanion circle repair FILE, or Repair on the Circle page); otherwise start a new circle for what comes next.</source>
+        <translation>No se ha guardado nada: el círculo tendría más de lo que cabe en un archivo de círculo. Si alguien ha llenado el círculo de basura, quita a esa persona y repara el archivo del círculo (carecompanion circle repair FILE, o «Reparar el archivo del círculo» en la página Círculos); si no, crea un círculo nuevo para lo que venga.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {name} would have more in this circle than one person can share in it. To share more, start a new circle.</source>
+        <translation>No se ha guardado nada: {name} tendría en este círculo más de lo que una persona puede compartir en él. Para compartir más, crea un círculo nuevo.</translation>
+    </message>
+    <message>
         <source>Someone else in the circle is saving the circle file right now; try again in a moment.</source>
         <translation>Otra persona del círculo está guardando ahora mismo el archivo del círculo; vuelve a intentarlo en un momento.</translation>
     </message>
     <message>
         <source>A name needs 1 to {count} characters.</source>
         <translation>Un nombre necesita de 1 a {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>This circle was made with an older CareCompanion. Its organiser needs to sync it once with this version before anyone else can change who is in it.</source>
+        <translation>Este círculo se creó con una versión anterior de CareCompanion. Quien lo organiza tiene que sincronizarlo una vez con esta versión antes de que nadie más pueda cambiar quién está en él.</translation>
     </message>
     <message>
         <source>This circle is protected by a circle passphrase; enter it to open the circle.</source>
@@ -1166,6 +1397,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>The journal is not available.</source>
         <translation>El diario no está disponible.</translation>
+    </message>
+    <message>
+        <source>This circle has no passphrase: its members&apos; keys protect it.</source>
+        <translation>Este círculo no tiene frase de contraseña: lo protegen las claves de sus miembros.</translation>
     </message>
     <message>
         <source>A circle file needs at least one member to encrypt to.</source>
@@ -1192,6 +1427,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Todavía no estás en la lista de miembros de este círculo. Envía tu tarjeta de miembro a quien organiza el círculo y pídele que te añada.</translation>
     </message>
     <message>
+        <source>The circle file was fine; it was synced instead.</source>
+        <translation>El archivo del círculo estaba bien; en su lugar, se ha sincronizado.</translation>
+    </message>
+    <message>
         <source>Only the circle&apos;s organiser or an admin can change who is in it.</source>
         <translation>Solo quien organiza el círculo o un admin puede cambiar quién está en él.</translation>
     </message>
@@ -1202,6 +1441,14 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Only the circle&apos;s organiser can make someone an admin.</source>
         <translation>Solo quien organiza el círculo puede hacer admin a alguien.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser can change its passphrase.</source>
+        <translation>Solo quien organiza el círculo puede cambiar su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Only the circle&apos;s organiser can bring back someone the organiser removed.</source>
+        <translation>Solo quien organiza el círculo puede volver a admitir a alguien a quien haya quitado.</translation>
     </message>
     <message>
         <source>Only the circle&apos;s organiser can remove an admin.</source>
@@ -1232,8 +1479,40 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Ese elemento compartido no es tuyo o no está en el círculo.</translation>
     </message>
     <message>
+        <source>Removed. They keep what they could already read; nothing written from now on is encrypted to them.</source>
+        <translation>Se ha quitado del círculo. Esa persona conserva lo que ya pudo leer; nada de lo que se escriba a partir de ahora se cifra para ella.</translation>
+    </message>
+    <message>
+        <source>Removed: nothing they write counts any more. But they still know the circle passphrase, so they can still open the circle file and read what is shared from now on, until you change the passphrase.</source>
+        <translation>Se ha quitado del círculo: nada de lo que escriba cuenta ya. Pero todavía conoce la frase de contraseña del círculo, así que aún puede abrir el archivo del círculo y leer lo que se comparta a partir de ahora, hasta que cambies la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Only someone who is in the circle can repair its file.</source>
+        <translation>Solo alguien que está en el círculo puede reparar su archivo.</translation>
+    </message>
+    <message>
+        <source>{problem} It can be repaired: this computer can write a fresh circle file from what it has already checked.</source>
+        <translation>{problem} Se puede reparar: este equipo puede escribir un archivo del círculo nuevo con lo que ya ha comprobado.</translation>
+    </message>
+    <message>
+        <source>A fresh circle file was written from what this computer had checked. What others wrote since comes back when they sync.</source>
+        <translation>Se ha escrito un archivo del círculo nuevo con lo que este equipo había comprobado. Lo que las demás personas escribieron desde entonces vuelve cuando sincronicen.</translation>
+    </message>
+    <message>
         <source>The circle file holds older writing from {name} than this computer has already seen (it may have been restored or rolled back). Nothing was lost: it is written back.</source>
         <translation>El archivo del círculo tiene escritos de {name} más antiguos que los que este ordenador ya había visto (puede que se restaurara una versión anterior). No se ha perdido nada: se vuelve a escribir.</translation>
+    </message>
+    <message>
+        <source>{count} members are called {name}: tell them apart by the number after the name, the start of each one&apos;s safety number.</source>
+        <translation>{count} miembros se llaman {name}: distínguelos por el número que sigue al nombre, el principio del número de seguridad de cada uno.</translation>
+    </message>
+    <message>
+        <source>It is saved on this computer and will be written to the circle file at the next sync.</source>
+        <translation>Se ha guardado en este equipo y se escribirá en el archivo del círculo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The circle file is older than what this computer has already seen from {name} (it may have been restored or rolled back). The next sync writes it back.</source>
+        <translation>El archivo del círculo es más antiguo que lo que este equipo ya había visto de {name} (puede que se restaurara una versión anterior). La próxima sincronización lo vuelve a escribir.</translation>
     </message>
     <message>
         <source>That is too long to share in the circle; please make it shorter.</source>
@@ -2148,16 +2427,36 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>el archivo está dañado: no se puede leer su texto UTF-16.</translation>
     </message>
     <message>
+        <source>Another program is using your journal right now (CareCompanion in another window, or a long import). Wait for it to finish, or close it, then try again. Nothing you saved before was lost.</source>
+        <translation>Otro programa está usando tu diario ahora mismo (CareCompanion en otra ventana, o una importación larga). Espera a que termine, o ciérralo, y vuelve a intentarlo. No se ha perdido nada de lo que guardaste antes.</translation>
+    </message>
+    <message>
         <source>The database library on this computer cannot encrypt, so CareCompanion will not store your journal with it.</source>
         <translation>La biblioteca de bases de datos de este equipo no puede cifrar, así que CareCompanion no guardará tu diario con ella.</translation>
+    </message>
+    <message>
+        <source>The disk could not read or write your journal: it may be failing, or was unplugged. Check the drive, then try again. If this keeps happening, copy your backups somewhere safe.</source>
+        <translation>El disco no pudo leer ni escribir tu diario: puede que esté fallando o que se haya desconectado. Revisa la unidad y vuelve a intentarlo. Si sigue pasando, lleva tus copias de seguridad a un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space on the disk for CareCompanion to work with your journal. Free some space (empty the trash, or move large files elsewhere), then try again. Nothing you saved before was lost.</source>
+        <translation>No hay espacio libre suficiente en el disco para que CareCompanion trabaje con tu diario. Libera algo de espacio (vacía la papelera o mueve archivos grandes a otro sitio) y vuelve a intentarlo. No se ha perdido nada de lo que guardaste antes.</translation>
     </message>
     <message>
         <source>The journal database failed its integrity check ({pages} damaged pages): it has been damaged or tampered with.</source>
         <translation>La base de datos del diario no superó la comprobación de integridad ({pages} páginas dañadas): se ha dañado o alguien la ha manipulado.</translation>
     </message>
     <message>
+        <source>CareCompanion is not allowed to write in the folder that holds your journal. Check that the folder and its files belong to you, then try again. Nothing you saved before was lost.</source>
+        <translation>CareCompanion no tiene permiso para escribir en la carpeta de tu diario. Comprueba que la carpeta y sus archivos son tuyos y vuelve a intentarlo. No se ha perdido nada de lo que guardaste antes.</translation>
+    </message>
+    <message>
         <source>CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, and it is not available on this computer, so nothing was stored.</source>
         <translation>CareCompanion necesita SQLCipher (el paquete sqlcipher3) para cifrar tu diario, y no está disponible en este equipo, así que no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The folder that holds your journal is read-only, so nothing can be saved there. If it is on a USB drive or memory card, check that it is not locked, then try again. Nothing you saved before was lost.</source>
+        <translation>La carpeta de tu diario es de solo lectura, así que no se puede guardar nada en ella. Si está en una memoria USB o una tarjeta de memoria, comprueba que no esté bloqueada y vuelve a intentarlo. No se ha perdido nada de lo que guardaste antes.</translation>
     </message>
     <message>
         <source>The journal database is damaged or has been tampered with and cannot be read.</source>
@@ -2168,12 +2467,36 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Ya existe un diario de CareCompanion en {where}; no se ha tocado.</translation>
     </message>
     <message>
+        <source>This journal&apos;s database is older than its key file (vault.header): an older copy of the database was put in its place, so what was written since is not in it. Nothing was changed. Put the newer database back, or restore a backup.</source>
+        <translation>La base de datos de este diario es más antigua que su archivo de claves (vault.header): se puso en su lugar una copia anterior de la base de datos, así que lo que se escribió después no está en ella. No se ha cambiado nada. Vuelve a poner la base de datos más reciente o restaura una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>This journal&apos;s key file (vault.header) is older than its database: an older copy of it was put in its place, and it may still open with a passphrase you replaced. Nothing was changed. Put the newer key file back, or restore a backup.</source>
+        <translation>El archivo de claves de este diario (vault.header) es más antiguo que su base de datos: se puso en su lugar una copia anterior, y puede que todavía se abra con una frase de contraseña que ya cambiaste. No se ha cambiado nada. Vuelve a poner el archivo de claves más reciente o restaura una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s keys were changed by CareCompanion while this command was opening it. Nothing was changed here; try again.</source>
+        <translation>CareCompanion cambió las claves del diario mientras esta orden lo abría. Aquí no se ha cambiado nada; vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>The journal database is missing or empty. Restore it from a backup.</source>
         <translation>La base de datos del diario falta o está vacía. Restáurala desde una copia de seguridad.</translation>
     </message>
     <message>
+        <source>There is no earlier journal called {name} in {where}.</source>
+        <translation>No hay ningún diario anterior llamado {name} en {where}.</translation>
+    </message>
+    <message>
+        <source>This journal&apos;s passphrase or keys were changed elsewhere since it was unlocked here, so nothing was changed now. Unlock it again to go on.</source>
+        <translation>La frase de contraseña o las claves de este diario se cambiaron en otro lugar después de desbloquearlo aquí, así que ahora no se ha cambiado nada. Vuelve a desbloquearlo para seguir.</translation>
+    </message>
+    <message>
         <source>The vault header is damaged: a required field is missing.</source>
         <translation>La cabecera del diario está dañada: falta un campo obligatorio.</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged: its generation is not valid.</source>
+        <translation>La cabecera del diario está dañada: su generación no es válida.</translation>
     </message>
     <message>
         <source>The vault header is damaged: key settings are not valid.</source>
@@ -2236,6 +2559,18 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>La cabecera del diario está dañada: su versión no es válida.</translation>
     </message>
     <message>
+        <source>CareCompanion is open on this journal; close it or use it there.</source>
+        <translation>CareCompanion tiene abierto este diario; ciérralo o úsalo desde allí.</translation>
+    </message>
+    <message>
+        <source>Another CareCompanion command is using this journal; try again when it has finished.</source>
+        <translation>Otra orden de CareCompanion está usando este diario; vuelve a intentarlo cuando haya terminado.</translation>
+    </message>
+    <message>
+        <source>CareCompanion cannot use the journal&apos;s folder {where}: {reason}.</source>
+        <translation>CareCompanion no puede usar la carpeta del diario {where}: {reason}.</translation>
+    </message>
+    <message>
         <source>This vault was written by a newer version of CareCompanion. Please update the app; the vault was left untouched.</source>
         <translation>Este diario lo escribió una versión más reciente de CareCompanion. Actualiza la aplicación, por favor; el diario no se ha tocado.</translation>
     </message>
@@ -2256,16 +2591,44 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Esa clave de recuperación tiene un error de escritura: compara cada grupo de cuatro con la copia impresa, por favor.</translation>
     </message>
     <message>
+        <source>A restore that was interrupted has been finished. The journal it replaced is kept in {where}.</source>
+        <translation>Se ha terminado una restauración que se había interrumpido. El diario al que sustituyó se guarda en {where}.</translation>
+    </message>
+    <message>
+        <source>A restore that was interrupted has been finished.</source>
+        <translation>Se ha terminado una restauración que se había interrumpido.</translation>
+    </message>
+    <message>
+        <source>A restore into {where} is half-done, so no new vault was made. CareCompanion finishes it (or undoes it) the next time it starts; nothing has been deleted.</source>
+        <translation>Hay una restauración a medias en {where}, así que no se ha creado ningún diario nuevo. CareCompanion la terminará (o la deshará) la próxima vez que se inicie; no se ha borrado nada.</translation>
+    </message>
+    <message>
+        <source>A restore was interrupted and its record cannot be read, so nothing was moved. If your journal is missing, put it back from the earlier journals kept in {where}.</source>
+        <translation>Una restauración se interrumpió y no se puede leer el archivo que la describe, así que no se ha movido nada. Si falta tu diario, recupéralo de los diarios anteriores guardados en {where}.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {where} to restore this journal (it needs about {size} MB). Nothing was changed.</source>
+        <translation>No hay espacio libre suficiente en {where} para restaurar este diario (necesita unos {size} MB). No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The journal could not be restored into {where} ({reason}). Nothing was changed.</source>
+        <translation>No se pudo restaurar el diario en {where} ({reason}). No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>A restore that was interrupted could not be finished, so it was undone: your journal is as it was before.</source>
+        <translation>No se pudo terminar una restauración que se había interrumpido, así que se ha deshecho: tu diario está como estaba antes.</translation>
+    </message>
+    <message>
+        <source>A restore into {where} was interrupted and could not be finished yet ({reason}). Nothing has been deleted; CareCompanion tries again each time it starts.</source>
+        <translation>Una restauración en {where} se interrumpió y todavía no se ha podido terminar ({reason}). No se ha borrado nada; CareCompanion vuelve a intentarlo cada vez que se inicia.</translation>
+    </message>
+    <message>
         <source>Too easy to guess. Try four or five ordinary words with spaces between them.</source>
         <translation>Demasiado fácil de adivinar. Prueba con cuatro o cinco palabras corrientes separadas por espacios.</translation>
     </message>
     <message>
         <source>Still easy to guess. Use at least {count} characters, ideally a few words.</source>
         <translation>Todavía es fácil de adivinar. Usa al menos {count} caracteres, mejor si son unas cuantas palabras.</translation>
-    </message>
-    <message>
-        <source>Acceptable. Another word would make it much stronger.</source>
-        <translation>Aceptable. Una palabra más la haría mucho más segura.</translation>
     </message>
     <message>
         <source>Hard to guess. Keep it somewhere safe until you know it by heart.</source>
@@ -2276,8 +2639,68 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Muy difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
     </message>
     <message>
+        <source>Your journal now has its new key, but the backup under it could not be written. Your older backups were kept: they still open with the old passphrase and the old recovery key until the next backup replaces them.</source>
+        <translation>Tu diario ya tiene su clave nueva, pero no se pudo escribir la copia de seguridad con ella. Se han conservado tus copias de seguridad anteriores: se siguen abriendo con la frase de contraseña antigua y la clave de recuperación antigua hasta que la próxima copia las sustituya.</translation>
+    </message>
+    <message>
+        <source>Your journal now has its new key, but no backup could be written under it (the disk is short of space). Your older backups were kept: they still open with the old passphrase and the old recovery key until tomorrow&apos;s backup replaces them.</source>
+        <translation>Tu diario ya tiene su clave nueva, pero no se pudo escribir ninguna copia de seguridad con ella (queda poco espacio en el disco). Se han conservado tus copias de seguridad anteriores: se siguen abriendo con la frase de contraseña antigua y la clave de recuperación antigua hasta que la copia de mañana las sustituya.</translation>
+    </message>
+    <message>
+        <source>Words about caring or this app are among the first tried.</source>
+        <translation>Las palabras sobre cuidados o sobre esta aplicación son de las primeras que se prueban.</translation>
+    </message>
+    <message>
+        <source>Nearly there: add another word or two.</source>
+        <translation>Ya casi: añade una o dos palabras más.</translation>
+    </message>
+    <message>
+        <source>Capital letters add little; a word adds more.</source>
+        <translation>Las mayúsculas aportan poco; una palabra más aporta más.</translation>
+    </message>
+    <message>
         <source>This is one of the most common passwords.</source>
         <translation>Es una de las contraseñas más usadas.</translation>
+    </message>
+    <message>
+        <source>Years and dates are easy to guess, most of all your own.</source>
+        <translation>Los años y las fechas son fáciles de adivinar, sobre todo los que tienen que ver contigo.</translation>
+    </message>
+    <message>
+        <source>Keys next to each other on the keyboard are easy to guess.</source>
+        <translation>Las teclas que están juntas en el teclado son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>This is close to a very common password.</source>
+        <translation>Se parece a una contraseña muy usada.</translation>
+    </message>
+    <message>
+        <source>Swapping letters for look-alikes (@ for a, 0 for o) adds little.</source>
+        <translation>Cambiar letras por signos parecidos (@ por a, 0 por o) aporta poco.</translation>
+    </message>
+    <message>
+        <source>Names are among the first things tried.</source>
+        <translation>Los nombres son de lo primero que se prueba.</translation>
+    </message>
+    <message>
+        <source>A single word is easy to guess, even a long one.</source>
+        <translation>Una sola palabra es fácil de adivinar, aunque sea larga.</translation>
+    </message>
+    <message>
+        <source>Repeated letters or words add very little.</source>
+        <translation>Repetir letras o palabras aporta muy poco.</translation>
+    </message>
+    <message>
+        <source>A word spelled backwards adds little.</source>
+        <translation>Escribir una palabra al revés aporta poco.</translation>
+    </message>
+    <message>
+        <source>Runs such as abc or 1234 are easy to guess.</source>
+        <translation>Las series como abc o 1234 son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Use at least {count} characters.</source>
+        <translation>Usa al menos {count} caracteres.</translation>
     </message>
     <message>
         <source>That passphrase is too easy to guess. {advice}</source>
@@ -3609,6 +4032,7 @@ Notas de los próximos días:</translation>
     <name>MemberListModel</name>
     <message>
         <source>(you)</source>
+        <extracomment>How the circle shows each member: two with one name told apart, a changed name.</extracomment>
         <translation>(tú)</translation>
     </message>
     <message>
@@ -3651,6 +4075,22 @@ Notas de los próximos días:</translation>
         <translation>El número de seguridad de cada miembro está en su propia tarjeta; compáralos por teléfono o en persona si alguna vez dudas de una tarjeta.</translation>
     </message>
     <message>
+        <source>Change the passphrase…</source>
+        <translation>Cambiar la frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Change the circle passphrase</source>
+        <translation>Cambiar la frase de contraseña del círculo</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase…</source>
+        <translation>Escribir la nueva frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Type the new circle passphrase the organiser gave you</source>
+        <translation>Escribir la nueva frase de contraseña del círculo que te dio quien organiza</translation>
+    </message>
+    <message>
         <source>Only the circle&apos;s organiser or an admin can change who is in it.</source>
         <translation>Solo quien organiza el círculo o un admin puede cambiar quién está en él.</translation>
     </message>
@@ -3675,12 +4115,20 @@ Notas de los próximos días:</translation>
         <translation>Se añadió a {name}. Podrá unirse cuando el círculo se haya sincronizado.</translation>
     </message>
     <message>
+        <source>Nothing {name} writes will count any more. But they still know the circle passphrase, so they can still read what is shared until the passphrase is changed (only the circle&apos;s organiser can change it). What they could already read stays with them: it cannot be taken back.</source>
+        <translation>Nada de lo que escriba {name} contará ya. Pero todavía conoce la frase de contraseña del círculo, así que aún podrá leer lo que se comparta hasta que se cambie la frase de contraseña (solo quien organiza el círculo puede cambiarla). Lo que ya pudo leer se queda con esa persona: no se puede recuperar.</translation>
+    </message>
+    <message>
         <source>{name} will not be able to read anything shared from now on. What they could already read stays with them: it cannot be taken back.</source>
         <translation>{name} no podrá leer nada de lo que se comparta a partir de ahora. Lo que ya pudo leer se queda con esa persona: no se puede recuperar.</translation>
     </message>
     <message>
-        <source>In a passphrase circle, anyone who still knows the passphrase can open the file: start a new circle to be sure.</source>
-        <translation>En un círculo con frase de contraseña, cualquiera que aún la conozca puede abrir el archivo: crea un círculo nuevo para estar segura o seguro.</translation>
+        <source>The circle passphrase is changed. Give the new one to each member who stays; they type it once, under Members.</source>
+        <translation>La frase de contraseña del círculo se ha cambiado. Da la nueva a cada miembro que siga en el círculo; cada cual la escribe una vez, en Miembros.</translation>
+    </message>
+    <message>
+        <source>This computer opens the circle with the new passphrase from now on.</source>
+        <translation>A partir de ahora, este equipo abre el círculo con la nueva frase de contraseña.</translation>
     </message>
     <message>
         <source>Remove {name}?</source>
@@ -4424,10 +4872,105 @@ Notas de los próximos días:</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyPage</name>
+    <message>
+        <source>Your new recovery key</source>
+        <translation>Tu nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Your passphrase and your journal&apos;s key have been changed. This is your new recovery key; the old one no longer works. It is shown only now: print it or save it, and keep it somewhere safe and private.</source>
+        <translation>Tu frase de contraseña y la clave de tu diario se han cambiado. Esta es tu nueva clave de recuperación; la antigua ya no funciona. Solo se muestra ahora: imprímela o guárdala, y tenla en un lugar seguro y privado.</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have printed, saved or written down my new recovery key</source>
+        <translation>He impreso, guardado o apuntado mi nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have kept my new recovery key</source>
+        <translation>He guardado mi nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the recovery kit as a PDF</source>
+        <translation>Guardar el kit de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the recovery kit</source>
+        <translation>Imprimir el kit de recuperación</translation>
+    </message>
+    <message>
+        <source>Save your recovery kit</source>
+        <translation>Guardar tu kit de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Guardado en {path}</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseChange</name>
+    <message>
+        <source>Checking your current passphrase…</source>
+        <extracomment>The steps of a rotation: checking, then vault/rotation.py&apos;s steps (STEPS), then done.</extracomment>
+        <translation>Comprobando tu frase de contraseña actual…</translation>
+    </message>
+    <message>
+        <source>Protecting your journal with the new passphrase…</source>
+        <translation>Protegiendo tu diario con la nueva frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Re-encrypting your journal with its new key…</source>
+        <translation>Volviendo a cifrar tu diario con su clave nueva…</translation>
+    </message>
+    <message>
+        <source>Saving the new key…</source>
+        <translation>Guardando la clave nueva…</translation>
+    </message>
+    <message>
+        <source>Making a fresh backup and removing the old ones…</source>
+        <translation>Haciendo una copia de seguridad nueva y borrando las antiguas…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Listo.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Frase de contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed. Your recovery key still works.</source>
+        <translation>Tu frase de contraseña se ha cambiado. Tu clave de recuperación sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right.</source>
+        <translation>La frase de contraseña actual no es correcta.</translation>
     </message>
 </context>
 <context>
@@ -4875,6 +5418,7 @@ Notas de los próximos días:</translation>
     <name>PostListModel</name>
     <message>
         <source>by {name}</source>
+        <extracomment>How the circle shows each member (``CircleState.names``): renamed members.</extracomment>
         <translation>de {name}</translation>
     </message>
     <message>
@@ -4989,6 +5533,18 @@ Notas de los próximos días:</translation>
     <message>
         <source>Print your recovery kit</source>
         <translation>Imprime tu kit de recuperación</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Check that the page came out and the key is easy to read.</source>
+        <translation>Enviado a la impresora. Comprueba que la página ha salido y que la clave se lee bien.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: no printer could be reached. Save the kit as a PDF instead, or copy the key by hand.</source>
+        <translation>No se ha impreso nada: no se pudo conectar con ninguna impresora. Guarda el kit como PDF o copia la clave a mano.</translation>
+    </message>
+    <message>
+        <source>The printer did not take the page, so nothing was printed. Save the kit as a PDF instead, or copy the key by hand.</source>
+        <translation>La impresora no aceptó la página, así que no se ha impreso nada. Guarda el kit como PDF o copia la clave a mano.</translation>
     </message>
 </context>
 <context>
@@ -5376,6 +5932,10 @@ Notas de los próximos días:</translation>
         <translation>Palabras que reemplazar</translation>
     </message>
     <message>
+        <source>One a line, e.g. your mum&apos;s name → her initials. Used for every circle: applied to everything you share, in any circle.</source>
+        <translation>Uno por línea, p. ej., el nombre de tu madre → sus iniciales. Sirve para todos los círculos: se aplica a todo lo que compartas, en cualquier círculo.</translation>
+    </message>
+    <message>
         <source>Margaret → M.
 St Anne&apos;s clinic → the clinic</source>
         <translation>Margarita → M.
@@ -5408,10 +5968,6 @@ Clínica San Antonio → la clínica</translation>
     <message>
         <source>Share with</source>
         <translation>Compartir con</translation>
-    </message>
-    <message>
-        <source>One a line, e.g. your mum&apos;s name → her initials. Applied to everything you share with the chosen circle.</source>
-        <translation>Uno por línea, p. ej., el nombre de tu madre → sus iniciales. Se aplica a todo lo que compartas con el círculo elegido.</translation>
     </message>
     <message>
         <source>Only what you see on the right leaves your journal: the title, the text, the tags and the day. Attachments and the time of day stay private.</source>
@@ -5585,48 +6141,24 @@ Clínica San Antonio → la clínica</translation>
     <name>StrengthMeter</name>
     <message>
         <source>Very weak</source>
-        <extracomment>The meter&apos;s words by score, the UI&apos;s own (the core&apos;s English serves the CLI).</extracomment>
+        <extracomment>The meter&apos;s verdict by score, the UI&apos;s own (the core&apos;s English labels serve the CLI). What is wrong and what to do are the core&apos;s sentences, translated by code (error_words).</extracomment>
         <translation>Muy débil</translation>
-    </message>
-    <message>
-        <source>Too easy to guess. Try four or five ordinary words with spaces between them.</source>
-        <translation>Demasiado fácil de adivinar. Prueba con cuatro o cinco palabras corrientes separadas por espacios.</translation>
     </message>
     <message>
         <source>Weak</source>
         <translation>Débil</translation>
     </message>
     <message>
-        <source>Still easy to guess. Use at least {count} characters, ideally a few words.</source>
-        <translation>Todavía es fácil de adivinar. Usa al menos {count} caracteres, mejor si son unas cuantas palabras.</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>Aceptable</translation>
-    </message>
-    <message>
-        <source>Acceptable. Another word would make it much stronger.</source>
-        <translation>Aceptable. Una palabra más la haría mucho más segura.</translation>
-    </message>
-    <message>
         <source>Good</source>
         <translation>Buena</translation>
-    </message>
-    <message>
-        <source>Hard to guess. Keep it somewhere safe until you know it by heart.</source>
-        <translation>Difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
     </message>
     <message>
         <source>Strong</source>
         <translation>Muy buena</translation>
     </message>
     <message>
-        <source>Very hard to guess. Keep it somewhere safe until you know it by heart.</source>
-        <translation>Muy difícil de adivinar. Guárdala en un lugar seguro hasta que te la sepas de memoria.</translation>
-    </message>
-    <message>
-        <source>This is one of the most common passwords.</source>
-        <translation>Es una de las contraseñas más usadas.</translation>
+        <source>Almost</source>
+        <translation>Casi</translation>
     </message>
     <message>
         <source>Passphrase strength</source>
@@ -5837,6 +6369,14 @@ Puede que lo que estabas haciendo no se haya terminado, así que revísalo e int
     <message>
         <source>Use the recovery key</source>
         <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Earlier journals…</source>
+        <translation>Diarios anteriores…</translation>
+    </message>
+    <message>
+        <source>Earlier journals, kept by restores</source>
+        <translation>Diarios anteriores, guardados al restaurar</translation>
     </message>
     <message>
         <source>Open with your recovery key</source>

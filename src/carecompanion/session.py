@@ -14,15 +14,24 @@ from carecompanion.paths import AppPaths
 from carecompanion.people.contacts import PeopleService
 from carecompanion.people.groups import GroupService
 from carecompanion.vault.kdf import KdfParams
+from carecompanion.vault.restore_log import refuse_while_half_done
 from carecompanion.vault.vault import UnlockedVault, Vault
+from carecompanion.vault.writer_lock import Holder
 
 
 def create_vault(
-    paths: AppPaths, passphrase: str, *, kdf: KdfParams, clock: Clock
+    paths: AppPaths,
+    passphrase: str,
+    *,
+    kdf: KdfParams,
+    clock: Clock,
+    holder: Holder = Holder.COMMAND,
 ) -> tuple[UnlockedVault, str]:
     """A new vault with its member identity (the keys circles know the person by) already
-    made, so a card can be exported from the first day."""
-    unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock)
+    made, so a card can be exported from the first day. Refused while a restore is half-done:
+    the journal it is moving would be hidden behind an empty one."""
+    refuse_while_half_done(paths)
+    unlocked, recovery_key = Vault.create(paths, passphrase, kdf=kdf, clock=clock, holder=holder)
     CircleService(unlocked.database, clock).identity()
     return unlocked, recovery_key
 

@@ -197,14 +197,59 @@ def test_journal_wrong_passphrase(cli: Run, recovery_key: str) -> None:
 
 
 # -- passphrase change and recovery ----------------------------------------------------------------
+def changed_pages(before: bytes, after: bytes, page: int = 4096) -> int:
+    """How many database pages differ (SQLCipher's default page size)."""
+    pages = max(len(before), len(after)) // page
+    return sum(
+        before[i * page : (i + 1) * page] != after[i * page : (i + 1) * page] for i in range(pages)
+    )
+
+
 def test_passphrase_change(cli: Run, recovery_key: str, home: AppPaths) -> None:
     database = home.database_file.read_bytes()
     result = cli("passphrase", "change", CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE, **PASS)
     assert result.code == 0, result.err
     assert "recovery key still works" in result.out
-    assert home.database_file.read_bytes() == database
+    # Instant: the database is not re-encrypted; only the page holding the header/database
+    # binding (the header's new generation, vault/binding.py) is rewritten.
+    assert changed_pages(database, home.database_file.read_bytes()) <= 2
     assert cli("unlock-check", **PASS).code == 1
     assert cli("unlock-check", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE).code == 0
+
+
+def test_passphrase_change_can_rotate_the_key(
+    cli: Run, recovery_key: str, home: AppPaths, tmp_path: Path
+) -> None:
+    cli("journal", "add", "--title", "before the rotation", "--text", "x", **PASS)
+    old_backup = tmp_path / "old.ccbackup"
+    assert cli("backup", "--out", str(old_backup), **PASS).code == 0
+    result = cli(
+        "passphrase",
+        "change",
+        "--rotate-key",
+        CARECOMPANION_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+        **PASS,
+    )
+    assert result.code == 0, result.err
+    new_key = next(line.strip() for line in result.out.splitlines() if line.strip().count("-") == 8)
+    assert parse_recovery_key(new_key) != parse_recovery_key(recovery_key)
+    assert "old recovery key no longer" in result.out
+    assert "shown only this once" in result.out
+
+    assert cli("unlock-check", **PASS).code == 1
+    assert cli("unlock-check", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE).code == 0
+    with_old_key = cli(
+        "recover",
+        CARECOMPANION_RECOVERY_KEY=recovery_key,
+        CARECOMPANION_NEW_PASSPHRASE=GOOD_PASSPHRASE,
+    )
+    assert_one_line_error(with_old_key, "does not open")
+    with_new_key = cli(
+        "recover", CARECOMPANION_RECOVERY_KEY=new_key, CARECOMPANION_NEW_PASSPHRASE=GOOD_PASSPHRASE
+    )
+    assert with_new_key.code == 0, with_new_key.err
+    titles = [r["title"] for r in json.loads(cli("journal", "list", "--json", **PASS).out)]
+    assert titles == ["before the rotation"]
 
 
 def test_passphrase_change_refuses_weak(cli: Run, recovery_key: str, home: AppPaths) -> None:
@@ -229,6 +274,22 @@ def test_recover(cli: Run, recovery_key: str, home: AppPaths) -> None:
     assert Vault(home).read_header().slots[SLOT_PASSPHRASE]["salt"] != salt_before
     assert cli("unlock-check", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE).code == 0
     assert cli("unlock-check", **PASS).code == 1
+
+
+def test_recover_never_takes_the_unlock_variable_as_the_new_passphrase(
+    cli: Run, recovery_key: str, home: AppPaths
+) -> None:
+    """CARECOMPANION_PASSPHRASE, left in a script's environment to unlock, must not quietly
+    become the new passphrase: the new one is asked for, or named by its own variable."""
+    header = home.header_file.read_bytes()
+    result = cli(
+        "recover",
+        CARECOMPANION_RECOVERY_KEY=recovery_key,
+        CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE,
+    )
+    assert_one_line_error(result, "CARECOMPANION_NEW_PASSPHRASE")
+    assert home.header_file.read_bytes() == header
+    assert cli("unlock-check", CARECOMPANION_PASSPHRASE=OTHER_PASSPHRASE).code == 1
 
 
 def test_recover_with_a_typo(cli: Run, recovery_key: str, home: AppPaths) -> None:

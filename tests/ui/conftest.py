@@ -16,7 +16,7 @@ from carecompanion.ui.app.main_window import dispose
 from carecompanion.ui.common import theme
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.kdf import KdfParams
-from tests.conftest import InMemoryKeyring
+from tests.conftest import InMemoryKeyring, VaultFactory
 
 ControllerFactory = Callable[..., AppController]
 
@@ -33,7 +33,12 @@ def make_controller(
     clock: FixedClock,
     device_store: DeviceKeyStore,
     fast_kdf: KdfParams,
+    vault_factory: VaultFactory,
 ) -> Iterator[ControllerFactory]:
+    # Asking for vault_factory orders the teardowns: the controllers lock (saving what an
+    # open editor holds) before vault_factory locks the vaults the tests made, whose keys are
+    # wiped then (a locked vault's database cannot be reached, even to save).
+    del vault_factory
     app = create_application()
     theme.apply(app, "light")
     made: list[AppController] = []

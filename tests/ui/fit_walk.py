@@ -500,6 +500,53 @@ def walk_dialogs(walk: Walk, controller: object, folder: Path) -> None:
 
     walk.dialog("change-passphrase", change_passphrase)
 
+    def change_passphrase_rotating() -> QWidget:
+        dialog = ChangePassphraseDialog(window)
+        dialog.rotate.setChecked(True)
+        # The steps' words are PassphraseChange's (the app's context), not the dialog's.
+        dialog.set_busy(
+            QApplication.translate(
+                "PassphraseChange", "Re-encrypting your journal with its new key…"
+            )
+        )
+        return dialog
+
+    walk.dialog("change-passphrase-rotating", change_passphrase_rotating)
+
+    def change_passphrase_new_key() -> QWidget:
+        dialog = ChangePassphraseDialog(window)
+        dialog.show_new_recovery_key(
+            "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD",
+            QApplication.translate(
+                "RecoveryKit",
+                "Nothing was printed: no printer could be reached. Save the kit as a PDF "
+                "instead, or copy the key by hand.",
+            ),
+        )
+        return dialog
+
+    walk.dialog("change-passphrase-new-key", change_passphrase_new_key)
+
+    from datetime import timedelta
+
+    from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
+    from carecompanion.vault.earlier import EarlierJournal
+
+    def earlier_journals() -> QWidget:
+        now = session.clock.now()
+        journals = [
+            EarlierJournal(name, folder / name, now, started, True)
+            for name, started in (
+                ("replaced-20260304-120000", now - timedelta(days=300)),
+                ("replaced-20260301-090000", None),
+            )
+        ]
+        dialog = EarlierJournalsDialog(journals, window)
+        dialog.show_error(dialog.tr("Please type the passphrase of the chosen journal."))
+        return dialog
+
+    walk.dialog("earlier-journals", earlier_journals)
+
     from carecompanion.ui.people.contact_dialog import ContactDialog, LogDialog
     from carecompanion.ui.people.group_dialog import GroupDialog, MoveMeetingDialog
 
@@ -605,6 +652,7 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     )
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
+    from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
     from carecompanion.ui.circle.share_dialog import ShareDialog
 
     assert isinstance(controller, AppController)
@@ -627,7 +675,7 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     circle_file = shared / "Tuesday carers.carecircle"
     info = service.create("Tuesday carers", circle_file)
     passphrase_file = shared / "Neighbours.carecircle"
-    service.create("Neighbours", passphrase_file, "a long shared passphrase")
+    neighbours = service.create("Neighbours", passphrase_file, "a long shared passphrase")
 
     def join_circle() -> QWidget:
         dialog = JoinCircleDialog(passphrase_file, window)
@@ -640,6 +688,18 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     )
     walk.dialog("circle-members", lambda: MembersDialog(service, page.work, info.id, parent=window))
     walk.dialog("circle-add-member", lambda: AddMemberDialog(service.card(), True, window))
+    walk.dialog(
+        "circle-members-passphrase",
+        lambda: MembersDialog(service, page.work, neighbours.id, parent=window),
+    )
+    walk.dialog(
+        "circle-passphrase-change",
+        lambda: CirclePassphraseDialog(service, page.work, neighbours.id, False, window),
+    )
+    walk.dialog(
+        "circle-passphrase-given",
+        lambda: CirclePassphraseDialog(service, page.work, neighbours.id, True, window),
+    )
     entry = session.journal.list_summaries(limit=5)[0]
     walk.dialog("circle-share", lambda: ShareDialog(service, page.work, entry.id, parent=window))
     walk.dialog(

@@ -60,6 +60,7 @@ from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.common import core_words, i18n
+from carecompanion.vault.earlier import EarlierJournal
 from tests.ui.conftest import ControllerFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,9 +173,7 @@ def test_the_ui_has_a_word_for_every_code_the_core_knows() -> None:
     from carecompanion.ui.common import widgets
     from carecompanion.vault import strength
 
-    assert [words for words, _advice in widgets._STRENGTH_WORDS.values()] == list(strength._LABELS)
-    assert strength.estimate("password").advice == widgets._COMMON_PASSWORD
-    assert strength.estimate("password").bits == 0  # how the meter knows that case
+    assert list(widgets._STRENGTH_WORDS) == list(strength._LABELS)
     for number in ("999", ""):
         assert core_words.not_an_emergency_service(number) == (
             crisis_lines.NOT_AN_EMERGENCY_SERVICE.format(
@@ -740,6 +739,7 @@ def _share_in_a_circle(session: VaultSession, folder: Path) -> tuple[str, int]:
 def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterator[QWidget]:
     """The unlock screen, the wizard, every section with the demo in it (and a circle), and
     the dialogs."""
+    from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
     from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog, SettingsDialog
     from carecompanion.ui.app.setup_wizard import SetupWizard
     from carecompanion.ui.app.unlock_view import UnlockView
@@ -750,6 +750,7 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
     )
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
+    from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
     from carecompanion.ui.circle.share_dialog import ShareDialog
     from carecompanion.ui.common.workers import wait_for_background_work
     from carecompanion.ui.journal.attachment_viewer import AttachmentViewer
@@ -809,11 +810,25 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
         lambda: MembersDialog(session.circles, page.work, circle_id),
         lambda: ShareDialog(session.circles, page.work, entry_id),
         lambda: MoodShareDialog(session.circles, session.mood, page.work),
+        lambda: CirclePassphraseDialog(session.circles, page.work, circle_id, False),
+        lambda: CirclePassphraseDialog(session.circles, page.work, circle_id, True),
+        lambda: EarlierJournalsDialog(_earlier_journals(now, folder)),
     ]
     for make in dialogs:
         dialog = make()
         yield dialog
         dialog.deleteLater()
+
+
+def _earlier_journals(now: datetime, folder: Path) -> list[EarlierJournal]:
+    """Two journals a restore replaced: one whose start is known, one whose is not."""
+    return [
+        EarlierJournal(name, folder / name, now, started, True)
+        for name, started in (
+            ("replaced-20260304-120000", datetime(2025, 6, 1, tzinfo=now.tzinfo)),
+            ("replaced-20260301-090000", None),
+        )
+    ]
 
 
 def _every_dialog_class() -> set[type]:

@@ -24,7 +24,7 @@ from carecompanion.vault.errors import (
     WrongRecoveryKey,
 )
 from carecompanion.vault.header import SLOT_PASSPHRASE, SLOT_RECOVERY, VERSION
-from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams
+from carecompanion.vault.kdf import DEFAULT_KDF, MINIMUM_KDF, KdfParams
 from carecompanion.vault.recovery import format_recovery_key
 from carecompanion.vault.vault import UnlockedVault, Vault
 from tests.conftest import TEST_KDF
@@ -147,6 +147,8 @@ def test_wrong_passphrase_changes_no_byte_on_disk(
         "backups",
         "vault.db",
         "vault.header",
+        "vault.lock",  # empty: OS locks are held on them (vault/writer_lock.py)
+        "vault.lock.app",
     ]
 
 
@@ -257,6 +259,50 @@ def test_passphrase_change_can_raise_the_kdf_cost(
     unlocked_vault.lock()
     assert Vault(paths).read_header().passphrase_kdf()[0] == stronger
     autolock(Vault(paths, clock).unlock(OTHER_PASSPHRASE))
+
+
+@pytest.mark.real_kdf
+def test_a_passphrase_change_raises_an_old_vault_to_today_s_default(
+    vault_factory: Any, paths: AppPaths, clock: FixedClock, autolock: Lock
+) -> None:
+    """A vault made at RFC 9106's 64 MiB floor is brought up to the 256 MiB default the next
+    time its passphrase changes (the only moment the passphrase is at hand to re-derive)."""
+    unlocked, _recovery_key = vault_factory(kdf=MINIMUM_KDF)
+    unlocked.change_passphrase(OTHER_PASSPHRASE)
+    unlocked.lock()
+    assert Vault(paths).read_header().passphrase_kdf()[0] == DEFAULT_KDF
+    autolock(Vault(paths, clock).unlock(OTHER_PASSPHRASE)).lock()
+
+
+def test_a_passphrase_change_never_lowers_the_cost(
+    vault_factory: Any, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carecompanion.vault import kdf
+
+    target = KdfParams(2048, 2, 2)
+    monkeypatch.setattr(kdf, "_target", target)  # today's default, at the tests' scale
+    unlocked, _ = vault_factory(kdf=KdfParams(1024, 3, 1))
+    unlocked.change_passphrase(OTHER_PASSPHRASE)
+    # Each parameter is raised to the default, none lowered below what the vault had.
+    assert unlocked.header.passphrase_kdf()[0] == KdfParams(2048, 3, 2)
+    assert Vault(paths).read_header().passphrase_kdf()[0] == KdfParams(2048, 3, 2)
+
+
+def test_recovery_raises_the_cost_too(
+    vault_with_key: tuple[UnlockedVault, str],
+    paths: AppPaths,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    autolock: Lock,
+) -> None:
+    from carecompanion.vault import kdf
+
+    monkeypatch.setattr(kdf, "_target", KdfParams(2048, 1, 1))
+    unlocked, recovery_key = vault_with_key
+    unlocked.lock()
+    recovered = autolock(Vault(paths, clock).unlock_with_recovery_key(recovery_key))
+    recovered.change_passphrase(OTHER_PASSPHRASE)
+    assert Vault(paths).read_header().passphrase_kdf()[0] == KdfParams(2048, 1, 1)
 
 
 def test_recovery_then_new_passphrase(

@@ -77,11 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     passphrase_commands = command_group(commands, "passphrase", "manage the passphrase")
-    command(
+    change = command(
         passphrase_commands,
         "change",
         vault_commands.cmd_passphrase_change,
         "change the passphrase",
+    )
+    change.add_argument(
+        "--rotate-key",
+        action="store_true",
+        help="also give the journal a new key (re-encrypting it), a new recovery key (shown "
+        "once) and fresh backups, so the old passphrase and recovery key open nothing here",
     )
 
     command(
@@ -103,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         "CARECOMPANION_PASSPHRASE, or CARECOMPANION_RECOVERY_KEY when only that is set",
     )
     restore.add_argument("file", metavar="FILE", help="a backup file made by 'backup'")
+    _add_replaced_commands(commands)
 
     journal = command_group(commands, "journal", "journal entries")
     add = command(journal, "add", journal_commands.cmd_add, "add an entry")
@@ -139,6 +146,30 @@ def build_parser() -> argparse.ArgumentParser:
     people_parser.register(commands)
     circle_parser.register(commands)
     return parser
+
+
+def _add_replaced_commands(commands: Commands) -> None:
+    """replaced list and replaced put-back: the vaults restores moved aside, kept whole."""
+    replaced = command_group(
+        commands, "replaced", "the earlier journals that restores replaced (kept, never deleted)"
+    )
+    listing = command(
+        replaced,
+        "list",
+        vault_commands.cmd_replaced_list,
+        "list the earlier journals, most recently replaced first",
+    )
+    json_option(listing)
+    put_back = command(
+        replaced,
+        "put-back",
+        vault_commands.cmd_replaced_put_back,
+        "make an earlier journal the vault again (the current one is kept aside); opens it "
+        "with CARECOMPANION_PASSPHRASE, or CARECOMPANION_RECOVERY_KEY when only that is set",
+    )
+    put_back.add_argument(
+        "name", metavar="NAME", help="the earlier journal's name, as 'replaced list' shows it"
+    )
 
 
 def _add_exchange_commands(journal: Commands) -> None:

@@ -19,12 +19,13 @@ from carecompanion.errors import CareCompanionError
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command's handler (``grammar.command`` put it in ``args.handler``)."""
-    from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
+    from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged, VaultMismatch
 
     handler: Handler = args.handler
     try:
+        _finish_interrupted_restore(args)
         result: int = handler(args)
-    except (DatabaseDamaged, HeaderDamaged) as exc:
+    except (DatabaseDamaged, HeaderDamaged, VaultMismatch) as exc:
         backups = paths_from(args).backups_dir
         print(
             f"carecompanion: {exc} Your automatic backups are in {backups}; restore one with "
@@ -39,6 +40,13 @@ def run_command(args: argparse.Namespace) -> int:
         print("carecompanion: cancelled.", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: one calm line here, the details in the log
+        from carecompanion.storage.faults import disk_fault
+
+        # A file the disk refused (full, read-only, not allowed): the disk's, not a bug.
+        fault = disk_fault(exc) if isinstance(exc, OSError) else None
+        if fault is not None:
+            print(f"carecompanion: {fault}", file=sys.stderr)
+            return 1
         _log_unexpected(args, exc)
         print(
             f"carecompanion: something went wrong ({type(exc).__name__}). Your journal is "
@@ -47,6 +55,16 @@ def run_command(args: argparse.Namespace) -> int:
         )
         return 1
     return result
+
+
+def _finish_interrupted_restore(args: argparse.Namespace) -> None:
+    """Before any command: a restore a crash interrupted is finished or undone, and one line
+    says which (RestoreUnfinished, when it cannot be yet, is the command's one line)."""
+    from carecompanion.vault.restore_log import finish_interrupted
+
+    notice = finish_interrupted(paths_from(args))
+    if notice is not None:
+        print(f"carecompanion: {notice}", file=sys.stderr)
 
 
 def _log_unexpected(args: argparse.Namespace, exc: Exception) -> None:

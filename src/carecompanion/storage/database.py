@@ -7,18 +7,26 @@ under a raw 256-bit key, so no key derivation happens here: the vault has alread
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
 from carecompanion.errors import Sentence
-from carecompanion.storage.errors import DatabaseDamaged, StorageUnavailable
+from carecompanion.storage.errors import (
+    DatabaseDamaged,
+    DiskFull,
+    StorageBusy,
+    StorageError,
+    StorageUnavailable,
+)
+from carecompanion.storage.faults import AMBIGUOUS, disk_fault, is_short_of_space, sqlite_code
+from carecompanion.storage.raw_key import RawKey
 
 NO_SQLCIPHER = Sentence(
     "storage.no_sqlcipher",
@@ -40,6 +48,10 @@ FAILED_CHECK = Sentence(
     "({pages} damaged pages): it has been damaged or tampered with.",
 )
 
+#: How long a write waits for another connection's write lock (a long import, another
+#: process) before it gives up with :class:`~carecompanion.storage.errors.StorageBusy`.
+BUSY_TIMEOUT_SECONDS = 5.0
+
 # Order matters: cipher settings first, then SQLite's own.
 _CONNECT_PRAGMAS = (
     "PRAGMA cipher_memory_security = ON",
@@ -50,12 +62,6 @@ _CONNECT_PRAGMAS = (
     "PRAGMA journal_size_limit = 8388608",
     "PRAGMA secure_delete = ON",
 )
-
-
-def _raw_key_literal(key: bytes) -> str:
-    if len(key) != 32:
-        raise ValueError("the database key must be 32 bytes")
-    return f"x'{key.hex()}'"
 
 
 def silence_sqlcipher_log() -> None:
@@ -84,15 +90,30 @@ def require_sqlcipher() -> None:
         raise StorageUnavailable(CANNOT_ENCRYPT)
 
 
-def create_engine(path: Path, key: bytes) -> Engine:
+def create_engine(path: Path, key: RawKey) -> Engine:
+    """An engine whose connections are keyed from ``key`` (never from its URL: see
+    storage/raw_key.py); once ``key`` is wiped it cannot connect again."""
     require_sqlcipher()
     silence_sqlcipher_log()
-    password = quote(_raw_key_literal(key), safe="")
-    engine = sa.create_engine(
-        f"sqlite+pysqlcipher://:{password}@/{path}",
-        hide_parameters=True,  # SQL errors must never echo a user's words into a log
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    def connect() -> Any:
         # Unlocking opens the database on a worker thread; the GUI thread uses it after.
-        connect_args={"check_same_thread": False},
+        conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            conn.execute(key.pragma())
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    # The plain sqlite dialect on SQLCipher's driver: the pysqlcipher dialect would send its
+    # own "PRAGMA key" (empty, with no password in the URL) after ours.
+    engine = sa.create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher,
+        creator=connect,
+        hide_parameters=True,  # SQL errors must never echo a user's words into a log
         poolclass=sa.pool.QueuePool,
         pool_size=1,
         max_overflow=2,
@@ -107,16 +128,34 @@ def create_engine(path: Path, key: bytes) -> Engine:
         finally:
             cursor.close()
 
+    @event.listens_for(engine, "handle_error")
+    def _name_the_fault(context: ExceptionContext) -> BaseException | None:
+        # The storage boundary: every driver error, from any statement, commit or connect,
+        # leaves here as the person's error when the disk (or the journal) is at fault.
+        return storage_error(context.original_exception, path)
+
     return engine
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """What a driver error on the database at ``path`` means for the person: a disk fault
+    (full, read-only, not allowed, busy, failing), damage (an unreadable page with space to
+    spare), or None (a bug: it stays as it is)."""
+    fault = disk_fault(exc, path.parent)
+    if fault is not None:
+        return fault
+    if sqlite_code(exc) in AMBIGUOUS:
+        return DatabaseDamaged(UNREADABLE)
+    return None
 
 
 class Database:
     """An open, unlocked database: an engine and a session factory."""
 
-    def __init__(self, path: Path, key: bytes) -> None:
+    def __init__(self, path: Path, key: bytes | bytearray) -> None:
         self.path = path
-        self.engine = create_engine(path, key)
-        self._key_literal = _raw_key_literal(key)
+        self._key = RawKey(key)  # the one copy kept: close() zeroes it
+        self.engine = create_engine(path, self._key)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextlib.contextmanager
@@ -135,6 +174,8 @@ class Database:
         """
         import sqlcipher3.dbapi2 as sqlcipher
 
+        # A disk fault (full, busy, failing) leaves the engine already named (see
+        # storage_error); what is left unnamed is damage, said only with space to spare.
         try:
             with self.engine.connect() as conn:
                 if full:
@@ -144,32 +185,93 @@ class Database:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
                     cipher_faults, quick = [], [("ok",)]  # type: ignore[list-item]
         except (sa.exc.DatabaseError, sqlcipher.DatabaseError) as exc:
+            self._refuse_if_full(exc)
             raise DatabaseDamaged(UNREADABLE) from exc
+        except DatabaseDamaged as exc:
+            self._refuse_if_full(exc)
+            raise
         if cipher_faults or quick != [("ok",)]:
+            self._refuse_if_full(None)
             raise DatabaseDamaged(FAILED_CHECK, pages=len(cipher_faults))
 
+    def _refuse_if_full(self, cause: BaseException | None) -> None:
+        """Before saying "damaged": on a disk short of space, the full disk is the likelier
+        cause, and freeing space the harmless first step."""
+        if is_short_of_space(self.path.parent):
+            raise DiskFull() from cause
+
     def copy_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's online backup, encrypted under the same key."""
+        """A consistent copy through SQLite's online backup, encrypted under the same key.
+
+        ``target`` is made private (0600) before SQLite opens it, so its rollback journal is
+        too (SQLite gives a journal its database's mode). A disk that fills up or refuses
+        part way raises its :mod:`~carecompanion.storage.faults` error; what was written of
+        ``target`` is the caller's to remove."""
         import sqlcipher3.dbapi2 as sqlcipher
 
-        destination = sqlcipher.connect(str(target))
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(target, 0o600)  # an existing empty file (a mkstemp name) keeps its mode
         try:
-            destination.execute(f'PRAGMA key = "{self._key_literal}"')
-            raw = self.engine.raw_connection()
+            destination = sqlcipher.connect(str(target))
             try:
-                raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+                destination.execute(self._key.pragma())
+                raw = self.engine.raw_connection()
+                try:
+                    raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+                finally:
+                    raw.close()
+                destination.execute("PRAGMA journal_mode = DELETE")
             finally:
-                raw.close()
-            destination.execute("PRAGMA journal_mode = DELETE")
+                destination.close()
+        except sqlcipher.Error as exc:
+            # The backup call raises the driver's error itself (not through the engine).
+            fault = disk_fault(exc, target.parent)
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def rekey(
+        self, new_key: bytes | bytearray, committed: Callable[[], None] | None = None
+    ) -> None:
+        """Re-encrypt every page under ``new_key`` (SQLCipher's ``PRAGMA rekey``, one commit:
+        see storage/rekey.py), and key every later connection with it.
+
+        Pooled connections still keyed with the old key are closed first; the caller makes
+        sure no other thread is using the database meanwhile. The WAL is checkpointed before
+        (so it holds the rekey alone: all of it or none) and after: SQLCipher's full check
+        reads the database file, not the WAL, and would find the file's pages still under the
+        old key. ``committed`` (tests' kill point) runs between the commit and that
+        checkpoint."""
+        new = RawKey(new_key)
+        try:
+            self.checkpoint()
+            self.engine.dispose()
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql(self._key.rekey_pragma(new))
+                # This connection now speaks the new key; the next ones will too.
+                self._key.replace(new_key)
+                if committed is not None:
+                    committed()
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+            if busy is None or busy[0]:
+                raise StorageBusy()  # a reader held the WAL: the caller undoes the rekey
         finally:
-            destination.close()
+            new.wipe()
+
+    def keyed_with(self, key: bytes | bytearray) -> bool:
+        """True when the database's connections are keyed with ``key`` (after a rekey)."""
+        return self._key.matches(key)
 
     def checkpoint(self) -> None:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        with contextlib.suppress(sa.exc.SQLAlchemyError):
+        if self._key.wiped:
+            return  # closed already: nothing left to check in or wipe
+        # A full or busy disk may refuse the checkpoint: the WAL then stays, and SQLite
+        # applies it the next time the journal opens. Nothing is lost.
+        with contextlib.suppress(sa.exc.SQLAlchemyError, StorageError):
             self.checkpoint()
         self.engine.dispose()
-        self._key_literal = ""
+        self._key.wipe()

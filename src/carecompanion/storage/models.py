@@ -17,6 +17,9 @@ from sqlalchemy.orm import DeclarativeBase
 # migration 0002 creates them by hand and schema comparison leaves them out. The name is the
 # migration's, frozen here: journal.models.SEARCH_INDEX_TABLE is the same table.
 _HAND_MADE_TABLE = "journal_fts"
+# The vault's half of the header/database binding (migration 0007): one row the vault reads
+# and writes by raw SQL (vault.binding), below every domain, so no domain models it.
+_VAULT_TABLES = frozenset({"vault_binding"})
 
 
 def is_managed_by_hand(name: str | None, type_: str) -> bool:
@@ -24,7 +27,11 @@ def is_managed_by_hand(name: str | None, type_: str) -> bool:
     return (
         type_ == "table"
         and name is not None
-        and (name == _HAND_MADE_TABLE or name.startswith(_HAND_MADE_TABLE + "_"))
+        and (
+            name == _HAND_MADE_TABLE
+            or name.startswith(_HAND_MADE_TABLE + "_")
+            or name in _VAULT_TABLES
+        )
     )
 
 

@@ -5,6 +5,13 @@ passphrase's Argon2id key, the recovery key, the OS keyring's key). The associat
 slot binds the format, version, vault id, slot name and the slot's parameters, so editing any
 of them (for example lowering the KDF cost) makes the slot fail to open. Once opened, a MAC
 keyed from the data key covers the whole header, so a tampered header is reported as such.
+
+Version 2 adds the *generation*: a number raised by one at every header write, covered by
+the MAC. The database holds the same number (:mod:`carecompanion.vault.binding`), so a genuine
+older header or database put back in place of the current one is noticed, and a session
+holding an older header cannot write it over a newer one
+(:meth:`~carecompanion.vault.vault.UnlockedVault.save_header`). A version 1 header (written
+before generations) is read as generation 0 and written as version 2 at its next change.
 """
 
 from __future__ import annotations
@@ -76,16 +83,28 @@ SLOTS_INVALID = Sentence(
 FIELD_MISSING = Sentence(
     "vault.header.field_missing", "The vault header is damaged: a required field is missing."
 )
+GENERATION_INVALID = Sentence(
+    "vault.header.generation_invalid",
+    "The vault header is damaged: its generation is not valid.",
+)
 
 FORMAT = "carecompanion-vault"
-VERSION = 1
+VERSION = 2
+#: The version a slot's associated data names. Wrapping has not changed since version 1, and
+#: a header upgraded from version 1 keeps the slots wrapped then, so it stays 1.
+SLOT_VERSION = 1
 MAX_HEADER_BYTES = 64 * 1024
+#: SQLite's largest integer: the database holds the same number.
+MAX_GENERATION = 2**63 - 1
 NONCE_BYTES = 12
 
 SLOT_PASSPHRASE = "passphrase"  # noqa: S105 (a slot name, not a password)
 SLOT_RECOVERY = "recovery"
 SLOT_DEVICE = "device"
-KNOWN_SLOTS = (SLOT_PASSPHRASE, SLOT_RECOVERY, SLOT_DEVICE)
+#: Only while the data key is being replaced: the new data key, wrapped under a key derived
+#: from the old one, so an interrupted rotation can be undone (see vault/rotation.py).
+SLOT_ROTATING = "rotating"
+KNOWN_SLOTS = (SLOT_PASSPHRASE, SLOT_RECOVERY, SLOT_DEVICE, SLOT_ROTATING)
 
 
 def b64e(data: bytes) -> str:
@@ -112,13 +131,15 @@ class VaultHeader:
     slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     version: int = VERSION
     mac: str = ""
+    #: Raised by one at each write (0 for a version 1 header, which had none).
+    generation: int = 0
 
     # -- wrapping ---------------------------------------------------------------------------
     def _aad(self, slot_name: str, params: dict[str, Any]) -> bytes:
         return canonical_json(
             {
                 "format": FORMAT,
-                "version": self.version,
+                "version": SLOT_VERSION,
                 "vault_id": self.vault_id,
                 "slot": slot_name,
                 "params": params,
@@ -126,7 +147,11 @@ class VaultHeader:
         )
 
     def with_slot(
-        self, slot_name: str, data_key: bytes, wrap_key: bytes, params: dict[str, Any]
+        self,
+        slot_name: str,
+        data_key: bytes | bytearray,
+        wrap_key: bytes | bytearray,
+        params: dict[str, Any],
     ) -> VaultHeader:
         nonce = os.urandom(NONCE_BYTES)
         wrapped = AESGCM(wrap_key).encrypt(nonce, data_key, self._aad(slot_name, params))
@@ -142,7 +167,7 @@ class VaultHeader:
         slot = self.slots[slot_name]
         return {k: v for k, v in slot.items() if k not in ("nonce", "wrapped")}
 
-    def unwrap(self, slot_name: str, wrap_key: bytes) -> bytes | None:
+    def unwrap(self, slot_name: str, wrap_key: bytes | bytearray) -> bytes | None:
         """The data key, or None when ``wrap_key`` is not the right one for this slot."""
         slot = self.slots[slot_name]
         nonce = b64d(slot.get("nonce"), f"the {slot_name} nonce")
@@ -158,19 +183,26 @@ class VaultHeader:
 
     # -- the whole-header MAC ----------------------------------------------------------------
     def _body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
             "version": self.version,
             "vault_id": self.vault_id,
             "created": self.created,
             "slots": self.slots,
         }
+        if self.version >= 2:
+            body["generation"] = self.generation
+        return body
 
-    def signed(self, mac_key: bytes) -> VaultHeader:
+    def as_generation(self, generation: int) -> VaultHeader:
+        """This header as written at ``generation``, in the current format (unsigned)."""
+        return replace(self, version=VERSION, generation=generation, mac="")
+
+    def signed(self, mac_key: bytes | bytearray) -> VaultHeader:
         digest = hmac.new(mac_key, canonical_json(self._body()), sha256).digest()
         return replace(self, mac=b64e(digest))
 
-    def verify_mac(self, mac_key: bytes) -> None:
+    def verify_mac(self, mac_key: bytes | bytearray) -> None:
         expected = hmac.new(mac_key, canonical_json(self._body()), sha256).digest()
         if not hmac.compare_digest(expected, b64d(self.mac, "the header checksum")):
             raise HeaderDamaged(TAMPERED)
@@ -230,8 +262,16 @@ class VaultHeader:
         vault_id, created, mac = (document.get(k) for k in ("vault_id", "created", "mac"))
         if not all(isinstance(v, str) for v in (vault_id, created, mac)):
             raise HeaderDamaged(FIELD_MISSING)
+        generation = document.get("generation") if version >= 2 else 0
+        if type(generation) is not int or not 0 <= generation <= MAX_GENERATION:
+            raise HeaderDamaged(GENERATION_INVALID)
         header = cls(
-            vault_id=str(vault_id), created=str(created), slots=slots, version=version, mac=str(mac)
+            vault_id=str(vault_id),
+            created=str(created),
+            slots=slots,
+            version=version,
+            mac=str(mac),
+            generation=generation,
         )
         header.passphrase_kdf()  # validates the KDF parameters before any expensive work
         return header

@@ -57,11 +57,25 @@ MINIMUM_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
 #: tests' ``kdf_profile`` fixture (tests/conftest.py) lowers it, with monkeypatch, inside the
 #: test process and for one test at a time, so that most tests unlock in a millisecond.
 _floor = MINIMUM_KDF
+#: What a passphrase change brings an older, cheaper vault up to: DEFAULT_KDF. Lowered, like
+#: the floor, only by the tests' ``kdf_profile`` fixture, so that their passphrase changes stay
+#: at the test profile's cost.
+_target = DEFAULT_KDF
 
 
 def meets_floor(params: KdfParams) -> bool:
     """True when ``params`` is at least the floor (always MINIMUM_KDF outside the tests)."""
     return params.is_at_least(_floor)
+
+
+def raised_to_default(current: KdfParams) -> KdfParams:
+    """The settings for a new passphrase: each parameter at least today's default, and never
+    lower than ``current`` (a vault made at 64 MiB gets 256 MiB; one made at 1 GiB keeps it)."""
+    return KdfParams(
+        memory_kib=max(current.memory_kib, _target.memory_kib),
+        iterations=max(current.iterations, _target.iterations),
+        lanes=max(current.lanes, _target.lanes),
+    )
 
 
 def normalize_passphrase(passphrase: str) -> bytes:

@@ -22,19 +22,24 @@ from carecompanion.ui.common import error_words, theme
 from carecompanion.ui.common.heap import release_long_lived
 from carecompanion.ui.common.i18n import format_when
 from carecompanion.ui.common.workers import run_in_background, workers_for
+from carecompanion.vault.writer_lock import Holder
 
 if TYPE_CHECKING:
+    from carecompanion.errors import Notice
     from carecompanion.session import VaultSession
+    from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
     from carecompanion.ui.app.main_shell import MainShell
     from carecompanion.ui.app.setup_wizard import SetupWizard
     from carecompanion.ui.app.tray import Tray
     from carecompanion.ui.mood.checkin_flow import ClosedForLock
     from carecompanion.vault.device_keys import DeviceKeyStore
     from carecompanion.vault.kdf import KdfParams
-    from carecompanion.vault.vault import UnlockedVault
+    from carecompanion.vault.vault import UnlockedVault, Vault
 
 log = logging.getLogger(__name__)
 
+#: How long unlocking waits for a command (an import in a terminal) to let go of the journal.
+UNLOCK_WAIT_SECONDS = 15.0
 #: How long locking waits for background work to end (a circle sync on a slow network
 #: share, a backup of a large journal) before the keys go anyway.
 LOCK_WAIT_SECONDS = 60.0
@@ -74,7 +79,9 @@ class AppController(QObject):
         self.window.views.addWidget(self.unlock_view)
         self.unlock_view.unlock_requested.connect(self.unlock)
         self.unlock_view.recover_requested.connect(self.recover)
+        self.unlock_view.earlier_requested.connect(self.show_earlier_journals)
         self.wizard: SetupWizard | None = None
+        self.earlier_dialog: EarlierJournalsDialog | None = None
         self.shell: MainShell | None = None
         self.session: VaultSession | None = None
         self._pending: UnlockedVault | None = None
@@ -92,8 +99,14 @@ class AppController(QObject):
 
     # -- start ------------------------------------------------------------------------------
     def start(self, show: bool = True) -> None:
-        if self.paths.vault_exists():
+        said, pending = self._finish_interrupted_restore()  # before anything reads the vault
+        if pending:  # it could not be finished: never the wizard over the moving journal
             self.show_unlock()
+            self.unlock_view.show_error(said or "")
+        elif self.paths.vault_exists():
+            self.show_unlock()
+            if said:
+                self.unlock_view.set_hint(said)
             self._try_remembered_unlock()
         else:
             self.show_wizard()
@@ -109,7 +122,10 @@ class AppController(QObject):
         self.window.show()
 
     def show_unlock(self) -> None:
+        from carecompanion.vault.earlier import list_earlier
+
         self.unlock_view.reset()
+        self.unlock_view.set_earlier_journals(bool(list_earlier(self.paths)))
         self.window.show_view(self.unlock_view)
         self.unlock_view.passphrase.setFocus()
 
@@ -129,7 +145,9 @@ class AppController(QObject):
         kdf = self._kdf or DEFAULT_KDF
 
         def work() -> tuple[UnlockedVault, str]:
-            return create_vault(self.paths, passphrase, kdf=kdf, clock=self.clock)
+            return create_vault(
+                self.paths, passphrase, kdf=kdf, clock=self.clock, holder=Holder.APP
+            )
 
         def done(result: tuple[UnlockedVault, str]) -> None:
             unlocked, recovery_key = result
@@ -156,26 +174,33 @@ class AppController(QObject):
                 self.session.people.crisis.choose_country(country)
 
     # -- unlocking --------------------------------------------------------------------------
-    def _try_remembered_unlock(self) -> None:
+    def _vault(self, lock_wait: float = UNLOCK_WAIT_SECONDS) -> Vault:
+        """The vault, as the app holds it: its writer while unlocked (vault/writer_lock.py)."""
         from carecompanion.vault.vault import Vault
 
-        vault = Vault(self.paths, self.clock, defer_maintenance=True)
+        return Vault(
+            self.paths,
+            self.clock,
+            defer_maintenance=True,
+            holder=Holder.APP,
+            lock_wait=lock_wait,
+        )
+
+    def _try_remembered_unlock(self) -> None:
+        # No wait: while a command has the journal, the unlock screen shows at once.
+        vault = self._vault(lock_wait=0)
         if not vault.is_remembered():
             return
         store = self._store()
         self._start_unlock(lambda: vault.unlock_with_device_key(store), quiet=True)
 
     def unlock(self, passphrase: str) -> None:
-        from carecompanion.vault.vault import Vault
-
-        vault = Vault(self.paths, self.clock, defer_maintenance=True)
+        vault = self._vault()
         self._start_unlock(lambda: vault.unlock(passphrase), passphrase=passphrase)
 
     def recover(self, recovery_key: str, new_passphrase: str) -> None:
-        from carecompanion.vault.vault import Vault
-
         def work() -> UnlockedVault:
-            vault = Vault(self.paths, self.clock, defer_maintenance=True)
+            vault = self._vault()
             unlocked = vault.unlock_with_recovery_key(recovery_key)
             unlocked.change_passphrase(new_passphrase)
             return unlocked
@@ -202,9 +227,10 @@ class AppController(QObject):
         def failed(exc: Exception) -> None:
             self._busy = False
             self.unlock_view.set_busy(False)
-            from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged
+            from carecompanion.vault.errors import DatabaseDamaged, HeaderDamaged, VaultMismatch
 
-            if isinstance(exc, DatabaseDamaged | HeaderDamaged) and passphrase is not None:
+            restorable = DatabaseDamaged | HeaderDamaged | VaultMismatch
+            if isinstance(exc, restorable) and passphrase is not None:
                 self._offer_restore(error_words.message(exc), passphrase)
             elif not quiet:
                 self.unlock_view.show_error(error_words.message(exc))
@@ -213,7 +239,7 @@ class AppController(QObject):
 
     def _offer_restore(self, problem: str, passphrase: str) -> None:
         from carecompanion.vault.backup import BackupRotation
-        from carecompanion.vault.vault import restore_backup
+        from carecompanion.vault.restore import restore_backup
 
         backups = BackupRotation(self.paths, self.clock).list()
         if not backups:
@@ -234,11 +260,56 @@ class AppController(QObject):
             self.unlock_view.show_error(problem)
             return
         try:
-            restore_backup(latest.path, self.paths, passphrase=passphrase, clock=self.clock)
+            with self._vault(lock_wait=0).claimed():  # not while a command has the journal
+                restore_backup(latest.path, self.paths, passphrase=passphrase, clock=self.clock)
         except Exception as exc:  # shown to the user; the vault on disk is unchanged
             self.unlock_view.show_error(error_words.message(exc))
             return
         self.unlock(passphrase)
+
+    # -- restores a crash interrupted; earlier journals ---------------------------------------
+    def _finish_interrupted_restore(self) -> tuple[str | None, bool]:
+        """What to say about a restore a crash interrupted, now finished or undone; and
+        whether it is still pending (it could not be finished: it is tried at each start)."""
+        from carecompanion.vault.restore_log import finish_interrupted
+
+        try:
+            notice = finish_interrupted(self.paths)
+        except Exception as exc:  # RestoreUnfinished, or a folder that cannot be read
+            return error_words.message(exc), True
+        return (None if notice is None else error_words.say(notice)), False
+
+    def show_earlier_journals(self) -> None:
+        """The journals restores replaced, to put one back (from the unlock screen)."""
+        from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
+        from carecompanion.vault.earlier import list_earlier
+
+        dialog = EarlierJournalsDialog(list_earlier(self.paths), self.window)
+        dialog.put_back_requested.connect(lambda name, words: self._put_back(dialog, name, words))
+        dialog.finished.connect(dialog.deleteLater)
+        self.earlier_dialog = dialog
+        dialog.open()
+
+    def _put_back(self, dialog: EarlierJournalsDialog, name: str, passphrase: str) -> None:
+        """Checked and swapped in on a worker (a whole journal is verified); then unlocked with
+        the passphrase just typed for it. The journal it replaces is kept in turn."""
+        from carecompanion.vault.restore import put_back
+
+        def work() -> None:
+            with self._vault(lock_wait=0).claimed():  # not while a command has the journal
+                put_back(name, self.paths, passphrase=passphrase, clock=self.clock)
+
+        def done(_result: object) -> None:
+            dialog.accept()
+            self.show_unlock()
+            self.unlock(passphrase)
+
+        def failed(exc: Exception) -> None:
+            dialog.set_busy(False)
+            dialog.show_error(error_words.message(exc))
+
+        dialog.set_busy(True)
+        run_in_background(work, done, failed, self)
 
     def _open(self, unlocked: UnlockedVault) -> None:
         from carecompanion.session import VaultSession
@@ -267,11 +338,14 @@ class AppController(QObject):
         """A large journal's full check and the daily backup, after the window is open."""
 
         def failed(exc: Exception) -> None:
-            from carecompanion.vault.errors import DatabaseDamaged
+            from carecompanion.vault.errors import DatabaseDamaged, StorageError
 
             if unlocked.is_locked:
                 return  # locked meanwhile: the next unlock tries again
-            if isinstance(exc, DatabaseDamaged):
+            if isinstance(exc, StorageError) and not isinstance(exc, DatabaseDamaged):
+                # The disk's fault (full, busy, read-only): said calmly, no repair offered.
+                self._tell(error_words.message(exc))
+            elif isinstance(exc, DatabaseDamaged):
                 QMessageBox.warning(
                     self.window,
                     self.tr("Your journal needs repair"),
@@ -285,8 +359,10 @@ class AppController(QObject):
 
         self.maintenance_done = False
 
-        def done(_result: object) -> None:
+        def done(skipped: Notice | None) -> None:
             self.maintenance_done = True
+            if skipped is not None and not unlocked.is_locked:
+                self._tell(error_words.say(skipped))  # the daily backup, skipped for space
 
         # The session's work: locking waits for a backup under way rather than close the
         # database under it.
@@ -294,6 +370,11 @@ class AppController(QObject):
         workers_for(self.session).start(
             lambda _task: unlocked.run_maintenance(), done, failed, owner=self
         )
+
+    def _tell(self, text: str) -> None:
+        """A calm message over the pages (not a box to dismiss), while the app is open."""
+        if self.shell is not None:
+            self.shell.notice.show_message(text)
 
     # -- locking ----------------------------------------------------------------------------
     def lock(self) -> None:
@@ -454,26 +535,35 @@ class AppController(QObject):
                     self.session.unlocked.forget_this_computer(self._store())
             except Exception as exc:  # keyring trouble is shown, never fatal
                 QMessageBox.warning(self.window, self.tr("Settings"), error_words.message(exc))
+                self.lock_if_header_changed(exc)
+
+    def lock_if_header_changed(self, exc: Exception) -> None:
+        """After HeaderChanged (the passphrase or keys were changed elsewhere, in a terminal,
+        since this session unlocked): lock, so the person unlocks again with what is now
+        true, instead of this stale session writing over the newer header (it cannot: the
+        header's compare-and-swap refused, and the message said so)."""
+        from carecompanion.vault.errors import HeaderChanged
+
+        if isinstance(exc, HeaderChanged) and self.session is not None:
+            self.lock()
 
     def change_passphrase(self, parent: QObject | None = None) -> None:
-        from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog
+        """The passphrase dialog; the work runs on a worker (ui/app/passphrase_change.py)."""
+        from carecompanion.ui.app.passphrase_change import PassphraseChange
 
         if self.session is None:
             return
-        dialog = ChangePassphraseDialog(self.window)
-        while dialog.exec() == ChangePassphraseDialog.DialogCode.Accepted:
-            unlocked = self.session.unlocked
-            if not unlocked.check_passphrase(dialog.current.text()):
-                dialog.show_error(self.tr("The current passphrase is not right."))
-                continue
-            try:
-                unlocked.change_passphrase(dialog.new.text())
-            except Exception as exc:
-                dialog.show_error(error_words.message(exc))
-                continue
-            QMessageBox.information(
-                self.window,
-                self.tr("Passphrase changed"),
-                self.tr("Your passphrase has been changed. Your recovery key still works."),
-            )
-            return
+        change = PassphraseChange(
+            self.session, self.window, store=self._store, hold_idle_lock=self._hold_idle_lock
+        )
+        self.locked.connect(change.close_when_locked)
+        try:
+            change.run()
+        finally:
+            self.locked.disconnect(change.close_when_locked)
+
+    def _hold_idle_lock(self, hold: bool) -> None:
+        if hold:
+            self.idle.stop()
+        elif self.session is not None:
+            self.idle.start()  # counts from now

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QProgressBar,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.errors import Notice
+from carecompanion.ui.app.recovery_kit import NewRecoveryKeyPage
 from carecompanion.ui.app.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.i18n import LANGUAGES, SYSTEM, date_pattern
@@ -205,20 +207,37 @@ class SettingsDialog(QDialog):
 
 
 class ChangePassphraseDialog(QDialog):
+    """The current passphrase, the new one twice. Submitting hands the work to a worker
+    (``ui/app/passphrase_change.py``): the dialog shows its progress and stays open, its
+    fields locked, until the change is done or refused."""
+
+    submitted = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(480)
+        self._busy = False
+        # Two pages, one shown at a time. Not a QStackedWidget: its layout ignores the height
+        # word-wrapped labels need for their width, and the dialog then clips them.
+        self.form = self._build_form()
+        self.key_page = NewRecoveryKeyPage()
+        self.key_page.done.connect(self.accept)
+        self.key_page.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            label(
-                self.tr(
-                    "Your journal stays as it is; only the lock changes. Your recovery key keeps "
-                    "working."
-                ),
-                "subtitle",
-            )
-        )
+        layout.addWidget(self.form)
+        layout.addWidget(self.key_page)
+
+    def _build_form(self) -> QWidget:
+        """The fields, scrolling on a short screen; progress, errors and the buttons always
+        in sight below them."""
+        form = QWidget()
+        outer = QVBoxLayout(form)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout()
+        outer.addWidget(scrolling(layout), 1)
+        self.subtitle = label("", "subtitle")
+        layout.addWidget(self.subtitle)
         self.current = PassphraseField(self.tr("Current passphrase"), self.tr("Current passphrase"))
         self.new = PassphraseField(self.tr("New passphrase"), self.tr("New passphrase"))
         self.repeat = PassphraseField(
@@ -228,29 +247,149 @@ class ChangePassphraseDialog(QDialog):
         self.new.textChanged.connect(self.meter.update_for)
         for widget in (self.current, self.new, self.meter, self.repeat):
             layout.addWidget(widget)
+        layout.addWidget(self._build_rotate())
+        # What is being done, and what went wrong, stay in sight with the buttons.
+        outer.addWidget(self._build_progress())
         self.error = label("", "error")
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
+        outer.addWidget(self.error)
+        outer.addWidget(self._build_buttons())
+        self._say_what_changes(False)
+        self.rotate.toggled.connect(self._say_what_changes)
+        return form
+
+    def _say_what_changes(self, rotating: bool) -> None:
+        if rotating:
+            self.subtitle.setText(
+                self.tr(
+                    "Your journal gets a new key and you get a new recovery key: the old "
+                    "passphrase and the old recovery key stop working."
+                )
+            )
+        else:
+            self.subtitle.setText(
+                self.tr(
+                    "Your journal stays as it is; only the lock changes. Your recovery key keeps "
+                    "working."
+                )
+            )
+
+    def _build_rotate(self) -> QWidget:
+        """The stronger change: a new key for the journal and a new recovery key."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 8, 0, 0)
+        self.rotate = QCheckBox(self.tr("Also give my journal a new key and a new recovery key"))
+        self.rotate.setAccessibleName(self.tr("Also replace the journal's key and recovery key"))
+        column.addWidget(self.rotate)
+        column.addWidget(
+            label(
+                self.tr(
+                    "For when someone may know your old passphrase or has seen your recovery "
+                    "key. Your journal is re-encrypted (this can take a minute) and you get a "
+                    "new recovery key to print or save; your backups are made again."
+                ),
+                "hint",
+            )
+        )
+        return box
+
+    def _build_progress(self) -> QWidget:
+        """A bar and a line saying what is being done, shown while the worker runs."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Progress of the passphrase change"))
+        self.status = label("", "hint")
+        column.addWidget(self.status)
+        column.addWidget(self.progress)
+        self.progress_box = box
+        box.hide()
+        return box
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change passphrase"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(
-            self.tr("Change passphrase")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Change passphrase"))
+        ok.setAccessibleName(self.tr("Change passphrase"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        return self.buttons
+
+    @property
+    def rotating(self) -> bool:
+        return self.rotate.isChecked()
+
+    @property
+    def on_key_page(self) -> bool:
+        return self.key_page.isVisibleTo(self)
+
+    def show_new_recovery_key(self, recovery_key: str, note: str = "") -> None:
+        """After a rotation: the new key, shown once, until the person says it is kept."""
+        self._busy = False
+        self.wipe()
+        self.form.hide()
+        self.key_page.show()
+        self.key_page.show_key(recovery_key, note)
+        self.adjustSize()
 
     def _check(self) -> None:
-        if not self.meter.acceptable:
+        if self._busy:
+            return
+        if not self.current.text():
+            self.show_error(self.tr("Please type your current passphrase."))
+        elif not self.meter.acceptable:
             self.show_error(self.tr("Please choose a stronger new passphrase."))
         elif self.new.text() != self.repeat.text():
             self.show_error(self.tr("The two new passphrases are not the same."))
         else:
-            self.accept()
+            self.submitted.emit()
+
+    # -- while the worker runs --------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_busy(self, text: str) -> None:
+        """Lock the form and show ``text`` over a moving bar until done or refused."""
+        self._busy = True
+        self.error.hide()
+        for widget in (self.current, self.new, self.repeat, self.rotate, self.buttons):
+            widget.setEnabled(False)
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.progress_box.show()
+        self.adjustSize()
+
+    def set_step(self, text: str, done: int, total: int) -> None:
+        self.status.setText(text)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setAccessibleDescription(text)
 
     def show_error(self, message: str) -> None:
+        self._busy = False
+        for widget in (self.current, self.new, self.repeat, self.rotate, self.buttons):
+            widget.setEnabled(True)
+        self.progress_box.hide()
         self.error.setText(message)
         self.error.show()
+
+    def wipe(self) -> None:
+        for field in (self.current, self.new, self.repeat):
+            field.wipe()
+
+    def reject(self) -> None:
+        # Escape or closing the window while the key is being changed would leave the person
+        # not knowing whether it was: the dialog stays until the worker says. A new recovery
+        # key, shown only once, stays until the person says it is kept.
+        if not self._busy and not self.on_key_page:
+            super().reject()

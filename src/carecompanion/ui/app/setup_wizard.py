@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.crisis_lines import COUNTRIES, suggested_country
 from carecompanion.ui.app import recovery_kit
+from carecompanion.ui.app.recovery_kit import split_for_display
 from carecompanion.ui.common import theme
 from carecompanion.ui.common.core_words import country_name
 from carecompanion.ui.common.i18n import format_when
@@ -33,13 +34,6 @@ from carecompanion.ui.common.widgets import (
 )
 
 WELCOME, PASSPHRASE, RECOVERY = range(3)
-
-
-def split_for_display(recovery_key: str) -> str:
-    """Two lines of groups: easier to read aloud and copy by hand than one long line."""
-    groups = recovery_key.split("-")
-    half = (len(groups) + 1) // 2
-    return "-".join(groups[:half]) + "-\n" + "-".join(groups[half:])
 
 
 class SetupWizard(QWidget):
@@ -201,9 +195,7 @@ class SetupWizard(QWidget):
         save = button(self.tr("Save as PDF…"), self.tr("Save the recovery kit as a PDF"))
         save.clicked.connect(self._save_pdf)
         print_button = button(self.tr("Print…"), self.tr("Print the recovery kit"))
-        print_button.clicked.connect(
-            lambda: recovery_kit.print_kit(self, self.recovery_key_text, self._created())
-        )
+        print_button.clicked.connect(self._print_kit)
         row.addWidget(save)
         row.addWidget(print_button)
         row.addStretch(1)
@@ -255,6 +247,13 @@ class SetupWizard(QWidget):
         )
         if path:
             self.save_kit_to(Path(path))
+
+    def _print_kit(self) -> None:
+        outcome = recovery_kit.print_kit(self, self.recovery_key_text, self._created())
+        words = recovery_kit.printed_words(outcome)
+        if words:  # said either way: a kit that did not print must never look printed
+            self.saved_status.setText(words)
+            self.saved_status.show()
 
     def save_kit_to(self, path: Path) -> None:
         recovery_kit.save_pdf(path, self.recovery_key_text, self._created())

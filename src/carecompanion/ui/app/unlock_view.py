@@ -21,6 +21,7 @@ from carecompanion.ui.common.widgets import (
 class UnlockView(QWidget):
     unlock_requested = Signal(str)
     recover_requested = Signal(str, str)  # recovery key, new passphrase
+    earlier_requested = Signal()  # the journals restores replaced
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +79,13 @@ class UnlockView(QWidget):
         )
         self.forgot.clicked.connect(lambda: self._show_mode(1))
         column.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignCenter)
+        # Shown only when a restore has replaced a journal (the controller says so).
+        self.earlier = button(
+            self.tr("Earlier journals…"), self.tr("Earlier journals, kept by restores"), link=True
+        )
+        self.earlier.clicked.connect(self.earlier_requested)
+        self.earlier.hide()
+        column.addWidget(self.earlier, alignment=Qt.AlignmentFlag.AlignCenter)
         return page
 
     def _build_recover(self) -> QWidget:
@@ -154,6 +162,9 @@ class UnlockView(QWidget):
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+
+    def set_earlier_journals(self, any_kept: bool) -> None:
+        self.earlier.setVisible(any_kept)
 
     def set_busy(self, busy: bool) -> None:
         self.modes.setEnabled(not busy)

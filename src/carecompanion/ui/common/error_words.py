@@ -35,11 +35,26 @@ _FIELD = re.compile(r"\{[a-z_]+\}")
 WORDS: dict[str, str] = {
     # -- backups ------------------------------------------------------------------------------
     "backup.damaged": QT_TRANSLATE_NOOP("ErrorWords", "{path} is damaged and cannot be restored."),
+    "backup.no_space": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "There is not enough free space to write the backup {path}. Free some space or choose "
+        "another place, then try again. Your journal was not changed.",
+    ),
     "backup.not_a_backup": QT_TRANSLATE_NOOP(
         "ErrorWords", "{path} is not a CareCompanion backup file."
     ),
+    "backup.not_allowed": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The backup could not be written to {path}: that place is read-only, or CareCompanion "
+        "may not write there. Choose another place, then try again. Your journal was not changed.",
+    ),
     "backup.not_written": QT_TRANSLATE_NOOP(
         "ErrorWords", "The backup could not be written to {path}: {reason}."
+    ),
+    "backup.skipped_no_space": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Today's automatic backup was skipped: the disk is nearly full. Your journal is safe; "
+        "free some space, and it will be backed up the next time you open it.",
     ),
     "backup.unencrypted": QT_TRANSLATE_NOOP(
         "ErrorWords", "{path} holds an unencrypted database: refused."
@@ -61,10 +76,20 @@ WORDS: dict[str, str] = {
         "ErrorWords", "This member card was made by a newer CareCompanion; please update the app."
     ),
     "circle.card.unreadable": QT_TRANSLATE_NOOP("ErrorWords", "{file} cannot be read right now."),
+    "circle.changed_too_often": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "This person's place in the circle cannot be changed any more; ask the circle's organiser.",
+    ),
     "circle.cut_short": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "Some of what {name} shared is missing from the circle file (it may have been cut "
         "short). Nothing was lost: it is written back.",
+    ),
+    "circle.dropped": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Left out {count} things in the circle file written by people who may not write there "
+        "(someone outside the circle, or someone removed from it). Nothing of the circle's was "
+        "lost.",
     ),
     "circle.empty_comment": QT_TRANSLATE_NOOP("ErrorWords", "A comment needs some words."),
     "circle.entry_not_shared": QT_TRANSLATE_NOOP(
@@ -116,17 +141,36 @@ WORDS: dict[str, str] = {
     "circle.file_exists": QT_TRANSLATE_NOOP(
         "ErrorWords", "{file} already exists; choose another file name."
     ),
+    "circle.full": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Nothing was saved: the circle would hold more than a circle file can. If someone filled "
+        "the circle with junk, remove them and repair the circle file (carecompanion circle repair "
+        "FILE, or Repair on the Circle page); otherwise start a new circle for what comes next.",
+    ),
+    "circle.full.author": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Nothing was saved: {name} would have more in this circle than one person can share in it. "
+        "To share more, start a new circle.",
+    ),
     "circle.lock_timeout": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "Someone else in the circle is saving the circle file right now; try again in a moment.",
     ),
     "circle.name_length": QT_TRANSLATE_NOOP("ErrorWords", "A name needs 1 to {count} characters."),
+    "circle.needs_owner_upgrade": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "This circle was made with an older CareCompanion. Its organiser needs to sync it once "
+        "with this version before anyone else can change who is in it.",
+    ),
     "circle.needs_passphrase": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "This circle is protected by a circle passphrase; enter it to open the circle.",
     ),
     "circle.no_folder": QT_TRANSLATE_NOOP("ErrorWords", "The folder {folder} does not exist."),
     "circle.no_journal": QT_TRANSLATE_NOOP("ErrorWords", "The journal is not available."),
+    "circle.no_passphrase": QT_TRANSLATE_NOOP(
+        "ErrorWords", "This circle has no passphrase: its members' keys protect it."
+    ),
     "circle.no_recipients": QT_TRANSLATE_NOOP(
         "ErrorWords", "A circle file needs at least one member to encrypt to."
     ),
@@ -145,6 +189,9 @@ WORDS: dict[str, str] = {
         "You are not on this circle's list of members yet. Send your member card to the circle's "
         "organiser and ask them to add you.",
     ),
+    "circle.nothing_to_repair": QT_TRANSLATE_NOOP(
+        "ErrorWords", "The circle file was fine; it was synced instead."
+    ),
     "circle.only_admins_change": QT_TRANSLATE_NOOP(
         "ErrorWords", "Only the circle's organiser or an admin can change who is in it."
     ),
@@ -153,6 +200,12 @@ WORDS: dict[str, str] = {
     ),
     "circle.only_owner_makes_admin": QT_TRANSLATE_NOOP(
         "ErrorWords", "Only the circle's organiser can make someone an admin."
+    ),
+    "circle.only_owner_passphrase": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Only the circle's organiser can change its passphrase."
+    ),
+    "circle.only_owner_readds": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Only the circle's organiser can bring back someone the organiser removed."
     ),
     "circle.only_owner_removes_admin": QT_TRANSLATE_NOOP(
         "ErrorWords", "Only the circle's organiser can remove an admin."
@@ -175,10 +228,48 @@ WORDS: dict[str, str] = {
     "circle.record_not_yours": QT_TRANSLATE_NOOP(
         "ErrorWords", "That shared record is not yours or is not in the circle."
     ),
+    "circle.removed_keys": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Removed. They keep what they could already read; nothing written from now on is encrypted "
+        "to them.",
+    ),
+    "circle.removed_passphrase": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Removed: nothing they write counts any more. But they still know the circle passphrase, "
+        "so they can still open the circle file and read what is shared from now on, until you "
+        "change the passphrase.",
+    ),
+    "circle.repair_not_in": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Only someone who is in the circle can repair its file."
+    ),
+    "circle.repairable": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "{problem} It can be repaired: this computer can write a fresh circle file from what it "
+        "has already checked.",
+    ),
+    "circle.repaired": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A fresh circle file was written from what this computer had checked. What others wrote "
+        "since comes back when they sync.",
+    ),
     "circle.rolled_back": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "The circle file holds older writing from {name} than this computer has already seen (it "
         "may have been restored or rolled back). Nothing was lost: it is written back.",
+    ),
+    "circle.same_name": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "{count} members are called {name}: tell them apart by the number after the name, the "
+        "start of each one's safety number.",
+    ),
+    "circle.saved_for_later": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "It is saved on this computer and will be written to the circle file at the next sync.",
+    ),
+    "circle.stale": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The circle file is older than what this computer has already seen from {name} (it may "
+        "have been restored or rolled back). The next sync writes it back.",
     ),
     "circle.too_long": QT_TRANSLATE_NOOP(
         "ErrorWords", "That is too long to share in the circle; please make it shorter."
@@ -760,20 +851,50 @@ WORDS: dict[str, str] = {
         "ErrorWords", "the file is damaged: its UTF-16 text cannot be read."
     ),
     # -- the database -------------------------------------------------------------------------
+    "storage.busy": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Another program is using your journal right now (CareCompanion in another window, or a "
+        "long import). Wait for it to finish, or close it, then try again. Nothing you saved "
+        "before was lost.",
+    ),
     "storage.cannot_encrypt": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "The database library on this computer cannot encrypt, so CareCompanion will not store "
         "your journal with it.",
+    ),
+    "storage.disk_error": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The disk could not read or write your journal: it may be failing, or was unplugged. "
+        "Check the drive, then try again. If this keeps happening, copy your backups somewhere "
+        "safe.",
+    ),
+    "storage.disk_full": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "There is not enough free space on the disk for CareCompanion to work with your "
+        "journal. Free some space (empty the trash, or move large files elsewhere), then try "
+        "again. Nothing you saved before was lost.",
     ),
     "storage.failed_check": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "The journal database failed its integrity check ({pages} damaged pages): it has been "
         "damaged or tampered with.",
     ),
+    "storage.no_permission": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "CareCompanion is not allowed to write in the folder that holds your journal. Check that "
+        "the folder and its files belong to you, then try again. Nothing you saved before was "
+        "lost.",
+    ),
     "storage.no_sqlcipher": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, and it "
         "is not available on this computer, so nothing was stored.",
+    ),
+    "storage.read_only": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The folder that holds your journal is read-only, so nothing can be saved there. If it "
+        "is on a USB drive or memory card, check that it is not locked, then try again. Nothing "
+        "you saved before was lost.",
     ),
     "storage.unreadable": QT_TRANSLATE_NOOP(
         "ErrorWords",
@@ -783,11 +904,39 @@ WORDS: dict[str, str] = {
     "vault.already_exists": QT_TRANSLATE_NOOP(
         "ErrorWords", "A CareCompanion vault already exists in {where}; it was left untouched."
     ),
+    "vault.binding.older_database": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "This journal's database is older than its key file (vault.header): an older copy of "
+        "the database was put in its place, so what was written since is not in it. Nothing "
+        "was changed. Put the newer database back, or restore a backup.",
+    ),
+    "vault.binding.older_header": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "This journal's key file (vault.header) is older than its database: an older copy of "
+        "it was put in its place, and it may still open with a passphrase you replaced. "
+        "Nothing was changed. Put the newer key file back, or restore a backup.",
+    ),
+    "vault.changed_while_opening": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The journal's keys were changed by CareCompanion while this command was opening it. "
+        "Nothing was changed here; try again.",
+    ),
     "vault.database.missing": QT_TRANSLATE_NOOP(
         "ErrorWords", "The journal database is missing or empty. Restore it from a backup."
     ),
+    "vault.earlier.not_found": QT_TRANSLATE_NOOP(
+        "ErrorWords", "There is no earlier journal called {name} in {where}."
+    ),
+    "vault.header.changed": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "This journal's passphrase or keys were changed elsewhere since it was unlocked here, "
+        "so nothing was changed now. Unlock it again to go on.",
+    ),
     "vault.header.field_missing": QT_TRANSLATE_NOOP(
         "ErrorWords", "The vault header is damaged: a required field is missing."
+    ),
+    "vault.header.generation_invalid": QT_TRANSLATE_NOOP(
+        "ErrorWords", "The vault header is damaged: its generation is not valid."
     ),
     "vault.header.kdf_invalid": QT_TRANSLATE_NOOP(
         "ErrorWords", "The vault header is damaged: key settings are not valid."
@@ -840,6 +989,16 @@ WORDS: dict[str, str] = {
     "vault.header.version_invalid": QT_TRANSLATE_NOOP(
         "ErrorWords", "The vault header is damaged: its version is not valid."
     ),
+    "vault.in_use.app": QT_TRANSLATE_NOOP(
+        "ErrorWords", "CareCompanion is open on this journal; close it or use it there."
+    ),
+    "vault.in_use.command": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Another CareCompanion command is using this journal; try again when it has finished.",
+    ),
+    "vault.lock.unavailable": QT_TRANSLATE_NOOP(
+        "ErrorWords", "CareCompanion cannot use the journal's folder {where}: {reason}."
+    ),
     "vault.newer_version": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "This vault was written by a newer version of CareCompanion. Please update the app; the "
@@ -857,14 +1016,50 @@ WORDS: dict[str, str] = {
         "ErrorWords",
         "That recovery key has a typo: please check each group of four against the printout.",
     ),
+    "vault.restore.finished": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A restore that was interrupted has been finished. The journal it replaced is "
+        "kept in {where}.",
+    ),
+    "vault.restore.finished_new": QT_TRANSLATE_NOOP(
+        "ErrorWords", "A restore that was interrupted has been finished."
+    ),
+    "vault.restore.half_done": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A restore into {where} is half-done, so no new vault was made. CareCompanion "
+        "finishes it (or undoes it) the next time it starts; nothing has been deleted.",
+    ),
+    "vault.restore.log_unreadable": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A restore was interrupted and its record cannot be read, so nothing was moved. "
+        "If your journal is missing, put it back from the earlier journals kept in "
+        "{where}.",
+    ),
+    "vault.restore.no_space": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "There is not enough free space in {where} to restore this journal (it needs "
+        "about {size} MB). Nothing was changed.",
+    ),
+    "vault.restore.not_written": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "The journal could not be restored into {where} ({reason}). Nothing was changed.",
+    ),
+    "vault.restore.undone": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A restore that was interrupted could not be finished, so it was undone: your "
+        "journal is as it was before.",
+    ),
+    "vault.restore.unfinished": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "A restore into {where} was interrupted and could not be finished yet "
+        "({reason}). Nothing has been deleted; CareCompanion tries again each time it "
+        "starts.",
+    ),
     "vault.strength.advice_0": QT_TRANSLATE_NOOP(
         "ErrorWords", "Too easy to guess. Try four or five ordinary words with spaces between them."
     ),
     "vault.strength.advice_1": QT_TRANSLATE_NOOP(
         "ErrorWords", "Still easy to guess. Use at least {count} characters, ideally a few words."
-    ),
-    "vault.strength.advice_2": QT_TRANSLATE_NOOP(
-        "ErrorWords", "Acceptable. Another word would make it much stronger."
     ),
     "vault.strength.advice_3": QT_TRANSLATE_NOOP(
         "ErrorWords", "Hard to guess. Keep it somewhere safe until you know it by heart."
@@ -872,9 +1067,58 @@ WORDS: dict[str, str] = {
     "vault.strength.advice_4": QT_TRANSLATE_NOOP(
         "ErrorWords", "Very hard to guess. Keep it somewhere safe until you know it by heart."
     ),
+    "vault.rotation.fresh_backup_failed": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Your journal now has its new key, but the backup under it could not be written. Your "
+        "older backups were kept: they still open with the old passphrase and the old recovery "
+        "key until the next backup replaces them.",
+    ),
+    "vault.rotation.no_fresh_backup": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Your journal now has its new key, but no backup could be written under it (the disk "
+        "is short of space). Your older backups were kept: they still open with the old "
+        "passphrase and the old recovery key until tomorrow's backup replaces them.",
+    ),
+    "vault.strength.about_care": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Words about caring or this app are among the first tried."
+    ),
+    "vault.strength.almost": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Nearly there: add another word or two."
+    ),
+    "vault.strength.capitals": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Capital letters add little; a word adds more."
+    ),
     "vault.strength.common": QT_TRANSLATE_NOOP(
         "ErrorWords", "This is one of the most common passwords."
     ),
+    "vault.strength.dates": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Years and dates are easy to guess, most of all your own."
+    ),
+    "vault.strength.keyboard": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Keys next to each other on the keyboard are easy to guess."
+    ),
+    "vault.strength.like_common": QT_TRANSLATE_NOOP(
+        "ErrorWords", "This is close to a very common password."
+    ),
+    "vault.strength.lookalikes": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Swapping letters for look-alikes (@ for a, 0 for o) adds little."
+    ),
+    "vault.strength.names": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Names are among the first things tried."
+    ),
+    "vault.strength.one_word": QT_TRANSLATE_NOOP(
+        "ErrorWords", "A single word is easy to guess, even a long one."
+    ),
+    "vault.strength.repeats": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Repeated letters or words add very little."
+    ),
+    "vault.strength.reversed": QT_TRANSLATE_NOOP(
+        "ErrorWords", "A word spelled backwards adds little."
+    ),
+    "vault.strength.runs": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Runs such as abc or 1234 are easy to guess."
+    ),
+    "vault.strength.too_short": QT_TRANSLATE_NOOP("ErrorWords", "Use at least {count} characters."),
     "vault.weak_passphrase": QT_TRANSLATE_NOOP(
         "ErrorWords", "That passphrase is too easy to guess. {advice}"
     ),

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carecompanion.ui.common import theme
+from carecompanion.ui.common import error_words, theme
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP
-from carecompanion.vault.strength import MIN_LENGTH, estimate
+from carecompanion.vault.strength import estimate
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
@@ -188,41 +188,15 @@ class PassphraseField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
 
 
-#: The meter's words by score, the UI's own (the core's English serves the CLI).
-_STRENGTH_WORDS = {
-    0: (
-        QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"),
-        QT_TRANSLATE_NOOP(
-            "StrengthMeter",
-            "Too easy to guess. Try four or five ordinary words with spaces between them.",
-        ),
-    ),
-    1: (
-        QT_TRANSLATE_NOOP("StrengthMeter", "Weak"),
-        QT_TRANSLATE_NOOP(
-            "StrengthMeter",
-            "Still easy to guess. Use at least {count} characters, ideally a few words.",
-        ),
-    ),
-    2: (
-        QT_TRANSLATE_NOOP("StrengthMeter", "Fair"),
-        QT_TRANSLATE_NOOP("StrengthMeter", "Acceptable. Another word would make it much stronger."),
-    ),
-    3: (
-        QT_TRANSLATE_NOOP("StrengthMeter", "Good"),
-        QT_TRANSLATE_NOOP(
-            "StrengthMeter", "Hard to guess. Keep it somewhere safe until you know it by heart."
-        ),
-    ),
-    4: (
-        QT_TRANSLATE_NOOP("StrengthMeter", "Strong"),
-        QT_TRANSLATE_NOOP(
-            "StrengthMeter",
-            "Very hard to guess. Keep it somewhere safe until you know it by heart.",
-        ),
-    ),
-}
-_COMMON_PASSWORD = QT_TRANSLATE_NOOP("StrengthMeter", "This is one of the most common passwords.")
+#: The meter's verdict by score, the UI's own (the core's English labels serve the CLI). What
+#: is wrong and what to do are the core's sentences, translated by code (error_words).
+_STRENGTH_WORDS = (
+    QT_TRANSLATE_NOOP("StrengthMeter", "Very weak"),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Weak"),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Almost"),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Good"),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Strong"),
+)
 
 
 class StrengthMeter(QWidget):
@@ -249,16 +223,14 @@ class StrengthMeter(QWidget):
     def update_for(self, passphrase: str) -> None:
         result = estimate(passphrase)
         self.bar.setValue(result.score if passphrase else 0)
-        self.bar.setProperty("level", "weak" if result.score < 2 else "ok")
+        self.bar.setProperty("level", "ok" if result.acceptable else "weak")
         self.bar.style().unpolish(self.bar)
         self.bar.style().polish(self.bar)
         if passphrase:
-            words, advice = _STRENGTH_WORDS[result.score]
-            if result.bits == 0:  # the core's sign for a well-known password
-                advice = _COMMON_PASSWORD
             self.verdict.setText(
                 self.tr("{verdict}. {advice}").format(
-                    verdict=self.tr(words), advice=self.tr(advice).format(count=MIN_LENGTH)
+                    verdict=self.tr(_STRENGTH_WORDS[result.score]),
+                    advice=" ".join(error_words.say(reason) for reason in result.reasons),
                 )
             )
         else:

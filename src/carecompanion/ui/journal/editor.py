@@ -7,6 +7,7 @@ entry is created on its first real change, so opening "New entry" and leaving ad
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -52,8 +53,14 @@ from carecompanion.ui.journal.attachments_model import (
     AttachmentsModel,
     human_size,
 )
+from carecompanion.vault.errors import DatabaseDamaged, StorageError
+
+log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 800
+#: A save the disk refused (full, read-only, busy) is tried again this often, so the words
+#: are saved as soon as there is room, without a click.
+SAVE_RETRY_MS = 5000
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 
 
@@ -87,7 +94,7 @@ class EntryEditor(QWidget):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.flush)
+        self._autosave.timeout.connect(self._autosave_now)
         self._build_fields()
         self.body = self._build_body()
         self.toolbar = self._build_toolbar()
@@ -95,6 +102,8 @@ class EntryEditor(QWidget):
         self.attachments = self._build_attachments()
         self.status = label("", "hint", wrap=False)
         self.words = label("", "hint", wrap=False)
+        self.problem = label("", "hint", wrap=True)  # why the words are not saved yet
+        self.problem.hide()
         self._lay_out()
         self._chain_tabs()
         self._connect()
@@ -171,6 +180,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.attachments)
+        layout.addWidget(self.problem)
         layout.addLayout(foot)
 
     def _chain_tabs(self) -> None:
@@ -392,7 +402,7 @@ class EntryEditor(QWidget):
             self.body.setExtraSelections([])  # the search's marks end where writing starts
         self._dirty = True
         self.status.setText(self.tr("Editing…"))
-        self._autosave.start()
+        self._autosave.start(AUTOSAVE_DELAY_MS)
 
     def _favourite_toggled(self, _checked: bool) -> None:
         self._set_favourite_text()
@@ -412,6 +422,21 @@ class EntryEditor(QWidget):
 
     def is_blank(self) -> bool:
         return not self.title.text().strip() and not self.body.toPlainText().strip()
+
+    def _autosave_now(self) -> None:
+        """A save the disk refused (full, read-only, busy) is said calmly on the page; the
+        words stay here, unsaved, and saving is tried again until the disk has room. Damage
+        is not the disk's: it goes on to the app's handler."""
+        try:
+            self.flush()
+        except StorageError as exc:
+            if isinstance(exc, DatabaseDamaged):
+                raise
+            self.status.setText(self.tr("Not saved yet"))
+            self.problem.setText(error_words.message(exc))
+            self.problem.setAccessibleDescription(self.problem.text())
+            self.problem.show()
+            self._autosave.start(SAVE_RETRY_MS)
 
     def flush(self) -> None:
         """Save now if anything changed since the last save."""
@@ -448,12 +473,20 @@ class EntryEditor(QWidget):
                 is_favourite=self.favourite.isChecked(),
             )
         self._dirty = False
+        self.problem.hide()
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.entry_id)
 
     def clear(self) -> None:
-        """Save, then forget everything shown: called before the vault locks."""
-        self.flush()
+        """Save, then forget everything shown: called before the vault locks. On a disk
+        that still refuses the save, the unsaved words go too: the keys must not wait."""
+        try:
+            self.flush()
+        except StorageError as exc:
+            if isinstance(exc, DatabaseDamaged):
+                raise
+            log.warning("unsaved words dropped at lock: %s", exc.code)
+        self.problem.hide()
         self._loading = True
         self.entry_id = None
         self.title.clear()
