@@ -59,6 +59,29 @@ from tests.helpers import GOOD_PASSPHRASE, START  # noqa: E402
 settings.register_profile("carecompanion", database=None, deadline=None)
 settings.load_profile("carecompanion")
 
+#: Inputs per fuzz test: a few thousand in every run, many more behind ``--fuzz-long``
+#: (``python3 scripts/dev.py test tests/fuzz --fuzz-long``). Fuzz tests take their count from
+#: ``fuzz_examples()`` rather than a number of their own.
+FUZZ_EXAMPLES = {"short": 2_000, "long": 100_000}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        help="fuzz every parser with many more inputs (minutes per parser)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--fuzz-long", default=False):
+        os.environ["CARECOMPANION_FUZZ"] = "long"
+
+
+def fuzz_examples() -> int:
+    return FUZZ_EXAMPLES[os.environ.get("CARECOMPANION_FUZZ", "short")]
+
+
 # Variables the app reads; none may leak in from the developer's shell.
 _APP_ENV_PREFIX = "CARECOMPANION_"
 
