@@ -171,7 +171,7 @@ SPECIAL_BYTES = [0, 10, 13, 32, 45, 61, 62, 65, 255]  # NUL \n \r space - = > A
 GOOD_HEADERS = [TO_ALICE, TO_BOTH, header(x25519(), x25519()), header(scrypt("19"))]
 
 
-@settings(max_examples=500, deadline=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(GOOD_HEADERS), st.data())
 def test_any_mutated_header_is_read_or_refused_never_anything_else(
     good: bytes, data: st.DataObject
@@ -193,7 +193,7 @@ def test_any_mutated_header_is_read_or_refused_never_anything_else(
         agefile.check_age_header(bytes(damaged))
 
 
-@settings(max_examples=300, deadline=200)
+@settings(max_examples=300)
 @given(st.binary(max_size=400))
 def test_random_bytes_after_the_version_line_never_crash(tail: bytes) -> None:
     with contextlib.suppress(CircleFileError):
