@@ -3,6 +3,7 @@ and no valid item is ever dropped for a lower-ranked one."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from functools import reduce
 
 import pytest
@@ -89,3 +90,19 @@ def test_files_of_different_circles_do_not_merge() -> None:
     other = content(ANA, circle_id="d" * 32)
     with pytest.raises(CircleFileError, match="different circle"):
         merge(make([]), other)
+
+
+def test_a_rename_in_the_same_second_always_wins() -> None:
+    """Readers keep the later card; a rename made in the second its card was made (as fast
+    commands do) was kept or lost by its signature's bytes. The renamed card is dated after
+    the card it replaces, so it wins in every merge, whatever the clock says."""
+    bea = member("Bea")
+    made_at = datetime.strptime(bea.card.created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    for moment in (made_at, made_at - timedelta(hours=1)):  # same second; a clock set back
+        renamed = bea.renamed("Ana", moment)
+        assert renamed.card.created > bea.card.created
+        for first, second in ((bea.card, renamed.card), (renamed.card, bea.card)):
+            circle = content(member("Cal"))
+            circle.add_cards([first])
+            circle.add_cards([second])
+            assert circle.cards[bea.fingerprint].name == "Ana"

@@ -369,13 +369,15 @@ def test_members_dialog_adds_after_comparing_and_removes(
 
     monkeypatch.setattr(AddMemberDialog, "exec", compare)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    # Added in the background: the roster changes on the worker, then the dialog's list
+    # when the worker's result reaches the GUI thread (wait for both, not for the first).
     qtbot.waitUntil(
         lambda: (
             ana.circles.roster(circle_id).role_of(bea.circles.identity().fingerprint) == "reader"
+            and dialog.model.rowCount() == 2
         ),
         timeout=WAIT,
-    )  # added in the background
-    assert dialog.model.rowCount() == 2
+    )
     assert "Bea · reader" in dialog.model.index(1, 0).data()
 
     asked: list[str] = []

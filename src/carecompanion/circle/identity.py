@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -212,8 +212,16 @@ class MemberIdentity:
         )
 
     def renamed(self, name: str, now: datetime) -> MemberIdentity:
+        """The same keys under a new name, on a card that is always *later* than this one.
+
+        Readers keep the card with the later ``created`` (then the larger signature): a rename
+        in the same second as the card it replaces would otherwise win or lose by chance, and
+        a clock set back would lose it for ever. So the new card is dated at least one second
+        after the old one."""
+        previous = datetime.strptime(self.created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        created = max(now.astimezone(UTC), previous + timedelta(seconds=1))
         return MemberIdentity(
-            clean_name(name), self.signing_seed, self.age_identity, timestamp(now)
+            clean_name(name), self.signing_seed, self.age_identity, timestamp(created)
         )
 
     def age_identity_file(self, now: datetime) -> str:
