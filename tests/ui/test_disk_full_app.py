@@ -57,7 +57,7 @@ def test_a_disk_that_fills_up_under_the_open_app(
     with full_database(engine):
         page.new_entry()
         qtbot.keyClicks(editor.title, "The night the disk filled up")
-        editor.body.setPlainText("Everything I wanted to write down. " * 8_000)  # pasted
+        editor.body.setPlainText("Everything I wanted to write down. " * 400)  # pasted: pages more
         qtbot.keyClick(editor.body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClicks(editor.body, " The end.")
         qtbot.waitUntil(editor.problem.isVisible, timeout=10_000)
