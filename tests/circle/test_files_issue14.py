@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,17 @@ def test_no_local_folder_still_locks(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with circle_lock(file):
         assert lock_path(file).exists()
     assert not lock_path(file).exists()
+
+
+def test_the_lock_records_folder_says_nothing_without_a_runtime_dir(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With no XDG_RUNTIME_DIR (cron, a bare console) platformdirs warned on stderr at every
+    circle write, breaking the command line's one line."""
+    from carecompanion.circle import files
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        folder = files._records_folder()
+    assert folder is None or folder.name == "locks"

@@ -19,6 +19,7 @@ import secrets
 import socket
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,7 +128,13 @@ def _records_folder() -> Path | None:
     import platformdirs  # only when a circle file is written
 
     try:
-        return Path(platformdirs.user_runtime_dir("CareCompanion", appauthor=False)) / "locks"
+        # Without XDG_RUNTIME_DIR (a cron job, a bare console) platformdirs falls back to a
+        # private /tmp/runtime-UID folder and warns about it on stderr: the fallback is fine
+        # for these records (made 0700 below), the warning would break the CLI's one line.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            folder = platformdirs.user_runtime_dir("CareCompanion", appauthor=False)
+        return Path(folder) / "locks"
     except (OSError, RuntimeError):  # no per-user folder on this system
         return None
 
