@@ -1587,6 +1587,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>entrada {number}: {key} {value} no es una fecha y hora</translation>
     </message>
     <message>
+        <source>entry {number}: the timeZone {value} is not a time zone name</source>
+        <translation>entrada {number}: el timeZone {value} no es el nombre de una zona horaria</translation>
+    </message>
+    <message>
         <source>choose the Day One export&apos;s .zip file</source>
         <translation>elige el archivo .zip de la exportación de Day One</translation>
     </message>
@@ -2035,12 +2039,20 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>{count} campos, pero la cabecera tiene {expected}.</translation>
     </message>
     <message>
+        <source>the line is more than {count} characters long; no Daylio entry is that long.</source>
+        <translation>la línea tiene más de {count} caracteres; ninguna entrada de Daylio es tan larga.</translation>
+    </message>
+    <message>
         <source>The mood {name} must be mapped to a level from {low} to {high}.</source>
         <translation>El ánimo {name} debe asignarse a un nivel del {low} al {high}.</translation>
     </message>
     <message>
         <source>there is no {columns} column, so this is not a Daylio CSV export (or one from a very old version; export it again from Daylio).</source>
         <translation>no hay columna {columns}, así que esto no es una exportación CSV de Daylio (o es de una versión muy antigua; vuelve a exportarla desde Daylio).</translation>
+    </message>
+    <message>
+        <source>the mood name is more than {count} characters long; Daylio&apos;s mood names are short.</source>
+        <translation>el nombre del estado de ánimo tiene más de {count} caracteres; los de Daylio son cortos.</translation>
     </message>
     <message>
         <source>There is no file at {file}.</source>
@@ -2073,6 +2085,14 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>{file} is larger than 50 MB, so it is not a Daylio CSV export.</source>
         <translation>{file} ocupa más de 50 MB, así que no es una exportación CSV de Daylio.</translation>
+    </message>
+    <message>
+        <source>more than {count} different mood names are not Daylio&apos;s defaults; a Daylio export has far fewer, so it is not read.</source>
+        <translation>hay más de {count} nombres de estado de ánimo distintos que no son los de Daylio; una exportación de Daylio tiene muchos menos, así que no se lee.</translation>
+    </message>
+    <message>
+        <source>the file has more than {count} entries; a Daylio export holds far fewer (thirty years of daily check-ins are about 11,000), so it is not read.</source>
+        <translation>el archivo tiene más de {count} entradas; una exportación de Daylio tiene muchas menos (treinta años de registros diarios son unos 11.000), así que no se lee.</translation>
     </message>
     <message>
         <source>the mood {names} is not one of Daylio&apos;s defaults; say which level from {low} (awful) to {high} (great) it stands for.</source>
@@ -4563,7 +4583,7 @@ Notas de los próximos días:</translation>
     <name>MoodReport</name>
     <message>
         <source>Under 5 hours</source>
-        <extracomment>A chart&apos;s height as a share of the page&apos;s width. Hours of sleep where one band ends and the next begins: under 5, 5 to 6, ... 8 or more. Up to this many days the figures are by week, beyond it by month (and the average line takes 14 days instead of 7). Draws one chart into the rectangle it is given (see ``_Pages.chart``).</extracomment>
+        <extracomment>A chart&apos;s height as a share of the page&apos;s width. Hours of sleep where one band ends and the next begins: under 5, 5 to 6, ... 8 or more. Up to this many days the figures are by week, beyond it by month (and the average line takes 14 days instead of 7). Draws one chart into the rectangle it is given (see ``_Pages.chart``). The report&apos;s period when none is chosen: this many days.</extracomment>
         <translation>Menos de 5 horas</translation>
     </message>
     <message>
@@ -5572,6 +5592,10 @@ Notas de los próximos días:</translation>
     <message>
         <source>A PDF with your charts and figures for the chosen weeks, to take to a doctor or counsellor. It is not encrypted: keep it somewhere safe.</source>
         <translation>Un PDF con tus gráficos y cifras de las semanas elegidas, para llevar a tu médico o a tu terapeuta. No está cifrado: guárdalo en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>There are no check-ins in the last {days} days, so the dates are set to the {days} days up to your last check-in.</source>
+        <translation>No hay registros en los últimos {days} días, así que las fechas son los {days} días hasta tu último registro.</translation>
     </message>
 </context>
 <context>

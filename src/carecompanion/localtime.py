@@ -28,7 +28,14 @@ def from_local(day: date, clock: time, tz: tzinfo | None) -> datetime:
 
     A time that happens twice (the autumn clock change) is read as the first one; a time the
     spring change skipped is moved forward by the gap, as ``zoneinfo`` does.
+
+    The first and last day of the calendar (0001-01-01, 9999-12-31) are refused with
+    ``ValueError``: moved to UTC they may fall off ``datetime``'s range (``OverflowError``,
+    "year 0 is out of range"); a zone's offset is under a day, so every other day is safe.
+    Callers reading outside input bound their days first, with their own words.
     """
+    if not date.min < day < date.max:
+        raise ValueError(f"{day} is at the very end of the calendar; no zone can be applied")
     naive = datetime.combine(day, clock)
     local = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
     return local.astimezone(UTC)

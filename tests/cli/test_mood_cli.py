@@ -211,7 +211,8 @@ def test_report_writes_the_pdf_for_the_period(
     )
     assert result.code == 0, result.err
     assert result.out == (
-        f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.\n"
+        f"Wrote the mood report for 2026-02-01 to 2026-02-28 to {out}. "
+        "It is not encrypted: keep it somewhere safe.\n"
     )
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "1 February 2026 to 28 February 2026" in text

@@ -130,11 +130,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     since, until = _period_of(args)
     out = new_file(args.out)
-    from carecompanion.render.mood_report import write_mood_report  # Qt: before the passphrase
+    # Qt: before the passphrase
+    from carecompanion.render.mood_report import DEFAULT_DAYS, report_period, write_mood_report
 
     with vault_session(args) as session:
-        write_mood_report(session, out, since, until)
-    print(f"Wrote the mood report to {out}. It is not encrypted: keep it somewhere safe.")
+        today = session.mood.today()
+        period = report_period([d.day for d in session.mood.days()], today, since, until)
+        write_mood_report(session, out, period.first, period.last)
+    if period.moved:  # say why the report is not of the last weeks, as one would expect
+        print(
+            f"There are no check-ins in the {DEFAULT_DAYS} days to {today}, so the report "
+            f"covers the {DEFAULT_DAYS} days to the last one ({period.last})."
+        )
+    print(
+        f"Wrote the mood report for {period.first} to {period.last} to {out}. "
+        "It is not encrypted: keep it somewhere safe."
+    )
     return 0
 
 

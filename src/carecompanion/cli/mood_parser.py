@@ -65,7 +65,8 @@ def register(commands: Commands) -> None:
         group,
         "report",
         mood_commands.cmd_report,
-        "write a PDF mood report for an appointment (plaintext)",
+        "write a PDF mood report for an appointment (plaintext; by default the 90 days to "
+        "today, or to the last check-in when all are older)",
     )
     report.add_argument("--out", required=True, metavar="F.pdf", help="the PDF to write")
     _period(report, "check-ins")

@@ -172,3 +172,21 @@ A_FOLDER = Sentence("mood.daylio.a_folder", "{file} is a folder, not a Daylio CS
 #: ``{reason}`` is the operating system's own words.
 UNREADABLE = Sentence("mood.daylio.unreadable", "{file} could not be read: {reason}.")
 NOT_UTF8 = Sentence("mood.daylio.not_utf8", "the file is not UTF-8 text, as Daylio writes it.")
+LINE_TOO_LONG = Sentence(
+    "mood.daylio.line_too_long",
+    "the line is more than {count} characters long; no Daylio entry is that long.",
+)
+TOO_MANY_ROWS = Sentence(
+    "mood.daylio.too_many_rows",
+    "the file has more than {count} entries; a Daylio export holds far fewer (thirty years "
+    "of daily check-ins are about 11,000), so it is not read.",
+)
+MOOD_NAME_TOO_LONG = Sentence(
+    "mood.daylio.mood_name_too_long",
+    "the mood name is more than {count} characters long; Daylio's mood names are short.",
+)
+TOO_MANY_MOODS = Sentence(
+    "mood.daylio.too_many_moods",
+    "more than {count} different mood names are not Daylio's defaults; a Daylio export "
+    "has far fewer, so it is not read.",
+)

@@ -51,6 +51,37 @@ SLEEP_LIMITS = (5.0, 6.0, 7.0, 8.0)
 _WEEKS_UP_TO = 120
 #: Draws one chart into the rectangle it is given (see ``_Pages.chart``).
 Paint = Callable[[QPainter, QRectF], None]
+#: The report's period when none is chosen: this many days.
+DEFAULT_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The days a report covers. ``moved``: none was chosen and there are no check-ins in
+    the ``DEFAULT_DAYS`` to today, so it covers the ``DEFAULT_DAYS`` to the last check-in
+    instead (a report of empty weeks helps no one; the CLI and the app say so)."""
+
+    first: date
+    last: date
+    moved: bool = False
+
+
+def report_period(
+    days_with_checkins: Sequence[date],
+    today: date,
+    since: date | None = None,
+    until: date | None = None,
+) -> ReportPeriod:
+    """The period of a report: ``since``..``until`` as chosen; a missing end is today, a
+    missing start ``DEFAULT_DAYS`` before the end. With neither chosen: the ``DEFAULT_DAYS``
+    to today, or, when all the check-ins are older, the ``DEFAULT_DAYS`` to the last one."""
+    span = timedelta(days=DEFAULT_DAYS - 1)
+    if since is None and until is None:
+        newest = max(days_with_checkins, default=None)
+        if newest is not None and newest < today - span:
+            return ReportPeriod(newest - span, newest, moved=True)
+    last = until or today
+    return ReportPeriod(since or last - span, last)
 
 
 def _fmt(value: float | None, suffix: str = "") -> str:
@@ -117,9 +148,9 @@ class ReportFigures:
     @classmethod
     def read(cls, session: VaultSession, since: date | None, until: date | None) -> ReportFigures:
         mood = session.mood
-        last = until or mood.today()
-        first = since or last - timedelta(days=89)
         everything = mood.days()
+        period = report_period([d.day for d in everything], mood.today(), since, until)
+        first, last = period.first, period.last
         shown = [d for d in everything if first <= d.day <= last]
         results = [r for r in session.assessments.history() if first <= r.day <= last]
         return cls(first, last, everything, shown, sorted(results, key=lambda r: r.taken_at))
@@ -247,7 +278,7 @@ def write_mood_report(
     *,
     progress: ProgressCallback | None = None,
 ) -> Path:
-    """Write the report for ``since``..``until`` (default: the 90 days to today) to
+    """Write the report for ``since``..``until`` (default: see ``report_period``) to
     ``out_path``. ``progress(done, total)`` answering False stops it, with ``Cancelled``, and
     nothing is left behind."""
     ensure_application()

@@ -21,7 +21,7 @@ from carecompanion.journal.exchange import (
     preview_import,
     read_import,
 )
-from carecompanion.journal.exchange.dayone_import import parse_dayone_zip
+from carecompanion.journal.exchange.dayone_import import parse_dayone_json, parse_dayone_zip
 from carecompanion.journal.exchange.limits import MAX_ZIP_MEMBERS
 from carecompanion.session import VaultSession
 from tests.journal.exchange.conftest import FIXTURES, dayone_fixture_zip, dayone_zip, png_bytes
@@ -199,3 +199,59 @@ def test_mutated_journal_json_only_ever_raises_import_format_error(data: st.Data
         parse_dayone_zip(zipped, "fuzz.zip")
     except ImportFormatError as exc:
         assert exc.path is not None and exc.path.startswith("fuzz.zip")
+
+
+def _one_entry(**fields: object) -> bytes:
+    entry = {"creationDate": "2024-12-31T23:30:00Z", "timeZone": "America/New_York", **fields}
+    return dayone_zip(json.dumps({"entries": [entry]}, indent=2).encode(), {})
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        (  # Day One escapes Markdown in the text it exports; a title is plain text
+            "New Year\\. \\- tried to stay up\\!\n\nWe made it to 10\\.30\\.",
+            "New Year. - tried to stay up!",
+            "We made it to 10\\.30\\.",  # the body stays Markdown, escapes and all
+        ),
+        ("# Tom \\& Jerry \\#2 #\n\nbody", "Tom & Jerry #2", "body"),
+        ("\\[not a link\\]\n\nbody", "[not a link]", "body"),
+        ("C:\\\\Users\\\\dad\n\nbody", "C:\\Users\\dad", "body"),
+        ("a \\q b\n\nbody", "a \\q b", "body"),  # not an escape: kept as written
+    ],
+)
+def test_titles_lose_markdowns_escapes(text: str, title: str, body: str) -> None:
+    (entry,) = parse_dayone_zip(_one_entry(text=text), "export.zip")
+    assert (entry.draft.title, entry.draft.body) == (title, body)
+
+
+def test_a_time_zone_that_is_no_zone_name_is_refused_at_its_line() -> None:
+    with pytest.raises(ImportFormatError) as raised:
+        parse_dayone_zip(_one_entry(timeZone="a/" * 1000 + "b"), "export.zip")
+    assert str(raised.value) == (
+        "export.zip/Journal.json, line 5: entry 1: the timeZone "
+        f"'{'a/' * 28}a…' is not a time zone name"
+    )
+    # A real name this computer does not know, or none at all, still reads as UTC.
+    for zone in ("Mars/Olympus_Mons", None, 5):
+        (entry,) = parse_dayone_zip(_one_entry(timeZone=zone), "export.zip")
+        assert entry.draft.entry_at.utcoffset() == timedelta(0)
+
+
+def test_a_long_bad_value_is_shown_cut_short() -> None:
+    document = json.dumps({"entries": [{"creationDate": "x" * 100_000}]}, indent=1)
+    with pytest.raises(ImportFormatError) as raised:
+        parse_dayone_json(document.encode(), "Journal.json")
+    assert str(raised.value) == (
+        f"Journal.json, line 4: entry 1: creationDate '{'x' * 57}…' is not a date and time"
+    )
+
+
+def test_a_member_with_no_name_is_refused() -> None:
+    """Found by fuzzing: zipfile's own is_dir() fails (IndexError) on an empty name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Journal.json", b'{"entries": []}')
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+    with pytest.raises(ImportFormatError, match="unsafe file name ''"):
+        parse_dayone_zip(buffer.getvalue(), "export.zip")

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carecompanion.journal.exchange import ImportFormatError, ImportSource, read_import
+from carecompanion.journal.exchange import ImportFormatError, ImportSource, jrnl_import, read_import
 from carecompanion.journal.exchange.jrnl_import import parse_jrnl
+from tests.fuzz.bounds import parse_bounds
 from tests.journal.exchange.conftest import FIXTURES
 
 LONDON = ZoneInfo("Europe/London")
@@ -152,3 +153,22 @@ def test_mutated_entries_only_ever_raise_import_format_error(entries: list[objec
         assert exc.path == "fuzz.json" and exc.line is not None
     else:
         assert len(parsed) == len(entries)
+
+
+def test_a_small_file_is_read_without_reserving_the_whole_limit() -> None:
+    """Reading asked for the limit plus one byte at once: 512 MB for any JSON file."""
+    with parse_bounds(megabytes=8):
+        assert len(read_import(ImportSource.JRNL, JOURNAL)) == 3
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(jrnl_import, "MAX_JSON_BYTES", 100)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 101)
+    with pytest.raises(ImportFormatError, match=r"^big.json: the file is larger than 100 bytes$"):
+        read_import(ImportSource.JRNL, big)
+    big.write_bytes(b" " * 100)
+    with pytest.raises(ImportFormatError, match="line 1: the JSON ends too early"):
+        read_import(ImportSource.JRNL, big)

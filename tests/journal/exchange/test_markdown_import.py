@@ -207,3 +207,59 @@ def test_mutated_front_matter_only_ever_raises_import_format_error(
         parse_markdown_text(text, "fm.md", LONDON)
     except ImportFormatError as exc:
         assert exc.path == "fm.md" and exc.line is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("# Tom \\& Jerry\\!\n\nbody", "Tom & Jerry!", "body"),
+        ("# C#\n\nbody", "C#", "body"),  # a closing run needs a blank before it
+        ("# Issue \\#\n\nbody", "Issue #", "body"),
+        ("# Title ##  \nbody", "Title", "body"),
+        ("## Not a title\n\nbody", "Note", "## Not a title\n\nbody"),
+        ("#hashtag\n\nbody", "Note", "#hashtag\n\nbody"),
+        ("intro\n\n# Later\n\nbody", "Later", "intro\n\n# Later\n\nbody"),
+    ],
+)
+def test_heading_titles(text: str, title: str, body: str) -> None:
+    entry = parse_markdown_text(text, "2024-01-02-note.md", LONDON)
+    assert (entry.draft.title, entry.draft.body) == (title, body)
+
+
+def test_a_date_out_of_range_is_refused_at_its_own_line() -> None:
+    for date in ("0001-01-01", "9999-12-31 23:59", "1899-12-31"):
+        with pytest.raises(ImportFormatError) as raised:
+            parse_markdown_text(f"---\ntitle: t\ndate: {date}\n---\n", "n.md")
+        assert str(raised.value) == "n.md, line 3: the date is not between the years 1900 and 2999"
+
+
+def test_an_attachment_link_too_long_for_the_disk_is_refused(tmp_path: Path) -> None:
+    name = "x" * 300 + ".png"
+    (tmp_path / "2024-01-01.md").write_text(
+        f"Note\n\n<!-- carecompanion:attachments -->\n- [photo]({name})\n- [nul](a%00b.png)\n"
+    )
+    with pytest.raises(ImportFormatError) as raised:
+        read_import(ImportSource.MARKDOWN, tmp_path)
+    assert str(raised.value) == (
+        f"2024-01-01.md, line 3: the attachment '{'x' * 57}…' is not a file in the import folder"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('tags: ["a\\",b", "c"]', ['a",b', "c"]),  # an escaped quote does not close the value
+        ("tags: ['it''s, fine', 'd']", ["it's, fine", "d"]),  # nor does a doubled one
+        ('tags: ["back\\\\", "e"]', ["back\\", "e"]),
+        ('tags: ["a\\"]', None),  # the only closing quote is escaped: never closed
+        ('title: "form\\ffeed \\bell"', "form\ffeed \bell"),  # JSON's escapes, as we write
+    ],
+)
+def test_quoted_values_as_json_writes_them(line: str, value: object) -> None:
+    text = f"---\ndate: 2024-01-01\n{line}\n---\nbody"
+    if value is None:
+        with pytest.raises(ImportFormatError, match="line 3: a quoted value in a list"):
+            parse_markdown_text(text, "n.md")
+        return
+    entry = parse_markdown_text(text, "n.md")
+    assert (list(entry.draft.tags) if isinstance(value, list) else entry.draft.title) == value

@@ -28,13 +28,14 @@ from zoneinfo import ZoneInfo
 
 from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
 from carecompanion.journal.exchange import errors as said
-from carecompanion.journal.exchange.errors import ImportFormatError
+from carecompanion.journal.exchange.errors import shown
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
     MAX_JSON_BYTES,
     MAX_TOTAL_ATTACHMENT_BYTES,
 )
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
+from carecompanion.journal.exchange.markdown_text import heading_text, unescape
 from carecompanion.journal.exchange.mime import mime_for
 from carecompanion.journal.exchange.parsed import (
     AttachmentBudget,
@@ -49,14 +50,20 @@ from carecompanion.journal.exchange.safe_zip import SafeZip
 from carecompanion.journal.service import AttachmentDraft
 from carecompanion.progress import ProgressCallback, each
 
+# A link's label may not hold a bracket and its identifier is bounded (Day One's are 32 hex
+# digits), so each attempt stops at the next bracket: one pass over any text, where the old
+# pattern rescanned the rest of a line of 60,000 "[" from every one of them (17-24 s).
 _MOMENT = re.compile(
-    r"!?\[[^\]\n]*\]\(dayone-moment:/(?:/|(?P<kind>audio|video|pdfAttachment|photo)/)"
-    r"(?P<id>[^)\s]+)\)"
+    r"!?\[[^\[\]\n]*\]\(dayone-moment:/(?:/|(?P<kind>audio|video|pdfAttachment|photo)/)"
+    r"(?P<id>[^()\[\]\s]{1,200})\)"
 )
 _MEDIA = {"photos": ("photos", "Photo", "photo"), "pdfAttachments": ("pdfs", "PDF", "document")}
 _MEDIA_FOLDERS = ("photos", "pdfs", "audios", "videos")
-_HEADING = re.compile(r"#{1,6}\s+(.*?)\s*#*\s*")
 _MAX_TITLE = 120
+# IANA zone names are at most about 30 characters ("America/Argentina/ComodRivadavia"); a
+# longer value is not a zone, and zoneinfo recurses once per "/" in it.
+_MAX_ZONE_CHARS = 64
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 
 
 def parse_dayone_file(
@@ -71,12 +78,19 @@ def parse_dayone_file(
             read_bytes(path, MAX_JSON_BYTES), path.name, None, "", progress=progress
         )
     if path.is_dir():
-        raise ImportFormatError.where(path.name, None, said.DAYONE_CHOOSE_ZIP())
+        raise said.refused(path.name, None, said.DAYONE_CHOOSE_ZIP())
     archive = SafeZip(str(path), path.name)
     try:
         return parse_dayone_archive(archive, progress)
     finally:
         archive.close()
+
+
+def parse_dayone_json(
+    data: bytes, name: str, progress: ProgressCallback | None = None
+) -> list[ParsedEntry]:
+    """A bare Journal.json's bytes (its media are then noted as not included)."""
+    return _parse_journal(data, name, None, "", progress=progress)
 
 
 def parse_dayone_zip(
@@ -101,7 +115,7 @@ def parse_dayone_archive(
         and not PurePosixPath(path).name.startswith(".")
     )
     if not journals:
-        raise ImportFormatError.where(archive.name, None, said.NOT_DAYONE())
+        raise said.refused(archive.name, None, said.NOT_DAYONE())
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
     entries: list[ParsedEntry] = []
     for journal in journals:
@@ -111,9 +125,7 @@ def parse_dayone_archive(
             _parse_journal(data, f"{archive.name}/{journal}", archive, base, budget, progress)
         )
         if len(entries) > MAX_ENTRIES:
-            raise ImportFormatError.where(
-                archive.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}")
-            )
+            raise said.refused(archive.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     return entries
 
 
@@ -183,16 +195,21 @@ def _moment(value: Any, key: str, where: Location, number: int) -> datetime:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
         raise where.error(
-            said.DAYONE_BAD_MOMENT(number=number, key=key, value=repr(value))
+            said.DAYONE_BAD_MOMENT(number=number, key=key, value=shown(value))
         ) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _zone(value: Any) -> tzinfo:
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", value):
+def _zone(value: Any, where: Location, number: int) -> tzinfo:
+    """The entry's zone; UTC when it has none, or one this computer does not know."""
+    if not isinstance(value, str):
+        return UTC
+    if len(value) > _MAX_ZONE_CHARS:
+        raise where.error(said.DAYONE_BAD_ZONE(number=number, value=shown(value)))
+    if _ZONE_NAME.fullmatch(value):
         try:
             return ZoneInfo(value)
-        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        except (KeyError, ValueError, OSError, RecursionError):  # not found is a KeyError
             pass
     return UTC
 
@@ -201,11 +218,12 @@ def _title_and_body(text: str) -> tuple[str, str]:
     """Day One shows an entry's first line as its title: do the same, if it is short."""
     stripped = text.lstrip("\n")
     first, _, rest = stripped.partition("\n")
-    heading = _HEADING.fullmatch(first)
-    title = heading.group(1) if heading else first.strip()
+    heading = heading_text(first, levels=6, blanks=None)
+    title = heading if heading is not None else first.strip()
     if not title or len(title) > _MAX_TITLE or title.startswith(("[", "!", "-", "*", ">")):
         return "", text
-    return title, rest.lstrip("\n")
+    # Day One escapes Markdown in the text ("New Year\. \- tried"); a title is plain text.
+    return unescape(title), rest.lstrip("\n")
 
 
 def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntry:
@@ -222,7 +240,7 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         at("creationDate"),
         said.ENTRY_CREATION_DATE(number=number),
     )
-    entry_at = created.astimezone(_zone(item.get("timeZone")))
+    entry_at = created.astimezone(_zone(item.get("timeZone"), at("timeZone"), number))
     modified = (
         _moment(item["modifiedDate"], "modifiedDate", at("modifiedDate"), number)
         if item.get("modifiedDate") not in (None, "")

@@ -10,7 +10,7 @@ since they follow "FILE, line N: ".
 from __future__ import annotations
 
 from carecompanion.errors import ImportFormatError as ImportFormatError
-from carecompanion.errors import Sentence
+from carecompanion.errors import Notice, Sentence
 from carecompanion.journal.errors import (
     ATTACHMENT_TOO_LARGE,
     ATTACHMENTS_TOO_LARGE,
@@ -20,6 +20,33 @@ from carecompanion.journal.errors import (
 # Cancelling is not the journal's alone (see carecompanion.progress): named here for callers
 # that have long caught it from this module.
 from carecompanion.progress import Cancelled as Cancelled
+
+#: How much of a bad value an error shows: enough to find it, never a megabyte-long line.
+SHOWN_CHARS = 60
+
+
+def shown(value: object) -> str:
+    """A value for an error's one line: its ``repr`` (quotes, escapes), cut short if long."""
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        quoted = repr(value[: SHOWN_CHARS - 3])  # never a copy of a megabyte to show sixty
+        return quoted[:-1] + "…" + quoted[-1]  # 'aaa…', the quotes still closed
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def printable(name: str) -> str:
+    """A file name fit for an error's one line: control characters and line breaks escaped.
+
+    Names come from the disk and from inside zips, and may hold anything but "/" and NUL.
+    """
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
+def refused(path: object, line: int | None, reason: Notice) -> ImportFormatError:
+    """``FILE, line N: reason``, the file's name made printable (the one way imports fail)."""
+    return ImportFormatError.where(printable(str(path)), line, reason)
 
 
 class ExportError(JournalError):
@@ -192,6 +219,9 @@ DAYONE_BAD_MOMENT = Sentence(
     "import.dayone.bad_moment", "entry {number}: {key} {value} is not a date and time"
 )
 DAYONE_NO_CREATION = Sentence("import.dayone.no_creation", "entry {number} has no creationDate")
+DAYONE_BAD_ZONE = Sentence(
+    "import.dayone.bad_zone", "entry {number}: the timeZone {value} is not a time zone name"
+)
 DAYONE_TAGS = Sentence("import.dayone.tags", "entry {number}: 'tags' must be a list of text")
 DAYONE_ITEM_NOT_OBJECT = Sentence(
     "import.dayone.item_not_object", "entry {number}: every item in '{key}' must be an object"

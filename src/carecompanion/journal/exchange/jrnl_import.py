@@ -80,7 +80,7 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
     if raw_date is None or raw_date == "":
         raise where.error(said.JRNL_NO_DATE(number=number))
     if not isinstance(raw_date, str) or (match := _DATE.fullmatch(raw_date.strip())) is None:
-        raise located("date").error(said.JRNL_BAD_DATE(number=number, value=repr(raw_date)))
+        raise located("date").error(said.JRNL_BAD_DATE(number=number, value=said.shown(raw_date)))
     raw_time = item.get("time")
     if raw_time in (None, ""):
         clock = time(12, 0)
@@ -89,15 +89,15 @@ def _entry(item: Any, index: int, entries: JsonArray, name: str, tz: tzinfo | No
             clock = time(int(t[1]), int(t[2]), int(t[3] or 0))
         except ValueError:
             raise located("time").error(
-                said.JRNL_NOT_A_TIME(number=number, value=repr(raw_time))
+                said.JRNL_NOT_A_TIME(number=number, value=said.shown(raw_time))
             ) from None
     else:
-        raise located("time").error(said.JRNL_BAD_TIME(number=number, value=repr(raw_time)))
+        raise located("time").error(said.JRNL_BAD_TIME(number=number, value=said.shown(raw_time)))
     try:
         day = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise located("date").error(
-            said.JRNL_NOT_A_DATE(number=number, value=repr(raw_date))
+            said.JRNL_NOT_A_DATE(number=number, value=said.shown(raw_date))
         ) from None
 
     tags = item.get("tags")

@@ -127,7 +127,7 @@ class _Decoder:
                 raise self.fail(pos, said.JSON_EXPECTED_COLON())
             value, pos = self.value(self.skip(pos + 1), depth)
             if key in result:
-                raise JsonSyntaxError(key_line, said.JSON_DUPLICATE_NAME(name=repr(key)))
+                raise JsonSyntaxError(key_line, said.JSON_DUPLICATE_NAME(name=said.shown(key)))
             result[key] = value
             result.key_lines[key] = key_line
             pos = self.skip(pos)

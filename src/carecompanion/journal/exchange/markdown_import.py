@@ -30,18 +30,19 @@ from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange import frontmatter
 from carecompanion.journal.exchange.dates import date_from_file_name, parse_datetime
-from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
     MAX_FOLDER_FILES,
     MAX_TEXT_FILE_BYTES,
     MAX_TOTAL_ATTACHMENT_BYTES,
 )
+from carecompanion.journal.exchange.markdown_text import heading_text, unescape
 from carecompanion.journal.exchange.mime import mime_for
 from carecompanion.journal.exchange.parsed import (
     AttachmentBudget,
     Location,
     ParsedEntry,
+    check_moment,
     make_attachment,
     make_entry,
 )
@@ -54,8 +55,10 @@ ATTACHMENTS_MARKER = "<!-- carecompanion:attachments -->"
 ATTACHMENTS_FOLDER = "attachments"
 # Reads the files an attachments section links to: (section text, where it is) -> drafts.
 AttachmentReader = Callable[[str, Location], list[AttachmentDraft]]
-_LINK = re.compile(r"\]\(\s*(?:<([^>\n]+)>|([^)\s]+))\s*\)")
-_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# A link's target may not hold a bracket (ours are percent-encoded), nor a "<" when it is
+# written <like this>: each attempt then stops at the next bracket, so a line of "](" repeated
+# is one pass, not a rescan of the rest of the line from every one of them.
+_LINK = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|([^)\s\[\]]+))\s*\)")
 _TRUE = {"true", "yes", "on", "1", "y"}
 _FALSE = {"false", "no", "off", "0", "n", ""}
 
@@ -69,7 +72,7 @@ def parse_markdown_folder(
             parse_markdown_file(path, path.parent, tz, AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
         ]
     if not path.is_dir():
-        raise ImportFormatError.where(path.name or str(path), None, said.NO_SUCH_FOLDER())
+        raise said.refused(path.name or str(path), None, said.NO_SUCH_FOLDER())
     files = _text_files(path)
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
     return [parse_markdown_file(file, path, tz, budget) for file in each(files, progress)]
@@ -87,9 +90,7 @@ def _text_files(root: Path) -> list[Path]:
         )
         seen += len(names) + len(dirs)
         if seen > MAX_FOLDER_FILES:
-            raise ImportFormatError.where(
-                root.name, None, said.TOO_MANY_FILES(count=f"{MAX_FOLDER_FILES:,}")
-            )
+            raise said.refused(root.name, None, said.TOO_MANY_FILES(count=f"{MAX_FOLDER_FILES:,}"))
         for name in sorted(names):
             file = here / name
             if (
@@ -100,9 +101,7 @@ def _text_files(root: Path) -> list[Path]:
             ):
                 found.append(file)
     if len(found) > MAX_ENTRIES:
-        raise ImportFormatError.where(
-            root.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}")
-        )
+        raise said.refused(root.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     return found
 
 
@@ -130,7 +129,7 @@ def parse_markdown_text(
     try:
         matter = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
-        raise ImportFormatError.where(name, exc.line, exc.message) from None
+        raise said.refused(name, exc.line, exc.message) from None
     where = Location(name, 1)
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
@@ -172,8 +171,8 @@ def _date(
         value, line = given
         parsed = parse_datetime(value, tz)
         if parsed is None:
-            raise ImportFormatError.where(name, line, said.MD_NOT_A_DATE(value=repr(value)))
-        return parsed, rest
+            raise said.refused(name, line, said.MD_NOT_A_DATE(value=said.shown(value)))
+        return check_moment(parsed, Location(name, line)), rest  # refused at its own line
     if from_name is None:
         # A dated path, as in jrnl's folder journals: 2020/08/31.txt
         dated_path = "-".join(name.rsplit(".", 1)[0].split("/")[-3:])
@@ -182,16 +181,23 @@ def _date(
             from_name = None
         rest = ""
     if from_name is None:
-        raise ImportFormatError.where(name, 1, said.MD_NO_DATE())
+        raise said.refused(name, 1, said.MD_NO_DATE())
     return from_name, rest
 
 
 def _title_from_body(body: str, name_words: str) -> tuple[str, str]:
-    match = _HEADING.search(body)
-    if match is not None:
-        if not body[: match.start()].strip():
-            return match.group(1), body[match.end() :].strip("\n")
-        return match.group(1), body
+    """The first ``# heading`` (taken out of the text when nothing but blanks precede it)."""
+    start = 0
+    while start <= len(body):
+        end = body.find("\n", start)
+        end = len(body) if end == -1 else end
+        heading = heading_text(body[start:end], levels=1, blanks=" \t")
+        if heading is not None:
+            title = unescape(heading)  # a title is plain text; the heading was Markdown
+            if not body[:start].strip():
+                return title, body[end:].strip("\n")
+            return title, body
+        start = end + 1
     words = re.sub(r"[-_]+", " ", name_words).strip()
     return words[:1].upper() + words[1:], body
 
@@ -219,7 +225,7 @@ def _favourite(matter: frontmatter.FrontMatter, name: str) -> bool:
                 return True
             if word in _FALSE:
                 return False
-            raise ImportFormatError.where(name, matter.lines[key], said.MD_NOT_A_FLAG(key=key))
+            raise said.refused(name, matter.lines[key], said.MD_NOT_A_FLAG(key=key))
     return False
 
 
@@ -233,9 +239,13 @@ def _attachments(
         link = unquote(match.group(1) or match.group(2))
         if "://" in link or link.startswith(("/", "\\", "mailto:")):
             continue
-        target = (folder / link).resolve()
-        if not target.is_relative_to(real_root) or not target.is_file():
-            raise where.error(said.MD_BAD_LINK(link=repr(link)))
+        try:
+            target = (folder / link).resolve()
+            inside = target.is_relative_to(real_root) and target.is_file()
+        except (OSError, ValueError):  # a name too long for the disk, a NUL byte, a loop
+            inside = False
+        if not inside:
+            raise where.error(said.MD_BAD_LINK(link=said.shown(link)))
         data = read_bytes(target, MAX_ATTACHMENT_BYTES, target.relative_to(real_root).as_posix())
         budget.take(len(data), where)
         result.append(make_attachment(target.name, mime_for(target.name), data, where))

@@ -37,7 +37,7 @@ class Location:
     line: int | None = None
 
     def error(self, reason: Notice) -> ImportFormatError:
-        return ImportFormatError.where(self.path, self.line, reason)
+        return said.refused(self.path, self.line, reason)
 
     def __str__(self) -> str:
         return self.path if self.line is None else f"{self.path}, line {self.line}"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange import located_json
-from carecompanion.journal.exchange.errors import ImportFormatError
 from carecompanion.journal.exchange.limits import MAX_JSON_DEPTH, MIB
 
 
@@ -15,21 +15,40 @@ def describe_limit(size: int) -> str:
     return f"{size // MIB} MB" if size >= MIB else f"{size} bytes"
 
 
+#: Bytes read at a time: ``read(limit + 1)`` would allocate the whole limit (512 MB for a
+#: JSON file) up front, whatever the file's size.
+_READ_STEP = 1024 * 1024
+
+
+def _read_capped(handle: BinaryIO, limit: int) -> bytes | None:
+    """The file's bytes, or None when there are more than ``limit`` of them."""
+    if os.fstat(handle.fileno()).st_size > limit:
+        return None  # refused before reading a byte
+    chunks: list[bytes] = []
+    total = 0
+    # A step at a time, and no further than one byte past the limit: a file may grow while
+    # it is read, and a device or pipe has no size to check first.
+    while total <= limit and (chunk := handle.read(min(_READ_STEP, limit + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks) if total <= limit else None
+
+
 def read_bytes(path: Path, limit: int, display: str | None = None) -> bytes:
     """The whole file, refusing anything over ``limit`` bytes (checked before reading)."""
     name = display or path.name
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_capped(handle, limit)
     except FileNotFoundError:
-        raise ImportFormatError.where(name, None, said.NO_SUCH_FILE()) from None
+        raise said.refused(name, None, said.NO_SUCH_FILE()) from None
     except IsADirectoryError:
-        raise ImportFormatError.where(name, None, said.A_FOLDER()) from None
+        raise said.refused(name, None, said.A_FOLDER()) from None
     except OSError as exc:
         reason = (exc.strerror or "an error").lower()
-        raise ImportFormatError.where(name, None, said.UNREADABLE(reason=reason)) from None
-    if len(data) > limit:
-        raise ImportFormatError.where(name, None, said.TOO_LARGE(limit=describe_limit(limit)))
+        raise said.refused(name, None, said.UNREADABLE(reason=reason)) from None
+    if data is None:
+        raise said.refused(name, None, said.TOO_LARGE(limit=describe_limit(limit)))
     return data
 
 
@@ -39,7 +58,7 @@ def decode_utf8(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ImportFormatError.where(name, line, said.NOT_UTF8()) from None
+        raise said.refused(name, line, said.NOT_UTF8()) from None
     return text.replace("\r\n", "\n")
 
 
@@ -49,4 +68,4 @@ def load_json(data: bytes, name: str) -> Any:
     try:
         return located_json.loads(text, max_depth=MAX_JSON_DEPTH)
     except located_json.JsonSyntaxError as exc:
-        raise ImportFormatError.where(name, exc.line, exc.message) from None
+        raise said.refused(name, exc.line, exc.message) from None

@@ -112,9 +112,13 @@ class _Fields:
         try:
             value = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
         except ValueError:
-            raise self.at(key).error(said.NOT_ISO_TIME(what=self.label, value=repr(raw))) from None
+            raise self.at(key).error(
+                said.NOT_ISO_TIME(what=self.label, value=said.shown(raw))
+            ) from None
         if value.tzinfo is None:
-            raise self.at(key).error(said.NO_OFFSET(what=self.label, key=key, value=repr(raw)))
+            raise self.at(key).error(
+                said.NO_OFFSET(what=self.label, key=key, value=said.shown(raw))
+            )
         return value
 
     def flag(self, key: str) -> bool:

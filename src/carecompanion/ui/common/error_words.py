@@ -323,6 +323,9 @@ WORDS: dict[str, str] = {
     "import.dayone.bad_moment": QT_TRANSLATE_NOOP(
         "ErrorWords", "entry {number}: {key} {value} is not a date and time"
     ),
+    "import.dayone.bad_zone": QT_TRANSLATE_NOOP(
+        "ErrorWords", "entry {number}: the timeZone {value} is not a time zone name"
+    ),
     "import.dayone.choose_zip": QT_TRANSLATE_NOOP(
         "ErrorWords", "choose the Day One export's .zip file"
     ),
@@ -602,6 +605,10 @@ WORDS: dict[str, str] = {
     "mood.daylio.field_count": QT_TRANSLATE_NOOP(
         "ErrorWords", "{count} fields where the header has {expected}."
     ),
+    "mood.daylio.line_too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "the line is more than {count} characters long; no Daylio entry is that long.",
+    ),
     "mood.daylio.map_level": QT_TRANSLATE_NOOP(
         "ErrorWords", "The mood {name} must be mapped to a level from {low} to {high}."
     ),
@@ -609,6 +616,10 @@ WORDS: dict[str, str] = {
         "ErrorWords",
         "there is no {columns} column, so this is not a Daylio CSV export (or one from a very "
         "old version; export it again from Daylio).",
+    ),
+    "mood.daylio.mood_name_too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "the mood name is more than {count} characters long; Daylio's mood names are short.",
     ),
     "mood.daylio.no_file": QT_TRANSLATE_NOOP("ErrorWords", "There is no file at {file}."),
     "mood.daylio.no_mood": QT_TRANSLATE_NOOP("ErrorWords", "the mood is missing."),
@@ -625,6 +636,16 @@ WORDS: dict[str, str] = {
     ),
     "mood.daylio.too_large": QT_TRANSLATE_NOOP(
         "ErrorWords", "{file} is larger than 50 MB, so it is not a Daylio CSV export."
+    ),
+    "mood.daylio.too_many_moods": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "more than {count} different mood names are not Daylio's defaults; a Daylio export has "
+        "far fewer, so it is not read.",
+    ),
+    "mood.daylio.too_many_rows": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "the file has more than {count} entries; a Daylio export holds far fewer (thirty years "
+        "of daily check-ins are about 11,000), so it is not read.",
     ),
     "mood.daylio.unknown_mood": QT_TRANSLATE_NOOP(
         "ErrorWords",

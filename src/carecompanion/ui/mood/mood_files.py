@@ -29,7 +29,7 @@ from carecompanion.mood.errors import MoodError
 from carecompanion.mood.records import CheckInDraft, ImportPreview
 from carecompanion.mood.records import ImportResult as MoodImportResult
 from carecompanion.progress import Cancelled
-from carecompanion.render.mood_report import write_mood_report
+from carecompanion.render.mood_report import DEFAULT_DAYS, report_period, write_mood_report
 from carecompanion.session import VaultSession
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.i18n import date_pattern
@@ -216,16 +216,21 @@ class _DaylioImport:
 
 
 class ReportDialog(QDialog):
-    """The period of a PDF mood report for an appointment."""
+    """The period of a PDF mood report for an appointment: by default the 90 days to today,
+    or, when every check-in is older (``newest``: the last day with one), the 90 days to the
+    last check-in, and the dialog says so."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, newest: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mood report for an appointment"))
-        self.since = QDateEdit(QDate(today.year, today.month, today.day).addMonths(-3))
+        chosen = report_period([] if newest is None else [newest], today)
+        self.since = QDateEdit(QDate(chosen.first.year, chosen.first.month, chosen.first.day))
         self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
-        self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        self.until = QDateEdit(QDate(chosen.last.year, chosen.last.month, chosen.last.day))
         self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))
@@ -242,6 +247,15 @@ class ReportDialog(QDialog):
                 )
             )
         )
+        if chosen.moved:
+            layout.addWidget(
+                label(
+                    self.tr(
+                        "There are no check-ins in the last {days} days, so the dates are set "
+                        "to the {days} days up to your last check-in."
+                    ).format(days=DEFAULT_DAYS)
+                )
+            )
         layout.addLayout(form)
         buttons = save_cancel_buttons(self)
         layout.addWidget(buttons)
@@ -253,11 +267,16 @@ class ReportDialog(QDialog):
 
 
 def save_report(
-    session: VaultSession, parent: QWidget, finished: Callable[[Path | None], None]
+    session: VaultSession,
+    parent: QWidget,
+    finished: Callable[[Path | None], None],
+    newest: date | None = None,
 ) -> None:
     """Ask for the period and where, then draw the report in the background; ``finished(path)``,
-    or ``finished(None)`` if nothing was written (not asked for, cancelled, failed)."""
-    dialog = ReportDialog(session.mood.today(), parent)
+    or ``finished(None)`` if nothing was written (not asked for, cancelled, failed).
+    ``newest``: the last day with a check-in, as the caller already knows it (no reading on
+    the GUI thread), for the default period."""
+    dialog = ReportDialog(session.mood.today(), parent, newest)
     if not dialog.exec():
         finished(None)
         return

@@ -101,6 +101,7 @@ class MoodPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self._newest: date | None = None  # the last day with a check-in, as last refreshed
         # The shell's flow (one check-in at a time, Ctrl+K on every page), or the page's own.
         self.checkin = checkin if checkin is not None else CheckInFlow(session, self)
         self.checkin.saved.connect(lambda _checkin, _corrected: self.refresh())
@@ -306,6 +307,7 @@ class MoodPage(QWidget):
     def refresh(self) -> None:
         mood = self._session.mood
         everything = mood.days()
+        self._newest = everything[-1].day if everything else None
         self.body.setCurrentWidget(self.content if everything else self.empty)
         self._refresh_nudge()
         if not everything:
@@ -512,7 +514,7 @@ class MoodPage(QWidget):
                     ),
                 )
 
-        save_report(self._session, self, saved)
+        save_report(self._session, self, saved, self._newest)
 
     def _export_csv(self) -> None:
         from carecompanion.ui.mood.mood_files import save_csv
