@@ -2363,6 +2363,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>esta no es una línea vCard válida.</translation>
     </message>
     <message>
+        <source>this card has more than {count} lines; is the file damaged?</source>
+        <translation>esta tarjeta tiene más de {count} líneas; ¿está dañado el archivo?</translation>
+    </message>
+    <message>
         <source>line {line}: the check-in interval {value} is not a number of days; left out.</source>
         <translation>línea {line}: el intervalo de contacto {value} no es un número de días; se ha omitido.</translation>
     </message>
@@ -2373,6 +2377,14 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>END:VCARD without a BEGIN:VCARD before it.</source>
         <translation>END:VCARD sin un BEGIN:VCARD antes.</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} is too long to keep; left out.</source>
+        <translation>línea {line}: {name} es demasiado largo para guardarlo; se ha dejado fuera.</translation>
+    </message>
+    <message>
+        <source>line {line}: this card has more than {count} other details; the rest were left out.</source>
+        <translation>línea {line}: esta tarjeta tiene más de {count} datos más; el resto se ha dejado fuera.</translation>
     </message>
     <message>
         <source>this card has no END:VCARD.</source>
@@ -2437,6 +2449,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>the file holds more than {count} contacts; split it into smaller files.</source>
         <translation>el archivo contiene más de {count} contactos; divídelo en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>the file has more than {count} lines; split it into smaller files.</source>
+        <translation>el archivo tiene más de {count} líneas; divídelo en archivos más pequeños.</translation>
     </message>
     <message>
         <source>the file cannot be read ({reason}).</source>
@@ -5069,6 +5085,22 @@ Notas de los próximos días:</translation>
     <message>
         <source>People</source>
         <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Cumpleaños</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day} de {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} de {month} de {year}</translation>
     </message>
     <message>
         <source>Find a person</source>

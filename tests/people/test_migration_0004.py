@@ -57,7 +57,8 @@ def test_upgrade_from_0003_keeps_journal_and_mood(bare: Database, clock: FixedCl
     assert tables(bare) >= PEOPLE_TABLES
     assert JournalService(bare, clock).get(entry.id).body == "kept"
     assert [c.note for c in MoodService(bare, clock).list()] == ["kept too"]
-    assert PeopleService(bare, clock).list() == []
+    with bare.engine.connect() as conn:  # the service reads columns later migrations add
+        assert conn.exec_driver_sql("SELECT count(*) FROM people_contacts").scalar() == 0
 
 
 def test_downgrade_removes_people_data_and_keeps_the_rest(

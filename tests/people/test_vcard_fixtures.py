@@ -259,3 +259,35 @@ def test_damaged_real_files_read_or_fail_with_one_clear_error(
         assert exc.line is None or exc.line >= 1
     else:
         assert all(card.draft.name for card in cards)
+
+
+def test_a_stray_begin_is_named_on_one_short_line() -> None:
+    """Quoted-printable text continues past its line end (found by fuzzing, issue 16): the
+    message naming it stays one line, and short however long the value."""
+    for data in (
+        b"BEGIN:N;ENCODING=QUOTED-PRINTABLE:=\r\nN:VCARD\r\n",
+        b"BEGIN:" + b"X" * 100_000 + b"\r\n",
+    ):
+        with pytest.raises(VCardError) as caught:
+            parse_vcards(data, Path("c.vcf"))
+        assert "\n" not in str(caught.value) and len(str(caught.value)) < 200
+
+
+def test_line_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines a file and a card may hold: vobject reads ~100,000 a second, so 64 MB of short
+    lines would take minutes (issue 16); each limit names the line that goes past it."""
+    import carecompanion.people.vcard_read as reader
+
+    card = b"BEGIN:VCARD\r\nFN:A\r\n" + b"X-A:1\r\n" * 5 + b"END:VCARD\r\n"
+    monkeypatch.setattr(reader, "VCARD_MAX_LINES", 12)
+    with pytest.raises(VCardError, match="more than 12 lines") as caught:
+        parse_vcards(card * 2, Path("c.vcf"))
+    assert caught.value.line == 13
+    monkeypatch.setattr(reader, "VCARD_MAX_FILE_LINES", 100)
+    with pytest.raises(VCardError, match="more than 100 lines") as caught:
+        parse_vcards(card + b"\r\n" * 100, Path("c.vcf"))
+    assert caught.value.line == 101
+    monkeypatch.setattr(reader, "VCARD_MAX_CARD_LINES", 4)
+    with pytest.raises(VCardError, match="more than 4 lines; is the file damaged") as caught:
+        parse_vcards(card, Path("c.vcf"))
+    assert caught.value.line == 1

@@ -11,7 +11,7 @@ import vobject
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carecompanion.people.errors import InvalidContact
+from carecompanion.people.errors import InvalidContact, VCardError
 from carecompanion.people.records import (
     EMAIL_KINDS,
     PHONE_KINDS,
@@ -24,6 +24,7 @@ from carecompanion.people.records import (
 )
 from carecompanion.people.validation import validated
 from carecompanion.people.vcard_read import parse_vcards
+from carecompanion.people.vcard_text import escape, join
 from carecompanion.people.vcard_write import VERSIONS, Version, write_vcards
 from tests.people.conftest import JPEG, PNG
 
@@ -160,3 +161,71 @@ def test_a_fold_inside_a_run_of_spaces_keeps_them() -> None:
     text = write_vcards([(as_contact(draft), None)], "3.0")
     (card,) = parse_vcards(text.encode("utf-8"), Path("spaces.vcf"))
     assert card.draft.notes == draft.notes
+
+
+# -- what real cards carry beyond the fields (issue 16) -------------------------------------
+field_text = st.text(text_chars.filter(lambda c: c != "\n"), max_size=12)
+TYPES = st.lists(st.sampled_from(["home", "work", "pref", "HOME", "x-other"]), max_size=3)
+
+
+def _compound(fields: list[str]) -> str:
+    return ";".join(escape(f) for f in fields)
+
+
+def _with_types(name: str, types: list[str], group: str) -> str:
+    return f"{group + '.' if group else ''}{name}{';TYPE=' + ','.join(types) if types else ''}"
+
+
+real_cards = st.builds(
+    lambda fn, n, org, bday, cats, kind, adrs, url, version: "\r\n".join(
+        [
+            "BEGIN:VCARD",
+            f"VERSION:{version}",
+            f"FN:{escape(fn)}",
+            *([f"N:{_compound(n)}"] if n is not None else []),
+            *([f"ORG:{_compound(org)}"] if org else []),
+            *([f"BDAY:{bday}"] if bday else []),
+            *([f"CATEGORIES:{join(cats, ',')}"] if cats else []),
+            *([f"KIND:{kind}"] if kind else []),
+            *(
+                f"{_with_types('ADR', types, group)}:{_compound(fields)}"
+                for fields, types, group in adrs
+            ),
+            *([f"URL:{url}"] if url else []),
+            "END:VCARD",
+            "",
+        ]
+    ),
+    fn=line_text,
+    n=st.none() | st.lists(field_text, min_size=5, max_size=5),
+    org=st.lists(field_text, max_size=3),
+    bday=st.sampled_from(["", "--0415", "1980-04-15", "19800415", "--0229"]),
+    cats=st.lists(field_text.filter(lambda s: s.strip() != ""), max_size=3),
+    kind=st.sampled_from(["", "org", "individual", "group"]),
+    adrs=st.lists(
+        st.tuples(
+            st.lists(field_text, min_size=7, max_size=7),
+            TYPES,
+            st.sampled_from(["", "item1", "item2"]),
+        ),
+        max_size=2,
+    ),
+    url=st.sampled_from(["", "https://example.org/a,b", "www.example.de"]),
+    version=st.sampled_from(["3.0", "4.0"]),
+)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@given(text=real_cards)
+def test_a_real_card_comes_back_the_same_through_our_export(version: Version, text: str) -> None:
+    """Valid vCard in, the same contact out: its fields and every property kept beyond them,
+    through an export in either version."""
+    try:
+        (first,) = parse_vcards(text.encode("utf-8"), Path("real.vcf"))
+    except VCardError:
+        return  # a card the rules refuse (no usable name): other tests cover those
+    contact = replace(as_contact(first.draft), vcard_extra=first.extra)
+    written = write_vcards([(contact, None)], version)
+    (again,) = parse_vcards(written.encode("utf-8"), Path("again.vcf"))
+    assert again.draft == first.draft
+    assert again.extra == first.extra

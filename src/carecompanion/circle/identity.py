@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
+from carecompanion.circle.bounded import JsonLimits, read_json
 from carecompanion.circle.canonical import (
     b64url,
     canonical_json,
@@ -43,6 +44,14 @@ _FINGERPRINT_DOMAIN = b"carecompanion/member-fingerprint/v1\x00"
 _SAFETY_DOMAIN = b"carecompanion/safety-number/v1\x00"
 _AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 _CARD_KEYS = {"format", "version", "name", "signing_key", "age_recipient", "created", "signature"}
+#: A card is one flat object of seven keys; its longest string (the signature, 86 characters)
+#: is far below the file's size limit, which bounds every string anyway.
+_CARD_JSON = JsonLimits(
+    max_depth=1,
+    max_values=2 * len(_CARD_KEYS) + 1,
+    max_elements=len(_CARD_KEYS),
+    max_string_chars=MAX_CARD_BYTES,
+)
 
 BAD_CARD = Sentence("circle.card.bad", "This is not a CareCompanion member card, or it is damaged.")
 NEWER_CARD = Sentence(
@@ -124,6 +133,15 @@ class MemberCard:
         return True
 
 
+def _whole_text(text: str) -> bool:
+    """No half of a UTF-16 pair (a lone surrogate): such a name can never be written out."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def card_from_json(value: object) -> MemberCard:
     """Strictly parse and check a card's self-signature; CircleFileError on anything wrong."""
     if not isinstance(value, dict) or set(value) != _CARD_KEYS:
@@ -133,7 +151,7 @@ def card_from_json(value: object) -> MemberCard:
     if value["version"] != CARD_VERSION or isinstance(value["version"], bool):
         raise CircleFileError(NEWER_CARD)
     name, recipient, created = value["name"], value["age_recipient"], value["created"]
-    if not isinstance(name, str) or not isinstance(recipient, str):
+    if not isinstance(name, str) or not isinstance(recipient, str) or not _whole_text(name):
         raise CircleFileError(BAD_CARD)
     try:
         if clean_name(name) != name:
@@ -156,11 +174,16 @@ def card_from_json(value: object) -> MemberCard:
 
 
 def card_from_bytes(data: bytes) -> MemberCard:
+    """A ``.carecard`` file's bytes (read at most ``MAX_CARD_BYTES`` + 1 of them: more is no
+    card). Strict UTF-8 and the bounded reader of circle files: a card nests one level and
+    holds seven strings, so brackets nested thousands deep, floats and half characters
+    (``"\\ud800"``) are refused at once rather than failing deep in ``json`` or later when
+    the name is encoded (issue 16)."""
     if len(data) > MAX_CARD_BYTES:
         raise CircleFileError(BAD_CARD)
     try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        value = read_json([data], _CARD_JSON)
+    except ValueError as exc:  # Malformed, TooLarge
         raise CircleFileError(BAD_CARD) from exc
     return card_from_json(value)
 

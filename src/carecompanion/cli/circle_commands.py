@@ -26,6 +26,7 @@ from carecompanion.cli.vault_commands import vault_session
 
 if TYPE_CHECKING:
     from carecompanion.circle.checking import VerifyReport
+    from carecompanion.circle.identity import MemberCard
     from carecompanion.circle.service import CircleService
     from carecompanion.circle.sync import SyncReport
 
@@ -136,13 +137,27 @@ def cmd_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_add_member(args: argparse.Namespace) -> int:
+def _read_card(name: str) -> MemberCard:
+    """The member card in file ``name``, reading no more than a card may hold (plus one byte,
+    to know it is over): a 1.5 GB file given by mistake is refused, never read into memory.
+    Every problem is one line naming the file."""
+    from carecompanion.circle.errors import CircleFileError
     from carecompanion.circle.identity import card_from_bytes
+    from carecompanion.circle.limits import MAX_CARD_BYTES
 
     try:
-        card = card_from_bytes(Path(args.card).read_bytes()[: 64 * 1024])
+        with Path(name).open("rb") as handle:
+            data = handle.read(MAX_CARD_BYTES + 1)
     except OSError as exc:
-        raise CliError(f"{args.card} could not be read: {exc.strerror or exc}.") from exc
+        raise CliError(f"{name} could not be read: {exc.strerror or exc}.") from exc
+    try:
+        return card_from_bytes(data)
+    except CircleFileError as exc:
+        raise CliError(f"{name}: {exc}") from exc
+
+
+def cmd_add_member(args: argparse.Namespace) -> int:
+    card = _read_card(args.card)
     with vault_session(args) as session:
         circles = session.circles
         circle_id = _registered(circles, args.file)

@@ -225,6 +225,14 @@ VCARD_OUTSIDE = Sentence(
     "{what} is outside any BEGIN:VCARD ... END:VCARD card; is this a vCard (.vcf) file?",
 )
 VCARD_NO_END = Sentence("people.vcard.no_end", "this card has no END:VCARD.")
+VCARD_TOO_MANY_LINES = Sentence(
+    "people.vcard.too_many_lines",
+    "the file has more than {count} lines; split it into smaller files.",
+)
+VCARD_CARD_TOO_LONG = Sentence(
+    "people.vcard.card_too_long",
+    "this card has more than {count} lines; is the file damaged?",
+)
 VCARD_NONE = Sentence("people.vcard.none", "no contacts found; is this a vCard (.vcf) file?")
 CARD_PHOTO_DAMAGED = Sentence(
     "people.vcard.photo_damaged",
@@ -252,6 +260,13 @@ PHOTO_NOT_PICTURE = Sentence(
 PHOTO_OVER_LIMIT = Sentence(
     "people.vcard.photo_over_limit",
     "line {line}: the photo is {size} KiB, larger than {limit} KiB; it was left out.",
+)
+KEPT_TOO_LONG = Sentence(
+    "people.vcard.kept_too_long", "line {line}: {name} is too long to keep; left out."
+)
+KEPT_TOO_MANY = Sentence(
+    "people.vcard.kept_too_many",
+    "line {line}: this card has more than {count} other details; the rest were left out.",
 )
 PHONE_LEFT_OUT = Sentence(
     "people.vcard.phone_left_out", "line {line}: {value} is not a phone number; left out."

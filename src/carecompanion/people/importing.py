@@ -54,4 +54,7 @@ def new_uid(repo: ContactRepository, card_uid: str) -> str:
 
 def add_cards(repo: ContactRepository, cards: Sequence[ParsedCard], now: datetime) -> list[int]:
     """Contacts for ``cards`` (already known to be new); their ids."""
-    return [repo.insert(new_uid(repo, card.uid), card.draft, now, card.photo) for card in cards]
+    return [
+        repo.insert(new_uid(repo, card.uid), card.draft, now, card.photo, card.extra)
+        for card in cards
+    ]

@@ -23,3 +23,20 @@ PHOTO_MAX_BYTES = 512 * 1024  # a contact picture, not a photo album
 
 VCARD_MAX_BYTES = 64 * 1024 * 1024  # photos make real exports large
 VCARD_MAX_CARDS = 5_000
+# One vCard content line, checked before vobject parses it (``vcard_syntax``): far above what
+# address books write (``item12.X-ABLabel``, ``TEL;TYPE=CELL,VOICE,PREF``), far below what
+# would make a parse slow.
+VCARD_NAME_MAX_CHARS = 128  # a property, group or parameter name
+VCARD_PARAMS_MAX_CHARS = 4_096  # everything between the name and the colon
+VCARD_LINE_MAX_PARAMS = 64  # parameters and parameter values on one line
+VCARD_MAX_CARD_LINES = 10_000  # content lines in one card (folded lines count once)
+# Content lines in one file: 5,000 contacts of 50 lines. vobject reads about 100,000 lines a
+# second, so even the largest file is read in seconds, not the minutes 64 MB of short lines
+# would take.
+VCARD_MAX_LINES = 250_000
+# Lines as the file has them, blank and folded ones too (a photo folds into thousands).
+VCARD_MAX_FILE_LINES = 2_000_000
+# vCard properties kept beyond the contact's fields (ORG, BDAY...; ``vcard_extra``): a real
+# card has a handful; a long value is a picture or a key, which is not kept.
+KEPT_MAX_PROPERTIES = 100
+KEPT_VALUE_MAX_CHARS = 4_000

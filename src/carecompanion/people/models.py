@@ -8,6 +8,9 @@ Layout decisions:
 - The contact log is its own table; a contact's last contact is ``max(at)`` of its log, so
   deleting a mistaken entry puts the due date back without any bookkeeping.
 - The photo is a deferred column: listing contacts must not pull every picture into memory.
+- What an imported vCard held beyond the contact's fields is one JSON column
+  (``vcard_extra``), only ever read and written whole: it is written back on export, and the
+  app shows two of its properties (the organisation and the birthday).
 - A group's schedule is a child row (none for a group that has no fixed meetings); local
   dates and times are stored as text in the group's own IANA time zone, never as UTC, since
   "19:00 every Tuesday" stays 19:00 across daylight-saving changes.
@@ -80,6 +83,9 @@ class ContactRow(Base):
     photo_type: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # vCard properties an import read that no column holds (ORG, BDAY, the structured N...),
+    # JSON, written back on export: see people.vcard_extra. "" for none.
+    vcard_extra: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     phones: Mapped[list[PhoneRow]] = relationship(
         order_by="PhoneRow.position", cascade="all, delete-orphan", passive_deletes=True

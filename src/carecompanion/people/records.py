@@ -77,6 +77,24 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class VCardProperty:
+    """A vCard property the contact fields do not hold (ORG, BDAY, CATEGORIES, KIND, the
+    structured N and ADR...), kept as it was read so that an export writes it back.
+
+    ``value`` is as written in the card (escapes kept, the fields of N or ADR separated by
+    ";"); ``params`` are the parameters by upper-case name (vCard 2.1's bare ``WORK;PREF``
+    become TYPE values); ``group`` is Apple's ``item1.`` prefix, if any."""
+
+    name: str
+    value: str
+    params: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    group: str = ""
+
+    def param(self, name: str) -> tuple[str, ...]:
+        return next((values for key, values in self.params if key == name), ())
+
+
+@dataclass(frozen=True)
 class ContactDraft:
     """Everything a person enters for a contact, except the photo (``set_photo``)."""
 
@@ -116,6 +134,8 @@ class Contact:
     next_check_in: date | None
     created_at: datetime
     updated_at: datetime
+    #: What an imported card held that no field here holds, written back on export.
+    vcard_extra: tuple[VCardProperty, ...] = ()
 
     def to_draft(self) -> ContactDraft:
         """The editable form of this contact (for an "edit contact" dialog)."""
@@ -163,6 +183,7 @@ class ParsedCard:
     photo: Photo | None = None
     uid: str = ""  # the card's own UID, if any
     warnings: tuple[Notice, ...] = ()
+    extra: tuple[VCardProperty, ...] = ()  # kept to be written back (``vcard_extra``)
 
 
 @dataclass(frozen=True)

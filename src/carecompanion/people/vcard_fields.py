@@ -22,7 +22,12 @@ from vobject.base import ContentLine
 from carecompanion.errors import Notice
 from carecompanion.people import errors as said
 from carecompanion.people.errors import InvalidContact
-from carecompanion.people.limits import CHECK_IN_MAX_DAYS, PHOTO_MAX_BYTES
+from carecompanion.people.limits import (
+    CHECK_IN_MAX_DAYS,
+    KEPT_MAX_PROPERTIES,
+    KEPT_VALUE_MAX_CHARS,
+    PHOTO_MAX_BYTES,
+)
 from carecompanion.people.photos import image_type
 from carecompanion.people.records import (
     RELATIONS,
@@ -31,12 +36,28 @@ from carecompanion.people.records import (
     ParsedCard,
     Phone,
     Photo,
+    VCardProperty,
 )
 from carecompanion.people.text import clean_line
 from carecompanion.people.validation import validated
+from carecompanion.people.vcard_extra import (
+    generated_adr,
+    generated_n,
+    is_organisation,
+    kept_text,
+)
 from carecompanion.people.vcard_text import split, split_raw, unescape
 
 X_PREFIX = "X-CARECOMPANION-"
+#: Properties the contact's fields hold and an export writes from them; every other one is
+#: kept as it came (``vcard_extra``) and written back. (LABEL is the address only when the
+#: card has no ADR; our own X-CARECOMPANION-* lines are fields too.)
+_INTO_FIELDS = frozenset(
+    {"BEGIN", "END", "VERSION", "PRODID", "REV", "UID", "FN", "TEL", "EMAIL", "NOTE", "PHOTO"}
+    | {"TITLE"}  # the role, unless our own X-CARECOMPANION-ROLE says it
+)
+_NOT_PARAMETERS = frozenset({"CHARSET", "ENCODING", "TYPE"})
+_TRANSFER_WORDS = frozenset({"quoted-printable", "base64", "b", "8bit", "7bit"})
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -69,6 +90,7 @@ class _Card:
     photo: Photo | None = None
     extra: dict[str, str] = field(default_factory=dict)  # X-CARECOMPANION-*
     warnings: list[Notice] = field(default_factory=list)
+    kept: list[tuple[VCardProperty, int]] = field(default_factory=list)
 
 
 def _types(line: ContentLine) -> set[str]:
@@ -214,7 +236,8 @@ def _usable(card: _Card) -> tuple[list[Phone], list[Email]]:
     good_phones = [
         p for p in phones if any(ch.isdigit() for ch in p.number) and len(p.number) <= 40
     ]
-    good_emails = [e for e in emails if _EMAIL.fullmatch(e.address) and len(e.address) <= 254]
+    # The length first: the pattern takes quadratic time on a long run of dots.
+    good_emails = [e for e in emails if len(e.address) <= 254 and _EMAIL.fullmatch(e.address)]
     for bad in (p.number for p in phones if p not in good_phones):
         card.warnings.append(said.PHONE_LEFT_OUT(line=card.begin, value=repr(bad[:40])))
     for bad in (e.address for e in emails if e not in good_emails):
@@ -257,6 +280,68 @@ def _draft(card: _Card) -> ContactDraft:
     )
 
 
+def _binary(line: ContentLine) -> bool:
+    """Inline binary data (a logo, a sound, a key): pictures are the photo's business, and
+    the rest is not ours to carry."""
+    encodings = {e.lower() for e in line.params.get("ENCODING", [])}
+    encodings |= {s.lower() for s in line.singletonparams}
+    value = line.value
+    return (
+        not isinstance(value, str)
+        or bool(encodings & {"b", "base64"})
+        or (value.lstrip()[:5].lower() == "data:")
+    )
+
+
+def _property(line: ContentLine) -> VCardProperty:
+    """``line`` as a property to keep: its text as it may be written back, vCard 2.1's bare
+    parameters (``ADR;WORK;PREF``) as TYPE values, CHARSET and ENCODING gone (what they said
+    was applied when the line was read)."""
+    types = [
+        kept_text(t)
+        for t in (*line.params.get("TYPE", []), *line.singletonparams)
+        if t.lower() not in _TRANSFER_WORDS
+    ]
+    params = [("TYPE", tuple(types))] if types else []
+    params += [
+        (name, tuple(kept_text(v) for v in values))
+        for name, values in line.params.items()
+        if name not in _NOT_PARAMETERS
+    ]
+    return VCardProperty(line.name, kept_text(str(line.value)), tuple(params), line.group or "")
+
+
+def _keep(lines: Sequence[tuple[ContentLine, int]], card: _Card, labelled: set[str]) -> None:
+    """Every line no field holds, as a property to write back; with warnings for any too long
+    to keep and past the count a card may keep."""
+    has_adr = any(line.name == "ADR" for line, _number in lines)
+    for line, number in lines:
+        name, group = line.name, (line.group or "").lower()
+        if name in _INTO_FIELDS or name.startswith(X_PREFIX):
+            continue
+        if (name == "LABEL" and not has_adr) or (name == "X-ABLABEL" and group in labelled):
+            continue
+        if name == "N" and any(p.name == "N" for p, _n in card.kept):
+            continue  # one structured name (a second is no vCard's)
+        if _binary(line):
+            continue
+        if len(line.value) > KEPT_VALUE_MAX_CHARS:  # before copying it: it may be megabytes
+            card.warnings.append(said.KEPT_TOO_LONG(line=number, name=name[:40]))
+        elif len(card.kept) == KEPT_MAX_PROPERTIES:
+            card.warnings.append(said.KEPT_TOO_MANY(line=number, count=KEPT_MAX_PROPERTIES))
+            return
+        else:
+            card.kept.append((_property(line), number))
+
+
+def _kept_for(card: _Card, draft: ContactDraft) -> tuple[VCardProperty, ...]:
+    """The kept properties, less those that say only what an export writes from the fields
+    anyway (the N our export guesses from the name, the ADR it writes from the address)."""
+    organisation = is_organisation(draft.relation, (p for p, _n in card.kept))
+    same = {("N", generated_n(draft.name, organisation)), ("ADR", generated_adr(draft.address))}
+    return tuple(p for p, _n in card.kept if p.params or p.group or (p.name, p.value) not in same)
+
+
 def card_to_parsed(lines: Sequence[tuple[ContentLine, int]], begin: int) -> ParsedCard:
     card = _Card(begin)
     labels = {}
@@ -267,6 +352,8 @@ def card_to_parsed(lines: Sequence[tuple[ContentLine, int]], begin: int) -> Pars
             labels[line.group.lower()] = match.group(1) if match else label
     for line, number in lines:
         _read_line(line, number, card, labels)
+    labelled = {(line.group or "").lower() for line, _n in lines if line.name in ("TEL", "EMAIL")}
+    _keep(lines, card, labelled - {""})
     draft = _draft(card)
     try:
         draft = validated(draft)
@@ -275,5 +362,10 @@ def card_to_parsed(lines: Sequence[tuple[ContentLine, int]], begin: int) -> Pars
             said.CARD_REFUSED(name=repr(draft.name[:60]), reason=exc.notice), begin
         ) from exc
     return ParsedCard(
-        line=begin, draft=draft, photo=card.photo, uid=card.uid, warnings=tuple(card.warnings)
+        line=begin,
+        draft=draft,
+        photo=card.photo,
+        uid=card.uid,
+        warnings=tuple(card.warnings),
+        extra=_kept_for(card, draft),
     )

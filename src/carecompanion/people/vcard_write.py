@@ -4,20 +4,24 @@
 Values are escaped and lines folded here (at 75 octets, never inside a UTF-8 character);
 vobject writes each content line's name, group and parameters. Fields vCard has no property for
 travel as ``X-CARECOMPANION-*`` lines, which other apps ignore and our import reads back.
+What an imported card held beyond the fields (``Contact.vcard_extra``: ORG, BDAY, the
+structured N and ADR...) is written back as it was read.
 """
 
 from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC
+from itertools import count
 from typing import Literal
 
 from vobject.base import ContentLine
 
 from carecompanion import __version__
-from carecompanion.people.records import Contact, Photo
+from carecompanion.people.records import Contact, Photo, VCardProperty
+from carecompanion.people.vcard_extra import generated_adr, generated_n, is_organisation
 from carecompanion.people.vcard_fields import X_PREFIX
 from carecompanion.people.vcard_text import escape, fold, join
 
@@ -50,14 +54,6 @@ def _type_params(
     return {"TYPE": [t.upper() for t in types] if version == "3.0" else types}
 
 
-def _name_fields(name: str) -> str:
-    """N for a name typed as one string: the last word as the family name when there are
-    several (a guess other apps need; FN stays exactly as typed)."""
-    words = name.split()
-    family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else ("", name)
-    return f"{escape(family)};{escape(given)};;;"
-
-
 def _uid(contact: Contact, version: Version) -> str:
     return f"urn:uuid:{uuid.UUID(hex=contact.uid)}" if version == "4.0" else contact.uid
 
@@ -70,16 +66,34 @@ def _photo(photo: Photo, version: Version) -> str:
     return _line("PHOTO", encoded, {"ENCODING": ["b"], "TYPE": [subtype]})
 
 
+def _kept_lines(kept: Iterable[VCardProperty]) -> list[str]:
+    """The properties kept from an imported card, written back as they were read (their
+    groups too: this export's own label groups are numbered around them)."""
+    return [
+        _line(p.name, p.value, {k: list(v) for k, v in p.params}, group=p.group or None)
+        for p in kept
+    ]
+
+
+def _free_groups(kept: Iterable[VCardProperty]) -> Iterator[str]:
+    """``item1``, ``item2``... for custom labels, skipping any a kept property uses."""
+    taken = {p.group.lower() for p in kept if p.group}
+    return (f"item{n}" for n in count(1) if f"item{n}" not in taken)
+
+
 def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
+    kept = contact.vcard_extra
+    names = [p for p in kept if p.name == "N"][:1]  # N as the card had it, prefix and all
+    organisation = is_organisation(contact.relation, kept)
     lines = [
         _line("BEGIN", "VCARD"),
         _line("VERSION", version),
         _line("PRODID", PRODID),
         _line("UID", _uid(contact, version)),
         _line("FN", escape(contact.name)),
-        _line("N", _name_fields(contact.name)),
+        *(_kept_lines(names) or [_line("N", generated_n(contact.name, organisation))]),
     ]
-    items = 0
+    groups = _free_groups(kept)
     for entries, property_name, types, extra in (
         ([(p.number, p.kind) for p in contact.phones], "TEL", _PHONE_TYPES, ()),
         (
@@ -96,11 +110,12 @@ def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
             if kind in types or kind == "other":
                 lines.append(_line(property_name, escape(value), params))
             else:
-                items += 1
-                lines.append(_line(property_name, escape(value), params, group=f"item{items}"))
-                lines.append(_line("X-ABLabel", escape(kind), group=f"item{items}"))
-    if contact.address:
-        lines.append(_line("ADR", f";;{escape(contact.address)};;;;"))
+                group = next(groups)
+                lines.append(_line(property_name, escape(value), params, group=group))
+                lines.append(_line("X-ABLabel", escape(kind), group=group))
+    if contact.address and not any(p.name == "ADR" for p in kept):
+        lines.append(_line("ADR", generated_adr(contact.address)))
+    lines.extend(_kept_lines(p for p in kept if p.name != "N"))
     if contact.notes:
         lines.append(_line("NOTE", escape(contact.notes)))
     if contact.role:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from carecompanion.people import vcard_extra
 from carecompanion.people.due import next_check_in
 from carecompanion.people.models import ContactRow, EmailRow, HelpRow, LogRow, PhoneRow
 from carecompanion.people.records import (
@@ -21,6 +22,7 @@ from carecompanion.people.records import (
     LogKind,
     Phone,
     Photo,
+    VCardProperty,
 )
 from carecompanion.storage.types import UtcDateTime
 
@@ -80,6 +82,7 @@ def _to_contact(row: ContactRow, last: datetime | None, photo: bool, tz: tzinfo 
         next_check_in=next_check_in(row.check_in_days, last, row.created_at, tz),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        vcard_extra=vcard_extra.from_json(row.vcard_extra),
     )
 
 
@@ -122,11 +125,17 @@ class ContactRepository:
 
     # -- writes -------------------------------------------------------------------------------
     def insert(
-        self, uid: str, draft: ContactDraft, now: datetime, photo: Photo | None = None
+        self,
+        uid: str,
+        draft: ContactDraft,
+        now: datetime,
+        photo: Photo | None = None,
+        extra: tuple[VCardProperty, ...] = (),
     ) -> int:
-        """A new contact; its id."""
+        """A new contact; its id. ``extra``: what an imported card held beyond the fields."""
         row = ContactRow(uid=uid, created_at=now, updated_at=now)
         fill_contact(row, draft)
+        row.vcard_extra = vcard_extra.to_json(extra)
         if photo is not None:
             row.photo, row.photo_type = photo.data, photo.mime_type
         self._session.add(row)
@@ -138,6 +147,10 @@ class ContactRepository:
         row = self._row(contact_id)
         if row is None:
             return False
+        if row.vcard_extra:  # a kept N or ADR restating a changed field goes
+            before = ContactDraft(name=row.name, address=row.address)
+            kept = vcard_extra.after_edit(vcard_extra.from_json(row.vcard_extra), before, draft)
+            row.vcard_extra = vcard_extra.to_json(kept)
         fill_contact(row, draft)
         row.updated_at = updated_at
         self._session.flush()

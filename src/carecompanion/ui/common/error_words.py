@@ -804,6 +804,9 @@ WORDS: dict[str, str] = {
         "ErrorWords", "There is no built-in list of crisis lines for {code}; choose one of {known}."
     ),
     "people.vcard.bad_line": QT_TRANSLATE_NOOP("ErrorWords", "this is not a valid vCard line."),
+    "people.vcard.card_too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords", "this card has more than {count} lines; is the file damaged?"
+    ),
     "people.vcard.check_in_left_out": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "line {line}: the check-in interval {value} is not a number of days; left out.",
@@ -813,6 +816,13 @@ WORDS: dict[str, str] = {
     ),
     "people.vcard.end_without_begin": QT_TRANSLATE_NOOP(
         "ErrorWords", "END:VCARD without a BEGIN:VCARD before it."
+    ),
+    "people.vcard.kept_too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords", "line {line}: {name} is too long to keep; left out."
+    ),
+    "people.vcard.kept_too_many": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "line {line}: this card has more than {count} other details; the rest were left out.",
     ),
     "people.vcard.no_end": QT_TRANSLATE_NOOP("ErrorWords", "this card has no END:VCARD."),
     "people.vcard.no_name": QT_TRANSLATE_NOOP(
@@ -864,6 +874,9 @@ WORDS: dict[str, str] = {
     ),
     "people.vcard.too_many": QT_TRANSLATE_NOOP(
         "ErrorWords", "the file holds more than {count} contacts; split it into smaller files."
+    ),
+    "people.vcard.too_many_lines": QT_TRANSLATE_NOOP(
+        "ErrorWords", "the file has more than {count} lines; split it into smaller files."
     ),
     "people.vcard.unreadable": QT_TRANSLATE_NOOP(
         "ErrorWords", "the file cannot be read ({reason})."

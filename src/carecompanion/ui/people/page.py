@@ -6,7 +6,7 @@ import html
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.people.errors import PeopleError
 from carecompanion.people.records import Contact
+from carecompanion.people.vcard_extra import birthday, organization
 from carecompanion.session import VaultSession
 from carecompanion.ui.common import error_words, theme
 from carecompanion.ui.common.core_words import kind_word, relation_label
@@ -72,6 +73,8 @@ def contact_html(contact: Contact) -> str:
             f"<p>{html.escape(kind_word(email.kind))}: <a href='mailto:{address}'>{address}</a></p>"
         )
     for title, value in (
+        (translate("PeoplePage", "Organisation"), organization(contact.vcard_extra)),
+        (translate("PeoplePage", "Birthday"), birthday_words(birthday(contact.vcard_extra))),
         (translate("PeoplePage", "How they help"), ", ".join(contact.helps)),
         (translate("PeoplePage", "Best times"), contact.best_times),
         (translate("PeoplePage", "Address"), contact.address),
@@ -82,6 +85,17 @@ def contact_html(contact: Contact) -> str:
     if contact.check_in_days:
         rows.append(f"<p>{html.escape(stay_in_touch_words(contact))}</p>")
     return "".join(rows)
+
+
+def birthday_words(day: tuple[int | None, int, int] | None) -> str:
+    """ "15 April" (an address book may know no year) or "15 April 1980"; "" for none."""
+    if day is None:
+        return ""
+    year, month, number = day
+    name = QLocale().monthName(month, QLocale.FormatType.LongFormat)
+    if year is None:
+        return translate("PeoplePage", "{day} {month}").format(day=number, month=name)
+    return translate("PeoplePage", "{day} {month} {year}").format(day=number, month=name, year=year)
 
 
 def stay_in_touch_words(contact: Contact) -> str:
