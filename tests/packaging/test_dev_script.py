@@ -34,3 +34,20 @@ def test_a_python_of_its_own_needs_only_binutils(
 ) -> None:
     monkeypatch.setattr(sys, "base_prefix", str(tmp_path / ".pyenv" / "versions" / "3.11.7"))
     assert dev.bundle_packages() == ("binutils",)
+
+
+@pytest.mark.parametrize(
+    ("given", "passed"),
+    [
+        ([], ["-n", "auto"]),
+        (["-q", "-x"], ["-n", "auto", "-q", "-x"]),
+        (["-n", "1", "-q"], ["-n", "1", "-q"]),
+        (["-n0"], ["-n0"]),
+        (["--numprocesses=3"], ["--numprocesses=3"]),
+        (["-p", "no:xdist", "tests/ui"], ["-p", "no:xdist", "tests/ui"]),
+    ],
+)
+def test_the_suite_runs_on_every_core_unless_the_caller_chose(
+    given: list[str], passed: list[str]
+) -> None:
+    assert dev.parallel(given) == passed
