@@ -2855,6 +2855,17 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>FileFlows</name>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search your journal (Ctrl+F)</source>
@@ -4221,14 +4232,6 @@ Notas de los próximos días:</translation>
 <context>
     <name>MoodFiles</name>
     <message>
-        <source>Cannot import</source>
-        <translation>No se puede importar</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>No se importó nada.</translation>
-    </message>
-    <message>
         <source>Reading</source>
         <translation>Leyendo</translation>
     </message>
@@ -4239,10 +4242,6 @@ Notas de los próximos días:</translation>
     <message>
         <source>All {n} check-ins in this file are already here.</source>
         <translation>Los {n} registros de este archivo ya están aquí.</translation>
-    </message>
-    <message>
-        <source>Nothing new</source>
-        <translation>Nada nuevo</translation>
     </message>
     <message>
         <source>Import {new} check-ins from {first} to {last}? {dups} are already here and will be skipped.</source>
@@ -4497,6 +4496,10 @@ Notas de los próximos días:</translation>
             <numerusform>La más larga: %n día seguido.</numerusform>
             <numerusform>La más larga: %n días seguidos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import from Daylio</source>
+        <translation>Importar de Daylio</translation>
     </message>
     <message>
         <source>Day</source>
@@ -5251,24 +5254,12 @@ Notas de los próximos días:</translation>
         <translation>Guardado en {path}. No está cifrado: guárdalo en un lugar seguro.</translation>
     </message>
     <message>
-        <source>Cannot import</source>
-        <translation>No se puede importar</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>No se importó nada.</translation>
-    </message>
-    <message>
         <source>Reading</source>
         <translation>Leyendo</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
-    </message>
-    <message>
-        <source>Nothing new</source>
-        <translation>Nada nuevo</translation>
     </message>
     <message>
         <source>Added {added} people ({dups} already here).</source>

@@ -285,3 +285,26 @@ def test_check_in_adds_an_own_activity_and_links_an_entry(
     assert "Gardening" in saved.activities
     assert saved.entry_id == entry.id
     assert "Gardening" in [a.name for a in session.mood.activities.list()], "kept for next time"
+
+
+def test_daylio_import_from_the_menu_says_what_it_did_both_times(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    fixture = (
+        Path(__file__).parent.parent / "fixtures" / "daylio" / "v7_default_moods_mixed_times.csv"
+    )
+    session = _session(vault_factory, clock)
+    page = MoodPage(session)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fixture), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(str(a[2])))
+    page._import_daylio()
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=30_000)  # read and written on workers
+    assert told[0].startswith("Imported") and session.mood.count() > 0
+    page._import_daylio()
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=30_000)
+    assert told[1].endswith("are already here."), "a file with nothing new is said once, too"

@@ -173,6 +173,23 @@ def test_the_dialog_cannot_be_closed_while_the_key_changes(qtbot: QtBot) -> None
     assert not dialog.isVisible()
 
 
+def test_enter_in_the_form_submits_the_change(qtbot: QtBot) -> None:
+    dialog = ChangePassphraseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isDefault(), "drawn as the default button"
+    submitted: list[bool] = []
+    dialog.submitted.connect(lambda: submitted.append(True))
+    dialog.current.setFocus()
+    qtbot.keyClicks(dialog.current, "old passphrase")
+    qtbot.keyClick(dialog.current, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not submitted, "a weak new passphrase is refused in place"
+    assert not dialog.error.isHidden()
+    dialog.show_new_recovery_key("ABCD-EFGH", "")
+    assert dialog.key_page.done_button.isDefault(), "on the key page, Done is the default"
+
+
 # -- rotating the key from Settings --------------------------------------------------------------
 def _on_key_page(dialog: ChangePassphraseDialog) -> bool:
     return dialog.on_key_page

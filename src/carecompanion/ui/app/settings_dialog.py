@@ -317,6 +317,10 @@ class ChangePassphraseDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Change passphrase"))
         ok.setAccessibleName(self.tr("Change passphrase"))
+        # The default, drawn as such and pressed by Enter: the key page's hidden Done button
+        # would otherwise hold the dialog's default while the form is shown.
+        ok.setObjectName("primary")
+        ok.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
             self.tr("Cancel")
         )
@@ -338,6 +342,7 @@ class ChangePassphraseDialog(QDialog):
         self.wipe()
         self.form.hide()
         self.key_page.show()
+        self.key_page.done_button.setDefault(True)
         self.key_page.show_key(recovery_key, note)
         self.adjustSize()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,11 +30,10 @@ from carecompanion.mood.records import ImportResult as MoodImportResult
 from carecompanion.progress import Cancelled
 from carecompanion.render.mood_report import DEFAULT_DAYS, report_period, write_mood_report
 from carecompanion.session import VaultSession
-from carecompanion.ui.common import error_words
+from carecompanion.ui.common.file_flows import ImportFlow, ImportWords, write_file
 from carecompanion.ui.common.i18n import date_pattern
-from carecompanion.ui.common.progress import ProgressFn, run_with_progress
+from carecompanion.ui.common.progress import ProgressFn
 from carecompanion.ui.common.widgets import label, save_cancel_buttons
-from carecompanion.ui.common.workers import workers_for
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
@@ -84,16 +82,19 @@ def import_daylio(
     interactive: bool = True,
 ) -> None:
     """Read and preview in the background, confirm, import in the background; then
-    ``finished(summary)``, or ``finished(None)`` if nothing was done (cancelled, refused).
+    ``finished(summary)`` (also when every check-in was already here), or ``finished(None)``
+    if nothing was done (cancelled, declined, refused and said).
 
     ``interactive`` False (tests, scripted use) asks nothing and shows nothing: unknown mood
     names and unreadable files are raised on the GUI thread, and the import goes ahead
     without a confirmation."""
-    _DaylioImport(session, path, parent, finished, interactive).read({})
+    _DaylioImport(session, path, parent, finished, interactive, {}).read()
 
 
-class _DaylioImport:
-    """The steps of one Daylio import; the slow ones (reading, writing) run on workers."""
+class _DaylioImport(ImportFlow[list[CheckInDraft], ImportPreview, MoodImportResult]):
+    """One Daylio import, with the mood names the person has told us so far."""
+
+    refused = MoodError
 
     def __init__(
         self,
@@ -102,66 +103,49 @@ class _DaylioImport:
         parent: QWidget,
         finished: Callable[[str | None], None],
         interactive: bool,
+        mapping: dict[str, int],
     ) -> None:
-        self.session = session
+        words = ImportWords(
+            reading_title=translate("MoodFiles", "Reading"),
+            reading_label=translate("MoodFiles", "Reading {name}…").format(name=path.name),
+            question_title=translate("MoodFiles", "Import from Daylio"),
+            importing_title=translate("MoodFiles", "Importing"),
+            importing_label=translate("MoodFiles", "Importing your check-ins…"),
+        )
+        super().__init__(session, parent, finished, interactive, words)
         self.path = path
-        self.parent = parent
-        self.finished = finished
-        self.interactive = interactive
+        self.mapping = mapping
+        self.now = session.clock.now()
 
-    def read(self, mapping: dict[str, int]) -> None:
-        session, path, now = self.session, self.path, self.session.clock.now()
+    def read_work(self, progress: ProgressFn) -> tuple[list[CheckInDraft], ImportPreview]:
+        parsed = read_daylio(self.path, self.now, mood_map=self.mapping)
+        if not progress(1, 2):
+            raise Cancelled("cancelled")
+        drafts = list(parsed.drafts)
+        return drafts, self.session.mood.preview_import(drafts)
 
-        def work(progress: ProgressFn) -> tuple[list[CheckInDraft], ImportPreview]:
-            parsed = read_daylio(path, now, mood_map=mapping)
-            if not progress(1, 2):
-                raise Cancelled("cancelled")
-            drafts = list(parsed.drafts)
-            return drafts, session.mood.preview_import(drafts)
+    def read_refused_specially(self, exc: Exception) -> bool:
+        if not isinstance(exc, UnknownMoods):
+            return False
+        dialog = MoodMapDialog(exc.moods, self.parent)
+        if not dialog.exec():
+            self.finished(None)
+        else:
+            mapping = {**self.mapping, **dialog.mapping()}
+            _DaylioImport(
+                self.session, self.path, self.parent, self.finished, self.interactive, mapping
+            ).read()
+        return True
 
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, Cancelled):
-                self.finished(None)
-            elif not self.interactive:
-                raise exc
-            elif isinstance(exc, UnknownMoods):
-                dialog = MoodMapDialog(exc.moods, self.parent)
-                if not dialog.exec():
-                    self.finished(None)
-                    return
-                self.read({**mapping, **dialog.mapping()})
-            elif isinstance(exc, MoodError):
-                QMessageBox.warning(
-                    self.parent,
-                    translate("MoodFiles", "Cannot import"),
-                    error_words.message(exc)
-                    + " "
-                    + translate("MoodFiles", "Nothing was imported."),
-                )
-                self.finished(None)
-            else:
-                raise exc  # a surprise: the app's one place for those says it
-
-        run_with_progress(
-            self.parent,
-            workers_for(session),
-            translate("MoodFiles", "Reading"),
-            translate("MoodFiles", "Reading {name}…").format(name=path.name),
-            work,
-            lambda result: self.confirm(*result),
-            failed,
+    def nothing_new(self, preview: ImportPreview) -> str | None:
+        if preview.new:
+            return None
+        return translate("MoodFiles", "All {n} check-ins in this file are already here.").format(
+            n=preview.total
         )
 
-    def confirm(self, drafts: list[CheckInDraft], preview: ImportPreview) -> None:
-        if preview.new == 0:
-            message = translate(
-                "MoodFiles", "All {n} check-ins in this file are already here."
-            ).format(n=preview.total)
-            if self.interactive:
-                QMessageBox.information(self.parent, translate("MoodFiles", "Nothing new"), message)
-            self.finished(message)
-            return
-        question = translate(
+    def question(self, items: list[CheckInDraft], preview: ImportPreview) -> str:
+        return translate(
             "MoodFiles",
             "Import {new} check-ins from {first} to {last}? {dups} are already here and will be "
             "skipped.",
@@ -171,48 +155,14 @@ class _DaylioImport:
             last=preview.last_day,
             dups=preview.duplicates,
         )
-        if (
-            self.interactive
-            and QMessageBox.question(
-                self.parent, translate("MoodFiles", "Import from Daylio"), question
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            self.finished(None)
-            return
-        self.write(drafts)
 
-    def write(self, drafts: list[CheckInDraft]) -> None:
-        mood = self.session.mood
+    def write_work(self, items: list[CheckInDraft]) -> MoodImportResult:
+        return self.session.mood.import_drafts(items)
 
-        def work(progress: ProgressFn) -> MoodImportResult:
-            if not progress(0, 1):  # the last moment to stop: the write is one transaction
-                raise Cancelled("cancelled")
-            result = mood.import_drafts(drafts)
-            progress(1, 1)
-            return result
-
-        def done(result: MoodImportResult) -> None:
-            self.finished(
-                translate(
-                    "MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped)."
-                ).format(added=result.added, dups=result.duplicates)
-            )
-
-        def failed(exc: Exception) -> None:
-            if not isinstance(exc, Cancelled):
-                raise exc  # a surprise: the app's one place for those says it
-            self.finished(None)
-
-        run_with_progress(
-            self.parent,
-            workers_for(self.session),
-            translate("MoodFiles", "Importing"),
-            translate("MoodFiles", "Importing your check-ins…"),
-            work,
-            done,
-            failed,
-        )
+    def summary(self, result: MoodImportResult) -> str:
+        return translate(
+            "MoodFiles", "Imported {added} check-ins ({dups} duplicates skipped)."
+        ).format(added=result.added, dups=result.duplicates)
 
 
 class ReportDialog(QDialog):
@@ -306,27 +256,14 @@ def write_report(
     def work(progress: ProgressFn) -> Path:
         return write_mood_report(session, path, since, until, progress=progress)
 
-    def failed(exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            finished(None)
-        elif isinstance(exc, OSError):
-            QMessageBox.warning(
-                parent,
-                translate("MoodFiles", "Save the mood report"),
-                error_words.message(exc),
-            )
-            finished(None)
-        else:
-            raise exc  # a surprise: the app's one place for those says it
-
-    run_with_progress(
+    write_file(
+        session,
         parent,
-        workers_for(session),
+        finished,
+        work,
         translate("MoodFiles", "Mood report"),
         translate("MoodFiles", "Drawing your mood report…"),
-        work,
-        finished,
-        failed,
+        translate("MoodFiles", "Save the mood report"),
     )
 
 
@@ -355,25 +292,12 @@ def save_csv(
         write_csv(path, checkins)
         return path
 
-    def failed(exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            finished(None)
-        elif isinstance(exc, OSError):
-            QMessageBox.warning(
-                parent,
-                translate("MoodFiles", "Export check-ins as CSV"),
-                error_words.message(exc),
-            )
-            finished(None)
-        else:
-            raise exc  # a surprise: the app's one place for those says it
-
-    run_with_progress(
+    write_file(
+        session,
         parent,
-        workers_for(session),
+        finished,
+        work,
         translate("MoodFiles", "Exporting"),
         translate("MoodFiles", "Writing your check-ins…"),
-        work,
-        finished,
-        failed,
+        translate("MoodFiles", "Export check-ins as CSV"),
     )

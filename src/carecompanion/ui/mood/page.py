@@ -535,13 +535,15 @@ class MoodPage(QWidget):
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a Daylio CSV export"), "", self.tr("CSV files (*.csv)")
         )
-        if chosen:  # read and imported in the background
-            import_daylio(
-                self._session,
-                Path(chosen),
-                self,
-                lambda summary: self.refresh() if summary is not None else None,
-            )
+        if not chosen:
+            return
+
+        def imported(summary: str | None) -> None:  # read and imported in the background
+            if summary is not None:
+                self.refresh()
+                QMessageBox.information(self, self.tr("Import from Daylio"), summary)
+
+        import_daylio(self._session, Path(chosen), self, imported)
 
     def open_self_check(self) -> None:
         from carecompanion.ui.mood.selfcheck_dialog import SelfCheckDialog

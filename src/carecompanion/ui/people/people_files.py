@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from carecompanion.atomic import atomic_write_bytes
 from carecompanion.people.errors import PeopleError
@@ -20,8 +20,8 @@ from carecompanion.people.records import ImportPreview, ImportResult, ParsedCard
 from carecompanion.progress import Cancelled
 from carecompanion.session import VaultSession
 from carecompanion.ui.common import error_words
-from carecompanion.ui.common.progress import ProgressFn, run_with_progress
-from carecompanion.ui.common.workers import workers_for
+from carecompanion.ui.common.file_flows import ImportFlow, ImportWords, write_file
+from carecompanion.ui.common.progress import ProgressFn
 
 # Context "PeoplePage", written out in each call (lupdate reads only a literal context): these
 # words were the page's own and keep their translations.
@@ -36,16 +36,18 @@ def import_vcard(
     interactive: bool = True,
 ) -> None:
     """Read and preview ``path`` in the background, ask, add the new people in the
-    background; then ``finished(summary)``, or ``finished(None)`` if nothing was added (a
-    file with nobody new says so itself).
+    background; then ``finished(summary)`` (also when everyone was already here), or
+    ``finished(None)`` if nothing was done (cancelled, declined, refused and said).
 
     ``interactive`` False (tests, scripted use) asks and shows nothing: an unreadable file is
     raised on the GUI thread, and the import goes ahead without a confirmation."""
     _VcardImport(session, path, parent, finished, interactive).read()
 
 
-class _VcardImport:
-    """The steps of one vCard import; the slow ones (reading, writing) run on workers."""
+class _VcardImport(ImportFlow[list[ParsedCard], ImportPreview, ImportResult]):
+    """One vCard import."""
+
+    refused = PeopleError
 
     def __init__(
         self,
@@ -55,115 +57,54 @@ class _VcardImport:
         finished: Callable[[str | None], None],
         interactive: bool,
     ) -> None:
-        self.session = session
+        words = ImportWords(
+            reading_title=translate("PeoplePage", "Reading"),
+            reading_label=translate("PeoplePage", "Reading {name}…").format(name=path.name),
+            question_title=translate("PeoplePage", "Import contacts"),
+            importing_title=translate("PeoplePage", "Importing"),
+            importing_label=translate("PeoplePage", "Adding the people from {name}…").format(
+                name=path.name
+            ),
+        )
+        super().__init__(session, parent, finished, interactive, words)
         self.path = path
-        self.parent = parent
-        self.finished = finished
-        self.interactive = interactive
 
-    def read(self) -> None:
+    def read_work(self, progress: ProgressFn) -> tuple[list[ParsedCard], ImportPreview]:
         from carecompanion.people.vcard_read import read_vcard_file
 
-        path, people = self.path, self.session.people
+        cards = read_vcard_file(self.path)  # checks the size before reading
+        if not progress(1, 3):
+            raise Cancelled("cancelled")
+        preview = self.session.people.preview_import(cards)
+        if not progress(2, 3):  # Cancel pressed while comparing: nothing is asked
+            raise Cancelled("cancelled")
+        return cards, preview
 
-        def work(progress: ProgressFn) -> tuple[list[ParsedCard], ImportPreview]:
-            cards = read_vcard_file(path)  # checks the size before reading
-            if not progress(1, 3):
-                raise Cancelled("cancelled")
-            preview = people.preview_import(cards)
-            if not progress(2, 3):  # Cancel pressed while comparing: nothing is asked
-                raise Cancelled("cancelled")
-            return cards, preview
+    def nothing_new(self, preview: ImportPreview) -> str | None:
+        if preview.new:
+            return None
+        return translate("PeoplePage", "Everyone in this file is already here.")
 
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, Cancelled):
-                self.finished(None)
-            elif not self.interactive:
-                raise exc
-            elif isinstance(exc, PeopleError):
-                QMessageBox.warning(
-                    self.parent,
-                    translate("PeoplePage", "Cannot import"),
-                    error_words.message(exc)
-                    + " "
-                    + translate("PeoplePage", "Nothing was imported."),
-                )
-                self.finished(None)
-            else:
-                raise exc  # a surprise: the app's one place for those says it
-
-        run_with_progress(
-            self.parent,
-            workers_for(self.session),
-            translate("PeoplePage", "Reading"),
-            translate("PeoplePage", "Reading {name}…").format(name=path.name),
-            work,
-            lambda result: self.confirm(*result),
-            failed,
-        )
-
-    def confirm(self, cards: list[ParsedCard], preview: ImportPreview) -> None:
-        if not preview.new:
-            message = translate("PeoplePage", "Everyone in this file is already here.")
-            if self.interactive:
-                QMessageBox.information(
-                    self.parent, translate("PeoplePage", "Nothing new"), message
-                )
-            self.finished(None)
-            return
+    def question(self, items: list[ParsedCard], preview: ImportPreview) -> str:
         names = ", ".join(card.draft.name for card in preview.new[:8])
         notes = (
             "\n\n" + "\n".join(error_words.say(w) for w in preview.warnings[:5])
             if preview.warnings
             else ""
         )
-        question = (
+        return (
             translate(
                 "PeoplePage", "Add {n} people ({names}…)? {dups} already here will be skipped."
             ).format(n=len(preview.new), names=names, dups=len(preview.duplicates))
             + notes
         )
-        if (
-            self.interactive
-            and QMessageBox.question(
-                self.parent, translate("PeoplePage", "Import contacts"), question
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            self.finished(None)
-            return
-        self.write(cards)
 
-    def write(self, cards: list[ParsedCard]) -> None:
-        people = self.session.people
+    def write_work(self, items: list[ParsedCard]) -> ImportResult:
+        return self.session.people.import_cards(items)
 
-        def work(progress: ProgressFn) -> ImportResult:
-            if not progress(0, 1):  # the last moment to stop: the write is one transaction
-                raise Cancelled("cancelled")
-            result = people.import_cards(cards)
-            progress(1, 1)
-            return result
-
-        def done(result: ImportResult) -> None:
-            self.finished(
-                translate("PeoplePage", "Added {added} people ({dups} already here).").format(
-                    added=len(result.added), dups=result.duplicates
-                )
-            )
-
-        def failed(exc: Exception) -> None:
-            if not isinstance(exc, Cancelled):
-                raise exc  # a surprise: the app's one place for those says it
-            self.finished(None)
-
-        run_with_progress(
-            self.parent,
-            workers_for(self.session),
-            translate("PeoplePage", "Importing"),
-            translate("PeoplePage", "Adding the people from {name}…").format(name=self.path.name),
-            work,
-            done,
-            failed,
+    def summary(self, result: ImportResult) -> str:
+        return translate("PeoplePage", "Added {added} people ({dups} already here).").format(
+            added=len(result.added), dups=result.duplicates
         )
 
 
@@ -215,23 +156,12 @@ def _write_in_background(
         atomic_write_bytes(path, data)
         return path
 
-    def failed(exc: Exception) -> None:
-        if isinstance(exc, Cancelled):
-            finished(None)
-        elif isinstance(exc, OSError):
-            QMessageBox.warning(
-                parent, translate("PeoplePage", "Cannot export"), error_words.message(exc)
-            )
-            finished(None)
-        else:
-            raise exc  # a surprise: the app's one place for those says it
-
-    run_with_progress(
+    write_file(
+        session,
         parent,
-        workers_for(session),
+        finished,
+        work,
         translate("PeoplePage", "Exporting"),
         label_text,
-        work,
-        finished,
-        failed,
+        translate("PeoplePage", "Cannot export"),
     )
