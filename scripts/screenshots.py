@@ -66,6 +66,9 @@ SPANISH_VIEWS = frozenset(
         "help",
         "people-contact",
         "settings",
+        "settings-passphrase",
+        "settings-new-key",
+        "earlier-journals",
         "circle",
         "circle-share",
         "circle-mood-share",
@@ -208,9 +211,18 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
             page.open_share_dialog(entry.id)
         with _dialogs(f"circle-mood-share-{theme_name}"):
             page.open_mood_share()
+        with _dialogs(f"circle-passphrase-{theme_name}"):
+            _ask_circle_passphrase(page, session, circle_id)
         page.clear()  # stop watching the temporary folder before it goes
         for other in others:
             other.lock()
+
+
+def _ask_circle_passphrase(page: CirclePage, session: VaultSession, circle_id: str) -> None:
+    """The question a circle asks when its passphrase is needed (a new one from the owner)."""
+    from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
+
+    CirclePassphraseDialog(session.circles, page.work, circle_id, True, page).exec()
 
 
 def render(
@@ -321,7 +333,58 @@ def render_app(theme_name: str, controller: AppController, clock: Clock) -> None
         shell.open_help()
     with _dialogs(f"settings-{theme_name}"):
         controller.open_settings()
+    with _dialogs(f"settings-passphrase-{theme_name}"):
+        controller.change_passphrase()
+    _show_and_shoot(_new_recovery_key_page(shell), f"settings-new-key-{theme_name}")
+    _show_and_shoot(_earlier_journals(shell, clock), f"earlier-journals-{theme_name}")
     shell.show_section(0)
+
+
+def _show_and_shoot(dialog: QDialog, name: str) -> None:
+    """A dialog the app opens only after real work (a rotated key, a restore), built here as
+    the app builds it, shown where the window manager puts it, shot and closed."""
+    dialog.show()
+    settle(300)
+    _save(None, name)
+    dialog.hide()
+    dialog.deleteLater()
+
+
+def _new_recovery_key_page(parent: QWidget) -> QDialog:
+    """After "Also give my journal a new key": the new recovery key, shown once."""
+    from carecompanion.ui.app.settings_dialog import ChangePassphraseDialog
+
+    dialog = ChangePassphraseDialog(parent)
+    dialog.show_new_recovery_key("7KQ2-M9XD-4RTA-PW3E-HN8C-ZB6F-1JVS-Q0GY-5M2K")
+    return dialog
+
+
+def _earlier_journals(parent: QWidget, clock: Clock) -> QDialog:
+    """The journals two restores replaced, one of them incomplete, as the unlock screen's
+    "Earlier journals…" lists them."""
+    from datetime import timedelta
+
+    from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
+    from carecompanion.vault.earlier import EarlierJournal
+
+    now = clock.now()
+    kept = [
+        EarlierJournal(
+            name="replaced-20261203-191500",
+            path=Path("replaced-20261203-191500"),
+            replaced_at=now - timedelta(days=1, hours=2),
+            started=now - timedelta(days=400),
+            complete=True,
+        ),
+        EarlierJournal(
+            name="replaced-20261015-083000",
+            path=Path("replaced-20261015-083000"),
+            replaced_at=now - timedelta(days=50),
+            started=None,
+            complete=False,
+        ),
+    ]
+    return EarlierJournalsDialog(kept, parent)
 
 
 def _skipping_camera() -> Camera:

@@ -61,6 +61,10 @@ def save_cancel_buttons(
     if save_text:
         save.setText(save_text)
     save.setAccessibleName(save_text or translate("Buttons", "Save"))
+    # Drawn as the dialog's main action, and the one Enter presses even when another dialog
+    # in the same window set a default of its own.
+    save.setObjectName("primary")
+    save.setDefault(True)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
         translate("Buttons", "Cancel")
     )
