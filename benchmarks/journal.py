@@ -2,7 +2,7 @@
 """Journal figures: unlock to first timeline page, search latency, peak memory.
 
 Usage: .venv/bin/python benchmarks/journal.py [--sizes 3650 100000] [--queries 200]
-                                              [--workdir DIR]
+                                              [--workdir DIR] [--search-only]
 
 For each size a vault is built once (kept in --workdir, default a folder under the system temp
 directory, and reused on the next run) with the default Argon2id cost (256 MiB, t=3, p=4).
@@ -10,15 +10,20 @@ directory, and reused on the next run) with the default Argon2id cost (256 MiB, 
 Each vault is then measured in a fresh process, so its peak memory is its own:
 
 - Argon2id alone (median of 3), reported separately from everything else;
-- unlock with the passphrase (Argon2id + header + opening, integrity check and migration
-  check of the database), and unlock -> first page = that minus Argon2id plus
+- unlock with the passphrase (Argon2id + header + opening and schema check of the database;
+  since issue 17 no integrity check: that runs before backups and on demand, and the full
+  check's own time is printed apart), and unlock -> first page = that minus Argon2id plus
   list_summaries(limit=200);
 - the first unlock of a day also writes the daily backup: measured once, separately, by
   unlocking with the recovery key (no Argon2id);
 - search latency over ~200 realistic queries (common and rare words, two words, prefixes as
   someone types them, phrases), p50/p95/max;
 - peak memory (ru_maxrss) of the journal work alone (opened with the recovery key, so no
-  Argon2id buffer), and of the whole process including one Argon2id derivation.
+  Argon2id buffer), and of the whole process including one Argon2id derivation;
+- the database's size against the text it holds (titles, bodies, tags) and the attachments.
+
+--search-only measures the search (by kind of query, and with a tag or a year filter) and
+the database's size alone, opening the vault with the recovery key: no Argon2id, seconds.
 
 Not a test: it prints figures. Building 100,000 entries takes a few minutes (progress shown).
 """
@@ -187,8 +192,6 @@ def drafts(count: int) -> Iterator[EntryDraft]:
 
 
 def build(folder: Path, count: int) -> None:
-    from itertools import islice
-
     from carecompanion.clock import SystemClock
     from carecompanion.journal.service import JournalService
     from carecompanion.paths import AppPaths
@@ -198,26 +201,32 @@ def build(folder: Path, count: int) -> None:
     unlocked, recovery_key = Vault.create(paths, PASSPHRASE, clock=SystemClock())
     (folder / "recovery-key.txt").write_text(recovery_key)
     journal = JournalService(unlocked.database, SystemClock())
-    source = drafts(count)
     started = time.perf_counter()
-    done = 0
-    while chunk := list(islice(source, BATCH)):
-        journal.add_drafts(chunk)
-        done += len(chunk)
-        rate = done / (time.perf_counter() - started)
-        print(f"  built {done:,}/{count:,} entries ({rate:,.0f}/s)", flush=True)
+
+    def report(done: int, total: int) -> None:
+        if done % BATCH == 0 or done == total:
+            rate = done / (time.perf_counter() - started)
+            print(f"  built {done:,}/{total:,} entries ({rate:,.0f}/s)", flush=True)
+
+    # As an import writes them: one call, one transaction, then the index settled.
+    journal.add_drafts(drafts(count), total=count, progress=report)
+    print(f"  written and settled in {time.perf_counter() - started:.1f} s", flush=True)
     unlocked.lock()
     (folder / "complete").write_text(str(count))
 
 
+QUERY_KINDS = ["common", "rare", "two", "prefix", "prefix", "phrase", "tag"]
+
+
 def search_queries(count: int) -> list[str]:
-    """What people type: common and rare words, pairs, partial words, a phrase now and then."""
+    """What people type: common and rare words, pairs, partial words, a phrase now and then.
+    The ``index``-th query is of kind ``QUERY_KINDS[index % len(QUERY_KINDS)]``."""
     rng = random.Random(SEED + 1)
     made_up = vocabulary(random.Random(SEED))  # the same words the bodies use
     common = CAREGIVER_WORDS[:60]
     rare = made_up[-800:]
     queries: list[str] = []
-    kinds = ["common", "rare", "two", "prefix", "prefix", "phrase", "tag"]
+    kinds = QUERY_KINDS
     while len(queries) < count:
         kind = kinds[len(queries) % len(kinds)]
         if kind == "common":
@@ -239,6 +248,92 @@ def search_queries(count: int) -> list[str]:
 
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def spread(latencies: list[float]) -> dict[str, float]:
+    """p50, p95 and max of ``latencies`` (seconds), in milliseconds."""
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {
+        "queries": len(latencies),
+        "p50_ms": cuts[49] * 1000,
+        "p95_ms": cuts[94] * 1000,
+        "max_ms": max(latencies) * 1000,
+    }
+
+
+def search_figures(journal: Any, query_count: int) -> dict[str, Any]:
+    """Search latency in-process, overall and by kind of query, without and with a filter."""
+    from carecompanion.journal.service import EntryFilter
+
+    queries = search_queries(query_count)
+    latencies: list[float] = []
+    hit_counts: list[int] = []
+    by_kind: dict[str, list[float]] = {}
+    for index, query in enumerate(queries):
+        started = time.perf_counter()
+        hits = journal.search(query)
+        latencies.append(time.perf_counter() - started)
+        hit_counts.append(len(hits))
+        by_kind.setdefault(QUERY_KINDS[index % len(QUERY_KINDS)], []).append(latencies[-1])
+    search = spread(latencies)
+    search["queries_with_hits"] = sum(1 for n in hit_counts if n)
+    search["slowest"] = sorted(zip(latencies, queries, strict=True))[-3:]  # type: ignore[assignment]
+    # The same kind of queries with a filter: a tag, or one year.
+    by_filter: dict[str, list[float]] = {"tag filter": [], "year filter": []}
+    rng = random.Random(SEED + 2)
+    for index, query in enumerate(queries[: max(query_count // 2, 2)]):
+        year = END.year - rng.randint(0, YEARS - 1)
+        flt = (
+            EntryFilter(tag=rng.choice(TAGS))
+            if index % 2
+            else EntryFilter(since=date(year, 1, 1), until=date(year, 12, 31))
+        )
+        started = time.perf_counter()
+        journal.search(query, flt)
+        by_filter["tag filter" if index % 2 else "year filter"].append(
+            time.perf_counter() - started
+        )
+    return {
+        "search": search,
+        "search_by_kind": {kind: spread(times) for kind, times in by_kind.items()},
+        "filtered_search": spread([t for times in by_filter.values() for t in times]),
+        "filtered_by_kind": {kind: spread(times) for kind, times in by_filter.items()},
+    }
+
+
+def storage_figures(folder: Path, count: int) -> dict[str, float]:
+    """The database file against the text it holds (titles, bodies, tags) and attachments,
+    both taken from the same generated drafts the vault was built from."""
+    text = attachments = 0
+    for draft in drafts(count):
+        text += sum(len(part.encode()) for part in (draft.title, draft.body, *draft.tags))
+        attachments += sum(len(a.data) for a in draft.attachments)
+    size = sum(p.stat().st_size for p in (folder / "data").glob("vault.db*"))
+    return {
+        "database_bytes": size,
+        "text_bytes": text,
+        "attachment_bytes": attachments,
+        "ratio": size / text,
+        "ratio_without_attachments": (size - attachments) / text,
+    }
+
+
+def measure_search(folder: Path, query_count: int) -> dict[str, Any]:
+    """Search and storage figures alone (opened with the recovery key: no Argon2id)."""
+    from carecompanion.clock import SystemClock
+    from carecompanion.journal.service import JournalService
+    from carecompanion.paths import AppPaths
+    from carecompanion.vault.vault import Vault
+
+    vault = Vault(AppPaths(folder / "data"), SystemClock())
+    unlocked = vault.unlock_with_recovery_key((folder / "recovery-key.txt").read_text())
+    journal = JournalService(unlocked.database, SystemClock())
+    figures: dict[str, Any] = {"entries": journal.count()}
+    journal.search("warm up")  # the first query of a process reads the schema
+    figures.update(search_figures(journal, query_count))
+    unlocked.lock()
+    figures.update(storage_figures(folder, figures["entries"]))
+    return figures
 
 
 def measure(folder: Path, query_count: int) -> dict[str, Any]:
@@ -272,44 +367,7 @@ def measure(folder: Path, query_count: int) -> dict[str, Any]:
     unlocked.database.check_integrity()
     figures["integrity_check_s"] = time.perf_counter() - started
 
-    latencies: list[float] = []
-    hit_counts: list[int] = []
-    for query in search_queries(query_count):
-        started = time.perf_counter()
-        hits = journal.search(query)
-        latencies.append(time.perf_counter() - started)
-        hit_counts.append(len(hits))
-    cuts = statistics.quantiles(latencies, n=100)
-    figures["search"] = {
-        "queries": len(latencies),
-        "p50_ms": cuts[49] * 1000,
-        "p95_ms": cuts[94] * 1000,
-        "max_ms": max(latencies) * 1000,
-        "queries_with_hits": sum(1 for n in hit_counts if n),
-        "slowest": sorted(zip(latencies, search_queries(query_count), strict=True))[-3:],
-    }
-    # The same kind of queries with a filter: a tag, or one year.
-    from carecompanion.journal.service import EntryFilter
-
-    filtered: list[float] = []
-    rng = random.Random(SEED + 2)
-    for index, query in enumerate(search_queries(query_count)[: query_count // 4]):
-        year = END.year - rng.randint(0, YEARS - 1)
-        flt = (
-            EntryFilter(tag=rng.choice(TAGS))
-            if index % 2
-            else EntryFilter(since=date(year, 1, 1), until=date(year, 12, 31))
-        )
-        started = time.perf_counter()
-        journal.search(query, flt)
-        filtered.append(time.perf_counter() - started)
-    cuts = statistics.quantiles(filtered, n=100)
-    figures["filtered_search"] = {
-        "queries": len(filtered),
-        "p50_ms": cuts[49] * 1000,
-        "p95_ms": cuts[94] * 1000,
-        "max_ms": max(filtered) * 1000,
-    }
+    figures.update(search_figures(journal, query_count))
     figures["peak_rss_journal_mib"] = peak_mib()
     unlocked.lock()
 
@@ -346,6 +404,7 @@ def measure(folder: Path, query_count: int) -> dict[str, Any]:
     figures["first_page_s"] = shown_at - unlocked_at
     figures["unlock_to_first_page_without_argon2_s"] = shown_at - started - sum(inside)
     figures["peak_rss_with_argon2_mib"] = peak_mib()
+    figures.update(storage_figures(folder, figures["entries"]))
     return figures
 
 
@@ -363,31 +422,54 @@ def report(count: int, figures: dict[str, Any]) -> None:
         "unlock -> first page, without Argon2id:    "
         f"{figures['unlock_to_first_page_without_argon2_s']:.3f} s"
     )
-    print(f"  of which the integrity check of every page: {figures['integrity_check_s']:.3f} s")
+    print(
+        "the full integrity check (before a backup, or 'check'; not on unlock): "
+        f"{figures['integrity_check_s']:.3f} s"
+    )
     print(
         "first unlock of a day (writes the daily backup), without Argon2id: "
         f"{figures['first_unlock_of_day_without_argon2_s']:.3f} s"
     )
     print(f"next page (keyset):                        {figures['next_page_s'] * 1000:.1f} ms")
-    print(
-        f"search over {search['queries']} queries: p50 {search['p50_ms']:.1f} ms, "
-        f"p95 {search['p95_ms']:.1f} ms, max {search['max_ms']:.1f} ms "
-        f"({search['queries_with_hits']} with hits)"
-    )
-    print("  slowest: " + ", ".join(f"{q!r} {t * 1000:.0f} ms" for t, q in search["slowest"]))
-    filtered = figures["filtered_search"]
-    print(
-        f"search with a tag or year filter, {filtered['queries']} queries: "
-        f"p50 {filtered['p50_ms']:.1f} ms, p95 {filtered['p95_ms']:.1f} ms, "
-        f"max {filtered['max_ms']:.1f} ms"
-    )
+    report_search(figures)
     print(
         f"peak memory (ru_maxrss): journal work {figures['peak_rss_journal_mib']:.0f} MiB; "
         f"whole process incl. one Argon2id {figures['peak_rss_with_argon2_mib']:.0f} MiB "
         f"(after imports: {figures['rss_after_imports_mib']:.0f} MiB)"
     )
-    size = sum(p.stat().st_size for p in Path(str(figures["folder"])).rglob("vault.db*"))
-    print(f"database size: {size / 1024 / 1024:.0f} MiB")
+    report_storage(figures)
+
+
+def _spread_text(figures: dict[str, float]) -> str:
+    return (
+        f"p50 {figures['p50_ms']:5.1f} ms, p95 {figures['p95_ms']:5.1f} ms, "
+        f"max {figures['max_ms']:5.1f} ms ({figures['queries']:.0f} queries)"
+    )
+
+
+def report_search(figures: dict[str, Any]) -> None:
+    search = figures["search"]
+    print(f"search, in-process: {_spread_text(search)}, {search['queries_with_hits']} with hits")
+    for kind, spread_figures in figures["search_by_kind"].items():
+        print(
+            f"  {kind + ' word' if kind in ('common', 'rare', 'tag') else kind:<12}"
+            f" {_spread_text(spread_figures)}"
+        )
+    print("  slowest: " + ", ".join(f"{q!r} {t * 1000:.0f} ms" for t, q in search["slowest"]))
+    print(f"search with a tag or year filter: {_spread_text(figures['filtered_search'])}")
+    for kind, spread_figures in figures["filtered_by_kind"].items():
+        print(f"  {kind:<12} {_spread_text(spread_figures)}")
+
+
+def report_storage(figures: dict[str, Any]) -> None:
+    mib = 1024 * 1024
+    print(
+        f"database size: {figures['database_bytes'] / mib:.1f} MiB for "
+        f"{figures['text_bytes'] / mib:.1f} MiB of text and "
+        f"{figures['attachment_bytes'] / mib:.1f} MiB of attachments: "
+        f"{figures['ratio']:.2f}x the text ({figures['ratio_without_attachments']:.2f}x "
+        "leaving the attachments out)"
+    )
 
 
 def main() -> int:
@@ -400,13 +482,15 @@ def main() -> int:
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--search-only", action="store_true", help="search and size figures")
     args = parser.parse_args()
 
     if args.build:
         build(args.build, args.count)
         return 0
     if args.measure:
-        figures = measure(args.measure, args.queries)
+        measuring = measure_search if args.search_only else measure
+        figures = measuring(args.measure, args.queries)
         print(json.dumps(figures, default=str))
         return 0
 
@@ -424,14 +508,27 @@ def main() -> int:
             )
             print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
         result = subprocess.run(
-            [sys.executable, __file__, "--measure", str(folder), "--queries", str(args.queries)],
+            [
+                sys.executable,
+                __file__,
+                "--measure",
+                str(folder),
+                "--queries",
+                str(args.queries),
+                *(["--search-only"] if args.search_only else []),
+            ],
             check=True,
             stdout=subprocess.PIPE,
             text=True,
         )
         figures = json.loads(result.stdout.strip().splitlines()[-1])
         figures["folder"] = str(folder)
-        report(count, figures)
+        if args.search_only:
+            print(f"\n== {figures['entries']:,} entries (search and size only) ==")
+            report_search(figures)
+            report_storage(figures)
+        else:
+            report(count, figures)
     return 0
 
 

@@ -72,6 +72,8 @@ SPANISH_VIEWS = frozenset(
         "circle",
         "circle-share",
         "circle-mood-share",
+        "circle-help",
+        "circle-ask",
     }
 )
 #: Set by render(): "" for English, "-es" for Spanish (only SPANISH_VIEWS are saved then).
@@ -180,6 +182,82 @@ def demo_circle(me: VaultSession, folder: Path, clock: Clock) -> tuple[str, list
     return circle_id, [maya, jordan]
 
 
+def demo_help(me: VaultSession, maya: VaultSession, jordan: VaultSession, circle_id: str) -> str:
+    """The circle's help calendar (issue 18): Maya asks for an afternoon with her Mum and
+    Jordan offers; Sam asks for meals on chemo days and confirms Jordan for the first; Sam
+    drives Jordan's dad to the clinic (a New York time: the tab notes it). Returns Maya's
+    request, to show chosen."""
+    from datetime import datetime, time, timedelta
+
+    from carecompanion.circle.helping import Ask
+    from carecompanion.people.zones import system_zone_name
+
+    today = me.clock.now().astimezone().date()
+
+    def at(days: int, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(today + timedelta(days=days), time(hour, minute))
+
+    here = system_zone_name() or "UTC"
+    [sit] = maya.circles.ask_for_help(
+        circle_id,
+        Ask(
+            "Sit with Mum while I go to my appointment",
+            at(2, 14),
+            at(2, 17),
+            here,
+            where="Maya's, 12 Rose Lane",
+            note="She likes the radio on, and tea at four.",
+        ),
+    )
+    maya.circles.sync(circle_id)
+    [lift] = jordan.circles.ask_for_help(
+        circle_id,
+        Ask("A lift to the clinic for Dad", at(4, 9), at(4, 10, 30), "America/New_York"),
+    )
+    jordan.circles.sync(circle_id)
+    first = (today + timedelta(days=1)).weekday()
+    meals = me.circles.ask_for_help(
+        circle_id,
+        Ask(
+            "A meal on chemo days",
+            at(1, 18),
+            at(1, 19),
+            here,
+            note="Soft food, nothing spicy.",
+            weekdays=tuple(sorted({first, (first + 3) % 7})),
+            count=4,
+        ),
+    )
+    me.circles.sync(circle_id)
+    for other in (maya, jordan):
+        other.circles.sync(circle_id)
+    soup = jordan.circles.offer_help(circle_id, meals[0], "I'll bring soup.")
+    jordan.circles.offer_help(circle_id, sit, "I can do it after work.")
+    jordan.circles.sync(circle_id)
+    drive = me.circles.offer_help(circle_id, lift)
+    me.circles.sync(circle_id)
+    jordan.circles.sync(circle_id)
+    jordan.circles.confirm_offer(circle_id, drive)
+    jordan.circles.sync(circle_id)
+    me.circles.sync(circle_id)
+    me.circles.confirm_offer(circle_id, soup)
+    me.circles.sync(circle_id)
+    maya.circles.sync(circle_id)
+    return sit
+
+
+def _fill_ask(dialog: QDialog, _number: int) -> None:
+    """The Ask dialog as someone would fill it in: a weekly series."""
+    from carecompanion.ui.circle.help_dialogs import AskDialog
+
+    assert isinstance(dialog, AskDialog)
+    dialog.what.setText(dialog.tr("Sit with Mum while I go to my appointment"))
+    dialog.what.setCursorPosition(0)
+    dialog.where.setText("12 Rose Lane")
+    dialog.repeat.setChecked(True)
+    settle(100)
+
+
 def render_circle(theme_name: str, controller: AppController, clock: Clock) -> None:
     shell = controller.shell
     assert shell is not None and controller.session is not None
@@ -191,7 +269,9 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
         page.start_circle()
     with tempfile.TemporaryDirectory() as folder:
         circle_id, others = demo_circle(session, Path(folder), clock)
+        asked = demo_help(session, others[0], others[1], circle_id)
         page.refresh()
+        page.sync_all()  # as at start: the sidebar's help calendar comes from the syncs
         _wait_for_circles(page)
         row = next(
             n for n, p in enumerate(page.posts_model.rows) if p.title.startswith("Mum's first day")
@@ -199,6 +279,14 @@ def render_circle(theme_name: str, controller: AppController, clock: Clock) -> N
         page.posts.setCurrentIndex(page.posts_model.index(row, 0))
         page.posts.setFocus()
         _save(None, f"circle-{theme_name}")
+        page.tabs.setCurrentWidget(page.help_tab)
+        _wait_for_circles(page)
+        page.help_tab.choose(asked)
+        page.help_tab.list.setFocus()
+        _save(None, f"circle-help-{theme_name}")
+        with capture_dialogs(_skipping_camera(), [f"circle-ask-{theme_name}"], _fill_ask):
+            page.help_tab.ask_for_help()
+        page.tabs.setCurrentIndex(0)
         with _dialogs(f"circle-members-{theme_name}"):
             page.open_members()
         with _dialogs(f"circle-card-{theme_name}"):

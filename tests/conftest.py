@@ -10,7 +10,6 @@ import atexit
 import logging
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,40 +19,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
 
-def _usable_runtime_dir(value: str | None) -> bool:
-    if not value:
-        return False
-    try:
-        info = os.stat(value)
-    except OSError:
-        return False
-    return (
-        stat.S_ISDIR(info.st_mode)
-        and info.st_uid == os.getuid()
-        and stat.S_IMODE(info.st_mode) == 0o700
-    )
-
-
-if os.name == "posix" and not _usable_runtime_dir(os.environ.get("XDG_RUNTIME_DIR")):
+# Always a private runtime folder of the tests' own, even when the developer's is usable: the
+# command line's session agent lives there (vault/agent.py), and a test that locks or starts
+# one must never touch the developer's real unlocked session. (The Secret Service is reached
+# over D-Bus, not through this folder, so the keyring tests are unaffected.)
+if os.name == "posix":
     _runtime_dir = tempfile.mkdtemp(prefix="carecompanion-xdg-runtime-")
     os.chmod(_runtime_dir, 0o700)
     os.environ["XDG_RUNTIME_DIR"] = _runtime_dir
     atexit.register(shutil.rmtree, _runtime_dir, True)
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
-from keyring.compat import properties  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
+from hypothesis import settings
+from keyring.compat import properties
 
-from carecompanion import logs  # noqa: E402
-from carecompanion.circle import agefile  # noqa: E402
-from carecompanion.clock import FixedClock  # noqa: E402
-from carecompanion.paths import HOME_ENV, AppPaths  # noqa: E402
-from carecompanion.vault import kdf  # noqa: E402
-from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams  # noqa: E402
-from carecompanion.vault.vault import UnlockedVault, Vault  # noqa: E402
-from tests.helpers import GOOD_PASSPHRASE, START  # noqa: E402
+from carecompanion import logs
+from carecompanion.circle import agefile
+from carecompanion.clock import FixedClock
+from carecompanion.paths import HOME_ENV, AppPaths
+from carecompanion.vault import kdf
+from carecompanion.vault.kdf import MINIMUM_KDF, KdfParams
+from carecompanion.vault.vault import UnlockedVault, Vault
+from tests.helpers import GOOD_PASSPHRASE, START
 
 # No example database in the repository, no flaky deadlines on a busy CI machine.
 settings.register_profile("carecompanion", database=None, deadline=None)
@@ -73,13 +62,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Where the mode is kept: an environment variable, because this module can be imported twice
+#: (as pytest's conftest and as ``tests.conftest``); ``isolated_env`` leaves it in place.
+_FUZZ_ENV = "CARECOMPANION_FUZZ"
+_FUZZ_TESTS = Path(__file__).parent / "fuzz"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--fuzz-long", default=False):
-        os.environ["CARECOMPANION_FUZZ"] = "long"
+        os.environ[_FUZZ_ENV] = "long"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the long run a fuzz test takes many minutes: no per-test limit (pytest-timeout's
+    thread method would end the whole run). Each input keeps its own hang guard
+    (``tests/fuzz/bounds.py``), so a hang still fails, within seconds."""
+    if fuzz_examples() != FUZZ_EXAMPLES["long"]:
+        return
+    for item in items:
+        if _FUZZ_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.timeout(0))
 
 
 def fuzz_examples() -> int:
-    return FUZZ_EXAMPLES[os.environ.get("CARECOMPANION_FUZZ", "short")]
+    return FUZZ_EXAMPLES[os.environ.get(_FUZZ_ENV, "short")]
 
 
 # Variables the app reads; none may leak in from the developer's shell.
@@ -126,7 +132,7 @@ def memory_keyring() -> Iterator[InMemoryKeyring]:
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """CARECOMPANION_HOME points into tmp; secrets from the shell are removed."""
     for name in list(os.environ):
-        if name.startswith(_APP_ENV_PREFIX):
+        if name.startswith(_APP_ENV_PREFIX) and name != _FUZZ_ENV:
             monkeypatch.delenv(name)
     home = tmp_path / "home"
     monkeypatch.setenv(HOME_ENV, str(home))

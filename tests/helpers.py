@@ -48,3 +48,27 @@ def schema_drift(engine: sa.Engine) -> list[Any]:
             },
         )
         return list(compare_metadata(context, complete_metadata()))
+
+
+def write_old_entry(engine: sa.Engine, title: str, body: str) -> int:
+    """An entry as the 0001 app wrote it, in SQL: today's journal service writes and reads
+    columns later migrations add (0009: the entry's zone), so a test at an old revision
+    cannot use it. Its id."""
+    stamp = "2026-03-03T12:00:00.000000Z"
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO journal_entries (uid, title, body, entry_at, created_at, updated_at,"
+            " is_favourite) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, 0)",
+            (title, body, stamp, stamp, stamp),
+        )
+        return int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
+
+
+def stored_body(engine: sa.Engine, entry_id: int) -> str:
+    """An entry's text, read in SQL at any revision."""
+    with engine.connect() as conn:
+        return str(
+            conn.exec_driver_sql(
+                "SELECT body FROM journal_entries WHERE id = ?", (entry_id,)
+            ).scalar_one()
+        )

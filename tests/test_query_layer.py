@@ -33,9 +33,12 @@ QUERY_METHODS = frozenset({"execute", "scalars", "scalar", "query"})
 SESSION_NAMES = frozenset({"session", "_session"})
 
 #: Modules beside a repository that build its SQL and are called only by it: the journal's
-#: filters as id queries on narrow indexes, and its FTS5 queries (which SQLAlchemy cannot
-#: model). Paths relative to the package.
-QUERY_HELPERS = frozenset({"journal/filters.py", "journal/search_index.py"})
+#: filters as id queries on narrow indexes, its FTS5 queries (which SQLAlchemy cannot
+#: model), and FTS5's tokenizer on a private in-memory table (search_terms). Paths relative
+#: to the package.
+QUERY_HELPERS = frozenset(
+    {"journal/filters.py", "journal/search_index.py", "journal/search_terms.py"}
+)
 
 #: Services whose queries have not moved into their repository yet. Each must still break
 #: the rule (so this list can only shrink): move the queries, then delete the line.

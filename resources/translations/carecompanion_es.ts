@@ -24,12 +24,24 @@
         <translation>Miembro: lee, comparte y comenta</translation>
     </message>
     <message>
+        <source>Helper: reads, and offers help</source>
+        <translation>Ayudante: lee y ofrece ayuda</translation>
+    </message>
+    <message>
         <source>Reader: reads only</source>
         <translation>Lector: solo lee</translation>
     </message>
     <message>
         <source>Admin: can also add and remove members</source>
         <translation>Admin: además puede añadir y quitar miembros</translation>
+    </message>
+    <message>
+        <source>A helper reads everything shared in the circle, as every member does, and can offer to help when someone asks; they cannot post, comment or ask for help.</source>
+        <translation>Un ayudante lee todo lo que se comparte en el círculo, como cualquier miembro, y puede ofrecerse a ayudar cuando alguien lo pide; no puede publicar, comentar ni pedir ayuda.</translation>
+    </message>
+    <message>
+        <source>About this role</source>
+        <translation>Sobre este papel</translation>
     </message>
     <message>
         <source>Add to the circle</source>
@@ -82,6 +94,102 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Demo passphrase: {passphrase}</source>
         <translation>Frase de contraseña de la demostración: {passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>AskDialog</name>
+    <message>
+        <source>Change this request</source>
+        <extracomment>Save: hands over the request, then ``done()`` or ``failed(exc)`` on the GUI thread.</extracomment>
+        <translation>Cambiar esta petición</translation>
+    </message>
+    <message>
+        <source>Ask for help</source>
+        <translation>Pedir ayuda</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué falla</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <source>Ask the circle</source>
+        <translation>Pedírselo al círculo</translation>
+    </message>
+    <message>
+        <source>What help is needed</source>
+        <translation>Qué ayuda se necesita</translation>
+    </message>
+    <message>
+        <source>Sit with Mum while I go to my appointment</source>
+        <translation>Quedarse con mamá mientras voy a mi cita</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>Personas necesarias</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>A note for whoever helps</source>
+        <translation>Una nota para quien ayude</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Ends the next day.</source>
+        <translation>Termina al día siguiente.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>A time zone name such as Europe/London or America/New_York; UTC is universal time.</source>
+        <translation>El nombre de una zona horaria, como Europe/Madrid o America/New_York; UTC es el tiempo universal.</translation>
+    </message>
+    <message>
+        <source>Repeat every week</source>
+        <translation>Repetir cada semana</translation>
+    </message>
+    <message>
+        <source>How many dates in all</source>
+        <translation>Cuántas fechas en total</translation>
+    </message>
+    <message>
+        <source>What help</source>
+        <translation>Qué ayuda</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Los días</translation>
+    </message>
+    <message>
+        <source>Dates in all</source>
+        <translation>Fechas en total</translation>
     </message>
 </context>
 <context>
@@ -428,6 +536,7 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
     <message>
         <source>My member card</source>
+        <extracomment>After a sync, what changed in a help calendar for this member (``help_news.HelpNews`` list), for a tray notice. A circle&apos;s help calendar changed (``help_boards``): the sidebar shows what is next.</extracomment>
         <translation>Mi tarjeta de miembro</translation>
     </message>
     <message>
@@ -469,6 +578,18 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Circles</source>
         <translation>Círculos</translation>
+    </message>
+    <message>
+        <source>Posts or help calendar</source>
+        <translation>Publicaciones o calendario de ayuda</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <source>Help calendar</source>
+        <translation>Calendario de ayuda</translation>
     </message>
     <message>
         <source>Your circles</source>
@@ -780,6 +901,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>member</source>
         <translation>miembro</translation>
+    </message>
+    <message>
+        <source>helper</source>
+        <translation>ayudante</translation>
     </message>
     <message>
         <source>reader</source>
@@ -1207,6 +1332,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>{count} palabras</translation>
     </message>
     <message>
+        <source>{place} time</source>
+        <translation>hora de {place}</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>Aún sin guardar</translation>
     </message>
@@ -1229,6 +1358,18 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>This entry and its attachments will be deleted from this computer. Backups made before today keep a copy.</source>
         <translation>Esta entrada y sus adjuntos se borrarán de este equipo. Las copias de seguridad anteriores a hoy conservan una copia.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTime</name>
+    <message>
+        <source>{when} ({offset})</source>
+        <extracomment>An all-day entry&apos;s styles: the same date without its time.</extracomment>
+        <translation>{when} ({offset})</translation>
+    </message>
+    <message>
+        <source>{when} ({place} time)</source>
+        <translation>{when} (hora de {place})</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1514,78 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>Nothing was saved: {name} would have more in this circle than one person can share in it. To share more, start a new circle.</source>
         <translation>No se ha guardado nada: {name} tendría en este círculo más de lo que una persona puede compartir en él. Para compartir más, crea un círculo nuevo.</translation>
+    </message>
+    <message>
+        <source>You can read this circle but not offer help in it.</source>
+        <translation>Puedes leer este círculo, pero no ofrecer ayuda en él.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>El final tiene que ser posterior al comienzo.</translation>
+    </message>
+    <message>
+        <source>That date is too far in the future.</source>
+        <translation>Esa fecha está demasiado lejos en el futuro.</translation>
+    </message>
+    <message>
+        <source>That time has already passed.</source>
+        <translation>Esa hora ya ha pasado.</translation>
+    </message>
+    <message>
+        <source>There is no offer with that id in this circle.</source>
+        <translation>No hay ninguna oferta con ese identificador en este círculo.</translation>
+    </message>
+    <message>
+        <source>There is no request for help with that id in this circle.</source>
+        <translation>No hay ninguna petición de ayuda con ese identificador en este círculo.</translation>
+    </message>
+    <message>
+        <source>This request is over or was cancelled.</source>
+        <translation>Esta petición ya terminó o se canceló.</translation>
+    </message>
+    <message>
+        <source>That offer is someone else&apos;s.</source>
+        <translation>Esa oferta es de otra persona.</translation>
+    </message>
+    <message>
+        <source>Only the person who asked for this help can confirm offers, change or cancel it.</source>
+        <translation>Solo quien pidió esta ayuda puede confirmar ofertas, cambiarla o cancelarla.</translation>
+    </message>
+    <message>
+        <source>That offer was withdrawn.</source>
+        <translation>Esa oferta se retiró.</translation>
+    </message>
+    <message>
+        <source>This is your own request: someone else can offer to cover it.</source>
+        <translation>Esta petición es tuya: otra persona puede ofrecerse a cubrirla.</translation>
+    </message>
+    <message>
+        <source>The number of people needed is from 1 to {count}.</source>
+        <translation>El número de personas necesarias va de 1 a {count}.</translation>
+    </message>
+    <message>
+        <source>A series has from 1 to {count} dates, on chosen weekdays.</source>
+        <translation>Una serie tiene de 1 a {count} fechas, en los días de la semana elegidos.</translation>
+    </message>
+    <message>
+        <source>This request already has all the people it asked for.</source>
+        <translation>Esta petición ya tiene todas las personas que pedía.</translation>
+    </message>
+    <message>
+        <source>That is too long: what is needed has at most {what} characters, where at most {where}, a note at most {note}.</source>
+        <translation>Es demasiado largo: lo que se necesita tiene como máximo {what} caracteres, el lugar como máximo {where} y una nota como máximo {note}.</translation>
+    </message>
+    <message>
+        <source>One request can last at most {count} days; ask for a series.</source>
+        <translation>Una petición puede durar como máximo {count} días; pide una serie.</translation>
+    </message>
+    <message>
+        <source>{zone} is not a time zone this computer knows.</source>
+        <translation>{zone} no es una zona horaria que este ordenador conozca.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what help is needed.</source>
+        <translation>Di en pocas palabras qué ayuda se necesita.</translation>
     </message>
     <message>
         <source>Someone else in the circle is saving the circle file right now; try again in a moment.</source>
@@ -1531,8 +1744,8 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Esa reacción no es ninguna de estas: {reactions}.</translation>
     </message>
     <message>
-        <source>A role is admin, member or reader.</source>
-        <translation>Un papel puede ser admin, miembro o lector.</translation>
+        <source>A role is admin, member, helper or reader.</source>
+        <translation>Un papel es administrador, miembro, ayudante o lector.</translation>
     </message>
     <message>
         <source>The circle file in {folder} cannot be reached right now (is the shared folder or USB stick there?). What you wrote is kept and will be written at the next sync.</source>
@@ -1897,6 +2110,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     <message>
         <source>{name} is compressed suspiciously well (a zip bomb?)</source>
         <translation>{name} está comprimido de forma sospechosamente eficaz (¿una bomba zip?)</translation>
+    </message>
+    <message>
+        <source>the archive&apos;s list of files is larger than {limit}</source>
+        <translation>la lista de archivos del archivo comprimido ocupa más de {limit}</translation>
     </message>
     <message>
         <source>this is not a zip archive</source>
@@ -3158,6 +3375,390 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>HelpPanel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Where this request stands</source>
+        <translation>Cómo está esta petición</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Ofertas</translation>
+    </message>
+    <message>
+        <source>No offers yet.</source>
+        <translation>Todavía no hay ofertas.</translation>
+    </message>
+    <message>
+        <source>I can do it…</source>
+        <translation>Puedo hacerlo…</translation>
+    </message>
+    <message>
+        <source>Offer to help with this</source>
+        <translation>Ofrecerme a ayudar con esto</translation>
+    </message>
+    <message>
+        <source>Withdraw my offer…</source>
+        <translation>Retirar mi oferta…</translation>
+    </message>
+    <message>
+        <source>Withdraw my offer to help</source>
+        <translation>Retirar mi oferta de ayuda</translation>
+    </message>
+    <message>
+        <source>Confirm this offer</source>
+        <translation>Confirmar esta oferta</translation>
+    </message>
+    <message>
+        <source>Confirm the chosen offer</source>
+        <translation>Confirmar la oferta elegida</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change this request</source>
+        <translation>Cambiar esta petición</translation>
+    </message>
+    <message>
+        <source>Cancel this request…</source>
+        <translation>Cancelar esta petición…</translation>
+    </message>
+    <message>
+        <source>Cancel this request for help</source>
+        <translation>Cancelar esta petición de ayuda</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Por qué: {reason}</translation>
+    </message>
+    <message>
+        <source>You can read this circle&apos;s requests. The organiser can make you a helper, so that you can offer to help.</source>
+        <translation>Puedes leer las peticiones de este círculo. Quien lo organiza puede hacerte ayudante, para que puedas ofrecerte a ayudar.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpTab</name>
+    <message>
+        <source>Requests for help</source>
+        <extracomment>A change was saved in this circle (its id): the page syncs it.</extracomment>
+        <translation>Peticiones de ayuda</translation>
+    </message>
+    <message>
+        <source>Ask for help…</source>
+        <translation>Pedir ayuda…</translation>
+    </message>
+    <message>
+        <source>Ask the circle for help</source>
+        <translation>Pedir ayuda al círculo</translation>
+    </message>
+    <message>
+        <source>Show past</source>
+        <translation>Mostrar pasadas</translation>
+    </message>
+    <message>
+        <source>Show past and cancelled requests</source>
+        <translation>Mostrar las peticiones pasadas y canceladas</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exportar al calendario</translation>
+    </message>
+    <message>
+        <source>Export help to a calendar file</source>
+        <translation>Exportar la ayuda a un archivo de calendario</translation>
+    </message>
+    <message>
+        <source>What I said I would do…</source>
+        <translation>Lo que dije que haría…</translation>
+    </message>
+    <message>
+        <source>All confirmed help in this circle…</source>
+        <translation>Toda la ayuda confirmada en este círculo…</translation>
+    </message>
+    <message>
+        <source>Help status</source>
+        <translation>Estado de la ayuda</translation>
+    </message>
+    <message>
+        <source>Nobody has asked for help yet</source>
+        <translation>Nadie ha pedido ayuda todavía</translation>
+    </message>
+    <message>
+        <source>When someone in the circle needs a hand (a lift to the clinic, a meal, an afternoon with Mum), they ask here, and the others say “I can do it”.</source>
+        <translation>Cuando alguien del círculo necesita una mano (llevarle a la consulta, una comida, una tarde con mamá), lo pide aquí, y los demás dicen «Puedo hacerlo».</translation>
+    </message>
+    <message>
+        <source>Show past ({count})</source>
+        <translation>Mostrar pasadas ({count})</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>No se pidió</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>No se cambió</translation>
+    </message>
+    <message>
+        <source>Offer to help</source>
+        <translation>Ofrecer ayuda</translation>
+    </message>
+    <message>
+        <source>Offer to help with “{what}”, {when}? {name} will see your offer and can confirm it.</source>
+        <translation>¿Ofrecerte a ayudar con «{what}», {when}? {name} verá tu oferta y podrá confirmarla.</translation>
+    </message>
+    <message>
+        <source>A note for {name} (optional)</source>
+        <translation>Una nota para {name} (opcional)</translation>
+    </message>
+    <message>
+        <source>I can do it</source>
+        <translation>Puedo hacerlo</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>No se ofreció</translation>
+    </message>
+    <message>
+        <source>{name} is counting on you for “{what}”. If you withdraw, the request opens again for others.</source>
+        <translation>{name} cuenta contigo para «{what}». Si te retiras, la petición vuelve a quedar abierta para los demás.</translation>
+    </message>
+    <message>
+        <source>Withdraw your offer to help with “{what}”?</source>
+        <translation>¿Retirar tu oferta de ayuda con «{what}»?</translation>
+    </message>
+    <message>
+        <source>Withdraw my offer</source>
+        <translation>Retirar mi oferta</translation>
+    </message>
+    <message>
+        <source>Why (optional)</source>
+        <translation>Por qué (opcional)</translation>
+    </message>
+    <message>
+        <source>Keep my offer</source>
+        <translation>Mantener mi oferta</translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation>No se retiró</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>No se confirmó</translation>
+    </message>
+    <message>
+        <source>Cancel this request</source>
+        <translation>Cancelar esta petición</translation>
+    </message>
+    <message>
+        <source>Cancel “{what}”, {when}? Whoever offered sees it at their next sync.</source>
+        <translation>¿Cancelar «{what}», {when}? Quien se ofreció lo verá en su próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Cancel the request</source>
+        <translation>Cancelar la petición</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantenerla</translation>
+    </message>
+    <message>
+        <source>Not cancelled</source>
+        <translation>No se canceló</translation>
+    </message>
+    <message>
+        <source>You have not promised any help yet: nothing to export.</source>
+        <translation>Todavía no has prometido ninguna ayuda: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Nobody is confirmed for any request yet: nothing to export.</source>
+        <translation>Todavía no hay nadie confirmado en ninguna petición: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saved 1 event to {file}.</source>
+        <translation>Se guardó 1 evento en {file}.</translation>
+    </message>
+    <message>
+        <source>Saved {count} events to {file}.</source>
+        <translation>Se guardaron {count} eventos en {file}.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Writing the calendar file…</source>
+        <translation>Escribiendo el archivo de calendario…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>No se puede exportar</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWords</name>
+    <message>
+        <source>Open requests</source>
+        <extracomment>The sections, in the order the tab shows them.</extracomment>
+        <translation>Peticiones abiertas</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Cubiertas</translation>
+    </message>
+    <message>
+        <source>What I said I would do</source>
+        <translation>Lo que dije que haría</translation>
+    </message>
+    <message>
+        <source>Past and cancelled</source>
+        <translation>Pasadas y canceladas</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>{day}, {times}</source>
+        <translation>{day}, {times}</translation>
+    </message>
+    <message>
+        <source>{when} (read as UTC: {zone} is not known here)</source>
+        <translation>{when} (leído como UTC: {zone} no se conoce aquí)</translation>
+    </message>
+    <message>
+        <source>{here} ({there} {place} time)</source>
+        <translation>{here} ({there} hora de {place})</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source>1 person needed</source>
+        <translation>Se necesita 1 persona</translation>
+    </message>
+    <message>
+        <source>{count} people needed</source>
+        <translation>Se necesitan {count} personas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Covered by {names}</source>
+        <translation>La cubre: {names}</translation>
+    </message>
+    <message>
+        <source>Needs 1 more person</source>
+        <translation>Falta 1 persona</translation>
+    </message>
+    <message>
+        <source>Needs {count} more people</source>
+        <translation>Faltan {count} personas</translation>
+    </message>
+    <message>
+        <source>You offered</source>
+        <translation>Te ofreciste</translation>
+    </message>
+    <message>
+        <source>1 offer to confirm</source>
+        <translation>1 oferta por confirmar</translation>
+    </message>
+    <message>
+        <source>{count} offers to confirm</source>
+        <translation>{count} ofertas por confirmar</translation>
+    </message>
+    <message>
+        <source>1 person offered</source>
+        <translation>1 persona se ofreció</translation>
+    </message>
+    <message>
+        <source>{count} people offered</source>
+        <translation>{count} personas se ofrecieron</translation>
+    </message>
+    <message>
+        <source>Asked by {name}</source>
+        <translation>Lo pide {name}</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>se ofreció</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>se retiró</translation>
+    </message>
+    <message>
+        <source>thanked, not needed</source>
+        <translation>agradecida, no hizo falta</translation>
+    </message>
+    <message>
+        <source>Someone offered to help on {day}.</source>
+        <extracomment>The reader&apos;s clock (None: this computer&apos;s); tests and screenshots fix it.</extracomment>
+        <translation>Alguien se ofreció a ayudar el {day}.</translation>
+    </message>
+    <message>
+        <source>Someone who was coming on {day} can no longer come.</source>
+        <translation>Alguien que iba a venir el {day} ya no puede.</translation>
+    </message>
+    <message>
+        <source>Your offer to help on {day} was confirmed.</source>
+        <translation>Se confirmó tu oferta de ayuda del {day}.</translation>
+    </message>
+    <message>
+        <source>A request you offered to help with on {day} was cancelled.</source>
+        <translation>Se canceló una petición en la que te ofreciste a ayudar el {day}.</translation>
+    </message>
+    <message>
+        <source>And {count} more changes in the circle&apos;s help calendar.</source>
+        <translation>Y {count} cambios más en el calendario de ayuda del círculo.</translation>
+    </message>
+    <message>
+        <source>Help coming:
+{when}
+{names}: {what}</source>
+        <translation>Ayuda que viene:
+{when}
+{names}: {what}</translation>
+    </message>
+    <message>
+        <source>You said you would help:
+{when}
+{what}</source>
+        <translation>Dijiste que ayudarías:
+{when}
+{what}</translation>
+    </message>
+</context>
+<context>
     <name>HelplinesDialog</name>
     <message>
         <source>Your helplines</source>
@@ -3895,6 +4496,14 @@ Notas de los próximos días:</translation>
     <message>
         <source>Next group meeting</source>
         <translation>Próxima reunión de grupo</translation>
+    </message>
+    <message>
+        <source>Help coming</source>
+        <translation>Ayuda que viene</translation>
+    </message>
+    <message>
+        <source>Help I promised</source>
+        <translation>Ayuda que prometí</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -5829,6 +6438,14 @@ Notas de los próximos días:</translation>
         <translation>Abrir al iniciar sesión</translation>
     </message>
     <message>
+        <source>Remind me before help I promised</source>
+        <translation>Avisarme antes de la ayuda que prometí</translation>
+    </message>
+    <message>
+        <source>Reminder before help I promised, minutes before</source>
+        <translation>Aviso antes de la ayuda que prometí, minutos antes</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Guardar ajustes</translation>
     </message>
@@ -6333,6 +6950,7 @@ Clínica San Antonio → la clínica</translation>
     <name>Tray</name>
     <message>
         <source>Open CareCompanion</source>
+        <extracomment>A help-calendar notice or reminder was clicked: show the circle&apos;s help calendar.</extracomment>
         <translation>Abrir CareCompanion</translation>
     </message>
     <message>
@@ -6346,6 +6964,22 @@ Clínica San Antonio → la clínica</translation>
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Your circle&apos;s help calendar</source>
+        <translation>El calendario de ayuda de tu círculo</translation>
+    </message>
+    <message>
+        <source>Help you promised</source>
+        <translation>Ayuda que prometiste</translation>
+    </message>
+    <message>
+        <source>You said you would help at {time}.</source>
+        <translation>Dijiste que ayudarías a las {time}.</translation>
+    </message>
+    <message>
+        <source>You said you would help on {day} at {time}.</source>
+        <translation>Dijiste que ayudarías el {day} a las {time}.</translation>
     </message>
     <message>
         <source>A meeting soon</source>
@@ -6486,6 +7120,7 @@ Puede que lo que estabas haciendo no se haya terminado, así que revísalo e int
     <name>YearHeatmap</name>
     <message>
         <source>Year in colour</source>
+        <extracomment>The least a day&apos;s square and its gap take: a narrow window (911 px at 150 %) makes the squares smaller, down to this, rather than cut off the last months, the ones that count.</extracomment>
         <translation>El año en color</translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 
 from carecompanion.circle.engine import head_warnings, open_file_bytes, roster_of
 from carecompanion.circle.errors import CircleFileError
+from carecompanion.circle.help import help_requests
 from carecompanion.circle.identity import MemberIdentity
 from carecompanion.circle.view import build_posts
 
@@ -36,6 +38,10 @@ def test_every_kind_of_vector_is_there() -> None:
         "pinned_version",
         "former_member",
         "swapped_signature",
+        "help_calendar",
+        "help_foreign_confirmation",
+        "helper_posts",
+        "help_in_version_2",
     }
 
 
@@ -64,3 +70,17 @@ def test_vector(path: Path) -> None:
     assert len(warnings) == len(expect["warnings"])
     for fragment, warning in zip(expect["warnings"], warnings, strict=True):
         assert fragment in warning
+    if "help" in expect:
+        now = datetime.fromisoformat(vector["now"].replace("Z", "+00:00"))
+        name = {fp: member.name for fp, member in roster.members.items()}
+        shown = [
+            {
+                "what": r.what,
+                "state": r.state,
+                "needed": r.needed,
+                "covered_by": [name[fp] for fp in r.covered_by],
+                "offers": [[name[o.by], o.state] for o in r.offers],
+            }
+            for r in help_requests(opened.content, roster, now)
+        ]
+        assert shown == expect["help"]

@@ -30,7 +30,7 @@ NAMES = ("Ow", "A1", "A2", "M1", "M2", "X")
 PEOPLE = {name: member(f"Hostile {name}") for name in NAMES}
 OWNER = PEOPLE["Ow"]
 HONEST = ("Ow", "A1", "A2", "M1", "M2")  # X is an outsider: only ever hostile
-ROLES = ("admin", "member", "reader", "removed")
+ROLES = ("admin", "member", "helper", "reader", "removed")
 
 
 @dataclass

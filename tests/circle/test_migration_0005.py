@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from tests.helpers import stored_body, write_old_entry
 
 from carecompanion.circle.service import CircleService
 from carecompanion.clock import FixedClock
@@ -35,7 +36,7 @@ def test_upgrade_from_0004_keeps_everything_and_makes_an_identity_on_first_use(
 ) -> None:
     migrate.upgrade(bare.engine, "0004")
     assert not CIRCLE_TABLES & tables(bare)
-    entry = JournalService(bare, clock).add("Before circles", "kept")
+    entry_id = write_old_entry(bare.engine, "Before circles", "kept")
     # Today's people service reads columns later migrations add (0008), so the contact is
     # written and read at these revisions in SQL, with the columns 0004 made.
     with bare.engine.begin() as conn:
@@ -47,7 +48,7 @@ def test_upgrade_from_0004_keeps_everything_and_makes_an_identity_on_first_use(
         )
     migrate.upgrade(bare.engine, "0005")
     assert tables(bare) >= CIRCLE_TABLES
-    assert JournalService(bare, clock).get(entry.id).body == "kept"
+    assert stored_body(bare.engine, entry_id) == "kept"
     with bare.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT name FROM people_contacts").scalars().all() == ["Ann"]
     circles = CircleService(bare, clock)
@@ -67,6 +68,6 @@ def test_downgrade_removes_circle_data_and_keeps_the_rest(
     circles.share_entry(circle_id, entry.id)
     migrate.downgrade(bare.engine, "0004")
     assert not CIRCLE_TABLES & tables(bare)
-    assert journal.get(entry.id).body == "goes to the circle"
+    assert stored_body(bare.engine, entry.id) == "goes to the circle"
     migrate.upgrade(bare.engine)
     assert CircleService(bare, clock).circles() == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from carecompanion.cli.grammar import LazyHandler
 from carecompanion.cli.parser import build_parser
 from carecompanion.paths import AppPaths
 from tests.cli.conftest import Result
@@ -58,8 +59,11 @@ def test_every_command_runs_a_function_of_the_cli() -> None:
         if groups:
             assert handler is None, f"{' '.join(path)} groups commands and runs none"
             continue
+        if isinstance(handler, LazyHandler):  # named by the parser, loaded when it runs
+            handler = handler.resolve()
         assert callable(handler) and not isinstance(handler, str), path
         assert handler.__module__.startswith("carecompanion.cli."), path
+        assert handler.__name__.startswith("cmd_"), path
         assert parser.get_default("command") == " ".join(path)
         runnable += 1
     assert runnable >= 41, "the walk saw every command"

@@ -199,6 +199,8 @@ def test_show(cli: Run, vault: AppPaths) -> None:
     assert document["body"] == "He slipped in the **bathroom** tonight."
     assert document["tags"] == ["falls", "worried"]
     assert document["date"] == "2025-03-02T23:30:00-05:00"
+    # Written under TZ=America/New_York: the entry keeps that zone, by name.
+    assert (document["time_zone"], document["all_day"]) == ("America/New_York", False)
     assert [(a["filename"], a["size"]) for a in document["attachments"]] == [
         ("grab-rails.jpg", 2048)
     ]
@@ -207,6 +209,8 @@ def test_show(cli: Run, vault: AppPaths) -> None:
         "uid",
         "title",
         "date",
+        "time_zone",
+        "all_day",
         "created_at",
         "updated_at",
         "tags",

@@ -80,6 +80,8 @@ def test_add_and_list_lines_and_json_say_the_same(cli: Run, home: AppPaths) -> N
             "14",
             "2026-03-17",
             "False",
+            "",  # organisation and birthday: from an imported card only
+            "",
         ]
     ]
     first = json.loads(

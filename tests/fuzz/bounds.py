@@ -34,32 +34,60 @@ class ParseBoundExceeded(AssertionError):
     """A parser broke its bound: it hung, or it allocated more than allowed."""
 
 
+class _Alarm(BaseException):
+    """Raised into the parser by the hang guard.
+
+    A ``BaseException``, so that a parser's broad ``except Exception`` (which turns anything
+    into a clean "bad file") cannot mistake the guard for a failure of its own and hide it.
+    """
+
+
 @contextmanager
 def parse_bounds(*, megabytes: float = 64.0, seconds: float = HANG_SECONDS) -> Iterator[None]:
-    """Run the block under a memory bound (tracemalloc peak) and a hang guard (an alarm)."""
+    """Run the block under a memory bound (tracemalloc peak) and a hang guard (an alarm).
+
+    Both are checked however the block ends: a parser that allocates gigabytes and then
+    refuses the file, or that catches the alarm (even with a bare ``except``) and carries on
+    or raises its own error, still breaks its bound. Memory is counted from the block's start,
+    so what is already held (an outer trace over a long run) does not count.
+    """
     guard = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous_handler = None
+    fired = False
 
     def hung(_signum: int, _frame: FrameType | None) -> None:
-        raise ParseBoundExceeded(f"the parser ran for over {seconds:g} s: a hang")
+        nonlocal fired
+        fired = True
+        raise _Alarm
 
-    if guard:
-        previous_handler = signal.signal(signal.SIGALRM, hung)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
     already_tracing = tracemalloc.is_tracing()
     if not already_tracing:
         tracemalloc.start()
+    baseline, _ = tracemalloc.get_traced_memory()
     tracemalloc.reset_peak()
+    if guard:
+        previous_handler = signal.signal(signal.SIGALRM, hung)
+        # Then again every second: a parser that swallowed the first alarm meets the next one
+        # somewhere it does not catch it, rather than running on forever.
+        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    failure: BaseException | None = None
     try:
         yield
+    except BaseException as error:  # judged below, re-raised unless a bound broke
+        failure = error
     finally:
-        _, peak = tracemalloc.get_traced_memory()
-        if not already_tracing:
-            tracemalloc.stop()
         if guard:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous_handler)
-    if peak > megabytes * 1024 * 1024:
+        _, peak = tracemalloc.get_traced_memory()
+        if not already_tracing:
+            tracemalloc.stop()
+    if fired:
+        raise ParseBoundExceeded(f"the parser ran for over {seconds:g} s: a hang") from failure
+    used = peak - baseline
+    if used > megabytes * 1024 * 1024:
         raise ParseBoundExceeded(
-            f"the parser allocated {peak / 1024 / 1024:.1f} MiB, over its {megabytes:g} MiB bound"
-        )
+            f"the parser allocated {used / 1024 / 1024:.1f} MiB, over its {megabytes:g} MiB bound"
+        ) from failure
+    if failure is not None:
+        raise failure

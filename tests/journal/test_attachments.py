@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carecompanion.clock import FixedClock
 from carecompanion.journal import attachments as limits
@@ -102,6 +104,9 @@ def test_real_limit_refuses_before_writing(journal: JournalService) -> None:
         ("   ", "attachment"),
         ("dir/", "dir"),
         ("x" * 300, "x" * 255),
+        ("A\x1f:", "attachment"),  # not "A:", a drive on a second reading
+        ("..", "attachment"),
+        ("notes/...", "attachment"),
     ],
 )
 def test_clean_filename(given: str, expected: str) -> None:
@@ -132,3 +137,10 @@ def test_describe_size() -> None:
         "1.5 KB",
         "25.0 MB",
     ]
+
+
+@given(st.text(max_size=300))
+def test_cleaning_a_clean_name_changes_nothing(name: str) -> None:
+    once = clean_filename(name)
+    assert clean_filename(once) == once
+    assert once.strip(".") and "/" not in once and "\\" not in once

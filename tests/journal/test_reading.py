@@ -51,8 +51,8 @@ def test_summaries_carry_tags_favourite_and_attachments(journal: JournalService)
         )
     )
     assert journal.list_summaries() == [
-        EntrySummary(rich.id, rich.entry_at, "rich", True, True, ("A", "b")),
-        EntrySummary(plain.id, plain.entry_at, "plain", False, False, ()),
+        EntrySummary(rich.id, rich.entry_at, "rich", True, True, ("A", "b"), NEW_YORK.key),
+        EntrySummary(plain.id, plain.entry_at, "plain", False, False, (), NEW_YORK.key),
     ]
 
 

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from carecompanion.journal import search_index
 from carecompanion.journal import service as service_module
 from carecompanion.journal.service import EntryDraft, EntryFilter, JournalService
+from carecompanion.vault.vault import UnlockedVault
 from tests.journal.conftest import NEW_YORK
+from tests.journal.index_check import assert_index_matches_entries
 
 EVENING = datetime(2025, 11, 3, 21, 0, tzinfo=NEW_YORK)
 
@@ -224,3 +226,61 @@ def test_old_matches_are_found_behind_many_newer_entries(
     journal.delete(150)  # gaps in the ids change nothing
     assert [hit.id for hit in journal.search("lighthouse")] == [oldest]
     assert [hit.id for hit in journal.search("lighthouse", EntryFilter(tag="none"))] == []
+
+
+def test_filters_combine_and_exclude(journal: JournalService, diary: dict[str, int]) -> None:
+    two_days_on = (EVENING + timedelta(days=2)).date()
+    assert titles(journal.search("falls", EntryFilter(tag="falls", since=two_days_on))) == [
+        "Respite plan"
+    ]
+    assert titles(journal.search("falls", EntryFilter(tag="falls", until=two_days_on))) == [
+        "The first fall"
+    ]
+    journal.add_attachment(diary["respite"], "plan.txt", "text/plain", b"plan")
+    assert set(titles(journal.search("falls", EntryFilter(has_attachment=False)))) == {
+        "The first fall",
+        "Support group",
+    }
+
+
+def test_filtered_matches_are_found_behind_many_newer_entries(
+    journal: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter is checked inside each window of ids, down to the oldest."""
+    monkeypatch.setattr(search_index, "CANDIDATES", 3)
+    oldest = journal.add("lighthouse", "", ["coast"], entry_at=EVENING).id
+    journal.add_drafts(
+        [EntryDraft(f"lighthouse {i}", "", EVENING, tags=("inland",)) for i in range(200)]
+    )
+    assert [hit.id for hit in journal.search("lighthouse", EntryFilter(tag="coast"))] == [oldest]
+    found = journal.search("lighthouse", EntryFilter(tag="inland"))
+    assert len(found) == 3 and oldest not in {hit.id for hit in found}
+
+
+def test_a_large_import_leaves_the_index_in_one_segment(
+    journal: JournalService, unlocked_vault: UnlockedVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service_module, "SETTLE_AFTER", 40)
+    database = unlocked_vault.database
+    with database.engine.begin() as conn:  # small leaves: the import writes many segments
+        conn.exec_driver_sql("INSERT INTO journal_fts (journal_fts, rank) VALUES ('pgsz', 64)")
+        conn.exec_driver_sql("INSERT INTO journal_fts (journal_fts, rank) VALUES ('automerge', 0)")
+    for day in range(3):  # three small writes: three segments, fewer than a merge needs
+        journal.add(f"day {day}", "a walk by the river")
+
+    def segments() -> int:
+        with database.engine.connect() as conn:
+            return int(
+                conn.exec_driver_sql(
+                    "SELECT count(DISTINCT segid) FROM journal_fts_idx"
+                ).scalar_one()
+            )
+
+    assert segments() > 1
+    ids = journal.add_drafts(
+        [EntryDraft(f"walk {i}", f"river walk number {i}", EVENING) for i in range(40)]
+    )
+    assert segments() == 1
+    assert len(journal.search("river")) == 43
+    assert [hit.id for hit in journal.search("number 7")] == [ids[7]]
+    assert_index_matches_entries(database)

@@ -17,7 +17,7 @@ from carecompanion.mood.records import CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
-from tests.helpers import schema_drift
+from tests.helpers import schema_drift, stored_body, write_old_entry
 
 MOOD_TABLES = {
     "mood_checkins",
@@ -46,10 +46,10 @@ def test_upgrade_from_0002_keeps_the_journal_and_seeds_the_list(
 ) -> None:
     migrate.upgrade(bare.engine, "0002")
     assert not MOOD_TABLES & tables(bare)
-    entry = JournalService(bare, clock).add("Before mood tracking", "kept")
+    entry_id = write_old_entry(bare.engine, "Before mood tracking", "kept")
     migrate.upgrade(bare.engine, "0003")
     assert tables(bare) >= MOOD_TABLES
-    assert JournalService(bare, clock).get(entry.id).body == "kept"
+    assert stored_body(bare.engine, entry_id) == "kept"
     mood = MoodService(bare, clock)
     assert tuple(a.name for a in mood.activities.list()) == DEFAULT_ACTIVITIES
 
@@ -73,7 +73,7 @@ def test_downgrade_removes_mood_data_and_keeps_the_journal(
     migrate.downgrade(bare.engine, "0002")
     assert not MOOD_TABLES & tables(bare)
     assert migrate.current_revision(bare.engine) == "0002"
-    assert journal.get(entry.id).body == "stays"
+    assert stored_body(bare.engine, entry.id) == "stays"
     with bare.engine.connect() as conn:
         indexes = {
             row[0]

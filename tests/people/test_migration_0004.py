@@ -20,7 +20,7 @@ from carecompanion.people.meetings import GroupDraft, Schedule
 from carecompanion.people.records import ContactDraft, Phone
 from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
-from tests.helpers import schema_drift
+from tests.helpers import schema_drift, stored_body, write_old_entry
 
 PEOPLE_TABLES = {
     "people_contacts",
@@ -51,11 +51,11 @@ def tables(db: Database) -> set[str]:
 def test_upgrade_from_0003_keeps_journal_and_mood(bare: Database, clock: FixedClock) -> None:
     migrate.upgrade(bare.engine, "0003")
     assert not PEOPLE_TABLES & tables(bare)
-    entry = JournalService(bare, clock).add("Before people", "kept")
+    entry_id = write_old_entry(bare.engine, "Before people", "kept")
     MoodService(bare, clock).add(CheckInDraft(mood=3, note="kept too"))
     migrate.upgrade(bare.engine, "0004")
     assert tables(bare) >= PEOPLE_TABLES
-    assert JournalService(bare, clock).get(entry.id).body == "kept"
+    assert stored_body(bare.engine, entry_id) == "kept"
     assert [c.note for c in MoodService(bare, clock).list()] == ["kept too"]
     with bare.engine.connect() as conn:  # the service reads columns later migrations add
         assert conn.exec_driver_sql("SELECT count(*) FROM people_contacts").scalar() == 0
@@ -86,7 +86,7 @@ def test_downgrade_removes_people_data_and_keeps_the_rest(
     migrate.downgrade(bare.engine, "0003")
     assert not PEOPLE_TABLES & tables(bare)
     assert migrate.current_revision(bare.engine) == "0003"
-    assert JournalService(bare, clock).get(entry.id).body == "stays"
+    assert stored_body(bare.engine, entry.id) == "stays"
     with bare.engine.connect() as conn:
         indexes = {
             row[0]

@@ -46,6 +46,7 @@ def test_a_contact_from_before_keeps_nothing_and_reads(bare: Database, clock: Fi
     (ann,) = PeopleService(bare, clock).list()
     assert ann.name == "Ann" and ann.vcard_extra == ()
     assert "N:;Ann;;;" in PeopleService(bare, clock).export_vcard()
+    migrate.upgrade(bare.engine, "head")  # and the later migrations take it from there
     assert schema_drift(bare.engine) == []
 
 

@@ -80,7 +80,11 @@ def test_an_organisation_has_no_guessed_family_name(version: Version) -> None:
 def test_birthdays(lines: list[str], day: tuple[int | None, int, int] | None) -> None:
     parsed = card("FN:Ann", *lines)
     assert birthday(parsed.extra) == day
-    for written in lines:  # written back as read, whatever we make of it
+    for written in lines:  # written back as read, whatever we make of it, but for a date
+        # without a year, which goes out in the version's own form (4.0's here; see
+        # test_vcard_birthday_versions.py)
+        if day is not None and day[0] is None:
+            written = f"BDAY:--{day[1]:02d}{day[2]:02d}"
         assert written in exported(parsed, "4.0")
 
 

@@ -23,6 +23,7 @@ from carecompanion.people.records import (
     Photo,
 )
 from carecompanion.people.validation import validated
+from carecompanion.people.vcard_extra import birthday
 from carecompanion.people.vcard_read import parse_vcards
 from carecompanion.people.vcard_text import escape, join
 from carecompanion.people.vcard_write import VERSIONS, Version, write_vcards
@@ -228,4 +229,9 @@ def test_a_real_card_comes_back_the_same_through_our_export(version: Version, te
     written = write_vcards([(contact, None)], version)
     (again,) = parse_vcards(written.encode("utf-8"), Path("again.vcf"))
     assert again.draft == first.draft
-    assert again.extra == first.extra
+    # A birthday without a year takes the version's own form (3.0 has no "--0415"): the same
+    # day, written differently (test_vcard_birthday_versions.py); all else exactly as read.
+    assert [p for p in again.extra if p.name != "BDAY"] == [
+        p for p in first.extra if p.name != "BDAY"
+    ]
+    assert birthday(again.extra) == birthday(first.extra)

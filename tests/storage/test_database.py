@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy.dialects import sqlite
 
 from carecompanion.journal.models import EntryRow
@@ -133,6 +135,19 @@ def test_utc_datetime_stores_sortable_utc_text() -> None:
     assert loaded is not None and loaded.tzinfo is UTC
     assert column.process_bind_param(None, SQLITE) is None
     assert column.process_result_value(None, SQLITE) is None
+
+
+@given(
+    when=st.datetimes(
+        min_value=datetime(1000, 1, 2),  # strftime writes earlier years without zeros
+        max_value=datetime(9999, 12, 30),
+        timezones=st.sampled_from([UTC, timezone(timedelta(hours=-9, minutes=-30))]),
+    )
+)
+def test_utc_datetime_reads_back_what_it_stored(when: datetime) -> None:
+    column = UtcDateTime()
+    loaded = column.process_result_value(column.process_bind_param(when, SQLITE), SQLITE)
+    assert loaded == when and loaded is not None and loaded.tzinfo is UTC
 
 
 def test_utc_datetime_refuses_naive_values() -> None:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from carecompanion.clock import FixedClock
 from carecompanion.journal.service import JournalService
 from carecompanion.paths import AppPaths
-from carecompanion.storage import migrate
+from carecompanion.storage import migrate, schema_version
 from carecompanion.storage.database import Database
 from carecompanion.vault.errors import NewerVaultVersion
 from carecompanion.vault.vault import UnlockedVault, Vault
@@ -47,7 +47,9 @@ def test_upgrade_from_empty_to_head(database: Database) -> None:
 
 
 def test_head_is_the_last_revision_file() -> None:
-    versions = sorted(p.stem for p in (migrate.MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
+    versions = sorted(
+        p.stem for p in (schema_version.MIGRATIONS_DIR / "versions").glob("[0-9]*.py")
+    )
     assert versions
     assert migrate.head_revision() == versions[-1].split("_")[0]
 
@@ -132,10 +134,12 @@ def downgrade() -> None:
 def newer_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Pretend to be the next version of the app: the real migrations plus one more."""
     scripts = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        schema_version.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__")
+    )
     head = migrate.head_revision()
     (scripts / "versions" / "9000_test_only.py").write_text(NEXT_REVISION.format(head=head))
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(schema_version, "MIGRATIONS_DIR", scripts)  # Alembic reads it there too
     assert migrate.head_revision() == "9000"
     return head
 

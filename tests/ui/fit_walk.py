@@ -423,6 +423,13 @@ def walk_app(walk: Walk, folder: Path) -> None:
     window.resize(window.minimumSizeHint())
     walk.check("main-circles-smallest", window)
     window.resize(first)
+    circle_page.tabs.setCurrentWidget(circle_page.help_tab)  # a request asked in the walk
+    wait_until(lambda: not circle_page.work.busy)
+    walk.check("main-circles-help", window)
+    window.resize(window.minimumSizeHint())
+    walk.check("main-circles-help-smallest", window)
+    window.resize(first)
+    circle_page.tabs.setCurrentIndex(0)
     shell.show_section(0)
     circle_page.clear()
     controller.lock()
@@ -705,6 +712,61 @@ def walk_circle_dialogs(walk: Walk, controller: object, folder: Path) -> None:
     walk.dialog(
         "circle-mood-share",
         lambda: MoodShareDialog(service, session.mood, page.work, parent=window),
+    )
+    walk_help_dialogs(walk, controller, info.id)
+
+
+def walk_help_dialogs(walk: Walk, controller: object, circle_id: str) -> None:
+    """The help calendar's dialogs (issue 18), and a request for the Help tab to show."""
+    from datetime import timedelta
+
+    from carecompanion.circle.helping import Ask
+    from carecompanion.ui.app.controller import AppController
+    from carecompanion.ui.circle.help_dialogs import AskDialog, NoteDialog
+
+    assert isinstance(controller, AppController)
+    session, window = controller.session, controller.window
+    assert session is not None
+    today = session.clock.now().date()
+
+    def no_save(*_args: object) -> None:
+        return None
+
+    walk.dialog("circle-ask", lambda: AskDialog(no_save, today, parent=window))
+
+    def series_refused(dialog: QWidget) -> None:
+        assert isinstance(dialog, AskDialog)
+        dialog.repeat.setChecked(True)
+        dialog.error.setText(dialog.tr("The end must come after the start."))
+        dialog.error.show()
+
+    walk.dialog(
+        "circle-ask-series", lambda: AskDialog(no_save, today, parent=window), series_refused
+    )
+    start = session.clock.now().replace(tzinfo=None, minute=0) + timedelta(days=2)
+    session.circles.ask_for_help(
+        circle_id,
+        Ask(
+            "Sit with Mum while I go to my appointment",
+            start,
+            start + timedelta(hours=3),
+            "UTC",
+            where="at home",
+            note="She likes the radio on.",
+        ),
+    )
+    [request] = session.circles.help_board(circle_id).requests
+    walk.dialog("circle-ask-edit", lambda: AskDialog(no_save, today, request, parent=window))
+    walk.dialog(
+        "circle-help-note",
+        lambda: NoteDialog(
+            window.tr("Cancel this request"),
+            window.tr("Cancel “{what}”, {when}? Whoever offered sees it at their next sync."),
+            window.tr("Why (optional)"),
+            window.tr("Cancel the request"),
+            window,
+            window.tr("Keep it"),
+        ),
     )
 
 

@@ -170,9 +170,9 @@ def test_locking_while_the_import_writes_lets_its_transaction_finish(
     lock = OnGuiThread(controller.lock)
     real_add = session.journal.add_drafts
 
-    def lock_during_the_write(drafts: Any) -> list[int]:
+    def lock_during_the_write(drafts: Any, **kwargs: Any) -> list[int]:
         on_worker_then_wait(lock)  # the tray's Lock, in the middle of the write
-        return real_add(drafts)  # the lock waits for the transaction
+        return real_add(drafts, **kwargs)  # the lock waits for the transaction
 
     monkeypatch.setattr(session.journal, "add_drafts", lock_during_the_write)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -225,9 +225,9 @@ def test_cancel_during_the_write_does_not_claim_nothing_was_imported(
     cancel = OnGuiThread(press_cancel(dialog))
     real_add = session.journal.add_drafts
 
-    def cancel_during_the_write(drafts: Any) -> list[int]:
+    def cancel_during_the_write(drafts: Any, **kwargs: Any) -> list[int]:
         on_worker_then_wait(cancel)
-        return real_add(drafts)
+        return real_add(drafts, **kwargs)
 
     monkeypatch.setattr(session.journal, "add_drafts", cancel_during_the_write)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

@@ -59,6 +59,7 @@ from carecompanion.demo import create_demo_vault
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.app.controller import AppController
+from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.common import core_words, i18n
 from carecompanion.vault.earlier import EarlierJournal
 from tests.ui.conftest import ControllerFactory
@@ -723,6 +724,7 @@ def _english(texts: list[tuple[str, str]], allowed: tuple[str, ...]) -> list[str
 CIRCLE = "Tuesday group"
 MEMBER = "Ana"
 COMMENT = "Thinking of you"
+HELP_WHAT = "Sit with Mum"  # a request in the circle's help calendar (issue 18)
 
 
 def _share_in_a_circle(session: VaultSession, folder: Path) -> tuple[str, int]:
@@ -734,6 +736,30 @@ def _share_in_a_circle(session: VaultSession, folder: Path) -> tuple[str, int]:
     session.circles.comment(circle_id, rid, COMMENT)
     session.circles.sync(circle_id)
     return circle_id, entry_id
+
+
+def _help_calendar(
+    session: VaultSession, page: CirclePage, circle_id: str, window: QWidget
+) -> Iterator[QWidget]:
+    """The Circle page's help calendar with a request in it, chosen (issue 18)."""
+    from datetime import timedelta
+
+    from carecompanion.circle.helping import Ask
+    from carecompanion.ui.common.workers import wait_for_background_work
+
+    start = session.clock.now().replace(tzinfo=None, minute=0) + timedelta(days=1)
+    session.circles.ask_for_help(
+        circle_id, Ask(HELP_WHAT, start, start + timedelta(hours=2), "Europe/London")
+    )
+    page.tabs.setCurrentWidget(page.help_tab)
+    page.help_tab.past_box.setChecked(False)
+    page.help_tab.load()
+    while page.work.busy:  # read in the background
+        wait_for_background_work()
+        QCoreApplication.processEvents()
+    assert page.help_tab.panel_request() is not None
+    yield window
+    page.tabs.setCurrentIndex(0)
 
 
 def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterator[QWidget]:
@@ -748,6 +774,7 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
         MemberCardDialog,
         StartCircleDialog,
     )
+    from carecompanion.ui.circle.help_dialogs import AskDialog, NoteDialog
     from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
     from carecompanion.ui.circle.mood_share_dialog import MoodShareDialog
     from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
@@ -781,6 +808,7 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
         shell.show_section(row)
     QCoreApplication.processEvents()
     yield controller.window
+    yield from _help_calendar(session, page, circle_id, controller.window)
     now = clock.now().astimezone()
     settings = SettingsDialog("system", 10, False, None)
     settings.set_language("system")
@@ -813,6 +841,20 @@ def _views(controller: AppController, clock: FixedClock, folder: Path) -> Iterat
         lambda: CirclePassphraseDialog(session.circles, page.work, circle_id, False),
         lambda: CirclePassphraseDialog(session.circles, page.work, circle_id, True),
         lambda: EarlierJournalsDialog(_earlier_journals(now, folder)),
+        lambda: AskDialog(lambda *_a: None, now.date()),
+        lambda: AskDialog(
+            lambda *_a: None, now.date(), session.circles.help_board(circle_id).requests[0]
+        ),
+        lambda: NoteDialog(
+            QCoreApplication.translate("HelpTab", "Withdraw my offer"),
+            QCoreApplication.translate(
+                "HelpTab", "Withdraw your offer to help with “{what}”?"
+            ).format(what=HELP_WHAT),
+            QCoreApplication.translate("HelpTab", "Why (optional)"),
+            QCoreApplication.translate("HelpTab", "Withdraw my offer"),
+            None,
+            QCoreApplication.translate("HelpTab", "Keep my offer"),
+        ),
     ]
     for make in dialogs:
         dialog = make()
@@ -881,7 +923,7 @@ def _walk(
         + ENDONYMS
         + _core_english()
         + _demo_data(controller)
-        + ("Rosa", "Rad", "scan.pdf", CIRCLE, MEMBER, COMMENT)
+        + ("Rosa", "Rad", "scan.pdf", CIRCLE, MEMBER, COMMENT, HELP_WHAT)
     )
     return texts, tuple(phrase for phrase in allowed if phrase.strip())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -165,7 +167,7 @@ def test_keyboard_shortcuts_switch_sections_and_lock(
     assert controller.session is None
 
 
-def test_damaged_database_offers_the_last_backup(
+def test_damage_found_in_the_background_offers_the_last_backup_at_the_next_unlock(
     qtbot: QtBot,
     make_controller: ControllerFactory,
     vault_factory: VaultFactory,
@@ -173,26 +175,53 @@ def test_damaged_database_offers_the_last_backup(
     paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _vault_with_entries(vault_factory, clock)
-    Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # takes today's automatic backup
+    """Unlocking no longer reads every page (issue 17): the check before the daily backup,
+    in the background, finds the damage and says so; the next unlock then verifies every
+    page, fails there, and offers the last good backup."""
+    unlocked, _key = vault_factory()
+    journal = JournalService(unlocked.database, clock)
+    for number in range(3):
+        journal.add(f"Entry {number}", "Some words.", ["tag"])
+    # Most of the file: a scan's pages, which opening the journal never reads.
+    scan = journal.add("The scan", "From the clinic.")
+    journal.add_attachment(scan.id, "scan.png", "image/png", os.urandom(2 * 1024 * 1024))
+    unlocked.lock()
+    Vault(paths, clock).unlock(GOOD_PASSPHRASE).lock()  # today's automatic backup
     data = bytearray(paths.database_file.read_bytes())
     data[len(data) // 2] ^= 0xFF
     paths.database_file.write_bytes(bytes(data))
+    clock.advance(24 * 3600)  # tomorrow: a backup is due, and the full check before it
 
+    warned: list[str] = []
     asked: list[str] = []
+
+    def warn(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        warned.append(str(args[2]))
+        return QMessageBox.StandardButton.Ok
 
     def answer_yes(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
         asked.append(str(args[2]))
         return QMessageBox.StandardButton.Yes
 
+    monkeypatch.setattr(QMessageBox, "warning", warn)
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     controller = make_controller()
     controller.start()
     _unlock(qtbot, controller, GOOD_PASSPHRASE)
     qtbot.waitUntil(lambda: controller.shell is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=15_000)
+    assert "unlock it again" in warned[0]
+    assert not asked
+    assert len(list(paths.backups_dir.glob("auto-*.ccbackup"))) == 1, "damage is not backed up"
+
+    assert controller.shell is not None
+    qtbot.keyClick(controller.shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.session is None
+    _unlock(qtbot, controller, GOOD_PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.shell is not None, timeout=15_000)
     assert asked and "backup" in asked[0]
     assert controller.shell is not None
-    assert controller.shell.journal_page.timeline_model.entry_count() == 3
+    assert controller.shell.journal_page.timeline_model.entry_count() == 4
     assert list(paths.data_dir.glob("replaced-*/vault.db")), "the damaged copy is kept aside"
 
 

@@ -90,3 +90,22 @@ def is_day(value: object) -> bool:
     if not isinstance(value, str) or not _DAY.match(value):
         return False
     return _valid_date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+
+
+_WALL_TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$")
+#: An IANA zone name's shape ("Europe/London", "America/Argentina/Buenos_Aires", "UTC",
+#: "Etc/GMT+5"). Whether this computer knows the zone is not a question of the format: a
+#: newer zone database may name zones an older one does not have.
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+
+
+def is_wall_time(value: object) -> bool:
+    """A wall-clock time, ``YYYY-MM-DDTHH:MM``, with no zone or offset (the help calendar
+    keeps its zone beside it)."""
+    if not isinstance(value, str) or not _WALL_TIME.match(value):
+        return False
+    return is_day(value[:10]) and int(value[11:13]) < 24 and int(value[14:16]) < 60
+
+
+def is_zone_name(value: object, limit: int) -> bool:
+    return isinstance(value, str) and len(value) <= limit and bool(_ZONE_NAME.match(value))

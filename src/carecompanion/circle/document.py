@@ -21,7 +21,7 @@ from carecompanion.circle.content import CircleContent
 from carecompanion.circle.errors import TOO_LARGE, CircleFileError
 from carecompanion.circle.identity import MemberCard, card_from_json
 from carecompanion.circle.inflate import inflate
-from carecompanion.circle.items import MalformedItem, SignedItem, parse_item
+from carecompanion.circle.items import MalformedItem, SignedItem, needs_version_3, parse_item
 from carecompanion.circle.limits import (
     MAX_CARDS,
     MAX_DOCUMENT_BYTES,
@@ -36,7 +36,13 @@ from carecompanion.errors import Sentence
 
 MAGIC = b"carecompanion-circle/1\n"
 FORMAT = "carecompanion.circle"
+#: The version written when a document holds nothing of version 3's.
 VERSION = 2
+#: Version 3 added the help calendar (its record kinds and the ``helper`` role) and nothing
+#: else: a document is written as version 3 only when it holds one of those
+#: (``items.needs_version_3``), so members whose app reads only version 2 keep reading every
+#: circle that does not use the help calendar. The newest version this reader reads.
+HELP_VERSION = 3
 _SECTIONS = {
     "roster": ("roster", MAX_ROSTER_ITEMS),
     "legacy_roster": ("legacy", MAX_ROSTER_ITEMS),
@@ -143,7 +149,7 @@ def _document_text(content: CircleContent) -> Iterator[str]:
         sections[section_of[item.kind]].append(item)
     head: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": written_version(content),
         "circle": content.circle_id,
         "genesis": content.genesis.to_json(),
         "cards": [content.cards[fp].to_json() for fp in sorted(content.cards)],
@@ -162,6 +168,12 @@ def _document_text(content: CircleContent) -> Iterator[str]:
         parts.append("]")
     parts.append("}")
     yield "".join(parts)
+
+
+def written_version(content: CircleContent) -> int:
+    """2, or 3 when ``content`` holds anything that exists only from version 3 on."""
+    newer = any(needs_version_3(item) for item in content.items.values())
+    return HELP_VERSION if newer else VERSION
 
 
 def _json(value: Any) -> str:
@@ -193,13 +205,19 @@ def decode_document(
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise CircleFileError(DAMAGED)
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version not in (1, VERSION):
-        raise CircleFileError(NEWER if isinstance(version, int) and version > VERSION else DAMAGED)
-    if set(document) != (_TOP_KEYS if version == VERSION else _V1_TOP_KEYS):
+    known = (1, VERSION, HELP_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version not in known:
+        newer = isinstance(version, int) and version > HELP_VERSION
+        raise CircleFileError(NEWER if newer else DAMAGED)
+    if set(document) != (_V1_TOP_KEYS if version == 1 else _TOP_KEYS):
         raise CircleFileError(DAMAGED)
-    sections = _SECTIONS if version == VERSION else _V1_SECTIONS
+    sections = _V1_SECTIONS if version == 1 else _SECTIONS
     try:
-        return _parse_sections(document, sections, reuse or {})
+        parsed = _parse_sections(document, sections, reuse or {})
+        if version < HELP_VERSION and any(needs_version_3(item) for item in parsed.items):
+            # Strict, as for unknown keys: only a version-3 document holds version 3's items.
+            raise MalformedItem("an item of a newer version in an older document")
+        return parsed
     except (MalformedItem, RecursionError) as exc:
         # RecursionError: json.loads of an item body nested thousands deep ("[[[[...").
         raise CircleFileError(DAMAGED) from exc

@@ -60,7 +60,7 @@ NOT_ON_ROSTER = Sentence(
 ONLY_ADMINS_CHANGE = Sentence(
     "circle.only_admins_change", "Only the circle's organiser or an admin can change who is in it."
 )
-UNKNOWN_ROLE = Sentence("circle.unknown_role", "A role is admin, member or reader.")
+UNKNOWN_ROLE = Sentence("circle.unknown_role", "A role is admin, member, helper or reader.")
 OWNER_STAYS = Sentence("circle.owner_stays", "The circle's organiser is always in it.")
 ONLY_OWNER_MAKES_ADMIN = Sentence(
     "circle.only_owner_makes_admin", "Only the circle's organiser can make someone an admin."

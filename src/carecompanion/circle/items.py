@@ -9,6 +9,8 @@ Version 2 of the format (docs/circle-format.md) changed what roster items and he
 those two are signed under ``carecompanion/circle/v2/``; the genesis and records mean what they
 meant in version 1 and keep its domain, so records written under version 1 stay valid. A
 version-1 roster item read from an old file is kind ``legacy`` (signed as a v1 ``roster``).
+Version 3 added the help calendar's record kinds and the ``helper`` role, signed under the
+same domains: the kind and the role are inside the signed body, so nothing can pass for them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any, Final, Literal
 
 from carecompanion.circle.canonical import (
@@ -29,24 +32,40 @@ from carecompanion.circle.canonical import (
     from_b64url,
     is_day,
     is_timestamp,
+    is_wall_time,
+    is_zone_name,
 )
 from carecompanion.circle.errors import TOO_LONG, InvalidInput
 from carecompanion.circle.limits import (
     MAX_BODY_CHARS,
     MAX_COMMENT_CHARS,
     MAX_FIGURES,
+    MAX_HELP_NOTE_CHARS,
+    MAX_HELP_PEOPLE,
+    MAX_HELP_WHAT_CHARS,
+    MAX_HELP_WHERE_CHARS,
     MAX_INTEGER,
     MAX_ITEM_BODY_BYTES,
     MAX_MOOD_TEXT_CHARS,
     MAX_NAME_CHARS,
+    MAX_SLOT_DAYS,
     MAX_TAG_CHARS,
     MAX_TAGS,
     MAX_TITLE_CHARS,
+    MAX_ZONE_CHARS,
 )
 
 ItemKind = Literal["genesis", "roster", "record", "head", "legacy"]
-ROLES: Final = ("admin", "member", "reader", "removed")
-RECORD_KINDS: Final = ("entry", "mood", "comment", "reaction", "withdrawal")
+#: ``helper`` came with format version 3 (the help calendar): reads, offers help, posts nothing.
+ROLES: Final = ("admin", "member", "helper", "reader", "removed")
+LEGACY_ROLES: Final = ("admin", "member", "reader", "removed")
+#: The help calendar's record kinds (format version 3); an offer is withdrawn by a
+#: ``withdrawal`` that keeps the offer's request as its target and says why.
+HELP_KINDS: Final = ("request", "offer", "confirmation", "cancellation")
+RECORD_KINDS: Final = ("entry", "mood", "comment", "reaction", "withdrawal", *HELP_KINDS)
+#: Kinds whose ``target`` is a record id: a post (comment, reaction), a request (offer,
+#: cancellation) or an offer (confirmation).
+_TARGETED: Final = ("comment", "reaction", "offer", "confirmation", "cancellation")
 REACTIONS: Final = ("heart", "thinking_of_you", "hug", "strength", "thanks")
 _RECORD_ID_DOMAIN = b"carecompanion/record-id/v1\x00"
 _V1, _V2 = b"carecompanion/circle/v1/", b"carecompanion/circle/v2/"
@@ -95,6 +114,26 @@ def decode_keeps(value: str) -> frozenset[bytes]:
 
 def encode_keeps(digests: Iterable[bytes]) -> str:
     return b64url(b"".join(sorted(set(digests))))
+
+
+def is_offer_record(fields: Mapping[str, Any]) -> bool:
+    """An offer, or an offer's withdrawal (a withdrawal that names the offer's request): the
+    records a ``helper`` may write."""
+    kind = fields["kind"]
+    return kind == "offer" or (kind == "withdrawal" and fields["target"] is not None)
+
+
+def needs_version_3(item: SignedItem) -> bool:
+    """Whether ``item`` exists only from format version 3 on (the help calendar): a version-2
+    reader would refuse it, so a document holding it is written as version 3."""
+    fields = item.fields
+    if item.kind == "roster":
+        return bool(fields["role"] == "helper")
+    if item.kind == "record":
+        return fields["kind"] in HELP_KINDS or (
+            fields["kind"] == "withdrawal" and fields["target"] is not None
+        )
+    return False
 
 
 def record_id(author: str, nonce: bytes) -> str:
@@ -283,7 +322,7 @@ def _check_legacy_roster(f: Mapping[str, Any]) -> None:
     _keys(f, {"by", "member", "role", "version", "op", "honoured", "at"}, "roster change")
     _match(HEX32, f["by"], "a roster signer")
     _match(HEX32, f["member"], "a roster member")
-    if f["role"] not in ROLES:
+    if f["role"] not in LEGACY_ROLES:
         raise MalformedItem("a roster role is unknown")
     _int(f["version"], "a roster version")
     _int(f["op"], "a roster counter")
@@ -323,13 +362,18 @@ def _check_record(f: Mapping[str, Any]) -> None:
     _timestamp(f["created"], "a record time")
     _timestamp(f["updated"], "a record time")
     target, content = f["target"], f["content"]
-    if kind in ("comment", "reaction"):
+    if kind in _TARGETED:
         _match(HEX24, target, "a record target")
+    elif kind == "withdrawal" and target is not None:
+        _match(HEX24, target, "a withdrawn offer's request")
     elif target is not None:
-        raise MalformedItem("only comments and reactions have a target")
+        raise MalformedItem("only replies, help records and offers' withdrawals have a target")
     if not isinstance(content, dict):
         raise MalformedItem("a record's content is not an object")
     _CONTENT_CHECKS[kind](content)
+    if kind == "withdrawal" and (target is None) != (not content):
+        # A withdrawal says why exactly when it withdraws an offer (and names its request).
+        raise MalformedItem("a withdrawal's reason and target do not go together")
 
 
 def _check_entry(c: Mapping[str, Any]) -> None:
@@ -372,7 +416,52 @@ def _check_reaction(c: Mapping[str, Any]) -> None:
 
 
 def _check_withdrawal(c: Mapping[str, Any]) -> None:
-    _keys(c, set(), "withdrawal")
+    if c:  # an offer's withdrawal: why (format version 3)
+        _keys(c, {"reason"}, "withdrawal")
+        _text(c["reason"], MAX_HELP_NOTE_CHARS, "a reason")
+
+
+def _check_request(c: Mapping[str, Any]) -> None:
+    """A request for help: what, when (wall-clock times in ``zone``), how many people."""
+    _keys(
+        c,
+        {"what", "start", "end", "zone", "needed", "where", "note", "series"},
+        "request for help",
+    )
+    _text(c["what"], MAX_HELP_WHAT_CHARS, "what help is needed", empty=False)
+    start, end = c["start"], c["end"]
+    if not is_wall_time(start) or not is_wall_time(end) or not start < end:
+        raise MalformedItem("a request's times are wrong")
+    if start < _FIRST_YEAR or end[:4] > _LAST_YEAR:
+        # Nearer the ends of the calendar, a zone's offset moves them off it (OverflowError).
+        raise MalformedItem("a request's times are out of range")
+    days = (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
+    if days > MAX_SLOT_DAYS:
+        raise MalformedItem("a request is too long")
+    if not is_zone_name(c["zone"], MAX_ZONE_CHARS):
+        raise MalformedItem("a request's time zone is malformed")
+    _int(c["needed"], "how many people are needed")
+    if c["needed"] > MAX_HELP_PEOPLE:
+        raise MalformedItem("a request needs too many people")
+    _text(c["where"], MAX_HELP_WHERE_CHARS, "where help is needed")
+    _text(c["note"], MAX_HELP_NOTE_CHARS, "a request's note")
+    if c["series"] is not None:
+        _match(HEX24, c["series"], "a request's series")
+
+
+#: The years a request may fall in: far from both ends of ``datetime``'s calendar.
+_FIRST_YEAR, _LAST_YEAR = "1970", "9998"
+
+
+def _check_note(c: Mapping[str, Any]) -> None:
+    """An offer's or a confirmation's note (may be empty)."""
+    _keys(c, {"note"}, "help record")
+    _text(c["note"], MAX_HELP_NOTE_CHARS, "a note")
+
+
+def _check_cancellation(c: Mapping[str, Any]) -> None:
+    _keys(c, {"reason"}, "cancellation")
+    _text(c["reason"], MAX_HELP_NOTE_CHARS, "a reason")
 
 
 _BODY_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
@@ -388,4 +477,8 @@ _CONTENT_CHECKS: Final[dict[str, Callable[[Mapping[str, Any]], None]]] = {
     "comment": _check_comment,
     "reaction": _check_reaction,
     "withdrawal": _check_withdrawal,
+    "request": _check_request,
+    "offer": _check_note,
+    "confirmation": _check_note,
+    "cancellation": _check_cancellation,
 }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from carecompanion.circle.content import CircleContent, Key, card_rank
 from carecompanion.circle.errors import WRONG_CIRCLE, CircleFileError
 from carecompanion.circle.identity import MemberCard
-from carecompanion.circle.items import SignedItem
+from carecompanion.circle.items import SignedItem, is_offer_record
 from carecompanion.circle.quota import records_over_quota, roster_over_quota
 from carecompanion.circle.roster import Roster, evaluate_roster
 
@@ -98,9 +98,12 @@ def combine(base: CircleContent, others: Sequence[CircleContent]) -> Kept:
         del roster_items[item.key]
     roster = evaluate_roster(base.genesis, cards, roster_items.values())
     writers = {fp for fp, m in roster.members.items() if m.can_write}
+    helpers = {fp for fp, m in roster.members.items() if m.role == "helper"}
     kept_by = {fp: m.item.keeps for fp, m in roster.members.items() if m.item is not None}
 
-    # Then each record competes for its id among those that count.
+    # Then each record competes for its id among those that count. A helper's offers count;
+    # what their demotion kept outranks anything else of theirs with the same id, so an
+    # "offer" signed under the id of a post they wrote before cannot push that post out.
     items: dict[Key, SignedItem] = {}
     dropped_records: set[bytes] = set()
     for source in sources:
@@ -108,11 +111,16 @@ def combine(base: CircleContent, others: Sequence[CircleContent]) -> Kept:
             if item.kind != "record":
                 continue
             signer = item.signer
-            if signer not in writers and item.digest not in kept_by.get(signer, ()):
+            counts = (
+                signer in writers
+                or item.digest in kept_by.get(signer, ())
+                or (signer in helpers and is_offer_record(item.fields))
+            )
+            if not counts:
                 dropped_records.add(item.digest)
                 continue
             best = items.get(key)
-            if best is None or (best is not item and item.rank > best.rank):
+            if best is None or (best is not item and _outranks(item, best, helpers, kept_by)):
                 items[key] = item
     for item in records_over_quota(items.values()):  # one author's flood (quota.py)
         del items[item.key]
@@ -124,7 +132,7 @@ def combine(base: CircleContent, others: Sequence[CircleContent]) -> Kept:
             valid_roster += 1
     dropped_heads = 0
     for key, item in heads.items():
-        if item.signer in writers:
+        if item.signer in writers or item.signer in helpers:
             items[key] = item
         else:
             dropped_heads += 1
@@ -139,6 +147,22 @@ def combine(base: CircleContent, others: Sequence[CircleContent]) -> Kept:
         return Kept(base, roster, dropped)
     kept = CircleContent(base.genesis, kept_cards, items)
     return Kept(kept, roster, dropped)
+
+
+def _outranks(
+    item: SignedItem,
+    best: SignedItem,
+    helpers: set[str],
+    kept_by: dict[str, frozenset[bytes]],
+) -> bool:
+    """Whether ``item`` wins its id over ``best`` (both count): the higher rank, except that a
+    helper's record kept by their demotion wins over any other of theirs."""
+    if item.signer in helpers:
+        kept = kept_by.get(item.signer, frozenset())
+        pinned, best_pinned = item.digest in kept, best.digest in kept
+        if pinned != best_pinned:
+            return pinned
+    return item.rank > best.rank
 
 
 def kept_records(content: CircleContent, roster: Roster, author: str) -> list[SignedItem]:

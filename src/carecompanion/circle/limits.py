@@ -48,3 +48,14 @@ MAX_MOOD_TEXT_CHARS = 2_000
 MAX_FIGURES = 20
 MAX_REDACTIONS = 200
 MAX_INTEGER = 2**53 - 1
+
+# The help calendar (format version 3): a request, an offer, a reason. A slot is at most a
+# month long (a week of respite care is the longest seen in caregiving planners); a series at
+# most 100 slots (twice a week for a year); a request needs at most 50 people.
+MAX_HELP_WHAT_CHARS = 200
+MAX_HELP_WHERE_CHARS = 500
+MAX_HELP_NOTE_CHARS = 2_000
+MAX_HELP_PEOPLE = 50
+MAX_SLOT_DAYS = 31
+MAX_SERIES_SLOTS = 100
+MAX_ZONE_CHARS = 64

@@ -24,7 +24,7 @@ from carecompanion.circle.serial import one_at_a_time
 from carecompanion.clock import Clock
 from carecompanion.errors import Notice
 
-ASSIGNABLE_ROLES = ("admin", "member", "reader")
+ASSIGNABLE_ROLES = ("admin", "member", "helper", "reader")
 
 
 class CircleMembers:

@@ -113,7 +113,7 @@ class CircleRepair:
         kept = keep(content)  # only what the roster lets anyone write (``keeping``)
         fresh, roster, left_out = kept.content.copy(), kept.roster, kept.dropped.total
         me = self._identity.identity()
-        if roster.can_write(me.fingerprint):
+        if roster.can_offer(me.fingerprint):
             refresh_head(fresh, me, self._clock.now())
         sealed, payload = seal(fresh, roster, known.passphrase)
         files.write_circle_file(known.path, sealed)

@@ -27,20 +27,24 @@ from enum import Enum
 from typing import Final
 
 from carecompanion.circle.identity import MemberCard
-from carecompanion.circle.items import SignedItem
+from carecompanion.circle.items import SignedItem, is_offer_record
 
 WRITER_ROLES: Final = ("owner", "admin", "member")
-READER_ROLES: Final = ("owner", "admin", "member", "reader")
+#: Who may offer help (format version 3): everyone who writes, and helpers, who write
+#: nothing else (docs/circle-format.md, "Roles in the help calendar").
+OFFER_ROLES: Final = ("owner", "admin", "member", "helper")
+READER_ROLES: Final = ("owner", "admin", "member", "helper", "reader")
 ADMIN_ROLES: Final = ("owner", "admin")
-NON_WRITER_ROLES: Final = ("reader", "removed")
+#: Roles that may not post: the item that gives one lists the person's records that stay.
+NON_WRITER_ROLES: Final = ("helper", "reader", "removed")
 #: On a tie between two admins' changes, the more careful role wins.
-_CAREFUL: Final = {"admin": 0, "member": 1, "reader": 2, "removed": 3}
+_CAREFUL: Final = {"admin": 0, "member": 1, "helper": 2, "reader": 3, "removed": 4}
 
 
 @dataclass(frozen=True)
 class RosterMember:
     card: MemberCard
-    role: str  # owner, admin, member, reader or removed
+    role: str  # owner, admin, member, helper, reader or removed
     item: SignedItem | None  # the roster item that decided the role (None for the owner)
 
     @property
@@ -58,6 +62,11 @@ class RosterMember:
     @property
     def can_write(self) -> bool:
         return self.role in WRITER_ROLES
+
+    @property
+    def can_offer(self) -> bool:
+        """May offer help (and withdraw their offers): writers and helpers."""
+        return self.role in OFFER_ROLES
 
     @property
     def can_read(self) -> bool:
@@ -99,13 +108,20 @@ class Roster:
         member = self.members.get(fingerprint)
         return member is not None and member.can_write
 
+    def can_offer(self, fingerprint: str) -> bool:
+        """May sign something that counts (writers, and helpers their offers): also who signs
+        a head."""
+        member = self.members.get(fingerprint)
+        return member is not None and member.can_offer
+
     def has_role(self, fingerprint: str) -> bool:
         """Named by the roster at all (removed people too): their card is kept."""
         return fingerprint == self.owner or fingerprint in self.tips
 
     def may_keep(self, record: SignedItem) -> bool:
-        """A record counts when its author may write now, or when the item that took that
-        away from them lists it in ``keeps`` (what they wrote before stays theirs)."""
+        """A record counts when its author may write now (a helper: an offer or an offer's
+        withdrawal), or when the item that took that away from them lists it in ``keeps``
+        (what they wrote before stays theirs)."""
         author = record.signer
         if author == self.owner:
             return author in self.members
@@ -113,6 +129,8 @@ class Roster:
         if member is None:
             return False
         if member.can_write:
+            return True
+        if member.role == "helper" and is_offer_record(record.fields):
             return True
         return member.item is not None and record.digest in member.item.keeps
 

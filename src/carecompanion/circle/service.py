@@ -13,6 +13,8 @@ of what a circle can do, and go to the service it names for how:
   redaction list applied first (``redaction_list``);
 - ``replies.CircleReplies``: comments and reactions (``writing.RecordWriter`` signs records for
   both, and keeps a retry from writing one twice);
+- ``helping.CircleHelp``: the help calendar: ask, offer, confirm, withdraw, cancel, and the
+  calendar as this member sees it (``help.help_requests``, a pure function of the records);
 - ``sync.CircleSync``: lock, read, verify, merge and write the circle's file (and copies);
 - ``repair.CircleRepair``: a fresh circle file from the vault's verified copy;
 - ``passphrase.CirclePassphrase``: a passphrase circle's passphrase, changed or taken in;
@@ -40,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 from carecompanion.circle.checking import VerifyReport
+from carecompanion.circle.help import HelpRequest
+from carecompanion.circle.helping import Ask, CircleHelp, HelpBoard
 from carecompanion.circle.identity import MemberCard, MemberIdentity
 from carecompanion.circle.identity_service import IdentityService
 from carecompanion.circle.joining import CircleJoining
@@ -74,6 +78,7 @@ class CircleService:
         writer = RecordWriter(self._registry, self._identity, clock)
         self._sharing = CircleSharing(database, self._registry, writer, entry_source, changes)
         self._replies = CircleReplies(self._registry, writer, changes)
+        self._help = CircleHelp(self._registry, writer, self._identity, names, clock, changes)
         self._sync = CircleSync(self._registry, self._identity, names, clock, changes)
         self._repair = CircleRepair(self._registry, self._identity, self._sync, clock, changes)
         self._passphrase = CirclePassphrase(self._registry, self._identity, self._sync, changes)
@@ -186,6 +191,29 @@ class CircleService:
 
     def react(self, circle_id: str, rid: str, reaction: str) -> str:
         return self._replies.react(circle_id, rid, reaction)
+
+    # -- the help calendar ----------------------------------------------------------------
+
+    def help_board(self, circle_id: str) -> HelpBoard:
+        return self._help.board(circle_id)
+
+    def ask_for_help(self, circle_id: str, ask: Ask) -> list[str]:
+        return self._help.ask(circle_id, ask)
+
+    def edit_request(self, circle_id: str, request_id: str, ask: Ask) -> None:
+        self._help.edit_request(circle_id, request_id, ask)
+
+    def offer_help(self, circle_id: str, request_id: str, note: str = "") -> str:
+        return self._help.offer(circle_id, request_id, note)
+
+    def withdraw_offer(self, circle_id: str, offer_id: str, reason: str = "") -> HelpRequest:
+        return self._help.withdraw_offer(circle_id, offer_id, reason)
+
+    def confirm_offer(self, circle_id: str, offer_id: str, note: str = "") -> HelpRequest:
+        return self._help.confirm(circle_id, offer_id, note)
+
+    def cancel_request(self, circle_id: str, request_id: str, reason: str = "") -> HelpRequest:
+        return self._help.cancel_request(circle_id, request_id, reason)
 
     # -- reading --------------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from carecompanion.circle.registry import CircleInfo, CircleRegistry
 from carecompanion.circle.serial import one_at_a_time
 from carecompanion.circle.writing import RecordWriter
 from carecompanion.journal.entries import Entry
-from carecompanion.localtime import local_day
 from carecompanion.storage.database import Database
 
 
@@ -42,7 +41,7 @@ def entry_content(entry: Entry, redactions: Redactions) -> dict[str, Any]:
         "title": redact(entry.title, redactions),
         "body": redact(entry.body, redactions),
         "tags": [redact(tag, redactions) for tag in entry.tags],
-        "day": local_day(entry.entry_at, None).isoformat(),
+        "day": entry.local_at.date().isoformat(),  # the day where it was written
     }
 
 

@@ -130,7 +130,7 @@ class CircleSync:
             kept = reissue_if_legacy(kept, me, self._clock.now())
             merged, roster, dropped = kept.content, kept.roster, read.dropped + kept.dropped
             warnings = _warnings(read, cached, roster, me)
-            if roster.can_write(me.fingerprint):
+            if roster.can_offer(me.fingerprint):
                 refresh_head(merged, me, self._clock.now())
             new_records = sum(
                 1

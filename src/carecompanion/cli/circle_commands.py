@@ -379,7 +379,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     for item in sorted(report.records, key=lambda i: (i.fields["created"], i.fields["id"])):
         f = item.fields
         content = f["content"]
-        text = content.get("title") or content.get("text") or content.get("reaction") or ""
+        text = (
+            content.get("title")
+            or content.get("text")
+            or content.get("reaction")
+            or content.get("what")  # a request for help
+            or ""
+        )
         records.append(
             {
                 "type": "record",

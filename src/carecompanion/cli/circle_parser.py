@@ -4,9 +4,16 @@ which loads the circles' services (age, signatures, the vault) only when a comma
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from carecompanion.cli import circle_commands, circle_upkeep
-from carecompanion.cli.grammar import Commands, command, command_group, json_option
+from carecompanion.cli import help_parser
+from carecompanion.cli.grammar import Commands, HandlersOf, command, command_group, json_option
+
+if TYPE_CHECKING:
+    from carecompanion.cli import circle_commands, circle_upkeep
+else:  # a command's module loads when it runs (grammar.HandlersOf)
+    circle_commands = HandlersOf("carecompanion.cli.circle_commands")
+    circle_upkeep = HandlersOf("carecompanion.cli.circle_upkeep")
 
 PASSPHRASE_HELP = (
     "the circle passphrase comes from CARECOMPANION_CIRCLE_PASSPHRASE, "  # noqa: S105
@@ -81,9 +88,10 @@ def register(commands: Commands) -> None:
     add.add_argument(
         "--role",
         default="member",
-        choices=("admin", "member", "reader"),
-        help="admin (changes members), member (reads and writes, the default) "
-        "or reader (reads only)",
+        choices=("admin", "member", "helper", "reader"),
+        help="admin (changes members), member (reads and writes, the default), helper "
+        "(reads everything and offers help when someone asks; posts nothing) or reader "
+        "(reads only)",
     )
     remove = command(
         cs,
@@ -211,3 +219,4 @@ def register(commands: Commands) -> None:
     )
     _file(verify)
     json_option(verify)
+    help_parser.register(cs)  # the help calendar: ask, help, offer, confirm...

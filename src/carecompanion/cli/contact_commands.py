@@ -28,6 +28,7 @@ from carecompanion.people.records import (
     Relation,
 )
 from carecompanion.people.text import fold_key
+from carecompanion.people.vcard_extra import birthday, organization
 
 _RELATION_WORDS: dict[str, Relation] = {
     "peer": "peer",
@@ -81,8 +82,22 @@ def _local(moment: datetime | None) -> str | None:
     return moment.astimezone().isoformat(timespec="seconds") if moment else None
 
 
+def birthday_text(contact: Contact) -> str | None:
+    """The birthday an imported card gave, in ISO 8601: ``1980-04-15``, or ``--04-15``
+    when the card gave no year (ISO 8601's and vCard 4.0's form for a day without a year)."""
+    day = birthday(contact.vcard_extra)
+    if day is None:
+        return None
+    year, month, day_of_month = day
+    return f"{'--' if year is None else f'{year:04d}-'}{month:02d}-{day_of_month:02d}"
+
+
 def contact_row(contact: Contact, as_json: bool) -> dict[str, Any]:
-    """One contact as 'contacts list' prints it: id first, then name and details."""
+    """One contact as 'contacts list' prints it: id first, then name and details.
+
+    Columns and keys only ever join at the end, so scripts reading the older ones by
+    position or by name go on working.
+    """
     phones: Any = [{"number": p.number, "kind": p.kind} for p in contact.phones]
     emails: Any = [{"address": e.address, "kind": e.kind} for e in contact.emails]
     if not as_json:  # " | " as the mood export does: numbers may hold commas, never "|"
@@ -98,6 +113,9 @@ def contact_row(contact: Contact, as_json: bool) -> dict[str, Any]:
         "check_in_days": contact.check_in_days,
         "next_check_in": contact.next_check_in.isoformat() if contact.next_check_in else None,
         "emergency": contact.is_emergency,
+        # Kept from an imported vCard (ORG, BDAY); empty for a contact typed in the app.
+        "organisation": organization(contact.vcard_extra),
+        "birthday": birthday_text(contact),
     }
 
 

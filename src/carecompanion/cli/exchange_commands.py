@@ -7,6 +7,7 @@ journal (SQLAlchemy) load when a command runs, Qt only for ``--format pdf``.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,9 @@ from carecompanion.cli.io import CliError, parse_day
 from carecompanion.cli.journal_commands import journal_of
 
 if TYPE_CHECKING:
-    from carecompanion.journal.exchange import ExportResult, ExportSelection
+    from carecompanion.journal.exchange import ExportResult, ExportSelection, ImportSource
+    from carecompanion.journal.exchange.large_import import LargePlan
+    from carecompanion.journal.exchange.parsed import ParsedEntry
     from carecompanion.journal.service import JournalService
 
     Exporter = Callable[[JournalService, ExportSelection, Path], ExportResult]
@@ -61,25 +64,67 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from carecompanion.journal.exchange import (
-        ImportFormatError,
-        ImportSource,
-        commit_import,
-        preview_entries,
-        read_import,
-    )
+    from carecompanion.journal.exchange import ImportSource, commit_import, preview_entries
+    from carecompanion.journal.exchange import large_import as large
 
     kind = ImportSource(args.source)
     path = Path(args.path)
+    # Bad input fails before the passphrase is asked. A large export is read an entry at a
+    # time (twice, holding only fingerprints between: see large_import), anything else whole.
+    plan = _large_plan(kind, path)
+    entries = None if plan is not None else _read(kind, path)
+    with journal_of(args) as journal:
+        if plan is not None:
+            large.flag_duplicates(journal, plan)
+            if args.dry_run:
+                said = plan.summary()
+            else:
+                try:
+                    done = large.commit_large_import(journal, plan, progress=_written_so_far())
+                    said = done.summary()
+                except large.NotStreamable:  # the file changed since: nothing was written
+                    entries = _read(kind, path)
+        if entries is not None:
+            preview = preview_entries(journal, kind, path, entries)
+            if args.dry_run:
+                said = preview.summary()
+            else:
+                said = commit_import(journal, preview, progress=_written_so_far()).summary()
+    print(said)
+    return 0
+
+
+def _large_plan(kind: ImportSource, path: Path) -> LargePlan | None:
+    """What a large jrnl or CareCompanion export holds, read an entry at a time; None for a
+    file read whole (a small one, another format, or one the fast reader leaves to the usual
+    parser, which says what is wrong with it)."""
+    from carecompanion.journal.exchange import large_import as large
+
+    if not large.is_large(kind, path):
+        return None
     try:
-        entries = read_import(kind, path)  # bad input fails before the passphrase is asked
+        return large.plan_large_import(kind, path)
+    except large.NotStreamable:
+        return None
+
+
+def _read(kind: ImportSource, path: Path) -> list[ParsedEntry]:
+    from carecompanion.journal.exchange import ImportFormatError, read_import
+
+    try:
+        return read_import(kind, path)
     except ImportFormatError as exc:
         raise CliError(str(exc)) from exc
-    with journal_of(args) as journal:
-        preview = preview_entries(journal, kind, path, entries)
-        if args.dry_run:
-            print(preview.summary())
-            return 0
-        result = commit_import(journal, preview)
-    print(result.summary())
-    return 0
+
+
+def _written_so_far() -> Callable[[int, int], None] | None:
+    """In a terminal, one line on stderr that counts the entries written, batch by batch
+    (a long import is seen to move); nothing when stderr goes to a file or a program."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rWriting {done:,} of {total:,} entries…", end=end, file=sys.stderr, flush=True)
+
+    return show

@@ -9,12 +9,63 @@ the database, the keys, the session and Qt load inside the handler that needs th
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 from typing import TypeAlias
 
 #: A command's handler: the parsed arguments in, the exit code out.
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class LazyHandler:
+    """A command's handler, imported when the command runs, not when the parser names it.
+
+    Every start builds the whole parser, so a parser that imported each command module would
+    load every command's code to run one (about 25 ms of a start, most of it the circle and
+    contact commands). Called, it imports its module and runs the function.
+    """
+
+    __slots__ = ("function", "module")
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
+
+    def resolve(self) -> Handler:
+        handler: Handler = getattr(importlib.import_module(self.module), self.function)
+        return handler
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        return self.resolve()(args)
+
+    def __repr__(self) -> str:
+        return f"<handler {self.module}.{self.function}>"
+
+
+class HandlersOf:
+    """A command module as its parser sees it: ``journal_commands.cmd_list`` is a
+    :class:`LazyHandler`, and the module loads when a command of it runs.
+
+    The parser modules bind the real module under ``TYPE_CHECKING`` (so mypy checks each
+    handler's signature and an editor goes to it) and this stand-in at run time::
+
+        if TYPE_CHECKING:
+            from carecompanion.cli import journal_commands
+        else:
+            journal_commands = HandlersOf("carecompanion.cli.journal_commands")
+
+    Only handlers (``cmd_...``) can be named through it: a constant the grammar shows belongs
+    in the parser module, so building the parser never loads a command module.
+    """
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> LazyHandler:
+        if not name.startswith("cmd_"):
+            raise AttributeError(f"{self._module}.{name}: the grammar names handlers only")
+        return LazyHandler(self._module, name)
 
 
 def command(

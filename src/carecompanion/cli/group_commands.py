@@ -8,10 +8,10 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from carecompanion.cli.io import CliError, new_file, print_object, print_rows, write_new_file
+from carecompanion.cli.people_parser import WEEKDAYS
 from carecompanion.cli.vault_commands import vault_session
 from carecompanion.people.meetings import Group, GroupDraft, Occurrence, Schedule
 
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 

@@ -7,6 +7,7 @@ service (SQLAlchemy) is imported when a command opens it, not when the parser na
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -19,7 +20,13 @@ from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.search import marked_snippet
 
 if TYPE_CHECKING:
-    from carecompanion.journal.service import Entry, EntryFilter, EntrySummary, JournalService
+    from carecompanion.journal.service import (
+        Entry,
+        EntryFilter,
+        EntrySummary,
+        JournalService,
+        SearchHit,
+    )
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
@@ -70,8 +77,13 @@ def _local_iso(moment: datetime) -> str:
     return moment.astimezone().isoformat(timespec="seconds")
 
 
+def _written_iso(entry: Entry | EntrySummary | SearchHit) -> str:
+    """An entry's date as it was on the clock where it was written, with that offset."""
+    return entry.local_at.isoformat(timespec="seconds")
+
+
 def _summary_row(summary: EntrySummary) -> dict[str, Any]:
-    return {"id": summary.id, "date": _local_iso(summary.entry_at), "title": summary.title}
+    return {"id": summary.id, "date": _written_iso(summary), "title": summary.title}
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -83,7 +95,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         entry = journal.add(
             args.title, body, args.tag, entry_at=entry_at, is_favourite=args.favourite
         )
-    row = {"id": entry.id, "date": _local_iso(entry.entry_at), "title": entry.title}
+    row = {"id": entry.id, "date": _written_iso(entry), "title": entry.title}
     if args.json:
         print_object(row)
     else:
@@ -92,10 +104,27 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """The newest entries: ``--limit N`` of them, every one with ``--all`` or when the output
+    goes to a file or another program, the LIST_LIMIT_IN_TERMINAL newest in a terminal
+    (with a line on stderr when more were left out). The query reads only those rows."""
+    from carecompanion.cli.parser import LIST_LIMIT_IN_TERMINAL
+
     flt = entry_filter(args)
+    limit: int | None = args.limit
+    by_default = limit is None and not args.all and sys.stdout.isatty()
+    if by_default:
+        limit = LIST_LIMIT_IN_TERMINAL
     with journal_of(args) as journal:
-        summaries = journal.list_summaries(flt)
-    print_rows((_summary_row(s) for s in summaries), as_json=args.json)
+        # One row past the limit says whether any were left out, without counting them all.
+        summaries = journal.list_summaries(flt, limit=None if limit is None else limit + 1)
+    more = limit is not None and len(summaries) > limit
+    print_rows((_summary_row(s) for s in summaries[:limit]), as_json=args.json)
+    if more and by_default:
+        print(
+            f"(the {limit} newest entries; 'journal list --all' lists every one, "
+            "'--limit N' the N newest)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -107,7 +136,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         (
             {
                 "id": hit.id,
-                "date": _local_iso(hit.entry_at),
+                "date": _written_iso(hit),
                 "title": hit.title,
                 "snippet": marked_snippet(hit.snippet, hit.highlights, "**", "**"),
             }
@@ -123,7 +152,9 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "uid": entry.uid,
         "title": entry.title,
-        "date": _local_iso(entry.entry_at),
+        "date": _written_iso(entry),
+        "time_zone": entry.time_zone,
+        "all_day": entry.is_all_day,
         "created_at": _local_iso(entry.created_at),
         "updated_at": _local_iso(entry.updated_at),
         "tags": list(entry.tags),
@@ -145,7 +176,7 @@ def _entry_document(entry: Entry) -> dict[str, Any]:
 def _print_entry(entry: Entry) -> None:
     lines = [
         entry.title or "(untitled)",
-        f"Date: {_local_iso(entry.entry_at)}",
+        f"Date: {_written_iso(entry)}",
         f"Tags: {', '.join(entry.tags) if entry.tags else '(none)'}",
         f"Favourite: {'yes' if entry.is_favourite else 'no'}",
     ]

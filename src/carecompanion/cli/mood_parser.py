@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from carecompanion.cli import mood_commands
-from carecompanion.cli.grammar import Commands, command, command_group
+from carecompanion.cli.grammar import Commands, HandlersOf, command, command_group
+
+if TYPE_CHECKING:
+    from carecompanion.cli import mood_commands
+else:  # a command's module loads when it runs (grammar.HandlersOf)
+    mood_commands = HandlersOf("carecompanion.cli.mood_commands")
 
 
 def _period(parser: argparse.ArgumentParser, what: str) -> None:

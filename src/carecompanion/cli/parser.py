@@ -9,17 +9,40 @@ what a start loads). Each domain's commands are declared in its own module: ``mo
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from carecompanion import __version__
-from carecompanion.cli import (
-    circle_parser,
-    exchange_commands,
-    journal_commands,
-    mood_parser,
-    people_parser,
-    vault_commands,
-)
-from carecompanion.cli.grammar import Commands, command, command_group, json_option
+from carecompanion.cli import circle_parser, mood_parser, people_parser, session_parser
+from carecompanion.cli.grammar import Commands, HandlersOf, command, command_group, json_option
+
+if TYPE_CHECKING:
+    from carecompanion.cli import exchange_commands, journal_commands, vault_commands
+else:  # a command's module loads when it runs (grammar.HandlersOf)
+    exchange_commands = HandlersOf("carecompanion.cli.exchange_commands")
+    journal_commands = HandlersOf("carecompanion.cli.journal_commands")
+    vault_commands = HandlersOf("carecompanion.cli.vault_commands")
+
+
+#: How many entries ``journal list`` prints in a terminal unless told (all when piped).
+LIST_LIMIT_IN_TERMINAL = 20
+
+
+def _add_list_limit(parser: argparse.ArgumentParser) -> None:
+    how_many = parser.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--limit",
+        type=_positive,
+        metavar="N",
+        help=f"only the N newest (default: {LIST_LIMIT_IN_TERMINAL} in a terminal, "
+        "all when the output goes to a file or another program)",
+    )
+    how_many.add_argument("--all", action="store_true", help="every entry, even in a terminal")
+
+
+def _positive(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _add_entry_filters(parser: argparse.ArgumentParser) -> None:
@@ -101,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "backup", vault_commands.cmd_backup, "write a backup file of the vault"
     )
     backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
+    command(
+        commands,
+        "check",
+        vault_commands.cmd_check,
+        "verify every page of the journal (exit 0 if it is whole; done before every backup)",
+    )
     restore = command(
         commands,
         "restore",
@@ -128,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     json_option(add)
     listing = command(journal, "list", journal_commands.cmd_list, "list entries, newest first")
     _add_entry_filters(listing)
+    _add_list_limit(listing)
     json_option(listing)
     search = command(
         journal,
@@ -142,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("entry_id", metavar="ID", help="the entry's id, as 'journal list' shows it")
     json_option(show)
     _add_exchange_commands(journal)
+    session_parser.register(commands)
     mood_parser.register(commands)
     people_parser.register(commands)
     circle_parser.register(commands)

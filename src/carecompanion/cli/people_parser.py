@@ -4,8 +4,18 @@
 
 from __future__ import annotations
 
-from carecompanion.cli import contact_commands, group_commands
-from carecompanion.cli.grammar import Commands, command, command_group, json_option
+from typing import TYPE_CHECKING
+
+from carecompanion.cli.grammar import Commands, HandlersOf, command, command_group, json_option
+
+if TYPE_CHECKING:
+    from carecompanion.cli import contact_commands, group_commands
+else:  # a command's module loads when it runs (grammar.HandlersOf)
+    contact_commands = HandlersOf("carecompanion.cli.contact_commands")
+    group_commands = HandlersOf("carecompanion.cli.group_commands")
+
+#: The days ``groups add --weekly`` takes (group_commands reads them from here).
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def _register_contacts(commands: Commands) -> None:
@@ -103,7 +113,7 @@ def _register_groups(commands: Commands) -> None:
         "--weekly",
         required=True,
         metavar="DAY",
-        help=f"the day it meets: {', '.join(group_commands.WEEKDAYS)}",
+        help=f"the day it meets: {', '.join(WEEKDAYS)}",
     )
     add.add_argument("--at", required=True, metavar="HH:MM", help="the local start time")
     add.add_argument(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from carecompanion import logs
 from carecompanion.cli.grammar import Handler
 from carecompanion.cli.io import paths_from
 from carecompanion.errors import CareCompanionError
@@ -69,6 +68,8 @@ def _finish_interrupted_restore(args: argparse.Namespace) -> None:
 
 def _log_unexpected(args: argparse.Namespace, exc: Exception) -> None:
     """Into the app's log file, when there is a data folder to keep it in."""
+    from carecompanion import logs  # logging.handlers: only for a bug, never on the way
+
     try:
         paths = paths_from(args)
         if paths.data_dir.is_dir():

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 READ_ONLY_COMMANDS = frozenset(
     {
         "unlock-check",
+        "check",
         "journal list",
         "journal search",
         "journal show",
@@ -67,16 +68,43 @@ def open_vault(args: argparse.Namespace) -> Vault:
     return Vault(paths_from(args), clock(), read_only=command in READ_ONLY_COMMANDS)
 
 
-def unlock(args: argparse.Namespace) -> UnlockedVault:
-    """Open the vault named by ``--data-dir`` with the passphrase from the env or a prompt."""
+def unlock(args: argparse.Namespace, *, passphrase_only: bool = False) -> UnlockedVault:
+    """Open the vault named by ``--data-dir``: with the key of the unlocked session
+    (``carecompanion unlock``) when there is one for this vault, else with the passphrase
+    from the env or a prompt. ``passphrase_only``: the commands that must see the passphrase
+    itself (checking it, changing it) never take the session's key."""
     vault = open_vault(args)
-    vault.read_header()  # "no vault here" before asking for a passphrase
-    with vault.claimed():  # "CareCompanion is open on this journal" before asking, too
-        unlocked = vault.unlock(secret(PASSPHRASE_ENV, "Passphrase: "))
+    header = vault.read_header()  # "no vault here" before asking for a passphrase
+    unlocked = None if passphrase_only else _unlock_with_session(vault, header.vault_id)
+    if unlocked is None:
+        with vault.claimed():  # "CareCompanion is open on this journal" before asking, too
+            unlocked = vault.unlock(secret(PASSPHRASE_ENV, "Passphrase: "))
     if unlocked.maintenance_notice is not None:
         # The daily backup was skipped (a nearly full disk): said, and the command goes on.
         print(f"carecompanion: {unlocked.maintenance_notice}", file=sys.stderr)
     return unlocked
+
+
+def _unlock_with_session(vault: Vault, vault_id: str) -> UnlockedVault | None:
+    """The vault opened with the session agent's key, or None (no agent, its time is up, it
+    holds another vault, or its key no longer opens this one): then the passphrase."""
+    from carecompanion.vault.agent import fetch_key, zero
+
+    data_key = fetch_key(vault_id)
+    if data_key is None:
+        return None
+    try:
+        return vault.unlock_with_data_key(data_key)
+    finally:
+        zero(data_key)
+
+
+def end_session() -> None:
+    """The passphrase or the key changed, or the vault was replaced: the unlocked session
+    (if any) ends too, so it never outlives the passphrase that started it."""
+    from carecompanion.vault.agent import end_agent
+
+    end_agent()
 
 
 @contextmanager
@@ -125,13 +153,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_unlock_check(args: argparse.Namespace) -> int:
-    unlock(args).lock()
+    unlock(args, passphrase_only=True).lock()  # it checks the passphrase, not a session
     print("The passphrase is right.")
     return 0
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    unlocked = unlock(args)
+    unlocked = unlock(args, passphrase_only=True)  # the current passphrase, always
     try:
         new_passphrase = new_secret([NEW_PASSPHRASE_ENV], "New passphrase: ")
         if not args.rotate_key:
@@ -142,6 +170,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
             rotated = unlocked.rotate_keys(new_passphrase, store=DeviceKeyStore())
     finally:
         unlocked.lock()
+    end_session()  # a session never outlives the passphrase (or the key) that started it
     if not args.rotate_key:
         print("Passphrase changed. Your recovery key still works.")
         return 0
@@ -179,7 +208,20 @@ def cmd_recover(args: argparse.Namespace) -> int:
         unlocked.change_passphrase(new_passphrase)
     finally:
         unlocked.lock()
+    end_session()
     print("Your vault is open again with the new passphrase. Keep using the same recovery key.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The full integrity check, on demand (the command path never runs it otherwise). A
+    damaged journal is the runner's one line, with where the backups are, and exit 1."""
+    unlocked = unlock(args)
+    try:
+        unlocked.check_integrity(full=True)
+    finally:
+        unlocked.lock()
+    print("Your journal is whole: every page was read and verified.")
     return 0
 
 
@@ -223,6 +265,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         moved = restore_backup(
             source, paths, clock=clock(), **_restore_secret("Passphrase of the backup: ")
         )
+    end_session()  # the session held the key of the journal that was replaced
     print(f"Restored {source} into {paths.data_dir}.")
     if moved is not None:
         print(f"The vault it replaced was kept in {moved}.")
@@ -261,6 +304,7 @@ def cmd_replaced_put_back(args: argparse.Namespace) -> int:
         moved = put_back(
             args.name, paths, clock=clock(), **_restore_secret("Passphrase of that journal: ")
         )
+    end_session()
     print(f"The earlier journal {args.name} is back in {paths.data_dir}.")
     if moved is not None:
         print(f"The vault it replaced was kept in {moved}.")

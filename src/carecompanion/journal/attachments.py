@@ -28,10 +28,14 @@ def describe_size(size: int) -> str:
 
 
 def clean_filename(filename: str) -> str:
-    """The last path component only, without control characters; never empty."""
-    name = PureWindowsPath(PurePosixPath(filename).name).name
-    name = _CONTROL.sub("", name).strip()
-    return name[:_MAX_FILENAME_CHARS] or "attachment"
+    """The last path component only, without control characters; never empty, never a
+    name that means a folder ("." or ".."). Cleaning a clean name changes nothing (an import
+    of our own export must give the same names back), so control characters go first: "A\x1f:"
+    is not left as "A:", which a second pass would read as a Windows drive."""
+    name = _CONTROL.sub("", filename)
+    name = PureWindowsPath(PurePosixPath(name).name).name.strip()
+    name = name[:_MAX_FILENAME_CHARS].strip()
+    return "attachment" if name.strip(".") == "" else name
 
 
 def clean_mime_type(mime_type: str) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 # Raised by the service and long imported from here: re-exported.
 from carecompanion.journal.errors import EntryNotFound as EntryNotFound
+from carecompanion.localtime import in_named_zone
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,8 @@ class AttachmentDraft:
     filename: str
     mime_type: str
     data: bytes
-    created_at: datetime | None = None  # when the source recorded it; None: now
+    # When the source recorded it (a photo's own date, in Day One); None: now.
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ class EntryDraft:
     # None means "now". Neither takes part in duplicate detection.
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # Where it was written: an IANA name ("Asia/Tokyo") or an offset ("+09:00"). None means
+    # "where this computer is now": the service records that zone's name.
+    time_zone: str | None = None
+    is_all_day: bool = False  # about a whole day, not a moment (Day One's isAllDay)
+
+
+def written_at(entry_at: datetime, time_zone: str | None) -> datetime:
+    """An entry's moment on the clock where it was written (``time_zone``); on this
+    computer's clock when it has none (entries written before zones were kept)."""
+    return in_named_zone(entry_at, time_zone)
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,13 @@ class EntrySummary:
     is_favourite: bool = False
     has_attachments: bool = False
     tags: tuple[str, ...] = ()
+    time_zone: str | None = None
+    is_all_day: bool = False
+
+    @property
+    def local_at(self) -> datetime:
+        """The moment on the clock where the entry was written."""
+        return written_at(self.entry_at, self.time_zone)
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,13 @@ class Entry:
     tags: tuple[str, ...]
     is_favourite: bool
     attachments: tuple[AttachmentInfo, ...] = ()
+    time_zone: str | None = None  # see EntryDraft; None: this computer's zone
+    is_all_day: bool = False
+
+    @property
+    def local_at(self) -> datetime:
+        """The moment on the clock where the entry was written."""
+        return written_at(self.entry_at, self.time_zone)
 
 
 @dataclass(frozen=True)
@@ -74,3 +100,10 @@ class SearchHit:
     title: str
     snippet: str  # one line of plain text from the body
     highlights: tuple[tuple[int, int], ...]  # [start, end) offsets into snippet
+    time_zone: str | None = None
+    is_all_day: bool = False
+
+    @property
+    def local_at(self) -> datetime:
+        """The moment on the clock where the entry was written."""
+        return written_at(self.entry_at, self.time_zone)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, intersect, select
+from sqlalchemy import ColumnElement, CompoundSelect, ScalarSelect, Select, intersect, select
 
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, entry_tags
 
@@ -38,21 +38,31 @@ class IdQueries:
     exclude: IdQuery | None
 
 
-def id_queries(flt: EntryFilter) -> IdQueries:
+def tag_id(name: str) -> ScalarSelect[Any]:
+    """The id of the tag called ``name`` (as tags are stored: spaces collapsed)."""
+    return select(TagRow.id).where(TagRow.name == " ".join(name.split())).scalar_subquery()
+
+
+def id_queries(flt: EntryFilter, within: tuple[int, int] | None = None) -> IdQueries:
+    """``within``: only ids in lower < id <= upper (a search's window of ids), read from
+    that stretch of the indexes."""
     parts: list[Select[Any]] = []
     if flt.tag is not None:
-        name = " ".join(flt.tag.split())
-        tag_id = select(TagRow.id).where(TagRow.name == name).scalar_subquery()
-        parts.append(select(entry_tags.c.entry_id).where(entry_tags.c.tag_id == tag_id))
+        parts.append(select(entry_tags.c.entry_id).where(entry_tags.c.tag_id == tag_id(flt.tag)))
     if flt.since is not None or flt.until is not None:
         days = select(EntryRow.id)
+        if within is not None:
+            days = days.where(EntryRow.id > within[0], EntryRow.id <= within[1])
         if flt.since is not None:
             days = days.where(EntryRow.entry_day >= flt.since.isoformat())
         if flt.until is not None:
             days = days.where(EntryRow.entry_day <= flt.until.isoformat())
         parts.append(days)
     if flt.favourites_only:
-        parts.append(select(EntryRow.id).where(EntryRow.is_favourite.is_(True)))
+        favourites = select(EntryRow.id).where(EntryRow.is_favourite.is_(True))
+        if within is not None:
+            favourites = favourites.where(EntryRow.id > within[0], EntryRow.id <= within[1])
+        parts.append(favourites)
     if flt.has_attachment:
         parts.append(select(AttachmentRow.entry_id))
     include: IdQuery | None = None

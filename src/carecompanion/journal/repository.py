@@ -24,10 +24,11 @@ import sqlalchemy as sa
 from sqlalchemy import delete, except_, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from carecompanion.journal import search_index
+from carecompanion.journal import search_index, search_terms
 from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary
 from carecompanion.journal.filters import EntryFilter, filter_conditions, id_queries
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
+from carecompanion.journal.search import ParsedQuery
 from carecompanion.journal.tags import split_tags
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
@@ -46,6 +47,8 @@ class EntryValues(TypedDict):
     entry_day: str
     fingerprint: str
     tag_text: str
+    time_zone: str | None
+    is_all_day: bool
 
 
 class EntryChanges(TypedDict, total=False):
@@ -78,6 +81,8 @@ class Headline(NamedTuple):
 
     entry_at: datetime
     title: str
+    time_zone: str | None = None
+    is_all_day: bool = False
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -94,6 +99,8 @@ _SUMMARY_COLUMNS = (
     EntryRow.is_favourite,
     EntryRow.tag_text,
     _HAS_ATTACHMENTS,
+    EntryRow.time_zone,
+    EntryRow.is_all_day,
 )
 _NEWEST_FIRST = (EntryRow.entry_at.desc(), EntryRow.id.desc())
 _ATTACHMENT_INFO_COLUMNS = (
@@ -106,7 +113,7 @@ _ATTACHMENT_INFO_COLUMNS = (
 )
 
 
-def _summary(row: sa.Row[int, datetime, str, bool, str, bool]) -> EntrySummary:
+def _summary(row: sa.Row[int, datetime, str, bool, str, bool, str | None, bool]) -> EntrySummary:
     return EntrySummary(
         id=row.id,
         entry_at=row.entry_at,
@@ -114,6 +121,8 @@ def _summary(row: sa.Row[int, datetime, str, bool, str, bool]) -> EntrySummary:
         is_favourite=bool(row.is_favourite),
         has_attachments=bool(row.has_attachments),
         tags=split_tags(row.tag_text),
+        time_zone=row.time_zone,
+        is_all_day=bool(row.is_all_day),
     )
 
 
@@ -125,6 +134,40 @@ def _attachment_info(row: sa.Row[int, int, str, str, int, datetime]) -> Attachme
         mime_type=row.mime_type,
         size=row.size,
         created_at=row.created_at,
+    )
+
+
+# A whole entry's columns, read as plain rows: no ORM object (nor identity map) per entry.
+_ENTRY_COLUMNS = (
+    EntryRow.id,
+    EntryRow.uid,
+    EntryRow.title,
+    EntryRow.body,
+    EntryRow.entry_at,
+    EntryRow.created_at,
+    EntryRow.updated_at,
+    EntryRow.tag_text,
+    EntryRow.is_favourite,
+    EntryRow.time_zone,
+    EntryRow.is_all_day,
+)
+
+
+def _entry(row: Any, attachments: Sequence[AttachmentInfo]) -> Entry:
+    """An entry from a row of _ENTRY_COLUMNS."""
+    return Entry(
+        id=row.id,
+        uid=row.uid,
+        title=row.title,
+        body=row.body,
+        entry_at=row.entry_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        tags=split_tags(row.tag_text),
+        is_favourite=bool(row.is_favourite),
+        attachments=tuple(attachments),
+        time_zone=row.time_zone,
+        is_all_day=bool(row.is_all_day),
     )
 
 
@@ -140,37 +183,52 @@ class JournalRepository:
     # -- entries ------------------------------------------------------------------------------
     def find(self, entry_id: int) -> Entry | None:
         """The whole entry (without attachment data), read afresh; None if there is none."""
-        row = self._session.get(EntryRow, entry_id, populate_existing=True)
-        if row is None:
-            return None
-        attachments = self._session.execute(
-            select(*_ATTACHMENT_INFO_COLUMNS)
-            .where(AttachmentRow.entry_id == entry_id)
-            .order_by(AttachmentRow.id)
-        ).all()
-        return Entry(
-            id=row.id,
-            uid=row.uid,
-            title=row.title,
-            body=row.body,
-            entry_at=row.entry_at,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            tags=split_tags(row.tag_text),
-            is_favourite=row.is_favourite,
-            attachments=tuple(_attachment_info(a) for a in attachments),
-        )
+        found = self.entries([entry_id])
+        return found[0] if found else None
+
+    def entries(self, ids: Sequence[int]) -> list[Entry]:
+        """The whole entries of ``ids`` (without attachment data), in that order, those no
+        longer there left out. Two queries, whatever the number (an export reads a few
+        hundred at a time): the rows, then every attachment of theirs."""
+        if not ids:
+            return []
+        rows = self._session.execute(select(*_ENTRY_COLUMNS).where(EntryRow.id.in_(ids)))
+        by_id = {row.id: row for row in rows}
+        attachments: dict[int, list[AttachmentInfo]] = {}
+        if by_id:
+            query = (
+                select(*_ATTACHMENT_INFO_COLUMNS)
+                .where(AttachmentRow.entry_id.in_(list(by_id)))
+                .order_by(AttachmentRow.id)
+            )
+            for info in self._session.execute(query):
+                attachments.setdefault(info.entry_id, []).append(_attachment_info(info))
+        return [
+            _entry(by_id[entry_id], attachments.get(entry_id, ()))
+            for entry_id in ids
+            if entry_id in by_id
+        ]
+
+    def ids(self, flt: EntryFilter) -> list[int]:
+        """The ids of the entries ``flt`` lets through, newest first (only the ids: no row
+        of text is read)."""
+        query = select(EntryRow.id).where(*filter_conditions(flt)).order_by(*_NEWEST_FIRST)
+        return list(self._session.scalars(query))
 
     def exists(self, entry_id: int) -> bool:
         return self._session.get(EntryRow, entry_id) is not None
 
     def insert_entries(self, rows: Sequence[EntryValues]) -> list[int]:
-        """Their ids, in the order given."""
-        return list(
-            self._session.scalars(
-                insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), rows
-            )
+        """Their ids, in the order given.
+
+        Many rows per INSERT statement: SQLite does not promise RETURNING's order, so each
+        id is matched to its row by the row's uid (new, unique) rather than by position
+        (``sort_by_parameter_order`` would send one statement per row)."""
+        returned = self._session.execute(
+            insert(EntryRow).returning(EntryRow.uid, EntryRow.id), rows
         )
+        ids: dict[str, int] = {row.uid: row.id for row in returned}
+        return [ids[row["uid"]] for row in rows]
 
     def update_entry(self, entry_id: int, changes: EntryChanges) -> None:
         self._session.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**changes))
@@ -296,9 +354,27 @@ class JournalRepository:
     def snippets(self, match: str, ids: Sequence[int]) -> dict[int, str]:
         return search_index.snippets(self._session, match, ids)
 
+    def optimize_search_index(self) -> None:
+        search_index.optimize(self._session)
+
+    def expand_prefix(self, parsed: ParsedQuery) -> str | None:
+        return search_index.expand_prefix(self._session, search_terms.tokenizer(), parsed)
+
+    def learn_new_words(self, *, many: int) -> None:
+        """The words of entries written since the last time, for prefix search."""
+        search_index.learn_pending(self._session, search_terms.tokenizer(), many=many)
+
+    def learn_all_words(self) -> None:
+        search_index.learn_all(self._session)
+
     def headlines(self, ids: Sequence[int]) -> dict[int, Headline]:
-        query = select(EntryRow.id, EntryRow.entry_at, EntryRow.title).where(EntryRow.id.in_(ids))
-        return {row.id: Headline(row.entry_at, row.title) for row in self._session.execute(query)}
+        query = select(
+            EntryRow.id, EntryRow.entry_at, EntryRow.title, EntryRow.time_zone, EntryRow.is_all_day
+        ).where(EntryRow.id.in_(ids))
+        return {
+            row.id: Headline(row.entry_at, row.title, row.time_zone, bool(row.is_all_day))
+            for row in self._session.execute(query)
+        }
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:

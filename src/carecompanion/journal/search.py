@@ -9,6 +9,7 @@ are joined with AND, so each must match. The last word is searched as a prefix
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Keeps a pathological paste from building a query FTS5 would take seconds over.
@@ -40,6 +41,21 @@ class ParsedQuery:
     terms: tuple[str, ...]  # the words and phrases, for display and tests
     # To try when ``match`` finds nothing: the last word also cut back towards its stem.
     fallback: str | None = None
+    # When the last word is searched as a prefix: the query before it ("" when none), and
+    # that word's parts, the last being the prefix (``with_prefix_as`` replaces it).
+    before_prefix: str = ""
+    prefix_parts: tuple[str, ...] = ()
+
+    def with_prefix_as(self, words: Sequence[tuple[str, bool]]) -> str:
+        """``match`` with the prefix replaced by the index words it starts, each
+        ``(word, exact)``: an exact word as itself, any other as a prefix of itself."""
+        *lead, _prefix = self.prefix_parts
+        alternatives = " OR ".join(
+            _quoted([*lead, word.replace('"', '""')]) + ("" if exact else " *")
+            for word, exact in words
+        )
+        group = f"({alternatives})"
+        return f"{self.before_prefix} AND {group}" if self.before_prefix else group
 
 
 def _quoted(parts: list[str]) -> str:
@@ -87,6 +103,8 @@ def build_match_query(text: str) -> ParsedQuery:
         " AND ".join(pieces),
         terms,
         None if fallback is None else " AND ".join([*pieces[:-1], fallback]),
+        " AND ".join(pieces[:-1]),
+        tuple(last_parts),
     )
 
 

@@ -1,21 +1,22 @@
 """The journal's rules, over its repository. Returns plain data; holds no session.
 
 Each method is one unit of work: it opens a transaction, asks a ``JournalRepository`` for
-rows and writes, and decides everything in between: dates must be timezone-aware, an entry's
-day is fixed in the user's zone when it is written, titles are trimmed, tags cleaned, the
+rows and writes, and decides everything in between: dates must be timezone-aware, an entry
+keeps the zone it was written in (the computer's, by name, unless an import knew another)
+and its day is fixed in that zone when it is written, titles are trimmed, tags cleaned, the
 attachment limits kept, a change that changes nothing leaves ``updated_at`` alone, and search
 results are ranked and cut. The SQL (ORM queries and the FTS5 index's raw SQL) is all in
 ``repository``.
 
 The full-text index (journal_fts) is kept in step by triggers on journal_entries (migration
-0002), so every write, in the same transaction, updates it too: the service only has to keep
+0011), so every write, in the same transaction, updates it too: the service only has to keep
 ``tag_text`` (the tags as the index sees them) right whenever tags change.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, tzinfo
 
 from carecompanion.clock import Clock
@@ -48,6 +49,8 @@ from carecompanion.journal.repository import (
 )
 from carecompanion.journal.search import build_match_query, parse_snippet
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
+from carecompanion.localtime import system_zone_name, zone_name, zone_named
+from carecompanion.storage import compaction
 from carecompanion.storage.database import Database
 
 __all__ = [
@@ -68,6 +71,11 @@ __all__ = [
 ]
 
 _BATCH = 500  # rows per INSERT when adding many entries at once (imports, benchmarks)
+# After adding at least this many entries at once, the search index is merged into one
+# segment and the freed pages given back (see settle).
+SETTLE_AFTER = 1000
+#: Entries read per query when reading many whole entries (exports).
+READ_BATCH = 500
 
 
 def _require_aware(when: datetime) -> datetime:
@@ -90,18 +98,31 @@ def _tags(repo: JournalRepository, names: Iterable[str]) -> list[tuple[int, str]
 
 class JournalService:
     def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None) -> None:
-        """``tz`` is the user's zone for entry days; None means this computer's local zone."""
+        """``tz`` is where the person is now: new entries are written in it (by name) and
+        entries without a zone of their own are filed in it; None means this computer's
+        local zone, looked up afresh for every entry written."""
         self._db = database
         self._clock = clock
         self._tz = tz
 
     # -- rules --------------------------------------------------------------------------------
-    def _day(self, when: datetime) -> str:
-        return _require_aware(when).astimezone(self._tz).date().isoformat()
+    def _day(self, when: datetime, time_zone: str | None) -> str:
+        """The local day of ``when`` in the entry's own zone (the person's, without one)."""
+        tz = zone_named(time_zone)
+        return (
+            _require_aware(when).astimezone(tz if tz is not None else self._tz).date().isoformat()
+        )
+
+    def current_zone(self) -> str:
+        """The zone a new entry written now records: the injected one, else this computer's."""
+        named = zone_name(self._tz) if self._tz is not None else None
+        return named if named is not None else system_zone_name(self._clock.now())
 
     def _check_draft(self, draft: EntryDraft) -> None:
         """Everything that can be wrong with a draft, found before anything is written."""
         _require_aware(draft.entry_at)
+        if draft.time_zone is not None and zone_named(draft.time_zone) is None:
+            raise ValueError("an entry's time zone must be a known zone name or an offset")
         for moment in (
             draft.created_at,
             draft.updated_at,
@@ -120,6 +141,8 @@ class JournalService:
             self._check_draft(draft)
         now = self._clock.now()
         resolved = [_tags(repo, draft.tags) for draft in drafts]
+        here = self.current_zone() if any(d.time_zone is None for d in drafts) else None
+        zones = [draft.time_zone if draft.time_zone is not None else here for draft in drafts]
         rows = [
             EntryValues(
                 uid=uuid.uuid4().hex,
@@ -129,11 +152,13 @@ class JournalService:
                 created_at=draft.created_at or now,
                 updated_at=draft.updated_at or draft.created_at or now,
                 is_favourite=draft.is_favourite,
-                entry_day=self._day(draft.entry_at),
+                entry_day=self._day(draft.entry_at, zone),
                 fingerprint=self.fingerprint(draft),
                 tag_text=join_tags([name for _id, name in pairs]),
+                time_zone=zone,
+                is_all_day=draft.is_all_day,
             )
-            for draft, pairs in zip(drafts, resolved, strict=True)
+            for draft, pairs, zone in zip(drafts, resolved, zones, strict=True)
         ]
         ids = repo.insert_entries(rows)
         repo.link_tags(
@@ -177,16 +202,49 @@ class JournalService:
         with self._db.session() as session:
             repo = JournalRepository(session)
             (entry_id,) = self._insert(repo, [draft])
+            repo.learn_new_words(many=SETTLE_AFTER)
             return _read(repo, entry_id)
 
-    def add_drafts(self, drafts: Iterable[EntryDraft]) -> list[int]:
-        """Many entries in one transaction (an import): all of them, or none. Returns ids."""
+    def add_drafts(
+        self,
+        drafts: Iterable[EntryDraft],
+        *,
+        total: int | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> list[int]:
+        """Many entries in one transaction (an import): all of them, or none. Returns ids.
+
+        Written _BATCH at a time (one INSERT per batch, not per entry), telling
+        ``progress(done, total)`` after each (``total``: how many ``drafts`` hold, when they
+        come from an iterator). It is told, not asked: the write is one transaction, and
+        once started it ends (its answer is ignored), so a crash, a full disk, a bad draft
+        or an error from the iterator anywhere leaves nothing of it behind, and a lock waits
+        for it. Only a batch of drafts is held at a time when they come from an iterator."""
+        if total is None and isinstance(drafts, Sequence):
+            total = len(drafts)
         ids: list[int] = []
         with self._db.session() as session:
             repo = JournalRepository(session)  # one for all: it remembers the tags it met
             for chunk in chunks(drafts, _BATCH):
                 ids.extend(self._insert(repo, chunk))
+                if progress is not None:
+                    progress(len(ids), len(ids) if total is None else total)
+            if len(ids) < SETTLE_AFTER:
+                repo.learn_new_words(many=SETTLE_AFTER)
+        if len(ids) >= SETTLE_AFTER:
+            self.settle()
         return ids
+
+    def settle(self) -> None:
+        """After a large import: the search index merged into one segment (each query reads
+        every segment: a 3,650-entry import left six, and searches took twice as long), its
+        words learnt for prefix search from its vocabulary, and the pages all this freed
+        given back when they are a tenth of the file."""
+        with self._db.session() as session:
+            repo = JournalRepository(session)
+            repo.optimize_search_index()
+            repo.learn_all_words()
+        compaction.compact(self._db.engine, when_free=0.1)
 
     def update(
         self,
@@ -211,7 +269,7 @@ class JournalService:
                 changes["body"] = body
             if entry_at is not None:
                 changes["entry_at"] = entry_at
-                changes["entry_day"] = self._day(entry_at)
+                changes["entry_day"] = self._day(entry_at, before.time_zone)
             if is_favourite is not None:
                 changes["is_favourite"] = is_favourite
             if tags is not None:
@@ -233,6 +291,7 @@ class JournalService:
                 changes["updated_at"] = self._clock.now()
             if changes:
                 repo.update_entry(entry_id, changes)
+                repo.learn_new_words(many=SETTLE_AFTER)
             if changed and tags is not None:
                 # A tag nobody uses any more would linger in the tag list and filter menus.
                 repo.drop_unused_tags()
@@ -250,6 +309,27 @@ class JournalService:
     def get(self, entry_id: int) -> Entry:
         with self._db.session() as session:
             return _read(JournalRepository(session), entry_id)
+
+    def entries(self, ids: Sequence[int], *, batch: int | None = None) -> Iterator[Entry]:
+        """The whole entries of ``ids`` (without attachment data), in that order, read
+        ``batch`` (READ_BATCH) at a time, two queries each: an export streams through a
+        journal of any size without holding it. An id no longer there raises EntryNotFound,
+        as ``get`` does."""
+        for chunk in chunks(ids, batch or READ_BATCH):
+            with self._db.session() as session:
+                found = JournalRepository(session).entries(chunk)
+            if len(found) != len(chunk):
+                missing = set(chunk).difference(entry.id for entry in found)
+                raise EntryNotFound(min(missing))
+            yield from found
+
+    def entry_ids(
+        self,
+        flt: EntryFilter = EntryFilter(),  # noqa: B008 -- frozen, so a shared default is safe
+    ) -> list[int]:
+        """The ids of the entries ``flt`` lets through, newest first (nothing else read)."""
+        with self._db.session() as session:
+            return JournalRepository(session).ids(flt)
 
     def list_summaries(
         self,
@@ -315,8 +395,11 @@ class JournalService:
         with self._db.session() as session:
             repo = JournalRepository(session)
             allowed = repo.allowed(flt)
-            match = parsed.match
-            candidates = repo.newest_matches(match, allowed)
+            # A prefix of three letters or more: searched as the words it starts (see
+            # search_terms.py); "" when it starts none.
+            expanded = repo.expand_prefix(parsed)
+            match = parsed.match if expanded is None else expanded
+            candidates = repo.newest_matches(match, allowed) if match else []
             if not candidates and parsed.fallback is not None:
                 match = parsed.fallback  # a word half typed past its stem: "medicat"
                 candidates = repo.newest_matches(match, allowed)
@@ -334,7 +417,17 @@ class JournalService:
         for entry_id, _score in shown:
             headline = details[entry_id]
             text, highlights = parse_snippet(texts.get(entry_id) or "")
-            hits.append(SearchHit(entry_id, headline.entry_at, headline.title, text, highlights))
+            hits.append(
+                SearchHit(
+                    entry_id,
+                    headline.entry_at,
+                    headline.title,
+                    text,
+                    highlights,
+                    headline.time_zone,
+                    headline.is_all_day,
+                )
+            )
         return hits
 
     # -- duplicates (imports) -----------------------------------------------------------------

@@ -5,7 +5,10 @@ Values are escaped and lines folded here (at 75 octets, never inside a UTF-8 cha
 vobject writes each content line's name, group and parameters. Fields vCard has no property for
 travel as ``X-CARECOMPANION-*`` lines, which other apps ignore and our import reads back.
 What an imported card held beyond the fields (``Contact.vcard_extra``: ORG, BDAY, the
-structured N and ADR...) is written back as it was read.
+structured N and ADR...) is written back as it was read, but for a birthday without a year:
+vCard 3.0 has no such date, so it goes out there as Apple writes it (``BDAY;X-APPLE-OMIT-
+YEAR=1604:1604-04-15``, which sabre-dav, DAVx5 and CardBook read too) and in 4.0 as
+``BDAY:--0415``, whichever form the card came in with.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC
 from itertools import count
 from typing import Literal
@@ -21,7 +25,12 @@ from vobject.base import ContentLine
 
 from carecompanion import __version__
 from carecompanion.people.records import Contact, Photo, VCardProperty
-from carecompanion.people.vcard_extra import generated_adr, generated_n, is_organisation
+from carecompanion.people.vcard_extra import (
+    birthday,
+    generated_adr,
+    generated_n,
+    is_organisation,
+)
 from carecompanion.people.vcard_fields import X_PREFIX
 from carecompanion.people.vcard_text import escape, fold, join
 
@@ -66,12 +75,35 @@ def _photo(photo: Photo, version: Version) -> str:
     return _line("PHOTO", encoded, {"ENCODING": ["b"], "TYPE": [subtype]})
 
 
-def _kept_lines(kept: Iterable[VCardProperty]) -> list[str]:
+#: Apple's stand-in year for a birthday without one: the first leap year after the Gregorian
+#: calendar reached every Catholic country (29 February fits); what other apps look for.
+_OMITTED_YEAR = "1604"
+_OMIT_YEAR = "X-APPLE-OMIT-YEAR"
+
+
+def _in_version(kept: VCardProperty, version: Version) -> VCardProperty:
+    """A kept BDAY without a year in the form ``version``'s readers take; all else as read."""
+    if kept.name != "BDAY":
+        return kept
+    day = birthday((kept,))
+    if day is None or day[0] is not None:
+        return kept  # a full date, or one this app cannot read: as it came
+    _, month, day_of_month = day
+    others = tuple((key, values) for key, values in kept.params if key != _OMIT_YEAR)
+    if version == "3.0":
+        if kept.param(_OMIT_YEAR):
+            return kept  # already Apple's form
+        value = f"{_OMITTED_YEAR}-{month:02d}-{day_of_month:02d}"
+        return replace(kept, value=value, params=(*others, (_OMIT_YEAR, (_OMITTED_YEAR,))))
+    return replace(kept, value=f"--{month:02d}{day_of_month:02d}", params=others)
+
+
+def _kept_lines(kept: Iterable[VCardProperty], version: Version) -> list[str]:
     """The properties kept from an imported card, written back as they were read (their
     groups too: this export's own label groups are numbered around them)."""
     return [
         _line(p.name, p.value, {k: list(v) for k, v in p.params}, group=p.group or None)
-        for p in kept
+        for p in (_in_version(p, version) for p in kept)
     ]
 
 
@@ -91,7 +123,7 @@ def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
         _line("PRODID", PRODID),
         _line("UID", _uid(contact, version)),
         _line("FN", escape(contact.name)),
-        *(_kept_lines(names) or [_line("N", generated_n(contact.name, organisation))]),
+        *(_kept_lines(names, version) or [_line("N", generated_n(contact.name, organisation))]),
     ]
     groups = _free_groups(kept)
     for entries, property_name, types, extra in (
@@ -115,7 +147,7 @@ def _card(contact: Contact, photo: Photo | None, version: Version) -> str:
                 lines.append(_line("X-ABLabel", escape(kind), group=group))
     if contact.address and not any(p.name == "ADR" for p in kept):
         lines.append(_line("ADR", generated_adr(contact.address)))
-    lines.extend(_kept_lines(p for p in kept if p.name != "N"))
+    lines.extend(_kept_lines((p for p in kept if p.name != "N"), version))
     if contact.notes:
         lines.append(_line("NOTE", escape(contact.notes)))
     if contact.role:

@@ -17,7 +17,9 @@ def zone(name: str) -> ZoneInfo:
         raise KeyError(name)
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        # OSError: a name that is a folder of the zone database ("Europe") is no zone, and
+        # names reach here from circle files other people wrote.
         raise KeyError(name) from exc
 
 

@@ -9,10 +9,14 @@ without any window system. The language is whatever ``QLocale`` is set to by def
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Literal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from carecompanion.localtime import foreign_zone, in_named_zone, is_offset_name
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
 #: The ways the UI writes a date or a time: every date on screen is one of these, so the same
 #: moment reads the same on every screen. Names, not patterns: the patterns follow the
@@ -74,6 +78,39 @@ def format_when(value: date | datetime, style: DateStyle) -> str:
     if style == "time":
         raise ValueError("a date has no time of day")
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
+#: An all-day entry's styles: the same date without its time.
+_WITHOUT_TIME: dict[DateStyle, DateStyle] = {"day_time": "day", "short_day_time": "short_day"}
+
+
+def format_entry_when(
+    at: datetime,
+    time_zone: str | None,
+    style: DateStyle,
+    *,
+    all_day: bool = False,
+    reader: tzinfo | None = None,
+) -> str:
+    """A journal entry's date (and time) as it was on the clock where it was written
+    (``time_zone``; this computer's when None). A time whose zone's clock differed from the
+    reader's (``reader``; None: this computer's) at that moment says where, discreetly:
+    "23:30 (New York time)", "08:00 (UTC+09:00)". An all-day entry is shown without a time.
+    """
+    style = _WITHOUT_TIME.get(style, style) if all_day else style
+    wall = in_named_zone(at, time_zone, reader).replace(tzinfo=None)
+    if all_day and style == "time":
+        return ""
+    text = format_when(wall, style)
+    place = foreign_zone(at, time_zone, reader) if style in _TIMED else None
+    if place is None:
+        return text
+    if time_zone is not None and is_offset_name(time_zone):
+        return translate("EntryTime", "{when} ({offset})").format(when=text, offset=place)
+    return translate("EntryTime", "{when} ({place} time)").format(when=text, place=place)
+
+
+_TIMED = frozenset({"day_time", "short_day_time", "time"})
 
 
 def format_time(value: time) -> str:

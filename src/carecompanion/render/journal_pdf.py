@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 
 from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.exchange import errors as said
-from carecompanion.journal.exchange.dates import in_zone
+from carecompanion.journal.exchange.dates import entry_clock, in_zone
 from carecompanion.journal.exchange.errors import ExportError
 from carecompanion.journal.exchange.files import publish_file, temp_path_beside
 from carecompanion.journal.exchange.result import ExportResult
@@ -37,7 +37,7 @@ from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import AttachmentInfo, Entry, JournalService
 from carecompanion.progress import ProgressCallback, report
 from carecompanion.render.application import ensure_application
-from carecompanion.render.formats import format_when
+from carecompanion.render.formats import format_entry_when, format_when
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
 
@@ -57,10 +57,14 @@ def _wall(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
-def _long_date(moment: datetime) -> str:
-    return translate("JournalPdf", "{day}, {time}").format(
-        day=format_when(_wall(moment), "long_day"), time=format_when(_wall(moment), "time")
-    )
+def _long_date(entry: Entry, tz: tzinfo | None) -> str:
+    """The entry's day and time where it was written (in ``tz`` if it has no zone of its
+    own), its place named when that clock was not ``tz``'s; an all-day entry's day alone."""
+    day = format_entry_when(entry.entry_at, entry.time_zone, "long_day", reader=tz)
+    if entry.is_all_day:
+        return day
+    time = format_entry_when(entry.entry_at, entry.time_zone, "time", reader=tz)
+    return translate("JournalPdf", "{day}, {time}").format(day=day, time=time)
 
 
 def _day(moment: datetime) -> str:
@@ -105,8 +109,8 @@ class _Book:
 
     def title_page(self, title: str, entries: list[Entry], now: datetime) -> None:
         if entries:
-            first = _day(in_zone(entries[0].entry_at, self.tz))
-            last = _day(in_zone(entries[-1].entry_at, self.tz))
+            first = _day(entry_clock(entries[0].entry_at, entries[0].time_zone, self.tz))
+            last = _day(entry_clock(entries[-1].entry_at, entries[-1].time_zone, self.tz))
             span = first if first == last else f"{first} – {last}"
         else:
             span = translate("JournalPdf", "No entries")
@@ -147,13 +151,13 @@ class _Book:
         )
 
     def entry(self, entry: Entry) -> None:
-        local = in_zone(entry.entry_at, self.tz)
+        local = entry_clock(entry.entry_at, entry.time_zone, self.tz)
         month = format_when(_wall(local), "month")
         if month != self.month:
             self.month = month
             self.parts.append(f"<h1>{html.escape(month)}</h1>")
-        heading = entry.title or _long_date(local)
-        details = [_long_date(local)] if entry.title else []
+        heading = entry.title or _long_date(entry, self.tz)
+        details = [_long_date(entry, self.tz)] if entry.title else []
         if entry.is_favourite:
             details.append(translate("JournalPdf", "★ Favourite"))
         self.parts.append(f"<h2>{html.escape(heading)}</h2>")
@@ -208,9 +212,9 @@ def export_pdf(
     ids = selection.resolve(journal)
     total = len(ids) + 1  # the last step is laying out and writing the pages
     entries: list[Entry] = []
-    for index, entry_id in enumerate(ids):
+    for index, entry in enumerate(journal.entries(ids)):  # a batch per query
         report(progress, index, total)
-        entries.append(journal.get(entry_id))
+        entries.append(entry)
     title = title or translate("JournalPdf", "My journal")
     book = _Book(journal, tz)
     book.title_page(title, entries, now or datetime.now(UTC))

@@ -7,6 +7,7 @@ under a raw 256-bit key, so no key derivation happens here: the vault has alread
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from carecompanion.storage.errors import (
     StorageUnavailable,
 )
 from carecompanion.storage.faults import AMBIGUOUS, disk_fault, is_short_of_space, sqlite_code
+from carecompanion.storage.packed_text import UNPACK_FUNCTION, unpack_text
 from carecompanion.storage.raw_key import RawKey
 
 NO_SQLCIPHER = Sentence(
@@ -54,7 +56,11 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 # Order matters: cipher settings first, then SQLite's own.
 _CONNECT_PRAGMAS = (
-    "PRAGMA cipher_memory_security = ON",
+    # Off, said so rather than left to SQLCipher's default: zeroing and mlock-ing every
+    # allocation took 2-2.6x the CPU of an import for little protection, since the same words
+    # live on in Python's own strings, which nothing can wipe (docs/security.md, "SQLCipher's
+    # memory security, weighed"). SQLCipher still wipes its own keys and buffers.
+    "PRAGMA cipher_memory_security = OFF",
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",  # durable commits: a caregiver's entry survives a power cut
@@ -127,6 +133,8 @@ def create_engine(path: Path, key: RawKey) -> Engine:
                 cursor.execute(pragma)
         finally:
             cursor.close()
+        # Packed text (entry bodies) read in SQL: the search index's view and triggers use it.
+        dbapi_connection.create_function(UNPACK_FUNCTION, 1, unpack_text, deterministic=True)
 
     @event.listens_for(engine, "handle_error")
     def _name_the_fault(context: ExceptionContext) -> BaseException | None:
@@ -149,6 +157,22 @@ def storage_error(exc: BaseException, path: Path) -> StorageError | None:
     return None
 
 
+class Check(enum.Enum):
+    """How much of the database an integrity check reads.
+
+    - LIGHT: the first page and the schema (the key is right, the file is a journal): a few
+      milliseconds, done whenever the database is opened;
+    - QUICK: ``PRAGMA quick_check``, every page of every table and index read (so its HMAC
+      verified) and SQLite's structure checked, without cross-checking indexes;
+    - FULL: ``PRAGMA cipher_integrity_check`` (every page's HMAC, free pages too) and the
+      quick check: about 12 ms per MiB.
+    """
+
+    LIGHT = "light"
+    QUICK = "quick"
+    FULL = "full"
+
+
 class Database:
     """An open, unlocked database: an engine and a session factory."""
 
@@ -164,33 +188,35 @@ class Database:
         with self.sessions() as session, session.begin():
             yield session
 
-    def check_integrity(self, *, full: bool = True) -> None:
-        """Raise DatabaseDamaged on any fault.
+    def check_integrity(self, level: Check = Check.FULL) -> None:
+        """Raise DatabaseDamaged on any fault found at ``level`` (see :class:`Check`).
 
-        ``full`` reads every page (its HMAC and SQLite's structure): about 12 ms per MiB, so
-        large journals do it in the background after unlocking. The light check reads the
-        first page and the schema; every other page is still verified by its HMAC whenever
-        it is read, and the daily backup reads them all.
+        Never on the way to a command (issue 17): opening does the LIGHT check; the app runs
+        QUICK in the background at most once a day; FULL runs on demand (``carecompanion
+        check``) and before a backup. Every page the journal reads is verified by its HMAC
+        anyway, so damage elsewhere is still found the moment it matters.
         """
         import sqlcipher3.dbapi2 as sqlcipher
 
+        cipher_faults: list[Any] = []
+        structure: list[Any] = [("ok",)]
         # A disk fault (full, busy, failing) leaves the engine already named (see
         # storage_error); what is left unnamed is damage, said only with space to spare.
         try:
             with self.engine.connect() as conn:
-                if full:
-                    cipher_faults = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
-                    quick = conn.exec_driver_sql("PRAGMA quick_check").all()
-                else:
+                if level is Check.FULL:
+                    cipher_faults = list(conn.exec_driver_sql("PRAGMA cipher_integrity_check"))
+                if level is Check.LIGHT:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
-                    cipher_faults, quick = [], [("ok",)]  # type: ignore[list-item]
+                else:
+                    structure = list(conn.exec_driver_sql("PRAGMA quick_check"))
         except (sa.exc.DatabaseError, sqlcipher.DatabaseError) as exc:
             self._refuse_if_full(exc)
             raise DatabaseDamaged(UNREADABLE) from exc
         except DatabaseDamaged as exc:
             self._refuse_if_full(exc)
             raise
-        if cipher_faults or quick != [("ok",)]:
+        if cipher_faults or [tuple(row) for row in structure] != [("ok",)]:
             self._refuse_if_full(None)
             raise DatabaseDamaged(FAILED_CHECK, pages=len(cipher_faults))
 

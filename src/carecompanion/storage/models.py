@@ -17,9 +17,10 @@ from sqlalchemy.orm import DeclarativeBase
 # migration 0002 creates them by hand and schema comparison leaves them out. The name is the
 # migration's, frozen here: journal.models.SEARCH_INDEX_TABLE is the same table.
 _HAND_MADE_TABLE = "journal_fts"
-# The vault's half of the header/database binding (migration 0007): one row the vault reads
-# and writes by raw SQL (vault.binding), below every domain, so no domain models it.
-_VAULT_TABLES = frozenset({"vault_binding"})
+# The vault's half of the header/database binding (migration 0007) and when the database was
+# last checked (0010): one row each that the vault reads and writes by raw SQL
+# (vault.binding, vault.upkeep), below every domain, so no domain models them.
+_VAULT_TABLES = frozenset({"vault_binding", "vault_upkeep"})
 
 
 def is_managed_by_hand(name: str | None, type_: str) -> bool:

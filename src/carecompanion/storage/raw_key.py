@@ -7,8 +7,9 @@ the engine holds no key and cannot open the database again.
 
 What Python cannot promise: ``PRAGMA key`` is SQL text, so each new connection builds a short-
 lived ``str`` holding the key in hex, which is freed but not zeroed; SQLCipher keeps its own
-copy inside each open connection (and clears it when the connection closes, with
-``cipher_memory_security`` on). Wiping narrows where a key lingers; it cannot rule out a copy.
+copy inside each open connection (in memory it locks, and wipes when the connection closes,
+whether ``cipher_memory_security`` is on or off). Wiping narrows where a key lingers; it
+cannot rule out a copy.
 """
 
 from __future__ import annotations

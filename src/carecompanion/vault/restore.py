@@ -210,9 +210,9 @@ def _stage(
 
 def _check(staged: AppPaths, data_key: bytes, where: str) -> None:
     """The staged copy opens whole under ``data_key``: its header as written, every page."""
-    # Loaded here: SQLAlchemy and Alembic are slow to import (see UnlockedVault.open_database).
-    from carecompanion.storage import migrate
+    # Loaded here: SQLAlchemy is slow to import (see UnlockedVault.open_database).
     from carecompanion.storage.database import Database
+    from carecompanion.storage.schema_version import SchemaState, schema_state
 
     try:
         header = VaultHeader.from_bytes(staged.header_file.read_bytes())
@@ -223,8 +223,8 @@ def _check(staged: AppPaths, data_key: bytes, where: str) -> None:
         raise BackupError(DAMAGED, path=where)
     database = Database(staged.database_file, subkey(data_key, "sqlcipher"))
     try:
-        database.check_integrity(full=True)
-        state = migrate.schema_state(database.engine)
+        database.check_integrity()  # every page: Check.FULL
+        state = schema_state(database.engine)
         # A header and a database that do not belong together would not unlock.
         binding.check(binding.read(database.engine), header.generation)
     except (DatabaseDamaged, VaultMismatch) as exc:
@@ -232,9 +232,9 @@ def _check(staged: AppPaths, data_key: bytes, where: str) -> None:
         raise BackupError(DAMAGED, path=where) from exc
     finally:
         database.close()
-    if state is migrate.SchemaState.NEWER:
+    if state is SchemaState.NEWER:
         raise NewerVaultVersion()
-    if state is migrate.SchemaState.EMPTY:
+    if state is SchemaState.EMPTY:
         raise BackupError(DAMAGED, path=where)
 
 

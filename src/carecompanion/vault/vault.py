@@ -38,7 +38,7 @@ from carecompanion.clock import Clock, SystemClock
 from carecompanion.errors import Notice, Sentence
 from carecompanion.paths import AppPaths
 from carecompanion.progress import ProgressCallback
-from carecompanion.vault import binding, recovery, rotation
+from carecompanion.vault import binding, recovery, rotation, upkeep
 from carecompanion.vault.backup import BackupRotation, write_backup
 from carecompanion.vault.device_keys import KEY_BYTES as DEVICE_KEY_BYTES
 from carecompanion.vault.device_keys import DeviceKeyStore
@@ -49,6 +49,7 @@ from carecompanion.vault.errors import (
     HeaderChanged,
     HeaderDamaged,
     NewerVaultVersion,
+    StorageError,
     VaultAlreadyExists,
     VaultError,
     VaultInUse,
@@ -98,9 +99,6 @@ CHANGED_WHILE_OPENING = Sentence(
     "The journal's keys were changed by CareCompanion while this command was opening it. "
     "Nothing was changed here; try again.",
 )
-#: Up to this size the whole database is verified while unlocking (about 0.4 s); above, the
-#: full check runs with the daily backup. See UnlockedVault.open_database.
-FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
 def subkey(data_key: bytes | bytearray, purpose: str) -> bytearray:
@@ -154,9 +152,14 @@ class Vault:
         holder: Holder = Holder.COMMAND,
         read_only: bool = False,
         lock_wait: float = COMMAND_WAIT_SECONDS,
+        check_on_open: bool = False,
     ) -> None:
-        """``defer_maintenance``: leave a large journal's full check and the daily backup to
+        """``defer_maintenance``: leave the daily backup (and the check before it) to
         ``UnlockedVault.run_maintenance`` (the app runs it on a worker thread).
+        ``check_on_open``: verify every page while unlocking (the app asks for it after its
+        background check found damage, so unlocking again offers the last backup); otherwise
+        unlocking only makes sure the key opens the database (issue 17: no check on the way
+        to a command).
 
         ``holder``: who this process is, said to a second process the vault is refused to.
         ``read_only``: only reading is intended; when another process has the vault, open
@@ -166,6 +169,7 @@ class Vault:
         self.paths = paths
         self.clock = clock or SystemClock()
         self.defer_maintenance = defer_maintenance
+        self.check_on_open = check_on_open
         self.holder = holder
         self.read_only = read_only
         self.lock_wait = lock_wait
@@ -299,8 +303,42 @@ class Vault:
                 return None
             return self._opened(header, raw, data_key, claim)
 
+    def data_key_for(self, passphrase: str) -> bytearray:
+        """The data key the passphrase opens, checked against the header's MAC, in a buffer
+        the caller zeroes; the vault itself is not opened nor claimed (``carecompanion
+        unlock`` hands the key to the session's agent, vault/agent.py). WrongPassphrase
+        otherwise."""
+        header = self.read_header()
+        kdf, salt = header.passphrase_kdf()
+        unwrapped = header.unwrap(SLOT_PASSPHRASE, derive_key(passphrase, salt, kdf))
+        if unwrapped is None:
+            raise WrongPassphrase()
+        data_key = bytearray(unwrapped)
+        try:
+            with wiped(subkey(data_key, "header mac")) as mac_key:
+                header.verify_mac(mac_key)
+        except BaseException:
+            zero(data_key)
+            raise
+        return data_key
+
+    def unlock_with_data_key(self, data_key: bytearray) -> UnlockedVault | None:
+        """Open with a data key kept elsewhere (the command line's session agent), or None
+        when the key does not open this vault's header (a key from before a rotation, from
+        another vault): then the caller asks for the passphrase. ``data_key`` is copied; the
+        caller zeroes its own buffer."""
+        with self._unlocking() as claim:
+            header, raw = self._read_header_raw()
+            try:
+                with wiped(subkey(data_key, "header mac")) as mac_key:
+                    header.verify_mac(mac_key)
+            except HeaderDamaged:
+                claim.release()
+                return None
+            return self._opened(header, raw, data_key, claim)
+
     def _opened(
-        self, header: VaultHeader, raw: bytes, data_key: bytes, claim: Claim
+        self, header: VaultHeader, raw: bytes, data_key: bytes | bytearray, claim: Claim
     ) -> UnlockedVault:
         with wiped(subkey(data_key, "header mac")) as mac_key:
             header.verify_mac(mac_key)
@@ -341,7 +379,7 @@ class UnlockedVault:
         self,
         vault: Vault,
         header: VaultHeader,
-        data_key: bytes,
+        data_key: bytes | bytearray,
         *,
         claim: Claim | None = None,
         header_bytes: bytes | None = None,
@@ -401,18 +439,21 @@ class UnlockedVault:
     def open_database(self, *, take_backup: bool, defer_maintenance: bool = False) -> None:
         """Open, verify, back up if due, and migrate the encrypted database.
 
-        A small database is verified page by page here. A large one (over
-        FULL_CHECK_MAX_BYTES) gets a light check, and its full check runs with the daily
-        backup: here, or, with ``defer_maintenance`` (the app), in ``run_maintenance`` on a
-        worker thread after the window is open, so a big journal still opens at once.
+        Opening only makes sure the key opens the database (the light check; the full one
+        with the vault's ``check_on_open``): every page is verified by its HMAC whenever it
+        is read, and the integrity checks run where they belong (issue 17), never on the way
+        to a command: the full one before a backup (the daily one here, or, with
+        ``defer_maintenance`` (the app), in ``run_maintenance`` on a worker thread after the
+        window is open) and on demand (``check_integrity``).
         """
         # Loaded here, not at the top: SQLAlchemy and Alembic take about 300 ms to import,
         # and the app imports this module before its first window, to see whether the
         # keyring remembers the vault (measured with benchmarks/startup.py on a data folder
         # holding a vault: 0.6 s to the unlock screen with them at the top, 0.35 s without).
-        # ui/app/launch.py preloads them on a thread while the passphrase is typed.
-        from carecompanion.storage import migrate
-        from carecompanion.storage.database import Database
+        # ui/app/launch.py preloads them on a thread while the passphrase is typed. Alembic
+        # itself only when a migration is due: schema_version reads the version without it.
+        from carecompanion.storage.database import Check, Database
+        from carecompanion.storage.schema_version import SchemaState, schema_state
 
         # Refuses first when SQLCipher is missing, so no stray file is left behind.
         with wiped(self.subkey("sqlcipher")) as key:  # Database keeps its own wipeable copy
@@ -424,20 +465,23 @@ class UnlockedVault:
             is_new = not self.paths.database_file.exists() or (
                 self.paths.database_file.stat().st_size == 0
             )
-            size = 0 if is_new else self.paths.database_file.stat().st_size
-            self._fully_checked = size <= FULL_CHECK_MAX_BYTES
+            self._fully_checked = False
             if not is_new:
-                database.check_integrity(full=self._fully_checked)
-            state = migrate.schema_state(database.engine)
-            if state is migrate.SchemaState.NEWER:
+                self._fully_checked = self.vault.check_on_open
+                database.check_integrity(Check.FULL if self._fully_checked else Check.LIGHT)
+            state = schema_state(database.engine)
+            if state is SchemaState.NEWER:
                 raise NewerVaultVersion()
             bound = self._check_binding(database)  # before anything is written
-            if state is not migrate.SchemaState.CURRENT and not self.is_writer:
+            if state is not SchemaState.CURRENT and not self.is_writer:
                 raise self._in_use()  # only the vault's writer upgrades its schema
-            if state is migrate.SchemaState.OLDER:
+            if state is SchemaState.OLDER:
                 # Before changing the schema, always keep a copy of the vault as it was: on a
                 # full disk the upgrade waits (it needs space too), said as the journal's.
                 stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+                if not self._fully_checked:
+                    database.check_integrity()  # before a backup: never copy damage
+                    self._fully_checked = True
                 try:
                     write_backup(
                         database,
@@ -447,7 +491,9 @@ class UnlockedVault:
                     )
                 except BackupNoSpace as exc:
                     raise DiskFull() from exc
-            if state is not migrate.SchemaState.CURRENT:
+            if state is not SchemaState.CURRENT:
+                from carecompanion.storage import migrate  # Alembic: only for a migration
+
                 migrate.upgrade(database.engine)
             if self.is_writer and not bound.settled_at(self.header.generation):
                 binding.commit(database.engine, self.header.generation)  # after a crash
@@ -459,20 +505,41 @@ class UnlockedVault:
             self._database = None
             raise
 
-    def run_maintenance(self) -> Notice | None:
-        """The full check (if unlocking skipped it), then the daily backup if one is due.
+    def run_maintenance(self, *, daily_check: bool = False) -> Notice | None:
+        """The daily backup if one is due, after the full check; with ``daily_check`` (the
+        app, in the background) the quick check when no check passed in the last day.
 
-        Reading every page, the backup would also fail on a damaged one, so a damaged journal
-        never rotates a good backup away. A backup skipped for lack of space never stops the
-        vault opening: its notice is returned, and kept in ``maintenance_notice``, for the
-        app or the command line to tell the person."""
+        The full check before the backup means a damaged journal never rotates a good backup
+        away. A backup skipped for lack of space never stops the vault opening: its notice is
+        returned, and kept in ``maintenance_notice``, for the app or the command line to tell
+        the person."""
         database = self.database
-        if not self._fully_checked:
-            database.check_integrity(full=True)
-            self._fully_checked = True
-        daily = BackupRotation(self.paths, self.clock).take_if_due(database, self.header)
+        rotation = BackupRotation(self.paths, self.clock)
+        if rotation.is_due() and rotation.has_room_for(database):
+            self.check_integrity(full=True)  # before a backup (skipped at once if done)
+        elif daily_check and upkeep.read(database.engine).quick_check_due(self.clock.now()):
+            self.check_integrity(full=False)
+        daily = rotation.take_if_due(database, self.header)
         self.maintenance_notice = daily.skipped
         return daily.skipped
+
+    def check_integrity(self, *, full: bool = True) -> None:
+        """Verify the database: every page's HMAC and SQLite's structure (``full``), or the
+        quick check; DatabaseDamaged on any fault. A pass is recorded in the database (by
+        the vault's writer), so the app's daily quick check knows when one last ran. A full
+        check is done once per session: asked again, it returns at once."""
+        from carecompanion.storage.database import Check
+
+        if full and self._fully_checked:
+            return
+        database = self.database
+        database.check_integrity(Check.FULL if full else Check.QUICK)
+        self._fully_checked = self._fully_checked or full
+        if self.is_writer:
+            # A record that cannot be written (a full disk) only means the next check runs
+            # sooner: never a reason to fail what passed.
+            with contextlib.suppress(StorageError):
+                upkeep.record(database.engine, self.clock.now(), full=full)
 
     # -- the header and its binding --------------------------------------------------------
     def _check_binding(self, database: Database) -> binding.Binding:
@@ -590,6 +657,7 @@ class UnlockedVault:
 
     # -- backups ------------------------------------------------------------------------------
     def backup_to(self, out: Path) -> Path:
+        self.check_integrity(full=True)  # before a backup: never copy damage
         return write_backup(self.database, self.header, out, self.clock)
 
     # -- locking ------------------------------------------------------------------------------

@@ -52,7 +52,8 @@ def journal(session: VaultSession) -> JournalService:
 
 
 def add_sample_entries(journal: JournalService, clock: FixedClock) -> list[Entry]:
-    """Three entries over two months, with tags, a favourite, a photo and a document."""
+    """Three entries over two months, with tags, a favourite, a photo and a document,
+    written in India (so they read the same on any test computer)."""
     drafts = [
         EntryDraft(
             title="First night home",
@@ -61,6 +62,7 @@ def add_sample_entries(journal: JournalService, clock: FixedClock) -> list[Entry
             tags=("night", "Discharge"),
             is_favourite=True,
             attachments=(AttachmentDraft("garden photo.png", "image/png", png_bytes()),),
+            time_zone="+05:30",
         ),
         EntryDraft(
             title="Appointment notes",
@@ -71,11 +73,13 @@ def add_sample_entries(journal: JournalService, clock: FixedClock) -> list[Entry
                 AttachmentDraft("prescription.pdf", "application/pdf", b"%PDF-1.4 fake scan"),
                 AttachmentDraft("../../etc/notes?.txt", "text/plain", "ünïcode\n".encode()),
             ),
+            time_zone="+05:30",
         ),
         EntryDraft(
             title="",
             body="Too tired for a title. Just: we made it through.",
             entry_at=datetime(2026, 2, 20, 23, 55, tzinfo=UTC),
+            time_zone="+05:30",
         ),
     ]
     entries = []

@@ -232,10 +232,12 @@ def test_a_time_zone_that_is_no_zone_name_is_refused_at_its_line() -> None:
         "export.zip/Journal.json, line 5: entry 1: the timeZone "
         f"'{'a/' * 28}a…' is not a time zone name"
     )
-    # A real name this computer does not know, or none at all, still reads as UTC.
+    # A real name this computer does not know, or none at all, is no zone of the entry's
+    # own: it is written where the import runs (the time itself is the file's, in UTC).
     for zone in ("Mars/Olympus_Mons", None, 5):
         (entry,) = parse_dayone_zip(_one_entry(timeZone=zone), "export.zip")
         assert entry.draft.entry_at.utcoffset() == timedelta(0)
+        assert entry.draft.time_zone is None
 
 
 def test_a_long_bad_value_is_shown_cut_short() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, tzinfo
 
+from carecompanion.localtime import zone_named
+
 _DATE_TIME = re.compile(
     r"""
     (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})
@@ -38,6 +40,13 @@ def in_zone(moment: datetime, tz: tzinfo | None) -> datetime:
         return moment.astimezone(tz) if tz is not None else moment.astimezone()
     except (OverflowError, OSError, ValueError):
         return moment.astimezone(UTC)
+
+
+def entry_clock(moment: datetime, time_zone: str | None, tz: tzinfo | None) -> datetime:
+    """An entry's moment on the clock where it was written (its ``time_zone``); one written
+    before zones were kept, in ``tz`` (the computer's zone when None), as exports always did."""
+    own = zone_named(time_zone)
+    return in_zone(moment, own if own is not None else tz)
 
 
 def _offset(text: str) -> tzinfo:
@@ -74,6 +83,13 @@ def parse_datetime(text: str, tz: tzinfo | None) -> datetime | None:
     except ValueError:
         return None
     return localise(naive, tz)
+
+
+def carries_offset(text: str) -> bool:
+    """Whether a date :func:`parse_datetime` reads says its own offset (``+09:00``, ``Z``),
+    rather than being a wall-clock time read in the local zone."""
+    match = _DATE_TIME.fullmatch(text.strip())
+    return match is not None and bool(match["tz"])
 
 
 # A date (and maybe a time) at the start of a file name: 2024-05-01, 20240501, 2024_05_01,

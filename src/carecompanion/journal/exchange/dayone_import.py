@@ -3,8 +3,10 @@ and the media folders ``photos/`` and ``pdfs/``, each file named by its MD5 and 
 
 Each journal file is ``{"metadata": {"version": "1.0"}, "entries": [entry, ...]}``; an
 entry has ``uuid``, ``creationDate`` (ISO 8601 in UTC, ``...Z``), ``modifiedDate``,
-``timeZone`` (an IANA name), ``text`` (Markdown), ``tags``, ``starred`` and ``photos``
-(``[{"identifier", "md5", "type", ...}]``). The text refers to a photo as
+``timeZone`` (an IANA name), ``isAllDay``, ``text`` (Markdown), ``tags``, ``starred`` and
+``photos`` (``[{"identifier", "md5", "type", "date", ...}]``, ``date`` when it was taken).
+Each entry keeps its ``timeZone`` (its day and clock time are shown in it, wherever the
+journal is read), ``isAllDay``, and each photo its own date. The text refers to a photo as
 ``![](dayone-moment://<identifier>)``; audio, video and PDFs as
 ``dayone-moment:/audio/<id>``, ``/video/<id>`` and ``/pdfAttachment/<id>``.
 
@@ -38,6 +40,8 @@ from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
 from carecompanion.journal.exchange.markdown_text import heading_text, unescape
 from carecompanion.journal.exchange.mime import mime_for
 from carecompanion.journal.exchange.parsed import (
+    EARLIEST,
+    LATEST,
     AttachmentBudget,
     Location,
     ParsedEntry,
@@ -48,6 +52,7 @@ from carecompanion.journal.exchange.parsed import (
 from carecompanion.journal.exchange.reading import load_json, read_bytes
 from carecompanion.journal.exchange.safe_zip import SafeZip
 from carecompanion.journal.service import AttachmentDraft
+from carecompanion.localtime import MAX_ZONE_NAME_CHARS, zone_named
 from carecompanion.progress import ProgressCallback, each
 
 # A link's label may not hold a bracket and its identifier is bounded (Day One's are 32 hex
@@ -62,8 +67,7 @@ _MEDIA_FOLDERS = ("photos", "pdfs", "audios", "videos")
 _MAX_TITLE = 120
 # IANA zone names are at most about 30 characters ("America/Argentina/ComodRivadavia"); a
 # longer value is not a zone, and zoneinfo recurses once per "/" in it.
-_MAX_ZONE_CHARS = 64
-_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
+_MAX_ZONE_CHARS = MAX_ZONE_NAME_CHARS
 
 
 def parse_dayone_file(
@@ -200,18 +204,33 @@ def _moment(value: Any, key: str, where: Location, number: int) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _zone(value: Any, where: Location, number: int) -> tzinfo:
-    """The entry's zone; UTC when it has none, or one this computer does not know."""
+def _zone(value: Any, where: Location, number: int) -> str | None:
+    """The entry's zone name; None (the importing computer's zone) when it has none, or one
+    this computer does not know. ``zone_named`` checks the name's shape before zoneinfo
+    sees it."""
     if not isinstance(value, str):
-        return UTC
+        return None
     if len(value) > _MAX_ZONE_CHARS:
         raise where.error(said.DAYONE_BAD_ZONE(number=number, value=shown(value)))
-    if _ZONE_NAME.fullmatch(value):
-        try:
-            return ZoneInfo(value)
-        except (KeyError, ValueError, OSError, RecursionError):  # not found is a KeyError
-            pass
-    return UTC
+    return value if isinstance(zone_named(value), ZoneInfo) else None
+
+
+def _taken_at(value: Any) -> datetime | None:
+    """A photo's own date, when it has a usable one: a wrong one is not worth refusing the
+    export for (the photo is kept, dated when it was imported)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment if EARLIEST <= moment <= LATEST else None
+    except (OverflowError, ValueError):
+        return None
 
 
 def _title_and_body(text: str) -> tuple[str, str]:
@@ -240,7 +259,9 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         at("creationDate"),
         said.ENTRY_CREATION_DATE(number=number),
     )
-    entry_at = created.astimezone(_zone(item.get("timeZone"), at("timeZone"), number))
+    zone = _zone(item.get("timeZone"), at("timeZone"), number)
+    tz = zone_named(zone)
+    entry_at = created.astimezone(tz) if tz is not None else created
     modified = (
         _moment(item["modifiedDate"], "modifiedDate", at("modifiedDate"), number)
         if item.get("modifiedDate") not in (None, "")
@@ -261,8 +282,16 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         raise at("starred").error(
             said.KEY_MUST_BE_FLAG(what=said.ENTRY(number=number), key="starred")
         )
+    all_day = item.get("isAllDay", False)
+    if all_day is None:
+        all_day = False
+    if not isinstance(all_day, bool):
+        raise at("isAllDay").error(
+            said.KEY_MUST_BE_FLAG(what=said.ENTRY(number=number), key="isAllDay")
+        )
 
     attachments: list[AttachmentDraft] = []
+    taken: list[datetime | None] = []  # each attachment's own date, in step with attachments
     notes: dict[str, str] = {}  # identifier -> what its link becomes
     for key, (folder, label, stem) in _MEDIA.items():
         listed = item.get(key) or []
@@ -293,6 +322,7 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
             filename = f"{stem}-{len(attachments) + 1}{suffix}"
             data = media.read(found, spot)
             attachments.append(make_attachment(filename, mime_for(filename), data, spot))
+            taken.append(_taken_at(medium.get("date")))
             notes[identifier] = f"[{label}: {filename}]"
 
     def replace(match: re.Match[str]) -> str:
@@ -319,4 +349,7 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         attachments=attachments,
         created_at=created,
         updated_at=modified,
+        attachment_times=taken,
+        time_zone=zone,
+        is_all_day=all_day,
     )

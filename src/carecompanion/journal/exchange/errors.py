@@ -85,6 +85,9 @@ NOT_A_ZIP = Sentence("import.zip.not_a_zip", "this is not a zip archive")
 ZIP_TOO_MANY = Sentence("import.zip.too_many", "the archive holds more than {count} files")
 ZIP_BOMB = Sentence("import.zip.bomb", "{name} is compressed suspiciously well (a zip bomb?)")
 ZIP_TOO_BIG = Sentence("import.zip.too_big", "the archive would unpack to more than {limit}")
+ZIP_DIRECTORY_TOO_BIG = Sentence(
+    "import.zip.directory_too_big", "the archive's list of files is larger than {limit}"
+)
 ZIP_UNSAFE_NAME = Sentence("import.zip.unsafe_name", "the archive has an unsafe file name {name}")
 ZIP_UNPACK = Sentence("import.zip.unpack", "the file could not be unpacked")
 ZIP_SIZE = Sentence("import.zip.size", "the file's size does not match the archive")

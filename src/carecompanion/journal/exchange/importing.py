@@ -9,11 +9,13 @@ entries, their tags and attachments in one transaction.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from carecompanion.journal.exchange.dayone_import import parse_dayone_file
 from carecompanion.journal.exchange.jrnl_import import parse_jrnl_file
@@ -21,6 +23,7 @@ from carecompanion.journal.exchange.json_import import parse_json_file
 from carecompanion.journal.exchange.markdown_import import parse_markdown_folder
 from carecompanion.journal.exchange.parsed import ParsedEntry, is_empty
 from carecompanion.journal.service import EntryDraft, JournalService
+from carecompanion.localtime import zone_name
 from carecompanion.progress import ProgressCallback, report
 
 
@@ -99,7 +102,20 @@ def _count(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _summary(count: int, preview: ImportPreview) -> str:
+class Counted(Protocol):
+    """What an import's one line counts: a preview, or a large import's plan."""
+
+    @property
+    def duplicate_count(self) -> int: ...
+
+    @property
+    def empty_skipped(self) -> int: ...
+
+    @property
+    def attachment_count(self) -> int: ...
+
+
+def _summary(count: int, preview: Counted) -> str:
     details = [_count(preview.duplicate_count, "duplicate", "duplicates") + " skipped"]
     if preview.empty_skipped:
         details.append(_count(preview.empty_skipped, "empty entry", "empty entries") + " skipped")
@@ -114,8 +130,21 @@ def read_import(
     tz: tzinfo | None = None,
     progress: ProgressCallback | None = None,
 ) -> list[ParsedEntry]:
-    """Parse the input only (no vault needed); raises ImportFormatError on bad input."""
-    return PARSERS[ImportSource(kind)](Path(path), tz, progress)
+    """Parse the input only (no vault needed); raises ImportFormatError on bad input.
+
+    Entries whose file does not say where they were written (jrnl, a Markdown date without
+    an offset) were read as wall-clock times in ``tz``: they keep that zone. With ``tz``
+    None they were read in this computer's zone, which the journal records when writing."""
+    entries = PARSERS[ImportSource(kind)](Path(path), tz, progress)
+    named = zone_name(tz) if tz is not None else None
+    if named is None:
+        return entries
+    return [
+        entry
+        if entry.draft.time_zone is not None
+        else dataclasses.replace(entry, draft=dataclasses.replace(entry.draft, time_zone=named))
+        for entry in entries
+    ]
 
 
 def preview_entries(
@@ -159,9 +188,14 @@ def commit_import(
     *,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """Write the preview's new entries in one transaction: all of them, or none."""
+    """Write the preview's new entries in one transaction: all of them, or none.
+
+    Progress is reported after each batch the journal writes (``JournalService.add_drafts``);
+    the last chance to cancel is before the write starts: once it has, it ends, so what the
+    result says is what was written."""
     new = preview.new_items
-    report(progress, 0, 1)  # the last chance to cancel: the write itself is one transaction
-    ids = journal.add_drafts([item.draft for item in new]) if new else []
-    report(progress, 1, 1)
+    report(progress, 0, len(new))
+    if not new:
+        return ImportResult((), preview)
+    ids = journal.add_drafts([item.draft for item in new], progress=progress)
     return ImportResult(tuple(ids), preview)

@@ -41,9 +41,9 @@ def export_json(
     with atomic_file(out, overwrite=overwrite) as handle:
         opening = json.dumps(head, ensure_ascii=False, indent=2)[:-2]  # leave the object open
         handle.write(f'{opening},\n  "entries": ['.encode())
-        for index, entry_id in enumerate(ids):
+        # Read a batch at a time (journal.entries): two queries per batch, not per entry.
+        for index, entry in enumerate(journal.entries(ids)):
             report(progress, index, total)
-            entry = journal.get(entry_id)
             attachments += len(entry.attachments)
             document = entry_to_json(entry, journal.attachment_data, tz)
             separator = ",\n" if index else "\n"

@@ -23,6 +23,9 @@ MAX_TOTAL_ATTACHMENT_BYTES = 2048 * MIB
 # Day One zip: members, and their total uncompressed size (checked before reading them).
 MAX_ZIP_MEMBERS = 50_000
 MAX_ZIP_UNCOMPRESSED_BYTES = 2560 * MIB
+# The zip's list of members (its central directory), read before any member: a Day One
+# export's names take about 100 bytes each, so this leaves room for long names at the limit.
+MAX_ZIP_DIRECTORY_BYTES = 32 * MIB
 # A zip member may not expand more than this many times over its compressed size.
 MAX_ZIP_RATIO = 200
 # JSON nesting: a real export needs fewer than 10 levels.

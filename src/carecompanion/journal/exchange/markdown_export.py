@@ -6,10 +6,11 @@
       2026-03-03-2130-a-hard-night.md
       attachments/2026-03-03-2130-a-hard-night/prescription.pdf
 
-Each file starts with front matter (title, date with its offset, tags, favourite) and then
-the entry's Markdown; attachments are linked at the end, after a marker comment, so this
-folder imports back (``--from markdown``) as the same entries. The whole folder is built
-beside the destination and renamed into place, so an error or a cancel leaves nothing.
+Each file starts with front matter (title, date with the offset of the zone the entry was
+written in, tags, favourite) and then the entry's Markdown; attachments are linked at the
+end, after a marker comment, so this folder imports back (``--from markdown``) as the same
+entries. The whole folder is built beside the destination and renamed into place, so an
+error or a cancel leaves nothing.
 """
 
 from __future__ import annotations
@@ -21,14 +22,18 @@ from datetime import tzinfo
 from pathlib import Path
 from urllib.parse import quote
 
-from carecompanion.journal.exchange.dates import in_zone
+from carecompanion.journal.exchange.dates import entry_clock
 from carecompanion.journal.exchange.files import (
     atomic_folder,
     safe_file_name,
     unique_name,
     write_file,
 )
-from carecompanion.journal.exchange.markdown_import import ATTACHMENTS_FOLDER, ATTACHMENTS_MARKER
+from carecompanion.journal.exchange.markdown_import import (
+    ATTACHMENTS_FOLDER,
+    ATTACHMENTS_MARKER,
+    tag_written,
+)
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
 from carecompanion.journal.service import AttachmentInfo, Entry, JournalService
@@ -54,9 +59,10 @@ def entry_markdown(entry: Entry, tz: tzinfo | None, links: list[tuple[str, str, 
     lines = [
         "---",
         f"title: {_quoted(entry.title)}",
-        f"date: {in_zone(entry.entry_at, tz).isoformat(timespec='seconds')}",
+        f"date: {entry_clock(entry.entry_at, entry.time_zone, tz).isoformat(timespec='seconds')}",
     ]
-    lines.append(f"tags: [{', '.join(_quoted(tag) for tag in entry.tags)}]")
+    # A tag named "#urgent" is written "##urgent": one leading "#" is a notes app's marker.
+    lines.append(f"tags: [{', '.join(_quoted(tag_written(tag)) for tag in entry.tags)}]")
     lines.append(f"favourite: {'true' if entry.is_favourite else 'false'}")
     lines.append("---")
     text = "\n".join(lines) + "\n\n" + entry.body.strip("\n") + "\n"
@@ -105,10 +111,10 @@ def export_markdown(
     attachments = 0
     with atomic_folder(out) as folder:
         taken: set[str] = {ATTACHMENTS_FOLDER}
-        for index, entry_id in enumerate(ids):
+        # Read a batch at a time (journal.entries): two queries per batch, not per entry.
+        for index, entry in enumerate(journal.entries(ids)):
             report(progress, index, total)
-            entry = journal.get(entry_id)
-            local = in_zone(entry.entry_at, tz)
+            local = entry_clock(entry.entry_at, entry.time_zone, tz)
             stem = unique_name(f"{local:%Y-%m-%d-%H%M}-{slug(entry.title)}", taken)
             links = _write_attachments(journal, entry.attachments, folder, stem)
             attachments += len(links)

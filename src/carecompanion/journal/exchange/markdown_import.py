@@ -8,8 +8,9 @@ For each ``.md``, ``.markdown``, ``.txt`` (and similar) file, in subfolders too:
   date is refused (``file, line 1: ...``);
 * the title from front matter ``title:``, else the first ``# heading`` (taken out of the text
   when the text starts with it), else the rest of the file name;
-* tags from front matter ``tags:`` (``[a, b]``, a block list, or ``a, b``), and the
-  favourite mark from ``favourite:``/``favorite:``/``starred:``.
+* tags from front matter ``tags:`` (``[a, b]``, a block list, or ``a, b``; one leading
+  ``#``, the notes apps' marker, is not part of the name), and the favourite mark from
+  ``favourite:``/``favorite:``/``starred:``.
 
 Hidden files and folders are skipped, and so is the ``attachments`` folder at the top, where
 CareCompanion's own Markdown export keeps attachments. The attachments section that export
@@ -22,14 +23,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from urllib.parse import unquote
 
 from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange import frontmatter
-from carecompanion.journal.exchange.dates import date_from_file_name, parse_datetime
+from carecompanion.journal.exchange.dates import (
+    carries_offset,
+    date_from_file_name,
+    parse_datetime,
+)
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
     MAX_FOLDER_FILES,
@@ -48,11 +53,14 @@ from carecompanion.journal.exchange.parsed import (
 )
 from carecompanion.journal.exchange.reading import decode_utf8, read_bytes
 from carecompanion.journal.service import AttachmentDraft
+from carecompanion.localtime import offset_name
 from carecompanion.progress import ProgressCallback, each
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
 ATTACHMENTS_MARKER = "<!-- carecompanion:attachments -->"
 ATTACHMENTS_FOLDER = "attachments"
+#: What notes apps put before a tag's name in front matter (``"#sleep"``).
+TAG_MARKER = "#"
 # Reads the files an attachments section links to: (section text, where it is) -> drafts.
 AttachmentReader = Callable[[str, Location], list[AttachmentDraft]]
 # A link's target may not hold a bracket (ours are percent-encoded), nor a "<" when it is
@@ -134,6 +142,11 @@ def parse_markdown_text(
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
     entry_at, name_words = _date(matter, name, stem, tz)
+    given = matter.text("date", "created")
+    # An offset the date carries is where the entry was written; without one, it was
+    # written where the import runs.
+    offset = entry_at.utcoffset() or timedelta(0)
+    zone = offset_name(offset) if given is not None and carries_offset(given[0]) else None
     body = matter.body
     found: list[AttachmentDraft] = []
     if ATTACHMENTS_MARKER in body:
@@ -155,9 +168,9 @@ def parse_markdown_text(
         body=body,
         entry_at=entry_at,
         tags=_tags(matter),
-        tag_prefixes="#",  # Obsidian and others write tags as #name
         is_favourite=_favourite(matter, name),
         attachments=found,
+        time_zone=zone,
     )
 
 
@@ -208,12 +221,28 @@ def _tags(matter: frontmatter.FrontMatter) -> list[str]:
             continue
         value = matter.fields[key]
         if isinstance(value, list):
-            return value
+            return [tag_name(item) for item in value]
         tokens = value.split()
         if tokens and all(token.startswith("#") for token in tokens):
-            return tokens
-        return value.split(",")
+            return [tag_name(token) for token in tokens]
+        return [tag_name(item) for item in value.split(",")]
     return []
+
+
+def tag_name(written: str) -> str:
+    """A tag's name from front matter: one leading ``#`` is a marker, not part of the name.
+
+    Obsidian and other notes apps write ``"#sleep"`` for the tag ``sleep``. Exactly one is
+    taken, so a name that itself starts with ``#`` is written with one more (``##urgent`` for
+    ``#urgent``, by our export: :func:`tag_written`) and comes back whole.
+    """
+    name = written.strip()
+    return name[1:] if name.startswith(TAG_MARKER) else name
+
+
+def tag_written(name: str) -> str:
+    """How a tag is written in front matter so that :func:`tag_name` reads ``name`` back."""
+    return TAG_MARKER + name if name.startswith(TAG_MARKER) else name
 
 
 def _favourite(matter: frontmatter.FrontMatter, name: str) -> bool:

@@ -24,6 +24,7 @@ from carecompanion.journal.exchange.limits import (
 )
 from carecompanion.journal.service import AttachmentDraft, EntryDraft
 from carecompanion.journal.tags import clean_tags
+from carecompanion.localtime import zone_named
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(2999, 12, 31, tzinfo=UTC)
@@ -116,7 +117,12 @@ def make_entry(
     created_at: datetime | None = None,
     updated_at: datetime | None = None,
     attachment_times: Sequence[datetime | None] = (),
+    time_zone: str | None = None,
+    is_all_day: bool = False,
 ) -> ParsedEntry:
+    """``time_zone``: where the entry was written, when the file says (an IANA name or an
+    offset, as the journal keeps them); None: where the import runs. Parsers check the
+    names they read; one this computer does not know is dropped here, never stored."""
     title_text = check_text(title, where, said.THE_TITLE()).strip()
     if len(title_text) > MAX_TITLE_CHARS:
         raise where.error(said.TITLE_TOO_LONG(count=MAX_TITLE_CHARS))
@@ -149,6 +155,8 @@ def make_entry(
         attachments=timed,
         created_at=created_at,
         updated_at=updated_at,
+        time_zone=time_zone if zone_named(time_zone) is not None else None,
+        is_all_day=bool(is_all_day),
     )
     return ParsedEntry(draft, where, created_at, updated_at, tuple(attachment_times))
 

@@ -11,6 +11,12 @@ bzip2 or LZMA member's compressed bytes to the decompressor with no output limit
 1.4 KB member could become 2.5 GB in one call before any check; a deflate member asked for
 all at once inflated to 1 GB.) ``zipfile`` still finds the member and reads its compressed
 bytes; the CRC is checked here, on what was inflated.
+
+The list of members (the central directory) is bounded before ``zipfile`` sees it: ``zipfile``
+reads all of it into memory and builds an object per member before anyone can count them,
+and it builds one per record it finds, whatever the end record says, so a small file could
+list millions. Here the end record (or its zip64 form) is read first, an over-large count or
+directory is refused, and the records are then counted one by one without being kept.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import BinaryIO
 
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.limits import (
+    MAX_ZIP_DIRECTORY_BYTES,
     MAX_ZIP_MEMBERS,
     MAX_ZIP_RATIO,
     MAX_ZIP_UNCOMPRESSED_BYTES,
@@ -43,6 +50,93 @@ _MAX_LZMA_DICTIONARY = 64 * 1024 * 1024
 
 class _Oversized(Exception):
     """A member inflated past the size its header declared."""
+
+
+class _NotAZip(Exception):
+    """The end record or the directory is not where or what a zip's would be."""
+
+
+# The zip format's records, as the specification (APPNOTE 4.3) lays them out.
+_END = struct.Struct("<4s4H2LH")  # end of central directory
+_END64_LOCATOR = struct.Struct("<4sLQL")
+_END64 = struct.Struct("<4sQ2H2L4Q")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # one member's record in the directory
+_MAX_COMMENT = 0xFFFF
+
+
+def _directory(archive: BinaryIO) -> tuple[int, int, int]:
+    """Where the central directory starts, its size, and the member count the end says.
+
+    Found as ``zipfile`` finds it (the last end record in the file's last 64 KiB, the zip64
+    records right before it), so the directory measured here is the one ``zipfile`` reads.
+    """
+    archive.seek(0, 2)
+    file_size = archive.tell()
+    # zipfile first takes the last 22 bytes when they are an end record with no comment, and
+    # only then searches back for the last signature (which may then sit inside a comment).
+    tail_start = max(file_size - _END.size, 0)
+    archive.seek(tail_start)
+    tail = archive.read()
+    found = 0
+    if not (len(tail) == _END.size and tail[:4] == b"PK\x05\x06" and tail[-2:] == b"\0\0"):
+        tail_start = max(file_size - _END.size - _MAX_COMMENT, 0)
+        archive.seek(tail_start)
+        tail = archive.read()
+        found = tail.rfind(b"PK\x05\x06")
+        if found < 0 or len(tail) - found < _END.size:
+            raise _NotAZip
+    end = tail_start + found
+    _, _, _, _, count, size, _, _ = _END.unpack_from(tail, found)
+    directory_end = end
+    if end >= _END64_LOCATOR.size + _END64.size:
+        archive.seek(end - _END64_LOCATOR.size)
+        locator = archive.read(_END64_LOCATOR.size)
+        if locator[:4] == b"PK\x06\x07":
+            archive.seek(end - _END64_LOCATOR.size - _END64.size)
+            record = _END64.unpack(archive.read(_END64.size))
+            if record[0] == b"PK\x06\x06":
+                count, size = record[7], record[8]
+                directory_end = end - _END64_LOCATOR.size - _END64.size
+    return directory_end - size, size, count
+
+
+def _count_members(archive: BinaryIO, start: int, size: int, limit: int) -> int | None:
+    """The records in the directory, counted as ``zipfile`` would read them, stopping early.
+
+    ``None`` once there are more than ``limit``; only one record's header is held at a time.
+    """
+    count = offset = 0
+    while offset < size:
+        archive.seek(start + offset)
+        header = archive.read(_CENTRAL.size)
+        if len(header) != _CENTRAL.size or header[:4] != b"PK\x01\x02":
+            raise _NotAZip
+        fields = _CENTRAL.unpack(header)
+        offset += _CENTRAL.size + fields[12] + fields[13] + fields[14]
+        count += 1
+        if count > limit:
+            return None
+    return count
+
+
+def _check_directory(archive: BinaryIO, name: str) -> None:
+    """Refuses an archive whose member list is too long or too large, before it is read."""
+    too_many = said.refused(name, None, said.ZIP_TOO_MANY(count=f"{MAX_ZIP_MEMBERS:,}"))
+    try:
+        start, size, count = _directory(archive)
+        if count > MAX_ZIP_MEMBERS:
+            raise too_many
+        if size > MAX_ZIP_DIRECTORY_BYTES:
+            limit = describe_limit(MAX_ZIP_DIRECTORY_BYTES)
+            raise said.refused(name, None, said.ZIP_DIRECTORY_TOO_BIG(limit=limit))
+        if start < 0:
+            raise _NotAZip
+        if _count_members(archive, start, size, MAX_ZIP_MEMBERS) is None:
+            raise too_many
+    except (_NotAZip, OSError, struct.error):
+        raise said.refused(name, None, said.NOT_A_ZIP()) from None
+    finally:
+        archive.seek(0)
 
 
 def _inflate_deflate(packed: Iterable[bytes]) -> Iterator[bytes]:
@@ -120,10 +214,17 @@ class SafeZip:
     def __init__(self, source: str | BinaryIO, name: str) -> None:
         self.name = name
         try:
+            if isinstance(source, str):
+                with open(source, "rb") as archive:  # a path given as text
+                    _check_directory(archive, name)
+            else:
+                _check_directory(source, name)
             self._zip = zipfile.ZipFile(source)
             infos = self._zip.infolist()
         except FileNotFoundError:
             raise said.refused(name, None, said.NO_SUCH_FILE()) from None
+        except said.ImportFormatError:
+            raise
         except Exception:  # zipfile raises many kinds on a damaged or hostile archive
             raise said.refused(name, None, said.NOT_A_ZIP()) from None
         if len(infos) > MAX_ZIP_MEMBERS:

@@ -3,6 +3,11 @@
 Version 1. Times are ISO 8601 with an offset; attachment bytes are base64. Readers refuse a
 ``version`` newer than they know, and ignore fields they do not know (so later versions can
 add optional fields without breaking older readers).
+
+An entry's times are written with the offset of its own zone, and ``time_zone`` names that
+zone when it has an IANA name; an entry from before zones were kept is written in the
+exporting computer's zone. Reading keeps the name (when it agrees with the offset) or else
+the offset, so the entry keeps the day and clock time it was written at.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from carecompanion.errors import Notice, Sentence
@@ -19,6 +24,13 @@ from carecompanion.journal.exchange.dates import in_zone
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
 from carecompanion.journal.exchange.parsed import Location, ParsedEntry, make_attachment, make_entry
 from carecompanion.journal.service import AttachmentDraft, Entry
+from carecompanion.localtime import (
+    is_offset_name,
+    offset_name,
+    system_zone_name,
+    zone_name,
+    zone_named,
+)
 
 FORMAT_NAME = "carecompanion-journal"
 VERSION = 1
@@ -33,16 +45,30 @@ def header(exported_at: datetime, tz: tzinfo | None) -> dict[str, Any]:
     return {"format": FORMAT_NAME, "version": VERSION, "exported_at": timestamp(exported_at, tz)}
 
 
+def _entry_zone(entry: Entry, tz: tzinfo | None) -> str:
+    """The entry's own zone; for one written before zones were kept, the exporter's."""
+    if zone_named(entry.time_zone) is not None:
+        assert entry.time_zone is not None
+        return entry.time_zone
+    named = zone_name(tz) if tz is not None else None
+    return named if named is not None else system_zone_name(entry.entry_at)
+
+
 def entry_to_json(
     entry: Entry, attachment_data: Callable[[int], bytes], tz: tzinfo | None
 ) -> dict[str, Any]:
+    zone = _entry_zone(entry, tz)
+    own = zone_named(zone)
+    named = {} if is_offset_name(zone) else {"time_zone": zone}
     return {
         "uid": entry.uid,
         "title": entry.title,
         "body": entry.body,
-        "entry_at": timestamp(entry.entry_at, tz),
-        "created_at": timestamp(entry.created_at, tz),
-        "updated_at": timestamp(entry.updated_at, tz),
+        "entry_at": timestamp(entry.entry_at, own),
+        **named,
+        **({"all_day": True} if entry.is_all_day else {}),
+        "created_at": timestamp(entry.created_at, own),
+        "updated_at": timestamp(entry.updated_at, own),
         "tags": list(entry.tags),
         "favourite": entry.is_favourite,
         "attachments": [
@@ -50,7 +76,7 @@ def entry_to_json(
                 "filename": info.filename,
                 "mime_type": info.mime_type,
                 "size": info.size,
-                "created_at": timestamp(info.created_at, tz),
+                "created_at": timestamp(info.created_at, own),
                 "data": base64.b64encode(attachment_data(info.id)).decode("ascii"),
             }
             for info in entry.attachments
@@ -165,6 +191,23 @@ def _attachment(
     return draft, fields.moment("created_at", required=False)
 
 
+def _zone_of(fields: _Fields, entry_at: datetime) -> str:
+    """The entry's ``time_zone`` when it names a zone whose clock agrees with ``entry_at``'s
+    offset; otherwise the offset itself (a hand-edited file, a zone unknown here)."""
+    offset = offset_name(entry_at.utcoffset() or timedelta(0))
+    if fields.obj.get("time_zone") is None:
+        return offset
+    name = fields.text("time_zone")
+    tz = zone_named(name)
+    if tz is None or is_offset_name(name):
+        return offset
+    try:
+        agrees = entry_at.astimezone(tz).utcoffset() == entry_at.utcoffset()
+    except (OverflowError, ValueError):
+        agrees = False
+    return name if agrees else offset
+
+
 def entry_from_json(item: Any, number: int, where: Location) -> ParsedEntry:
     label = said.ENTRY(number=number)
     if not isinstance(item, JsonObject):
@@ -196,4 +239,6 @@ def entry_from_json(item: Any, number: int, where: Location) -> ParsedEntry:
         created_at=fields.moment("created_at", required=False),
         updated_at=fields.moment("updated_at", required=False),
         attachment_times=[when for _draft, when in attachments],
+        time_zone=_zone_of(fields, entry_at),
+        is_all_day=fields.flag("all_day"),
     )

@@ -32,9 +32,8 @@ class ExportSelection:
 
     def resolve(self, journal: JournalService) -> list[int]:
         """The entry ids, oldest first (a journal reads forwards)."""
-        summaries = journal.list_summaries(EntryFilter(since=self.since, until=self.until))
-        summaries.reverse()  # list_summaries is newest first
-        ids = [summary.id for summary in summaries]
+        ids = journal.entry_ids(EntryFilter(since=self.since, until=self.until))
+        ids.reverse()  # entry_ids is newest first
         if self.entry_ids is None:
             return ids
         wanted = set(self.entry_ids)

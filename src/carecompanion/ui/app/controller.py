@@ -25,6 +25,8 @@ from carecompanion.ui.common.workers import run_in_background, workers_for
 from carecompanion.vault.writer_lock import Holder
 
 if TYPE_CHECKING:
+    from carecompanion.circle.help_news import HelpNews
+    from carecompanion.circle.helping import HelpBoard
     from carecompanion.errors import Notice
     from carecompanion.session import VaultSession
     from carecompanion.ui.app.earlier_journals import EarlierJournalsDialog
@@ -91,6 +93,9 @@ class AppController(QObject):
         self._shut_down = False
         self.tray: Tray | None = None
         self.maintenance_done = False
+        # Set when the background check found the journal damaged: the next unlock verifies
+        # every page first, so it fails there and offers the last good backup.
+        self._check_at_unlock = False
         # What became of a check-in that was open when the app locked (no word of it: see
         # ui/mood/checkin_flow.py), said after the next unlock; and the tray's "Check in…"
         # chosen while locked, opened after it.
@@ -184,6 +189,7 @@ class AppController(QObject):
             defer_maintenance=True,
             holder=Holder.APP,
             lock_wait=lock_wait,
+            check_on_open=self._check_at_unlock,
         )
 
     def _try_remembered_unlock(self) -> None:
@@ -315,10 +321,12 @@ class AppController(QObject):
         from carecompanion.session import VaultSession
         from carecompanion.ui.app.main_shell import MainShell
 
+        self._check_at_unlock = False  # this journal opened: checked, or restored
         self.session = VaultSession(unlocked, self.clock)
         self.shell = MainShell(self.session)
         self.shell.lock_requested.connect(self.lock)
         self.shell.settings_requested.connect(self.open_settings)
+        self.shell.circle_page.help_notices.connect(self.tell_help_news)
         self.unlock_view.reset()
         self.window.show_view(self.shell)
         self.shell.journal_page.list.setFocus()  # straight to the entries, not the sidebar
@@ -335,11 +343,14 @@ class AppController(QObject):
         self._start_maintenance(unlocked)
 
     def _start_maintenance(self, unlocked: UnlockedVault) -> None:
-        """A large journal's full check and the daily backup, after the window is open."""
+        """After the window is open: the quick check at most once a day, and the daily
+        backup with the full check before it (issue 17: never in the way of unlocking)."""
 
         def failed(exc: Exception) -> None:
             from carecompanion.vault.errors import DatabaseDamaged, StorageError
 
+            if isinstance(exc, DatabaseDamaged):
+                self._check_at_unlock = True
             if unlocked.is_locked:
                 return  # locked meanwhile: the next unlock tries again
             if isinstance(exc, StorageError) and not isinstance(exc, DatabaseDamaged):
@@ -368,7 +379,7 @@ class AppController(QObject):
         # database under it.
         assert self.session is not None
         workers_for(self.session).start(
-            lambda _task: unlocked.run_maintenance(), done, failed, owner=self
+            lambda _task: unlocked.run_maintenance(daily_check=True), done, failed, owner=self
         )
 
     def _tell(self, text: str) -> None:
@@ -395,6 +406,9 @@ class AppController(QObject):
             self.session.lock()
             self.session = None
             release_long_lived()  # no decrypted object left waiting in a frozen cycle
+            from carecompanion.vault.agent import end_agent  # not needed before a lock
+
+            end_agent()  # the command line's unlocked session ends with the app's
         if self.paths.vault_exists():
             self.show_unlock()
         log.info("vault locked")
@@ -431,6 +445,7 @@ class AppController(QObject):
         tray.checkin_requested.connect(self.check_in_from_tray)
         tray.lock_requested.connect(self.lock)
         tray.quit_requested.connect(QApplication.quit)
+        tray.help_requested.connect(self.show_help_calendar)
 
     def checked_in_today(self) -> bool:
         """Unknown while locked: then the reminder shows (it carries nothing private)."""
@@ -444,6 +459,27 @@ class AppController(QObject):
             return None
         upcoming = self.session.groups.upcoming(limit=1)
         return upcoming[0].start if upcoming else None
+
+    def help_boards(self) -> list[HelpBoard]:
+        """The circles' help calendars, for the tray's reminders; none while locked."""
+        if self.shell is None:
+            return []
+        return self.shell.circle_page.help_boards()
+
+    def tell_help_news(self, news: list[HelpNews]) -> None:
+        """After a sync: a tray notice of what changed for this person in a help calendar
+        (only who did what on which day: a notice can be read by anyone near the screen)."""
+        from carecompanion.ui.circle.help_model import notice_text
+
+        if self.tray is not None and news:
+            self.tray.show_help_news(notice_text(news))
+
+    def show_help_calendar(self) -> None:
+        """A help notice was clicked: the circles' help calendar (after unlocking, if
+        locked)."""
+        self.show_window()
+        if self.shell is not None:
+            self.shell.show_help_calendar()
 
     def show_window(self) -> None:
         self.window.showNormal()
@@ -489,6 +525,7 @@ class AppController(QObject):
             if self.tray is not None
             else self.tr("This desktop has no system tray, so reminders cannot be shown."),
             self.settings.meeting_lead_minutes,
+            self.settings.help_lead_minutes,
         )
         dialog.change_passphrase_button.clicked.connect(lambda: self.change_passphrase(dialog))
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.session is None:
@@ -501,6 +538,7 @@ class AppController(QObject):
             start_at_login=dialog.start_at_login.isChecked(),
         )
         self.settings.meeting_lead_minutes = dialog.meeting_lead.value()
+        self.settings.help_lead_minutes = dialog.help_lead.value()
         self.settings.language = dialog.chosen_language  # read at the next start
         self.settings.sync()
 

@@ -28,7 +28,8 @@ EXIT_WHEN_SHOWN_ENV = "CARECOMPANION_EXIT_WHEN_SHOWN"  # benchmarks: quit once o
 def _preload() -> None:
     """Import what unlocking needs while the person is still typing their passphrase."""
     import carecompanion.session
-    import carecompanion.storage.migrate
+    import carecompanion.storage.database
+    import carecompanion.storage.schema_version  # Alembic: only when a migration is due
     import carecompanion.vault.vault  # noqa: F401
 
 
@@ -170,6 +171,7 @@ def _attach_tray(
             controller.checked_in_today,
             controller,
             next_meeting=controller.next_meeting_start,
+            help_boards=controller.help_boards,
         )
         controller.attach_tray(tray)
         tray.start()

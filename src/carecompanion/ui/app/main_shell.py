@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.circle.help import HelpRequest
+from carecompanion.circle.help_news import next_for_me, next_promised
+from carecompanion.circle.helping import HelpBoard
 from carecompanion.session import VaultSession
 from carecompanion.ui.app.sidebar import SectionList, Sidebar
+from carecompanion.ui.circle.help_model import coming_words, promised_words
 from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.common import theme
 from carecompanion.ui.common.i18n import format_when
@@ -76,6 +80,7 @@ class MainShell(QWidget):
         # Built at once: it watches the circle files and syncs them in the background.
         self.circle_page = CirclePage(self.session)
         self.journal_page.share_requested.connect(self.circle_page.open_share_dialog)
+        self.circle_page.boards_changed.connect(self.refresh_help)
         return [
             ("journal", self.tr("Journal"), self.journal_page),
             ("mood", self.tr("Mood"), self._mood_slot),
@@ -113,6 +118,13 @@ class MainShell(QWidget):
         self.next_meeting = label("", "hint")
         self.next_meeting.setAccessibleName(self.tr("Next group meeting"))
         side.addWidget(self.next_meeting)
+        # The help calendar (issue 18): what someone is doing for me, what I promised.
+        self.help_coming = label("", "hint")
+        self.help_coming.setAccessibleName(self.tr("Help coming"))
+        side.addWidget(self.help_coming)
+        self.help_promised = label("", "hint")
+        self.help_promised.setAccessibleName(self.tr("Help I promised"))
+        side.addWidget(self.help_promised)
         self._build_sidebar_buttons()
         side.addWidget(self.help_button)
         side.addSpacing(8)
@@ -121,6 +133,10 @@ class MainShell(QWidget):
         # A short window keeps the sections, help, settings and lock; the name goes first.
         sidebar.add_optional(brand)
         sidebar.add_optional(self.next_meeting)
+        sidebar.add_optional(self.help_coming)
+        sidebar.add_optional(self.help_promised)
+        for widget in (self.help_coming, self.help_promised):
+            sidebar.set_wanted(widget, False)
         return sidebar
 
     def _build_brand(self) -> QWidget:
@@ -212,6 +228,7 @@ class MainShell(QWidget):
             _ = self.people_page
         self.pages.setCurrentIndex(max(0, row))
         self.refresh_next_meeting()
+        self.refresh_help()
 
     def refresh_next_meeting(self) -> None:
         """The next meeting, on every page: the app's 'home' is wherever the person is."""
@@ -225,6 +242,26 @@ class MainShell(QWidget):
             self.tr("Next meeting:\n{when}\n{name}").format(when=when, name=meeting.group_name)
         )
         self.sidebar.set_wanted(self.next_meeting, True)
+
+    def refresh_help(self) -> None:
+        """The next thing someone is doing for me and the next thing I promised, across
+        every circle, as their last syncs left them (worked out by ``help_news``)."""
+        now = self.session.clock.now()
+        coming: tuple[HelpBoard, HelpRequest] | None = None
+        promised: HelpRequest | None = None
+        for board in self.circle_page.help_boards():
+            mine = next_for_me(board.requests, board.me, now)
+            if mine is not None and (coming is None or mine.start < coming[1].start):
+                coming = (board, mine)
+            kept = next_promised(board.requests, board.me, now)
+            if kept is not None and (promised is None or kept.start < promised.start):
+                promised = kept
+        if coming is not None:
+            self.help_coming.setText(coming_words(*coming))
+        if promised is not None:
+            self.help_promised.setText(promised_words(promised))
+        self.sidebar.set_wanted(self.help_coming, coming is not None)
+        self.sidebar.set_wanted(self.help_promised, promised is not None)
 
     def open_help(self) -> None:
         from carecompanion.ui.people.help_dialog import HelpDialog
@@ -271,6 +308,11 @@ class MainShell(QWidget):
                 self.check_in,
             )
 
+    def show_help_calendar(self) -> None:
+        """The Circles page, on its help calendar (a help notice was clicked)."""
+        self.show_section(CIRCLES_SECTION)
+        self.circle_page.tabs.setCurrentWidget(self.circle_page.help_tab)
+
     def open_circle_file(self, path: Path) -> None:
         """A .carecircle file opened from outside: show that circle, or offer to join it."""
         self.show_section(CIRCLES_SECTION)
@@ -282,6 +324,8 @@ class MainShell(QWidget):
         self.checkin_shortcut.stop()
         self.notice.dismiss()
         self.next_meeting.clear()
+        self.help_coming.clear()
+        self.help_promised.clear()
         for index in range(self.pages.count()):
             page = self.pages.widget(index)
             clear = getattr(page, "clear", None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QToolButton, QWidget
 
 from carecompanion.ui.common import screen_fit, theme
 
@@ -50,6 +50,23 @@ class MainWindow(QMainWindow):
     def remove_view(self, view: QWidget) -> None:
         if self.views.indexOf(view) >= 0:
             self.views.removeWidget(view)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a focused button presses it, as Space does. Qt's buttons answer Enter only
+        # in a dialog (or when drawn as the default): here Enter, the key a person presses
+        # to say "do it", reached the window and did nothing.
+        focus = self.focusWidget()
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier(0)
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and plain
+            and isinstance(focus, (QPushButton, QToolButton))
+            and focus.isEnabled()
+        ):
+            event.accept()
+            focus.click()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -106,5 +106,19 @@ class UiSettings:
     def meeting_lead_minutes(self, value: int) -> None:
         self._qsettings.setValue("reminders/meeting_lead_minutes", int(value))
 
+    @property
+    def help_lead_minutes(self) -> int:
+        """How long before help this person promised in a circle the tray reminds (0:
+        never; issue 18)."""
+        try:
+            value = int(str(self._qsettings.value("reminders/help_lead_minutes", 60)))
+        except ValueError:
+            return 60
+        return max(0, min(24 * 60, value))
+
+    @help_lead_minutes.setter
+    def help_lead_minutes(self, value: int) -> None:
+        self._qsettings.setValue("reminders/help_lead_minutes", int(value))
+
     def sync(self) -> None:
         self._qsettings.sync()

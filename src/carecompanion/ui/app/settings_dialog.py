@@ -134,6 +134,7 @@ class SettingsDialog(QDialog):
         reminder_row.addStretch(1)
         reminder_column.addLayout(reminder_row)
         reminder_column.addLayout(self._build_meeting_row())
+        reminder_column.addLayout(self._build_help_row())
         self.start_at_login = QCheckBox(self.tr("Start CareCompanion in the tray when I log in"))
         self.start_at_login.setAccessibleName(self.tr("Start at login"))
         reminder_column.addWidget(self.start_at_login)
@@ -154,6 +155,20 @@ class SettingsDialog(QDialog):
         meeting_row.addWidget(self.meeting_lead)
         meeting_row.addStretch(1)
         return meeting_row
+
+    def _build_help_row(self) -> QHBoxLayout:
+        """Before a slot this person promised to cover in a circle's help calendar."""
+        help_row = QHBoxLayout()
+        help_row.addWidget(label(self.tr("Remind me before help I promised"), wrap=False))
+        self.help_lead = QSpinBox()
+        self.help_lead.setRange(0, 24 * 60)
+        self.help_lead.setSingleStep(15)
+        self.help_lead.setSpecialValueText(self.tr("never"))
+        self.help_lead.setSuffix(self.tr(" minutes before"))
+        self.help_lead.setAccessibleName(self.tr("Reminder before help I promised, minutes before"))
+        help_row.addWidget(self.help_lead)
+        help_row.addStretch(1)
+        return help_row
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
@@ -187,8 +202,10 @@ class SettingsDialog(QDialog):
         start_at_login: bool,
         problem: str | None,
         meeting_lead_minutes: int = 60,
+        help_lead_minutes: int = 60,
     ) -> None:
         self.meeting_lead.setValue(meeting_lead_minutes)
+        self.help_lead.setValue(help_lead_minutes)
         self.reminder.setChecked(enabled)
         self.reminder_at.setTime(QTime(at.hour, at.minute))
         self.start_at_login.setChecked(start_at_login)

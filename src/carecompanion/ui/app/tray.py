@@ -1,4 +1,6 @@
-"""The tray icon: a daily check-in reminder while the app runs, and quick actions.
+"""The tray icon: a daily check-in reminder while the app runs, reminders before group
+meetings and before help promised in a circle, news from the circles' help calendars after a
+sync, and quick actions.
 
 The reminder's words are fixed and general ("time for a check-in"): a notification can be
 seen by anyone near the screen, so it never carries anything the person wrote.
@@ -12,6 +14,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from carecompanion.circle.help_news import reminders_due
+from carecompanion.circle.helping import HelpBoard
 from carecompanion.clock import Clock
 from carecompanion.reminders import ReminderState, checkin_reminder_due, meeting_reminder_due
 from carecompanion.ui.app.settings import UiSettings
@@ -24,6 +28,8 @@ TICK_MS = 60_000
 class Tray(QObject):
     open_requested = Signal()
     checkin_requested = Signal()
+    #: A help-calendar notice or reminder was clicked: show the circle's help calendar.
+    help_requested = Signal()
     lock_requested = Signal()
     quit_requested = Signal()
 
@@ -34,9 +40,15 @@ class Tray(QObject):
         checked_in_today: Callable[[], bool],
         parent: QObject | None = None,
         next_meeting: Callable[[], datetime | None] = lambda: None,
+        help_boards: Callable[[], list[HelpBoard]] = list,
     ) -> None:
         super().__init__(parent)
         self._next_meeting = next_meeting
+        # The circles' help calendars as their last syncs left them (empty while locked),
+        # and the slots already reminded of (request id, start): each once.
+        self._help_boards = help_boards
+        self._help_reminded: set[tuple[str, str]] = set()
+        self._clicked = "checkin"  # what the last notice was about: a click opens that
         self._meetings_reminded: set[datetime] = set()
         self._settings = settings
         self._clock = clock
@@ -52,7 +64,7 @@ class Tray(QObject):
         self._menu = menu
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
-        self.icon.messageClicked.connect(self.checkin_requested.emit)
+        self.icon.messageClicked.connect(self._message_clicked)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -77,9 +89,57 @@ class Tray(QObject):
         ):
             self.open_requested.emit()
 
+    def _message_clicked(self) -> None:
+        if self._clicked == "help":
+            self.help_requested.emit()
+        elif self._clicked == "checkin":
+            self.checkin_requested.emit()
+        else:
+            self.open_requested.emit()
+
+    def _show(self, about: str, title: str, text: str) -> None:
+        self._clicked = about
+        self.reminders_shown += 1
+        self.icon.showMessage(title, text, theme.app_icon(), 15_000)
+
     def tick(self) -> None:
         self._remind_meeting()
+        self._remind_help()
         self._remind_checkin()
+
+    def show_help_news(self, text: str) -> None:
+        """What changed in a circle's help calendar after a sync (``help_model.notice_text``:
+        who did what on which day, never what the help is for)."""
+        self._show("help", self.tr("Your circle's help calendar"), text)
+
+    def _remind_help(self) -> None:
+        """Before a slot this person promised, at the lead time in Settings, once each."""
+        lead = timedelta(minutes=self._settings.help_lead_minutes)
+        if lead <= timedelta(0):
+            return
+        now = self._clock.now()
+        for board in self._help_boards():
+            # Every promised slot starting within the lead time (a window from now - lead:
+            # those whose reminder time has come and that have not started).
+            for request in reminders_due(board.requests, board.me, lead, now - lead, now):
+                key = (request.id, request.start_wall)
+                if key in self._help_reminded:
+                    continue
+                self._help_reminded.add(key)
+                start = request.start.astimezone()
+                today = start.date() == now.astimezone().date()
+                # Only the time: a notification can be read by anyone near the screen.
+                self._show(
+                    "help",
+                    self.tr("Help you promised"),
+                    self.tr("You said you would help at {time}.").format(
+                        time=format_when(start, "time")
+                    )
+                    if today
+                    else self.tr("You said you would help on {day} at {time}.").format(
+                        day=format_when(start, "short_day"), time=format_when(start, "time")
+                    ),
+                )
 
     def _remind_meeting(self) -> None:
         start = self._next_meeting()
@@ -88,13 +148,11 @@ class Tray(QObject):
             return
         assert start is not None
         self._meetings_reminded.add(start)
-        self.reminders_shown += 1
         # Only the time: a notification can be read by anyone near the screen.
-        self.icon.showMessage(
+        self._show(
+            "meeting",
             self.tr("A meeting soon"),
             self.tr("One of your groups meets at {time}.").format(time=format_when(start, "time")),
-            theme.app_icon(),
-            15_000,
         )
 
     def _remind_checkin(self) -> None:
@@ -108,10 +166,8 @@ class Tray(QObject):
             return
         self._settings.last_reminded = now_local.date()
         self._settings.sync()
-        self.reminders_shown += 1
-        self.icon.showMessage(
+        self._show(
+            "checkin",
             self.tr("Time for a check-in"),
             self.tr("How are you today? It takes ten seconds."),
-            theme.app_icon(),
-            15_000,
         )

@@ -63,10 +63,25 @@ class AddMemberDialog(QDialog):
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role in the circle"))
         self.role.addItem(self.tr("Member: reads, shares and comments"), "member")
+        self.role.addItem(self.tr("Helper: reads, and offers help"), "helper")
         self.role.addItem(self.tr("Reader: reads only"), "reader")
         if can_make_admin:
             self.role.addItem(self.tr("Admin: can also add and remove members"), "admin")
         self.role.setMinimumHeight(40)
+        # A helper is new to most people: say what it means, truthfully (docs/circle-format.md,
+        # "Who may do what, and why there is a helper").
+        self.role_note = label(
+            self.tr(
+                "A helper reads everything shared in the circle, as every member does, and can "
+                "offer to help when someone asks; they cannot post, comment or ask for help."
+            ),
+            "hint",
+        )
+        self.role_note.setAccessibleName(self.tr("About this role"))
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.role_note.setVisible(self.chosen_role() == "helper")
+        )
+        self.role_note.hide()
         self.buttons = save_cancel_buttons(self, self.accept, self.tr("Add to the circle"))
         self.add_button = self.buttons.buttons()[0]
         self.add_button.setEnabled(False)
@@ -90,6 +105,7 @@ class AddMemberDialog(QDialog):
         layout.addWidget(self.matches)
         layout.addWidget(label(self.tr("Role"), "sectionTitle", wrap=False))
         layout.addWidget(self.role)
+        layout.addWidget(self.role_note)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -192,7 +208,7 @@ class MembersDialog(QDialog):
 
     def refresh(self) -> None:
         roster = self._service.roster(self._circle_id)
-        order = {"owner": 0, "admin": 1, "member": 2, "reader": 3}
+        order = {"owner": 0, "admin": 1, "member": 2, "helper": 3, "reader": 4}
         members = sorted(roster.current(), key=lambda m: (order.get(m.role, 9), m.name.casefold()))
         # Two members with one name told apart (the start of each one's safety number).
         self.model.names = self._service.state(self._circle_id).names

@@ -41,6 +41,7 @@ ROLES = {
     "owner": QT_TRANSLATE_NOOP("CircleWords", "organiser"),
     "admin": QT_TRANSLATE_NOOP("CircleWords", "admin"),
     "member": QT_TRANSLATE_NOOP("CircleWords", "member"),
+    "helper": QT_TRANSLATE_NOOP("CircleWords", "helper"),
     "reader": QT_TRANSLATE_NOOP("CircleWords", "reader"),
     "removed": QT_TRANSLATE_NOOP("CircleWords", "removed"),
 }

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,8 @@ from carecompanion.circle.errors import (
     CircleNotFound,
     RepairableFile,
 )
+from carecompanion.circle.help_news import help_news
+from carecompanion.circle.helping import HelpBoard
 from carecompanion.circle.posts import CircleState
 from carecompanion.circle.registry import CircleInfo
 from carecompanion.circle.repair import RepairReport
@@ -53,6 +56,8 @@ from carecompanion.circle.view import Post, Reply
 from carecompanion.errors import CareCompanionError
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.delegate import PostDelegate
+from carecompanion.ui.circle.help_model import HelpView
+from carecompanion.ui.circle.help_tab import HelpTab, read_help
 from carecompanion.ui.circle.models import (
     CircleListModel,
     CircleRow,
@@ -67,6 +72,7 @@ from carecompanion.ui.common import error_words
 from carecompanion.ui.common.i18n import format_when
 from carecompanion.ui.common.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
 from carecompanion.ui.common.screen_fit import scrolling
+from carecompanion.ui.common.tab_strip import TabStrip
 from carecompanion.ui.common.widgets import EmptyState, button, label
 from carecompanion.ui.common.workers import workers_for
 
@@ -104,6 +110,12 @@ def read_view(service: CircleService, circle_id: str | None) -> PageView:
 
 
 class CirclePage(QWidget):
+    #: After a sync, what changed in a help calendar for this member (``help_news.HelpNews``
+    #: list), for a tray notice.
+    help_notices = Signal(list)
+    #: A circle's help calendar changed (``help_boards``): the sidebar shows what is next.
+    boards_changed = Signal()
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
@@ -128,6 +140,10 @@ class CirclePage(QWidget):
         self._sending_comments: dict[str, list[Reply]] = {}
         self._sending_reactions: dict[str, set[str]] = {}
         self._sent_count = 0
+        # Per circle, its help calendar as the last sync left it, and the view of it the Help
+        # tab has not shown yet (so it need not read it again).
+        self._boards: dict[str, HelpBoard] = {}
+        self._fresh_help: dict[str, HelpView] = {}
 
         header = self._build_header()
         self.main = self._build_panes()
@@ -169,24 +185,51 @@ class CirclePage(QWidget):
         )
 
     def _build_panes(self) -> QSplitter:
-        """Circles on the left, their posts in the centre, the chosen post on the right."""
+        """Circles on the left; beside them the chosen circle's name, then its posts (the
+        chosen post on the right) or its help calendar, in two tabs."""
         left = self._build_circles_pane()
         centre = self._build_posts_pane()
         self.right_stack = self._build_post_pane()
-        splitter = QSplitter()
-        splitter.setHandleWidth(PANE_GAP)
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(self.right_stack)
+        posts = QSplitter()
+        posts.setHandleWidth(PANE_GAP)
+        posts.addWidget(centre)
+        posts.addWidget(self.right_stack)
         # Three panes side by side fit 911 px (1366×768 at 150 %) beside the sidebar; the
         # left one is as wide as its words (a set minimum would override them).
         centre.setMinimumWidth(180)
+        posts.setStretchFactor(0, 2)
+        posts.setStretchFactor(1, 3)
+        posts.setSizes([360, 470])
+        posts.setChildrenCollapsible(False)
+        splitter = QSplitter()
+        splitter.setHandleWidth(PANE_GAP)
+        splitter.addWidget(left)
+        splitter.addWidget(self._build_circle_side(posts))
         splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([210, 360, 470])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 830])
         splitter.setChildrenCollapsible(False)
         return splitter
+
+    def _build_circle_side(self, posts: QWidget) -> QWidget:
+        """The chosen circle's name and roster over two tabs: its posts, and its help
+        calendar (ui/circle/help_tab.py)."""
+        self.help_tab = HelpTab(self._session, self.work)
+        self.help_tab.changed.connect(self.sync_saved)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Posts or help calendar"))
+        self.tabs.addTab(posts, self.tr("Posts"))
+        self.tabs.addTab(self.help_tab, self.tr("Help calendar"))
+        self.tab_strip = TabStrip(self.tabs)  # wraps in a narrow pane: no tab cut or hidden
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.circle_title)
+        layout.addWidget(self.circle_detail)
+        layout.addWidget(self.names_box)
+        layout.addWidget(self.tab_strip)
+        layout.addWidget(self.tabs, 1)
+        return side
 
     def _build_circles_pane(self) -> QWidget:
         """The person's circles, Sync now, when each last synced and what it found."""
@@ -238,7 +281,7 @@ class CirclePage(QWidget):
         return left
 
     def _build_posts_pane(self) -> QWidget:
-        """The chosen circle's name and roster, and its posts (or why there are none)."""
+        """The chosen circle's posts (or why there are none)."""
         self.posts_model = PostListModel()
         self.posts = QListView()
         self.posts.setObjectName("entries")
@@ -270,9 +313,6 @@ class CirclePage(QWidget):
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.circle_title)
-        centre_layout.addWidget(self.circle_detail)
-        centre_layout.addWidget(self.names_box)
         centre_layout.addWidget(self.centre_stack, 1)
         return centre
 
@@ -297,10 +337,13 @@ class CirclePage(QWidget):
         self.panel.comment_requested.connect(self.add_comment)
         self.panel.react_requested.connect(self.react)
         self.panel.withdraw_requested.connect(self.withdraw_post)
-        self.choose_hint = EmptyState(
-            "circles",
-            self.tr("Choose a post"),
-            self.tr("Its full text, comments and reactions show here."),
+        # Scrolling: under the tabs, a short window has little height for it.
+        self.choose_hint = scrolling(
+            EmptyState(
+                "circles",
+                self.tr("Choose a post"),
+                self.tr("Its full text, comments and reactions show here."),
+            )
         )
         right_stack = QStackedWidget()
         right_stack.addWidget(self.choose_hint)
@@ -400,6 +443,7 @@ class CirclePage(QWidget):
         finally:
             self._selecting = False
         self.watcher.watch({info.id: info.file_path for info in circles})
+        self._forget_boards({info.id for info in circles})
         self.body.setCurrentWidget(self.main if circles else self.empty)
         for widget in (self.card_button, self.members_button, self.more_button):
             widget.setVisible(bool(circles))  # the empty state has its own buttons
@@ -409,6 +453,15 @@ class CirclePage(QWidget):
             self.posts_model.clear()  # read while the person chose another: read theirs
             self._show_post(None)
             self.refresh()
+
+    def _forget_boards(self, circle_ids: set[str]) -> None:
+        """Circles left on this computer: their help calendars go from the sidebar too."""
+        gone = set(self._boards) - circle_ids
+        for circle_id in gone:
+            self._boards.pop(circle_id, None)
+            self._fresh_help.pop(circle_id, None)
+        if gone:
+            self.boards_changed.emit()
 
     def _circle_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting:
@@ -427,6 +480,7 @@ class CirclePage(QWidget):
             self.posts_model.clear()
             self._show_post(None)
             self._show_status(None)
+            self.help_tab.set_circle(None)
             return
         keep = self.current_post()
         if self._state is None or self._state.info.id != state.info.id:
@@ -444,6 +498,7 @@ class CirclePage(QWidget):
             detail += " · " + self.tr("opened with a passphrase")
         self.circle_detail.setText(detail)
         self._show_names(state)
+        self.help_tab.set_circle(info.id, self._fresh_help.pop(info.id, None))
         self.posts_model.names = state.names
         self.panel.set_names(state.names)
         self.posts_model.update_rows(state.posts)
@@ -549,25 +604,35 @@ class CirclePage(QWidget):
         service = self._service
         wanted: list[str | None] = []
         after_change: list[bool] = []
+        known: list[HelpBoard | None] = []  # the help calendar as the last sync left it
 
         def start() -> None:
             self._waiting.discard(circle_id)  # started: a change from now on needs another
             after_change.append(circle_id in self._saved)
             self._saved.discard(circle_id)
             wanted.append(self._wanted())
+            known.append(self._boards.get(circle_id))
             self.progress.setText(self.tr("Syncing…"))
             self.progress.show()
 
-        def job() -> tuple[Signature, SyncReport, PageView]:
+        def job() -> tuple[Signature, SyncReport, PageView, HelpBoard, HelpView | None]:
             path = service.circle(circle_id).file_path
             signature = file_signature(path)
+            before = known[0] or service.help_board(circle_id)
             report = service.sync(circle_id)
-            return signature, report, read_view(service, wanted[0])
+            # The calendar again only when the sync changed something (issue 17: a sync
+            # that found nothing new costs nothing).
+            after = None if report.nothing_new and known[0] else read_help(service, circle_id)
+            return signature, report, read_view(service, wanted[0]), before, after
 
-        def done(result: tuple[Signature, SyncReport, PageView]) -> None:
-            signature, report, view = result
+        def done(
+            result: tuple[Signature, SyncReport, PageView, HelpBoard, HelpView | None],
+        ) -> None:
+            signature, report, view, before, after = result
             self.watcher.remember(circle_id, signature)
             self._synced(circle_id, report)
+            if after is not None:
+                self._help_synced(before, after)
             self.show_view(view)
 
         self.work.run(
@@ -576,6 +641,22 @@ class CirclePage(QWidget):
             lambda exc: self._sync_failed(circle_id, exc, after_change[0]),
             on_start=start,
         )
+
+    def _help_synced(self, before: HelpBoard, after: HelpView) -> None:
+        """Remember the circle's help calendar as this sync left it (for the sidebar, the
+        reminders and the Help tab), and tell what changed for this member."""
+        board = after.board
+        self._boards[board.circle_id] = board
+        self._fresh_help[board.circle_id] = after
+        news = help_news(before.requests, board.requests, board.me)
+        if news:
+            self.help_notices.emit(news)
+        self.boards_changed.emit()
+
+    def help_boards(self) -> list[HelpBoard]:
+        """Every circle's help calendar as the last sync left it (for the sidebar, the
+        reminders)."""
+        return list(self._boards.values())
 
     def _synced(self, circle_id: str, report: SyncReport) -> None:
         """Keep what the sync said; a sync that found nothing new leaves what the last one
@@ -998,6 +1079,9 @@ class CirclePage(QWidget):
         self._sending_comments.clear()
         self._sending_reactions.clear()
         self.panel.clear()
+        self.help_tab.clear()
+        self._boards.clear()
+        self._fresh_help.clear()
         self.posts_model.clear()
         self.circles_model.clear()
         self.circle_title.clear()

@@ -152,6 +152,55 @@ WORDS: dict[str, str] = {
         "Nothing was saved: {name} would have more in this circle than one person can share in it. "
         "To share more, start a new circle.",
     ),
+    "circle.help.cannot_offer": QT_TRANSLATE_NOOP(
+        "ErrorWords", "You can read this circle but not offer help in it."
+    ),
+    "circle.help.ends_before": QT_TRANSLATE_NOOP(
+        "ErrorWords", "The end must come after the start."
+    ),
+    "circle.help.far_away": QT_TRANSLATE_NOOP("ErrorWords", "That date is too far in the future."),
+    "circle.help.in_the_past": QT_TRANSLATE_NOOP("ErrorWords", "That time has already passed."),
+    "circle.help.no_such_offer": QT_TRANSLATE_NOOP(
+        "ErrorWords", "There is no offer with that id in this circle."
+    ),
+    "circle.help.no_such_request": QT_TRANSLATE_NOOP(
+        "ErrorWords", "There is no request for help with that id in this circle."
+    ),
+    "circle.help.not_open": QT_TRANSLATE_NOOP(
+        "ErrorWords", "This request is over or was cancelled."
+    ),
+    "circle.help.not_your_offer": QT_TRANSLATE_NOOP("ErrorWords", "That offer is someone else's."),
+    "circle.help.not_your_request": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "Only the person who asked for this help can confirm offers, change or cancel it.",
+    ),
+    "circle.help.offer_withdrawn": QT_TRANSLATE_NOOP("ErrorWords", "That offer was withdrawn."),
+    "circle.help.own_request": QT_TRANSLATE_NOOP(
+        "ErrorWords", "This is your own request: someone else can offer to cover it."
+    ),
+    "circle.help.people_range": QT_TRANSLATE_NOOP(
+        "ErrorWords", "The number of people needed is from 1 to {count}."
+    ),
+    "circle.help.series_range": QT_TRANSLATE_NOOP(
+        "ErrorWords", "A series has from 1 to {count} dates, on chosen weekdays."
+    ),
+    "circle.help.slot_full": QT_TRANSLATE_NOOP(
+        "ErrorWords", "This request already has all the people it asked for."
+    ),
+    "circle.help.too_long": QT_TRANSLATE_NOOP(
+        "ErrorWords",
+        "That is too long: what is needed has at most {what} characters, where at most {where},"
+        " a note at most {note}.",
+    ),
+    "circle.help.too_long_slot": QT_TRANSLATE_NOOP(
+        "ErrorWords", "One request can last at most {count} days; ask for a series."
+    ),
+    "circle.help.unknown_zone": QT_TRANSLATE_NOOP(
+        "ErrorWords", "{zone} is not a time zone this computer knows."
+    ),
+    "circle.help.what_needed": QT_TRANSLATE_NOOP(
+        "ErrorWords", "Say in a few words what help is needed."
+    ),
     "circle.lock_timeout": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "Someone else in the circle is saving the circle file right now; try again in a moment.",
@@ -283,7 +332,9 @@ WORDS: dict[str, str] = {
     "circle.unknown_reaction": QT_TRANSLATE_NOOP(
         "ErrorWords", "That reaction is not one of {reactions}."
     ),
-    "circle.unknown_role": QT_TRANSLATE_NOOP("ErrorWords", "A role is admin, member or reader."),
+    "circle.unknown_role": QT_TRANSLATE_NOOP(
+        "ErrorWords", "A role is admin, member, helper or reader."
+    ),
     "circle.unreachable": QT_TRANSLATE_NOOP(
         "ErrorWords",
         "The circle file in {folder} cannot be reached right now (is the shared folder or USB "
@@ -499,6 +550,9 @@ WORDS: dict[str, str] = {
     "import.unreadable": QT_TRANSLATE_NOOP("ErrorWords", "the file could not be read ({reason})"),
     "import.zip.bomb": QT_TRANSLATE_NOOP(
         "ErrorWords", "{name} is compressed suspiciously well (a zip bomb?)"
+    ),
+    "import.zip.directory_too_big": QT_TRANSLATE_NOOP(
+        "ErrorWords", "the archive's list of files is larger than {limit}"
     ),
     "import.zip.not_a_zip": QT_TRANSLATE_NOOP("ErrorWords", "this is not a zip archive"),
     "import.zip.size": QT_TRANSLATE_NOOP(

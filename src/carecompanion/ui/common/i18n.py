@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from carecompanion.render.formats import DateStyle as DateStyle
 from carecompanion.render.formats import date_pattern as date_pattern
 from carecompanion.render.formats import decimal as decimal
+from carecompanion.render.formats import format_entry_when as format_entry_when
 from carecompanion.render.formats import format_time as format_time
 from carecompanion.render.formats import format_when as format_when
 from carecompanion.render.formats import short_number as short_number

@@ -16,6 +16,7 @@ button and Cancel stay in sight; on a screen with room the scroll area is invisi
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -43,6 +44,9 @@ COMFORTABLE = QSize(1240, 800)
 FRAME_GUESS = QMargins(4, 32, 4, 4)
 #: The least height a scrolling dialog body keeps: a few lines of its content.
 SCROLL_MINIMUM_HEIGHT = 120
+#: Width a scrolling body asks for beyond its content's: at 150 % a window's size is rounded
+#: to whole screen pixels and may come out a logical pixel narrower than asked.
+ROUNDING_ROOM = 2
 
 _WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet)
 
@@ -187,6 +191,38 @@ def install(app: QGuiApplication) -> None:
     app.installEventFilter(_filter)
 
 
+class _FocusFollower(QObject):
+    """Scrolls a scroll area to the field that takes the focus, however it came there.
+
+    Qt scrolls only when Tab moves between fields inside the area: focus arriving from
+    outside it (Shift+Tab from the buttons below, Tab wrapping round from the last button)
+    stayed out of sight, and what was typed went into a field nobody could see."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # The focus moves while a dialog is being deleted (a completer's list closing): the
+        # area may be gone already, this follower (its child) not yet.
+        if not shiboken6.isValid(self._area):
+            return
+        content = self._area.widget()
+        if new is None or content is None or not content.isAncestorOf(new):
+            return
+        if old is not None and content.isAncestorOf(old):
+            return  # from field to field inside: Qt's own scrolling does it
+        self._area.ensureWidgetVisible(new)
+
+
+def follow_focus(area: QScrollArea) -> None:
+    """Keep the focused field of ``area`` in sight (see :class:`_FocusFollower`)."""
+    _FocusFollower(area)
+
+
 class FitScrollArea(QScrollArea):
     """A frameless scroll area that asks for all the room its content wants but can do with
     a few lines of it: invisible on a screen with room, scrolling on one without.
@@ -203,13 +239,13 @@ class FitScrollArea(QScrollArea):
         super().__init__(parent)
         self._minimum_height = minimum_height
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # Not a Tab stop of its own: Tab goes from field to field, and Qt scrolls the
-        # focused one into view.
+        # Not a Tab stop of its own: Tab goes from field to field, each scrolled into view.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(content)
         content.installEventFilter(self)
+        follow_focus(self)
 
     def sizeHint(self) -> QSize:
         content = self.widget()
@@ -218,6 +254,9 @@ class FitScrollArea(QScrollArea):
         hint = content.sizeHint()
         if content.hasHeightForWidth():
             hint.setHeight(max(hint.height(), content.heightForWidth(hint.width())))
+        # Room for the vertical scroll bar a short screen shows: without it the bar took
+        # the content's width, and a sideways bar appeared under fields cut on the right.
+        hint.setWidth(hint.width() + self.verticalScrollBar().sizeHint().width() + ROUNDING_ROOM)
         margins = self.contentsMargins()
         return hint.grownBy(margins)
 

@@ -21,6 +21,10 @@ class TabStrip(QWidget):
         super().__init__(parent)
         self._tabs = tabs
         tabs.tabBar().hide()
+        # The tab widget hands its focus to the hidden bar, so as a Tab stop it took the Tab
+        # key and kept it on the strip: the strip is the only way into the tabs now.
+        tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = FlowLayout(self, spacing=4)
         self.buttons: list[QPushButton] = []
         for index in range(tabs.count()):

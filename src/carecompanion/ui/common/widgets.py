@@ -54,8 +54,11 @@ def save_cancel_buttons(
     dialog: QDialog, on_save: Callable[[], object] | None = None, save_text: str = ""
 ) -> QDialogButtonBox:
     """Save and Cancel, named for screen readers; Save runs ``on_save`` (default: accept)."""
+    # In the dialog from the start: Save can only become its default (setDefault below)
+    # once it is in it. Before, the dialog chose a default of its own on show, the first
+    # button of the form ("Choose a photo…"), and Enter in a field pressed that.
     buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     if save_text:

@@ -27,6 +27,7 @@ def _fixed(rows: list[EntrySummary]):  # type: ignore[no-untyped-def]
 
 class CalendarView(QWidget):
     entry_chosen = Signal(int)
+    entry_entered = Signal()  # Enter on an entry of the day: on to writing in it
 
     def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,7 @@ class CalendarView(QWidget):
         view.setItemDelegate(EntryDelegate(view))
         view.setAccessibleName(name)
         view.activated.connect(self._chosen)
+        view.activated.connect(lambda _index: self.entry_entered.emit())
         view.clicked.connect(self._chosen)
         return view
 
@@ -121,6 +123,7 @@ class CalendarView(QWidget):
             "" if memories else self.tr("Nothing from this day in earlier years.")
         )
         self.memory_hint.setVisible(not memories)
+        self.memory_list.setVisible(bool(memories))  # no empty box for Tab to stop in
 
     def clear(self) -> None:
         self.day_model.clear()

@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from carecompanion.journal.service import EntrySummary
+from carecompanion.journal.service import EntrySummary, SearchHit
 from carecompanion.ui.common import theme
-from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.i18n import format_entry_when
 from carecompanion.ui.common.row_card import paint_row_card
 from carecompanion.ui.journal.search_model import DATE_ROLE, SNIPPET_ROLE
 from carecompanion.ui.journal.timeline_model import HEADING, KIND_ROLE, SUMMARY_ROLE
@@ -36,8 +36,10 @@ def highlighted_html(
     return "".join(parts)
 
 
-def friendly_date(when: datetime) -> str:
-    return format_when(when, "day_time")
+def friendly_date(when: datetime, time_zone: str | None = None, all_day: bool = False) -> str:
+    """An entry's date and time where it was written, with the place when that was in another
+    zone ("Tue 31 Dec 2024, 23:30 (New York time)"); the date alone for an all-day entry."""
+    return format_entry_when(when, time_zone, "day_time", all_day=all_day)
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -82,7 +84,7 @@ class EntryDelegate(QStyledItemDelegate):
         summary: EntrySummary | None = index.data(SUMMARY_ROLE)
         self._paint_title(painter, inner, title_font, text, summary)
         top = inner.top() + QFontMetrics(title_font).height() + 4
-        when = summary.entry_at if summary is not None else index.data(DATE_ROLE)
+        when = summary if summary is not None else index.data(DATE_ROLE)
         detail_height = self._paint_detail(painter, inner, top, small_font, when, summary)
         snippet = index.data(SNIPPET_ROLE)
         if snippet is not None:
@@ -137,7 +139,11 @@ class EntryDelegate(QStyledItemDelegate):
         summary: EntrySummary | None,
     ) -> int:
         """The date and the tags under the title; returns the line's height."""
-        detail = friendly_date(when) if isinstance(when, datetime) else ""
+        detail = (
+            friendly_date(when.entry_at, when.time_zone, when.is_all_day)
+            if isinstance(when, (EntrySummary, SearchHit))
+            else ""
+        )
         if summary is not None and summary.tags:
             detail += "   ·   " + ", ".join(summary.tags)
         metrics = QFontMetrics(font)

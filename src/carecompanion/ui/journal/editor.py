@@ -11,9 +11,10 @@ import logging
 import mimetypes
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, QTimeZone, Signal
 from PySide6.QtGui import (
     QAction,
     QKeySequence,
@@ -44,6 +45,7 @@ from carecompanion.journal.service import (
     JournalService,
     clean_tags,
 )
+from carecompanion.localtime import foreign_zone, is_offset_name, zone_named
 from carecompanion.ui.common import error_words, theme
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.widgets import label
@@ -79,6 +81,14 @@ class TagCompleter(QCompleter):
 
 def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(clean_tags(text.split(",")))
+
+
+_WALL = QTimeZone(QTimeZone.Initialization.UTC)
+
+
+def _wall_field(day: QDate, clock: QTime) -> QDateTime:
+    """A wall-clock date and time as the date field holds it."""
+    return QDateTime(day, clock, _WALL)
 
 
 class EntryEditor(QWidget):
@@ -122,6 +132,19 @@ class EntryEditor(QWidget):
         self.when.setDisplayFormat(date_pattern("day_time"))
         self.when.setAccessibleName(self.tr("Entry date and time"))
         self.when.setMinimumHeight(40)
+        # The field holds a wall-clock date and time, not a moment in this computer's zone:
+        # kept in UTC, where no daylight-saving change skips an hour, and read back on the
+        # clock of the entry's own zone (_entry_at).
+        self.when.setTimeZone(_WALL)
+        # The entry's own zone, named when its clock is not this computer's: the date and
+        # time above are as they were where it was written.
+        self.zone_note = label("", "hint", wrap=False)
+        self.zone_note.hide()
+        # Where the entry shown was written (None: this computer's zone), whether it is an
+        # all-day entry, and the wall time shown with the moment it stands for.
+        self._zone: str | None = None
+        self._all_day = False
+        self._shown_at: tuple[datetime, datetime] | None = None
         self.favourite = QToolButton()
         self.favourite.setCheckable(True)
         self.favourite.setText("☆")
@@ -167,6 +190,7 @@ class EntryEditor(QWidget):
         head.addWidget(self.favourite)
         meta = QHBoxLayout()
         meta.addWidget(self.when)
+        meta.addWidget(self.zone_note)
         meta.addWidget(self.tags, 1)
         foot = QHBoxLayout()
         foot.addWidget(self.words)
@@ -184,13 +208,17 @@ class EntryEditor(QWidget):
         layout.addLayout(foot)
 
     def _chain_tabs(self) -> None:
-        # Writing comes first: Tab goes from the title straight to the text.
-        for first, second in (
-            (self.title, self.body),
-            (self.body, self.when),
-            (self.when, self.tags),
-            (self.tags, self.favourite),
-        ):
+        # Writing comes first: Tab goes from the title straight to the text; the toolbar's
+        # buttons come last (Ctrl+B and Ctrl+I reach the most used without Tab).
+        buttons = [
+            widget
+            for action in self.toolbar.actions()
+            if isinstance(widget := self.toolbar.widgetForAction(action), QToolButton)
+        ]
+        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        chain: list[QWidget] = [self.title, self.body, self.when, self.tags, self.favourite]
+        chain += buttons + ([extension] if extension is not None else [])
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
@@ -235,6 +263,9 @@ class EntryEditor(QWidget):
         if button is not None:
             button.setAccessibleName(tip)
             button.setMinimumSize(QSize(36, 36))
+            # A Tab stop (a toolbar's buttons take no focus in Qt): the heading, the lists,
+            # the link, Attach and Delete have no shortcut, so Tab is the keyboard's way.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return action
 
     def _build_toolbar(self) -> QToolBar:
@@ -266,6 +297,7 @@ class EntryEditor(QWidget):
         extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:  # shown when the window is too narrow for every button
             extension.setAccessibleName(self.tr("More formatting"))
+            extension.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return bar
 
     def _add_formatting(self, bar: QToolBar) -> None:
@@ -336,7 +368,7 @@ class EntryEditor(QWidget):
         self.tags.setText(", ".join(tags))
         self.favourite.setChecked(False)
         self._set_favourite_text()
-        self.when.setDateTime(QDateTime.currentDateTime())
+        self._show_when(None, None, False)
         self.attachments_model.clear()
         self.attachments.hide()
         self.body.document().clearUndoRedoStacks()
@@ -359,9 +391,11 @@ class EntryEditor(QWidget):
         self.title.setText(entry.title)
         self.body.setMarkdown(entry.body)
         self.tags.setText(", ".join(entry.tags))
+        for field in (self.title, self.tags):  # a long one shows its start, not its end
+            field.setCursorPosition(0)
         self.favourite.setChecked(entry.is_favourite)
         self._set_favourite_text()
-        self.when.setDateTime(QDateTime.fromMSecsSinceEpoch(int(entry.entry_at.timestamp() * 1000)))
+        self._show_when(entry.entry_at, entry.time_zone, entry.is_all_day)
         self._show_attachments(entry)
         self.body.document().clearUndoRedoStacks()
         self._loading = False
@@ -417,8 +451,50 @@ class EntryEditor(QWidget):
             self.tr("1 word") if count == 1 else self.tr("{count} words").format(count=count)
         )
 
+    def _show_when(self, at: datetime | None, zone: str | None, all_day: bool) -> None:
+        """The date and time on the clock where the entry was written (now, for a new one);
+        the date alone for an all-day entry; its zone named when that clock is not ours."""
+        self._zone, self._all_day = zone, all_day
+        self.when.setDisplayFormat(date_pattern("day" if all_day else "day_time"))
+        if at is None:
+            self._shown_at = None
+            now = QDateTime.currentDateTime()  # this computer's clock: a new entry's zone
+            self.when.setDateTime(_wall_field(now.date(), now.time()))
+            self.zone_note.hide()
+            return
+        wall = at.astimezone(zone_named(zone)).replace(tzinfo=None)
+        wall = wall.replace(microsecond=wall.microsecond // 1000 * 1000)  # what Qt keeps
+        self._shown_at = (wall, at)
+        self.when.setDateTime(
+            _wall_field(
+                QDate(wall.year, wall.month, wall.day),
+                QTime(wall.hour, wall.minute, wall.second, wall.microsecond // 1000),
+            )
+        )
+        place = None if all_day else foreign_zone(at, zone)
+        if place is not None and zone is not None and not is_offset_name(zone):
+            place = self.tr("{place} time").format(place=place)
+        self.zone_note.setText(place or "")
+        self.zone_note.setVisible(place is not None)
+        self.when.setAccessibleDescription(place or "")
+
     def _entry_at(self) -> datetime:
-        return datetime.fromtimestamp(self.when.dateTime().toMSecsSinceEpoch() / 1000).astimezone()
+        """The moment the date and time fields say, read on the entry's own clock."""
+        shown = self.when.dateTime()
+        day, clock = shown.date(), shown.time()
+        wall = datetime(
+            day.year(),
+            day.month(),
+            day.day(),
+            clock.hour(),
+            clock.minute(),
+            clock.second(),
+            clock.msec() * 1000,
+        )
+        if self._shown_at is not None and wall == self._shown_at[0]:
+            return self._shown_at[1]  # unchanged: the very moment, whatever the clock did
+        tz = zone_named(self._zone)
+        return wall.astimezone() if tz is None else wall.replace(tzinfo=tz)
 
     def is_blank(self) -> bool:
         return not self.title.text().strip() and not self.body.toPlainText().strip()

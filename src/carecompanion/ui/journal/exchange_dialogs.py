@@ -81,7 +81,8 @@ class PreviewModel(QAbstractListModel):
                 if draft.attachments
                 else ""
             )
-            return f"{friendly_date(draft.entry_at)} — {title}{extra}{note}"
+            when = friendly_date(draft.entry_at, draft.time_zone, draft.is_all_day)
+            return f"{when} — {title}{extra}{note}"
         if role == Qt.ItemDataRole.ForegroundRole and item.duplicate:
             from carecompanion.ui.common import theme
 

@@ -110,6 +110,12 @@ class FilterBar(QWidget):
         else:
             switch.setChecked(True)  # choosing a date means "use it"
 
+    def search_now(self) -> None:
+        """Search at once for what was typed (Enter does not wait for the pause)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.changed.emit()
+
     def set_tags(self, tags: list[tuple[str, int]]) -> None:
         current = self.tag.currentData()
         self.tag.blockSignals(True)

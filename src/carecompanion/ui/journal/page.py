@@ -106,6 +106,7 @@ class JournalPage(QWidget):
         timeline_tab = self._build_timeline()
         self.calendar = CalendarView(self._session.journal)
         self.calendar.entry_chosen.connect(self.open_entry)
+        self.calendar.entry_entered.connect(self._write_in_entry)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Timeline or calendar"))
         self.tabs.addTab(timeline_tab, self.tr("Timeline"))
@@ -131,6 +132,7 @@ class JournalPage(QWidget):
         self.list.setModel(self.timeline_model)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.activated.connect(lambda _index: self._write_in_entry())
         self.list_hint = label("", "hint")
         self.list_hint.hide()
         timeline_tab = QWidget()
@@ -192,6 +194,13 @@ class JournalPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+        # In the search box: Enter or Down goes on to what was found, Escape starts over.
+        search = self.filters.search
+        search.returnPressed.connect(self._to_results)
+        for key, slot in ((Qt.Key.Key_Down, self._to_results), (Qt.Key.Key_Escape, search.clear)):
+            in_search = QShortcut(QKeySequence(key), search)
+            in_search.setContext(Qt.ShortcutContext.WidgetShortcut)
+            in_search.activated.connect(slot)
 
     # -- lists ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -289,6 +298,29 @@ class JournalPage(QWidget):
             self.editor.new_entry(template.title, template.body, template.tags)
         self._update_share()
         self.editor.title.setFocus() if template is None else self.editor.body.setFocus()
+
+    def _to_results(self) -> None:
+        """From the search box to the list, its first entry open (or the one already open)."""
+        self.filters.search_now()
+        self.tabs.setCurrentIndex(0)
+        model = self.list.model()
+        entries = [
+            model.index(row, 0)
+            for row in range(model.rowCount())
+            if model.index(row, 0).data(ENTRY_ID_ROLE) is not None
+        ]
+        if not entries:
+            return
+        if self.list.currentIndex().data(ENTRY_ID_ROLE) is None:
+            self.list.selectionModel().setCurrentIndex(
+                entries[0], QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _write_in_entry(self) -> None:
+        """Enter on an entry in a list: it is open already; the cursor goes into its text."""
+        if self.right.currentWidget() is self.editor and self.editor.entry_id is not None:
+            self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

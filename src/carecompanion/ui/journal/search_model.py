@@ -11,7 +11,7 @@ from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.journal.timeline_model import ENTRY, ENTRY_ID_ROLE, KIND_ROLE
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
-DATE_ROLE = Qt.ItemDataRole.UserRole + 11
+DATE_ROLE = Qt.ItemDataRole.UserRole + 11  # the hit: its date, in the zone it was written in
 
 
 class SearchResultsModel(RowsModel[SearchHit]):
@@ -33,7 +33,7 @@ class SearchResultsModel(RowsModel[SearchHit]):
         if role == SNIPPET_ROLE:
             return (hit.snippet, hit.highlights)
         if role == DATE_ROLE:
-            return hit.entry_at
+            return hit
         if role == Qt.ItemDataRole.AccessibleTextRole:
             title = hit.title or self.tr("Untitled entry")  # not in the f-string: lupdate
             return f"{title}: {hit.snippet}"

@@ -82,10 +82,12 @@ class TemplatesDialog(QDialog):
         self.body = QPlainTextEdit()
         self.body.setAccessibleName(self.tr("Template text"))
         self.body.setToolTip(self.tr("Start a line with ## to make it a heading in the entry."))
+        self.body.setTabChangesFocus(True)  # Tab goes on to the buttons, as in the editor
         # A built-in template is shown as the entry it makes (headings as headings), not as
         # the Markdown behind it.
         self.preview = QTextEdit()
         self.preview.setReadOnly(True)
+        self.preview.setTabChangesFocus(True)
         self.preview.setAccessibleName(self.tr("What a new entry from this template says"))
         self.text = QStackedWidget()
         self.text.addWidget(self.body)

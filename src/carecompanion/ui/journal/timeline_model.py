@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from carecompanion.journal.service import EntrySummary
-from carecompanion.ui.common.i18n import format_when
+from carecompanion.ui.common.i18n import format_entry_when
 
 PAGE_SIZE = 200
 
@@ -37,8 +37,9 @@ class _Row:
     summary: EntrySummary | None = None
 
 
-def month_heading(when: datetime) -> str:
-    return format_when(when, "month")
+def month_heading(summary: EntrySummary) -> str:
+    """The month the entry was written in, on the clock where it was written."""
+    return format_entry_when(summary.entry_at, summary.time_zone, "month")
 
 
 class TimelineModel(QAbstractListModel):
@@ -79,7 +80,7 @@ class TimelineModel(QAbstractListModel):
         new_rows: list[_Row] = []
         previous_heading = self._last_heading()
         for summary in page:
-            heading = month_heading(summary.entry_at)
+            heading = month_heading(summary)
             if self._headings and heading != previous_heading:
                 new_rows.append(_Row(HEADING, heading))
                 previous_heading = heading
@@ -130,7 +131,7 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return summary.title or self.tr("Untitled entry")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = format_when(summary.entry_at, "long_day")
+            when = format_entry_when(summary.entry_at, summary.time_zone, "long_day")
             title = summary.title or self.tr("Untitled entry")  # not in the f-string: lupdate
             return f"{title}, {when}"
         return None

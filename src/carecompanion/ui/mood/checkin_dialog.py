@@ -46,6 +46,7 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.screen_fit import follow_focus
 from carecompanion.ui.common.widgets import label
 from carecompanion.ui.mood.checkin_questions import NAME_ROLE, CheckInQuestions
 from carecompanion.ui.mood.colours import mood_word
@@ -196,6 +197,7 @@ class CheckInDialog(QDialog):
         details.setFrameShape(QFrame.Shape.NoFrame)
         details.setAccessibleName(self.tr("More questions, all optional"))
         details.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
+        follow_focus(details)  # and each is scrolled into sight, from More or from Save
         details.hide()
         return details
 

@@ -49,7 +49,7 @@ from carecompanion.mood.service import MoodService
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.choices_model import VALUE_ROLE, CheckableListModel
 from carecompanion.ui.common.core_words import activity_word, emotion_word
-from carecompanion.ui.common.i18n import date_pattern, format_when
+from carecompanion.ui.common.i18n import date_pattern, format_entry_when
 from carecompanion.ui.common.widgets import label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "...")
@@ -259,7 +259,7 @@ class CheckInQuestions(QWidget):
         entry.setAccessibleName(translate("CheckInDialog", "Link to a journal entry"))
         entry.addItem(translate("CheckInDialog", "No journal entry"), None)
         for summary in recent:
-            when = format_when(summary.entry_at, "short_day")
+            when = format_entry_when(summary.entry_at, summary.time_zone, "short_day")
             # outside the f-string: lupdate
             title = summary.title or translate("CheckInDialog", "Untitled entry")
             entry.addItem(f"{when} — {title}", summary.id)
@@ -305,9 +305,9 @@ class CheckInQuestions(QWidget):
         layout.addLayout(form)
 
     def focus_chain(self) -> list[QWidget]:
-        """The fields in Tab order: the date first, then as they read."""
+        """The fields in Tab order: as they read, top to bottom (the date and the journal
+        entry last, where they are shown)."""
         return [
-            self.when,
             self.stress,
             self.energy,
             self.sleep,
@@ -315,6 +315,7 @@ class CheckInQuestions(QWidget):
             self.add_activity_button,
             self.activities,
             self.emotions,
+            self.when,
             self.entry,
         ]
 

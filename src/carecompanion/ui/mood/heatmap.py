@@ -16,6 +16,15 @@ CELL = 14
 GAP = 3
 LEFT = 34
 TOP = 22
+WEEKS = 54  # the columns a year can touch, Monday to Sunday
+#: The least a day's square and its gap take: a narrow window (911 px at 150 %) makes the
+#: squares smaller, down to this, rather than cut off the last months, the ones that count.
+MIN_STEP = 9
+
+
+def _step_for(width: int) -> int:
+    """A day's square and its gap, as large as ``width`` allows (up to CELL + GAP)."""
+    return max(MIN_STEP, min(CELL + GAP, (width - LEFT) // WEEKS))
 
 
 class YearHeatmap(QWidget):
@@ -40,7 +49,19 @@ class YearHeatmap(QWidget):
         self.set_year(self._year, {})
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + 54 * (CELL + GAP), TOP + 7 * (CELL + GAP) + 34)
+        return QSize(LEFT + WEEKS * (CELL + GAP), TOP + 7 * (CELL + GAP) + 34)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(LEFT + WEEKS * MIN_STEP, self.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return TOP + 7 * _step_for(width) + 34  # smaller squares, no gap below them
+
+    def _step(self) -> int:
+        return _step_for(self.width())
 
     def _first_monday(self) -> date:
         first = date(self._year, 1, 1)
@@ -49,11 +70,14 @@ class YearHeatmap(QWidget):
     def _cell(self, day: date) -> QRect:
         offset = (day - self._first_monday()).days
         column, row = divmod(offset, 7)
-        return QRect(LEFT + column * (CELL + GAP), TOP + row * (CELL + GAP), CELL, CELL)
+        step = self._step()
+        cell = step - max(2, round(GAP * step / (CELL + GAP)))  # the gap shrinks with it
+        return QRect(LEFT + column * step, TOP + row * step, cell, cell)
 
     def _day_at(self, point: QPoint) -> date | None:
-        column = (point.x() - LEFT) // (CELL + GAP)
-        row = (point.y() - TOP) // (CELL + GAP)
+        step = self._step()
+        column = (point.x() - LEFT) // step
+        row = (point.y() - TOP) // step
         if point.x() < LEFT or point.y() < TOP or not 0 <= row < 7:
             return None
         day = self._first_monday() + timedelta(days=column * 7 + row)
@@ -67,9 +91,10 @@ class YearHeatmap(QWidget):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 0.8)
         painter.setFont(font)
+        step = self._step()
         for row, name in ((0, self.tr("Mon")), (2, self.tr("Wed")), (4, self.tr("Fri"))):
             painter.drawText(
-                QRect(0, TOP + row * (CELL + GAP), LEFT - 4, CELL),
+                QRect(0, TOP + row * step, LEFT - 4, step),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
@@ -82,10 +107,11 @@ class YearHeatmap(QWidget):
         while day.year == self._year:
             value = self._values.get(day)
             painter.setBrush(empty if value is None else mood_colour(value))
-            painter.drawRoundedRect(self._cell(day), 3, 3)
+            square = self._cell(day)
+            painter.drawRoundedRect(square, square.width() / 4, square.width() / 4)
             day += timedelta(days=1)
         # The legend: the five moods, worst to best.
-        x, y = LEFT, TOP + 7 * (CELL + GAP) + 10
+        x, y = LEFT, TOP + 7 * step + 10
         for value in range(1, 6):
             painter.setBrush(mood_colour(value))
             painter.setPen(Qt.PenStyle.NoPen)

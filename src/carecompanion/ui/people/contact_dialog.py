@@ -98,11 +98,13 @@ class ContactDialog(QDialog):
         self.phones.setAccessibleName(self.tr("Phone numbers, one per line"))
         self.phones.setPlaceholderText(self.tr("mobile: 07700 900123"))
         self.phones.setFixedHeight(70)
+        self.phones.setTabChangesFocus(True)  # Tab goes on to the next field, as in a form
         self.emails = QPlainTextEdit(
             "\n".join(f"{kind_word(e.kind)}: {e.address}" for e in draft.emails)
         )
         self.emails.setAccessibleName(self.tr("E-mail addresses, one per line"))
         self.emails.setFixedHeight(60)
+        self.emails.setTabChangesFocus(True)
         self.address = QLineEdit(draft.address)
         self.address.setAccessibleName(self.tr("Address"))
 
@@ -124,6 +126,7 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(70)
+        self.notes.setTabChangesFocus(True)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()

@@ -66,6 +66,7 @@ class GroupDialog(QDialog):
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to Save, as in a form
         if draft.schedule is not None:
             self._show_schedule(draft.schedule)
         self.repeat.currentIndexChanged.connect(lambda _i: self._week_visible())

@@ -1,0 +1,44 @@
+"""journal import in a terminal counts the entries written, batch by batch (issue 17); piped,
+it prints only its summary, as before."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from carecompanion.journal import service
+from carecompanion.paths import AppPaths
+from tests.cli.conftest import Result
+from tests.cli.test_cli_commands import PASS
+from tests.journal.exchange.test_import_batches import COUNT, jrnl_file
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "_BATCH", 10)
+
+
+def test_a_terminal_sees_the_entries_counted_as_they_are_written(
+    cli: Run, cli_home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = jrnl_file(tmp_path)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # here: pytest swaps it before
+    result = cli("journal", "import", "--from", "jrnl", str(source), **PASS)
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"Imported {COUNT} entries")
+    shown = result.err.split("\r")
+    assert shown[1:] == [f"Writing {n:,} of {COUNT} entries…" for n in (0, 10, 20, 30)] + [
+        f"Writing {COUNT} of {COUNT} entries…\n"
+    ]
+
+
+def test_piped_it_says_only_what_it_did(cli: Run, cli_home: AppPaths, tmp_path: Path) -> None:
+    result = cli("journal", "import", "--from", "jrnl", str(jrnl_file(tmp_path)), **PASS)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert result.out.startswith(f"Imported {COUNT} entries")
