@@ -7,16 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from carecompanion.circle.view import Reply
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.dialogs import JoinCircleDialog, MemberCardDialog, StartCircleDialog
 from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
 from carecompanion.ui.circle.page import CirclePage
+from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.share_dialog import ShareDialog, parse_redactions
 from tests.conftest import VaultFactory
 from tests.ui.conftest import ControllerFactory
@@ -550,3 +552,47 @@ def test_sharing_how_the_week_went(
     (post,) = bea.circles.state(circle_id).posts
     assert post.kind == "mood" and post.text == "M. had a hard week, so did I."
     assert "stress" not in post.content["figures"] and post.content["figures"]["mood"] == "2/5"
+
+
+def test_the_syncing_note_does_not_make_the_page_wider(
+    qtbot: QtBot, person: Person, shared: Path
+) -> None:
+    # A reaction starts a sync, and its "Syncing…" note beside Sync now made the window
+    # wider than a 1366×768 screen at 150 % (911 logical pixels): it goes under the button.
+    ana, bea = person("Ana"), person("Bea")
+    two_member_circle(ana, bea, shared / "t.carecircle")
+    page = make_page(qtbot, ana)
+    page.show()
+    assert page.progress.isHidden()
+    before = page.minimumSizeHint().width()
+    page.progress.setText("Starting “The Tuesday evening carers’ group”…")  # the longest note
+    page.progress.show()  # as a sync's start shows it
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert page.progress.isVisible()
+    assert page.minimumSizeHint().width() <= before
+
+
+def test_a_long_comment_wraps_onto_more_lines_in_a_narrow_pane(qtbot: QtBot) -> None:
+    # Comments were cut to their first line ("That coffee counts a…") in a small window.
+    panel = PostPanel()
+    qtbot.addWidget(panel)
+    words = "That coffee counts as looking after yourself too, and so does the nap after it."
+    comments = [
+        Reply("c1", "comment", "bea", "Bea", "Short", "2026-03-03T12:00:00+00:00", False),
+        Reply("c2", "comment", "bea", "Bea", words, "2026-03-03T12:05:00+00:00", False),
+    ]
+    panel.setEnabled(True)
+    panel.comments_model.set_rows(comments)
+    panel.comments.show()
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view, model = panel.comments, panel.comments_model
+    short, wide = (view.visualRect(model.index(row, 0)).height() for row in (0, 1))
+    assert wide == short, "one line for the comment when the pane has room"
+    panel.resize(240, 700)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    narrow = view.visualRect(model.index(1, 0))
+    assert narrow.height() > wide
+    assert narrow.right() <= view.viewport().width(), "wrapped, not scrolled sideways"
+    assert view.horizontalScrollBar().maximum() == 0

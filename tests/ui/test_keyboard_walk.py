@@ -69,6 +69,27 @@ def test_tab_leaves_the_journal_tabs_for_the_list(
     assert timeline.hasFocus()
 
 
+def test_tab_leaves_the_entry_date_in_one_press(
+    qtbot: QtBot, make_controller: ControllerFactory, vault_factory: VaultFactory
+) -> None:
+    # Qt's date-and-time field took six Tab presses (day, month, year, hour, minute) to leave.
+    controller = _open(qtbot, make_controller, vault_factory)
+    assert controller.shell is not None
+    page = controller.shell.journal_page
+    page.new_button.setFocus()
+    qtbot.keyClick(page.new_button, Qt.Key.Key_Return)
+    editor = page.editor
+    editor.when.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.tags
+    qtbot.keyClick(editor.tags, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.when.hasFocus()
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+    )
+    assert QApplication.focusWidget() is editor.body
+
+
 def test_tab_goes_from_a_tab_strip_into_its_page_and_back(qtbot: QtBot) -> None:
     # The same strip holds the mood charts' tabs.
     tabs = QTabWidget()

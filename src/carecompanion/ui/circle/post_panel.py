@@ -28,6 +28,7 @@ from carecompanion.ui.circle.models import (
     reaction_words,
 )
 from carecompanion.ui.common.flow import FlowLayout
+from carecompanion.ui.common.page_layout import wrap_rows
 from carecompanion.ui.common.widgets import button, label
 
 #: GitHub-flavoured Markdown with raw HTML dropped: a post is someone else's text.
@@ -110,7 +111,7 @@ class PostPanel(QWidget):
         self.comments.setObjectName("entries")
         self.comments.setModel(self.comments_model)
         self.comments.setAccessibleName(self.tr("Comments"))
-        self.comments.setWordWrap(True)
+        wrap_rows(self.comments)  # a comment goes on to more lines, never cut or scrolled
         self.comments.setSpacing(4)
         self.comments.setMinimumHeight(100)
         self.no_comments = label(self.tr("No comments yet. A few words can mean a lot."), "hint")

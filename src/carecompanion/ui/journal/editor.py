@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -47,6 +46,7 @@ from carecompanion.journal.service import (
 )
 from carecompanion.localtime import foreign_zone, is_offset_name, zone_named
 from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.date_time_field import OneStopDateTimeEdit
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.widgets import label
 from carecompanion.ui.journal import formatting
@@ -127,7 +127,7 @@ class EntryEditor(QWidget):
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Entry title"))
         self.title.setMinimumHeight(44)
-        self.when = QDateTimeEdit()
+        self.when = OneStopDateTimeEdit()  # one Tab stop, not one per section
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(date_pattern("day_time"))
         self.when.setAccessibleName(self.tr("Entry date and time"))

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -49,6 +48,7 @@ from carecompanion.mood.service import MoodService
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.choices_model import VALUE_ROLE, CheckableListModel
 from carecompanion.ui.common.core_words import activity_word, emotion_word
+from carecompanion.ui.common.date_time_field import OneStopDateTimeEdit
 from carecompanion.ui.common.i18n import date_pattern, format_entry_when
 from carecompanion.ui.common.widgets import label
 
@@ -169,15 +169,6 @@ def _hours_value(box: QDoubleSpinBox) -> float | None:
 
 def _msecs(when: datetime) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000))
-
-
-class OneStopDateTimeEdit(QDateTimeEdit):
-    """A date and time that is one Tab stop: Tab leaves it (Qt's own moves between its day,
-    month, year, hour and minute sections, five stops for one answer). The arrow keys still
-    move between sections and change them, and Alt+Down opens the calendar."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
 
 
 class CheckInQuestions(QWidget):
