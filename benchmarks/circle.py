@@ -13,7 +13,8 @@ comment), seals it to every member, then times, as the app runs them:
 - sync after a local comment: merge with the vault's copy and write the file again;
 - sync with nothing new: the file is unchanged since the last sync;
 - sync of a rewritten file with nothing new in it (another member wrote the same content):
-  decrypt and parse, but nothing is verified twice.
+  decrypt, and find the payload byte for byte the vault's stored document, so nothing is
+  parsed or verified again (issue 17's goal: <= 0.2 s at 20,000 records).
 
 Reported: the median of ``--runs`` runs in milliseconds, and the file size per record.
 """

@@ -76,3 +76,12 @@ def merge(a: CircleContent, b: CircleContent) -> CircleContent:
     result.add_cards(b.cards.values())
     result.add(b.items.values())
     return result
+
+
+def differs(a: CircleContent, b: CircleContent) -> bool:
+    """Whether ``a`` and ``b`` hold different cards or items (by their signatures)."""
+    if a.cards.keys() != b.cards.keys() or a.items.keys() != b.items.keys():
+        return True
+    if any(a.cards[fp].signature != b.cards[fp].signature for fp in a.cards):
+        return True
+    return any(item.signature != b.items[key].signature for key, item in a.items.items())

@@ -9,6 +9,7 @@ is what the post cache (``posts.CirclePosts``) relies on.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,6 +64,9 @@ class CircleRegistry:
         self._clock = clock
         self._identity = identity
         self._contents: dict[str, CircleContent] = {}
+        #: The SHA-256 of each cached copy's stored document (its payload as written), so a
+        #: sync can tell a rewritten file that holds exactly the vault's copy (``holds_payload``).
+        self._documents: dict[str, bytes] = {}
 
     # -- reading --------------------------------------------------------------------------
 
@@ -120,7 +124,17 @@ class CircleRegistry:
                 document = row.document
             cached = _trusted_content(document)
             self._contents[circle_id] = cached
+            self._documents[circle_id] = hashlib.sha256(document).digest()
         return cached
+
+    def holds_payload(self, circle_id: str, payload: bytes) -> bool:
+        """Whether ``payload`` (a file's, decrypted) is byte for byte the document the vault's
+        copy was stored as: then the file holds exactly that copy, verified before it was stored
+        (the writer is deterministic, so another member's app writing the same content writes
+        the same document), and nothing in it needs parsing or verifying again."""
+        self._content(circle_id)
+        known = self._documents.get(circle_id)
+        return known is not None and hashlib.sha256(payload).digest() == known
 
     # -- changing -------------------------------------------------------------------------
     # Callers hold the vault's circle lock (``serial.one_at_a_time``) around these.
@@ -148,6 +162,7 @@ class CircleRegistry:
             if synced:
                 row.last_synced_at = self._clock.now()
         self._contents[circle_id] = content
+        self._documents[circle_id] = hashlib.sha256(document).digest()
 
     def set_passphrase(self, circle_id: str, passphrase: str) -> None:
         """The passphrase this vault opens and writes a passphrase circle's file with."""
@@ -169,6 +184,7 @@ class CircleRegistry:
         file_hash: str,
         dirty: bool,
     ) -> CircleInfo:
+        document = encode_document(content)
         with self._db.session() as session:
             if session.get(CircleRow, content.circle_id) is not None:
                 raise CircleError(said.ALREADY_IN, name=content.name)
@@ -179,7 +195,7 @@ class CircleRegistry:
                     mode=content.mode,
                     file_path=str(path.absolute()),
                     passphrase=passphrase,
-                    document=encode_document(content),
+                    document=document,
                     last_file_digest=file_hash,
                     dirty=dirty,
                     joined_at=self._clock.now(),
@@ -187,6 +203,7 @@ class CircleRegistry:
                 )
             )
         self._contents[content.circle_id] = content
+        self._documents[content.circle_id] = hashlib.sha256(document).digest()
         return self.circle(content.circle_id)
 
     def remove(self, circle_id: str) -> None:
@@ -194,6 +211,7 @@ class CircleRegistry:
         with self._db.session() as session:
             session.delete(circle_row(session, circle_id))
         self._contents.pop(circle_id, None)
+        self._documents.pop(circle_id, None)
 
 
 def _trusted_content(document: bytes) -> CircleContent:

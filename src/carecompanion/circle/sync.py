@@ -20,9 +20,10 @@ from pathlib import Path
 from carecompanion.circle import errors as said
 from carecompanion.circle import files
 from carecompanion.circle.checking import VerifyReport, sync_warnings, verify_file
-from carecompanion.circle.content import CircleContent
+from carecompanion.circle.content import CircleContent, differs
 from carecompanion.circle.engine import (
     combine,
+    decrypt,
     file_digest,
     open_file_bytes,
     open_payload,
@@ -120,9 +121,17 @@ class CircleSync:
             digest = file_digest(data) if data is not None else ""
             known_file = data is not None and digest == known.last_digest
             copies = [c for c in files.find_copies(path) if not self._is_settled(circle_id, c)]
+            payload, rewritten = None, False
+            if data is not None and not known_file:
+                payload = self._decrypt(data, digest, known, cached, me)
+                # Rewritten with the vault's very document in it: not parsed or verified again.
+                if self._registry.holds_payload(circle_id, payload):
+                    known_file, rewritten, payload = True, True, None
             if known_file and not known.dirty and not copies and not _to_reissue(cached, me):
+                if rewritten:
+                    self._registry.mark_synced(circle_id, digest)
                 return SyncReport(circle_id, wrote=False, new_records=0, nothing_new=True)
-            read = self._open_all(circle_id, data, known_file, copies, known, cached, me)
+            read = self._open_all(circle_id, payload, known_file, copies, known, cached, me)
             # Roster first, then records judged by it (keeping.combine); the owner's first
             # sync of a version-1 circle signs its roster again as version 2.
             sources = [read.main, *(c for _p, c in read.conflicts + read.kept)]
@@ -142,7 +151,7 @@ class CircleSync:
                 or bool(read.conflicts)
                 or known.dirty
                 or bool(read.main_dropped)  # what may not be kept is not left in the file
-                or _differs(merged, read.main)
+                or differs(merged, read.main)
             )
             wrote, payload = False, None
             if must_write and roster.can_read(me.fingerprint):
@@ -153,7 +162,7 @@ class CircleSync:
                     copy.unlink(missing_ok=True)
             for copy, _content in read.kept:
                 self._settle(circle_id, copy)  # merged into the vault's copy below
-            if payload is None and not known.dirty and not _differs(merged, cached):
+            if payload is None and not known.dirty and not differs(merged, cached):
                 # Someone rewrote the file with nothing new for us: the vault's copy stands
                 # (re-encoding 20,000 records would cost more than the whole read).
                 self._registry.mark_synced(circle_id, digest)
@@ -182,30 +191,37 @@ class CircleSync:
         except CircleFileError as exc:
             raise as_repairable(exc, me.fingerprint == cached.owner) from exc
 
+    def _decrypt(
+        self, data: bytes, digest: str, known: FileState, cached: CircleContent, me: MemberIdentity
+    ) -> bytes:
+        """The main file's payload (the one ``adopt`` left, when it is of this file)."""
+        adopted, self._adopted = self._adopted, None
+        if adopted is not None and adopted[0] == digest:
+            return adopted[1]
+        try:
+            return decrypt(data, me, known.passphrase)
+        except CircleFileError as exc:
+            raise as_repairable(exc, me.fingerprint == cached.owner) from exc
+
     def _open_all(
         self,
         circle_id: str,
-        data: bytes | None,
+        payload: bytes | None,
         known_file: bool,
         copies: list[files.Copy],
         known: FileState,
         cached: CircleContent,
         me: MemberIdentity,
     ) -> _Read:
-        """Verify the main file and the copies. The file the vault synced last is not opened
-        again: the vault holds all of it (in a passphrase circle, that saves a key derivation
-        at every sync of a local change, and at the first sync after joining)."""
-        if data is None or known_file:
+        """Verify the main file (``payload``, decrypted; None when there is none, or when it
+        is ``known_file``: it holds the vault's copy, which is not opened again: in a passphrase
+        circle, that saves a key derivation at every sync of a local change, and at the first
+        sync after joining) and the copies."""
+        if payload is None:
             read = _Read(cached if known_file else None, fresh=False)
         else:
-            adopted, self._adopted = self._adopted, None
             try:
-                if adopted is not None and adopted[0] == file_digest(data):
-                    opened = open_payload(adopted[1], cached)
-                else:
-                    opened = open_file_bytes(
-                        data, identity=me, passphrase=known.passphrase, cached=cached
-                    )
+                opened = open_payload(payload, cached)
             except CircleFileError as exc:
                 raise as_repairable(exc, me.fingerprint == cached.owner) from exc
             if opened.content.circle_id != circle_id:
@@ -281,11 +297,3 @@ def _warnings(
 def _to_reissue(cached: CircleContent, me: MemberIdentity) -> bool:
     """The owner holds a version-1 roster: their sync signs it again (even with nothing new)."""
     return me.fingerprint == cached.owner and roster_of(cached).legacy
-
-
-def _differs(a: CircleContent, b: CircleContent) -> bool:
-    if a.cards.keys() != b.cards.keys() or a.items.keys() != b.items.keys():
-        return True
-    if any(a.cards[fp].signature != b.cards[fp].signature for fp in a.cards):
-        return True
-    return any(item.signature != b.items[key].signature for key, item in a.items.items())
