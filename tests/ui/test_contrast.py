@@ -457,7 +457,9 @@ def ui_widget_classes() -> set[str]:
     """The Qt widget classes src/carecompanion/ui makes or derives from."""
     names: set[str] = set()
     for path in UI.rglob("*.py"):
-        names |= set(re.findall(r"\b(Q[A-Z]\w+)\(", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"\b(Q[A-Z]\w+)\(", text))  # made: QLineEdit(...)
+        names |= set(re.findall(r"^class \w+\((Q[A-Z]\w+)", text, re.M))  # derived from
     return {n for n in names if (cls := widget_class(n)) is not None and issubclass(cls, QWidget)}
 
 
