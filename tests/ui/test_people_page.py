@@ -301,3 +301,31 @@ def test_members_and_moving_one_meeting(
     moved = page.meetings_model.value(0)
     assert moved.moved
     assert moved.start.date() == new_day and moved.start.hour == 10
+
+
+def test_a_group_added_shows_in_the_sidebar_at_once(
+    qtbot: QtBot, vault_factory: VaultFactory, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QDate, QTime
+
+    from carecompanion.ui.app.main_shell import MainShell
+    from carecompanion.ui.people.group_dialog import GroupDialog
+
+    session = _session(vault_factory, clock)
+    shell = MainShell(session)
+    qtbot.addWidget(shell)
+    shell.show_section(2)
+    assert shell.next_meeting.text() == ""
+
+    def fill(dialog: GroupDialog) -> int:
+        qtbot.keyClicks(dialog.name, "Carers' circle")
+        today = clock.now().date()
+        dialog.first.setDate(QDate(today.year, today.month, today.day).addDays(1))
+        dialog.start.setTime(QTime(18, 30))
+        dialog.zone.setText("Europe/London")
+        dialog._check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(GroupDialog, "exec", fill)
+    shell.people_page.add_group()
+    assert "Carers' circle" in shell.next_meeting.text(), "without changing section first"

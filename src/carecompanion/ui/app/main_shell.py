@@ -210,6 +210,7 @@ class MainShell(QWidget):
     def people_page(self) -> PeoplePage:
         if self._people_page is None:
             self._people_page = PeoplePage(self.session)
+            self._people_page.meetings_changed.connect(self.refresh_next_meeting)
             self._swap(self._people_slot, self._people_page)
         return self._people_page
 

@@ -6,7 +6,7 @@ import html
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -122,6 +122,10 @@ def stay_in_touch_words(contact: Contact) -> str:
 
 
 class PeoplePage(QWidget):
+    # The page was refreshed after a change (a group added, edited, moved, removed): the
+    # sidebar's "Next meeting", shown on every page, reads it again.
+    meetings_changed = Signal()
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
@@ -319,6 +323,7 @@ class PeoplePage(QWidget):
         )
         groups = self._session.groups.list()
         self.groups_model.set_rows(groups)
+        self.meetings_changed.emit()
         has_any = people.count() > 0 or bool(groups)
         self.body.setCurrentWidget(self.tabs if has_any or query else self.empty)
         row = self.model.row_of(current.id) if current else (0 if contacts else -1)
