@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
 from carecompanion.paths import AppPaths
+from carecompanion.session import VaultSession
 from carecompanion.ui.app.controller import AppController
 from carecompanion.ui.app.launch import create_application
 from carecompanion.ui.app.main_window import dispose
@@ -17,6 +19,7 @@ from carecompanion.ui.common import theme
 from carecompanion.vault.device_keys import DeviceKeyStore
 from carecompanion.vault.kdf import KdfParams
 from tests.conftest import InMemoryKeyring, VaultFactory
+from tests.ui.circle_support import Person
 
 ControllerFactory = Callable[..., AppController]
 
@@ -83,3 +86,25 @@ def no_surprise_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("information", "warning", "question", "critical"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+# -- the Circle page's people (tests/ui/circle_support.py) ----------------------------------------
+@pytest.fixture
+def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> Person:
+    """``person("Ana")``: a vault of Ana's own under tmp_path, her name set for circles."""
+
+    def make(name: str) -> VaultSession:
+        unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
+        session = VaultSession(unlocked, clock)
+        session.circles.set_name(name)
+        return session
+
+    return make
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    """The folder the circle's members share (Syncthing, Dropbox, a USB stick)."""
+    folder = tmp_path / "Shared"
+    folder.mkdir()
+    return folder

@@ -18,29 +18,15 @@ from carecompanion.circle import posts as posts_module
 from carecompanion.circle.errors import READ_ONLY, NotAllowed
 from carecompanion.circle.view import build_posts
 from carecompanion.clock import FixedClock
-from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.common.workers import current_task
 from tests.conftest import VaultFactory
 from tests.helpers import GOOD_PASSPHRASE
+from tests.ui.circle_support import Person
 from tests.ui.conftest import ControllerFactory
 
 WAIT = 15_000
-
-
-PersonFactory = Callable[[str], VaultSession]
-
-
-@pytest.fixture
-def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> PersonFactory:
-    def make(name: str) -> VaultSession:
-        unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
-        session = VaultSession(unlocked, clock)
-        session.circles.set_name(name)
-        return session
-
-    return make
 
 
 def make_page(qtbot: QtBot, session: VaultSession) -> CirclePage:
@@ -98,7 +84,7 @@ SERVICE_CALLS = (
 
 
 def test_every_circle_call_of_the_page_runs_on_a_worker(
-    qtbot: QtBot, person: PersonFactory, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, person: Person, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id, rid = circle_with_a_post(ana, bea, shared_folder / "t.carecircle")
@@ -138,7 +124,7 @@ def shared_folder(tmp_path: Path) -> Path:
 
 
 def test_a_comment_shows_as_sending_until_the_circle_has_it(
-    qtbot: QtBot, person: PersonFactory, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, person: Person, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id, rid = circle_with_a_post(ana, bea, shared_folder / "t.carecircle")
@@ -171,7 +157,7 @@ def test_a_comment_shows_as_sending_until_the_circle_has_it(
 
 
 def test_a_reaction_waits_as_sending_and_a_failed_comment_comes_back(
-    qtbot: QtBot, person: PersonFactory, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, person: Person, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id, _rid = circle_with_a_post(ana, bea, shared_folder / "t.carecircle")
@@ -209,7 +195,7 @@ def test_a_reaction_waits_as_sending_and_a_failed_comment_comes_back(
 
 
 def test_refreshing_an_unchanged_circle_builds_nothing(
-    qtbot: QtBot, person: PersonFactory, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, person: Person, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_with_a_post(ana, bea, shared_folder / "t.carecircle")
@@ -281,7 +267,7 @@ def test_locking_during_a_sync_waits_for_it_and_drops_its_result(
 
 
 def test_choosing_another_circle_during_a_sync_keeps_that_choice(
-    qtbot: QtBot, person: PersonFactory, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, person: Person, shared_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana = person("Ana")
     first = ana.circles.create("Aardvark walkers", shared_folder / "a.carecircle").id

@@ -23,12 +23,9 @@ from carecompanion.ui.circle.help_dialogs import AskDialog, NoteDialog
 from carecompanion.ui.circle.help_model import help_rows, slot_when
 from carecompanion.ui.circle.page import CirclePage
 from tests.conftest import VaultFactory
+from tests.ui.circle_support import WAIT, Person, make_page, wait_idle
 from tests.ui.conftest import ControllerFactory, activate
 from tests.ui.test_accessibility import unnamed_controls
-
-WAIT = 15_000
-
-Person = Callable[[str], VaultSession]
 
 
 @pytest.fixture(autouse=True)
@@ -39,38 +36,6 @@ def computer_in_london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-@pytest.fixture
-def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> Person:
-    def make(name: str) -> VaultSession:
-        unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
-        session = VaultSession(unlocked, clock)
-        session.circles.set_name(name)
-        return session
-
-    return make
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "Shared"
-    folder.mkdir()
-    return folder
-
-
-def make_page(qtbot: QtBot, session: VaultSession) -> CirclePage:
-    page = CirclePage(session)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    wait_idle(qtbot, page)
-    return page
-
-
-def wait_idle(qtbot: QtBot, page: CirclePage) -> None:
-    qtbot.wait(10)  # the first sync is queued after the page is built
-    qtbot.waitUntil(lambda: not page.work.busy, timeout=WAIT)
 
 
 def circle_of(owner: VaultSession, others: list[tuple[VaultSession, str]], file: Path) -> str:
@@ -125,7 +90,7 @@ def test_ask_offer_confirm_through_the_help_tab(
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id = circle_of(ana, [(bea, "member")], shared / "group.carecircle")
-    ana_page = make_page(qtbot, ana)
+    ana_page = make_page(qtbot, ana, show=True)
     open_help(qtbot, ana_page)
     tab = ana_page.help_tab
     assert tab.stack.currentIndex() == 1  # nobody has asked yet: the kind empty state
@@ -162,7 +127,7 @@ def test_ask_offer_confirm_through_the_help_tab(
     assert not ana.circles.circle(circle_id).dirty, "the page synced after asking"
 
     # Bea, in her own vault, sees it after a sync and offers.
-    bea_page = make_page(qtbot, bea)
+    bea_page = make_page(qtbot, bea, show=True)
     open_help(qtbot, bea_page)
     bea_tab = bea_page.help_tab
     shown = bea_tab.panel_request()
@@ -220,7 +185,7 @@ def test_withdraw_after_confirmation_and_cancel_are_asked_first(
     ana.circles.sync(circle_id)
     ana.circles.confirm_offer(circle_id, offer_id)
     ana.circles.sync(circle_id)
-    bea_page = make_page(qtbot, bea)
+    bea_page = make_page(qtbot, bea, show=True)
     open_help(qtbot, bea_page)
     bea_tab = bea_page.help_tab
     shown = bea_tab.panel_request()
@@ -238,7 +203,7 @@ def test_withdraw_after_confirmation_and_cancel_are_asked_first(
     assert request.state == "open", "a withdrawal after confirmation opens the slot again"
     assert (request.offers[0].state, request.offers[0].reason) == ("withdrawn", "I have a cold")
 
-    ana_page = make_page(qtbot, ana)
+    ana_page = make_page(qtbot, ana, show=True)
     open_help(qtbot, ana_page)
     tab = ana_page.help_tab
     tab.choose(rid)
@@ -259,7 +224,7 @@ def test_a_weekly_series_and_a_refused_time_keep_the_dialog_open(
 ) -> None:
     ana, bea = person("Ana"), person("Bea")
     circle_id = circle_of(ana, [(bea, "member")], shared / "group.carecircle")
-    page = make_page(qtbot, ana)
+    page = make_page(qtbot, ana, show=True)
     open_help(qtbot, page)
     errors: list[str] = []
 
@@ -314,12 +279,12 @@ def test_a_helper_offers_but_does_not_ask_and_a_reader_is_told_why(
         circle_id, Ask("A lift to the clinic", start, start + timedelta(hours=2), "UTC")
     )
     ana.circles.sync(circle_id)
-    helper_page = make_page(qtbot, hal)
+    helper_page = make_page(qtbot, hal, show=True)
     open_help(qtbot, helper_page)
     tab = helper_page.help_tab
     assert not tab.ask_button.isVisibleTo(tab)
     assert tab.panel.offer_button.isVisibleTo(tab)
-    reader_page = make_page(qtbot, rue)
+    reader_page = make_page(qtbot, rue, show=True)
     open_help(qtbot, reader_page)
     tab = reader_page.help_tab
     assert not tab.ask_button.isVisibleTo(tab)
@@ -390,7 +355,7 @@ def test_the_organiser_makes_someone_a_helper_and_is_told_what_that_means(
 
     ana, hal = person("Ana"), person("Hal")
     circle_id = ana.circles.create("Tuesday group", shared / "t.carecircle").id
-    page = make_page(qtbot, ana)
+    page = make_page(qtbot, ana, show=True)
     card_file = tmp_path / "Hal.carecard"
     card_file.write_bytes(hal.circles.card().to_bytes())
     dialog = MembersDialog(ana.circles, page.work, circle_id, page.request_sync)
@@ -548,7 +513,7 @@ def test_export_what_i_promised_as_an_icalendar_file(
 
     ana, bea = person("Ana"), person("Bea")
     circle_id, rid, _ = _asked_and_offered(ana, bea, shared / "group.carecircle")
-    page = make_page(qtbot, bea)
+    page = make_page(qtbot, bea, show=True)
     open_help(qtbot, page)
     tab = page.help_tab
     target = tmp_path / "out" / "my help"

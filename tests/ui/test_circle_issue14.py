@@ -22,52 +22,16 @@ from carecompanion.circle.errors import CircleFileError
 from carecompanion.circle.keeping import Dropped
 from carecompanion.circle.sync import SyncReport
 from carecompanion.clock import FixedClock
-from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.members_dialog import MembersDialog
 from carecompanion.ui.circle.models import AUTHOR_ROLE
-from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.circle.passphrase_dialog import CirclePassphraseDialog
 from carecompanion.ui.circle.share_dialog import ShareDialog
-from tests.conftest import VaultFactory
+from tests.ui.circle_support import WAIT, Person, make_page, wait_idle
 from tests.ui.test_accessibility import unnamed_controls
 
-WAIT = 15_000
 OLD = "lantern garden kettle"
 NEW = "harbour violet morning"
-
-Person = Callable[[str], VaultSession]
-
-
-@pytest.fixture
-def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> Person:
-    def make(name: str) -> VaultSession:
-        unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
-        session = VaultSession(unlocked, clock)
-        session.circles.set_name(name)
-        return session
-
-    return make
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "Shared"
-    folder.mkdir()
-    return folder
-
-
-def make_page(qtbot: QtBot, session: VaultSession) -> CirclePage:
-    page = CirclePage(session)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    wait_idle(qtbot, page)
-    return page
-
-
-def wait_idle(qtbot: QtBot, page: CirclePage) -> None:
-    qtbot.wait(10)  # the first sync is queued after the page is built
-    qtbot.waitUntil(lambda: not page.work.busy, timeout=WAIT)
 
 
 def circle_of(owner: VaultSession, others: list[VaultSession], file: Path) -> str:

@@ -3,7 +3,6 @@ sharing one circle file in a temporary "shared folder"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,52 +12,17 @@ from pytestqt.qtbot import QtBot
 
 from carecompanion.circle.view import Reply
 from carecompanion.clock import FixedClock
-from carecompanion.paths import AppPaths
 from carecompanion.session import VaultSession
 from carecompanion.ui.circle.dialogs import JoinCircleDialog, MemberCardDialog, StartCircleDialog
 from carecompanion.ui.circle.members_dialog import AddMemberDialog, MembersDialog
-from carecompanion.ui.circle.page import CirclePage
 from carecompanion.ui.circle.post_panel import PostPanel
 from carecompanion.ui.circle.share_dialog import ShareDialog, parse_redactions
 from tests.conftest import VaultFactory
+from tests.ui.circle_support import WAIT, Person, make_page, wait_idle
 from tests.ui.conftest import ControllerFactory
 from tests.ui.test_accessibility import unnamed_controls
 
-WAIT = 15_000
-
 # The `person` fixture: a fresh vault session for a member of that name.
-Person = Callable[[str], VaultSession]
-
-
-@pytest.fixture
-def person(vault_factory: VaultFactory, clock: FixedClock, tmp_path: Path) -> Person:
-    def make(name: str) -> VaultSession:
-        unlocked, _ = vault_factory(paths=AppPaths(tmp_path / name))
-        session = VaultSession(unlocked, clock)
-        session.circles.set_name(name)
-        return session
-
-    return make
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "Shared"
-    folder.mkdir()
-    return folder
-
-
-def make_page(qtbot: QtBot, session: VaultSession) -> CirclePage:
-    page = CirclePage(session)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    wait_idle(qtbot, page)
-    return page
-
-
-def wait_idle(qtbot: QtBot, page: CirclePage) -> None:
-    qtbot.wait(10)  # the first sync is queued after the page is built
-    qtbot.waitUntil(lambda: not page.work.busy, timeout=WAIT)
 
 
 def two_member_circle(ana: VaultSession, bea: VaultSession, file: Path) -> str:
