@@ -5,6 +5,7 @@ ends it. The clock is injected where time matters; nothing asserts how fast anyt
 from __future__ import annotations
 
 import base64
+import fcntl
 import io
 import os
 import resource
@@ -178,6 +179,26 @@ def test_lock_removes_a_stale_socket(runtime: Path) -> None:
     _stale_socket(path)
     assert agent.end_agent() is False
     assert not path.exists()
+
+
+def test_a_socket_being_bound_is_not_taken_for_a_stale_one(runtime: Path) -> None:
+    """Between bind() and listen() a new agent's socket refuses connections just as a stale
+    one does: a second ``unlock`` (or ``lock``) then must not unlink it from under it. A new
+    agent holds the folder's lock file while it binds; whoever finds the lock held leaves
+    the socket alone."""
+    path = agent.socket_path()
+    agent.ensure_folder(path.parent)
+    lock_fd = os.open(path.parent / "agent.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    half = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)  # as agent_server.bind holds it
+        half.bind(os.fsencode(path))  # bound, not listening yet
+        assert agent.remove_stale_socket(path) is False
+        assert agent.end_agent() is False
+        assert path.exists(), "the starting agent's socket is still there"
+    finally:
+        half.close()
+        os.close(lock_fd)
 
 
 def test_something_else_at_the_socket_path_is_left_alone(runtime: Path, key: bytearray) -> None:
@@ -373,11 +394,62 @@ def test_a_frame_round_trips_and_its_secret_stays_in_a_buffer() -> None:
         (2).to_bytes(4, "big") + b"[]" + (0).to_bytes(4, "big"),  # not an object
         (2).to_bytes(4, "big") + b"{}" + (1000).to_bytes(4, "big"),  # a secret too large
         (2).to_bytes(4, "big") + b"{",  # cut short
+        (4000).to_bytes(4, "big") + b"[" * 4000,  # nested past the JSON parser's recursion
     ],
 )
 def test_a_bad_frame_is_refused(frame: bytes) -> None:
     with pytest.raises((ValueError, ConnectionError)):
         agent.read_frame(io.BytesIO(frame).readinto)
+
+
+def test_a_hostile_frame_does_not_end_the_agent(runtime: Path, key: bytearray) -> None:
+    thread, ended, _held = _in_thread_agent(runtime, key, FakeClock())
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as peer:
+        peer.connect(os.fsencode(agent.socket_path()))
+        peer.sendall((4000).to_bytes(4, "big") + b"[" * 4000)
+        peer.settimeout(10)
+        assert peer.recv(16) == b"", "no answer: the agent drops the connection"
+    assert agent.fetch_key(VAULT) == key, "and still answers everyone else"
+    agent.end_agent()
+    thread.join(timeout=10)
+    assert ended == ["locked"]
+
+
+def test_a_peer_that_trickles_bytes_is_dropped(
+    runtime: Path, key: bytearray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slow-loris: a byte now and then, each within the read timeout, must not keep the
+    agent from everyone else (one request is bounded as a whole, not per read)."""
+    monkeypatch.setattr(agent_server, "TIMEOUT_SECONDS", 0.5)
+    thread, ended, _held = _in_thread_agent(runtime, key, FakeClock())
+    stop = threading.Event()
+    peer = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    peer.connect(os.fsencode(agent.socket_path()))
+
+    def trickle() -> None:
+        peer.sendall((4000).to_bytes(4, "big"))
+        while not stop.wait(0.1):
+            try:
+                peer.sendall(b" ")
+            except OSError:
+                return  # dropped
+
+    trickler = threading.Thread(target=trickle, daemon=True)
+    trickler.start()
+    try:
+        got = None
+        for _attempt in range(10):  # each attempt waits up to the client's own timeout
+            got = agent.fetch_key(VAULT)
+            if got is not None:
+                break
+        assert got == key
+    finally:
+        stop.set()
+        trickler.join(timeout=10)
+        peer.close()
+        agent.end_agent()
+        thread.join(timeout=10)
+    assert ended == ["locked"]
 
 
 def test_what_the_agent_answers() -> None:
@@ -448,13 +520,14 @@ def test_the_screen_locking_ends_a_real_agent(
 
 
 def test_the_agent_loads_nothing_heavy() -> None:
-    """It starts fast and stays small: the standard library and two modules of ours."""
+    """It starts fast and stays small: the standard library and three small modules of ours."""
     probe = (
         "import json, sys; import carecompanion.vault.agent_server; "
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('cryptography', 'sqlalchemy', 'alembic', 'sqlcipher3', 'PySide6', 'platformdirs') "
         "or (m.startswith('carecompanion') and m not in ('carecompanion', 'carecompanion.vault', "
-        "'carecompanion.vault.agent', 'carecompanion.vault.agent_server')))))"
+        "'carecompanion.vault.agent', 'carecompanion.vault.agent_server', "
+        "'carecompanion.vault.zeroing')))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60

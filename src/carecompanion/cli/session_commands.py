@@ -44,7 +44,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     """Always with the passphrase, even when a session is running: a session is extended
     only by someone who knows it, so its time limit means something."""
     from carecompanion.vault import agent
-    from carecompanion.vault.vault import zero
+    from carecompanion.vault.zeroing import zero
 
     seconds = parse_duration(args.duration)
     if not agent.supported():

@@ -88,7 +88,8 @@ def unlock(args: argparse.Namespace, *, passphrase_only: bool = False) -> Unlock
 def _unlock_with_session(vault: Vault, vault_id: str) -> UnlockedVault | None:
     """The vault opened with the session agent's key, or None (no agent, its time is up, it
     holds another vault, or its key no longer opens this one): then the passphrase."""
-    from carecompanion.vault.agent import fetch_key, zero
+    from carecompanion.vault.agent import fetch_key
+    from carecompanion.vault.zeroing import zero
 
     data_key = fetch_key(vault_id)
     if data_key is None:

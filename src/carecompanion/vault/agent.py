@@ -34,6 +34,7 @@ command asks for the passphrase as if there were no agent.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import socket
@@ -41,9 +42,11 @@ import stat
 import struct
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+from carecompanion.vault.zeroing import zero
 
 PROTOCOL = 1
 KEY_BYTES = 32
@@ -51,6 +54,9 @@ KEY_BYTES = 32
 MAX_JSON_BYTES = 4096
 MAX_SECRET_BYTES = 64
 SOCKET_NAME = "agent.sock"
+#: Held (flock) while an agent binds its socket and while a stale one is removed: see
+#: ``binding_lock``.
+LOCK_NAME = "agent.lock"
 RUNTIME_FOLDER = "carecompanion"
 #: How long a session lasts when ``--for`` is not given, and the longest it may last.
 DEFAULT_SECONDS = 15 * 60
@@ -152,7 +158,10 @@ def read_frame(read_into: Reader) -> tuple[dict[str, Any], bytearray]:
     """One frame: the JSON object, and the secret in a buffer the caller zeroes."""
     body = bytearray(_read_length(read_into, MAX_JSON_BYTES))
     _read_exact(read_into, memoryview(body))
-    message = json.loads(body.decode("utf-8"))
+    try:
+        message = json.loads(body.decode("utf-8"))
+    except RecursionError:  # "[[[[...": deeper than the parser goes; no request nests
+        raise ValueError("a frame nested too deep") from None
     if not isinstance(message, dict):
         raise ValueError("a frame holds a JSON object")
     secret = bytearray(_read_length(read_into, MAX_SECRET_BYTES))
@@ -166,11 +175,6 @@ def write_frame(write: Writer, message: Mapping[str, Any], secret: bytearray | N
     write(_LENGTH.pack(len(body)) + body + _LENGTH.pack(0 if secret is None else len(secret)))
     if secret:
         write(secret)
-
-
-def zero(buffer: bytearray) -> None:
-    for index in range(len(buffer)):
-        buffer[index] = 0
 
 
 def peer_uid(sock: socket.socket) -> int | None:
@@ -260,9 +264,40 @@ def end_agent(env: Mapping[str, str] | None = None) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def binding_lock(folder: Path, *, wait: bool) -> Iterator[bool]:
+    """The folder's lock, held while an agent binds its socket and makes it listen: between
+    ``bind`` and ``listen`` a new socket refuses connections just as a stale one does, so
+    without it a second ``unlock`` (or ``lock``) could unlink a starting agent's socket and
+    leave that agent holding the key where no one can reach it. Yields whether it is held
+    (``wait=False``: False at once when someone else holds it)."""
+    try:
+        fd = os.open(
+            folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+        )
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # lets go of the lock
+
+
 def remove_stale_socket(path: Path) -> bool:
-    """Remove ``path`` when it is a socket of ours that no process listens on. True when the
-    path is free now."""
+    """Remove ``path`` when it is a socket of ours that no process listens on, unless an
+    agent is binding it right now. True when the path is free now."""
+    with binding_lock(path.parent, wait=False) as held:
+        return held and remove_if_stale(path)
+
+
+def remove_if_stale(path: Path) -> bool:
+    """``remove_stale_socket`` for a caller that holds ``binding_lock`` already."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:

@@ -49,13 +49,14 @@ from carecompanion.vault.agent import (
     PROTOCOL,
     TIMEOUT_SECONDS,
     AgentError,
+    binding_lock,
     ensure_folder,
     peer_uid,
     read_frame,
-    remove_stale_socket,
+    remove_if_stale,
     write_frame,
-    zero,
 )
+from carecompanion.vault.zeroing import zero
 
 #: The longest the agent sleeps between looks at its clock and its socket file.
 WAKE_EVERY_SECONDS = 30.0
@@ -225,13 +226,28 @@ def _socket_still_ours(path: Path | None, inode: int | None) -> bool:
         return False
 
 
+def _reader_until(conn: socket.socket, deadline: float) -> Callable[[memoryview], int]:
+    """``conn.recv_into`` bounded by one deadline for the whole request: a per-read timeout
+    alone lets a peer trickle a byte at a time and hold the agent from everyone else."""
+
+    def read_into(view: memoryview) -> int:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request took too long")
+        conn.settimeout(left)
+        return conn.recv_into(view)
+
+    return read_into
+
+
 def _serve_one(conn: socket.socket, agent: Agent) -> bool:
     """Answer one connection; True when the agent should stop."""
     conn.settimeout(TIMEOUT_SECONDS)
     if peer_uid(conn) != os.getuid():
         return False  # another user (only root could reach the socket): no answer at all
     try:
-        request, secret = read_frame(conn.recv_into)
+        request, secret = read_frame(_reader_until(conn, time.monotonic() + TIMEOUT_SECONDS))
+        conn.settimeout(TIMEOUT_SECONDS)
         zero(secret)
         reply, key, stop = agent.answer(request)
         write_frame(conn.sendall, reply, key)
@@ -306,6 +322,11 @@ def bind(path: Path) -> socket.socket:
     """Listen at ``path`` (0600 in a 0700 folder). A stale socket a killed agent left is
     replaced; a live agent there is not (AgentError)."""
     ensure_folder(path.parent)
+    with binding_lock(path.parent, wait=True):  # bind to listen is one step for the others
+        return _bind_locked(path)
+
+
+def _bind_locked(path: Path) -> socket.socket:
     for attempt in (1, 2):
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -317,7 +338,7 @@ def bind(path: Path) -> socket.socket:
             listener.close()
             if exc.errno != errno.EADDRINUSE or attempt == 2:
                 raise
-            if not remove_stale_socket(path):
+            if not remove_if_stale(path):
                 if not stat.S_ISSOCK(os.lstat(path).st_mode):
                     raise AgentError(f"something else is at {path}") from exc
                 raise AgentError("another session is starting at the same time") from exc

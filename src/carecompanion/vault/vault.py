@@ -84,6 +84,7 @@ from carecompanion.vault.writer_lock import (
     Holder,
     WriterLock,
 )
+from carecompanion.vault.zeroing import zero
 
 if TYPE_CHECKING:
     from carecompanion.storage.database import Database
@@ -109,11 +110,6 @@ def subkey(data_key: bytes | bytearray, purpose: str) -> bytearray:
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"carecompanion " + purpose.encode()
     ).derive_into(data_key, key)
     return key
-
-
-def zero(buffer: bytearray) -> None:
-    for index in range(len(buffer)):
-        buffer[index] = 0
 
 
 @contextlib.contextmanager
