@@ -156,7 +156,9 @@ class _Reader:
             match = _STRUCTURE.search(self.buf, at)
             if match is None:
                 offset = len(self.buf) - self.pos  # searched to the end already
-                if not self._more():
+                # Read as much again as is kept: each read copies the buffer, so reads that
+                # double keep a long value's work in step with its size, not its square.
+                if not self._more(at_least=offset):
                     raise NotStreamable("the file ends inside a value")
                 at = self.pos + offset
                 continue
