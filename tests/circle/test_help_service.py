@@ -250,3 +250,21 @@ def test_the_file_is_version_3_only_when_it_holds_help(
     assert version() == 3
     bea.circles.sync(circle_id)
     assert [r.what for r in board(bea, circle_id)] == ["Sit with Mum"]
+
+
+def test_a_series_that_runs_past_the_calendar_the_format_allows_is_refused(
+    people: dict[str, Person], shared: Path
+) -> None:
+    """Only the first date was checked: a series running into 9999 failed with an error
+    that had no code (MalformedItem), and one running past 9999 with an OverflowError."""
+    circle_id = make_circle(people, shared, ROLES)
+    ana = people["Ana"]
+    for start, days, count in (
+        (datetime(9998, 12, 20, 9), (0, 1, 2, 3, 4, 5, 6), 30),
+        (datetime(9998, 12, 31, 9), (0,), 100),
+    ):
+        with pytest.raises(InvalidInput, match="too far"):
+            ana.circles.ask_for_help(
+                circle_id, sit(start=start, end=start.replace(hour=10), weekdays=days, count=count)
+            )
+    assert board(ana, circle_id) == []

@@ -219,3 +219,60 @@ def test_times_just_inside_the_calendar_the_format_allows_are_read_in_every_zone
     kept = combine(circle, ())
     requests = help_requests(kept.content, kept.roster, NOW)
     assert [r.state for r in requests] == ["closed", "open"]
+
+
+def test_the_ics_of_slots_at_both_ends_the_format_allows_is_written() -> None:
+    """A hostile asker can date confirmed slots in 1970 and 9998 (the format's range): the
+    export's VTIMEZONE range then ran past 9999 (OverflowError), and must stay small."""
+
+    circle = content(ANA, BEA)
+    circle.add([roster_item(ANA, BEA.fingerprint, "member")])
+    slots = [
+        ("Europe/London", "1970-01-01T10:00", "1970-01-01T11:00"),
+        ("Europe/London", "9998-12-31T22:00", "9998-12-31T23:59"),
+        ("Etc/GMT+12", "9998-12-31T22:00", "9998-12-31T23:59"),
+    ]
+    for n, (zone, start, end) in enumerate(slots):
+        request = sign_record(circle, ANA, NOW, "request", _request(zone, start, end, n))
+        offer = sign_record(circle, BEA, NOW, "offer", {"note": ""}, target=request.fields["id"])
+        sign_record(circle, ANA, NOW, "confirmation", {"note": ""}, target=offer.fields["id"])
+    kept = combine(circle, ())
+    requests = help_requests(kept.content, kept.roster, NOW)
+    data = calendar_bytes(requests, lambda _fp: "Ana", NOW)
+    assert len(data) < 1_000_000  # the zone data stays bounded whatever the slots' years
+    calendar = vobject.readOne(data.decode("utf-8"))
+    assert len(calendar.vevent_list) == 3
+
+
+def test_a_zone_name_is_looked_up_once_however_many_requests_use_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile member may date thousands of requests in a zone this computer does not
+    know: each failed lookup searched the zone database again (three per request), most of
+    the calendar's time. A name is looked up once."""
+    from carecompanion.circle import slots
+    from carecompanion.people.zones import zone
+
+    slots.clear_zone_cache()
+    looked_up: list[str] = []
+    real = zone
+
+    def counting(name: str) -> Any:
+        looked_up.append(name)
+        return real(name)
+
+    monkeypatch.setattr(slots, "zone", counting)
+    circle = content(ANA)
+    for n in range(30):
+        sign_record(
+            circle,
+            ANA,
+            NOW,
+            "request",
+            _request("Nowhere/Zone", "2027-01-01T10:00", "2027-01-01T11:00", n),
+        )
+    kept = combine(circle, ())
+    requests = help_requests(kept.content, kept.roster, NOW)
+    assert len(requests) == 30 and not any(r.zone_known for r in requests)
+    assert looked_up.count("Nowhere/Zone") == 1
+    slots.clear_zone_cache()

@@ -11,7 +11,7 @@ SEQUENCE, which calendar apps take to remove or strike it out.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -91,8 +91,13 @@ def calendar_bytes(
     for request, stands in chosen:
         calendar.add_component(_event(request, stands, name, stamp, alarm_minutes))
     days = [request.start.date() for request, _stands in chosen] or [stamp.date()]
+    # Clamped a year inside the calendar's ends: a slot may be dated up to 9998
+    # (items._check_request), and icalendar steps up to 64 days past its range; beyond
+    # date.max is an OverflowError.
+    before, after = timedelta(days=366), timedelta(days=VTIMEZONE_YEARS * 366)
+    edge = timedelta(days=366)
     calendar.add_missing_timezones(
-        first_date=min(days) - timedelta(days=366),
-        last_date=max(days) + timedelta(days=VTIMEZONE_YEARS * 366),
+        first_date=max(min(days), date.min + before + edge) - before,
+        last_date=min(max(days), date.max - after - edge) + after,
     )
     return bytes(calendar.to_ical())

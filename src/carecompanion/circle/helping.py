@@ -236,7 +236,12 @@ class CircleHelp:
             return [(start, end)]
         if not 1 <= ask.count <= MAX_SERIES_SLOTS:
             raise InvalidInput(SERIES_RANGE, count=MAX_SERIES_SLOTS)
-        return weekly(start, end, ask.weekdays, ask.count)
+        try:
+            slots = weekly(start, end, ask.weekdays, ask.count)
+        except OverflowError:  # past 9999-12-31
+            raise InvalidInput(FAR_AWAY) from None
+        check_times(*slots[-1], ask.zone, self._clock.now())  # the first was checked above
+        return slots
 
     @one_at_a_time
     def edit_request(self, circle_id: str, request_id: str, ask: Ask) -> None:

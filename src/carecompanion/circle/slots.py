@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Final
 
 from carecompanion.people.zones import zone
@@ -27,20 +28,29 @@ WEEKDAYS: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WALL_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def zone_of(name: str) -> tzinfo:
-    """The zone called ``name``, or UTC when this computer does not know it."""
+@lru_cache(maxsize=256)
+def _known_zone(name: str) -> tzinfo | None:
+    """Cached, misses too: a hostile member may date thousands of requests in a zone this
+    computer does not know, and ZoneInfo searches the zone database again for each miss.
+    Bounded: names are theirs to choose."""
     try:
         return zone(name)
     except KeyError:
-        return UTC
+        return None
+
+
+def clear_zone_cache() -> None:
+    _known_zone.cache_clear()
+
+
+def zone_of(name: str) -> tzinfo:
+    """The zone called ``name``, or UTC when this computer does not know it."""
+    found = _known_zone(name)
+    return found if found is not None else UTC
 
 
 def zone_known(name: str) -> bool:
-    try:
-        zone(name)
-    except KeyError:
-        return False
-    return True
+    return _known_zone(name) is not None
 
 
 def moment(wall: str, zone_name: str) -> datetime:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +23,22 @@ from carecompanion.cli.vault_commands import vault_session
 if TYPE_CHECKING:
     from carecompanion.circle.help import HelpRequest
     from carecompanion.circle.helping import Ask, HelpBoard
+    from carecompanion.circle.service import CircleService
 
 _CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}")
+
+
+@contextmanager
+def _circle(args: argparse.Namespace) -> Iterator[tuple[CircleService, str]]:
+    """The unlocked vault's circles and the id of the circle in ``args.file``."""
+    with vault_session(args) as session:
+        circles = session.circles
+        yield circles, _registered(circles, args.file)
+
+
+def _id(value: str) -> str:
+    """A request's or an offer's id as typed (ids are lowercase hex)."""
+    return value.strip().lower()
 
 
 def _zone(value: str | None) -> str:
@@ -117,9 +133,7 @@ def _iso(at: datetime) -> str:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     ask = _ask(args)
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
+    with _circle(args) as (circles, circle_id):
         ids = circles.ask_for_help(circle_id, ask)
         sync_after_saving(circles, circle_id, args.file, "request")
         board = circles.help_board(circle_id)
@@ -147,9 +161,8 @@ def _offer_json(board: HelpBoard, request: HelpRequest) -> list[dict[str, Any]]:
 
 
 def cmd_help(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        board = circles.help_board(_registered(circles, args.file))
+    with _circle(args) as (circles, circle_id):
+        board = circles.help_board(circle_id)
     shown = [r for r in board.requests if args.all or r.state in ("open", "covered")]
     if args.json:
         print_rows(
@@ -198,30 +211,24 @@ def _slot(request: HelpRequest) -> str:
 
 
 def cmd_offer(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
-        offer = circles.offer_help(circle_id, args.request.strip().lower(), args.note or "")
+    with _circle(args) as (circles, circle_id):
+        offer = circles.offer_help(circle_id, _id(args.request), args.note or "")
         sync_after_saving(circles, circle_id, args.file, "offer")
     print(offer)
     return 0
 
 
 def cmd_withdraw_offer(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
-        request = circles.withdraw_offer(circle_id, args.offer.strip().lower(), args.reason or "")
+    with _circle(args) as (circles, circle_id):
+        request = circles.withdraw_offer(circle_id, _id(args.offer), args.reason or "")
         sync_after_saving(circles, circle_id, args.file, "withdrawal")
     print(f"Withdrew your offer for {_slot(request)}.")
     return 0
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
-        offer_id = args.offer.strip().lower()
+    with _circle(args) as (circles, circle_id):
+        offer_id = _id(args.offer)
         circles.confirm_offer(circle_id, offer_id, args.note or "")
         sync_after_saving(circles, circle_id, args.file, "confirmation")
         board = circles.help_board(circle_id)
@@ -231,20 +238,16 @@ def cmd_confirm(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel_request(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
-        request = circles.cancel_request(circle_id, args.request.strip().lower(), args.reason or "")
+    with _circle(args) as (circles, circle_id):
+        request = circles.cancel_request(circle_id, _id(args.request), args.reason or "")
         sync_after_saving(circles, circle_id, args.file, "cancellation")
     print(f"Cancelled {_slot(request)}: whoever offered sees it at their next sync.")
     return 0
 
 
 def cmd_edit_request(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        circles = session.circles
-        circle_id = _registered(circles, args.file)
-        request_id = args.request.strip().lower()
+    with _circle(args) as (circles, circle_id):
+        request_id = _id(args.request)
         current = circles.help_board(circle_id).request(request_id)
         circles.edit_request(circle_id, request_id, _ask(args, current))
         sync_after_saving(circles, circle_id, args.file, "change")
@@ -259,9 +262,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     out = new_file(args.out)
     if args.alarm < 0:
         raise CliError("--alarm needs a number of minutes, 0 or more.")
-    with vault_session(args) as session:
-        circles = session.circles
-        board = circles.help_board(_registered(circles, args.file))
+    with _circle(args) as (circles, circle_id):
+        board = circles.help_board(circle_id)
         me = board.me if args.mine else None
         data = calendar_bytes(
             board.requests, board.name, board.now, me=me, alarm_minutes=args.alarm
