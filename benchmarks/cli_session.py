@@ -110,6 +110,7 @@ def main() -> None:
 
     os.environ["XDG_RUNTIME_DIR"] = str(agent_runtime)
     from carecompanion.vault import agent
+    from carecompanion.vault.zeroing import zero
 
     state = agent.status()
     assert state is not None, "the agent did not start"
@@ -135,7 +136,7 @@ def main() -> None:
             key = agent.fetch_key(vault_id)
             requests.append(time.perf_counter() - begun)
             assert key is not None
-            agent.zero(key)
+            zero(key)
         status_text = Path(f"/proc/{agent_pid}/status").read_text()
         agent_rss = int(status_text.split("VmRSS:")[1].split()[0]) / 1024
     finally:
