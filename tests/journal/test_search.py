@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carecompanion.journal import search_index
+from carecompanion.journal import reads
 from carecompanion.journal import service as service_module
 from carecompanion.journal.service import EntryDraft, EntryFilter, JournalService
 from carecompanion.vault.vault import UnlockedVault
@@ -147,7 +147,7 @@ def test_limit(journal: JournalService) -> None:
 def test_ranking_is_bounded_to_the_newest_matches(
     journal: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search_index, "CANDIDATES", 5)
+    monkeypatch.setattr(reads, "CANDIDATES", 5)
     ids = journal.add_drafts(
         [EntryDraft("note", "tea", EVENING + timedelta(days=i)) for i in range(8)]
     )
@@ -220,7 +220,7 @@ def test_old_matches_are_found_behind_many_newer_entries(
     journal: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The newest matches are looked for in ever wider windows of ids, back to the first."""
-    monkeypatch.setattr(search_index, "CANDIDATES", 3)
+    monkeypatch.setattr(reads, "CANDIDATES", 3)
     oldest = journal.add("lighthouse", "", entry_at=EVENING).id
     journal.add_drafts([EntryDraft(f"other {i}", "nothing", EVENING) for i in range(200)])
     journal.delete(150)  # gaps in the ids change nothing
@@ -247,7 +247,7 @@ def test_filtered_matches_are_found_behind_many_newer_entries(
     journal: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A filter is checked inside each window of ids, down to the oldest."""
-    monkeypatch.setattr(search_index, "CANDIDATES", 3)
+    monkeypatch.setattr(reads, "CANDIDATES", 3)
     oldest = journal.add("lighthouse", "", ["coast"], entry_at=EVENING).id
     journal.add_drafts(
         [EntryDraft(f"lighthouse {i}", "", EVENING, tags=("inland",)) for i in range(200)]

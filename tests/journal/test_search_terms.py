@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carecompanion.journal import search_index
+from carecompanion.journal import reads
 from carecompanion.journal.repository import JournalRepository
 from carecompanion.journal.search import build_match_query
-from carecompanion.journal.search_terms import TOKENIZE, Tokenizer
+from carecompanion.journal.search_terms import TOKENIZE, Tokenizer, tokenizer
 from carecompanion.journal.service import EntryDraft, JournalService
 from carecompanion.storage.database import Database
 from carecompanion.vault.vault import UnlockedVault
@@ -76,7 +76,7 @@ def _database(vault: UnlockedVault) -> Database:
 
 def _expanded(database: Database, typed: str) -> str | None:
     with database.session() as session:
-        return JournalRepository(session).expand_prefix(build_match_query(typed))
+        return JournalRepository(session).reads.expand_prefix(tokenizer(), build_match_query(typed))
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -161,6 +161,6 @@ def test_too_many_words_are_left_to_fts5(
     journal: JournalService, unlocked_vault: UnlockedVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal.add("Many", " ".join(f"thing{n}" for n in range(6)))
-    monkeypatch.setattr(search_index, "MAX_PREFIX_WORDS", 5)
+    monkeypatch.setattr(reads, "MAX_PREFIX_WORDS", 5)
     assert _expanded(_database(unlocked_vault), "thing") is None
     assert len(journal.search("thing")) == 1

@@ -25,12 +25,12 @@ import sqlalchemy as sa
 from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from carecompanion.journal.search_terms import SEARCH_INDEX_TABLE as SEARCH_INDEX_TABLE
 from carecompanion.storage.models import Base
 from carecompanion.storage.types import PackedText, UtcDateTime
 
-# The FTS5 index over title, body and tags (migration 0002), and its shadow tables'
-# prefix (journal_fts_data, _idx, _docsize, _config).
-SEARCH_INDEX_TABLE = "journal_fts"
+# SEARCH_INDEX_TABLE: the FTS5 index over title, body and tags (migration 0002), and its
+# shadow tables' prefix (journal_fts_data, _idx, _docsize, _config).
 
 entry_tags = Table(
     "entry_tags",

@@ -9,8 +9,10 @@ lives here: which dates are allowed, what a tag name is, how large an attachment
 how search results are ranked are the service's.
 
 Reads are shaped for speed under SQLCipher, where every entry row read costs a page
-decryption: filters are answered from narrow indexes (``filters``), and the full-text index
-is queried in raw SQL (``search_index``), since SQLAlchemy cannot model FTS5.
+decryption: the timeline's and search's queries are plain SQL in ``reads`` (filters
+answered from narrow indexes, the full-text index queried as FTS5 wants), shared with the
+command line's read path, which runs them without SQLAlchemy; ``reads`` here runs them in
+this unit of work.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ from itertools import islice
 from typing import Any, NamedTuple, TypedDict
 
 import sqlalchemy as sa
-from sqlalchemy import delete, except_, exists, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from carecompanion.journal import search_index, search_terms
 from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary
-from carecompanion.journal.filters import EntryFilter, filter_conditions, id_queries
+from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
-from carecompanion.journal.search import ParsedQuery
+from carecompanion.journal.reads import JournalReads
 from carecompanion.journal.tags import split_tags
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
@@ -76,33 +78,12 @@ class AttachmentValues(TypedDict):
     created_at: datetime
 
 
-class Headline(NamedTuple):
-    """What a search hit shows besides its snippet."""
-
-    entry_at: datetime
-    title: str
-    time_zone: str | None = None
-    is_all_day: bool = False
-
-
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-_HAS_ATTACHMENTS = exists().where(AttachmentRow.entry_id == EntryRow.id).label("has_attachments")
-_SUMMARY_COLUMNS = (
-    EntryRow.id,
-    EntryRow.entry_at,
-    EntryRow.title,
-    EntryRow.is_favourite,
-    EntryRow.tag_text,
-    _HAS_ATTACHMENTS,
-    EntryRow.time_zone,
-    EntryRow.is_all_day,
-)
-_NEWEST_FIRST = (EntryRow.entry_at.desc(), EntryRow.id.desc())
 _ATTACHMENT_INFO_COLUMNS = (
     AttachmentRow.id,
     AttachmentRow.entry_id,
@@ -111,19 +92,6 @@ _ATTACHMENT_INFO_COLUMNS = (
     AttachmentRow.size,
     AttachmentRow.created_at,
 )
-
-
-def _summary(row: sa.Row[int, datetime, str, bool, str, bool, str | None, bool]) -> EntrySummary:
-    return EntrySummary(
-        id=row.id,
-        entry_at=row.entry_at,
-        title=row.title,
-        is_favourite=bool(row.is_favourite),
-        has_attachments=bool(row.has_attachments),
-        tags=split_tags(row.tag_text),
-        time_zone=row.time_zone,
-        is_all_day=bool(row.is_all_day),
-    )
 
 
 def _attachment_info(row: sa.Row[int, int, str, str, int, datetime]) -> AttachmentInfo:
@@ -176,6 +144,10 @@ class JournalRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The timeline's and search's queries (plain SQL, shared with the command line).
+        self.reads = JournalReads(
+            lambda sql, params: session.connection().exec_driver_sql(sql, dict(params)).all()
+        )
         # Tag name -> (id, stored spelling), for the rest of this unit of work: an import
         # names the same few tags thousands of times.
         self._tags: dict[str, tuple[int, str]] = {}
@@ -210,10 +182,8 @@ class JournalRepository:
         ]
 
     def ids(self, flt: EntryFilter) -> list[int]:
-        """The ids of the entries ``flt`` lets through, newest first (only the ids: no row
-        of text is read)."""
-        query = select(EntryRow.id).where(*filter_conditions(flt)).order_by(*_NEWEST_FIRST)
-        return list(self._session.scalars(query))
+        """The ids of the entries ``flt`` lets through, newest first (only the ids)."""
+        return self.reads.ids(flt)
 
     def exists(self, entry_id: int) -> bool:
         return self._session.get(EntryRow, entry_id) is not None
@@ -296,35 +266,14 @@ class JournalRepository:
         self, flt: EntryFilter, *, limit: int | None, after: tuple[datetime, int] | None
     ) -> list[EntrySummary]:
         """Newest first, from after (entry_at, id) when given: keyset paging."""
-        query = select(*_SUMMARY_COLUMNS).where(*filter_conditions(flt)).order_by(*_NEWEST_FIRST)
-        if after is not None:
-            after_at, after_id = after
-            query = query.where(
-                sa.tuple_(EntryRow.entry_at, EntryRow.id)
-                < sa.tuple_(sa.literal(after_at, EntryRow.entry_at.type), after_id)
-            )
-        if limit is not None:
-            query = query.limit(limit)
-        return [_summary(row) for row in self._session.execute(query)]
+        return self.reads.summaries(flt, limit=limit, after=after)
 
     def count(self, flt: EntryFilter) -> int:
-        queries = id_queries(flt)
-        if queries.include is None:
-            query = select(func.count(EntryRow.id)).where(*filter_conditions(flt))
-        else:
-            # Counted on the narrow indexes the filter reads: every id there is an entry's.
-            ids = (
-                queries.include
-                if queries.exclude is None
-                else except_(queries.include, queries.exclude)
-            )
-            query = select(func.count()).select_from(ids.subquery())
-        return int(self._session.scalar(query) or 0)
+        return self.reads.count(flt)
 
     def summaries_on(self, day: str) -> list[EntrySummary]:
         """The entries of one local day (YYYY-MM-DD), newest first."""
-        query = select(*_SUMMARY_COLUMNS).where(EntryRow.entry_day == day).order_by(*_NEWEST_FIRST)
-        return [_summary(row) for row in self._session.execute(query)]
+        return self.reads.summaries_on(day)
 
     def days_between(self, first: str, last: str) -> set[str]:
         """The local days (YYYY-MM-DD) from ``first`` to ``last`` that have an entry."""
@@ -333,32 +282,11 @@ class JournalRepository:
 
     def summaries_on_dates(self, month_days: Sequence[str], before: str) -> list[EntrySummary]:
         """Entries on any of ``month_days`` ("MM-DD") of days before ``before``, newest first."""
-        query = (
-            select(*_SUMMARY_COLUMNS)
-            .where(func.substr(EntryRow.entry_day, 6).in_(month_days), EntryRow.entry_day < before)
-            .order_by(*_NEWEST_FIRST)
-        )
-        return [_summary(row) for row in self._session.execute(query)]
+        return self.reads.summaries_on_dates(month_days, before)
 
     # -- search -------------------------------------------------------------------------------
-    def allowed(self, flt: EntryFilter) -> search_index.Allowed:
-        return search_index.Allowed.for_filter(self._session, flt)
-
-    def newest_matches(self, match: str, allowed: search_index.Allowed) -> list[int]:
-        """The ids of the newest ``search_index.CANDIDATES`` allowed matches."""
-        return search_index.newest_matches(self._session, match, allowed, search_index.CANDIDATES)
-
-    def rank(self, match: str, candidates: Sequence[int]) -> list[tuple[int, float]]:
-        return search_index.rank(self._session, match, candidates)
-
-    def snippets(self, match: str, ids: Sequence[int]) -> dict[int, str]:
-        return search_index.snippets(self._session, match, ids)
-
     def optimize_search_index(self) -> None:
         search_index.optimize(self._session)
-
-    def expand_prefix(self, parsed: ParsedQuery) -> str | None:
-        return search_index.expand_prefix(self._session, search_terms.tokenizer(), parsed)
 
     def learn_new_words(self, *, many: int) -> None:
         """The words of entries written since the last time, for prefix search."""
@@ -366,15 +294,6 @@ class JournalRepository:
 
     def learn_all_words(self) -> None:
         search_index.learn_all(self._session)
-
-    def headlines(self, ids: Sequence[int]) -> dict[int, Headline]:
-        query = select(
-            EntryRow.id, EntryRow.entry_at, EntryRow.title, EntryRow.time_zone, EntryRow.is_all_day
-        ).where(EntryRow.id.in_(ids))
-        return {
-            row.id: Headline(row.entry_at, row.title, row.time_zone, bool(row.is_all_day))
-            for row in self._session.execute(query)
-        }
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:

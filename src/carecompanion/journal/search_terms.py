@@ -23,6 +23,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+#: The search index: an FTS5 table over entries' title, body and tags (migration 0011).
+SEARCH_INDEX_TABLE = "journal_fts"
 #: The tokenizer journal_fts uses (migration 0011 writes it; a test checks they agree).
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 

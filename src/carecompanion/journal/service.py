@@ -47,7 +47,6 @@ from carecompanion.journal.repository import (
     JournalRepository,
     chunks,
 )
-from carecompanion.journal.search import build_match_query, parse_snippet
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
 from carecompanion.localtime import system_zone_name, zone_name, zone_named
 from carecompanion.storage import compaction
@@ -386,49 +385,11 @@ class JournalService:
     ) -> list[SearchHit]:
         """Entries where every word matches (the last one as a prefix), best match first.
 
-        Ranked by bm25 among the newest ``search_index.CANDIDATES`` matches: exact for any
+        Ranked by bm25 among the newest ``reads.CANDIDATES`` matches: exact for any
         query that matches fewer entries, the best of the recent ones for a common word.
         """
-        parsed = build_match_query(query)
-        if parsed.match is None or limit <= 0:
-            return []
         with self._db.session() as session:
-            repo = JournalRepository(session)
-            allowed = repo.allowed(flt)
-            # A prefix of three letters or more: searched as the words it starts (see
-            # search_terms.py); "" when it starts none.
-            expanded = repo.expand_prefix(parsed)
-            match = parsed.match if expanded is None else expanded
-            candidates = repo.newest_matches(match, allowed) if match else []
-            if not candidates and parsed.fallback is not None:
-                match = parsed.fallback  # a word half typed past its stem: "medicat"
-                candidates = repo.newest_matches(match, allowed)
-            scored = sorted(repo.rank(match, candidates), key=lambda pair: pair[1])
-            if not scored:
-                return []
-            # Keep every row tied with the last one shown: ties go to the newest entry.
-            shown = scored[:limit]
-            shown += [pair for pair in scored[limit:] if pair[1] == shown[-1][1]]
-            details = repo.headlines([entry_id for entry_id, _ in shown])
-            shown.sort(key=lambda pair: (pair[1], -details[pair[0]].entry_at.timestamp(), -pair[0]))
-            shown = shown[:limit]
-            texts = repo.snippets(match, [i for i, _ in shown])
-        hits = []
-        for entry_id, _score in shown:
-            headline = details[entry_id]
-            text, highlights = parse_snippet(texts.get(entry_id) or "")
-            hits.append(
-                SearchHit(
-                    entry_id,
-                    headline.entry_at,
-                    headline.title,
-                    text,
-                    highlights,
-                    headline.time_zone,
-                    headline.is_all_day,
-                )
-            )
-        return hits
+            return JournalRepository(session).reads.search(query, flt, limit=limit)
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def fingerprint(self, draft: EntryDraft) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, Text
@@ -10,6 +10,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from carecompanion.storage.packed_text import pack_text, unpack_text
+from carecompanion.storage.stored_time import from_stored, to_stored
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -19,18 +20,10 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return None if value is None else to_stored(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        # fromisoformat reads the stored form ("...T03:30:00.000000Z") as an aware UTC time in
-        # 0.1 µs; strptime took 15 µs, paid for every row of a timeline page or a search.
-        return datetime.fromisoformat(str(value)).astimezone(UTC)
+        return None if value is None else from_stored(value)
 
 
 class PackedText(TypeDecorator[str]):
