@@ -21,6 +21,7 @@ from carecompanion.paths import AppPaths
 from carecompanion.storage import migrate
 from carecompanion.storage.schema_version import current_revision
 from carecompanion.vault.vault import Vault
+from tests.agent_support import private_runtime
 from tests.cli.conftest import Result
 from tests.helpers import GOOD_PASSPHRASE
 
@@ -110,11 +111,29 @@ def test_the_probe_would_notice(journal_home: AppPaths) -> None:
 @pytest.mark.real_kdf
 @pytest.mark.xfail(
     strict=True,
-    reason="SQLAlchemy 2.1 imports asyncio at the top of sqlalchemy.util.compat: a read "
-    "command avoids asyncio only once it reads without SQLAlchemy (issue 17)",
+    reason="without a session, the full unlock opens the journal through SQLAlchemy, and "
+    "SQLAlchemy 2.1 imports asyncio at the top of sqlalchemy.util.compat",
 )
 def test_read_commands_load_no_asyncio(journal_home: AppPaths) -> None:
     assert _run(journal_home, ("asyncio",), "journal", "list")["loaded"] == []
+
+
+@pytest.mark.real_kdf
+def test_with_a_session_list_and_search_load_no_sqlalchemy(
+    journal_home: AppPaths, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick path (cli/quick_read.py): with an unlocked session, ``journal list`` and
+    ``journal search`` read the journal without SQLAlchemy (nor asyncio behind it)."""
+    with private_runtime(monkeypatch):
+        unlocked = cli("unlock", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+        assert unlocked.code == 0, unlocked.err
+        watched = ("sqlalchemy", "asyncio", *NOT_NEEDED)
+        for command in READ_COMMANDS:
+            if command[1] == "show":
+                continue  # reads a whole entry the full way still
+            assert _run(journal_home, watched, *command)["loaded"] == [], command
+        control = _run(journal_home, watched, "journal", "show", "1")
+        assert "sqlalchemy" in {m.partition(".")[0] for m in control["loaded"]}
 
 
 @pytest.mark.real_kdf

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 
 from carecompanion.clock import SystemClock
+from carecompanion.journal.reads import JournalReads
 from carecompanion.journal.service import JournalService
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import Vault
@@ -42,15 +43,15 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
 
 @pytest.fixture
 def limits(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
-    """The ``limit`` each list_summaries call was given."""
+    """The ``limit`` each query for a page of the timeline was given."""
     seen: list[int | None] = []
-    real = JournalService.list_summaries
+    real = JournalReads.summaries
 
-    def spy(self: JournalService, *args: object, **kwargs: object) -> object:
+    def spy(self: JournalReads, *args: object, **kwargs: object) -> object:
         seen.append(kwargs.get("limit"))  # type: ignore[arg-type]
         return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(JournalService, "list_summaries", spy)
+    monkeypatch.setattr(JournalReads, "summaries", spy)
     return seen
 
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from carecompanion.paths import AppPaths
-from carecompanion.storage.database import require_sqlcipher
+from carecompanion.storage.connection import require_sqlcipher
 from carecompanion.vault.errors import StorageUnavailable
 from carecompanion.vault.kdf import MINIMUM_KDF
 from carecompanion.vault.vault import Vault

@@ -20,9 +20,10 @@ from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.search import marked_snippet
 
 if TYPE_CHECKING:
+    from carecompanion.journal.filters import EntryFilter
+    from carecompanion.journal.reads import JournalReads
     from carecompanion.journal.service import (
         Entry,
-        EntryFilter,
         EntrySummary,
         JournalService,
         SearchHit,
@@ -57,6 +58,20 @@ def journal_of(args: argparse.Namespace) -> Iterator[JournalService]:
         unlocked.lock()
 
 
+@contextmanager
+def reads_of(args: argparse.Namespace) -> Iterator[JournalReads]:
+    """The journal's read queries for one command: through the unlocked session's quick
+    path when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
+    from carecompanion.cli.quick_read import quick_reads
+
+    with quick_reads(args) as quick:
+        if quick is not None:
+            yield quick
+            return
+    with journal_of(args) as journal, journal.reading() as reads:
+        yield reads
+
+
 def parse_entry_id(value: str) -> int:
     if not value.strip().isdigit():
         raise CliError(f"ID must be a number, as 'journal list' prints it, not {value!r}.")
@@ -64,7 +79,7 @@ def parse_entry_id(value: str) -> int:
 
 
 def entry_filter(args: argparse.Namespace) -> EntryFilter:
-    from carecompanion.journal.service import EntryFilter
+    from carecompanion.journal.filters import EntryFilter
 
     since = parse_day("--since", args.since)
     until = parse_day("--until", args.until)
@@ -114,9 +129,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     by_default = limit is None and not args.all and sys.stdout.isatty()
     if by_default:
         limit = LIST_LIMIT_IN_TERMINAL
-    with journal_of(args) as journal:
+    with reads_of(args) as reads:
         # One row past the limit says whether any were left out, without counting them all.
-        summaries = journal.list_summaries(flt, limit=None if limit is None else limit + 1)
+        summaries = reads.summaries(flt, limit=None if limit is None else limit + 1)
     more = limit is not None and len(summaries) > limit
     print_rows((_summary_row(s) for s in summaries[:limit]), as_json=args.json)
     if more and by_default:
@@ -130,8 +145,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     flt = entry_filter(args)
-    with journal_of(args) as journal:
-        hits = journal.search(args.query, flt)
+    with reads_of(args) as reads:
+        hits = reads.search(args.query, flt)
     print_rows(
         (
             {

@@ -15,6 +15,7 @@ The full-text index (journal_fts) is kept in step by triggers on journal_entries
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, tzinfo
@@ -40,6 +41,7 @@ from carecompanion.journal.entries import (
 )
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.fingerprint import entry_fingerprint
+from carecompanion.journal.reads import JournalReads
 from carecompanion.journal.repository import (
     AttachmentValues,
     EntryChanges,
@@ -374,6 +376,12 @@ class JournalService:
         """Every tag in use with its number of entries, by name."""
         with self._db.session() as session:
             return JournalRepository(session).tag_counts()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[JournalReads]:
+        """The journal's read queries (journal/reads.py) in one unit of work."""
+        with self._db.session() as session:
+            yield JournalRepository(session).reads
 
     # -- search -------------------------------------------------------------------------------
     def search(

@@ -19,81 +19,25 @@ from sqlalchemy.engine import Engine, ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
 from carecompanion.errors import Sentence
-from carecompanion.storage.errors import (
-    DatabaseDamaged,
-    DiskFull,
-    StorageBusy,
-    StorageError,
-    StorageUnavailable,
+from carecompanion.storage import connection
+from carecompanion.storage.connection import (
+    BUSY_TIMEOUT_SECONDS as BUSY_TIMEOUT_SECONDS,
 )
-from carecompanion.storage.faults import AMBIGUOUS, disk_fault, is_short_of_space, sqlite_code
-from carecompanion.storage.packed_text import UNPACK_FUNCTION, unpack_text
+from carecompanion.storage.connection import (
+    UNREADABLE,
+    require_sqlcipher,
+    silence_sqlcipher_log,
+    storage_error,
+)
+from carecompanion.storage.errors import DatabaseDamaged, DiskFull, StorageBusy, StorageError
+from carecompanion.storage.faults import disk_fault, is_short_of_space
 from carecompanion.storage.raw_key import RawKey
 
-NO_SQLCIPHER = Sentence(
-    "storage.no_sqlcipher",
-    "CareCompanion needs SQLCipher (the sqlcipher3 package) to encrypt your journal, "
-    "and it is not available on this computer, so nothing was stored.",
-)
-CANNOT_ENCRYPT = Sentence(
-    "storage.cannot_encrypt",
-    "The database library on this computer cannot encrypt, so CareCompanion will not "
-    "store your journal with it.",
-)
-UNREADABLE = Sentence(
-    "storage.unreadable",
-    "The journal database is damaged or has been tampered with and cannot be read.",
-)
 FAILED_CHECK = Sentence(
     "storage.failed_check",
     "The journal database failed its integrity check "
     "({pages} damaged pages): it has been damaged or tampered with.",
 )
-
-#: How long a write waits for another connection's write lock (a long import, another
-#: process) before it gives up with :class:`~carecompanion.storage.errors.StorageBusy`.
-BUSY_TIMEOUT_SECONDS = 5.0
-
-# Order matters: cipher settings first, then SQLite's own.
-_CONNECT_PRAGMAS = (
-    # Off, said so rather than left to SQLCipher's default: zeroing and mlock-ing every
-    # allocation took 2-2.6x the CPU of an import for little protection, since the same words
-    # live on in Python's own strings, which nothing can wipe (docs/security.md, "SQLCipher's
-    # memory security, weighed"). SQLCipher still wipes its own keys and buffers.
-    "PRAGMA cipher_memory_security = OFF",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",  # durable commits: a caregiver's entry survives a power cut
-    "PRAGMA temp_store = MEMORY",  # sorts and temp tables never touch disk
-    "PRAGMA journal_size_limit = 8388608",
-    "PRAGMA secure_delete = ON",
-)
-
-
-def silence_sqlcipher_log() -> None:
-    """SQLCipher prints decryption failures to stderr; we report them ourselves, once."""
-    import sqlcipher3.dbapi2 as sqlcipher
-
-    conn = sqlcipher.connect(":memory:")
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        conn.close()
-
-
-def require_sqlcipher() -> None:
-    """Refuse to run rather than store a journal in a database that is not encrypted."""
-    try:
-        import sqlcipher3.dbapi2 as sqlcipher
-    except ImportError as exc:
-        raise StorageUnavailable(NO_SQLCIPHER) from exc
-    conn = sqlcipher.connect(":memory:")
-    try:
-        version = conn.execute("PRAGMA cipher_version").fetchone()
-    finally:
-        conn.close()
-    if not version or not version[0]:
-        raise StorageUnavailable(CANNOT_ENCRYPT)
 
 
 def create_engine(path: Path, key: RawKey) -> Engine:
@@ -104,14 +48,7 @@ def create_engine(path: Path, key: RawKey) -> Engine:
     import sqlcipher3.dbapi2 as sqlcipher
 
     def connect() -> Any:
-        # Unlocking opens the database on a worker thread; the GUI thread uses it after.
-        conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS)
-        try:
-            conn.execute(key.pragma())
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        return connection.connect(path, key)
 
     # The plain sqlite dialect on SQLCipher's driver: the pysqlcipher dialect would send its
     # own "PRAGMA key" (empty, with no password in the URL) after ours.
@@ -125,17 +62,6 @@ def create_engine(path: Path, key: RawKey) -> Engine:
         max_overflow=2,
     )
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        try:
-            for pragma in _CONNECT_PRAGMAS:
-                cursor.execute(pragma)
-        finally:
-            cursor.close()
-        # Packed text (entry bodies) read in SQL: the search index's view and triggers use it.
-        dbapi_connection.create_function(UNPACK_FUNCTION, 1, unpack_text, deterministic=True)
-
     @event.listens_for(engine, "handle_error")
     def _name_the_fault(context: ExceptionContext) -> BaseException | None:
         # The storage boundary: every driver error, from any statement, commit or connect,
@@ -143,18 +69,6 @@ def create_engine(path: Path, key: RawKey) -> Engine:
         return storage_error(context.original_exception, path)
 
     return engine
-
-
-def storage_error(exc: BaseException, path: Path) -> StorageError | None:
-    """What a driver error on the database at ``path`` means for the person: a disk fault
-    (full, read-only, not allowed, busy, failing), damage (an unreadable page with space to
-    spare), or None (a bug: it stays as it is)."""
-    fault = disk_fault(exc, path.parent)
-    if fault is not None:
-        return fault
-    if sqlite_code(exc) in AMBIGUOUS:
-        return DatabaseDamaged(UNREADABLE)
-    return None
 
 
 class Check(enum.Enum):

@@ -14,9 +14,12 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 #: The Alembic script folder (its versions/ holds one file per revision). Alembic reads it
 #: from here too (storage/migrate.py), so a test that adds a revision patches this one name.
@@ -63,16 +66,22 @@ def _head_in(versions: Path) -> str | None:
 def current_revision(engine: Engine) -> str | None:
     """The revision the database says it is at (None: an empty database, never migrated)."""
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
-        if has_table is None:
-            return None
-        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    if not rows:
+        return revision_in(lambda sql: conn.exec_driver_sql(sql).all())
+
+
+def revision_in(rows: Callable[[str], Sequence[Sequence[Any]]]) -> str | None:
+    """``current_revision`` through ``rows`` (runs one statement, returns its rows): on the
+    engine, or on the command line's bare connection (cli/quick_read.py)."""
+    has_table = rows(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    )
+    if not has_table:
+        return None
+    found = rows("SELECT version_num FROM alembic_version")
+    if not found:
         return None
     # Several rows would be several heads: never equal to ours, so Alembic decides.
-    return "+".join(sorted(str(row[0]) for row in rows))
+    return "+".join(sorted(str(row[0]) for row in found))
 
 
 def schema_state(engine: Engine) -> SchemaState:

@@ -23,14 +23,15 @@ in between) holds the same number. The generation counts header writes, not comm
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from carecompanion.errors import Sentence
 from carecompanion.vault.errors import VaultMismatch
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Engine
 
 TABLE = "vault_binding"  # named in full in each statement below
 
@@ -66,14 +67,22 @@ def read(engine: Engine) -> Binding:
     """The database's binding. A database from before the binding table (schema 0006 or
     older) was made with headers that had no generation: it is bound to generation 0."""
     with engine.connect() as conn:
-        if not _has_table(conn):
-            return Binding(0)
-        row = conn.exec_driver_sql(
-            "SELECT generation, pending FROM vault_binding WHERE id = 1"
-        ).first()
-    if row is None:
+        return read_with(lambda sql: conn.exec_driver_sql(sql).all())
+
+
+def read_with(rows: Callable[[str], Sequence[Sequence[Any]]]) -> Binding:
+    """``read`` through ``rows`` (runs one statement, returns its rows): on the engine, or
+    on the command line's bare connection (cli/quick_read.py)."""
+    has_table = rows(
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'"  # noqa: S608
+    )
+    if not has_table:
         return Binding(0)
-    return Binding(int(row[0]), None if row[1] is None else int(row[1]))
+    found = rows("SELECT generation, pending FROM vault_binding WHERE id = 1")
+    if not found:
+        return Binding(0)
+    generation, pending = found[0]
+    return Binding(int(generation), None if pending is None else int(pending))
 
 
 def check(binding: Binding, header_generation: int) -> None:
@@ -100,10 +109,3 @@ def commit(engine: Engine, generation: int) -> None:
             "INSERT OR REPLACE INTO vault_binding (id, generation, pending) VALUES (1, ?, NULL)",
             (generation,),
         )
-
-
-def _has_table(conn: Connection) -> bool:
-    found = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
-    ).first()
-    return found is not None

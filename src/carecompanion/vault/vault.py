@@ -30,9 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from carecompanion.atomic import atomic_write_bytes
 from carecompanion.clock import Clock, SystemClock
 from carecompanion.errors import Notice, Sentence
@@ -76,6 +73,8 @@ from carecompanion.vault.kdf import (
     raised_to_default,
 )
 from carecompanion.vault.strength import estimate
+from carecompanion.vault.subkeys import subkey as subkey
+from carecompanion.vault.subkeys import wiped as wiped
 from carecompanion.vault.writer_lock import (
     COMMAND_WAIT_SECONDS,
     IN_USE_BY_APP,
@@ -100,30 +99,6 @@ CHANGED_WHILE_OPENING = Sentence(
     "The journal's keys were changed by CareCompanion while this command was opening it. "
     "Nothing was changed here; try again.",
 )
-
-
-def subkey(data_key: bytes | bytearray, purpose: str) -> bytearray:
-    """Independent keys for each use, so no key ever does two jobs. Derived straight into a
-    buffer the caller can wipe (``wiped``): HKDF's ``derive`` would return unwipeable bytes."""
-    key = bytearray(32)
-    HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"carecompanion " + purpose.encode()
-    ).derive_into(data_key, key)
-    return key
-
-
-@contextlib.contextmanager
-def wiped(key: bytearray) -> Iterator[bytearray]:
-    """Use ``key`` for one block, then zero it: ``with wiped(subkey(k, "header mac")) as m:``.
-
-    What this cannot reach: Python keeps the data key's first copy (the ``bytes`` that
-    AES-GCM's unwrap returns) until it is collected, unzeroed, and OpenSSL, SQLCipher and the
-    allocator may copy keys in their own memory. Wiping shortens the time keys lie around in
-    memory this process controls; it is not a guarantee against reading its memory."""
-    try:
-        yield key
-    finally:
-        zero(key)
 
 
 def _passphrase_params(kdf: KdfParams, salt: bytes) -> dict[str, object]:

@@ -1,0 +1,160 @@
+"""The read commands' quick way in: the unlocked session's key, a bare SQLCipher connection,
+and the journal's plain-SQL reads, without SQLAlchemy or the vault's full unlock.
+
+Issue 17 asked every read command with a session to finish in 0.15 s; importing SQLAlchemy
+and the models alone took about 0.25 s. So ``journal list`` and ``journal search`` first try
+this path, which reads exactly what the full unlock would let them read, and only when the
+full unlock would have had nothing else to do. Whenever it would have had something to do,
+or anything at all is unusual, this path steps aside (``None``) and the command takes the
+full unlock, which does it and says what needs saying:
+
+- no session, its time is up, it holds another vault, or its key fails the header's MAC;
+- a key rotation stopped part way (the header's rotating slot);
+- the database missing or empty, or the key does not open it (damage, a new key meanwhile);
+- a schema older or newer than this code's (a migration is due: only the writer runs it);
+- a header and database not settled at the same generation (a write interrupted, or an
+  older copy put back: the full unlock settles or refuses it);
+- this command would be the vault's writer and the daily backup is due.
+
+What it keeps of the full unlock: the same claim on the vault (the lock when it is free,
+else reading under SQLite's locking beside the app or another command), the same keys
+(subkeys of the session's data key, wiped after), the same connection set-up and fault
+names (storage/connection.py), and the same queries (journal/reads.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from carecompanion.cli.io import clock, paths_from
+
+if TYPE_CHECKING:
+    from carecompanion.journal.reads import JournalReads
+
+
+@contextlib.contextmanager
+def quick_reads(args: argparse.Namespace) -> Iterator[JournalReads | None]:
+    """The journal's reads for one command through the quick path, or None: then the
+    command unlocks the full way (see the module's docstring)."""
+    with contextlib.ExitStack() as stack:
+        reads = _open(args, stack)
+        yield reads
+
+
+def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> JournalReads | None:
+    from carecompanion.errors import CareCompanionError
+    from carecompanion.journal.reads import JournalReads
+    from carecompanion.vault.agent import fetch_key
+    from carecompanion.vault.errors import HeaderDamaged
+    from carecompanion.vault.header import SLOT_ROTATING, VaultHeader
+    from carecompanion.vault.subkeys import subkey, wiped
+    from carecompanion.vault.writer_lock import WriterLock
+    from carecompanion.vault.zeroing import zero
+
+    paths = paths_from(args)
+    try:
+        header = VaultHeader.from_bytes(paths.header_file.read_bytes())
+    except (OSError, ValueError, CareCompanionError):
+        return None  # no vault, a damaged or newer header: the full unlock says which
+    if SLOT_ROTATING in header.slots:
+        return None
+    data_key = fetch_key(header.vault_id)
+    if data_key is None:
+        return None
+    stack.callback(zero, data_key)
+    try:
+        with wiped(subkey(data_key, "header mac")) as mac_key:
+            header.verify_mac(mac_key)
+    except HeaderDamaged:
+        return None  # a key from before a rotation: the full unlock asks the passphrase
+    claim = WriterLock(paths.data_dir).acquire_for_reading()
+    stack.callback(claim.release)
+    database_file = paths.database_file
+    try:
+        if database_file.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    if claim.exclusive and _backup_due(args):
+        return None
+    conn = _connect(database_file, subkey(data_key, "sqlcipher"))
+    if conn is None:
+        return None
+    stack.callback(conn.close)
+    if not _settled(conn, header.generation):
+        return None
+    return JournalReads(_rows_of(conn, database_file))
+
+
+def _backup_due(args: argparse.Namespace) -> bool:
+    from carecompanion.vault.backup import BackupRotation
+
+    return BackupRotation(paths_from(args), clock()).is_due()
+
+
+def _connect(database_file: Any, key: bytearray) -> Any:
+    """A keyed connection whose key opens the database (its first page and schema read),
+    or None."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from carecompanion.storage.connection import connect, silence_sqlcipher_log
+    from carecompanion.storage.errors import StorageError
+    from carecompanion.storage.raw_key import RawKey
+    from carecompanion.vault.zeroing import zero
+
+    raw_key = RawKey(key)
+    zero(key)
+    try:
+        silence_sqlcipher_log()
+        conn = connect(database_file, raw_key)
+    except (sqlcipher.Error, StorageError, OSError):
+        return None
+    finally:
+        raw_key.wipe()
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlcipher.Error:
+        conn.close()
+        return None
+    return conn
+
+
+def _settled(conn: Any, generation: int) -> bool:
+    """The schema is this code's and the database belongs with the header, settled: the
+    full unlock would neither migrate nor settle nor refuse anything."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from carecompanion.storage.schema_version import head_revision, revision_in
+    from carecompanion.vault import binding
+
+    def rows(sql: str) -> Sequence[Sequence[Any]]:
+        return conn.execute(sql).fetchall()  # type: ignore[no-any-return]
+
+    try:
+        current = revision_in(rows)
+        bound = binding.read_with(rows)
+    except sqlcipher.Error:
+        return False
+    return current is not None and current == head_revision() and bound.settled_at(generation)
+
+
+def _rows_of(conn: Any, database_file: Any) -> Any:
+    """Runs a read on ``conn``; a driver error leaves as the person's error (a full or
+    failing disk, damage), as the engine names it (storage/connection.py)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from carecompanion.storage.connection import storage_error
+
+    def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        try:
+            return conn.execute(sql, dict(params)).fetchall()  # type: ignore[no-any-return]
+        except sqlcipher.Error as exc:
+            named = storage_error(exc, database_file)
+            if named is None:
+                raise
+            raise named from exc
+
+    return rows
