@@ -57,10 +57,10 @@ def test_a_full_disk_while_compacting_leaves_the_migrated_journal_open(tmp_path:
 def test_killed_halfway_through_0011_the_journal_is_whole_and_migrates_again(
     tmp_path: Path,
 ) -> None:
-    """Killed (no cleanup at all) after some bodies were packed: the bodies' rewrite is undone
-    with the migration's transaction, the journal passes the full check, stays at 0010, and
-    the next start migrates it. (The dropping of the old search index is not undone: the
-    driver runs DDL outside the transaction; 0011 drops only what exists, so it runs again.)"""
+    """Killed (no cleanup at all) after some bodies were packed: the whole migration is undone
+    with its transaction (the bodies' rewrite, and the dropping of the old search index before
+    it), the journal passes the full check, stays at 0010 with its old index whole, and the
+    next start migrates it."""
     key = os.urandom(32)
     path = tmp_path / "j.db"
     _journal_at_0010(path, key)
@@ -88,6 +88,12 @@ def test_killed_halfway_through_0011_the_journal_is_whole_and_migrates_again(
         database.check_integrity(Check.FULL)
         assert migrate.current_revision(database.engine) == "0010"
         assert {kind for kind, _text in _stored(database).values()} == {"text"}
+        with database.engine.connect() as conn:
+            index_sql = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'journal_fts'"
+            ).scalar_one()
+        assert "prefix='2 3'" in index_sql  # as 0002 made it: the drop was undone too
+        assert_index_matches_entries(database)
         migrate.upgrade(database.engine)
         assert migrate.current_revision(database.engine) == "0011"
         stored = _stored(database)

@@ -423,6 +423,7 @@ class UnlockedVault:
         # holding a vault: 0.6 s to the unlock screen with them at the top, 0.35 s without).
         # ui/app/launch.py preloads them on a thread while the passphrase is typed. Alembic
         # itself only when a migration is due: schema_version reads the version without it.
+        from carecompanion.storage import compaction
         from carecompanion.storage.database import Check, Database
         from carecompanion.storage.schema_version import SchemaState, schema_state
 
@@ -466,6 +467,10 @@ class UnlockedVault:
                 from carecompanion.storage import migrate  # Alembic: only for a migration
 
                 migrate.upgrade(database.engine)
+            if self.is_writer:
+                # A compaction a migration asked for and never got (the process died before
+                # it, or the disk was too full): one PRAGMA read when none is owed.
+                compaction.compact_if_due(database.engine)
             if self.is_writer and not bound.settled_at(self.header.generation):
                 binding.commit(database.engine, self.header.generation)  # after a crash
             self._database = database
