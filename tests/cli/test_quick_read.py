@@ -15,7 +15,7 @@ import pytest
 from carecompanion.cli import quick_read
 from carecompanion.clock import SystemClock
 from carecompanion.paths import AppPaths
-from carecompanion.storage import migrate
+from carecompanion.storage import compaction, migrate
 from carecompanion.storage.schema_version import current_revision
 from carecompanion.vault import binding
 from carecompanion.vault import header as header_module
@@ -37,6 +37,9 @@ READS = (
     ("journal", "search", "tabl", "--json"),
     ("journal", "search", "slept", "--tag", "sleep"),
     ("journal", "search", "nothing-matches-this"),
+    ("journal", "show", "1"),
+    ("journal", "show", "2", "--json"),
+    ("journal", "show", "999"),
 )
 
 
@@ -133,6 +136,21 @@ def test_a_due_migration_is_run_by_the_full_unlock(
         assert current_revision(unlocked.database.engine) == migrate.head_revision()
     finally:
         unlocked.lock()
+
+
+def test_an_owed_compaction_is_done_by_the_full_unlock(
+    cli: Run, diary: AppPaths, runtime: Path, paths_taken: list[str]
+) -> None:
+    _unlock(cli)
+    unlocked = Vault(diary, SystemClock()).unlock(GOOD_PASSPHRASE)
+    try:
+        with unlocked.database.engine.begin() as conn:
+            compaction.mark_due(conn)  # as a migration that rewrote the journal leaves it
+    finally:
+        unlocked.lock()
+    assert cli("journal", "list").code == 0
+    assert cli("journal", "list").code == 0
+    assert paths_taken == ["full", "quick"]
 
 
 def test_an_unsettled_header_write_is_settled_by_the_full_unlock(

@@ -208,9 +208,14 @@ def _print_entry(entry: Entry) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from carecompanion.journal.errors import EntryNotFound
+
     entry_id = parse_entry_id(args.entry_id)
-    with journal_of(args) as journal:
-        entry = journal.get(entry_id)
+    with reads_of(args) as reads:
+        found = reads.entries([entry_id])
+    if not found:
+        raise EntryNotFound(entry_id)
+    entry = found[0]
     if args.json:
         print_object(_entry_document(entry))
     else:

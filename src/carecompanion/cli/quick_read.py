@@ -14,7 +14,8 @@ full unlock, which does it and says what needs saying:
 - a schema older or newer than this code's (a migration is due: only the writer runs it);
 - a header and database not settled at the same generation (a write interrupted, or an
   older copy put back: the full unlock settles or refuses it);
-- this command would be the vault's writer and the daily backup is due.
+- this command would be the vault's writer, and the daily backup is due or a migration
+  asked for a compaction that has not been done yet (storage/compaction.py).
 
 What it keeps of the full unlock: the same claim on the vault (the lock when it is free,
 else reading under SQLite's locking beside the app or another command), the same keys
@@ -86,6 +87,8 @@ def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> JournalReads
     stack.callback(conn.close)
     if not _settled(conn, header.generation):
         return None
+    if claim.exclusive and _compaction_due(conn):
+        return None
     return JournalReads(_rows_of(conn, database_file))
 
 
@@ -139,6 +142,18 @@ def _settled(conn: Any, generation: int) -> bool:
     except sqlcipher.Error:
         return False
     return current is not None and current == head_revision() and bound.settled_at(generation)
+
+
+def _compaction_due(conn: Any) -> bool:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from carecompanion.storage.compaction import COMPACTION_DUE
+
+    try:
+        flags = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlcipher.Error:
+        return True  # unread: the full unlock finds out
+    return bool(flags & COMPACTION_DUE)
 
 
 def _rows_of(conn: Any, database_file: Any) -> Any:

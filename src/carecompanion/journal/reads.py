@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from carecompanion.journal.entries import EntrySummary, SearchHit
+from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary, SearchHit
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.search import (
     ELLIPSIS,
@@ -53,6 +53,7 @@ from carecompanion.journal.search import (
 )
 from carecompanion.journal.search_terms import SEARCH_INDEX_TABLE, Tokenizer, tokenizer
 from carecompanion.journal.tags import split_tags
+from carecompanion.storage.packed_text import unpack_text
 from carecompanion.storage.stored_time import from_stored, to_stored
 
 #: Runs one statement with named parameters and returns all its rows.
@@ -92,6 +93,48 @@ def _summary(row: Sequence[Any]) -> EntrySummary:
         has_attachments=bool(row[5]),
         time_zone=row[6],
         is_all_day=bool(row[7]),
+    )
+
+
+# A whole entry's columns, and an attachment's without its data.
+_ENTRY_COLUMNS = (
+    "journal_entries.id, journal_entries.uid, journal_entries.title, journal_entries.body, "
+    "journal_entries.entry_at, journal_entries.created_at, journal_entries.updated_at, "
+    "journal_entries.tag_text, journal_entries.is_favourite, journal_entries.time_zone, "
+    "journal_entries.is_all_day"
+)
+_ATTACHMENT_INFO_COLUMNS = (
+    "attachments.id, attachments.entry_id, attachments.filename, attachments.mime_type, "
+    "attachments.size, attachments.created_at"
+)
+
+
+def _entry(row: Sequence[Any], attachments: Sequence[AttachmentInfo]) -> Entry:
+    """An entry from a row of _ENTRY_COLUMNS."""
+    return Entry(
+        id=int(row[0]),
+        uid=row[1],
+        title=row[2],
+        body=unpack_text(row[3]) or "",
+        entry_at=from_stored(row[4]),
+        created_at=from_stored(row[5]),
+        updated_at=from_stored(row[6]),
+        tags=split_tags(row[7]),
+        is_favourite=bool(row[8]),
+        attachments=tuple(attachments),
+        time_zone=row[9],
+        is_all_day=bool(row[10]),
+    )
+
+
+def _attachment_info(row: Sequence[Any]) -> AttachmentInfo:
+    return AttachmentInfo(
+        id=int(row[0]),
+        entry_id=int(row[1]),
+        filename=row[2],
+        mime_type=row[3],
+        size=int(row[4]),
+        created_at=from_stored(row[5]),
     )
 
 
@@ -221,6 +264,37 @@ class JournalReads:
 
     def __init__(self, rows: Rows) -> None:
         self._rows = rows
+
+    # -- whole entries ----------------------------------------------------------------------
+    def entries(self, ids: Sequence[int]) -> list[Entry]:
+        """The whole entries of ``ids`` (without attachment data), in that order, those no
+        longer there left out. Two queries, whatever the number (an export reads a few
+        hundred at a time): the rows, then every attachment of theirs."""
+        if not ids:
+            return []
+        listed = {"ids": _id_list(ids)}
+        rows = self._rows(
+            f"SELECT {_ENTRY_COLUMNS} FROM journal_entries "
+            "WHERE journal_entries.id IN (SELECT value FROM json_each(:ids))",
+            listed,
+        )
+        by_id = {int(row[0]): row for row in rows}
+        attachments: dict[int, list[AttachmentInfo]] = {}
+        if by_id:
+            found = self._rows(
+                f"SELECT {_ATTACHMENT_INFO_COLUMNS} FROM attachments "
+                "WHERE attachments.entry_id IN (SELECT value FROM json_each(:ids)) "
+                "ORDER BY attachments.id",
+                {"ids": _id_list(list(by_id))},
+            )
+            for row in found:
+                info = _attachment_info(row)
+                attachments.setdefault(info.entry_id, []).append(info)
+        return [
+            _entry(by_id[entry_id], attachments.get(entry_id, ()))
+            for entry_id in ids
+            if entry_id in by_id
+        ]
 
     # -- the timeline ---------------------------------------------------------------------
     def summaries(

@@ -22,16 +22,14 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, NamedTuple, TypedDict
 
-import sqlalchemy as sa
 from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from carecompanion.journal import search_index, search_terms
-from carecompanion.journal.entries import AttachmentInfo, Entry, EntrySummary
+from carecompanion.journal.entries import Entry, EntrySummary
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
 from carecompanion.journal.reads import JournalReads
-from carecompanion.journal.tags import split_tags
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
 
@@ -84,61 +82,6 @@ def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-_ATTACHMENT_INFO_COLUMNS = (
-    AttachmentRow.id,
-    AttachmentRow.entry_id,
-    AttachmentRow.filename,
-    AttachmentRow.mime_type,
-    AttachmentRow.size,
-    AttachmentRow.created_at,
-)
-
-
-def _attachment_info(row: sa.Row[int, int, str, str, int, datetime]) -> AttachmentInfo:
-    return AttachmentInfo(
-        id=row.id,
-        entry_id=row.entry_id,
-        filename=row.filename,
-        mime_type=row.mime_type,
-        size=row.size,
-        created_at=row.created_at,
-    )
-
-
-# A whole entry's columns, read as plain rows: no ORM object (nor identity map) per entry.
-_ENTRY_COLUMNS = (
-    EntryRow.id,
-    EntryRow.uid,
-    EntryRow.title,
-    EntryRow.body,
-    EntryRow.entry_at,
-    EntryRow.created_at,
-    EntryRow.updated_at,
-    EntryRow.tag_text,
-    EntryRow.is_favourite,
-    EntryRow.time_zone,
-    EntryRow.is_all_day,
-)
-
-
-def _entry(row: Any, attachments: Sequence[AttachmentInfo]) -> Entry:
-    """An entry from a row of _ENTRY_COLUMNS."""
-    return Entry(
-        id=row.id,
-        uid=row.uid,
-        title=row.title,
-        body=row.body,
-        entry_at=row.entry_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        tags=split_tags(row.tag_text),
-        is_favourite=bool(row.is_favourite),
-        attachments=tuple(attachments),
-        time_zone=row.time_zone,
-        is_all_day=bool(row.is_all_day),
-    )
-
-
 class JournalRepository:
     """The journal's tables within one unit of work."""
 
@@ -162,24 +105,7 @@ class JournalRepository:
         """The whole entries of ``ids`` (without attachment data), in that order, those no
         longer there left out. Two queries, whatever the number (an export reads a few
         hundred at a time): the rows, then every attachment of theirs."""
-        if not ids:
-            return []
-        rows = self._session.execute(select(*_ENTRY_COLUMNS).where(EntryRow.id.in_(ids)))
-        by_id = {row.id: row for row in rows}
-        attachments: dict[int, list[AttachmentInfo]] = {}
-        if by_id:
-            query = (
-                select(*_ATTACHMENT_INFO_COLUMNS)
-                .where(AttachmentRow.entry_id.in_(list(by_id)))
-                .order_by(AttachmentRow.id)
-            )
-            for info in self._session.execute(query):
-                attachments.setdefault(info.entry_id, []).append(_attachment_info(info))
-        return [
-            _entry(by_id[entry_id], attachments.get(entry_id, ()))
-            for entry_id in ids
-            if entry_id in by_id
-        ]
+        return self.reads.entries(ids)
 
     def ids(self, flt: EntryFilter) -> list[int]:
         """The ids of the entries ``flt`` lets through, newest first (only the ids)."""

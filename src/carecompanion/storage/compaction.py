@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING
 
 from carecompanion.storage.errors import StorageError
 from carecompanion.storage.faults import SPACE_TO_SPARE, is_short_of_space
+
+if TYPE_CHECKING:  # importable without SQLAlchemy: the CLI's quick path reads COMPACTION_DUE
+    from sqlalchemy.engine import Connection, Engine
 
 log = logging.getLogger(__name__)
 
