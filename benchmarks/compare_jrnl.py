@@ -20,7 +20,8 @@ Usage: .venv/bin/python benchmarks/compare_jrnl.py [--sizes 3650 [100000]] [--ru
   memory (``wait4``'s ru_maxrss). Runs are interleaved, operation by operation (jrnl, ours,
   ours with the session), and the median is reported; import is timed once per size, into an
   empty journal. The journals are built anew at every run of this script.
-- Then ``-X importtime`` of one of our read commands: its ten costliest imports, and which of
+- Then ``-X importtime`` of one of our read commands (with the passphrase, and through an
+  unlocked session): its ten costliest imports, and which of
   the modules a read command does not need it loaded.
 
 Not a test, and not run by the test suite: it prints figures, and docs/performance.md keeps
@@ -433,6 +434,7 @@ class Ours:
 
 
 OPERATIONS = ("list recent", "full-text search", "tag filter", "add")
+READ_OPERATIONS = OPERATIONS[:3]
 
 
 # -- one size ----------------------------------------------------------------------------------
@@ -499,17 +501,26 @@ def measure_size(size: int, runs: int, workdir: Path, jrnl_bin: Path) -> SizeRes
     return result
 
 
-def import_profile(workdir: Path, size: int) -> str:
+def import_profile(workdir: Path, size: int, *, session: bool = False) -> str:
     """``-X importtime`` of ``journal list`` on the vault just measured: the ten costliest
-    imports (cumulative), the total, and which of NOT_NEEDED were loaded."""
+    imports (cumulative), the total, and which of NOT_NEEDED were loaded. ``session``: through
+    an unlocked session (the read commands' quick path), else with the passphrase."""
     ours = Ours(workdir / f"size-{size}" / "ours")
     command = [sys.executable, "-X", "importtime", "-m", "carecompanion"]
     command += ["--data-dir", str(ours.data_dir), "journal", "list"]
-    with tempfile.TemporaryFile() as err:
-        subprocess.run(command, env=ours.env, stdout=subprocess.DEVNULL, stderr=err, check=True)
-        err.seek(0)
-        lines = err.read().decode(errors="replace").splitlines()
-    return format_import_profile(lines, " ".join(["python", *command[1:]]))
+    if session:
+        ours.unlock()
+    try:
+        with tempfile.TemporaryFile() as err:
+            env = ours.session_env if session else ours.env
+            subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=err, check=True)
+            err.seek(0)
+            lines = err.read().decode(errors="replace").splitlines()
+    finally:
+        if session:
+            ours.lock()
+    how = " (unlocked session)" if session else " (passphrase)"
+    return format_import_profile(lines, " ".join(["python", *command[1:]]) + how)
 
 
 def format_import_profile(lines: Sequence[str], command: str) -> str:
@@ -596,19 +607,22 @@ def format_table(results: Sequence[SizeResult]) -> str:
     for operation in OPERATIONS:
         lines.append("| " + " | ".join([names[operation], *timing(operation)]) + " |")
 
-    memory = []
-    for result, tool in columns:
-        ours_peak = max(
-            (result.of(op, tool).peak_mib for op in OPERATIONS if result.of(op, tool).peak_kib),
+    def peak(result: SizeResult, tool: str, operations: Sequence[str]) -> float:
+        return max(
+            (result.of(op, tool).peak_mib for op in operations if result.of(op, tool).peak_kib),
             default=0.0,
         )
-        theirs_peak = max(
-            (result.of(op, JRNL).peak_mib for op in OPERATIONS if result.of(op, JRNL).peak_kib),
-            default=0.0,
-        )
-        ratio = _ratio(ours_peak, theirs_peak, "more", "less")
-        memory.append(f"{_mib(ours_peak, 1)} / {_mib(theirs_peak, 1)} ({ratio})")
-    lines.append("| " + " | ".join(["peak memory (of those commands)", *memory]) + " |")
+
+    for label, operations in (
+        ("peak memory, reading (list, search, tag)", READ_OPERATIONS),
+        ("peak memory, adding", ("add",)),
+    ):
+        memory = []
+        for result, tool in columns:
+            ours_peak, theirs_peak = peak(result, tool, operations), peak(result, JRNL, operations)
+            ratio = _ratio(ours_peak, theirs_peak, "more", "less")
+            memory.append(f"{_mib(ours_peak, 1)} / {_mib(theirs_peak, 1)} ({ratio})")
+        lines.append("| " + " | ".join([label, *memory]) + " |")
 
     imports = []
     for result, tool in columns:
@@ -685,6 +699,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(format_table(results))
     print()
     print(import_profile(args.workdir, args.sizes[0]))
+    if results[0].has_session:
+        print()
+        print(import_profile(args.workdir, args.sizes[0], session=True))
     return 0
 
 

@@ -32,8 +32,9 @@ def test_the_table_says_each_figure_with_its_ratio() -> None:
     list_row = next(line for line in lines if line.startswith("| list recent"))
     assert "1.45 s / 0.44 s (3.3× slower)" in list_row
     assert "0.11 s / 0.44 s (4.0× faster)" in list_row
-    memory = next(line for line in lines if line.startswith("| peak memory"))
+    memory = next(line for line in lines if line.startswith("| peak memory, reading"))
     assert "310 MiB / 103 MiB (3.0× more)" in memory and "48 MiB / 103 MiB (2.1× less)" in memory
+    assert any(line.startswith("| peak memory, adding") for line in lines)
     imported = next(line for line in lines if line.startswith("| import all"))
     assert "6 min 41 s, 827 MiB / 2.00 s, 120 MiB (200.5× slower)" in imported
     assert all(line.count("|") == 5 for line in lines)
