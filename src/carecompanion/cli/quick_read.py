@@ -34,20 +34,30 @@ from carecompanion.cli.io import clock, paths_from
 
 if TYPE_CHECKING:
     from carecompanion.journal.reads import JournalReads
+    from carecompanion.storage.connection import Rows
 
 
 @contextlib.contextmanager
 def quick_reads(args: argparse.Namespace) -> Iterator[JournalReads | None]:
     """The journal's reads for one command through the quick path, or None: then the
     command unlocks the full way (see the module's docstring)."""
-    with contextlib.ExitStack() as stack:
-        reads = _open(args, stack)
-        yield reads
-
-
-def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> JournalReads | None:
-    from carecompanion.errors import CareCompanionError
     from carecompanion.journal.reads import JournalReads
+
+    with quick_rows(args) as rows:
+        yield None if rows is None else JournalReads(rows)
+
+
+@contextlib.contextmanager
+def quick_rows(args: argparse.Namespace) -> Iterator[Rows | None]:
+    """A way to run read statements on the vault's database for one command through the
+    quick path (any domain's plain-SQL reads take it), or None: then the command unlocks
+    the full way (see the module's docstring)."""
+    with contextlib.ExitStack() as stack:
+        yield _open(args, stack)
+
+
+def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> Rows | None:
+    from carecompanion.errors import CareCompanionError
     from carecompanion.vault.agent import fetch_key
     from carecompanion.vault.errors import HeaderDamaged
     from carecompanion.vault.header import SLOT_ROTATING, VaultHeader
@@ -89,7 +99,7 @@ def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> JournalReads
         return None
     if claim.exclusive and _compaction_due(conn):
         return None
-    return JournalReads(_rows_of(conn, database_file))
+    return _rows_of(conn, database_file)
 
 
 def _backup_due(args: argparse.Namespace) -> bool:
@@ -156,7 +166,7 @@ def _compaction_due(conn: Any) -> bool:
     return bool(flags & COMPACTION_DUE)
 
 
-def _rows_of(conn: Any, database_file: Any) -> Any:
+def _rows_of(conn: Any, database_file: Any) -> Rows:
     """Runs a read on ``conn``; a driver error leaves as the person's error (a full or
     failing disk, damage), as the engine names it (storage/connection.py)."""
     import sqlcipher3.dbapi2 as sqlcipher

@@ -36,7 +36,7 @@ and 100,000-entry journals (benchmarks/journal.py):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -53,11 +53,9 @@ from carecompanion.journal.search import (
 )
 from carecompanion.journal.search_terms import SEARCH_INDEX_TABLE, Tokenizer, tokenizer
 from carecompanion.journal.tags import split_tags
+from carecompanion.storage.connection import Rows
 from carecompanion.storage.packed_text import unpack_text
 from carecompanion.storage.stored_time import from_stored, to_stored
-
-#: Runs one statement with named parameters and returns all its rows.
-Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 # How many of the newest matches are ranked: bounds a search's cost at any journal size.
 CANDIDATES = 500

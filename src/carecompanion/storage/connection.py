@@ -8,6 +8,7 @@ means the same thing to the person whichever of them met it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,11 @@ from carecompanion.storage.errors import DatabaseDamaged, StorageError, StorageU
 from carecompanion.storage.faults import AMBIGUOUS, disk_fault, sqlite_code
 from carecompanion.storage.packed_text import UNPACK_FUNCTION, unpack_text
 from carecompanion.storage.raw_key import RawKey
+
+#: Runs one read statement with named parameters (":tag") and returns all its rows: how the
+#: domains' plain-SQL reads (journal/reads.py) run, in a SQLAlchemy unit of work or on a bare
+#: connection (cli/quick_read.py).
+Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 NO_SQLCIPHER = Sentence(
     "storage.no_sqlcipher",
