@@ -3908,6 +3908,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>No se importó nada.</translation>
     </message>
     <message>
+        <source>The file or folder changed after the preview, so nothing was imported. Press Preview to read it again.</source>
+        <translation>El archivo o la carpeta cambió después de la vista previa, así que no se importó nada. Pulsa Vista previa para leerlo de nuevo.</translation>
+    </message>
+    <message>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from carecompanion.journal import service
+from carecompanion.journal.exchange import large_import as large
 from carecompanion.paths import AppPaths
 from tests.cli.conftest import Result
 from tests.cli.test_cli_commands import PASS
@@ -42,3 +43,27 @@ def test_piped_it_says_only_what_it_did(cli: Run, cli_home: AppPaths, tmp_path: 
     assert result.code == 0, result.err
     assert result.err == ""
     assert result.out.startswith(f"Imported {COUNT} entries")
+
+
+def test_a_large_import_counts_the_entries_read_then_those_written(
+    cli: Run, cli_home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large input is read once before anything is written (large_import), which cannot
+    know how many entries there are: it counts them, then the write counts batches."""
+    monkeypatch.setattr(large, "STREAM_OVER_BYTES", 0)
+    monkeypatch.setattr(large, "READ_REPORT_EVERY", 10)
+    source = jrnl_file(tmp_path)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    result = cli("journal", "import", "--from", "jrnl", str(source), **PASS)
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"Imported {COUNT} entries")
+    shown = result.err.split("\r")
+    assert shown[1:] == [
+        "Reading 10 entries…",
+        "Reading 20 entries…",
+        "Reading 30 entries…\n",  # the line ends before the next begins
+        *[f"Writing {n:,} of {COUNT} entries…" for n in (0, 10, 20, 30)],
+        f"Writing {COUNT} of {COUNT} entries…\n",
+    ]
+    dry = cli("journal", "import", "--from", "jrnl", str(source), "--dry-run", **PASS)
+    assert dry.err.endswith("Reading 30 entries…\n") and dry.out.startswith("Would import 0")

@@ -15,6 +15,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from carecompanion.journal.exchange import large_import as large
 from carecompanion.paths import AppPaths
 from tests.cli.conftest import Result
 from tests.helpers import GOOD_PASSPHRASE, hash_tree
@@ -99,6 +102,19 @@ def _cases(tmp: Path) -> list[tuple[list[str], str]]:
 def test_every_importer_refuses_bad_input_in_one_line_and_changes_nothing(
     cli: Run, cli_home: AppPaths, tmp_path: Path
 ) -> None:
+    _every_refusal(cli, cli_home, tmp_path)
+
+
+def test_the_same_refusals_when_every_input_is_read_an_entry_at_a_time(
+    cli: Run, cli_home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large export (journal/exchange/large_import.py) is refused in the same line: the
+    fast reader hands anything wrong to the usual one, which says where."""
+    monkeypatch.setattr(large, "STREAM_OVER_BYTES", 0)
+    _every_refusal(cli, cli_home, tmp_path)
+
+
+def _every_refusal(cli: Run, cli_home: AppPaths, tmp_path: Path) -> None:
     for command in (
         ["journal", "add", "--title", "Kept", "--text", "as it was"],
         ["mood", "add", "--mood", "3"],

@@ -102,10 +102,18 @@ def _large_plan(kind: ImportSource, path: Path) -> LargePlan | None:
 
     if not large.is_large(kind, path):
         return None
+    from carecompanion.journal.exchange import ImportFormatError
+
+    shown = _read_so_far()
     try:
-        return large.plan_large_import(kind, path)
+        return large.plan_large_import(kind, path, progress=shown)
     except large.NotStreamable:
         return None
+    except ImportFormatError as exc:  # a Markdown folder, refused as the usual read refuses it
+        raise CliError(str(exc)) from exc
+    finally:
+        if shown is not None and shown.said:
+            print(file=sys.stderr)  # the count's line ends: what follows has its own
 
 
 def _read(kind: ImportSource, path: Path) -> list[ParsedEntry]:
@@ -115,6 +123,23 @@ def _read(kind: ImportSource, path: Path) -> list[ParsedEntry]:
         return read_import(kind, path)
     except ImportFormatError as exc:
         raise CliError(str(exc)) from exc
+
+
+class _ReadSoFar:
+    """One line on stderr counting the entries a large import has read (its first read,
+    before anything is written: it cannot know how many there are)."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def __call__(self, done: int, _total: int) -> None:
+        self.said = True
+        print(f"\rReading {done:,} entries…", end="", file=sys.stderr, flush=True)
+
+
+def _read_so_far() -> _ReadSoFar | None:
+    """In a terminal only, as :func:`_written_so_far`."""
+    return _ReadSoFar() if sys.stderr.isatty() else None
 
 
 def _written_so_far() -> Callable[[int, int], None] | None:

@@ -194,8 +194,10 @@ def test_small_files_and_other_formats_are_read_whole(
     source = write(tmp_path / "journal.json", jrnl_document(40))
     assert large.is_large(ImportSource.JRNL, source)
     assert large.is_large(ImportSource.JSON, source)
-    assert not large.is_large(ImportSource.DAYONE, source)
-    assert not large.is_large(ImportSource.MARKDOWN, tmp_path)
+    assert large.is_large(ImportSource.DAYONE, source)  # a bare Journal.json: its size
+    assert large.is_large(ImportSource.MARKDOWN, tmp_path)  # the folder's files together
+    assert not large.is_large(ImportSource.MARKDOWN, source)  # one file: read whole
     assert not large.is_large(ImportSource.JRNL, tmp_path / "missing.json")
+    assert not large.is_large(ImportSource.MARKDOWN, tmp_path / "missing")
     small = write(tmp_path / "small.json", {"entries": [{"title": "One", "date": "2021-01-01"}]})
     assert not large.is_large(ImportSource.JRNL, small)

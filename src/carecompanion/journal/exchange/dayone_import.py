@@ -15,13 +15,15 @@ Photos and PDFs become attachments and their links become a short note such as
 export left out (Day One skips what it has not downloaded) are noted, not an error. The
 first line becomes the title (as Day One shows it) when it is short and plain text or a
 heading. The zip is
-read in memory through :class:`SafeZip`; nothing is extracted.
+read in memory through :class:`SafeZip`; nothing is extracted. A large export is read an
+entry at a time (:func:`stream_dayone_file`, for large_import).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path, PurePosixPath
@@ -31,9 +33,16 @@ from zoneinfo import ZoneInfo
 from carecompanion.journal.attachments import MAX_ATTACHMENT_BYTES
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.errors import shown
+from carecompanion.journal.exchange.json_stream import (
+    Entries,
+    NotStreamable,
+    stream_entries,
+    stream_from,
+)
 from carecompanion.journal.exchange.limits import (
     MAX_ENTRIES,
     MAX_JSON_BYTES,
+    MAX_JSON_DEPTH,
     MAX_TOTAL_ATTACHMENT_BYTES,
 )
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
@@ -110,6 +119,23 @@ def parse_dayone_zip(
 def parse_dayone_archive(
     archive: SafeZip, progress: ProgressCallback | None = None
 ) -> list[ParsedEntry]:
+    journals = _journals(archive)
+    budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
+    entries: list[ParsedEntry] = []
+    for journal in journals:
+        data = archive.read(journal, MAX_JSON_BYTES)
+        entries.extend(
+            _parse_journal(
+                data, f"{archive.name}/{journal}", archive, _base(journal), budget, progress
+            )
+        )
+        if len(entries) > MAX_ENTRIES:
+            raise said.refused(archive.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
+    return entries
+
+
+def _journals(archive: SafeZip) -> list[str]:
+    """The archive's journal files (``Journal.json``, or one per journal), in order."""
     journals = sorted(
         path
         for path in archive.members
@@ -120,17 +146,57 @@ def parse_dayone_archive(
     )
     if not journals:
         raise said.refused(archive.name, None, said.NOT_DAYONE())
+    return journals
+
+
+def _base(journal: str) -> str:
+    """The folder a journal file is in, where its media folders are ("" at the top)."""
+    return str(PurePosixPath(journal).parent).strip(".")
+
+
+def stream_dayone_file(path: Path) -> Iterator[ParsedEntry]:
+    """:func:`parse_dayone_file`'s entries, an entry at a time (issue 17): each journal file
+    read through :mod:`json_stream` (from the zip as it inflates), each entry's media read
+    as the entry is made, so only one entry is held whatever the export's size.
+
+    A fast path, as for jrnl's files (see large_import): entries are checked exactly as the
+    usual parser checks them, but said to be on their entry's first line. Anything wrong,
+    and anything the fast reader was not written for, raises (ImportFormatError or
+    json_stream.NotStreamable, perhaps after some entries were handed out); the caller then
+    reads the export the usual way, which says exactly what is wrong and where."""
+    path = Path(path)
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
-    entries: list[ParsedEntry] = []
-    for journal in journals:
-        data = archive.read(journal, MAX_JSON_BYTES)
-        base = str(PurePosixPath(journal).parent).strip(".")
-        entries.extend(
-            _parse_journal(data, f"{archive.name}/{journal}", archive, base, budget, progress)
-        )
-        if len(entries) > MAX_ENTRIES:
-            raise said.refused(archive.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
-    return entries
+    if path.suffix.lower() == ".json":
+        _header, items = stream_entries(path, max_bytes=MAX_JSON_BYTES, max_depth=MAX_JSON_DEPTH)
+        yield from _streamed_journal(items, path.name, _Media(None, "", budget), 0)
+        return
+    if path.is_dir():
+        raise said.refused(path.name, None, said.DAYONE_CHOOSE_ZIP())
+    archive = SafeZip(str(path), path.name)
+    try:
+        count = 0
+        for journal in _journals(archive):
+            handle = archive.open_member(journal, MAX_JSON_BYTES)
+            _header, items = stream_from(handle, max_depth=MAX_JSON_DEPTH)
+            media = _Media(archive, _base(journal), budget)
+            for entry in _streamed_journal(items, f"{archive.name}/{journal}", media, count):
+                count += 1
+                yield entry
+    finally:
+        archive.close()
+
+
+def _streamed_journal(
+    items: Entries, name: str, media: _Media, before: int
+) -> Iterator[ParsedEntry]:
+    """One journal file's entries (``before`` read from the export's earlier ones)."""
+    try:
+        for index, (item, line) in enumerate(items):
+            if before + index >= MAX_ENTRIES:
+                raise NotStreamable("too many entries")  # said by the usual parser
+            yield _entry(item, index + 1, Location(name, line), media)
+    finally:
+        items.close()
 
 
 def _parse_journal(

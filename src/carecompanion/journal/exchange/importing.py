@@ -77,6 +77,11 @@ class ImportPreview:
         return tuple(item for item in self.items if not item.duplicate)
 
     @property
+    def new_count(self) -> int:
+        """How many entries the import would write (as ``LargePlan.new_count``)."""
+        return len(self.items) - self.duplicate_count
+
+    @property
     def duplicate_count(self) -> int:
         return sum(1 for item in self.items if item.duplicate)
 

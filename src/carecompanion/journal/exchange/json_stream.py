@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 from carecompanion.journal.exchange.located_json import JsonArray, JsonObject
 
@@ -37,6 +37,14 @@ _SCALAR = re.compile(rb"-?[0-9][0-9.eE+-]*|true|false|null")
 _SCALAR_ROOM = 64  # a scalar is matched only with this much after it, or at the end
 _BOM = b"\xef\xbb\xbf"
 _OPEN, _CLOSE, _QUOTE = b"{[", b"}]", ord('"')
+
+
+class Readable(Protocol):
+    """What is read from: a file opened in binary, or a zip member (safe_zip.MemberReader)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
 
 
 class NotStreamable(Exception):
@@ -59,6 +67,15 @@ def stream_entries(
         handle = open(path, "rb")  # noqa: SIM115 -- closed when the entries are done
     except OSError as exc:
         raise NotStreamable("unreadable") from exc
+    return stream_from(handle, key=key, max_depth=max_depth)
+
+
+def stream_from(
+    handle: Readable, *, key: str = "entries", max_depth: int
+) -> tuple[JsonObject, Entries]:
+    """:func:`stream_entries` from a file already open (a zip member: Day One's
+    Journal.json), which is closed with the entries. Its size is the caller's to bound;
+    what ``handle.read`` raises (a zip member found damaged) goes through unchanged."""
     try:
         reader = _Reader(handle, max_depth)
         header = reader.header(key)
@@ -69,7 +86,7 @@ def stream_entries(
 
 
 class _Reader:
-    def __init__(self, handle: BinaryIO, max_depth: int) -> None:
+    def __init__(self, handle: Readable, max_depth: int) -> None:
         self.handle = handle
         self.max_depth = max_depth
         self.buf = b""

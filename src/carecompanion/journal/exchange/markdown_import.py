@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from urllib.parse import unquote
@@ -75,15 +75,27 @@ def parse_markdown_folder(
     path: Path, tz: tzinfo | None = None, progress: ProgressCallback | None = None
 ) -> list[ParsedEntry]:
     """Every text file under ``path`` (or ``path`` itself, when it is one file)."""
+    return list(markdown_entries(path, tz, progress))
+
+
+def markdown_entries(
+    path: Path, tz: tzinfo | None = None, progress: ProgressCallback | None = None
+) -> Iterator[ParsedEntry]:
+    """:func:`parse_markdown_folder`'s entries, one file read at a time (its attachments
+    with it), so a caller that does not keep them holds one entry at a time (issue 17).
+    The files are listed first (names only), so a folder with too many is refused before
+    any is read; a bad file raises when it is reached, exactly as the whole read does."""
     if path.is_file():
-        return [
-            parse_markdown_file(path, path.parent, tz, AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES))
-        ]
+        yield parse_markdown_file(
+            path, path.parent, tz, AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
+        )
+        return
     if not path.is_dir():
         raise said.refused(path.name or str(path), None, said.NO_SUCH_FOLDER())
     files = _text_files(path)
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
-    return [parse_markdown_file(file, path, tz, budget) for file in each(files, progress)]
+    for file in each(files, progress):
+        yield parse_markdown_file(file, path, tz, budget)
 
 
 def _text_files(root: Path) -> list[Path]:

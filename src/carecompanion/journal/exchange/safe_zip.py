@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bz2
 import copy
+import io
 import itertools
 import lzma
 import struct
@@ -30,7 +31,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from carecompanion.journal.exchange import errors as said
 from carecompanion.journal.exchange.limits import (
@@ -253,11 +254,21 @@ class SafeZip:
 
     def read(self, path: str, limit: int) -> bytes:
         """One member's bytes, at most ``limit`` of them (more is an error)."""
+        return b"".join(self.pieces(path, limit))
+
+    def open_member(self, path: str, limit: int) -> MemberReader:
+        """One member as a file to ``read`` a little at a time (a Day One Journal.json of
+        100,000 entries is hundreds of MB), with every check :meth:`read` makes: the size
+        and CRC are checked as the last bytes are read, so a reader that reads to the end
+        has read a sound member or been refused (ImportFormatError) on the way."""
+        return MemberReader(self.pieces(path, limit))
+
+    def pieces(self, path: str, limit: int) -> Iterator[bytes]:
+        """One member's bytes, a step at a time, checked against its header as they come."""
         info = self.members[path]
         display = f"{self.name}/{path}"
         if info.file_size > limit:
             raise said.refused(display, None, said.TOO_LARGE(limit=describe_limit(limit)))
-        pieces: list[bytes] = []
         size = crc = 0
         try:
             with self._zip.open(_as_stored(info)) as packed:
@@ -267,7 +278,7 @@ class SafeZip:
                     if size > info.file_size:
                         raise _Oversized
                     crc = zlib.crc32(piece, crc)
-                    pieces.append(piece)
+                    yield piece  # what the reader does with it is not caught below
         except _Oversized:
             raise said.refused(display, None, said.ZIP_SIZE()) from None
         except Exception:  # damaged data, encryption, an unknown compression method
@@ -276,7 +287,49 @@ class SafeZip:
             raise said.refused(display, None, said.ZIP_SIZE())
         if crc != info.CRC:
             raise said.refused(display, None, said.ZIP_UNPACK())
-        return b"".join(pieces)
 
     def close(self) -> None:
         self._zip.close()
+
+
+class MemberReader(io.RawIOBase):
+    """A zip member read as a binary file, from :meth:`SafeZip.pieces` (checked as read)."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        super().__init__()
+        self._pieces = pieces
+        self._held = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Up to ``size`` bytes (all the rest when negative); ``b""`` only at the end."""
+        wanted = size if size is not None and size >= 0 else None
+        parts = [self._held]
+        have = len(self._held)
+        while wanted is None or have < wanted:
+            piece = next(self._pieces, None)
+            if piece is None:
+                break
+            parts.append(piece)
+            have += len(piece)
+        data = b"".join(parts)
+        if wanted is None:
+            self._held = b""
+            return data
+        self._held = data[wanted:]
+        return data[:wanted]
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            close = getattr(self._pieces, "close", None)
+            if close is not None:
+                close()  # the member's own file in the zip
+            self._held = b""
+        super().close()

@@ -38,27 +38,56 @@ from carecompanion.journal.exchange.importing import (
     preview_import,
 )
 from carecompanion.journal.exchange.json_export import export_json
+from carecompanion.journal.exchange.large_import import (
+    LargePlan,
+    LargeResult,
+    NotStreamable,
+    PlanRow,
+    commit_large_import,
+    preview_large,
+)
 from carecompanion.journal.exchange.markdown_export import export_markdown
 from carecompanion.journal.exchange.result import ExportResult
 from carecompanion.journal.exchange.selection import ExportSelection
+from carecompanion.journal.service import JournalService
 from carecompanion.session import VaultSession
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.core_words import import_source_label
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
-from carecompanion.ui.common.progress import run_with_progress
+from carecompanion.ui.common.progress import ProgressFn, run_with_progress
 from carecompanion.ui.common.widgets import button, label
 from carecompanion.ui.common.workers import Task, workers_for
 from carecompanion.ui.journal.delegate import friendly_date
 
 _FOLDER_SOURCES = {ImportSource.MARKDOWN}
 
+# What a preview holds: every entry read (ImportPreview), or for a large input only a row
+# each, the entries to be read again as they are written (large_import.LargePlan).
+Preview = ImportPreview | LargePlan
+
+
+def _read_preview(
+    journal: JournalService, source: ImportSource, path: Path, progress: ProgressFn
+) -> Preview:
+    """A large input read an entry at a time (large_import), anything else read whole."""
+    plan = preview_large(journal, source, path, progress=progress)
+    return plan if plan is not None else preview_import(journal, source, path, progress=progress)
+
+
+def _write_preview(
+    journal: JournalService, preview: Preview, progress: ProgressFn
+) -> ImportResult | LargeResult:
+    if isinstance(preview, LargePlan):
+        return commit_large_import(journal, preview, progress=progress)
+    return commit_import(journal, preview, progress=progress)
+
 
 class PreviewModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
-        self.preview: ImportPreview | None = None
+        self.preview: Preview | None = None
 
-    def set_preview(self, preview: ImportPreview | None) -> None:
+    def set_preview(self, preview: Preview | None) -> None:
         self.beginResetModel()
         self.preview = preview
         self.endResetModel()
@@ -66,24 +95,37 @@ class PreviewModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.preview is None:
             return 0
+        if isinstance(self.preview, LargePlan):
+            return len(self.preview.rows)
         return len(self.preview.items)
+
+    def _row(self, row: int) -> tuple[PlanRow, bool]:
+        """The row's entry as the list shows it, and whether it is a duplicate."""
+        assert self.preview is not None
+        if isinstance(self.preview, LargePlan):
+            return self.preview.rows[row], self.preview.duplicates[row]
+        item = self.preview.items[row]
+        draft = item.draft
+        shown = PlanRow(
+            draft.entry_at, draft.time_zone, draft.is_all_day, draft.title, len(draft.attachments)
+        )
+        return shown, item.duplicate
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if self.preview is None or not index.isValid():
             return None
-        item = self.preview.items[index.row()]
-        draft = item.draft
+        entry, duplicate = self._row(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            title = draft.title or self.tr("Untitled entry")
-            note = self.tr("  (already in your journal: skipped)") if item.duplicate else ""
+            title = entry.title or self.tr("Untitled entry")
+            note = self.tr("  (already in your journal: skipped)") if duplicate else ""
             extra = (
-                self.tr("  · {n} attachment(s)").format(n=len(draft.attachments))
-                if draft.attachments
+                self.tr("  · {n} attachment(s)").format(n=entry.attachments)
+                if entry.attachments
                 else ""
             )
-            when = friendly_date(draft.entry_at, draft.time_zone, draft.is_all_day)
+            when = friendly_date(entry.entry_at, entry.time_zone, entry.is_all_day)
             return f"{when} — {title}{extra}{note}"
-        if role == Qt.ItemDataRole.ForegroundRole and item.duplicate:
+        if role == Qt.ItemDataRole.ForegroundRole and duplicate:
             from carecompanion.ui.common import theme
 
             return theme.current().color("muted")
@@ -98,10 +140,10 @@ def _counted(count: int, one: str, many: str) -> str:
     return one if count == 1 else many.format(n=count)
 
 
-def import_words(preview: ImportPreview, *, done: bool) -> str:
+def import_words(preview: Preview, *, done: bool) -> str:
     """What an import would do (``done=False``) or did, in the person's language: the UI's
     own words for the core's counts (ImportPreview.summary() is the CLI's English)."""
-    count = len(preview.new_items)
+    count = preview.new_count
     details = [
         _counted(
             preview.duplicate_count,
@@ -242,11 +284,11 @@ class ImportDialog(QDialog):
         source, path, session = self.source, Path(self.path.text().strip()), self._session
         journal = session.journal  # taken here, on the GUI thread, while the vault is open
 
-        def previewed(preview: ImportPreview) -> None:
+        def previewed(preview: Preview) -> None:
             self._set_busy(False)
             self.model.set_preview(preview)
             self.summary.setText(import_words(preview, done=False))
-            self.import_button.setEnabled(bool(preview.new_items))
+            self.import_button.setEnabled(preview.new_count > 0)
 
         def failed(exc: Exception) -> None:
             self._set_busy(False)
@@ -261,7 +303,7 @@ class ImportDialog(QDialog):
             workers_for(session),
             self.tr("Reading"),
             self.tr("Reading {name}…").format(name=path.name),
-            lambda progress: preview_import(journal, source, path, progress=progress),
+            lambda progress: _read_preview(journal, source, path, progress),
             previewed,
             failed,
         )
@@ -279,20 +321,29 @@ class ImportDialog(QDialog):
     def do_import(self) -> None:
         """Write the previewed entries in the background, in one transaction: all or none."""
         preview = self.model.preview
-        if self._task is not None or preview is None or not preview.new_items:
+        if self._task is not None or preview is None or not preview.new_count:
             return
         session = self._session
         journal = session.journal  # taken here, on the GUI thread, while the vault is open
 
-        def imported(result: ImportResult) -> None:
+        def imported(result: ImportResult | LargeResult) -> None:
             self._set_busy(False)
-            self.result_summary = import_words(result.preview, done=True)
+            read = result.plan if isinstance(result, LargeResult) else result.preview
+            self.result_summary = import_words(read, done=True)
             self.accept()
 
         def failed(exc: Exception) -> None:
             self._set_busy(False)
             if isinstance(exc, Cancelled):
                 self._show_error(self.tr("Cancelled: nothing was imported."))
+            elif isinstance(exc, NotStreamable):  # a large input read again, not as it was
+                self._forget_preview()
+                self._show_error(
+                    self.tr(
+                        "The file or folder changed after the preview, so nothing was "
+                        "imported. Press Preview to read it again."
+                    )
+                )
             else:
                 raise exc  # a surprise: the app's one place for those says it
 
@@ -302,7 +353,7 @@ class ImportDialog(QDialog):
             workers_for(session),
             self.tr("Importing"),
             self.tr("Importing your entries…"),
-            lambda progress: commit_import(journal, preview, progress=progress),
+            lambda progress: _write_preview(journal, preview, progress),
             imported,
             failed,
         )
