@@ -1131,6 +1131,29 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <source>What you typed here will not be kept.</source>
+        <translation>Lo que has escrito aquí no se guardará.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard your changes</source>
+        <translation>Descartar los cambios</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>EarlierJournalsDialog</name>
     <message>
         <source>Earlier journals</source>
@@ -3084,6 +3107,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
     <message>
         <source>Search your journal (Ctrl+F)</source>
         <translation>Buscar en tu diario (Ctrl+F)</translation>

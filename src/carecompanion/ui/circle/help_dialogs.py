@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,6 +41,7 @@ from carecompanion.circle.limits import (
 from carecompanion.people.zones import system_zone_name
 from carecompanion.ui.circle.work import message_for
 from carecompanion.ui.common.core_words import is_universal_zone
+from carecompanion.ui.common.date_time_field import DateField
 from carecompanion.ui.common.flow import FlowLayout
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.screen_fit import scrolling
@@ -117,7 +117,7 @@ class AskDialog(QDialog):
     def _build_when(self, today: date, zone: str | None) -> None:
         """The day, from, until, and the time zone they are in (this computer's at first)."""
         first = today + timedelta(days=1)
-        self.day = QDateEdit(QDate(first.year, first.month, first.day))
+        self.day = DateField(QDate(first.year, first.month, first.day))
         self.day.setDisplayFormat(date_pattern("date"))
         self.day.setCalendarPopup(True)
         self.day.setAccessibleName(self.tr("Day"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -171,7 +171,14 @@ def name_inner_buttons(line_edit: QLineEdit, name: str) -> None:
 
 
 class PassphraseField(QLineEdit):
-    """A password field with a show/hide action that says what it does to screen readers."""
+    """A password field with a show/hide button inside it, at its right end.
+
+    The button is the next Tab stop after the field (Space shows what was typed, Space again
+    hides it; Shift+Tab goes back to typing), named for screen readers, and checked while the
+    passphrase shows. Qt's own line-edit action could only be clicked: its button takes no
+    focus. A click leaves the cursor in the field."""
+
+    _GAP = 4  # between the button and the field's edge
 
     def __init__(self, accessible: str, placeholder: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -179,19 +186,43 @@ class PassphraseField(QLineEdit):
         self.setAccessibleName(accessible)
         self.setPlaceholderText(placeholder)
         self.setMinimumHeight(44)
-        self._toggle = QAction(self.tr("Show"), self)
-        self._toggle.setToolTip(self.tr("Show or hide what you typed"))
-        self._toggle.triggered.connect(self._toggle_echo)
-        self._toggle.setIcon(theme.icon("key", 32))
-        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
-        name_inner_buttons(self, self.tr("Show or hide the passphrase"))
+        self.reveal = QToolButton(self)
+        self.reveal.setObjectName("reveal")
+        self.reveal.setText(self.tr("Show"))
+        self.reveal.setIcon(theme.icon("key", 32))
+        self.reveal.setIconSize(QSize(18, 18))
+        self.reveal.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.reveal.setCheckable(True)
+        self.reveal.setAccessibleName(self.tr("Show or hide the passphrase"))
+        self.reveal.setToolTip(self.tr("Show or hide what you typed"))
+        self.reveal.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Tab reaches it; a click does not take the focus from the field being typed in.
+        self.reveal.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.reveal.toggled.connect(self._show)
+        self._place_reveal()
 
-    def _toggle_echo(self) -> None:
-        hidden = self.echoMode() == QLineEdit.EchoMode.Password
-        self.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
+    def _show(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+
+    def _place_reveal(self) -> None:
+        size = self.reveal.sizeHint()
+        height = min(size.height(), max(0, self.height() - 2 * self._GAP))
+        self.reveal.setGeometry(
+            self.width() - size.width() - self._GAP,
+            (self.height() - height) // 2,
+            size.width(),
+            height,
+        )
+        # The text stops short of the button.
+        self.setTextMargins(0, 0, size.width() + self._GAP, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_reveal()
 
     def wipe(self) -> None:
         self.clear()
+        self.reveal.setChecked(False)
         self.setEchoMode(QLineEdit.EchoMode.Password)
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -53,6 +52,7 @@ from carecompanion.journal.service import JournalService
 from carecompanion.session import VaultSession
 from carecompanion.ui.common import error_words
 from carecompanion.ui.common.core_words import import_source_label
+from carecompanion.ui.common.date_time_field import DateField
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.common.progress import ProgressFn, run_with_progress
 from carecompanion.ui.common.widgets import button, label
@@ -417,11 +417,11 @@ class ExportDialog(QDialog):
         return form
 
     def _build_range(self) -> QWidget:
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since = DateField(QDate.currentDate().addMonths(-1))
         self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
-        self.until = QDateEdit(QDate.currentDate())
+        self.until = DateField(QDate.currentDate())
         self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.service import EntryFilter
+from carecompanion.ui.common.date_time_field import DateField
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.widgets import name_inner_buttons
 
@@ -39,8 +39,13 @@ class FilterBar(QWidget):
         """The search box, and the switch that shows the filters below it."""
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search your journal (Ctrl+F)"))
+        # One word: in a small window (911 px wide at 150 %) a longer hint was cut, and the
+        # shortcut at its end never seen. The shortcut is in the tooltip, and told to screen
+        # readers.
+        self.search.setPlaceholderText(self.tr("Search"))
+        self.search.setToolTip(self.tr("Search your journal (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the journal"))
+        self.search.setAccessibleDescription(self.search.toolTip())
         self.search.setClearButtonEnabled(True)
         name_inner_buttons(self.search, self.tr("Clear the search"))
         self.search.setMinimumHeight(44)
@@ -55,13 +60,13 @@ class FilterBar(QWidget):
         self.tag.setAccessibleName(self.tr("Only entries with this tag"))
         self.use_since = QCheckBox(self.tr("From"))
         self.use_since.setAccessibleName(self.tr("Only entries from a date"))
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since = DateField(QDate.currentDate().addMonths(-1))
         self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
         self.use_until = QCheckBox(self.tr("Until"))
         self.use_until.setAccessibleName(self.tr("Only entries until a date"))
-        self.until = QDateEdit(QDate.currentDate())
+        self.until = DateField(QDate.currentDate())
         self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))

@@ -7,6 +7,7 @@ widgets, on a worker: carecompanion/render/charts.py.)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
@@ -20,8 +21,9 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsTextItem
 
 from carecompanion.mood.lifts import ActivityLift
 from carecompanion.mood.stats import Point, SleepMood
@@ -199,3 +201,25 @@ def lifts_chart(lifts: Sequence[ActivityLift]) -> QChart:
     series.attachAxis(y_axis)
     series.attachAxis(value_axis)
     return chart
+
+
+def category_rows_height(chart: QChart) -> int:
+    """The least height a view needs to name every row of ``chart``'s category axis in full.
+
+    Qt Charts cuts a row's name to "..." or leaves it out when the row is lower than the
+    name's line: in a window 512 px high the lifts chart named no activity at all. The rows
+    need a line each (as Qt Charts measures it, with its margins) and a little more; the
+    rest of the chart (legend, the other axis, its title) is measured on the chart itself."""
+    axes = [a for a in chart.axes(Qt.Orientation.Vertical) if isinstance(a, QBarCategoryAxis)]
+    if not axes or axes[0].count() == 0:
+        return 0
+    line = QGraphicsTextItem()
+    line.setFont(axes[0].labelsFont())
+    line.setPlainText("Ag")
+    row = line.boundingRect().height() + 2
+    probe = 600.0
+    size = chart.size()
+    chart.resize(QSizeF(max(size.width(), 600.0), probe))
+    around = probe - chart.plotArea().height()
+    chart.resize(size)
+    return math.ceil(around + (axes[0].count() + 0.5) * row)

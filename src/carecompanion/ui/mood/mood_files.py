@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -30,6 +29,7 @@ from carecompanion.mood.records import ImportResult as MoodImportResult
 from carecompanion.progress import Cancelled
 from carecompanion.render.mood_report import DEFAULT_DAYS, report_period, write_mood_report
 from carecompanion.session import VaultSession
+from carecompanion.ui.common.date_time_field import DateField
 from carecompanion.ui.common.file_flows import ImportFlow, ImportWords, write_file
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.progress import ProgressFn
@@ -176,11 +176,11 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mood report for an appointment"))
         chosen = report_period([] if newest is None else [newest], today)
-        self.since = QDateEdit(QDate(chosen.first.year, chosen.first.month, chosen.first.day))
+        self.since = DateField(QDate(chosen.first.year, chosen.first.month, chosen.first.day))
         self.since.setDisplayFormat(date_pattern("date"))
         self.since.setCalendarPopup(True)
         self.since.setAccessibleName(self.tr("From date"))
-        self.until = QDateEdit(QDate(chosen.last.year, chosen.last.month, chosen.last.day))
+        self.until = DateField(QDate(chosen.last.year, chosen.last.month, chosen.last.day))
         self.until.setDisplayFormat(date_pattern("date"))
         self.until.setCalendarPopup(True)
         self.until.setAccessibleName(self.tr("Until date"))

@@ -35,6 +35,7 @@ from carecompanion.session import VaultSession
 from carecompanion.ui.common.core_words import activity_word, nudge_words
 from carecompanion.ui.common.i18n import decimal, format_when
 from carecompanion.ui.common.page_layout import PAGE_MARGINS, PageHeader, wrap_rows
+from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.tab_strip import TabStrip
 from carecompanion.ui.common.widgets import EmptyState, button, label
 from carecompanion.ui.mood import charts
@@ -45,21 +46,33 @@ from carecompanion.ui.mood.heatmap import YearHeatmap
 from carecompanion.ui.mood.table_model import FiguresTableModel
 
 PERIODS = (("week", 7, 3), ("month", 31, 7), ("year", 366, 14), ("all", 0, 30))
+CHART_HEIGHT = 200  # a chart still, in a window 512 px high
 
 
 def _fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
     return "—" if value is None else decimal(value, digits) + suffix
 
 
-class ChartPanel(QWidget):
-    """A chart, with the same figures as a table one click away (and for screen readers)."""
+class _LeastChartView(QChartView):
+    """A chart view that asks for no more height than its minimum: in a scroll area it takes
+    the room there is, and scrolls only when that is less (QGraphicsView asks for far more)."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+class ChartPanel(QWidget):
+    """A chart, with the same figures as a table one click away (and for screen readers).
+    ``in_scroll_area``: the panel is in one, and its chart asks for its minimum height."""
+
+    def __init__(
+        self, name: str, parent: QWidget | None = None, in_scroll_area: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.view = QChartView()
+        self.view = _LeastChartView() if in_scroll_area else QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(name)
-        self.view.setMinimumHeight(200)  # a chart still, in a window 512 px high
+        self.view.setMinimumHeight(CHART_HEIGHT)
         self.table_model = FiguresTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -196,14 +209,13 @@ class MoodPage(QWidget):
         """The trend, sleep and lifts charts; returns the lifts tab (its note above it)."""
         self.trend = ChartPanel(self.tr("Mood and stress over time"))
         self.sleep = ChartPanel(self.tr("Sleep and mood"))
-        self.lifts = ChartPanel(self.tr("What lifts your mood"))
+        self.lifts = ChartPanel(self.tr("What lifts your mood"), in_scroll_area=True)
         self.lifts_note = label("", "hint")
-        lifts_tab = QWidget()
-        lifts_layout = QVBoxLayout(lifts_tab)
-        lifts_layout.setContentsMargins(0, 0, 0, 0)
+        lifts_layout = QVBoxLayout()
         lifts_layout.addWidget(self.lifts_note)
         lifts_layout.addWidget(self.lifts, 1)
-        return lifts_tab
+        # The chart grows to name every activity (see _lifts): the tab scrolls in a short window.
+        return scrolling(lifts_layout)
 
     def _build_year(self) -> QStackedWidget:
         """The year in colour with its streaks, or the same days as a table."""
@@ -419,8 +431,10 @@ class MoodPage(QWidget):
             ]
             for lift in lifts
         ]
+        chart = charts.lifts_chart(lifts)
+        self.lifts.view.setMinimumHeight(max(CHART_HEIGHT, charts.category_rows_height(chart)))
         self.lifts.set_chart(
-            charts.lifts_chart(lifts),
+            chart,
             [
                 self.tr("Activity"),
                 self.tr("Mood with"),

@@ -27,6 +27,7 @@ from carecompanion.people.records import (
     Phone,
 )
 from carecompanion.ui.common.core_words import kind_code, kind_word, relation_label
+from carecompanion.ui.common.discard import ask_to_discard
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import label, save_cancel_buttons
 
@@ -77,6 +78,7 @@ class ContactDialog(QDialog):
         layout.addWidget(scrolling(self._form()), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._as_opened = self.draft()  # what Escape may close on without asking
 
     # -- the fields -----------------------------------------------------------------------------
     def _build_who(self, draft: ContactDraft) -> None:
@@ -180,6 +182,17 @@ class ContactDialog(QDialog):
             self.error.show()
             return
         self.accept()
+
+    def changed(self) -> bool:
+        return self.photo_data is not None or self.draft() != self._as_opened
+
+    def reject(self) -> None:
+        # Escape, Cancel and the window's close button all come here: what was typed is only
+        # thrown away when the person says so.
+        if self.changed():
+            ask_to_discard(self, lambda: QDialog.reject(self))
+            return
+        super().reject()
 
 
 class LogDialog(QDialog):

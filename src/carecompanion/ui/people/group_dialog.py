@@ -7,7 +7,6 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -29,6 +28,7 @@ from carecompanion.people.records import Contact
 from carecompanion.people.zones import is_zone, system_zone_name
 from carecompanion.ui.common.choices_model import CheckableListModel
 from carecompanion.ui.common.core_words import group_kind_label, is_universal_zone
+from carecompanion.ui.common.date_time_field import DateField
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import label, save_cancel_buttons
@@ -119,7 +119,7 @@ class GroupDialog(QDialog):
         for number in WEEKS_OF_MONTH:
             self.week.addItem(self.tr(_WEEK_WORDS[number]), number)
         first = schedule.first if schedule else date.today()
-        self.first = QDateEdit(QDate(first.year, first.month, first.day))
+        self.first = DateField(QDate(first.year, first.month, first.day))
         self.first.setDisplayFormat(date_pattern("date"))
         self.first.setCalendarPopup(True)
         self.first.setAccessibleName(self.tr("First meeting"))
@@ -228,7 +228,7 @@ class MoveMeetingDialog(QDialog):
     def __init__(self, start: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move this meeting"))
-        self.day = QDateEdit(QDate(start.year, start.month, start.day))
+        self.day = DateField(QDate(start.year, start.month, start.day))
         self.day.setDisplayFormat(date_pattern("date"))
         self.day.setCalendarPopup(True)
         self.day.setAccessibleName(self.tr("New day"))
