@@ -32,12 +32,18 @@ QUERY_FUNCTIONS = frozenset({"select", "insert", "update", "delete", "text"})
 QUERY_METHODS = frozenset({"execute", "scalars", "scalar", "query"})
 SESSION_NAMES = frozenset({"session", "_session"})
 
-#: Modules beside a repository that build its SQL: the journal's read queries as plain SQL
+#: Modules beside a repository that build its SQL: each domain's read queries as plain SQL
 #: (reads: the repository runs them, and so does the command line's read path without
 #: SQLAlchemy), the FTS5 index's writes (search_index), and FTS5's tokenizer on a private
 #: in-memory table (search_terms). Paths relative to the package.
 QUERY_HELPERS = frozenset(
-    {"journal/reads.py", "journal/search_index.py", "journal/search_terms.py"}
+    {
+        "journal/reads.py",
+        "journal/search_index.py",
+        "journal/search_terms.py",
+        "mood/reads.py",
+        "people/reads.py",
+    }
 )
 
 #: Services whose queries have not moved into their repository yet. Each must still break

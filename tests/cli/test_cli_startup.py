@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from carecompanion.storage.schema_version import current_revision
 from carecompanion.vault.vault import Vault
 from tests.agent_support import private_runtime
 from tests.cli.conftest import Result
+from tests.cli.household import fill_household
 from tests.helpers import GOOD_PASSPHRASE
 
 #: What no read command needs: the migrations (and Mako's templates and Pygments behind
@@ -44,6 +46,14 @@ READ_COMMANDS = (
     ("journal", "search", "doctor"),
     ("journal", "show", "1"),
     ("journal", "list", "--tag", "sleep", "--json"),
+)
+
+#: The other everyday read commands that take the quick path with a session.
+EVERYDAY_READ_COMMANDS = (
+    ("mood", "list"),
+    ("contacts", "list", "--json"),
+    ("contacts", "due"),
+    ("groups", "list"),
 )
 
 
@@ -120,7 +130,10 @@ def test_read_commands_load_no_asyncio(journal_home: AppPaths) -> None:
 
 @pytest.mark.real_kdf
 def test_with_a_session_journal_reads_load_no_sqlalchemy(
-    journal_home: AppPaths, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+    journal_home: AppPaths,
+    cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     """The quick path (cli/quick_read.py): with an unlocked session, ``journal list``,
     ``search`` and ``show`` read the journal without SQLAlchemy (nor asyncio behind it)."""
@@ -130,10 +143,36 @@ def test_with_a_session_journal_reads_load_no_sqlalchemy(
         watched = ("sqlalchemy", "asyncio", *NOT_NEEDED)
         for command in READ_COMMANDS:
             assert _run(journal_home, watched, *command)["loaded"] == [], command
-        # Control: a read command the quick path does not take yet (mood is read through
-        # SQLAlchemy still) is reported with it.
-        control = _run(journal_home, watched, "mood", "list")
+        # Control: a command the quick path does not take (an export unlocks the full way)
+        # is reported with it.
+        control = _run(journal_home, watched, *_full_path_command(tmp_path))
         assert "sqlalchemy" in {m.partition(".")[0] for m in control["loaded"]}
+
+
+@pytest.mark.real_kdf
+def test_with_a_session_everyday_reads_load_no_sqlalchemy(
+    journal_home: AppPaths,
+    cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """``mood list``, ``contacts list``/``due`` and ``groups list`` take the quick path too:
+    with an unlocked session they read check-ins, contacts and groups without SQLAlchemy."""
+    fill_household(journal_home, tmp_path)
+    with private_runtime(monkeypatch):
+        unlocked = cli("unlock", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+        assert unlocked.code == 0, unlocked.err
+        watched = ("sqlalchemy", "asyncio", *NOT_NEEDED)
+        for command in EVERYDAY_READ_COMMANDS:
+            assert _run(journal_home, watched, *command)["loaded"] == [], command
+        control = _run(journal_home, watched, *_full_path_command(tmp_path))
+        assert "sqlalchemy" in {m.partition(".")[0] for m in control["loaded"]}
+
+
+def _full_path_command(folder: Path) -> tuple[str, ...]:
+    """A command that still unlocks the full way with a session (once per test: the file
+    it writes must be new)."""
+    return ("contacts", "export-vcard", "--out", str(folder / "contacts.vcf"))
 
 
 @pytest.mark.real_kdf

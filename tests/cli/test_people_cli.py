@@ -36,8 +36,10 @@ def one_line_error(result: Result, *fragments: str) -> None:
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
     clock = FixedClock(NOW)
-    # Every command gets its session (and so its clock) from vault_session.
-    monkeypatch.setattr("carecompanion.cli.vault_commands.clock", lambda: clock)
+    # A command on the full path gets its session (and so its clock) from vault_session;
+    # the read commands' quick path (contacts due, groups list) asks the clock itself.
+    for module in ("vault_commands", "contact_commands", "group_commands"):
+        monkeypatch.setattr(f"carecompanion.cli.{module}.clock", lambda: clock)
     return clock
 
 

@@ -14,7 +14,11 @@ import pytest
 
 from carecompanion.cli import quick_read
 from carecompanion.clock import SystemClock
+from carecompanion.mood.reads import MoodReads
 from carecompanion.paths import AppPaths
+from carecompanion.people.reads import ContactReads, GroupReads
+from carecompanion.people.text import by_name
+from carecompanion.session import VaultSession
 from carecompanion.storage import compaction, migrate
 from carecompanion.storage.schema_version import current_revision
 from carecompanion.vault import binding
@@ -23,6 +27,7 @@ from carecompanion.vault.header import SLOT_PASSPHRASE
 from carecompanion.vault.vault import Vault
 from tests.agent_support import private_runtime
 from tests.cli.conftest import Result
+from tests.cli.household import fill_household
 from tests.helpers import GOOD_PASSPHRASE
 
 Run = Callable[..., Result]
@@ -40,6 +45,20 @@ READS = (
     ("journal", "show", "1"),
     ("journal", "show", "2", "--json"),
     ("journal", "show", "999"),
+)
+
+#: The other everyday reads, on ``household``'s check-ins, contacts and groups.
+EVERYDAY_READS = (
+    ("mood", "list"),
+    ("mood", "list", "--json"),
+    ("mood", "list", "--since", "2000-01-01", "--until", "2999-12-31"),
+    ("mood", "list", "--until", "2000-01-01"),
+    ("contacts", "list"),
+    ("contacts", "list", "--json"),
+    ("contacts", "due"),
+    ("contacts", "due", "--json"),
+    ("groups", "list"),
+    ("groups", "list", "--json"),
 )
 
 
@@ -87,6 +106,12 @@ def diary(cli: Run, cli_home: AppPaths) -> AppPaths:
     return cli_home
 
 
+@pytest.fixture
+def household(diary: AppPaths, tmp_path: Path) -> AppPaths:
+    fill_household(diary, tmp_path, entry_id=1)
+    return diary
+
+
 def _unlock(cli: Run) -> None:
     result = cli("unlock", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
     assert result.code == 0, result.err
@@ -104,6 +129,56 @@ def test_the_quick_path_answers_as_the_full_unlock_does(
     for command, before, now in zip(READS, full, quick, strict=True):
         assert (now.code, now.out, now.err) == (before.code, before.out, before.err), command
     assert "Appointment" in quick[0].out and "**doctor**" in quick[5].out
+
+
+def test_mood_contacts_and_groups_read_quick_as_the_full_unlock_does(
+    cli: Run, household: AppPaths, runtime: Path, paths_taken: list[str]
+) -> None:
+    full = [cli(*command, CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE) for command in EVERYDAY_READS]
+    assert set(paths_taken) == {"full"}, "no session yet: the passphrase's full unlock"
+    paths_taken.clear()
+    _unlock(cli)
+    quick = [cli(*command) for command in EVERYDAY_READS]
+    assert paths_taken == ["quick"] * len(EVERYDAY_READS)
+    for command, before, now in zip(EVERYDAY_READS, full, quick, strict=True):
+        assert before.code == 0, (command, before.err)
+        assert (now.code, now.out, now.err) == (before.code, before.out, before.err), command
+    # Control: the household is there to compare (and every row of it).
+    assert quick[0].out.count("\n") == 4 and "Café with Zoë | Allotment | Choir" in quick[0].out
+    assert quick[3].out == ""
+    assert "Carers' Centre" in quick[4].out and "--04-15" in quick[4].out
+    assert "José Müller" in quick[6].out and "Dr Émile Zola" not in quick[6].out
+    assert "Phone tree" in quick[8].out and "18:30" in quick[8].out
+
+
+def test_the_quick_reads_give_the_services_values(
+    cli: Run, household: AppPaths, runtime: Path
+) -> None:
+    """The same frozen values, of the same types (a float stays a float, a flag a bool,
+    a time aware UTC), from the bare connection as from the services' unit of work."""
+    unlocked = Vault(household, SystemClock()).unlock(GOOD_PASSPHRASE)
+    session = VaultSession(unlocked, SystemClock())
+    try:
+        full = (session.mood.list(), session.people.list(), session.groups.list())
+    finally:
+        session.lock()
+    _unlock(cli)
+    with quick_read.quick_rows(_args(household)) as rows:
+        assert rows is not None
+        quick = (
+            MoodReads(rows).between(None, None),
+            by_name(ContactReads(rows, None).contacts()),
+            by_name(GroupReads(rows).groups()),
+        )
+    assert quick == full
+    assert repr(quick) == repr(full)  # and the same types inside
+    checkins, contacts, groups = quick
+    assert checkins[1].entry_id == 1 and checkins[1].sleep_hours == 7.5
+    assert checkins[2].stress is None and checkins[0].source == "daylio"
+    assert any(c.has_photo for c in contacts) and any(c.last_contact_at for c in contacts)
+    assert any(c.vcard_extra for c in contacts) and any(c.is_emergency for c in contacts)
+    assert any(g.exceptions for g in groups) and any(g.schedule is None for g in groups)
+    assert any(g.facilitator_name == "José Müller" for g in groups)
 
 
 def test_a_due_daily_backup_is_taken_by_the_full_unlock(

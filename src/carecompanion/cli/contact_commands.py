@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carecompanion.cli.io import (
     CliError,
+    clock,
     new_file,
     parse_moment,
     print_object,
@@ -17,6 +20,8 @@ from carecompanion.cli.io import (
     write_new_file,
 )
 from carecompanion.cli.vault_commands import vault_session
+from carecompanion.localtime import local_day
+from carecompanion.people.due import due_contacts
 from carecompanion.people.records import (
     PROFESSIONAL_ROLES,
     Contact,
@@ -27,8 +32,15 @@ from carecompanion.people.records import (
     Phone,
     Relation,
 )
-from carecompanion.people.text import fold_key
+from carecompanion.people.text import by_name, fold_key
 from carecompanion.people.vcard_extra import birthday, organization
+
+if TYPE_CHECKING:
+    from carecompanion.people.reads import ContactReads
+
+#: The zone due days are worked out in: the computer's own, as the session's PeopleService
+#: works them out (``VaultSession.people``).
+_ZONE = None
 
 _RELATION_WORDS: dict[str, Relation] = {
     "peer": "peer",
@@ -76,6 +88,21 @@ def parse_days(value: str | None) -> int | None:
     if not value.strip().isdigit() or int(value) < 1:
         raise CliError(f"--every needs a number of days like 14, not {value!r}.")
     return int(value)
+
+
+@contextmanager
+def contact_reads_of(args: argparse.Namespace) -> Iterator[ContactReads]:
+    """The contact read queries for one command: through the unlocked session's quick path
+    when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
+    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.people.reads import ContactReads
+
+    with quick_rows(args) as rows:
+        if rows is not None:
+            yield ContactReads(rows, _ZONE)
+            return
+    with vault_session(args) as session, session.people.reading() as reads:
+        yield reads
 
 
 def _local(moment: datetime | None) -> str | None:
@@ -163,15 +190,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        contacts = session.people.list()
+    with contact_reads_of(args) as reads:
+        contacts = by_name(reads.contacts())  # as ``PeopleService.list``
     print_rows((contact_row(c, args.json) for c in contacts), as_json=args.json)
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        due = session.people.due()
+    with contact_reads_of(args) as reads:
+        # As ``PeopleService.due``: due by today, in the zone the contacts were read in.
+        today = local_day(clock().now(), _ZONE)
+        due = due_contacts(reads.contacts(), today)
     print_rows((due_row(d, args.json) for d in due), as_json=args.json)
     return 0
 

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carecompanion.cli.io import CliError, new_file, print_object, print_rows, write_new_file
+from carecompanion.cli.io import (
+    CliError,
+    clock,
+    new_file,
+    print_object,
+    print_rows,
+    write_new_file,
+)
 from carecompanion.cli.people_parser import WEEKDAYS
 from carecompanion.cli.vault_commands import vault_session
 from carecompanion.people.meetings import Group, GroupDraft, Occurrence, Schedule
+from carecompanion.people.text import by_name
+
+if TYPE_CHECKING:
+    from carecompanion.people.reads import GroupReads
 
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
@@ -50,6 +63,21 @@ def zone_name(value: str | None) -> str:
             f"--tz needs a time zone name like Europe/London or America/New_York, not {value!r}."
         )
     return value.strip()
+
+
+@contextmanager
+def group_reads_of(args: argparse.Namespace) -> Iterator[GroupReads]:
+    """The group read queries for one command: through the unlocked session's quick path
+    when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
+    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.people.reads import GroupReads
+
+    with quick_rows(args) as rows:
+        if rows is not None:
+            yield GroupReads(rows)
+            return
+    with vault_session(args) as session, session.groups.reading() as reads:
+        yield reads
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -102,9 +130,12 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with vault_session(args) as session:
-        groups = session.groups.list()
-        upcoming = session.groups.upcoming(limit=10_000)
+    from carecompanion.people.agenda import upcoming as upcoming_of
+
+    with group_reads_of(args) as reads:
+        groups = by_name(reads.groups())  # as ``GroupService.list``
+    # As ``GroupService.upcoming``.
+    upcoming = upcoming_of(groups, clock().now(), limit=10_000)
     following = _next_meetings(upcoming)
     print_rows((group_row(g, following.get(g.id)) for g in groups), as_json=args.json)
     return 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carecompanion.cli.io import (
     CliError,
@@ -24,6 +26,24 @@ from carecompanion.cli.io import (
 )
 from carecompanion.cli.vault_commands import vault_session
 from carecompanion.mood.records import CheckIn, CheckInDraft
+
+if TYPE_CHECKING:
+    from carecompanion.mood.reads import MoodReads
+
+
+@contextmanager
+def mood_reads_of(args: argparse.Namespace) -> Iterator[MoodReads]:
+    """The check-ins' read queries for one command: through the unlocked session's quick
+    path when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
+    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.mood.reads import MoodReads
+
+    with quick_rows(args) as rows:
+        if rows is not None:
+            yield MoodReads(rows)
+            return
+    with vault_session(args) as session, session.mood.reading() as reads:
+        yield reads
 
 
 # -- parsing helpers ----------------------------------------------------------------------------
@@ -110,8 +130,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     since, until = _period_of(args)
-    with vault_session(args) as session:
-        checkins = session.mood.list(since, until)
+    with mood_reads_of(args) as reads:
+        checkins = reads.between(since, until)  # as ``MoodService.list``
     print_rows((checkin_row(c, as_json=args.json) for c in checkins), as_json=args.json)
     return 0
 

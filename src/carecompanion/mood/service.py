@@ -44,6 +44,7 @@ from carecompanion.mood.nudge import (
     NudgeCheck,
     check_nudge,
 )
+from carecompanion.mood.reads import MoodReads
 from carecompanion.mood.records import (
     CheckIn,
     CheckInDraft,
@@ -159,6 +160,13 @@ class MoodService:
         """Check-ins whose local day is within ``since`` .. ``until`` (inclusive), oldest first."""
         with self._repo() as repo:
             return repo.between(since, until)
+
+    @contextmanager
+    def reading(self) -> Iterator[MoodReads]:
+        """The check-ins' read queries (mood/reads.py) in one unit of work: what ``list``
+        runs, for a caller that can also run them without SQLAlchemy (the command line)."""
+        with self._repo() as repo:
+            yield repo.reads
 
     def days(self, since: date | None = None, until: date | None = None) -> builtins.list[DayStat]:
         return daily_stats(self.list(since, until))

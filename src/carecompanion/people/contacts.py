@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -38,6 +38,7 @@ from carecompanion.people.errors import ContactNotFound, InvalidDraft, LogEntryN
 from carecompanion.people.help import HelpEntry, HelpPanel, help_entries
 from carecompanion.people.limits import LOG_NOTE_MAX_CHARS
 from carecompanion.people.photos import checked_photo
+from carecompanion.people.reads import ContactReads
 from carecompanion.people.records import (
     LOG_KINDS,
     Contact,
@@ -51,7 +52,7 @@ from carecompanion.people.records import (
     Photo,
 )
 from carecompanion.people.repository import ContactRepository
-from carecompanion.people.text import clean_text, fold_key
+from carecompanion.people.text import by_name, clean_text, fold_key
 from carecompanion.people.validation import validated
 from carecompanion.storage.database import Database
 
@@ -115,7 +116,15 @@ class PeopleService:
     def list(self) -> builtins.list[Contact]:
         """Every contact, by name."""
         with self._repo() as repo:
-            return _by_name(repo.contacts())
+            return by_name(repo.contacts())
+
+    @contextmanager
+    def reading(self) -> Iterator[ContactReads]:
+        """The contact read queries (people/reads.py) in one unit of work: what ``list``
+        and ``due`` run, for a caller that can also run them without SQLAlchemy (the
+        command line)."""
+        with self._repo() as repo:
+            yield repo.reads
 
     def search(self, text: str) -> builtins.list[Contact]:
         """Contacts whose name contains ``text``, ignoring case and accents ("jose" finds
@@ -125,7 +134,7 @@ class PeopleService:
 
     def emergency_contacts(self) -> builtins.list[Contact]:
         with self._repo() as repo:
-            return _by_name(repo.emergency_contacts())
+            return by_name(repo.emergency_contacts())
 
     def count(self) -> int:
         with self._repo() as repo:
@@ -214,11 +223,6 @@ class PeopleService:
         """One unit of work: committed when the block ends, rolled back if it raises."""
         with self._db.session() as session:
             yield ContactRepository(session, self._tz)
-
-
-def _by_name(contacts: Iterable[Contact]) -> builtins.list[Contact]:
-    """The way people read a list: by name ignoring case and accents."""
-    return sorted(contacts, key=lambda contact: (fold_key(contact.name), contact.id))
 
 
 def _require(repo: ContactRepository, contact_id: int) -> None:

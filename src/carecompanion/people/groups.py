@@ -20,13 +20,13 @@ default.
 from __future__ import annotations
 
 import builtins
-import heapq
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from carecompanion.clock import Clock
+from carecompanion.people import agenda
 from carecompanion.people import errors as said
 from carecompanion.people.errors import GroupNotFound, InvalidGroup, OccurrenceNotFound, Problem
 from carecompanion.people.group_validation import checked_exception, checked_group
@@ -37,13 +37,11 @@ from carecompanion.people.meetings import (
     Schedule,
     ScheduleException,
 )
-from carecompanion.people.recurrence import Meeting, is_rule_day, meetings
+from carecompanion.people.reads import GroupReads
+from carecompanion.people.recurrence import is_rule_day
 from carecompanion.people.repository import GroupRepository
-from carecompanion.people.text import fold_key
+from carecompanion.people.text import by_name
 from carecompanion.storage.database import Database
-
-# How far ahead ``upcoming`` looks: a monthly group always has a meeting within this.
-UPCOMING_HORIZON = timedelta(days=400)
 
 
 class GroupService:
@@ -85,9 +83,16 @@ class GroupService:
             return _require(repo, group_id)
 
     def list(self) -> builtins.list[Group]:
+        """Every group, by name."""
         with self._repo() as repo:
-            groups = repo.groups()
-        return sorted(groups, key=lambda group: (fold_key(group.name), group.id))
+            return by_name(repo.groups())
+
+    @contextmanager
+    def reading(self) -> Iterator[GroupReads]:
+        """The group read queries (people/reads.py) in one unit of work: what ``list``
+        runs, for a caller that can also run them without SQLAlchemy (the command line)."""
+        with self._repo() as repo:
+            yield repo.reads
 
     # -- single meetings ---------------------------------------------------------------------
     def cancel_meeting(self, group_id: int, day: date, note: str = "") -> Group:
@@ -127,28 +132,11 @@ class GroupService:
         include_cancelled: bool = False,
     ) -> builtins.list[Occurrence]:
         groups = [self.get(group_id)] if group_id is not None else self.list()
-        found: builtins.list[Occurrence] = []
-        for group in groups:
-            if group.schedule is None:
-                continue
-            found += (
-                _occurrence(group, meeting)
-                for meeting in meetings(
-                    group.schedule, group.exceptions, start, end, include_cancelled
-                )
-            )
-        return sorted(found, key=lambda o: (o.start, o.group_name, o.group_id))
+        return agenda.occurrences(groups, start, end, include_cancelled)
 
     def upcoming(self, now: datetime | None = None, limit: int = 5) -> builtins.list[Occurrence]:
         """The next ``limit`` meetings that have not ended by ``now`` (default: the clock)."""
-        now = now or self._clock.now()
-        # Start a day back so a meeting in progress is still listed; its end decides.
-        window = self.occurrences(now - timedelta(days=1), now + UPCOMING_HORIZON)
-        return heapq.nsmallest(
-            limit,
-            (o for o in window if o.end > now),
-            key=lambda o: (o.start, o.group_name, o.group_id),
-        )
+        return agenda.upcoming(self.list(), now or self._clock.now(), limit)
 
     def export_ics(self) -> bytes:
         from carecompanion.people.ics import calendar_bytes  # icalendar loads only for this
@@ -190,18 +178,3 @@ def _check_people(repo: GroupRepository, draft: GroupDraft) -> None:
     missing = sorted(wanted - repo.known_contacts(wanted))
     if missing:
         raise InvalidGroup([Problem("member_ids", said.NO_SUCH_CONTACT(id=missing[0]))])
-
-
-def _occurrence(group: Group, meeting: Meeting) -> Occurrence:
-    return Occurrence(
-        group_id=group.id,
-        group_name=group.name,
-        kind=group.kind,
-        location=group.location,
-        start=meeting.start,
-        end=meeting.end,
-        original_day=meeting.original_day,
-        moved=meeting.moved,
-        cancelled=meeting.cancelled,
-        note=meeting.note,
-    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 # Tabs and newlines are kept where text may span lines; every other control character (and
 # the odd NUL a damaged file carries) is dropped, since no field means to hold one. Format
@@ -35,6 +37,26 @@ def fold_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
+
+
+class Named(Protocol):
+    """A contact or a group: anything listed by its name."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def by_name(items: Iterable[N]) -> list[N]:
+    """The way people read a list: by name ignoring case and accents (then by id, so two
+    of one name keep one order). The services' lists and the command line's quick reads
+    both sort so."""
+    return sorted(items, key=lambda item: (fold_key(item.name), item.id))
 
 
 def phone_key(number: str) -> str:

@@ -1,19 +1,18 @@
 """Check-ins, their links and the mood settings, within one unit of work.
 
-Reads are plain SQL rows, not ORM objects: ten years of check-ins must reach the charts
-quickly. Building ORM objects (and parsing every timestamp with ``strptime``, as the shared
-``UtcDateTime`` type does) took about half a second for 4,500 check-ins; reading the stored
-text with ``datetime.fromisoformat`` and fetching activity and emotion names in two ordered
-queries takes a fraction of that.
+Check-ins are read by plain SQL in ``reads`` (mood/reads.py: rows, not ORM objects, so ten
+years of check-ins reach the charts quickly), shared with the command line's read path,
+which runs the same queries without SQLAlchemy; ``reads`` here runs them in this unit of
+work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.journal.models import EntryRow
@@ -22,8 +21,8 @@ from carecompanion.mood.models import (
     CheckInRow,
     EmotionRow,
     MoodSettingRow,
-    checkin_activities,
 )
+from carecompanion.mood.reads import MoodReads
 from carecompanion.mood.records import CheckIn
 from carecompanion.mood.repository.activities import ActivityResolver
 
@@ -52,41 +51,28 @@ class CheckInValues(TypedDict):
     emotions: tuple[str, ...]
 
 
-def _instant(text: str) -> datetime:
-    # UtcDateTime stores "YYYY-MM-DDTHH:MM:SS.ffffffZ"; fromisoformat reads it as aware UTC.
-    return datetime.fromisoformat(text)
-
-
-def _day_filter(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
-    clauses = []
-    if since is not None:
-        clauses.append(CheckInRow.day >= since.isoformat())
-    if until is not None:
-        clauses.append(CheckInRow.day <= until.isoformat())
-    return clauses
-
-
 class CheckInRepository:
     """The check-in tables (and ``mood_settings``) within one unit of work."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The check-in reads (plain SQL, shared with the command line).
+        self.reads = MoodReads(self._driver_rows)
         # Activity names -> rows for the rest of this unit of work: an import names the
         # same few activities thousands of times.
         self._resolve: ActivityResolver | None = None
 
     # -- reads --------------------------------------------------------------------------------
     def checkin(self, checkin_id: int) -> CheckIn | None:
-        found = self._read([CheckInRow.id == checkin_id])
-        return found[0] if found else None
+        return self.reads.checkin(checkin_id)
 
     def between(self, since: date | None, until: date | None) -> list[CheckIn]:
         """Check-ins whose local day is within ``since`` .. ``until`` (inclusive), oldest
         first."""
-        return self._read(_day_filter(since, until))
+        return self.reads.between(since, until)
 
     def for_entry(self, entry_id: int) -> list[CheckIn]:
-        return self._read([CheckInRow.entry_id == entry_id])
+        return self.reads.for_entry(entry_id)
 
     def count(self) -> int:
         return int(self._session.scalar(select(func.count(CheckInRow.id))) or 0)
@@ -190,72 +176,8 @@ class CheckInRepository:
         ]
         row.updated_at = values["updated_at"]
 
-    def _read(self, where: Sequence[ColumnElement[bool]]) -> list[CheckIn]:
-        """The check-ins matching ``where``, oldest first, with their activities and
-        emotions."""
-        session = self._session
-        rows = session.execute(
-            select(
-                CheckInRow.id,
-                CheckInRow.uid,
-                type_coerce(CheckInRow.at, String),
-                CheckInRow.day,
-                CheckInRow.mood,
-                CheckInRow.stress,
-                CheckInRow.sleep_hours,
-                CheckInRow.energy,
-                CheckInRow.care_hours,
-                CheckInRow.note,
-                CheckInRow.entry_id,
-                CheckInRow.source,
-                type_coerce(CheckInRow.created_at, String),
-                type_coerce(CheckInRow.updated_at, String),
-            )
-            .where(*where)
-            .order_by(CheckInRow.at, CheckInRow.id)
-        ).all()
-        # Link rows are read without joining the check-ins table (a lookup per row into wide
-        # pages of notes was most of the cost); the small activity list is read once and the
-        # names are put in the list's order here.
-        ids = select(CheckInRow.id).where(*where).scalar_subquery() if where else None
-        catalogue = {
-            row.id: (row.position, row.id, row.name)
-            for row in session.execute(
-                select(ActivityRow.id, ActivityRow.position, ActivityRow.name)
-            )
-        }
-        links = select(checkin_activities.c.checkin_id, checkin_activities.c.activity_id)
-        if ids is not None:
-            links = links.where(checkin_activities.c.checkin_id.in_(ids))
-        ranked: dict[int, list[tuple[int, int, str]]] = {}
-        for checkin_id, activity_id in session.execute(links):
-            ranked.setdefault(checkin_id, []).append(catalogue[activity_id])
-        activities = {key: [name for *_, name in sorted(value)] for key, value in ranked.items()}
-        feelings = select(EmotionRow.checkin_id, EmotionRow.position, EmotionRow.name)
-        if ids is not None:
-            feelings = feelings.where(EmotionRow.checkin_id.in_(ids))
-        placed: dict[int, list[tuple[int, str]]] = {}
-        for checkin_id, position, name in session.execute(feelings):
-            placed.setdefault(checkin_id, []).append((position, name))
-        emotions = {key: [name for _, name in sorted(value)] for key, value in placed.items()}
-        return [
-            CheckIn(
-                id=row[0],
-                uid=row[1],
-                at=_instant(row[2]),
-                day=date.fromisoformat(row[3]),
-                mood=row[4],
-                stress=row[5],
-                sleep_hours=row[6],
-                energy=row[7],
-                care_hours=row[8],
-                activities=tuple(activities.get(row[0], ())),
-                emotions=tuple(emotions.get(row[0], ())),
-                note=row[9],
-                entry_id=row[10],
-                source=row[11],
-                created_at=_instant(row[12]),
-                updated_at=_instant(row[13]),
-            )
-            for row in rows
-        ]
+    def _driver_rows(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        """Runs one of ``reads``' statements in this unit of work, after writing out what
+        it changed (as the ORM's own queries would: a check-in re-read after an update)."""
+        self._session.flush()
+        return self._session.connection().exec_driver_sql(sql, dict(params)).all()

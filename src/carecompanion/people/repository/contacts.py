@@ -1,20 +1,24 @@
-"""Contacts, their phones, e-mails, "how they help" and log, within one unit of work."""
+"""Contacts, their phones, e-mails, "how they help" and log, within one unit of work.
+
+Contacts are read by plain SQL in ``reads`` (people/reads.py), shared with the command
+line's read path, which runs the same queries without SQLAlchemy; ``reads`` here runs them
+in this unit of work.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from carecompanion.people import vcard_extra
-from carecompanion.people.due import next_check_in
 from carecompanion.people.models import ContactRow, EmailRow, HelpRow, LogRow, PhoneRow
+from carecompanion.people.reads import ContactReads
 from carecompanion.people.records import (
     LOG_KINDS,
-    RELATIONS,
     Contact,
     ContactDraft,
     Email,
@@ -24,7 +28,6 @@ from carecompanion.people.records import (
     Photo,
     VCardProperty,
 )
-from carecompanion.storage.types import UtcDateTime
 
 # Phones, e-mails and helps come in three extra queries, not one per contact.
 _LOADED = (
@@ -61,31 +64,6 @@ def fill_contact(row: ContactRow, draft: ContactDraft) -> None:
     row.helps = [HelpRow(position=i, text=text) for i, text in enumerate(draft.helps)]
 
 
-def _to_contact(row: ContactRow, last: datetime | None, photo: bool, tz: tzinfo | None) -> Contact:
-    relation = row.relation if row.relation in RELATIONS else "other"
-    return Contact(
-        id=row.id,
-        uid=row.uid,
-        name=row.name,
-        relation=relation,
-        role=row.role,
-        phones=tuple(Phone(p.number, p.kind) for p in row.phones),
-        emails=tuple(Email(e.address, e.kind) for e in row.emails),
-        address=row.address,
-        notes=row.notes,
-        helps=tuple(h.text for h in row.helps),
-        best_times=row.best_times,
-        is_emergency=row.is_emergency,
-        check_in_days=row.check_in_days,
-        has_photo=photo,
-        last_contact_at=last,
-        next_check_in=next_check_in(row.check_in_days, last, row.created_at, tz),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        vcard_extra=vcard_extra.from_json(row.vcard_extra),
-    )
-
-
 def _to_entry(row: LogRow) -> LogEntry:
     kind = row.kind if row.kind in LOG_KINDS else "call"
     return LogEntry(id=row.id, contact_id=row.contact_id, kind=kind, at=row.at, note=row.note)
@@ -97,19 +75,19 @@ class ContactRepository:
 
     def __init__(self, session: Session, tz: tzinfo | None) -> None:
         self._session = session
-        self._tz = tz
+        # The contact reads (plain SQL, shared with the command line).
+        self.reads = ContactReads(self._driver_rows, tz)
 
     # -- reads --------------------------------------------------------------------------------
     def contacts(self) -> list[Contact]:
         """Every contact, in no particular order."""
-        return self._read([])
+        return self.reads.contacts()
 
     def emergency_contacts(self) -> list[Contact]:
-        return self._read([ContactRow.is_emergency.is_(True)])
+        return self.reads.emergency_contacts()
 
     def contact(self, contact_id: int) -> Contact | None:
-        found = self._read([ContactRow.id == contact_id])
-        return found[0] if found else None
+        return self.reads.contact(contact_id)
 
     def exists(self, contact_id: int) -> bool:
         return self._row(contact_id) is not None
@@ -224,23 +202,8 @@ class ContactRepository:
             select(ContactRow).options(*_LOADED).where(ContactRow.id == contact_id)
         )
 
-    def _read(self, where: Sequence[ColumnElement[bool]]) -> list[Contact]:
-        rows = list(self._session.scalars(select(ContactRow).options(*_LOADED).where(*where)))
-        ids = [row.id for row in rows] if where else None
-        last, photos = self._last_contacts(ids), self._with_photo(ids)
-        return [_to_contact(row, last.get(row.id), row.id in photos, self._tz) for row in rows]
-
-    def _last_contacts(self, ids: Sequence[int] | None) -> dict[int, datetime]:
-        """The latest logged contact per contact id."""
-        query = select(LogRow.contact_id, func.max(LogRow.at, type_=UtcDateTime)).group_by(
-            LogRow.contact_id
-        )
-        if ids is not None:
-            query = query.where(LogRow.contact_id.in_(ids))
-        return {row[0]: row[1] for row in self._session.execute(query)}
-
-    def _with_photo(self, ids: Sequence[int] | None) -> set[int]:
-        query = select(ContactRow.id).where(ContactRow.photo.is_not(None))
-        if ids is not None:
-            query = query.where(ContactRow.id.in_(ids))
-        return set(self._session.scalars(query))
+    def _driver_rows(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        """Runs one of ``reads``' statements in this unit of work, after writing out what
+        it changed (as the ORM's own queries would: a contact re-read after an update)."""
+        self._session.flush()
+        return self._session.connection().exec_driver_sql(sql, dict(params)).all()

@@ -1,54 +1,29 @@
 """Support groups, their schedules and changed meetings, within one unit of work.
 
 Schedules are stored as local dates and times in the group's own zone (see ``models``); here
-they are turned into ``meetings.Schedule`` values and back.
+``meetings.Schedule`` values are written, and ``reads`` (people/reads.py: plain SQL, shared
+with the command line's read path, which runs the same queries without SQLAlchemy) turns
+them back into values, in this unit of work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from datetime import date, datetime, time
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from carecompanion.people.meetings import (
-    FREQUENCIES,
-    GROUP_KINDS,
-    Group,
-    GroupDraft,
-    Schedule,
-    ScheduleException,
-)
+from carecompanion.people.meetings import Group, GroupDraft, Schedule, ScheduleException
 from carecompanion.people.models import ContactRow, GroupRow, ScheduleExceptionRow, ScheduleRow
+from carecompanion.people.reads import GroupReads
 
 _LOADED = (
     selectinload(GroupRow.members),
     selectinload(GroupRow.facilitator),
     selectinload(GroupRow.schedule).selectinload(ScheduleRow.exceptions),
 )
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _time(text: str | None) -> time | None:
-    return time.fromisoformat(text) if text else None
-
-
-def _to_schedule(row: ScheduleRow) -> Schedule:
-    frequency = row.frequency if row.frequency in FREQUENCIES else "once"
-    return Schedule(
-        first=date.fromisoformat(row.first_date),
-        start=time.fromisoformat(row.start_time),
-        tz=row.tz,
-        duration_minutes=row.duration_minutes,
-        frequency=frequency,
-        interval=row.interval,
-        week_of_month=row.week_of_month,
-        until=_day(row.until_date),
-    )
 
 
 def _fill_schedule(row: ScheduleRow, schedule: Schedule) -> None:
@@ -62,17 +37,6 @@ def _fill_schedule(row: ScheduleRow, schedule: Schedule) -> None:
     row.until_date = schedule.until.isoformat() if schedule.until else None
 
 
-def _to_exception(row: ScheduleExceptionRow) -> ScheduleException:
-    return ScheduleException(
-        original=date.fromisoformat(row.original_date),
-        cancelled=row.cancelled,
-        new_day=_day(row.new_date),
-        new_start=_time(row.new_time),
-        duration_minutes=row.duration_minutes,
-        note=row.note,
-    )
-
-
 def _exception_row(change: ScheduleException) -> ScheduleExceptionRow:
     return ScheduleExceptionRow(
         original_date=change.original.isoformat(),
@@ -84,42 +48,23 @@ def _exception_row(change: ScheduleException) -> ScheduleExceptionRow:
     )
 
 
-def _to_group(row: GroupRow) -> Group:
-    kind = row.kind if row.kind in GROUP_KINDS else "in_person"
-    schedule = row.schedule
-    return Group(
-        id=row.id,
-        uid=row.uid,
-        name=row.name,
-        kind=kind,
-        location=row.location,
-        facilitator_id=row.facilitator_id,
-        facilitator_name=row.facilitator.name if row.facilitator is not None else "",
-        member_ids=tuple(member.id for member in row.members),
-        notes=row.notes,
-        schedule=_to_schedule(schedule) if schedule is not None else None,
-        exceptions=tuple(_to_exception(e) for e in schedule.exceptions) if schedule else (),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
 class GroupRepository:
     """The group tables within one unit of work."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The group reads (plain SQL, shared with the command line).
+        self.reads = GroupReads(self._driver_rows)
 
     # -- reads --------------------------------------------------------------------------------
     def groups(self) -> list[Group]:
         """Every group, in no particular order."""
-        return [_to_group(row) for row in self._session.scalars(select(GroupRow).options(*_LOADED))]
+        return self.reads.groups()
 
     def group(self, group_id: int) -> Group | None:
         """The group as stored now (read afresh after the writes of this unit of work)."""
-        self._session.expire_all()
-        row = self._row(group_id)
-        return _to_group(row) if row is not None else None
+        self._session.expire_all()  # the rows the next write loads, afresh too
+        return self.reads.group(group_id)
 
     def known_contacts(self, contact_ids: Iterable[int]) -> set[int]:
         """Those of ``contact_ids`` that are saved contacts."""
@@ -184,6 +129,12 @@ class GroupRepository:
         return True
 
     # -- helpers ------------------------------------------------------------------------------
+    def _driver_rows(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        """Runs one of ``reads``' statements in this unit of work, after writing out what
+        it changed (as the ORM's own queries would: a group re-read after an update)."""
+        self._session.flush()
+        return self._session.connection().exec_driver_sql(sql, dict(params)).all()
+
     def _row(self, group_id: int) -> GroupRow | None:
         return self._session.scalar(
             select(GroupRow).options(*_LOADED).where(GroupRow.id == group_id)
