@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,19 +89,15 @@ def parse_days(value: str | None) -> int | None:
     return int(value)
 
 
-@contextmanager
-def contact_reads_of(args: argparse.Namespace) -> Iterator[ContactReads]:
+def contact_reads_of(args: argparse.Namespace) -> AbstractContextManager[ContactReads]:
     """The contact read queries for one command: through the unlocked session's quick path
     when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
-    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.cli.quick_read import session_reads
     from carecompanion.people.reads import ContactReads
 
-    with quick_rows(args) as rows:
-        if rows is not None:
-            yield ContactReads(rows, _ZONE)
-            return
-    with vault_session(args) as session, session.people.reading() as reads:
-        yield reads
+    return session_reads(
+        args, lambda rows: ContactReads(rows, _ZONE), lambda session: session.people.reading()
+    )
 
 
 def _local(moment: datetime | None) -> str | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -65,19 +64,13 @@ def zone_name(value: str | None) -> str:
     return value.strip()
 
 
-@contextmanager
-def group_reads_of(args: argparse.Namespace) -> Iterator[GroupReads]:
+def group_reads_of(args: argparse.Namespace) -> AbstractContextManager[GroupReads]:
     """The group read queries for one command: through the unlocked session's quick path
     when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
-    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.cli.quick_read import session_reads
     from carecompanion.people.reads import GroupReads
 
-    with quick_rows(args) as rows:
-        if rows is not None:
-            yield GroupReads(rows)
-            return
-    with vault_session(args) as session, session.groups.reading() as reads:
-        yield reads
+    return session_reads(args, GroupReads, lambda session: session.groups.reading())
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,19 +30,13 @@ if TYPE_CHECKING:
     from carecompanion.mood.reads import MoodReads
 
 
-@contextmanager
-def mood_reads_of(args: argparse.Namespace) -> Iterator[MoodReads]:
+def mood_reads_of(args: argparse.Namespace) -> AbstractContextManager[MoodReads]:
     """The check-ins' read queries for one command: through the unlocked session's quick
     path when it can (cli/quick_read.py: no SQLAlchemy), else after the full unlock."""
-    from carecompanion.cli.quick_read import quick_rows
+    from carecompanion.cli.quick_read import session_reads
     from carecompanion.mood.reads import MoodReads
 
-    with quick_rows(args) as rows:
-        if rows is not None:
-            yield MoodReads(rows)
-            return
-    with vault_session(args) as session, session.mood.reading() as reads:
-        yield reads
+    return session_reads(args, MoodReads, lambda session: session.mood.reading())
 
 
 # -- parsing helpers ----------------------------------------------------------------------------

@@ -27,14 +27,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from carecompanion.cli.io import clock, paths_from
 
 if TYPE_CHECKING:
     from carecompanion.journal.reads import JournalReads
+    from carecompanion.session import VaultSession
     from carecompanion.storage.connection import Rows
+
+Reads = TypeVar("Reads")
 
 
 @contextlib.contextmanager
@@ -54,6 +58,24 @@ def quick_rows(args: argparse.Namespace) -> Iterator[Rows | None]:
     the full way (see the module's docstring)."""
     with contextlib.ExitStack() as stack:
         yield _open(args, stack)
+
+
+@contextlib.contextmanager
+def session_reads(
+    args: argparse.Namespace,
+    quick: Callable[[Rows], Reads],
+    full: Callable[[VaultSession], AbstractContextManager[Reads]],
+) -> Iterator[Reads]:
+    """A domain's reads for one command: ``quick`` on the quick path's rows when it can,
+    else ``full`` of the vault's session after the full unlock (``session.mood.reading``)."""
+    from carecompanion.cli.vault_commands import vault_session
+
+    with quick_rows(args) as rows:
+        if rows is not None:
+            yield quick(rows)
+            return
+    with vault_session(args) as session, full(session) as reads:
+        yield reads
 
 
 def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> Rows | None:

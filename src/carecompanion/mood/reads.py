@@ -65,7 +65,7 @@ class MoodReads:
         activities and emotions."""
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
         rows = self._rows(
-            f"SELECT {_CHECKIN_COLUMNS} FROM mood_checkins{where} "  # noqa: S608
+            f"SELECT {_CHECKIN_COLUMNS} FROM mood_checkins{where} "
             "ORDER BY mood_checkins.at, mood_checkins.id",
             params,
         )
@@ -74,7 +74,7 @@ class MoodReads:
             """The rows of ``table`` that belong to the check-ins read (all: no condition)."""
             if not where:
                 return ""
-            subquery = f"SELECT mood_checkins.id FROM mood_checkins{where}"  # noqa: S608
+            subquery = f"SELECT mood_checkins.id FROM mood_checkins{where}"
             return f" WHERE {table}.checkin_id IN ({subquery})"
 
         # Link rows are read without joining the check-ins table (a lookup per row into wide

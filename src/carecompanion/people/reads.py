@@ -74,7 +74,7 @@ def _owned_by(column: str, table: str, conditions: Sequence[str]) -> list[str]:
     ``conditions``; none when every row is read."""
     if not conditions:
         return []
-    return [f"{column} IN (SELECT {table}.id FROM {table}{_where(conditions)})"]  # noqa: S608
+    return [f"{column} IN (SELECT {table}.id FROM {table}{_where(conditions)})"]
 
 
 def _one_of(value: object, allowed: tuple[T, ...], otherwise: T) -> T:
@@ -115,7 +115,7 @@ class ContactReads:
 
     def _read(self, conditions: Sequence[str], params: Params) -> list[Contact]:
         rows = self._rows(
-            f"SELECT {_CONTACT_COLUMNS} FROM people_contacts{_where(conditions)} "  # noqa: S608
+            f"SELECT {_CONTACT_COLUMNS} FROM people_contacts{_where(conditions)} "
             "ORDER BY people_contacts.id",
             params,
         )
@@ -166,7 +166,7 @@ class ContactReads:
         owned = _owned_by(f"{table}.contact_id", "people_contacts", conditions)
         selected = ", ".join(f"{table}.{column}" for column in ("contact_id", *columns))
         sql = (
-            f"SELECT {selected} FROM {table}{_where(owned)} "  # noqa: S608
+            f"SELECT {selected} FROM {table}{_where(owned)} "
             f"ORDER BY {table}.contact_id, {table}.position"
         )
         found: dict[int, list[Sequence[Any]]] = {}
@@ -178,14 +178,14 @@ class ContactReads:
         """The latest logged contact per contact id."""
         owned = _owned_by("people_contact_log.contact_id", "people_contacts", conditions)
         sql = (
-            "SELECT people_contact_log.contact_id, max(people_contact_log.at) "  # noqa: S608
+            "SELECT people_contact_log.contact_id, max(people_contact_log.at) "
             f"FROM people_contact_log{_where(owned)} GROUP BY people_contact_log.contact_id"
         )
         return {row[0]: from_stored(row[1]) for row in self._rows(sql, params)}
 
     def _with_photo(self, conditions: Sequence[str], params: Params) -> set[int]:
         where = _where([*conditions, "people_contacts.photo IS NOT NULL"])
-        sql = f"SELECT people_contacts.id FROM people_contacts{where}"  # noqa: S608
+        sql = f"SELECT people_contacts.id FROM people_contacts{where}"
         return {row[0] for row in self._rows(sql, params)}
 
 
@@ -205,7 +205,7 @@ class GroupReads:
 
     def _read(self, conditions: Sequence[str], params: Params) -> list[Group]:
         rows = self._rows(
-            f"SELECT {_GROUP_COLUMNS} FROM people_groups LEFT JOIN people_contacts "  # noqa: S608
+            f"SELECT {_GROUP_COLUMNS} FROM people_groups LEFT JOIN people_contacts "
             "ON people_contacts.id = people_groups.facilitator_id"
             f"{_where(conditions)} ORDER BY people_groups.id",
             params,
@@ -213,7 +213,7 @@ class GroupReads:
         owned = _owned_by("people_group_members.group_id", "people_groups", conditions)
         members: dict[int, list[int]] = {}
         for group_id, contact_id in self._rows(
-            "SELECT people_group_members.group_id, people_group_members.contact_id "  # noqa: S608
+            "SELECT people_group_members.group_id, people_group_members.contact_id "
             f"FROM people_group_members{_where(owned)} "
             "ORDER BY people_group_members.group_id, people_group_members.contact_id",
             params,
@@ -252,7 +252,7 @@ class GroupReads:
         schedules: dict[int, Schedule] = {}
         group_of: dict[int, int] = {}  # schedule id -> group id
         for row in self._rows(
-            f"SELECT {_SCHEDULE_COLUMNS} FROM people_group_schedules{_where(owned)}",  # noqa: S608
+            f"SELECT {_SCHEDULE_COLUMNS} FROM people_group_schedules{_where(owned)}",
             params,
         ):
             group_of[row[1]] = row[0]
@@ -273,7 +273,7 @@ class GroupReads:
             "people_schedule_exceptions.schedule_id", "people_group_schedules", owned
         )
         for row in self._rows(
-            f"SELECT {_EXCEPTION_COLUMNS} FROM people_schedule_exceptions"  # noqa: S608
+            f"SELECT {_EXCEPTION_COLUMNS} FROM people_schedule_exceptions"
             f"{_where(of_schedules)} ORDER BY people_schedule_exceptions.schedule_id, "
             "people_schedule_exceptions.original_date",
             params,

@@ -19,8 +19,8 @@ from carecompanion.storage.packed_text import UNPACK_FUNCTION, unpack_text
 from carecompanion.storage.raw_key import RawKey
 
 #: Runs one read statement with named parameters (":tag") and returns all its rows: how the
-#: domains' plain-SQL reads (journal/reads.py) run, in a SQLAlchemy unit of work or on a bare
-#: connection (cli/quick_read.py).
+#: domains' plain-SQL reads (journal/reads.py, mood/reads.py, people/reads.py) run, in a
+#: SQLAlchemy unit of work or on a bare connection (cli/quick_read.py).
 Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 
 NO_SQLCIPHER = Sentence(
