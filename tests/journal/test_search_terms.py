@@ -104,7 +104,8 @@ def test_long_prefixes_are_expanded_and_short_ones_left_to_fts5(
 ) -> None:
     database = _database(unlocked_vault)
     assert _expanded(database, "therap") == '("therapi" OR "therapist")'
-    assert _expanded(database, "nur") == '("nurs" * OR "nurseri")'
+    # "nurs" asked for is "nur" (Porter again): asked as "nurse", which is "nurs" exactly.
+    assert _expanded(database, "nur") == '("nurse" OR "nurseri")'
     assert _expanded(database, "nurse") == '("nurse" OR "nurseri")'  # "nurs", as typed
     assert _expanded(database, "th") is None  # two letters: the prefix index
     assert _expanded(database, "zzz") == ""  # starts no word: nothing to look for
@@ -164,3 +165,35 @@ def test_too_many_words_are_left_to_fts5(
     monkeypatch.setattr(reads, "MAX_PREFIX_WORDS", 5)
     assert _expanded(_database(unlocked_vault), "thing") is None
     assert len(journal.search("thing")) == 1
+
+
+def test_a_texts_words_are_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search asks for the same few words at every keystroke: asked again, the tokenizer
+    answers from memory, the same as the first time."""
+    words_of = Tokenizer()
+    assert words_of.forms("Running CAFÉ") == ("cafe", "run")
+    assert words_of.prefix("Nurses") == "nurs"
+
+    def no_more(texts: object) -> list[str]:
+        raise AssertionError("asked the in-memory index again")
+
+    monkeypatch.setattr(words_of, "words", no_more)
+    assert words_of.forms("Running CAFÉ") == ("cafe", "run")
+    assert words_of.prefix("Nurses") == "nurs"
+
+
+def test_a_stem_porter_would_change_is_asked_for_as_a_word_that_gives_it(
+    journal: JournalService, unlocked_vault: UnlockedVault
+) -> None:
+    """ "wors" (from "worse") asked for is "wor": a prefix FTS5 would answer by reading every
+    word it starts across the journal. It is asked for as "worse", which is "wors" exactly,
+    and the same entries are found."""
+    database = _database(unlocked_vault)
+    ids = [
+        journal.add("one", "It got worse.").id,
+        journal.add("two", "A world of work.").id,
+        journal.add("three", "Worried, then worse again.").id,
+    ]
+    assert _expanded(database, "wor") == '("work" OR "world" OR "worri" OR "worse")'
+    assert {hit.id for hit in journal.search("wor")} == set(ids)
+    assert {hit.id for hit in journal.search("worse")} == {ids[0], ids[2]}

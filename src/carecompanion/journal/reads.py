@@ -14,21 +14,27 @@ costs a page decryption, and a filter over 100,000 entries must not read them al
 The search queries are shaped by what is fast in FTS5 under SQLCipher, measured on 20,000-
 and 100,000-entry journals (benchmarks/journal.py):
 
-- bm25() reads each query word's whole doclist once (for its weight), then about 1 µs per
-  row, so a common word (in 40,000 entries) cannot be ranked in full: only the newest
-  ``CANDIDATES`` matches (by entry id, i.e. as written) are.
-- FTS5 walks a prefix query ("demen" *) lazily in ascending rowid order only; asked for the
-  newest first it builds the whole merged doclist, ~400 ms. So the newest matches are found
-  by walking ascending from a lower rowid bound, widening the window until there are enough.
-  A prefix with no prefix index of its length merges the doclists of every word it starts,
-  whatever the window: such a prefix is searched as those words instead (search_terms.py).
-- Every row looked up in journal_entries decrypts a page, so entries are never joined: a
-  filter stays SQL on narrow indexes, checked inside FTS5's own walk.
-- FTS5 steps through a rowid range cheaply but seeks a list of rowids slowly (a fresh query
-  per id: 0.7 s for the 500 newest ids of a common word at 20,000 entries, against 2 ms).
-  So a list of ids is never handed to FTS5 as a constraint: "rowid + 0 IN (...)" is an
-  expression FTS5 does not see, which SQLite checks row by row during the range walk, and
-  bm25() and snippet() then run for those rows only.
+- bm25() reads each query word's whole doclist once per statement (for its weight: about
+  20 ns for each entry holding the word, 2.3 ms for "the" at 100,000 entries), then about
+  1 µs per row, so a common word (in 40,000 entries) cannot be ranked in full: only the
+  newest ``CANDIDATES`` matches (by entry id, i.e. as written) are, in the statement that
+  finds them (``ranked_newest``).
+- The newest matches are found by FTS5 walking newest first and stopping at ``CANDIDATES``
+  (ORDER BY rowid DESC LIMIT): measured at 100,000 entries (issue 17), cheaper than walking
+  ascending in ever wider windows for every kind of query, words, phrases, two-letter
+  prefixes (which have a prefix index) and even the longer prefixes left to FTS5 ("the" *
+  with a tag filter: 107 ms, against 224 ms). A longer prefix merges the doclists of every
+  word it starts, whatever part of the journal is walked: it is searched as those words
+  instead (search_terms.py). Only a date filter still walks in windows (``newest_matches``).
+- Every row looked up in journal_entries decrypts a page, so entries are not joined while
+  FTS5 walks: a filter stays SQL on narrow indexes, checked inside FTS5's own walk. Only
+  the rows shown are read (their snippet reads the same row anyway).
+- FTS5 steps through a rowid range cheaply but seeks a list of rowids slowly (each seek sets
+  up every word of the query again: 0.7 s for the 500 newest ids of a common word at 20,000
+  entries, against 2 ms). So a list of ids is mostly not handed to FTS5 as a constraint:
+  "rowid + 0 IN (...)" is an expression FTS5 does not see, which SQLite checks row by row
+  during the range walk, and bm25() and snippet() then run for those rows only. The rows
+  shown of a query of few words are sought when they lie far apart (``shown``).
 - A row handed to Python costs more than FTS5 spends finding it: only wanted rows leave
   SQLite, and an id list goes in as one JSON parameter.
 """
@@ -36,6 +42,7 @@ and 100,000-entry journals (benchmarks/journal.py):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -64,12 +71,21 @@ CANDIDATES = 500
 RANK_WEIGHTS = (10.0, 1.0, 5.0)
 SNIPPET_COLUMN = 1  # the body: the title is shown beside the snippet anyway
 SNIPPET_TOKENS = 20
+# Rows to be shown that lie further apart than this on average (in ids) are sought one by
+# one rather than walked to, when the query is at most SEEK_MOST_WORDS words that must all
+# match (JournalReads.shown).
+SEEK_SPAN_PER_ID = 500
+SEEK_MOST_WORDS = 3
 # More words than this, and the prefix is left to FTS5 (a short prefix: two letters have an
 # index of their own, and bm25 reads each word's whole doclist once).
 MAX_PREFIX_WORDS = 64
 # A prefix this long or longer is searched as the words it starts; a shorter one has a
 # prefix index of its own (migration 0011).
 EXPAND_FROM = 3
+# Endings that make an index word Porter would stem again ("nurs", "wors", "becaus") into a
+# word it stems to exactly that: "nurse". "e" was enough for every such stem of 7,900
+# English words.
+RESPELLINGS = ("e", "es", "ing")
 
 _SUMMARY_COLUMNS = (
     "journal_entries.id, journal_entries.entry_at, journal_entries.title, "
@@ -248,11 +264,13 @@ class Allowed:
 
 
 @dataclass(frozen=True)
-class Headline:
-    """What a search hit shows besides its snippet."""
+class ShownRow:
+    """What a search hit shows: its headline, and its snippet as FTS5 gives it (highlight
+    markers and Markdown in it: ``parse_snippet`` makes it plain text)."""
 
     entry_at: datetime
     title: str
+    snippet: str
     time_zone: str | None = None
     is_all_day: bool = False
 
@@ -365,73 +383,111 @@ class JournalReads:
         if parsed.match is None or limit <= 0:
             return []
         allowed = self.allowed(flt)
+        if allowed.nothing:
+            return []
         # A prefix of three letters or more: searched as the words it starts (see
         # search_terms.py); "" when it starts none.
         expanded = self.expand_prefix(tokenizer(), parsed)
         match = parsed.match if expanded is None else expanded
-        candidates = self.newest_matches(match, allowed) if match else []
-        if not candidates and parsed.fallback is not None:
+        ranked = self.ranked_newest(match, allowed) if match else []
+        if not ranked and parsed.fallback is not None:
             match = parsed.fallback  # a word half typed past its stem: "medicat"
-            candidates = self.newest_matches(match, allowed)
-        scored = sorted(self.rank(match, candidates), key=lambda pair: pair[1])
+            ranked = self.ranked_newest(match, allowed)
+        scored = sorted(ranked, key=lambda pair: pair[1])
         if not scored:
             return []
         # Keep every row tied with the last one shown: ties go to the newest entry.
         shown = scored[:limit]
         shown += [pair for pair in scored[limit:] if pair[1] == shown[-1][1]]
-        details = self.headlines([entry_id for entry_id, _ in shown])
-        shown.sort(key=lambda pair: (pair[1], -details[pair[0]].entry_at.timestamp(), -pair[0]))
-        shown = shown[:limit]
-        texts = self.snippets(match, [i for i, _ in shown])
+        found = self.shown(match, [entry_id for entry_id, _ in shown])
+        shown.sort(key=lambda pair: (pair[1], -found[pair[0]].entry_at.timestamp(), -pair[0]))
         hits = []
-        for entry_id, _score in shown:
-            headline = details[entry_id]
-            text, highlights = parse_snippet(texts.get(entry_id) or "")
+        for entry_id, _score in shown[:limit]:
+            row = found[entry_id]
+            text, highlights = parse_snippet(row.snippet)
             hits.append(
                 SearchHit(
                     entry_id,
-                    headline.entry_at,
-                    headline.title,
+                    row.entry_at,
+                    row.title,
                     text,
                     highlights,
-                    headline.time_zone,
-                    headline.is_all_day,
+                    row.time_zone,
+                    row.is_all_day,
                 )
             )
         return hits
 
     def allowed(self, flt: EntryFilter) -> Allowed:
+        """One statement: the highest id, whether the filter lets any entry through (a tag
+        nobody uses: no walk), and a date range's own stretch of ids (entries are mostly
+        written in order), read from the entry-day index alone."""
         queries = id_queries(flt)
-        highest = self._scalar("SELECT max(journal_entries.id) FROM journal_entries", {})
-        floor = 0
-        if highest is not None and queries.include is not None:
-            any_id = f"SELECT 1 FROM ({queries.include}) LIMIT 1"
-            if self._scalar(any_id, queries.params) is None:  # a tag nobody uses: no walk
-                highest = None
-        if highest is not None and (flt.since is not None or flt.until is not None):
-            # A date range keeps to its own stretch of ids (entries are mostly written in
-            # order), read from the entry-day index alone.
-            days, params = [], {}
-            if flt.since is not None:
-                days.append("journal_entries.entry_day >= :since")
-                params["since"] = flt.since.isoformat()
-            if flt.until is not None:
-                days.append("journal_entries.entry_day <= :until")
-                params["until"] = flt.until.isoformat()
-            low, high = self._rows(
-                "SELECT min(journal_entries.id), max(journal_entries.id) FROM journal_entries"
-                + _where(days),
-                params,
-            )[0]
+        dated = flt.since is not None or flt.until is not None
+        date_only = dated and replace(flt, since=None, until=None) == EntryFilter()
+        columns = ["(SELECT max(journal_entries.id) FROM journal_entries)"]
+        if queries.include is not None and not date_only:  # dates alone: their ids say
+            columns.append(f"EXISTS ({queries.include})")
+        days = []
+        if flt.since is not None:
+            days.append("journal_entries.entry_day >= :since")
+        if flt.until is not None:
+            days.append("journal_entries.entry_day <= :until")
+        sql = f"SELECT {', '.join(columns)}"
+        if dated:
+            sql = (
+                f"SELECT {', '.join(columns)}, stretch.low, stretch.high FROM (SELECT "
+                "min(journal_entries.id) AS low, max(journal_entries.id) AS high "
+                f"FROM journal_entries{_where(days)}) AS stretch"
+            )
+        row = self._rows(sql, queries.params)[0]
+        highest, floor = row[0], 0
+        if len(columns) > 1 and not row[1]:
+            highest = None
+        if highest is not None and dated:
+            low, high = row[-2:]
             if low is None:
                 highest = None
             else:
                 highest, floor = min(int(highest), int(high)), int(low) - 1
         return Allowed(flt, floor, None if highest is None else int(highest))
 
+    def ranked_newest(
+        self, match: str, allowed: Allowed, count: int | None = None
+    ) -> list[tuple[int, float]]:
+        """(id, bm25 score) of the newest ``count`` (CANDIDATES) matching entries that are
+        ``allowed``, in no set order: ``rank(match, newest_matches(match, allowed, count))``.
+
+        One statement where it can: FTS5 walks newest first and stops at ``count``, with
+        bm25 for the rows it returns. Ranking apart re-walked the candidates' stretch of the
+        index (a rare phrase's is the whole journal: 1.5 ms at 100,000 entries) and took a
+        round trip. A date filter keeps the walk in windows: its ids are checked against a
+        set made for each window, and made once for a whole year it cost more."""
+        count = CANDIDATES if count is None else count
+        if allowed.highest is None:
+            return []
+        if allowed.flt.since is not None or allowed.flt.until is not None:
+            return self.rank(match, self.newest_matches(match, allowed, count))
+        conditions, params = allowed.within(allowed.floor, allowed.highest)
+        weights = ", ".join(repr(weight) for weight in RANK_WEIGHTS)
+        fts = SEARCH_INDEX_TABLE
+        sql = (
+            f"SELECT {fts}.rowid, bm25({fts}, {weights}) FROM {fts} "
+            f"WHERE ({fts} MATCH :match) AND {fts}.rowid > :window_low "
+            f"AND {fts}.rowid <= :window_high"
+            + "".join(f" AND {condition}" for condition in conditions)
+            + f" ORDER BY {fts}.rowid DESC LIMIT :count"
+        )
+        params.update(
+            match=match, window_low=allowed.floor, window_high=allowed.highest, count=count
+        )
+        return [(int(i), float(score)) for i, score in self._rows(sql, params)]
+
     def newest_matches(self, match: str, allowed: Allowed, count: int | None = None) -> list[int]:
         """The ids of the newest ``count`` (CANDIDATES) matching entries that are
-        ``allowed`` (oldest first)."""
+        ``allowed`` (oldest first), found walking ascending in windows of ids that widen
+        until there are enough: a date filter's ids are checked against a set made for each
+        window (``ranked_newest`` walks newest first otherwise)."""
         count = CANDIDATES if count is None else count
         if allowed.highest is None:
             return []
@@ -467,40 +523,58 @@ class JournalReads:
         params["ids"] = _id_list(candidates)
         return [(int(i), float(s)) for i, s in self._rows(sql, params)]
 
-    def snippets(self, match: str, ids: Sequence[int]) -> dict[int, str]:
-        """FTS5 snippets of the bodies of ``ids`` (which must match), with highlight markers.
-        A snippet re-reads and re-tokenises a body, so only the rows shown get one."""
+    def shown(self, match: str, ids: Sequence[int]) -> dict[int, ShownRow]:
+        """What the hits of ``ids`` (which must match) show.
+
+        One statement: a snippet reads the entry's row to re-tokenise its body, and the
+        headline (date, title) is read from that same row, one page decrypted for both; read
+        apart, the headlines took a page decryption each again once the cache had moved on
+        (0.6 ms a search at 100,000 entries). A snippet costs about 40 µs, so only the rows
+        shown get one.
+
+        Ids spread thinly over the journal (a rare phrase's, or two words seldom together)
+        are each sought by FTS5 rather than walked to: walking from the first to the last
+        reads both words' lists in between, up to 1.5 ms for a phrase of two common words
+        across 100,000 entries, against 0.5-1.4 ms for 50 seeks. A seek sets up every word
+        of the query again, though (a prefix searched as 41 words: 0.9 ms a seek), so only a
+        query of a few words and no alternatives seeks, and only ids far apart: close
+        together, the walk is cheaper."""
         if not ids:
             return {}
+        fts = SEARCH_INDEX_TABLE
+        seek = max(ids) - min(ids) > SEEK_SPAN_PER_ID * len(ids) and _few_words(match)
         sql = (
-            f"SELECT {SEARCH_INDEX_TABLE}.rowid, snippet({SEARCH_INDEX_TABLE}, "
-            f"{SNIPPET_COLUMN}, :open, :close, :ellipsis, {SNIPPET_TOKENS}) "
-            + self._among_candidates()
+            f"SELECT {fts}.rowid, snippet({fts}, {SNIPPET_COLUMN}, :open, :close, :ellipsis, "
+            f"{SNIPPET_TOKENS}), journal_entries.entry_at, journal_entries.title, "
+            "journal_entries.time_zone, journal_entries.is_all_day "
+            # CROSS JOIN: FTS5 drives, each row it finds looked up by id (never a scan).
+            f"FROM {fts} CROSS JOIN journal_entries ON journal_entries.id = {fts}.rowid "
+            + (
+                f"WHERE ({fts} MATCH :match) AND {fts}.rowid IN (SELECT value FROM json_each(:ids))"
+                if seek
+                else self._where_among_candidates()
+            )
         )
         params = {"match": match, "low": min(ids), "high": max(ids), "ids": _id_list(ids)}
         params.update(open=HIGHLIGHT_OPEN, close=HIGHLIGHT_CLOSE, ellipsis=ELLIPSIS)
-        return {int(i): str(text) for i, text in self._rows(sql, params)}
+        return {
+            int(row[0]): ShownRow(from_stored(row[2]), row[3], row[1] or "", row[4], bool(row[5]))
+            for row in self._rows(sql, params)
+        }
 
     @staticmethod
     def _among_candidates() -> str:
         """FROM and WHERE of a query on matching rows among ``:ids`` (a JSON list), checked
         by SQLite during FTS5's walk of ``:low``..``:high`` (see above)."""
+        return f"FROM {SEARCH_INDEX_TABLE} " + JournalReads._where_among_candidates()
+
+    @staticmethod
+    def _where_among_candidates() -> str:
         return (
-            f"FROM {SEARCH_INDEX_TABLE} WHERE ({SEARCH_INDEX_TABLE} MATCH :match) "
+            f"WHERE ({SEARCH_INDEX_TABLE} MATCH :match) "
             f"AND {SEARCH_INDEX_TABLE}.rowid BETWEEN :low AND :high "
             f"AND {SEARCH_INDEX_TABLE}.rowid + 0 IN (SELECT value FROM json_each(:ids))"
         )
-
-    def headlines(self, ids: Sequence[int]) -> dict[int, Headline]:
-        sql = (
-            "SELECT journal_entries.id, journal_entries.entry_at, journal_entries.title, "
-            "journal_entries.time_zone, journal_entries.is_all_day FROM journal_entries "
-            "WHERE journal_entries.id IN (SELECT value FROM json_each(:ids))"
-        )
-        return {
-            int(row[0]): Headline(from_stored(row[1]), row[2], row[3], bool(row[4]))
-            for row in self._rows(sql, {"ids": _id_list(ids)})
-        }
 
     # -- prefixes as the words they start (search_terms.py) ------------------------------
     def expand_prefix(self, words_of: Tokenizer, parsed: ParsedQuery) -> str | None:
@@ -520,17 +594,21 @@ class JournalReads:
         # A query word is stemmed again by FTS5, and Porter does not always leave a stem as
         # it is ("nurse" is stored as "nurs", and "nurs" asked for is "nur"). ``start``
         # itself is asked for as typed ("nurse" is "nurs" again); any other such word as a
-        # prefix of itself, which FTS5 shortens to a prefix still within ``start``.
-        exact = set(words_of.words([" ".join(words)])) == set(words)  # the usual case at once
+        # word Porter turns into it ("nurse", see RESPELLINGS), else as a prefix of itself,
+        # which FTS5 shortens to a prefix still within ``start``. Such a prefix reads the
+        # doclists of every word it starts, whatever part of the journal is looked at (no
+        # prefix index that long): "wors" * cost 7 ms to walk and 10 ms to rank at 100,000
+        # entries, "worse" 0.3 ms.
+        exact = set(words_of.forms(" ".join(words))) == set(words)  # the usual case at once
         asked: list[tuple[str, bool]] = []
         for word in words:
             if word == start:
                 asked.append((typed, True))
-                continue
-            asked_for = [word] if exact else words_of.words([word])
-            if asked_for == [word]:
+            elif exact or words_of.forms(word) == (word,):
                 asked.append((word, True))
-            elif len(asked_for) == 1 and asked_for[0].startswith(start):
+            elif (spelled := _respelled(words_of, word)) is not None:
+                asked.append((spelled, True))
+            elif len(asked_for := words_of.forms(word)) == 1 and asked_for[0].startswith(start):
                 asked.append((word, False))
             else:
                 return None
@@ -539,30 +617,46 @@ class JournalReads:
     def words_starting(self, start: str) -> list[str] | None:
         """The index's words that begin with ``start`` (in the index's form); None when they
         may not all be known (entries wait to be learnt) or are too many to list."""
-        pending = (
-            f"SELECT {SEARCH_INDEX_TABLE}_pending.id FROM {SEARCH_INDEX_TABLE}_pending LIMIT 1"
-        )
-        if self._rows(pending, {}):
-            return None
         if ord(start[-1]) >= 0x10FFFF:
             return None
         after = start[:-1] + chr(ord(start[-1]) + 1)  # code point order is the index's order
         terms = f"{SEARCH_INDEX_TABLE}_terms.term"
+        # The words, and a row (1, NULL) when entries wait to be learnt: one round trip.
         sql = (
-            f"SELECT {terms} FROM {SEARCH_INDEX_TABLE}_terms "
-            f"WHERE {terms} >= :start AND {terms} < :after LIMIT :most"
+            f"SELECT NULL, term FROM (SELECT {terms} AS term FROM {SEARCH_INDEX_TABLE}_terms "
+            f"WHERE {terms} >= :start AND {terms} < :after LIMIT :most) "
+            f"UNION ALL SELECT 1, NULL "
+            f"WHERE EXISTS (SELECT * FROM {SEARCH_INDEX_TABLE}_pending)"
         )
-        found = [
-            str(row[0])
-            for row in self._rows(
-                sql, {"start": start, "after": after, "most": MAX_PREFIX_WORDS + 1}
-            )
-        ]
+        rows = self._rows(sql, {"start": start, "after": after, "most": MAX_PREFIX_WORDS + 1})
+        if any(row[0] is not None for row in rows):
+            return None
+        found = [str(row[1]) for row in rows]
         return None if len(found) > MAX_PREFIX_WORDS else found
 
     def _scalar(self, sql: str, params: Mapping[str, Any]) -> Any:
         rows = self._rows(sql, params)
         return rows[0][0] if rows else None
+
+
+def _few_words(match: str) -> bool:
+    """Whether ``match`` (as build_match_query writes it) is at most SEEK_MOST_WORDS words,
+    all of which must match: no alternatives (OR) and no prefix (*)."""
+    if " OR " in match or "*" in match:
+        return False
+    return sum(len(text.split()) for text in _QUOTED.findall(match)) <= SEEK_MOST_WORDS
+
+
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _respelled(words_of: Tokenizer, word: str) -> str | None:
+    """A word that the tokenizer turns into exactly ``word`` (an index word it would not
+    leave as it is), or None."""
+    for ending in RESPELLINGS:
+        if words_of.forms(word + ending) == (word,):
+            return word + ending
+    return None
 
 
 def _next_window(window: int, walked: int, found: int, count: int) -> int:

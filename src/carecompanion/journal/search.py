@@ -111,8 +111,13 @@ def build_match_query(text: str) -> ParsedQuery:
 def parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """FTS5 snippet text with markers -> (one line of plain text, highlight ranges).
 
-    The body is Markdown, so emphasis and heading marks are dropped and line breaks become
-    spaces; the ranges are [start, end) offsets into the returned text.
+    The body is Markdown, so emphasis and heading marks are dropped and runs of white space
+    (line breaks included) become one space, none at either end; the ranges are [start, end)
+    offsets into the returned text, each from its first word to its last.
+
+    Each stretch between markers is collapsed at once (str.split and str.isspace agree on
+    what is white space): a search shows 50 snippets, and a loop over their words took
+    0.7 ms of it (issue 17).
     """
     out: list[str] = []
     length = 0
@@ -120,40 +125,54 @@ def parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     inside = False  # between an open and a close marker
     start: int | None = None  # where the current highlight's first word landed
     pending_space = False
-    for token in re.split(f"([{HIGHLIGHT_OPEN}{HIGHLIGHT_CLOSE}])", _strip_markdown(raw)):
-        if token in (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE):
+    # Text and markers alternate, text first: the odd items are the markers.
+    for index, part in enumerate(_MARKERS.split(_strip_markdown(raw))):
+        if index % 2:
             if start is not None:
                 highlights.append((start, length))
-            inside, start = token == HIGHLIGHT_OPEN, None
+            inside, start = part == HIGHLIGHT_OPEN, None
             continue
-        for piece in re.split(r"(\s+)", token):
-            if not piece:
-                continue
-            if piece.isspace():
-                pending_space = True
-                continue
-            if pending_space and length:
-                out.append(" ")
-                length += 1
-            pending_space = False
-            if inside and start is None:
-                start = length
-            out.append(piece)
-            length += len(piece)
+        words = part.split()
+        if not words:
+            pending_space = pending_space or bool(part)
+            continue
+        if (pending_space or part[0].isspace()) and length:
+            out.append(" ")
+            length += 1
+        if inside:
+            start = length
+        text = " ".join(words)
+        out.append(text)
+        length += len(text)
+        pending_space = part[-1].isspace()
     if start is not None:
         highlights.append((start, length))
     return "".join(out), tuple(highlights)
 
 
-_MARKDOWN_NOISE = re.compile(
+_MARKERS = re.compile(f"([{HIGHLIGHT_OPEN}{HIGHLIGHT_CLOSE}])")
+
+
+# Markdown's marks, in two passes: those at the start of a line, then those anywhere. Each
+# pass removes what one pattern with both did (no mark of the second kind spans a line
+# break, and none of the first is inside one of the second), and every branch of the second
+# starts with a character of _INLINE_FIRST, which lets re skip ahead (a "(?<!\w)" or a "!?"
+# first kept it trying every position: 12 µs a snippet, 0.6 ms a search; issue 17).
+_LINE_START_NOISE = re.compile(
     r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+(?:\[[ xX]\]\s+)?)"  # headings, quotes, bullets
-    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+|~~"  # emphasis, code, strike-through
-    r"|!?\[|\]\([^)\s]*\)?|\]"  # [links](url) and ![images](url) keep their text
 )
+_INLINE_NOISE = re.compile(
+    r"\*{1,3}|_(?<!\w_)_{0,2}|_{1,3}(?!\w)|`+|~~"  # emphasis, code, strike-through
+    r"|!\[|\[|\]\([^)\s]*\)?|\]"  # [links](url) and ![images](url) keep their text
+)
+_INLINE_FIRST = re.compile(r"[*_`~!\[\]]")
+_LINE_MARKS = "#>-+*"
 
 
 def _strip_markdown(text: str) -> str:
-    return _MARKDOWN_NOISE.sub("", text)
+    if "\n" in text or text[:1] in _LINE_MARKS or text[:1].isspace():
+        text = _LINE_START_NOISE.sub("", text)
+    return _INLINE_NOISE.sub("", text) if _INLINE_FIRST.search(text) else text
 
 
 def marked_snippet(

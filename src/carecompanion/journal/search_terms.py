@@ -29,6 +29,10 @@ SEARCH_INDEX_TABLE = "journal_fts"
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 
+# How many texts' words ``Tokenizer.forms`` remembers before it starts over.
+FORMS_KEPT = 4096
+
+
 class Tokenizer:
     """FTS5's tokenizer on a private in-memory database (nothing of it is ever stored)."""
 
@@ -36,6 +40,7 @@ class Tokenizer:
         import sqlcipher3.dbapi2 as sqlcipher
 
         self._lock = threading.Lock()
+        self._forms: dict[str, tuple[str, ...]] = {}
         self._conn = sqlcipher.connect(":memory:", check_same_thread=False)
         self._conn.execute(
             "CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, "
@@ -53,10 +58,21 @@ class Tokenizer:
             self._conn.execute("INSERT INTO words (words) VALUES ('delete-all')")
             return found
 
+    def forms(self, text: str) -> tuple[str, ...]:
+        """``words([text])``, remembered: a search asks for the same few words at every
+        keystroke, and each asking costs an insert, a read and a delete here."""
+        found = self._forms.get(text)
+        if found is None:
+            found = tuple(self.words([text]))
+            if len(self._forms) >= FORMS_KEPT:
+                self._forms.clear()
+            self._forms[text] = found
+        return found
+
     def prefix(self, typed: str) -> str | None:
         """What the index looks up for ``typed`` searched as a prefix ("Runni" -> "runni",
         "running" -> "run"); None unless it is exactly one word."""
-        found = self.words([typed])
+        found = self.forms(typed)
         return found[0] if len(found) == 1 else None
 
 
