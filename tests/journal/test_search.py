@@ -284,3 +284,13 @@ def test_a_large_import_leaves_the_index_in_one_segment(
     assert len(journal.search("river")) == 43
     assert [hit.id for hit in journal.search("number 7")] == [ids[7]]
     assert_index_matches_entries(database)
+
+
+def test_two_letters_are_a_whole_word_and_three_a_prefix(journal: JournalService) -> None:
+    """The index keeps no prefix index (migration 0012): a last word of two letters is
+    searched as itself, from three letters on as the start of words."""
+    mum = journal.add("Mum", "Mum slept through.")
+    letter = journal.add("Greek", "The letter mu, on the crossword.")
+    assert [hit.id for hit in journal.search("mu")] == [letter.id]
+    assert [hit.id for hit in journal.search("mum")] == [mum.id]
+    assert {hit.id for hit in journal.search("cro")} == {letter.id}

@@ -28,9 +28,11 @@ from carecompanion.journal.search import (
         ("fall", '"fall" *'),  # still typing: the last word is a prefix
         ("fall ", '"fall"'),  # a finished word is not
         ("first fall ", '"first" AND "fall"'),
-        ("first fa", '"first" AND "fa" *'),
+        ("first fa", '"first" AND "fa"'),  # two letters: a whole word (no prefix index)
+        ("first fal", '"first" AND "fal" *'),
         ('"first fall"', '"first fall"'),
-        ('"first fa', '"first fa" *'),  # an open quote is a phrase still being typed
+        ('"first fal', '"first fal" *'),  # an open quote is a phrase still being typed
+        ('"first fa', '"first fa"'),
         ('mum "bad night" slept ', '"mum" AND "bad night" AND "slept"'),
         ("AND OR NOT NEAR ", '"AND" AND "OR" AND "NOT" AND "NEAR"'),
         # Syntax is only text; the last word is one letter, too short for a prefix.
@@ -38,7 +40,8 @@ from carecompanion.journal.search import (
         ("don't", '"don t"'),  # "t" is one letter: no prefix yet
         ("Café naïve ", '"Café" AND "naïve"'),
         ("m", '"m"'),  # one letter is too short to be a useful prefix
-        ("st", '"st" *'),
+        ("st", '"st"'),
+        ("sta", '"sta" *'),
         ("snake_case ", '"snake case"'),
     ],
 )

@@ -107,7 +107,7 @@ def test_long_prefixes_are_expanded_and_short_ones_left_to_fts5(
     # "nurs" asked for is "nur" (Porter again): asked as "nurse", which is "nurs" exactly.
     assert _expanded(database, "nur") == '("nurse" OR "nurseri")'
     assert _expanded(database, "nurse") == '("nurse" OR "nurseri")'  # "nurs", as typed
-    assert _expanded(database, "th") is None  # two letters: the prefix index
+    assert _expanded(database, "th") is None  # two letters: a whole word, no prefix
     assert _expanded(database, "zzz") == ""  # starts no word: nothing to look for
     assert _expanded(database, "therapy ") is None  # a finished word is no prefix
     assert [hit.id for hit in journal.search("therap")] == [diary[4]]

@@ -22,7 +22,8 @@ and 100,000-entry journals (benchmarks/journal.py):
 - The newest matches are found by FTS5 walking newest first and stopping at ``CANDIDATES``
   (ORDER BY rowid DESC LIMIT): measured at 100,000 entries (issue 17), cheaper than walking
   ascending in ever wider windows for every kind of query, words, phrases, two-letter
-  prefixes (which have a prefix index) and even the longer prefixes left to FTS5 ("the" *
+  prefixes (when they had a prefix index, before migration 0012) and even the longer
+  prefixes left to FTS5 ("the" *
   with a tag filter: 107 ms, against 224 ms). A longer prefix merges the doclists of every
   word it starts, whatever part of the journal is walked: it is searched as those words
   instead (search_terms.py). Only a date filter still walks in windows (``newest_matches``).
@@ -76,11 +77,11 @@ SNIPPET_TOKENS = 20
 # match (JournalReads.shown).
 SEEK_SPAN_PER_ID = 500
 SEEK_MOST_WORDS = 3
-# More words than this, and the prefix is left to FTS5 (a short prefix: two letters have an
-# index of their own, and bm25 reads each word's whole doclist once).
+# More words than this, and the prefix is left to FTS5 (bm25 reads each word's whole doclist
+# once: many words cost more than FTS5's own merge of them).
 MAX_PREFIX_WORDS = 64
-# A prefix this long or longer is searched as the words it starts; a shorter one has a
-# prefix index of its own (migration 0011).
+# A prefix this long or longer is searched as the words it starts; a shorter one is no
+# prefix at all (search.MIN_PREFIX_CHARS; the index has no prefix index since migration 0012).
 EXPAND_FROM = 3
 # Endings that make an index word Porter would stem again ("nurs", "wors", "becaus") into a
 # word it stems to exactly that: "nurse". "e" was enough for every such stem of 7,900

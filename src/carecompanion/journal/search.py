@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 # Keeps a pathological paste from building a query FTS5 would take seconds over.
 MAX_TERMS = 24
-# A one-letter prefix matches nearly every entry and cannot use the prefix index.
-MIN_PREFIX_CHARS = 2
+# A shorter last word is searched as a whole word, not a prefix: a one- or two-letter prefix
+# starts hundreds of words, and the index keeps no prefix index (migration 0012: it was
+# nearly half the index's size). Results for what is being typed start at the third letter.
+MIN_PREFIX_CHARS = 3
 # Porter strips at most this much from a word as typed so far ("medicatio" -> "medic"),
-# and a cut never goes below three letters (the prefix index covers those).
+# and a cut never goes below three letters (as MIN_PREFIX_CHARS).
 _MAX_STEM_STRIP = 4
 _MIN_CUT_CHARS = 3
 
