@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from carecompanion.journal import reads
 from carecompanion.journal import service as service_module
 from carecompanion.journal.service import EntryDraft, EntryFilter, JournalService
+from carecompanion.storage.database import Database
 from carecompanion.vault.vault import UnlockedVault
 from tests.journal.conftest import NEW_YORK
 from tests.journal.index_check import assert_index_matches_entries
@@ -294,3 +297,41 @@ def test_two_letters_are_a_whole_word_and_three_a_prefix(journal: JournalService
     assert [hit.id for hit in journal.search("mu")] == [letter.id]
     assert [hit.id for hit in journal.search("mum")] == [mum.id]
     assert {hit.id for hit in journal.search("cro")} == {letter.id}
+
+
+def _automerge(database: Database) -> int | None:
+    with database.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT v FROM journal_fts_config WHERE k = 'automerge'").first()
+    return None if row is None else int(row[0])
+
+
+def test_a_large_import_pauses_index_merging_and_sets_it_back(
+    journal: JournalService, unlocked_vault: UnlockedVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Merging is paused while an import writes (settle merges everything once after), and
+    set back in the same transaction: after the import, and after an import that failed."""
+    monkeypatch.setattr(service_module, "SETTLE_AFTER", 40)
+    database = unlocked_vault.database
+    seen: list[int | None] = []
+    real_insert = JournalService._insert
+
+    def watching(self: JournalService, repo: Any, drafts: Any) -> list[int]:
+        found = repo._session.connection().exec_driver_sql(
+            "SELECT v FROM journal_fts_config WHERE k = 'automerge'"
+        )
+        seen.append(int(found.scalar_one()))
+        return real_insert(self, repo, drafts)
+
+    monkeypatch.setattr(JournalService, "_insert", watching)
+    journal.add_drafts([EntryDraft(f"walk {i}", "by the river", EVENING) for i in range(40)])
+    assert seen == [0]  # paused while it wrote
+    assert _automerge(database) == 4  # FTS5's default again
+
+    def failing() -> Iterator[EntryDraft]:
+        yield EntryDraft("first", "by the river", EVENING)
+        raise ValueError("the file broke off")
+
+    with pytest.raises(ValueError, match="broke off"):
+        journal.add_drafts(failing())
+    assert _automerge(database) == 4
+    assert len(journal.search("river")) == 40

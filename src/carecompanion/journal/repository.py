@@ -214,6 +214,12 @@ class JournalRepository:
     def optimize_search_index(self) -> None:
         search_index.optimize(self._session)
 
+    def pause_index_merging(self) -> None:
+        search_index.set_automerge(self._session, 0)
+
+    def resume_index_merging(self) -> None:
+        search_index.set_automerge(self._session, search_index.AUTOMERGE_DEFAULT)
+
     def learn_new_words(self, *, many: int) -> None:
         """The words of entries written since the last time, for prefix search."""
         search_index.learn_pending(self._session, search_terms.tokenizer(), many=many)

@@ -21,6 +21,18 @@ def optimize(session: Session) -> None:
     session.execute(sa.insert(command).values({SEARCH_INDEX_TABLE: "optimize"}))
 
 
+#: FTS5's own default for 'automerge' (how many segments of a level are merged as rows are
+#: written), set again after an import paused it.
+AUTOMERGE_DEFAULT = 4
+
+
+def set_automerge(session: Session, segments: int) -> None:
+    """FTS5's 'automerge': 0 pauses the merging of segments as rows are written (an import,
+    which merges everything into one segment once it is written: ``optimize``)."""
+    command = sa.table(SEARCH_INDEX_TABLE, sa.column(SEARCH_INDEX_TABLE), sa.column("rank"))
+    session.execute(sa.insert(command).values({SEARCH_INDEX_TABLE: "automerge", "rank": segments}))
+
+
 # -- the index's words (search_terms.py) ------------------------------------------------------
 _TERMS = sa.table(f"{SEARCH_INDEX_TABLE}_terms", sa.column("term", sa.Text))
 _PENDING = sa.table(f"{SEARCH_INDEX_TABLE}_pending", sa.column("id", sa.Integer))
