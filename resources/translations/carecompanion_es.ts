@@ -4132,6 +4132,10 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>Escribe tu primera entrada</translation>
     </message>
     <message>
+        <source>Keep typing: words are found from their third letter.</source>
+        <translation>Sigue escribiendo: las palabras se encuentran a partir de la tercera letra.</translation>
+    </message>
+    <message>
         <source>No entries match your search.</source>
         <translation>Ninguna entrada coincide con tu búsqueda.</translation>
     </message>

@@ -19,6 +19,7 @@ from carecompanion.journal.search import (
     build_match_query,
     marked_snippet,
     parse_snippet,
+    waits_for_more,
 )
 
 
@@ -139,3 +140,20 @@ def test_marked_snippet() -> None:
     text, ranges = parse_snippet(f"He {O}slipped{C} in the {O}bath{C}room")
     assert marked_snippet(text, ranges, "**", "**") == "He **slipped** in the **bath**room"
     assert marked_snippet("x", (), "[", "]") == "x"
+
+
+@pytest.mark.parametrize(
+    ("typed", "waits"),
+    [
+        ("Mu", True),  # two letters still being typed: not searched as a prefix yet
+        ("M", True),
+        ("Mum", False),
+        ("Mu ", False),  # a finished word is searched as itself
+        ('"Mu"', False),  # and so is a closed phrase
+        ("first mu", True),
+        ("", False),
+        ("!!", False),
+    ],
+)
+def test_waits_for_more(typed: str, waits: bool) -> None:
+    assert waits_for_more(typed) is waits

@@ -128,6 +128,30 @@ def test_search_finds_an_entry_and_opens_it(
     qtbot.waitUntil(lambda: page.list.model() is page.timeline_model, timeout=3_000)
 
 
+def test_two_letters_say_keep_typing_and_three_find_words(
+    qtbot: QtBot,
+    make_controller: ControllerFactory,
+    vault_factory: VaultFactory,
+    clock: FixedClock,
+) -> None:
+    """Words are searched as prefixes from their third letter (migration 0012): two letters
+    that find nothing say to keep typing, not that nothing matches."""
+    controller, page = _open(make_controller, vault_factory, entries=0, clock=clock)
+    assert controller.session is not None
+    mum = controller.session.journal.add("Mum", "Mum slept through the night.")
+    page.refresh()
+    page.focus_search()
+    qtbot.keyClicks(page.filters.search, "Mu")
+    qtbot.waitUntil(lambda: page.list.model() is page.search_model, timeout=15_000)
+    qtbot.waitUntil(lambda: "Keep typing" in page.list_hint.text(), timeout=15_000)
+    qtbot.keyClicks(page.filters.search, "m")
+    qtbot.waitUntil(lambda: page.search_model.rowCount() == 1, timeout=15_000)
+    assert page.search_model.index(0, 0).data(ENTRY_ID_ROLE) == mum.id
+    assert not page.list_hint.isVisible()
+    qtbot.keyClicks(page.filters.search, " zzz")
+    qtbot.waitUntil(lambda: "No entries match" in page.list_hint.text(), timeout=15_000)
+
+
 def test_a_search_result_marks_its_words_in_the_list_on_the_mark_colour() -> None:
     from carecompanion.ui.journal.delegate import highlighted_html
 

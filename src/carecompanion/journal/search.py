@@ -110,6 +110,18 @@ def build_match_query(text: str) -> ParsedQuery:
     )
 
 
+def waits_for_more(text: str) -> bool:
+    """Whether ``text`` ends in a word still being typed that is too short to be searched
+    as the start of words (MIN_PREFIX_CHARS): "Mu" finds only the word "mu", so a search
+    that finds nothing should say to keep typing rather than that nothing matches."""
+    if not text or text[-1:].isspace():
+        return False
+    parts = _WORD_PART.findall(text)
+    if not parts or not text.endswith(parts[-1]):
+        return False  # ends in a closing quote or a sign: not a word being typed
+    return len(parts[-1]) < MIN_PREFIX_CHARS
+
+
 def parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """FTS5 snippet text with markers -> (one line of plain text, highlight ranges).
 

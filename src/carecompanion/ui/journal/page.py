@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carecompanion.journal.search import waits_for_more
 from carecompanion.journal.templates import Template
 from carecompanion.session import VaultSession
 from carecompanion.ui.common.page_layout import PAGE_MARGINS, PANE_GAP, PageHeader
@@ -220,7 +221,12 @@ class JournalPage(QWidget):
             self.list.setModel(self.search_model)
             hits = journal.search(self.filters.query, flt)
             self.search_model.set_rows(hits)
-            self._hint(self.tr("No entries match your search.") if not hits else "")
+            if hits:
+                self._hint("")
+            elif waits_for_more(self.filters.query):
+                self._hint(self.tr("Keep typing: words are found from their third letter."))
+            else:
+                self._hint(self.tr("No entries match your search."))
         else:
             self.editor.mark_words(())  # the search is over: so are its marks
             self.list.setModel(self.timeline_model)
