@@ -179,7 +179,10 @@ def test_a_session_of_a_second_ends_by_itself(cli: Run, cli_home: AppPaths, runt
     assert not socket_file.exists() or agent.remove_stale_socket(socket_file)
 
 
-@pytest.mark.parametrize("bad", ["", "15", "abc", "0s", "13h", "1d", "-5m", "5 minutes"])
+@pytest.mark.parametrize(
+    "bad",
+    ["", "15", "abc", "0s", "13h", "1d", "-5m", "5 minutes", "9" * 5000 + "m", "0" * 5000 + "1s"],
+)
 def test_a_bad_duration_is_one_line(cli: Run, cli_home: AppPaths, runtime: Path, bad: str) -> None:
     result = cli("unlock", f"--for={bad}", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
     assert result.code == 1

@@ -10,7 +10,9 @@ from datetime import datetime, timedelta
 from carecompanion.cli.io import PASSPHRASE_ENV, CliError, secret
 from carecompanion.cli.vault_commands import open_vault
 
-_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
+# At most six digits a part (12 hours is 43200s): int() refuses more than 4,300 digits with
+# a ValueError, which a pasted run of digits must not reach.
+_DURATION = re.compile(r"(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?")
 
 
 def parse_duration(value: str) -> int:
