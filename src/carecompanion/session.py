@@ -6,6 +6,7 @@ from functools import cached_property
 
 from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
+from carecompanion.journal import search_terms
 from carecompanion.journal.service import JournalService
 from carecompanion.journal.templates import TemplateService
 from carecompanion.mood.assessments import AssessmentService
@@ -90,4 +91,5 @@ class VaultSession:
             "circles",
         ):
             self.__dict__.pop(service, None)
+        search_terms.forget_remembered()  # typed searches and the journal's words
         self.unlocked.lock()

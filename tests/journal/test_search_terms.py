@@ -8,11 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from carecompanion.clock import FixedClock
 from carecompanion.journal import reads
 from carecompanion.journal.repository import JournalRepository
 from carecompanion.journal.search import build_match_query
 from carecompanion.journal.search_terms import TOKENIZE, Tokenizer, tokenizer
 from carecompanion.journal.service import EntryDraft, JournalService
+from carecompanion.session import VaultSession
 from carecompanion.storage.database import Database
 from carecompanion.vault.vault import UnlockedVault
 from tests.helpers import write_old_entry
@@ -197,3 +199,16 @@ def test_a_stem_porter_would_change_is_asked_for_as_a_word_that_gives_it(
     assert _expanded(database, "wor") == '("work" OR "world" OR "worri" OR "worse")'
     assert {hit.id for hit in journal.search("wor")} == set(ids)
     assert {hit.id for hit in journal.search("worse")} == {ids[0], ids[2]}
+
+
+def test_locking_forgets_the_searches_and_words_remembered(
+    unlocked_vault: UnlockedVault, clock: FixedClock
+) -> None:
+    """The tokenizer remembers typed searches and the journal's words for speed; a locked
+    journal leaves none of them in the process on purpose."""
+    session = VaultSession(unlocked_vault, clock)
+    session.journal.add("Clinic", "The physiotherapist came at nine.")
+    session.journal.search("physiother")
+    assert tokenizer()._forms, "control: the search was remembered"
+    session.lock()
+    assert tokenizer()._forms == {}

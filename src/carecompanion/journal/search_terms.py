@@ -61,14 +61,22 @@ class Tokenizer:
 
     def forms(self, text: str) -> tuple[str, ...]:
         """``words([text])``, remembered: a search asks for the same few words at every
-        keystroke, and each asking costs an insert, a read and a delete here."""
-        found = self._forms.get(text)
+        keystroke, and each asking costs an insert, a read and a delete here. What is
+        remembered (typed searches, the journal's words) is forgotten when the journal
+        locks (``forget_remembered``)."""
+        with self._lock:
+            found = self._forms.get(text)
         if found is None:
             found = tuple(self.words([text]))
-            if len(self._forms) >= FORMS_KEPT:
-                self._forms.clear()
-            self._forms[text] = found
+            with self._lock:
+                if len(self._forms) >= FORMS_KEPT:
+                    self._forms.clear()
+                self._forms[text] = found
         return found
+
+    def forget(self) -> None:
+        with self._lock:
+            self._forms.clear()
 
     def prefix(self, typed: str) -> str | None:
         """What the index looks up for ``typed`` searched as a prefix ("Runni" -> "runni",
@@ -79,6 +87,14 @@ class Tokenizer:
 
 _shared: Tokenizer | None = None
 _shared_lock = threading.Lock()
+
+
+def forget_remembered() -> None:
+    """Forget the words the process's tokenizer remembered (the journal locked): nothing of
+    a locked journal, nor what was searched in it, is kept in memory on purpose."""
+    with _shared_lock:
+        if _shared is not None:
+            _shared.forget()
 
 
 def tokenizer() -> Tokenizer:
