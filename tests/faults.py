@@ -50,16 +50,28 @@ def _limit_pages(dbapi_connection: Any, _record: object, _proxy: object) -> None
 
 @contextmanager
 def full_database(*engines: sa.Engine) -> Iterator[None]:
-    """Every database connection opened inside the block cannot grow by one page. Pass the
-    engines already open (the app's) to have their pooled connections replaced."""
+    """Every database connection opened inside the block cannot grow by one page: the
+    engine's and the command line's bare ones (cli/quick_read.py). Pass the engines already
+    open (the app's) to have their pooled connections replaced."""
+    from carecompanion.storage import connection
+
+    real_connect = connection.connect
+
+    def limited_connect(*args: Any, **kwargs: Any) -> Any:
+        conn = real_connect(*args, **kwargs)
+        _limit_pages(conn, None, None)
+        return conn
+
     # At checkout, not at connect: a pool's class-level "connect" listeners run before the
     # dialect's own, which gives SQLCipher its key.
     event.listen(Pool, "checkout", _limit_pages)
+    connection.connect = limited_connect  # bare connections
     for engine in engines:
         engine.dispose()
     try:
         yield
     finally:
+        connection.connect = real_connect
         event.remove(Pool, "checkout", _limit_pages)
         for engine in engines:
             engine.dispose()  # space freed: the next connections may grow again

@@ -49,6 +49,7 @@ READ_COMMANDS = (
 )
 
 #: The other everyday read commands that take the quick path with a session.
+ADD_COMMAND = ("journal", "add", "--title", "Quick", "--text", "Tea in the garden.", "--tag", "x")
 EVERYDAY_READ_COMMANDS = (
     ("mood", "list"),
     ("contacts", "list", "--json"),
@@ -136,12 +137,13 @@ def test_with_a_session_journal_reads_load_no_sqlalchemy(
     tmp_path: Path,
 ) -> None:
     """The quick path (cli/quick_read.py): with an unlocked session, ``journal list``,
-    ``search`` and ``show`` read the journal without SQLAlchemy (nor asyncio behind it)."""
+    ``search`` and ``show`` read the journal, and ``journal add`` writes to it, without
+    SQLAlchemy (nor asyncio behind it)."""
     with private_runtime(monkeypatch):
         unlocked = cli("unlock", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
         assert unlocked.code == 0, unlocked.err
         watched = ("sqlalchemy", "asyncio", *NOT_NEEDED)
-        for command in READ_COMMANDS:
+        for command in (*READ_COMMANDS, ADD_COMMAND):
             assert _run(journal_home, watched, *command)["loaded"] == [], command
         # Control: a command the quick path does not take (an export unlocks the full way)
         # is reported with it.

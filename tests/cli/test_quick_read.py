@@ -74,8 +74,8 @@ def paths_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     taken: list[str] = []
     real_open = quick_read._open
 
-    def spying_open(*args: Any) -> Any:
-        reads = real_open(*args)
+    def spying_open(*args: Any, **kwargs: Any) -> Any:
+        reads = real_open(*args, **kwargs)
         taken.append("full" if reads is None else "quick")
         return reads
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -70,3 +72,35 @@ def test_an_error_for_the_person_is_its_sentence(
         f"carecompanion: No CareCompanion vault in {paths.data_dir}. Create one with "
         "'carecompanion init'."
     ]
+
+
+#: A command that prints far more than a pipe holds, run as its own process.
+PRINTS_A_LOT = """
+import argparse, sys
+from carecompanion.cli.runner import run_command
+
+def handler(args):
+    for number in range(200_000):
+        print("entry", number)
+    return 0
+
+args = argparse.Namespace(handler=handler, data_dir=sys.argv[1], command="journal list")
+sys.exit(run_command(args))
+"""
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``carecompanion journal list | head -1``: when ``head`` has its line and goes, the
+    command ends as a tool ended by SIGPIPE does (status 141, nothing said), not with
+    "something went wrong (BrokenPipeError)" or Python's own complaint at exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", PRINTS_A_LOT, str(tmp_path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"entry 0\n"
+    process.stdout.close()
+    said = process.stderr.read()
+    assert (process.wait(timeout=120), said) == (141, b"")

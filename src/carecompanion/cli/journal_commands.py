@@ -20,6 +20,7 @@ from carecompanion.journal.attachments import describe_size
 from carecompanion.journal.search import marked_snippet
 
 if TYPE_CHECKING:
+    from carecompanion.journal.entries import EntryDraft
     from carecompanion.journal.filters import EntryFilter
     from carecompanion.journal.reads import JournalReads
     from carecompanion.journal.service import (
@@ -101,15 +102,33 @@ def _summary_row(summary: EntrySummary) -> dict[str, Any]:
     return {"id": summary.id, "date": _written_iso(summary), "title": summary.title}
 
 
+def _add(args: argparse.Namespace, draft: EntryDraft) -> Entry:
+    """The entry written, through the unlocked session's quick path when it can (one
+    transaction on a bare connection, cli/quick_read.py: no SQLAlchemy), else after the full
+    unlock; the same rules either way (journal/new_entries.py)."""
+    from carecompanion.cli.quick_read import quick_transaction
+
+    with quick_transaction(args) as statements:
+        if statements is not None:
+            from carecompanion.journal.new_entries import NewEntries
+            from carecompanion.journal.reads import JournalReads
+            from carecompanion.journal.writes import JournalWrites
+
+            writes = JournalWrites(statements.rows, statements.many)
+            return NewEntries(clock()).add(writes, JournalReads(statements.rows), draft)
+    with journal_of(args) as journal:
+        return journal.add_draft(draft)
+
+
 def cmd_add(args: argparse.Namespace) -> int:
+    from carecompanion.journal.entries import EntryDraft
+
     body = args.text if args.text is not None else _read_text(args.text_file)
     if not args.title.strip() and not body.strip():
         raise CliError("An entry needs a title or some text.")
     entry_at = parse_moment(args.at)
-    with journal_of(args) as journal:
-        entry = journal.add(
-            args.title, body, args.tag, entry_at=entry_at, is_favourite=args.favourite
-        )
+    when = clock().now() if entry_at is None else entry_at
+    entry = _add(args, EntryDraft(args.title, body, when, tuple(args.tag), args.favourite))
     row = {"id": entry.id, "date": _written_iso(entry), "title": entry.title}
     if args.json:
         print_object(row)

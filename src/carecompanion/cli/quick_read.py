@@ -1,10 +1,12 @@
-"""The read commands' quick way in: the unlocked session's key, a bare SQLCipher connection,
-and the journal's plain-SQL reads, without SQLAlchemy or the vault's full unlock.
+"""The quick way in for the read commands and ``journal add``: the unlocked session's key, a
+bare SQLCipher connection, and the domains' plain-SQL reads (and the journal's writes of new
+entries), without SQLAlchemy or the vault's full unlock.
 
-Issue 17 asked every read command with a session to finish in 0.15 s; importing SQLAlchemy
-and the models alone took about 0.25 s. So ``journal list`` and ``journal search`` first try
-this path, which reads exactly what the full unlock would let them read, and only when the
-full unlock would have had nothing else to do. Whenever it would have had something to do,
+Issue 17 asked every read command with a session to finish in 0.15 s, and ``journal add`` in
+0.2 s; importing SQLAlchemy and the models alone took about 0.25 s. So these commands first
+try this path, which reads (or, for ``journal add``, writes in one transaction) exactly what
+the full unlock would let them, and only when the full unlock would have had nothing else
+to do. Whenever it would have had something to do,
 or anything at all is unusual, this path steps aside (``None``) and the command takes the
 full unlock, which does it and says what needs saying:
 
@@ -15,10 +17,12 @@ full unlock, which does it and says what needs saying:
 - a header and database not settled at the same generation (a write interrupted, or an
   older copy put back: the full unlock settles or refuses it);
 - this command would be the vault's writer, and the daily backup is due or a migration
-  asked for a compaction that has not been done yet (storage/compaction.py).
+  asked for a compaction that has not been done yet (storage/compaction.py);
+- a write (``journal add``) whose claim on the vault is not free at once (the app or another
+  command has it): the full unlock waits for a command, or says the app has the journal.
 
 What it keeps of the full unlock: the same claim on the vault (the lock when it is free,
-else reading under SQLite's locking beside the app or another command), the same keys
+else, for reading, SQLite's locking beside the app or another command), the same keys
 (subkeys of the session's data key, wiped after), the same connection set-up and fault
 names (storage/connection.py), and the same queries (journal/reads.py).
 """
@@ -29,14 +33,16 @@ import argparse
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from carecompanion.cli.io import clock, paths_from
 
 if TYPE_CHECKING:
     from carecompanion.journal.reads import JournalReads
     from carecompanion.session import VaultSession
-    from carecompanion.storage.connection import Rows
+    from carecompanion.storage.connection import Many, Rows
+    from carecompanion.vault.writer_lock import Claim, WriterLock
 
 Reads = TypeVar("Reads")
 
@@ -57,7 +63,41 @@ def quick_rows(args: argparse.Namespace) -> Iterator[Rows | None]:
     quick path (any domain's plain-SQL reads take it), or None: then the command unlocks
     the full way (see the module's docstring)."""
     with contextlib.ExitStack() as stack:
-        yield _open(args, stack)
+        opened = _open(args, stack, write=False)
+        yield None if opened is None else _rows_of(*opened)
+
+
+class Statements(NamedTuple):
+    """One transaction's statements: ``rows`` runs one and returns its rows, ``many`` runs
+    one for each set of parameters."""
+
+    rows: Rows
+    many: Many
+
+
+@contextlib.contextmanager
+def quick_transaction(args: argparse.Namespace) -> Iterator[Statements | None]:
+    """One write transaction on the vault's database for one command through the quick path
+    (``journal add``), or None: then the command unlocks the full way (see the module's
+    docstring). Committed when the block ends, rolled back if it raises."""
+    with contextlib.ExitStack() as stack:
+        opened = _open(args, stack, write=True)
+        if opened is None:
+            yield None
+            return
+        conn, database_file = opened
+        conn.isolation_level = None  # no implicit transactions: this one is explicit
+        run = _run_of(conn, database_file)
+        # IMMEDIATE: the write lock at the start, waited for (busy timeout) if a reader beside
+        # us is finishing, rather than a deferred upgrade failing part way.
+        run("BEGIN IMMEDIATE")
+        try:
+            yield Statements(_rows_of(conn, database_file), _many_of(conn, database_file))
+        except BaseException:
+            with contextlib.suppress(Exception):  # closing rolls back anyway
+                conn.execute("ROLLBACK")
+            raise
+        run("COMMIT")
 
 
 @contextlib.contextmanager
@@ -78,7 +118,11 @@ def session_reads(
         yield reads
 
 
-def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> Rows | None:
+def _open(
+    args: argparse.Namespace, stack: contextlib.ExitStack, *, write: bool
+) -> tuple[Any, Path] | None:
+    """A keyed connection to the vault's database and its path, with everything the full
+    unlock would have done already done (so nothing), or None."""
     from carecompanion.errors import CareCompanionError
     from carecompanion.vault.agent import fetch_key
     from carecompanion.vault.errors import HeaderDamaged
@@ -103,7 +147,9 @@ def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> Rows | None:
             header.verify_mac(mac_key)
     except HeaderDamaged:
         return None  # a key from before a rotation: the full unlock asks the passphrase
-    claim = WriterLock(paths.data_dir).acquire_for_reading()
+    claim = _claim(WriterLock(paths.data_dir), write=write)
+    if claim is None:
+        return None
     stack.callback(claim.release)
     database_file = paths.database_file
     try:
@@ -121,7 +167,21 @@ def _open(args: argparse.Namespace, stack: contextlib.ExitStack) -> Rows | None:
         return None
     if claim.exclusive and _compaction_due(conn):
         return None
-    return _rows_of(conn, database_file)
+    return conn, database_file
+
+
+def _claim(lock: WriterLock, *, write: bool) -> Claim | None:
+    """A reader's claim (the lock when it is free, else reading beside its holder); for a
+    write, the lock itself if it is free now, else None (the full unlock waits, or says
+    who has it)."""
+    from carecompanion.errors import CareCompanionError
+
+    if not write:
+        return lock.acquire_for_reading()
+    try:
+        return lock.acquire(wait=0)
+    except (CareCompanionError, OSError):
+        return None
 
 
 def _backup_due(args: argparse.Namespace) -> bool:
@@ -188,20 +248,49 @@ def _compaction_due(conn: Any) -> bool:
     return bool(flags & COMPACTION_DUE)
 
 
-def _rows_of(conn: Any, database_file: Any) -> Rows:
-    """Runs a read on ``conn``; a driver error leaves as the person's error (a full or
-    failing disk, damage), as the engine names it (storage/connection.py)."""
+@contextlib.contextmanager
+def _naming_faults(database_file: Path) -> Iterator[None]:
+    """A driver error in the block leaves as the person's error (a full or failing disk,
+    damage), as the engine names it (storage/connection.py)."""
     import sqlcipher3.dbapi2 as sqlcipher
 
     from carecompanion.storage.connection import storage_error
 
+    try:
+        yield
+    except sqlcipher.Error as exc:
+        named = storage_error(exc, database_file)
+        if named is None:
+            raise
+        raise named from exc
+
+
+def _rows_of(conn: Any, database_file: Path) -> Rows:
+    """Runs a statement on ``conn`` and returns its rows, its faults named."""
+
     def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-        try:
+        with _naming_faults(database_file):
             return conn.execute(sql, dict(params)).fetchall()  # type: ignore[no-any-return]
-        except sqlcipher.Error as exc:
-            named = storage_error(exc, database_file)
-            if named is None:
-                raise
-            raise named from exc
 
     return rows
+
+
+def _many_of(conn: Any, database_file: Path) -> Many:
+    """Runs a statement on ``conn`` for each set of parameters, its faults named."""
+
+    def many(sql: str, params: Sequence[Mapping[str, Any]]) -> None:
+        with _naming_faults(database_file):
+            conn.executemany(sql, [dict(p) for p in params])
+
+    return many
+
+
+def _run_of(conn: Any, database_file: Path) -> Callable[[str], None]:
+    """Runs a statement without parameters or rows on ``conn`` (BEGIN, COMMIT), its faults
+    named."""
+
+    def run(sql: str) -> None:
+        with _naming_faults(database_file):
+            conn.execute(sql)
+
+    return run

@@ -24,6 +24,13 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         _finish_interrupted_restore(args)
         result: int = handler(args)
+        sys.stdout.flush()  # here, where a reader that went away is caught, not at exit
+    except BrokenPipeError:
+        # The program reading our output stopped (``journal list | head``): it has what it
+        # wanted, and a write had already been saved before its line was printed. Quiet, as
+        # a tool ended by SIGPIPE is, with its status (128 + 13).
+        _discard_output()
+        return 141
     except (DatabaseDamaged, HeaderDamaged, VaultMismatch) as exc:
         backups = paths_from(args).backups_dir
         print(
@@ -54,6 +61,20 @@ def run_command(args: argparse.Namespace) -> int:
         )
         return 1
     return result
+
+
+def _discard_output() -> None:
+    """Whatever is still buffered for the closed pipe goes nowhere: Python flushes standard
+    output on exit, and would report the broken pipe there instead."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # no file behind it (a test's capture): nothing is flushed to a pipe at exit
+    finally:
+        os.close(devnull)
 
 
 def _finish_interrupted_restore(args: argparse.Namespace) -> None:

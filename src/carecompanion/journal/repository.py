@@ -17,38 +17,21 @@ this unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from itertools import islice
 from typing import Any, NamedTuple, TypedDict
 
 from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from carecompanion.journal import search_index, search_terms
+from carecompanion.journal import search_index
 from carecompanion.journal.entries import Entry, EntrySummary
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
 from carecompanion.journal.reads import JournalReads
+from carecompanion.journal.writes import AttachmentValues, EntryValues, JournalWrites, chunks
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
-
-
-class EntryValues(TypedDict):
-    """A new entry's columns, as the service made them."""
-
-    uid: str
-    title: str
-    body: str
-    entry_at: datetime
-    created_at: datetime
-    updated_at: datetime
-    is_favourite: bool
-    entry_day: str
-    fingerprint: str
-    tag_text: str
-    time_zone: str | None
-    is_all_day: bool
 
 
 class EntryChanges(TypedDict, total=False):
@@ -64,36 +47,21 @@ class EntryChanges(TypedDict, total=False):
     updated_at: datetime
 
 
-class AttachmentValues(TypedDict):
-    """A new attachment's columns, as the service made them."""
-
-    entry_id: int
-    uid: str
-    filename: str
-    mime_type: str
-    size: int
-    data: bytes
-    created_at: datetime
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 class JournalRepository:
     """The journal's tables within one unit of work."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
         # The timeline's and search's queries (plain SQL, shared with the command line).
-        self.reads = JournalReads(
-            lambda sql, params: session.connection().exec_driver_sql(sql, dict(params)).all()
-        )
-        # Tag name -> (id, stored spelling), for the rest of this unit of work: an import
-        # names the same few tags thousands of times.
-        self._tags: dict[str, tuple[int, str]] = {}
+        self.reads = JournalReads(self._rows)
+        # The writes of new entries (plain SQL, shared with the command line's journal add).
+        self.writes = JournalWrites(self._rows, self._many)
+
+    def _rows(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        return self._session.connection().exec_driver_sql(sql, dict(params)).all()
+
+    def _many(self, sql: str, params: Sequence[Mapping[str, Any]]) -> None:
+        self._session.connection().exec_driver_sql(sql, [dict(p) for p in params])
 
     # -- entries ------------------------------------------------------------------------------
     def find(self, entry_id: int) -> Entry | None:
@@ -115,16 +83,8 @@ class JournalRepository:
         return self._session.get(EntryRow, entry_id) is not None
 
     def insert_entries(self, rows: Sequence[EntryValues]) -> list[int]:
-        """Their ids, in the order given.
-
-        Many rows per INSERT statement: SQLite does not promise RETURNING's order, so each
-        id is matched to its row by the row's uid (new, unique) rather than by position
-        (``sort_by_parameter_order`` would send one statement per row)."""
-        returned = self._session.execute(
-            insert(EntryRow).returning(EntryRow.uid, EntryRow.id), rows
-        )
-        ids: dict[str, int] = {row.uid: row.id for row in returned}
-        return [ids[row["uid"]] for row in rows]
+        """Their ids, in the order given (``writes``)."""
+        return self.writes.insert_entries(rows)
 
     def update_entry(self, entry_id: int, changes: EntryChanges) -> None:
         self._session.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**changes))
@@ -140,33 +100,12 @@ class JournalRepository:
 
     # -- tags ---------------------------------------------------------------------------------
     def tag_ids(self, names: Iterable[str]) -> list[tuple[int, str]]:
-        """(id, stored name) of each tag, creating the missing ones; one pair per tag.
-
-        Looked up in SQL, so "sleep" finds an existing "Sleep" exactly as the NOCASE column
-        compares, and the first spelling ever used is the one kept."""
-        resolved: dict[int, str] = {}
-        for name in names:
-            if name not in self._tags:
-                found = self._session.execute(
-                    select(TagRow.id, TagRow.name).where(TagRow.name == name)
-                ).first()
-                if found is None:
-                    tag_id = self._session.execute(
-                        insert(TagRow).returning(TagRow.id), {"name": name}
-                    ).scalar_one()
-                    self._tags[name] = (tag_id, name)
-                else:
-                    self._tags[name] = (found.id, found.name)
-            tag_id, stored = self._tags[name]
-            resolved[tag_id] = stored
-        return list(resolved.items())
+        """(id, stored name) of each tag, creating the missing ones (``writes``)."""
+        return self.writes.tag_ids(names)
 
     def link_tags(self, links: Sequence[tuple[int, int]]) -> None:
         """Tag new entries: (entry id, tag id) pairs."""
-        if links:
-            self._session.execute(
-                insert(entry_tags), [{"entry_id": e, "tag_id": t} for e, t in links]
-            )
+        self.writes.link_tags(links)
 
     def replace_tags(self, entry_id: int, tag_ids: Sequence[int]) -> None:
         self._session.execute(delete(entry_tags).where(entry_tags.c.entry_id == entry_id))
@@ -220,12 +159,8 @@ class JournalRepository:
     def resume_index_merging(self) -> None:
         search_index.set_automerge(self._session, search_index.AUTOMERGE_DEFAULT)
 
-    def learn_new_words(self, *, many: int) -> None:
-        """The words of entries written since the last time, for prefix search."""
-        search_index.learn_pending(self._session, search_terms.tokenizer(), many=many)
-
     def learn_all_words(self) -> None:
-        search_index.learn_all(self._session)
+        self.writes.learn_all_words()
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
@@ -248,10 +183,6 @@ class JournalRepository:
             )
         )
         return int(stored or 0)
-
-    def insert_attachments(self, rows: Sequence[AttachmentValues]) -> None:
-        if rows:
-            self._session.execute(insert(AttachmentRow), rows)
 
     def insert_attachment(self, values: AttachmentValues) -> int:
         """One attachment; its id."""

@@ -5,8 +5,9 @@ rows and writes, and decides everything in between: dates must be timezone-aware
 keeps the zone it was written in (the computer's, by name, unless an import knew another)
 and its day is fixed in that zone when it is written, titles are trimmed, tags cleaned, the
 attachment limits kept, a change that changes nothing leaves ``updated_at`` alone, and search
-results are ranked and cut. The SQL (ORM queries and the FTS5 index's raw SQL) is all in
-``repository``.
+results are ranked and cut. The rules for new entries are ``new_entries``' (shared with the
+command line's ``journal add``, which writes without SQLAlchemy). The SQL is the
+repository's (ORM queries, and the plain SQL of ``reads`` and ``writes`` it runs).
 
 The full-text index (journal_fts) is kept in step by triggers on journal_entries (migration
 0011), so every write, in the same transaction, updates it too: the service only has to keep
@@ -41,16 +42,19 @@ from carecompanion.journal.entries import (
 )
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.fingerprint import entry_fingerprint
-from carecompanion.journal.reads import JournalReads
-from carecompanion.journal.repository import (
-    AttachmentValues,
-    EntryChanges,
-    EntryValues,
-    JournalRepository,
-    chunks,
+from carecompanion.journal.new_entries import (
+    SETTLE_AFTER,
+    NewEntries,
+    draft_fingerprint,
+    learn_new_words,
+    read_entry,
+    require_aware,
+    tag_pairs,
 )
+from carecompanion.journal.reads import JournalReads
+from carecompanion.journal.repository import EntryChanges, JournalRepository
 from carecompanion.journal.tags import clean_tags, join_tags, split_tags
-from carecompanion.localtime import system_zone_name, zone_name, zone_named
+from carecompanion.journal.writes import AttachmentValues, chunks
 from carecompanion.storage import compaction
 from carecompanion.storage.database import Database
 
@@ -72,29 +76,8 @@ __all__ = [
 ]
 
 _BATCH = 500  # rows per INSERT when adding many entries at once (imports, benchmarks)
-# After adding at least this many entries at once, the search index is merged into one
-# segment and the freed pages given back (see settle).
-SETTLE_AFTER = 1000
 #: Entries read per query when reading many whole entries (exports).
 READ_BATCH = 500
-
-
-def _require_aware(when: datetime) -> datetime:
-    if when.tzinfo is None or when.utcoffset() is None:
-        raise ValueError("entry dates must be timezone-aware")
-    return when
-
-
-def _read(repo: JournalRepository, entry_id: int) -> Entry:
-    entry = repo.find(entry_id)
-    if entry is None:
-        raise EntryNotFound(entry_id)
-    return entry
-
-
-def _tags(repo: JournalRepository, names: Iterable[str]) -> list[tuple[int, str]]:
-    """(id, stored name) of the tags a person typed, cleaned, created where missing."""
-    return repo.tag_ids(clean_tags(names))
 
 
 class JournalService:
@@ -104,87 +87,15 @@ class JournalService:
         local zone, looked up afresh for every entry written."""
         self._db = database
         self._clock = clock
-        self._tz = tz
-
-    # -- rules --------------------------------------------------------------------------------
-    def _day(self, when: datetime, time_zone: str | None) -> str:
-        """The local day of ``when`` in the entry's own zone (the person's, without one)."""
-        tz = zone_named(time_zone)
-        return (
-            _require_aware(when).astimezone(tz if tz is not None else self._tz).date().isoformat()
-        )
+        # The rules for new entries, shared with the command line's journal add.
+        self._new = NewEntries(clock, tz)
 
     def current_zone(self) -> str:
         """The zone a new entry written now records: the injected one, else this computer's."""
-        named = zone_name(self._tz) if self._tz is not None else None
-        return named if named is not None else system_zone_name(self._clock.now())
-
-    def _check_draft(self, draft: EntryDraft) -> None:
-        """Everything that can be wrong with a draft, found before anything is written."""
-        _require_aware(draft.entry_at)
-        if draft.time_zone is not None and zone_named(draft.time_zone) is None:
-            raise ValueError("an entry's time zone must be a known zone name or an offset")
-        for moment in (
-            draft.created_at,
-            draft.updated_at,
-            *(a.created_at for a in draft.attachments),
-        ):
-            if moment is not None:
-                _require_aware(moment)
-        total = 0
-        for attachment in draft.attachments:
-            name = clean_filename(attachment.filename)
-            check_size(name, len(attachment.data), total)
-            total += len(attachment.data)
+        return self._new.current_zone()
 
     def _insert(self, repo: JournalRepository, drafts: Sequence[EntryDraft]) -> list[int]:
-        for draft in drafts:
-            self._check_draft(draft)
-        now = self._clock.now()
-        resolved = [_tags(repo, draft.tags) for draft in drafts]
-        here = self.current_zone() if any(d.time_zone is None for d in drafts) else None
-        zones = [draft.time_zone if draft.time_zone is not None else here for draft in drafts]
-        rows = [
-            EntryValues(
-                uid=uuid.uuid4().hex,
-                title=draft.title.strip(),
-                body=draft.body,
-                entry_at=draft.entry_at,
-                created_at=draft.created_at or now,
-                updated_at=draft.updated_at or draft.created_at or now,
-                is_favourite=draft.is_favourite,
-                entry_day=self._day(draft.entry_at, zone),
-                fingerprint=self.fingerprint(draft),
-                tag_text=join_tags([name for _id, name in pairs]),
-                time_zone=zone,
-                is_all_day=draft.is_all_day,
-            )
-            for draft, pairs, zone in zip(drafts, resolved, zones, strict=True)
-        ]
-        ids = repo.insert_entries(rows)
-        repo.link_tags(
-            [
-                (entry_id, tag_id)
-                for entry_id, pairs in zip(ids, resolved, strict=True)
-                for tag_id, _name in pairs
-            ]
-        )
-        repo.insert_attachments(
-            [
-                AttachmentValues(
-                    entry_id=entry_id,
-                    uid=uuid.uuid4().hex,
-                    filename=clean_filename(attachment.filename),
-                    mime_type=clean_mime_type(attachment.mime_type),
-                    size=len(attachment.data),
-                    data=attachment.data,
-                    created_at=attachment.created_at or now,
-                )
-                for entry_id, draft in zip(ids, drafts, strict=True)
-                for attachment in draft.attachments
-            ]
-        )
-        return ids
+        return self._new.insert(repo.writes, drafts)
 
     # -- writing ------------------------------------------------------------------------------
     def add(
@@ -202,9 +113,7 @@ class JournalService:
         """One transaction: the entry, its tags and its attachments, or nothing."""
         with self._db.session() as session:
             repo = JournalRepository(session)
-            (entry_id,) = self._insert(repo, [draft])
-            repo.learn_new_words(many=SETTLE_AFTER)
-            return _read(repo, entry_id)
+            return self._new.add(repo.writes, repo.reads, draft)
 
     def add_drafts(
         self,
@@ -240,7 +149,7 @@ class JournalService:
             if pause:
                 repo.resume_index_merging()
             if len(ids) < SETTLE_AFTER:
-                repo.learn_new_words(many=SETTLE_AFTER)
+                learn_new_words(repo.writes)
         if len(ids) >= SETTLE_AFTER:
             self.settle()
         return ids
@@ -253,7 +162,7 @@ class JournalService:
         with self._db.session() as session:
             repo = JournalRepository(session)
             repo.optimize_search_index()
-            repo.learn_all_words()
+            repo.writes.learn_all_words()
         compaction.compact(self._db.engine, when_free=0.1)
 
     def update(
@@ -268,10 +177,10 @@ class JournalService:
     ) -> Entry:
         """Change only what is given; an update that changes nothing leaves updated_at alone."""
         if entry_at is not None:
-            _require_aware(entry_at)
+            require_aware(entry_at)
         with self._db.session() as session:
             repo = JournalRepository(session)
-            before = _read(repo, entry_id)
+            before = read_entry(repo.reads, entry_id)
             changes = EntryChanges()
             if title is not None:
                 changes["title"] = title.strip()
@@ -279,11 +188,11 @@ class JournalService:
                 changes["body"] = body
             if entry_at is not None:
                 changes["entry_at"] = entry_at
-                changes["entry_day"] = self._day(entry_at, before.time_zone)
+                changes["entry_day"] = self._new.day(entry_at, before.time_zone)
             if is_favourite is not None:
                 changes["is_favourite"] = is_favourite
             if tags is not None:
-                pairs = _tags(repo, tags)
+                pairs = tag_pairs(repo.writes, tags)
                 repo.replace_tags(entry_id, [tag_id for tag_id, _name in pairs])
                 changes["tag_text"] = join_tags([name for _id, name in pairs])
             after_title = changes.get("title", before.title)
@@ -301,11 +210,11 @@ class JournalService:
                 changes["updated_at"] = self._clock.now()
             if changes:
                 repo.update_entry(entry_id, changes)
-                repo.learn_new_words(many=SETTLE_AFTER)
+                learn_new_words(repo.writes)
             if changed and tags is not None:
                 # A tag nobody uses any more would linger in the tag list and filter menus.
                 repo.drop_unused_tags()
-            return _read(repo, entry_id)
+            return read_entry(repo.reads, entry_id)
 
     def delete(self, entry_id: int) -> None:
         """The entry, its tags' links, its attachments and its search index row, together."""
@@ -318,7 +227,7 @@ class JournalService:
     # -- reading ------------------------------------------------------------------------------
     def get(self, entry_id: int) -> Entry:
         with self._db.session() as session:
-            return _read(JournalRepository(session), entry_id)
+            return read_entry(JournalRepository(session).reads, entry_id)
 
     def entries(self, ids: Sequence[int], *, batch: int | None = None) -> Iterator[Entry]:
         """The whole entries of ``ids`` (without attachment data), in that order, read
@@ -351,7 +260,7 @@ class JournalService:
         """Newest first. Page with ``after`` = (entry_at, id) of the last row already shown:
         keyset paging stays as fast on page 500 as on page 1."""
         if after is not None:
-            _require_aware(after[0])
+            require_aware(after[0])
         with self._db.session() as session:
             return JournalRepository(session).summaries(flt, limit=limit, after=after)
 
@@ -410,7 +319,7 @@ class JournalService:
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def fingerprint(self, draft: EntryDraft) -> str:
-        return entry_fingerprint(draft.entry_at, draft.title, draft.body)
+        return draft_fingerprint(draft)
 
     def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
         """Those of ``fingerprints`` that an entry in the journal already has."""

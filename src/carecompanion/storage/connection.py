@@ -18,10 +18,13 @@ from carecompanion.storage.faults import AMBIGUOUS, disk_fault, sqlite_code
 from carecompanion.storage.packed_text import UNPACK_FUNCTION, unpack_text
 from carecompanion.storage.raw_key import RawKey
 
-#: Runs one read statement with named parameters (":tag") and returns all its rows: how the
-#: domains' plain-SQL reads (journal/reads.py, mood/reads.py, people/reads.py) run, in a
-#: SQLAlchemy unit of work or on a bare connection (cli/quick_read.py).
+#: Runs one statement with named parameters (":tag") and returns all its rows: how the
+#: domains' plain-SQL reads (journal/reads.py, mood/reads.py, people/reads.py) and the
+#: journal's writes of new entries (journal/writes.py) run, in a SQLAlchemy unit of work or
+#: on a bare connection (cli/quick_read.py).
 Rows = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+#: Runs one statement once for each set of named parameters, returning nothing (executemany).
+Many = Callable[[str, Sequence[Mapping[str, Any]]], None]
 
 NO_SQLCIPHER = Sentence(
     "storage.no_sqlcipher",
