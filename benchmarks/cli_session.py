@@ -2,6 +2,7 @@
 """The command line with and without an unlocked session (``carecompanion unlock``).
 
 Usage: .venv/bin/python benchmarks/cli_session.py [--entries 3650] [--runs 7] [--workdir DIR]
+                                                  [--add]
 
 A vault of N entries (default 3,650: ten years of daily entries, benchmarks/journal.py's
 texts) with the default Argon2id cost (256 MiB, t=3, p=4) is built once in --workdir and
@@ -12,6 +13,9 @@ interleaved:
 - *session*: no passphrase anywhere, no terminal, an agent started once with
   ``carecompanion unlock --for 30m`` (a command that got no key would fail: each run's exit
   status is checked, and its output compared with the passphrase run's).
+
+With ``--add`` the command is ``journal add`` (a short entry with a tag) instead: each run
+adds one, so the vault grows by 2 × runs + 1 entries (its output is one line either way).
 
 Printed: median and min wall time per command, the median peak RSS of the command process
 (``wait4``), the agent's own RSS, and how long a key request to the agent takes in-process.
@@ -34,10 +38,11 @@ from pathlib import Path
 #: ``run``).
 PASSPHRASE = "benchmark lantern harbour morning"
 COMMAND = ["journal", "list"]
+ADD = ["journal", "add", "--title", "Benchmark", "--text", "Tea with José.", "--tag", "sleep"]
 UNLOCK = ["unlock", "--for", "30m"]
 
 
-def run(data_dir: Path, env: dict[str, str]) -> tuple[float, float, bytes]:
+def run(data_dir: Path, env: dict[str, str], command: list[str]) -> tuple[float, float, bytes]:
     """Wall seconds, peak RSS in MiB, and stdout of one whole ``carecompanion`` process.
 
     The peak is ``wait4``'s ``ru_maxrss``, which on Linux also counts the parent's memory at
@@ -46,7 +51,7 @@ def run(data_dir: Path, env: dict[str, str]) -> tuple[float, float, bytes]:
     command's."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "carecompanion", "--data-dir", str(data_dir), *COMMAND],
+        [sys.executable, "-m", "carecompanion", "--data-dir", str(data_dir), *command],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -59,7 +64,9 @@ def run(data_dir: Path, env: dict[str, str]) -> tuple[float, float, bytes]:
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"journal list failed ({process.returncode}): {err.decode()[-500:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({process.returncode}): {err.decode()[-500:]}"
+        )
     return elapsed, usage.ru_maxrss / 1024, out
 
 
@@ -74,7 +81,9 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=3650)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--add", action="store_true", help="time journal add, not journal list")
     options = parser.parse_args()
+    command = ADD if options.add else COMMAND
 
     workdir = options.workdir or Path(tempfile.gettempdir()) / "carecompanion-bench-session"
     folder = workdir / f"vault-{options.entries}"
@@ -120,14 +129,15 @@ def main() -> None:
     peaks: dict[str, list[float]] = {"passphrase": [], "session": []}
     outputs: dict[str, bytes] = {}
     try:
-        run(data_dir, with_session)  # warm the file cache for both
+        run(data_dir, with_session, command)  # warm the file cache for both
         for _ in range(options.runs):
             for name, env in (("passphrase", with_passphrase), ("session", with_session)):
-                elapsed, peak, out = run(data_dir, env)
+                elapsed, peak, out = run(data_dir, env, command)
                 times[name].append(elapsed)
                 peaks[name].append(peak)
                 outputs.setdefault(name, out)
-        assert outputs["passphrase"] == outputs["session"], "the same list either way"
+        if not options.add:
+            assert outputs["passphrase"] == outputs["session"], "the same list either way"
 
         vault_id = state["vault"]
         requests = []
@@ -144,7 +154,7 @@ def main() -> None:
 
     lines = outputs["session"].count(b"\n")
     print()
-    print(f"carecompanion {' '.join(COMMAND)}: {options.entries:,} entries ({lines:,} lines out)")
+    print(f"carecompanion {' '.join(command)}: {options.entries:,} entries ({lines:,} lines out)")
     no_bytecode = "PYTHONDONTWRITEBYTECODE" in os.environ
     print(f"whole process, {options.runs} interleaved runs each; cpus={os.cpu_count()}, ", end="")
     print(f"load={os.getloadavg()[0]:.2f}, PYTHONDONTWRITEBYTECODE={no_bytecode}")

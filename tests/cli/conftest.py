@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from carecompanion.__main__ import main
+from tests.agent_support import private_runtime
 
 
 @dataclass
@@ -62,3 +64,28 @@ def cli_process(tmp_path: Path) -> Callable[..., Result]:
         return Result(completed.returncode, completed.stdout, completed.stderr)
 
     return run
+
+
+@pytest.fixture
+def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private runtime folder for the unlocked session's agent (no other test's, nor the
+    developer's)."""
+    with private_runtime(monkeypatch) as folder:
+        yield folder
+
+
+@pytest.fixture
+def paths_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Which way each command went through cli/quick_read.py: "quick" or "full"."""
+    from carecompanion.cli import quick_read
+
+    taken: list[str] = []
+    real_open = quick_read._open
+
+    def spying_open(*args: Any, **kwargs: Any) -> Any:
+        opened = real_open(*args, **kwargs)
+        taken.append("full" if opened is None else "quick")
+        return opened
+
+    monkeypatch.setattr(quick_read, "_open", spying_open)
+    return taken

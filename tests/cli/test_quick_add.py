@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from carecompanion.journal.writes import JournalWrites
 from carecompanion.paths import AppPaths
 from carecompanion.vault.vault import Vault
 from carecompanion.vault.writer_lock import LOCK_NAME
-from tests.agent_support import private_runtime
 from tests.cli.conftest import Result
 from tests.cli.test_cli_commands import assert_one_line_error
 from tests.faults import full_database
@@ -27,27 +26,6 @@ from tests.helpers import GOOD_PASSPHRASE
 
 Run = Callable[..., Result]
 PASS = {"CARECOMPANION_PASSPHRASE": GOOD_PASSPHRASE}
-
-
-@pytest.fixture
-def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    with private_runtime(monkeypatch) as folder:
-        yield folder
-
-
-@pytest.fixture
-def paths_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Which way each command went: "quick" or "full"."""
-    taken: list[str] = []
-    real_open = quick_read._open
-
-    def spying_open(*args: Any, **kwargs: Any) -> Any:
-        opened = real_open(*args, **kwargs)
-        taken.append("full" if opened is None else "quick")
-        return opened
-
-    monkeypatch.setattr(quick_read, "_open", spying_open)
-    return taken
 
 
 @pytest.fixture

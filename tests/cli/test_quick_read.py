@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,7 +24,6 @@ from carecompanion.vault import binding
 from carecompanion.vault import header as header_module
 from carecompanion.vault.header import SLOT_PASSPHRASE
 from carecompanion.vault.vault import Vault
-from tests.agent_support import private_runtime
 from tests.cli.conftest import Result
 from tests.cli.household import fill_household
 from tests.helpers import GOOD_PASSPHRASE
@@ -60,27 +58,6 @@ EVERYDAY_READS = (
     ("groups", "list"),
     ("groups", "list", "--json"),
 )
-
-
-@pytest.fixture
-def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    with private_runtime(monkeypatch) as folder:
-        yield folder
-
-
-@pytest.fixture
-def paths_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Which way each read command went: "quick" or "full"."""
-    taken: list[str] = []
-    real_open = quick_read._open
-
-    def spying_open(*args: Any, **kwargs: Any) -> Any:
-        reads = real_open(*args, **kwargs)
-        taken.append("full" if reads is None else "quick")
-        return reads
-
-    monkeypatch.setattr(quick_read, "_open", spying_open)
-    return taken
 
 
 @pytest.fixture
