@@ -301,3 +301,27 @@ def test_an_older_key_file_put_back_is_one_line_and_changes_nothing(
     assert str(cli_home.backups_dir) in result.err
     assert result.out == ""
     assert hash_tree(cli_home.data_dir) == before
+
+
+def test_with_a_session_the_app_holding_the_journal_still_refuses_writers(
+    journal: AppPaths, cli_process: Run, open_app: OtherProcess, runtime: Path
+) -> None:
+    """The unlocked session's quick path (cli/quick_read.py) beside the open app: a read
+    reads (under SQLite's locking, without the passphrase), ``journal add`` never writes
+    beside the app (it steps aside to the full unlock, which says the app has the journal),
+    and what the app writes meanwhile is read at once."""
+    started = cli_process("unlock", CARECOMPANION_PASSPHRASE=GOOD_PASSPHRASE)
+    assert started.code == 0, started.err
+
+    added = cli_process("journal", "add", "--title", "from a terminal", "--text", "x")
+    assert_app_is_open(added)
+    assert open_app.ask("add from the app").startswith("added ")
+    listed = cli_process("journal", "list")
+    assert listed.code == 0, listed.err
+    assert [line.split("\t")[2] for line in listed.out.splitlines()] == ["from the app", "first"]
+    found = cli_process("journal", "search", "written")
+    assert found.code == 0, found.err
+    assert [line.split("\t")[2] for line in found.out.splitlines()] == ["from the app"]
+
+    assert open_app.ask("quit") == "closed"
+    assert titles(journal) == ["first", "from the app"]
