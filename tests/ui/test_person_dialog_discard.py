@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from carecompanion.clock import FixedClock
@@ -17,6 +17,8 @@ from carecompanion.ui.people.contact_dialog import ContactDialog
 from carecompanion.ui.people.page import PeoplePage
 from tests.conftest import VaultFactory
 from tests.ui.conftest import activate
+from tests.ui.discard_support import answers as _buttons
+from tests.ui.discard_support import question as _question
 
 
 def _page(
@@ -27,20 +29,6 @@ def _page(
     page = PeoplePage(session)
     qtbot.addWidget(page)
     return page, session
-
-
-def _question(dialog: ContactDialog) -> QMessageBox | None:
-    boxes = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
-    assert len(boxes) <= 1, "one question at a time"
-    return boxes[0] if boxes else None
-
-
-def _buttons(box: QMessageBox) -> tuple[QPushButton, QPushButton]:
-    """Discard and Keep editing, found by the names screen readers say."""
-    named = {button.accessibleName(): button for button in box.findChildren(QPushButton)}
-    discard, keep = named["Discard your changes"], named["Keep editing"]
-    assert isinstance(discard, QPushButton) and isinstance(keep, QPushButton)
-    return discard, keep
 
 
 def _drive(

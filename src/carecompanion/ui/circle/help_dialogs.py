@@ -42,6 +42,7 @@ from carecompanion.people.zones import system_zone_name
 from carecompanion.ui.circle.work import message_for
 from carecompanion.ui.common.core_words import is_universal_zone
 from carecompanion.ui.common.date_time_field import DateField
+from carecompanion.ui.common.discard import AsOpened, close_or_ask
 from carecompanion.ui.common.flow import FlowLayout
 from carecompanion.ui.common.i18n import date_pattern
 from carecompanion.ui.common.screen_fit import scrolling
@@ -96,6 +97,7 @@ class AskDialog(QDialog):
         self.day.dateChanged.connect(lambda _d: self._day_changed())
         self._show_overnight()
         self.what.setFocus()
+        self._as_opened = AsOpened(self.ask)  # what Escape may close on without asking
 
     # -- the fields -----------------------------------------------------------------------------
     def _build_what(self) -> None:
@@ -257,6 +259,11 @@ class AskDialog(QDialog):
 
         self._save(self.ask(), self.accept, failed)
 
+    def reject(self) -> None:
+        # Escape (out of a calendar or the time zone list too), Cancel and the window's close
+        # button: what was typed is only thrown away when the person says so.
+        close_or_ask(self, self._as_opened.changed())
+
 
 class NoteDialog(QDialog):
     """A yes-or-no question with a few optional words: a note with an offer, the reason for
@@ -292,3 +299,6 @@ class NoteDialog(QDialog):
 
     def words(self) -> str:
         return self.text.toPlainText()[:MAX_HELP_NOTE_CHARS]
+
+    def reject(self) -> None:
+        close_or_ask(self, bool(self.words().strip()))

@@ -22,6 +22,7 @@ from carecompanion.mood.service import MoodService
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.common.choices_model import CheckableListModel
 from carecompanion.ui.common.core_words import week_summary_words
+from carecompanion.ui.common.discard import AsOpened, close_or_ask
 from carecompanion.ui.common.i18n import format_when
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import button, label
@@ -59,6 +60,7 @@ class MoodShareDialog(QDialog):
         outer.addLayout(buttons)
         self._connect()
         self.update_preview()
+        self._as_opened = AsOpened(self._answers)  # the words as prefilled, every figure ticked
 
     # -- building ---------------------------------------------------------------------------
     def _build_circle_choice(self) -> None:
@@ -139,6 +141,14 @@ class MoodShareDialog(QDialog):
     # -- sharing ----------------------------------------------------------------------------
     def chosen_figures(self) -> dict[str, str]:
         return dict(self.figures_model.checked_values())
+
+    def _answers(self) -> tuple[object, ...]:
+        return (self.circle.currentData(), self.text.toPlainText().strip(), self.chosen_figures())
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button: words the person changed are only
+        # thrown away when they say so.
+        close_or_ask(self, self._as_opened.changed())
 
     def update_preview(self) -> None:
         circle_id = self.circle.currentData()

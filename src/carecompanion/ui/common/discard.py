@@ -52,3 +52,31 @@ def ask_to_discard(dialog: QDialog, discard: Callable[[], object]) -> QMessageBo
     box.open()
     keep.setFocus(Qt.FocusReason.OtherFocusReason)
     return box
+
+
+class AsOpened:
+    """A dialog's answers as it opened, to tell whether anything was changed since.
+
+    ``answers`` returns a comparable value (a draft, a tuple of field values); a change typed
+    and then undone compares equal again, so Escape closes at once."""
+
+    def __init__(self, answers: Callable[[], object]) -> None:
+        self._answers = answers
+        self._opened = answers()
+
+    def changed(self) -> bool:
+        return bool(self._answers() != self._opened)
+
+    def kept(self) -> None:
+        """What the dialog shows now was saved while it stays open: nothing is left to lose."""
+        self._opened = self._answers()
+
+
+def close_or_ask(dialog: QDialog, changed: bool) -> None:
+    """The ``reject()`` of a dialog with answers worth keeping (Escape, Cancel and the window's
+    close button all come there): closes at once when nothing ``changed``, otherwise asks and
+    closes only on Discard."""
+    if changed:
+        ask_to_discard(dialog, lambda: QDialog.reject(dialog))
+        return
+    QDialog.reject(dialog)

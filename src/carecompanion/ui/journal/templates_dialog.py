@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.templates import Template, TemplateService
+from carecompanion.ui.common.discard import AsOpened, close_or_ask
 from carecompanion.ui.common.page_layout import wrap_rows
 from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.common.widgets import button, label
@@ -60,6 +61,7 @@ class TemplatesDialog(QDialog):
         layout.addWidget(close)
         self._connect()
         self._editing: Template | None = None
+        self._as_shown = AsOpened(self._form)  # the chosen template as shown, before changes
         self._reload()
 
     # -- building -------------------------------------------------------------------------------
@@ -145,6 +147,7 @@ class TemplatesDialog(QDialog):
             if template.built_in
             else ""
         )
+        self._as_shown.kept()
 
     def _fill(self, name: str, title: str, body: str, tags: tuple[str, ...]) -> None:
         self.name.setText(name)
@@ -155,6 +158,20 @@ class TemplatesDialog(QDialog):
 
     def _form_tags(self) -> tuple[str, ...]:
         return tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
+
+    def _form(self) -> tuple[str, str, str, tuple[str, ...]]:
+        """What Save would store."""
+        return (
+            self.name.text().strip(),
+            self.title.text(),
+            self.body.toPlainText(),
+            self._form_tags(),
+        )
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button: changes not saved yet are only thrown
+        # away when the person says so.
+        close_or_ask(self, self._as_shown.changed())
 
     def _new(self) -> None:
         created = self._service.add_template(self.tr("My template"), "", "", ())

@@ -46,6 +46,7 @@ from carecompanion.journal.service import EntrySummary
 from carecompanion.mood.records import CheckIn, CheckInDraft
 from carecompanion.mood.service import MoodService
 from carecompanion.ui.common import error_words, theme
+from carecompanion.ui.common.discard import close_or_ask
 from carecompanion.ui.common.screen_fit import follow_focus
 from carecompanion.ui.common.widgets import label
 from carecompanion.ui.mood.checkin_questions import NAME_ROLE, CheckInQuestions
@@ -383,6 +384,15 @@ class CheckInDialog(QDialog):
             self._show_error(error_words.message(exc))
             return
         self.accept()
+
+    def reject(self) -> None:
+        # Escape, Cancel and the window's close button: a chosen mood or a typed note is only
+        # thrown away when the person says so.
+        close_or_ask(self, self.has_answers())
+
+    def close_for_lock(self) -> None:
+        """Closed without asking: the lock has saved (or reported) the answers already."""
+        QDialog.reject(self)
 
     def save_for_lock(self) -> CheckIn | None:
         """The journal is locking with this dialog open. A chosen mood is the person's answer:

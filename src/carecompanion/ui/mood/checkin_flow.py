@@ -98,7 +98,7 @@ class CheckInFlow(QObject):
         saved = dialog.save_for_lock()
         self._locking = True
         try:
-            dialog.reject()
+            dialog.close_for_lock()
         finally:
             self._locking = False
         if saved is not None:

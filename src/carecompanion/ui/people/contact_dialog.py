@@ -27,7 +27,7 @@ from carecompanion.people.records import (
     Phone,
 )
 from carecompanion.ui.common.core_words import kind_code, kind_word, relation_label
-from carecompanion.ui.common.discard import ask_to_discard
+from carecompanion.ui.common.discard import AsOpened, close_or_ask
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import label, save_cancel_buttons
 
@@ -78,7 +78,7 @@ class ContactDialog(QDialog):
         layout.addWidget(scrolling(self._form()), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._as_opened = self.draft()  # what Escape may close on without asking
+        self._as_opened = AsOpened(self.draft)  # what Escape may close on without asking
 
     # -- the fields -----------------------------------------------------------------------------
     def _build_who(self, draft: ContactDraft) -> None:
@@ -184,15 +184,12 @@ class ContactDialog(QDialog):
         self.accept()
 
     def changed(self) -> bool:
-        return self.photo_data is not None or self.draft() != self._as_opened
+        return self.photo_data is not None or self._as_opened.changed()
 
     def reject(self) -> None:
         # Escape, Cancel and the window's close button all come here: what was typed is only
         # thrown away when the person says so.
-        if self.changed():
-            ask_to_discard(self, lambda: QDialog.reject(self))
-            return
-        super().reject()
+        close_or_ask(self, self.changed())
 
 
 class LogDialog(QDialog):
@@ -218,6 +215,10 @@ class LogDialog(QDialog):
         layout.addWidget(self.kind)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        self._as_opened = AsOpened(lambda: (self.kind.currentData(), self.note.text().strip()))
+
+    def reject(self) -> None:
+        close_or_ask(self, self._as_opened.changed())
 
 
 __all__ = ["ContactDialog", "LogDialog", "PeopleError", "parse_emails", "parse_phones"]

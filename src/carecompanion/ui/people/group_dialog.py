@@ -29,6 +29,7 @@ from carecompanion.people.zones import is_zone, system_zone_name
 from carecompanion.ui.common.choices_model import CheckableListModel
 from carecompanion.ui.common.core_words import group_kind_label, is_universal_zone
 from carecompanion.ui.common.date_time_field import DateField
+from carecompanion.ui.common.discard import AsOpened, close_or_ask
 from carecompanion.ui.common.i18n import QT_TRANSLATE_NOOP, date_pattern
 from carecompanion.ui.common.screen_fit import scrolling
 from carecompanion.ui.common.widgets import label, save_cancel_buttons
@@ -79,6 +80,7 @@ class GroupDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._week_visible()
+        self._as_opened = AsOpened(self.draft)  # what Escape may close on without asking
 
     # -- the fields -----------------------------------------------------------------------------
     def _build_about(self, draft: GroupDraft, contacts: list[Contact]) -> None:
@@ -221,6 +223,11 @@ class GroupDialog(QDialog):
             return
         self.accept()
 
+    def reject(self) -> None:
+        # Escape (out of a calendar too), Cancel and the window's close button: what was
+        # typed is only thrown away when the person says so.
+        close_or_ask(self, self._as_opened.changed())
+
 
 class MoveMeetingDialog(QDialog):
     """One meeting to another day or time, in the group's own time zone."""
@@ -242,7 +249,11 @@ class MoveMeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._as_opened = AsOpened(self.chosen)
 
     def chosen(self) -> tuple[date, time]:
         day: date = self.day.date().toPython()  # type: ignore[assignment]
         return day, time(self.at.time().hour(), self.at.time().minute())
+
+    def reject(self) -> None:
+        close_or_ask(self, self._as_opened.changed())
