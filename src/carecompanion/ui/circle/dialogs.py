@@ -27,6 +27,7 @@ from carecompanion.circle.service import CircleService
 from carecompanion.clock import Clock
 from carecompanion.ui.circle.work import CircleWork, message_for
 from carecompanion.ui.common import error_words
+from carecompanion.ui.common.discard import close_or_ask
 from carecompanion.ui.common.screen_fit import refit, scrolling
 from carecompanion.ui.common.widgets import PassphraseField, button, label, save_cancel_buttons
 
@@ -308,7 +309,10 @@ class JoinCircleDialog(QDialog):
 
 
 class MemberCardDialog(QDialog):
-    """The person's name, fingerprint and safety number; save the card to send it."""
+    """The person's name, fingerprint and safety number; save the card to send it.
+
+    A name is kept by Save name only: it goes to every circle at the next sync, so closing
+    does not send it on its own; closing with a name typed and not saved asks first."""
 
     def __init__(
         self,
@@ -323,6 +327,7 @@ class MemberCardDialog(QDialog):
         self._work = work
         self._clock = clock
         self._renamed = renamed
+        self._saving_name = ""  # a name handed to Save name, not stored yet
         self.setWindowTitle(self.tr("My member card"))
         self.setMinimumWidth(600)
         name_row = self._build_name_row()
@@ -375,7 +380,7 @@ class MemberCardDialog(QDialog):
         )
         self.export_key_button.clicked.connect(self.export_key)
         close = button(self.tr("Close"), self.tr("Close"))
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)  # Close keeps nothing: a typed name asks first
         actions = QHBoxLayout()
         actions.addWidget(self.export_key_button)
         actions.addStretch(1)
@@ -426,8 +431,19 @@ class MemberCardDialog(QDialog):
             self.tr("Your key's fingerprint: a short code that belongs to your card alone.")
         )
 
+    def name_not_saved(self) -> bool:
+        """A name typed that Save name would store, and has not been handed to it."""
+        typed = self.name.text().strip()
+        return typed not in ("", self._saving_name, self._service.identity().name)
+
+    def reject(self) -> None:
+        # Close, Escape and the window's close button: a name typed and not saved is only
+        # thrown away when the person says so.
+        close_or_ask(self, self.name_not_saved())
+
     def save_name(self) -> None:
         name = self.name.text()
+        self._saving_name = name.strip()  # closing meanwhile loses nothing
 
         def done(_result: object) -> None:
             self._show_card()
@@ -437,6 +453,7 @@ class MemberCardDialog(QDialog):
                 self._renamed()
 
         def failed(exc: Exception) -> None:
+            self._saving_name = ""
             self.status.setText(message_for(exc))
 
         service = self._service

@@ -874,8 +874,8 @@ class CirclePage(QWidget):
                 waiting.remove(sending)
             if not waiting:
                 self._sending_comments.pop(rid, None)
-            if not ok and not self.panel.comment_box.toPlainText().strip():
-                self.panel.comment_box.setPlainText(text)  # not lost: back in the box
+            if not ok:  # not lost: back in the box of the post it was written to
+                self.panel.comment_not_sent(rid, text)
 
         self._act(
             circle_id,

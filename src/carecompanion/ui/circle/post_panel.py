@@ -1,5 +1,10 @@
 """One shared post in full: its text (Markdown, read-only), reactions, comments oldest first,
-a box to add a comment, and Withdraw for the person's own posts."""
+a box to add a comment, and Withdraw for the person's own posts.
+
+A comment half written stays with its post when another is chosen, and is back in the box
+when the person returns to it. The drafts are plaintext, so they live in this panel's memory
+only, never in the vault or on disk, and ``clear()`` (the app locking) drops them all.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
@@ -73,6 +78,7 @@ class PostPanel(QWidget):
         super().__init__(parent)
         self.post: Post | None = None
         self.names: Mapping[str, MemberName] = {}  # see ``set_names``
+        self._drafts: dict[str, str] = {}  # post record id -> a comment not sent yet
         self.title = label("", "sectionTitle")
         self.meta = label("", "hint")
         self.body = SafeBrowser(self.tr("Shared text"))
@@ -175,6 +181,8 @@ class PostPanel(QWidget):
             and previous is not None
             and (post.record_id, post.version) == (previous.record_id, previous.version)
         )
+        if changed:
+            self._swap_drafts(previous, post)
         self.post = post
         self.setEnabled(post is not None)
         if post is None:
@@ -190,7 +198,7 @@ class PostPanel(QWidget):
             self.body.show_markdown(_body_text(post))
         self._show_comments((*post.comments, *sending_comments))
         self._show_reactions(post, can_write, sending_reactions)
-        self._show_writing(post, can_write, changed)
+        self._show_writing(post, can_write)
 
     def _meta_words(self, post: Post) -> str:
         """Who shared it and when, whether it was updated, and its tags."""
@@ -242,16 +250,48 @@ class PostPanel(QWidget):
             return self.tr("{words}: sending…").format(words=words)
         return words + (self.tr(", {count} so far").format(count=count) if count else "")
 
-    def _show_writing(self, post: Post, can_write: bool, changed: bool) -> None:
+    def _show_writing(self, post: Post, can_write: bool) -> None:
         """Withdraw, the comment box, or why this member cannot write here."""
         self.withdraw_button.setVisible(post.mine and can_write)
         self.comment_box.setVisible(can_write)
         self.send_button.setVisible(can_write)
         self.read_only.setText(self.tr("You can read this circle but not write in it."))
         self.read_only.setVisible(not can_write)
-        if changed:
-            self.comment_box.clear()
         self._comment_changed()
+
+    def _swap_drafts(self, leaving: Post | None, coming: Post | None) -> None:
+        """The box's words stay with the post they were written to; the next post's own
+        draft, if any, comes back. ``setPlainText`` also empties the box's undo history, so
+        one post's words cannot be undone into another's box."""
+        if leaving is not None:
+            self._keep_draft(leaving.record_id, self.comment_box.toPlainText())
+        self.comment_box.setPlainText(
+            self._drafts.pop(coming.record_id, "") if coming is not None else ""
+        )
+        self.comment_box.moveCursor(QTextCursor.MoveOperation.End)  # go on where it was left
+
+    def _keep_draft(self, record_id: str, text: str) -> None:
+        if text.strip():
+            self._drafts[record_id] = text
+        else:
+            self._drafts.pop(record_id, None)
+
+    def draft(self, record_id: str) -> str:
+        """The comment half written to a post (in the box if that post is shown)."""
+        if self.post is not None and self.post.record_id == record_id:
+            return self.comment_box.toPlainText()
+        return self._drafts.get(record_id, "")
+
+    def comment_not_sent(self, record_id: str, text: str) -> None:
+        """A comment that could not be sent goes back where it was written; one the person
+        started there meanwhile is kept after it (neither is lost)."""
+        newer = self.draft(record_id)
+        words = f"{text.rstrip()}\n\n{newer}" if newer.strip() else text
+        if self.post is not None and self.post.record_id == record_id:
+            self.comment_box.setPlainText(words)
+            self.comment_box.moveCursor(QTextCursor.MoveOperation.End)
+        else:
+            self._keep_draft(record_id, words)
 
     def _comment_changed(self) -> None:
         self.send_button.setEnabled(bool(self.comment_box.toPlainText().strip()))
@@ -265,5 +305,7 @@ class PostPanel(QWidget):
         self.comment_box.clear()
 
     def clear(self) -> None:
+        """The app is locking: no post, and no draft left, not even in the undo history."""
         self.show_post(None)
+        self._drafts.clear()
         self.comment_box.clear()

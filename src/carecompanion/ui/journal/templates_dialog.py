@@ -1,7 +1,13 @@
-"""Managing templates: the built-in prompts (read-only, can be copied) and the user's own."""
+"""Managing templates: the built-in prompts (read-only, can be copied) and the user's own.
+
+Changes are kept by Save. Until then, anything that would refill the form (another row, a
+new template or a copy, closing) asks first; Keep editing leaves the form, and the list, on
+the template being edited.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -21,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from carecompanion.journal.templates import Template, TemplateService
-from carecompanion.ui.common.discard import AsOpened, close_or_ask
+from carecompanion.ui.common.discard import AsOpened, ask_to_discard, close_or_ask
 from carecompanion.ui.common.page_layout import wrap_rows
 from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.common.widgets import button, label
@@ -61,6 +67,7 @@ class TemplatesDialog(QDialog):
         layout.addWidget(close)
         self._connect()
         self._editing: Template | None = None
+        self._reloading = False  # the list moved by the dialog itself, not by the person
         self._as_shown = AsOpened(self._form)  # the chosen template as shown, before changes
         self._reload()
 
@@ -115,19 +122,56 @@ class TemplatesDialog(QDialog):
         return actions
 
     def _connect(self) -> None:
-        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur))
-        self.new_button.clicked.connect(self._new)
-        self.copy_button.clicked.connect(self._copy)
+        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._chosen(cur))
+        self.new_button.clicked.connect(lambda: self._unless_kept(self._new))
+        self.copy_button.clicked.connect(lambda: self._unless_kept(self._copy))
         self.save_button.clicked.connect(self._save)
         self.delete_button.clicked.connect(self._delete)
 
     # -- showing --------------------------------------------------------------------------------
     def _reload(self, select_id: str | None = None) -> None:
-        self.model.set_rows([shown(t) for t in self._service.list_templates()])
-        if self.model.rowCount():
-            row = max(0, self.model.row_where(lambda template: template.id == select_id))
-            self.list.setCurrentIndex(self.model.index(row, 0))
-            self._show(self.model.index(row, 0))
+        self._reloading = True
+        try:
+            self.model.set_rows([shown(t) for t in self._service.list_templates()])
+            if self.model.rowCount():
+                row = max(0, self.model.row_where(lambda template: template.id == select_id))
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                self._show(self.model.index(row, 0))
+        finally:
+            self._reloading = False
+
+    def _chosen(self, index: QModelIndex) -> None:
+        """The person moved in the list: changes not saved are lost only if they say so."""
+        if self._reloading:
+            return
+        chosen = self.model.value_at(index)
+        if chosen is None or self._editing is None or chosen.id == self._editing.id:
+            return
+        if not self._as_shown.changed():
+            self._show(index)
+            return
+        box = ask_to_discard(self, lambda: self._show(self.list.currentIndex()))
+        box.finished.connect(lambda _result: self._select_editing())
+
+    def _unless_kept(self, action: Callable[[], None]) -> None:
+        """New template, Make a copy: they show another template, so they ask first too."""
+        if self._as_shown.changed():
+            ask_to_discard(self, action)
+        else:
+            action()
+
+    def _select_editing(self) -> None:
+        """The list back on the template the form shows (Keep editing), its words untouched."""
+        if self._editing is None:
+            return
+        editing_id = self._editing.id
+        row = self.model.row_where(lambda template: template.id == editing_id)
+        if row >= 0 and self.list.currentIndex().row() != row:
+            self._reloading = True
+            try:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._reloading = False
 
     def _show(self, index: QModelIndex) -> None:
         template = self.model.value_at(index)

@@ -2,10 +2,14 @@
 
 The form is a questionnaire (a fixed handful of questions), so each question is its own row of
 radio buttons; lists that grow with the user's data use model/view instead.
+
+Answers not scored yet are only thrown away when the person says so: closing the dialog and
+picking another questionnaire (a new form) both ask first.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from carecompanion.mood.instruments import INSTRUMENTS, NOT_A_DIAGNOSIS, Instrument
 from carecompanion.session import VaultSession
+from carecompanion.ui.common.discard import AsOpened, ask_to_discard, close_or_ask
 from carecompanion.ui.common.i18n import format_when
 from carecompanion.ui.common.widgets import label
 
@@ -34,7 +39,8 @@ class SelfCheckDialog(QDialog):
         self.choice.setAccessibleName(self.tr("Which self-check"))
         for instrument in INSTRUMENTS.values():
             self.choice.addItem(self.tr(instrument.title), instrument.id)
-        self.choice.currentIndexChanged.connect(lambda _i: self._build())
+        self._answering = 0  # the questionnaire the form shows (the picker may be ahead)
+        self.choice.currentIndexChanged.connect(self._picked)
         self.notice = label(self.tr(NOT_A_DIAGNOSIS), "notice")
         self.questions_area = QScrollArea()
         self.questions_area.setWidgetResizable(True)
@@ -59,11 +65,42 @@ class SelfCheckDialog(QDialog):
         layout.addWidget(self.history)
         layout.addWidget(buttons)
         self.groups: list[QButtonGroup] = []
+        self._as_built = AsOpened(self._given)  # no answers, or the ones just scored and kept
         self._build()
 
     @property
     def instrument(self) -> Instrument:
-        return INSTRUMENTS[str(self.choice.currentData())]
+        """The questionnaire being answered."""
+        return INSTRUMENTS[str(self.choice.itemData(self._answering))]
+
+    def _given(self) -> tuple[int, ...]:
+        return tuple(group.checkedId() for group in self.groups)
+
+    def _picked(self, index: int) -> None:
+        """Another questionnaire means a new form: answers not kept yet are lost only when the
+        person says so; Keep editing puts the picker back on the one being answered."""
+        if not self._as_built.changed():
+            self._answering = index
+            self._build()
+            return
+
+        def discard() -> None:
+            self._answering = self.choice.currentIndex()
+            self._build()
+
+        box = ask_to_discard(self, discard)
+        box.finished.connect(lambda _result: self._show_answering())
+
+    def _show_answering(self) -> None:
+        """The picker on the questionnaire the form shows (after Keep editing, or a lock)."""
+        if self.choice.currentIndex() != self._answering:
+            with QSignalBlocker(self.choice):
+                self.choice.setCurrentIndex(self._answering)
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button: answers not scored and kept yet are
+        # only thrown away when the person says so.
+        close_or_ask(self, self._as_built.changed())
 
     def _build(self) -> None:
         instrument = self.instrument
@@ -99,6 +136,7 @@ class SelfCheckDialog(QDialog):
         self.questions_area.setWidget(form)
         self.outcome.hide()
         self._show_history()
+        self._as_built.kept()
 
     def answers(self) -> list[int] | None:
         values = [group.checkedId() for group in self.groups]
@@ -112,6 +150,7 @@ class SelfCheckDialog(QDialog):
             self.outcome.show()
             return
         saved = self._session.assessments.save(self.instrument.id, values)
+        self._as_built.kept()
         result = saved.rescore()
         self.outcome.setText(
             self.tr("Your score: {total} of {max}. {text}").format(

@@ -1,4 +1,10 @@
-"""Editing the helplines and the emergency number shown in "Need help now"."""
+"""Editing the helplines and the emergency number shown in "Need help now".
+
+A helpline's fields are kept by Save changes (the chosen one) or Add as new (what is typed,
+chosen row or not), never on their own: what is typed may be meant as a new helpline, so
+moving to another row cannot save it over the chosen one. Until it is kept, choosing another
+row or closing asks first. The emergency number is a single field and is kept on closing.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
 from carecompanion.people.crisis import CrisisResource, CrisisResourceDraft, CrisisService
 from carecompanion.people.errors import PeopleError
 from carecompanion.ui.common import error_words
+from carecompanion.ui.common.discard import AsOpened, ask_to_discard, close_or_ask
 from carecompanion.ui.common.rows_model import RowsModel
 from carecompanion.ui.common.widgets import button, label
 
@@ -43,7 +50,8 @@ class HelplinesDialog(QDialog):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Helplines"))
-        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur))
+        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._chosen(cur))
+        self._moving = False  # the list moved by the dialog itself, not by the person
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(self.tr("Emergency number"), self.emergency)
@@ -79,10 +87,39 @@ class HelplinesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(actions)
         layout.addWidget(close)
+        self._as_shown = AsOpened(self._draft)  # the chosen helpline as shown, or empty fields
+        self._shown_row = -1  # the row the fields show (-1: none, a new helpline)
         self._reload()
 
     def _reload(self) -> None:
-        self.model.set_rows(self._crisis.list())
+        self._moving = True
+        try:
+            self.model.set_rows(self._crisis.list())
+        finally:
+            self._moving = False
+
+    def _chosen(self, index: QModelIndex) -> None:
+        """The person moved in the list: what was typed is lost only if they say so."""
+        if self._moving or index.row() == self._shown_row:
+            return
+        if not self._as_shown.changed():
+            self._show(index)
+            return
+        box = ask_to_discard(self, lambda: self._show(self.list.currentIndex()))
+        box.finished.connect(lambda _result: self._select_shown())
+
+    def _select_shown(self) -> None:
+        """The list back on the row the fields show (Keep editing), what was typed untouched."""
+        if self.list.currentIndex().row() == self._shown_row:
+            return
+        self._moving = True
+        try:
+            if self._shown_row < 0:
+                self.list.setCurrentIndex(QModelIndex())
+            else:
+                self.list.setCurrentIndex(self.model.index(self._shown_row, 0))
+        finally:
+            self._moving = False
 
     def _show(self, index: QModelIndex) -> None:
         line = self.model.value_at(index)
@@ -90,6 +127,13 @@ class HelplinesDialog(QDialog):
             return
         for key, field in self.fields.items():
             field.setText(str(getattr(line, key)))
+        self._shown_row = index.row()
+        self._as_shown.kept()
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button: a helpline's fields not kept yet are
+        # only thrown away when the person says so (the emergency number is kept in done()).
+        close_or_ask(self, self._as_shown.changed())
 
     def _draft(self) -> CrisisResourceDraft:
         return CrisisResourceDraft(**{key: f.text().strip() for key, f in self.fields.items()})
@@ -104,10 +148,16 @@ class HelplinesDialog(QDialog):
         self.error.hide()
         row = self.list.currentIndex().row()
         self._reload()
+        self._shown_row = -1
+        self._as_shown.kept()  # what was typed is kept now
         if self.model.rowCount():  # keep the person's place in the list
-            self.list.setCurrentIndex(
-                self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0)
-            )
+            index = self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0)
+            self._moving = True
+            try:
+                self.list.setCurrentIndex(index)
+            finally:
+                self._moving = False
+            self._show(index)
         return True
 
     def add_line(self) -> bool:
