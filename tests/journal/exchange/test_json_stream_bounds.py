@@ -10,6 +10,7 @@ import pytest
 
 from carecompanion.journal.exchange import json_stream
 from carecompanion.journal.exchange.json_stream import NotStreamable, stream_entries
+from carecompanion.journal.exchange.located_json import JsonArray
 
 
 class _CountingReads(io.FileIO):
@@ -49,3 +50,47 @@ def test_nesting_far_too_deep_is_refused_without_recursion(tmp_path: Path) -> No
     _header, items = stream_entries(path, max_bytes=10**9, max_depth=64)
     with pytest.raises(NotStreamable):
         list(items)
+
+
+def test_a_bad_value_where_a_read_ends_is_refused_without_reading_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value that fails to decode where what is read so far ends may only be cut short:
+    it is read again with more. Anything wrong before that end refuses the file there, not
+    after reading the rest of it (whose entries would all be held)."""
+    rest = ", ".join(['{"body": "' + "x" * 1000 + '"}'] * 2000)  # 2 MB after the bad one
+    for bad_at in range(40, 70):
+        path = tmp_path / f"bad{bad_at}.json"
+        head = '{"entries": [{"a": "' + "y" * (bad_at - 20)
+        path.write_text(head + '\x01"}, ' + rest + "]}", "utf-8")
+        _CountingReads.reads = 0
+        monkeypatch.setattr(json_stream, "CHUNK", 64)
+        monkeypatch.setattr(json_stream, "open", lambda p, _mode: _CountingReads(p), raising=False)
+        _header, items = stream_entries(path, max_bytes=10**9, max_depth=64)
+        with pytest.raises(NotStreamable):
+            list(items)
+        assert _CountingReads.reads < 8
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 64])
+def test_the_top_objects_values_are_read_whole_across_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """A number cut where a read ends would decode as a smaller one: it is read with room."""
+    monkeypatch.setattr(json_stream, "CHUNK", chunk)
+    path = tmp_path / "head.json"
+    path.write_text(
+        '{"version": 12345678901234567890, "ratio": -1.5e-7, "list": [[1, ["é"]], {"k": [2]}],'
+        ' "ok": true, "none": null, "entries": [{"tags": [["a"]]}]}',
+        "utf-8",
+    )
+    header, items = stream_entries(path, max_bytes=10**9, max_depth=64)
+    entries = [entry for entry, _line in items]
+    assert header["version"] == 12345678901234567890
+    assert header["ratio"] == -1.5e-7
+    assert header["list"] == [[1, ["é"]], {"k": [2]}]
+    assert header["ok"] is True and header["none"] is None
+    arrays = [header["list"], header["list"][0], header["list"][0][1], header["list"][1]["k"]]
+    arrays += [entries[0]["tags"], entries[0]["tags"][0]]
+    assert all(isinstance(array, JsonArray) for array in arrays)
+    assert all(array.line_of(0) == array.line for array in arrays)

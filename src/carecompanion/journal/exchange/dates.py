@@ -7,8 +7,9 @@ them, so they are read in the local zone: an injectable ``tzinfo``, or the compu
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from carecompanion.localtime import zone_named
 
@@ -49,9 +50,8 @@ def entry_clock(moment: datetime, time_zone: str | None, tz: tzinfo | None) -> d
     return in_zone(moment, own if own is not None else tz)
 
 
+@functools.lru_cache(maxsize=64)  # a folder's dates share a few offsets ("+01:00", "Z")
 def _offset(text: str) -> tzinfo:
-    from datetime import timedelta, timezone
-
     if text.upper() in ("Z", "UTC"):
         return UTC
     sign = -1 if text[0] == "-" else 1
@@ -110,8 +110,25 @@ def date_from_file_name(stem: str, tz: tzinfo | None) -> tuple[datetime | None, 
     Returns it (None if there is none) and the rest of the name after it.
     """
     match = _NAME_DATE.match(stem)
-    if match is None:
+    naive = _name_moment(match)
+    if match is None or naive is None:
         return None, stem
+    return localise(naive, tz), stem[match.end() :]
+
+
+def name_after_date(stem: str) -> str:
+    """What :func:`date_from_file_name` says is left of the name after its date, without
+    reading the date in a zone (for a file whose front matter says its date)."""
+    match = _NAME_DATE.match(stem)
+    if match is None or _name_moment(match) is None:
+        return stem
+    return stem[match.end() :]
+
+
+def _name_moment(match: re.Match[str] | None) -> datetime | None:
+    """The wall-clock time a file name's date says; None if it is no date."""
+    if match is None:
+        return None
     try:
         day = date(int(match["y"]), int(match["m"]), int(match["d"]))
         clock = (
@@ -120,5 +137,5 @@ def date_from_file_name(stem: str, tz: tzinfo | None) -> tuple[datetime | None, 
             else time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
         )
     except ValueError:
-        return None, stem
-    return localise(datetime.combine(day, clock), tz), stem[match.end() :]
+        return None
+    return datetime.combine(day, clock)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path, PurePosixPath
@@ -57,6 +57,7 @@ from carecompanion.journal.exchange.parsed import (
     check_moment,
     make_attachment,
     make_entry,
+    moment_ok,
 )
 from carecompanion.journal.exchange.reading import load_json, read_bytes
 from carecompanion.journal.exchange.safe_zip import SafeZip
@@ -71,6 +72,7 @@ _MOMENT = re.compile(
     r"!?\[[^\[\]\n]*\]\(dayone-moment:/(?:/|(?P<kind>audio|video|pdfAttachment|photo)/)"
     r"(?P<id>[^()\[\]\s]{1,200})\)"
 )
+_MOMENT_MARK = "](dayone-moment:/"
 _MEDIA = {"photos": ("photos", "Photo", "photo"), "pdfAttachments": ("pdfs", "PDF", "document")}
 _MEDIA_FOLDERS = ("photos", "pdfs", "audios", "videos")
 _MAX_TITLE = 120
@@ -257,27 +259,28 @@ class _Media:
         return data
 
 
-def _moment(value: Any, key: str, where: Location, number: int) -> datetime:
+def _moment(value: Any, key: str, at: Callable[[str], Location], number: int) -> datetime:
+    """``at(key)`` is where the value is: only asked when it is wrong."""
     if not isinstance(value, str):
-        raise where.error(said.DAYONE_NOT_A_MOMENT(number=number, key=key))
+        raise at(key).error(said.DAYONE_NOT_A_MOMENT(number=number, key=key))
     text = value.strip()
     try:
         moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
-        raise where.error(
+        raise at(key).error(
             said.DAYONE_BAD_MOMENT(number=number, key=key, value=shown(value))
         ) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _zone(value: Any, where: Location, number: int) -> str | None:
+def _zone(value: Any, at: Callable[[str], Location], number: int) -> str | None:
     """The entry's zone name; None (the importing computer's zone) when it has none, or one
     this computer does not know. ``zone_named`` checks the name's shape before zoneinfo
     sees it."""
     if not isinstance(value, str):
         return None
     if len(value) > _MAX_ZONE_CHARS:
-        raise where.error(said.DAYONE_BAD_ZONE(number=number, value=shown(value)))
+        raise at("timeZone").error(said.DAYONE_BAD_ZONE(number=number, value=shown(value)))
     return value if isinstance(zone_named(value), ZoneInfo) else None
 
 
@@ -318,19 +321,21 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
     def at(key: str) -> Location:
         return Location(where.path, item.line_of(key))
 
-    if item.get("creationDate") in (None, ""):
+    # Where a value is, and what a check says, are made only when something is wrong: every
+    # entry of an export is checked, and making them for each took a tenth of its reading.
+    raw_created = item.get("creationDate")
+    if raw_created in (None, ""):
         raise where.error(said.DAYONE_NO_CREATION(number=number))
-    created = check_moment(
-        _moment(item["creationDate"], "creationDate", at("creationDate"), number),
-        at("creationDate"),
-        said.ENTRY_CREATION_DATE(number=number),
-    )
-    zone = _zone(item.get("timeZone"), at("timeZone"), number)
+    created = _moment(raw_created, "creationDate", at, number)
+    if not moment_ok(created):
+        check_moment(created, at("creationDate"), said.ENTRY_CREATION_DATE(number=number))
+    zone = _zone(item.get("timeZone"), at, number)
     tz = zone_named(zone)
     entry_at = created.astimezone(tz) if tz is not None else created
+    raw_modified = item.get("modifiedDate")
     modified = (
-        _moment(item["modifiedDate"], "modifiedDate", at("modifiedDate"), number)
-        if item.get("modifiedDate") not in (None, "")
+        _moment(raw_modified, "modifiedDate", at, number)
+        if raw_modified not in (None, "")
         else None
     )
     text = item.get("text", "")
@@ -404,7 +409,9 @@ def _entry(item: Any, number: int, where: Location, media: _Media) -> ParsedEntr
         )
         return notes.get(match["id"], default)
 
-    title, body = _title_and_body(_MOMENT.sub(replace, text))
+    # Every link the pattern matches holds this: most entries have none, and are not searched.
+    linked = _MOMENT.sub(replace, text) if _MOMENT_MARK in text else text
+    title, body = _title_and_body(linked)
     return make_entry(
         where,
         title=title,

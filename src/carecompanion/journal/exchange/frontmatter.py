@@ -59,29 +59,33 @@ class FrontMatter:
         return None
 
 
+# In "double quotes", a backslash and the character after it (left as they are when not an
+# escape below); a backslash with nothing after it is itself.
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)", re.DOTALL)
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "r": "\r", "0": "\0"}
+_ESCAPES |= {"b": "\b", "f": "\f"}  # JSON writes these two; our export quotes with JSON
+# A quoted value from its opening quote to its closing one: inside "double quotes" a backslash
+# escapes the next character (\\", as JSON and our export write them); inside 'single quotes' a
+# quote is doubled (''). Possessive: once taken, an escape or a doubled quote is not undone.
+_QUOTED = {
+    '"': re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL),
+    "'": re.compile(r"'[^']*+(?:''[^']*+)*+'"),
+}
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    escape = match[1]
+    if len(escape) == 5:  # u and four hex digits
+        return chr(int(escape[1:], 16))
+    return _ESCAPES.get(escape, "\\" + escape)
+
+
 def _unquote(value: str, line: int) -> str:
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
     if len(value) >= 2 and value[0] == value[-1] == '"':
         inner = value[1:-1]
-        out: list[str] = []
-        escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "r": "\r", "0": "\0"}
-        escapes |= {"b": "\b", "f": "\f"}  # JSON writes these two; our export quotes with JSON
-        index = 0
-        while index < len(inner):
-            char = inner[index]
-            if char == "\\" and index + 1 < len(inner):
-                nxt = inner[index + 1]
-                if nxt == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", inner[index + 2 : index + 6]):
-                    out.append(chr(int(inner[index + 2 : index + 6], 16)))
-                    index += 6
-                    continue
-                out.append(escapes.get(nxt, "\\" + nxt))
-                index += 2
-                continue
-            out.append(char)
-            index += 1
-        return "".join(out)
+        return _ESCAPE.sub(_unescaped, inner) if "\\" in inner else inner
     if value[:1] in ("'", '"'):
         raise FrontMatterError(line, said.FM_QUOTE_NOT_CLOSED())
     return value
@@ -119,47 +123,30 @@ def _closing(text: str, start: int) -> int:
     Inside "double quotes" a backslash escapes the next character (``\\"``, as JSON and our
     export write them); inside 'single quotes' a quote is doubled (``''``).
     """
-    quote = text[start]
-    index = start + 1
-    while index < len(text):
-        char = text[index]
-        escaped = quote == '"' and char == "\\"
-        doubled = quote == "'" and char == quote and text[index + 1 : index + 2] == quote
-        if escaped or doubled:
-            index += 2
-        elif char == quote:
-            return index
-        else:
-            index += 1
-    return -1
+    match = _QUOTED[text[start]].match(text, start)
+    return match.end() - 1 if match is not None else -1
 
 
 def _split_flow(inner: str, line: int) -> list[str]:
     """The items of ``[a, "b, c", 'd']``, in one pass."""
     items: list[str] = []
-    current: list[str] = []
-    blank = True  # nothing but blanks in ``current`` so far: a quote may open here
-    index = 0
-    while index < len(inner):
-        char = inner[index]
-        if char in ("'", '"') and blank:
-            end = _closing(inner, index)
+    start = 0  # where the item being read starts
+    while True:
+        # A quote opens a quoted part only after nothing but blanks; in it, a comma is text.
+        at = start
+        while at < len(inner) and inner[at].isspace():
+            at += 1
+        if inner[at : at + 1] in ("'", '"'):
+            end = _closing(inner, at)
             if end < 0:
                 raise FrontMatterError(line, said.FM_LIST_QUOTE_NOT_CLOSED())
-            current.append(inner[index : end + 1])
-            blank = False
-            index = end + 1
-            continue
-        if char == ",":
-            items.append("".join(current).strip())
-            current = []
-            blank = True
-        else:
-            current.append(char)
-            blank = blank and char.isspace()
-        index += 1
-    items.append("".join(current).strip())
-    return [_unquote(item, line) for item in items if item]
+            at = end + 1
+        comma = inner.find(",", at)
+        if comma < 0:
+            items.append(inner[start:].strip())
+            return [_unquote(item, line) for item in items if item]
+        items.append(inner[start:comma].strip())
+        start = comma + 1
 
 
 def _scalar_or_list(value: str, line: int) -> Value:
@@ -192,18 +179,23 @@ def _block(lines: list[str], start: int, stop: int, *, dashes: bool) -> tuple[li
 
 def parse(text: str) -> FrontMatter:
     """Split ``text`` into front matter fields and the body after them."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r").strip() != _OPEN:
-        return FrontMatter(body=text)
-    stripped = [line.rstrip("\r") for line in lines]
-    try:
-        close = next(
-            i for i in range(1, min(len(stripped), _MAX_LINES)) if stripped[i].strip() in _CLOSE
-        )
-    except StopIteration:
-        return FrontMatter(body=text)
+    # Lines are taken off one at a time up to the closing line: the body is not split.
+    stripped: list[str] = []  # the lines up to the closing one, without a "\r" at the end
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = (text[start:] if end < 0 else text[start:end]).rstrip("\r")
+        if not stripped and line.strip() != _OPEN:
+            return FrontMatter(body=text)
+        stripped.append(line)
+        if len(stripped) > 1 and line.strip() in _CLOSE:
+            break
+        if end < 0 or len(stripped) == _MAX_LINES:
+            return FrontMatter(body=text)  # never closed: no front matter
+        start = end + 1
+    close = len(stripped) - 1
 
-    result = FrontMatter(body="\n".join(lines[close + 1 :]))
+    result = FrontMatter(body=text[end + 1 :] if end >= 0 else "")
     index = 1
     while index < close:
         raw = stripped[index]

@@ -33,6 +33,7 @@ from carecompanion.journal.exchange import frontmatter
 from carecompanion.journal.exchange.dates import (
     carries_offset,
     date_from_file_name,
+    name_after_date,
     parse_datetime,
 )
 from carecompanion.journal.exchange.limits import (
@@ -50,6 +51,7 @@ from carecompanion.journal.exchange.parsed import (
     check_moment,
     make_attachment,
     make_entry,
+    moment_ok,
 )
 from carecompanion.journal.exchange.reading import decode_utf8, read_bytes
 from carecompanion.journal.service import AttachmentDraft
@@ -94,15 +96,20 @@ def markdown_entries(
         raise said.refused(path.name or str(path), None, said.NO_SUCH_FOLDER())
     files = _text_files(path)
     budget = AttachmentBudget(MAX_TOTAL_ATTACHMENT_BYTES)
-    for file in each(files, progress):
-        yield parse_markdown_file(file, path, tz, budget)
+    for file, relative in each(files, progress):
+        yield parse_markdown_file(file, path, tz, budget, relative)
 
 
-def _text_files(root: Path) -> list[Path]:
-    found: list[Path] = []
+def _text_files(root: Path) -> list[tuple[Path, str]]:
+    """The text files under ``root``, in order, each with its path relative to ``root`` as
+    ``parse_markdown_file`` names it."""
+    found: list[tuple[Path, str]] = []
     seen = 0
     for folder, dirs, names in os.walk(root, followlinks=False):
         here = Path(folder)
+        # The folder's relative path, once for all its files (file.relative_to(root) each).
+        inside = here.relative_to(root)
+        prefix = inside.as_posix() + "/" if inside.parts else ""
         dirs[:] = sorted(
             d
             for d in dirs
@@ -119,16 +126,22 @@ def _text_files(root: Path) -> list[Path]:
                 and file.is_file()
                 and not file.is_symlink()
             ):
-                found.append(file)
+                found.append((file, prefix + name))
     if len(found) > MAX_ENTRIES:
         raise said.refused(root.name, None, said.TOO_MANY_ENTRIES(count=f"{MAX_ENTRIES:,}"))
     return found
 
 
 def parse_markdown_file(
-    file: Path, root: Path, tz: tzinfo | None, budget: AttachmentBudget
+    file: Path,
+    root: Path,
+    tz: tzinfo | None,
+    budget: AttachmentBudget,
+    relative: str | None = None,
 ) -> ParsedEntry:
-    relative = file.relative_to(root).as_posix()
+    """``relative``: ``file``'s path relative to ``root`` (found from them when None)."""
+    if relative is None:
+        relative = file.relative_to(root).as_posix()
     text = decode_utf8(read_bytes(file, MAX_TEXT_FILE_BYTES, relative), relative)
     return parse_markdown_text(
         text,
@@ -190,14 +203,16 @@ def _date(
     matter: frontmatter.FrontMatter, name: str, stem: str, tz: tzinfo | None
 ) -> tuple[datetime, str]:
     """The entry's date, and the words of the file name that are not part of a date."""
-    from_name, rest = date_from_file_name(stem, tz)
     given = matter.text("date", "created")
     if given is not None:
         value, line = given
         parsed = parse_datetime(value, tz)
         if parsed is None:
             raise said.refused(name, line, said.MD_NOT_A_DATE(value=said.shown(value)))
-        return check_moment(parsed, Location(name, line)), rest  # refused at its own line
+        if not moment_ok(parsed):
+            check_moment(parsed, Location(name, line))  # refused at its own line
+        return parsed, name_after_date(stem)
+    from_name, rest = date_from_file_name(stem, tz)
     if from_name is None:
         # A dated path, as in jrnl's folder journals: 2020/08/31.txt
         dated_path = "-".join(name.rsplit(".", 1)[0].split("/")[-3:])

@@ -18,7 +18,7 @@ def unescape(text: str) -> str:
 
     For titles, which are shown as plain text (lists, PDF), while the body stays Markdown.
     """
-    return _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text  # most titles have none
 
 
 def heading_text(line: str, *, levels: int, blanks: str | None) -> str | None:

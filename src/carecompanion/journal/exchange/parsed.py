@@ -78,14 +78,22 @@ def check_text(value: object, where: Location, what: What) -> str:
     return value
 
 
-def check_moment(value: datetime, where: Location, what: What = said.THE_DATE) -> datetime:
+def moment_ok(value: datetime) -> bool:
+    """Whether :func:`check_moment` lets ``value`` through (asked without making the
+    notice it would refuse it with)."""
     if value.tzinfo is None or value.utcoffset() is None:
-        raise where.error(said.NO_TIME_ZONE(what=_named(what)))
+        return False
     try:
         in_utc = value.astimezone(UTC)
     except (OverflowError, ValueError):
-        in_utc = None
-    if in_utc is None or not EARLIEST <= in_utc <= LATEST:
+        return False
+    return EARLIEST <= in_utc <= LATEST
+
+
+def check_moment(value: datetime, where: Location, what: What = said.THE_DATE) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise where.error(said.NO_TIME_ZONE(what=_named(what)))
+    if not moment_ok(value):
         raise where.error(said.OUT_OF_RANGE(what=_named(what)))
     return value
 
@@ -146,18 +154,21 @@ def make_entry(
         except AttachmentTooLarge as exc:
             raise where.error(said.OVER_LIMIT[exc.code](**exc.params)) from None
         total += len(attachment.data)
-    times: tuple[tuple[datetime | None, What], ...] = (
-        (created_at, said.THE_CREATION_DATE),
-        (updated_at, said.THE_CHANGE_DATE),
-        *((t, said.AN_ATTACHMENT_DATE) for t in attachment_times),
-    )
-    for moment, what in times:
-        if moment is not None:
-            check_moment(moment, where, what)
-    timed = tuple(
-        replace(attachment, created_at=when) if when is not None else attachment
-        for attachment, when in zip_longest(attachments, attachment_times)
-        if attachment is not None
+    if created_at is not None:
+        check_moment(created_at, where, said.THE_CREATION_DATE)
+    if updated_at is not None:
+        check_moment(updated_at, where, said.THE_CHANGE_DATE)
+    for when in attachment_times:
+        if when is not None:
+            check_moment(when, where, said.AN_ATTACHMENT_DATE)
+    timed = (
+        tuple(
+            replace(attachment, created_at=when) if when is not None else attachment
+            for attachment, when in zip_longest(attachments, attachment_times)
+            if attachment is not None
+        )
+        if attachment_times  # most entries have none: each attachment is as it is
+        else tuple(attachments)
     )
     draft = EntryDraft(
         title=title_text,
@@ -177,7 +188,12 @@ def make_entry(
 def is_empty(entry: ParsedEntry) -> bool:
     """No title, no text and no attachments: nothing worth keeping."""
     draft = entry.draft
-    return not draft.title.strip() and not draft.body.strip() and not draft.attachments
+    return _blank(draft.title) and _blank(draft.body) and not draft.attachments
+
+
+def _blank(text: str) -> bool:
+    """``not text.strip()``, without copying the text (isspace stops at its first letter)."""
+    return not text or text.isspace()
 
 
 class AttachmentBudget:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,15 +21,26 @@ def describe_limit(size: int) -> str:
 _READ_STEP = 1024 * 1024
 
 
-def _read_capped(handle: BinaryIO, limit: int) -> bytes | None:
+#: The least asked of a read past the size the file said it had (its end, or what it grew by).
+_READ_PAST_SIZE = 4096
+
+
+def _read_capped(handle: BinaryIO | io.FileIO, limit: int) -> bytes | None:
     """The file's bytes, or None when there are more than ``limit`` of them."""
-    if os.fstat(handle.fileno()).st_size > limit:
+    size = os.fstat(handle.fileno()).st_size
+    if size > limit:
         return None  # refused before reading a byte
     chunks: list[bytes] = []
     total = 0
     # A step at a time, and no further than one byte past the limit: a file may grow while
-    # it is read, and a device or pipe has no size to check first.
-    while total <= limit and (chunk := handle.read(min(_READ_STEP, limit + 1 - total))):
+    # it is read, and a device or pipe has no size to check first. Each read asks for no more
+    # than the size said is left (and a little): a read allocates all it asks for, and an
+    # import reads thousands of small files.
+    while total <= limit and (
+        chunk := handle.read(
+            min(_READ_STEP, limit + 1 - total, max(size + 1 - total, _READ_PAST_SIZE))
+        )
+    ):
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks) if total <= limit else None
@@ -38,7 +50,7 @@ def read_bytes(path: Path, limit: int, display: str | None = None) -> bytes:
     """The whole file, refusing anything over ``limit`` bytes (checked before reading)."""
     name = display or path.name
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=0) as handle:  # read in steps: no buffer needed
             data = _read_capped(handle, limit)
     except FileNotFoundError:
         raise said.refused(name, None, said.NO_SUCH_FILE()) from None
