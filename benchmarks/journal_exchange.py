@@ -13,9 +13,9 @@ folder of Markdown files with front matter (as our Markdown export writes them, 
 ``attachments/``). Each step runs in a fresh process, so its peak memory (ru_maxrss) is its own:
 
 - import: as ``journal import`` does it: parse the input, flag duplicates, commit (in
-  batches, with progress), each phase timed (a large input is read twice, an entry at a
-  time: parse is the first read, commit the second and the write; settle_s the search
-  index settled after it), entries per second over the whole import, peak memory, database
+  batches, with progress), each phase timed (a large input is read once, an entry at a
+  time, and written as it is read: all of it is commit; settle_s the search index settled
+  after it), entries per second over the whole import, peak memory, database
   size;
 - export: the whole journal to CareCompanion's JSON format;
 - list: ``list_summaries()`` (every row) against ``list_summaries(limit=20)``;
@@ -226,9 +226,9 @@ def database_bytes(folder: Path) -> int:
 def step_import(
     folder: Path, source: Path, kind: str, stream_over: int | None = None
 ) -> dict[str, Any]:
-    """As ``journal import`` does it (cli/exchange_commands.py): a large input read twice an
-    entry at a time (large_import: parse = the first read, commit = the second and the
-    write), anything else read whole; settle_s is the index settled after the write."""
+    """As ``journal import`` does it (cli/exchange_commands.py): a large input read once, an
+    entry at a time, and written as it is read (large_import.import_in_one_read: all of it
+    in commit_s), anything else read whole; settle_s is the index settled after the write."""
     from carecompanion.clock import SystemClock
     from carecompanion.journal.exchange import (
         ImportSource,
@@ -260,12 +260,10 @@ def step_import(
     user, system = cpu_s()
     began = time.perf_counter()
     streamed = large.is_large(ImportSource(kind), source)
-    if streamed:
-        plan = large.plan_large_import(ImportSource(kind), source)
-        parsed = time.perf_counter()
-        large.flag_duplicates(journal, plan)
-        previewed = time.perf_counter()
-        ids = large.commit_large_import(journal, plan, progress=progress).entry_ids
+    if streamed:  # read once, checked and written as it is read (the app reads it twice)
+        parsed = previewed = time.perf_counter()
+        done = large.import_in_one_read(journal, ImportSource(kind), source, progress=progress)
+        ids = done.entry_ids
     else:
         entries = read_import(ImportSource(kind), source)
         parsed = time.perf_counter()

@@ -14,6 +14,7 @@ from carecompanion.mood.service import MoodService
 from carecompanion.paths import AppPaths
 from carecompanion.people.contacts import PeopleService
 from carecompanion.people.groups import GroupService
+from carecompanion.storage.packed_text import forget_packed
 from carecompanion.vault.kdf import KdfParams
 from carecompanion.vault.restore_log import refuse_while_half_done
 from carecompanion.vault.vault import UnlockedVault, Vault
@@ -92,4 +93,5 @@ class VaultSession:
         ):
             self.__dict__.pop(service, None)
         search_terms.forget_remembered()  # typed searches and the journal's words
+        forget_packed()  # entry bodies written lately, kept for the search index's trigger
         self.unlocked.lock()

@@ -15,7 +15,9 @@ from carecompanion.journal.search import build_match_query
 from carecompanion.journal.search_terms import TOKENIZE, Tokenizer, tokenizer
 from carecompanion.journal.service import EntryDraft, JournalService
 from carecompanion.session import VaultSession
+from carecompanion.storage import packed_text
 from carecompanion.storage.database import Database
+from carecompanion.storage.packed_text import pack_text
 from carecompanion.vault.vault import UnlockedVault
 from tests.helpers import write_old_entry
 from tests.journal.conftest import NEW_YORK
@@ -210,5 +212,8 @@ def test_locking_forgets_the_searches_and_words_remembered(
     session.journal.add("Clinic", "The physiotherapist came at nine.")
     session.journal.search("physiother")
     assert tokenizer()._forms, "control: the search was remembered"
+    unread = pack_text("Words packed and never read back, as a write rolled back leaves. " * 4)
+    assert unread in packed_text._just_packed, "control: kept for the index's trigger"
     session.lock()
     assert tokenizer()._forms == {}
+    assert packed_text._just_packed == {}, "nor any entry's words packed lately"

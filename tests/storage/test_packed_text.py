@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import zlib
 from pathlib import Path
 from types import ModuleType
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from carecompanion.storage import migrate
 from carecompanion.storage.database import Database
-from carecompanion.storage.packed_text import FORMAT_DEFLATE, pack_text, unpack_text
+from carecompanion.storage.packed_text import FORMAT_DEFLATE, forget_packed, pack_text, unpack_text
 
 PROSE = (
     "Mum slept badly again. The nurse came at nine and we went through the new tablets, "
@@ -72,3 +73,35 @@ def test_the_migrations_frozen_copy_packs_as_storage_does(text: str) -> None:
     packed = MIGRATION_0011.pack_text(text)
     assert packed == pack_text(text)
     assert MIGRATION_0011.unpack_text(packed) == unpack_text(packed) == text
+
+
+def test_a_value_just_packed_reads_back_without_inflating_and_is_forgotten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search index's trigger unpacks a body the instant it is written: the text is
+    handed back from the one just packed (zlib is not asked), once, and locking forgets
+    every one not read back."""
+    text = "Mum slept through the night; the marigolds are out. " * 10
+    packed = pack_text(text)
+    assert isinstance(packed, bytes)
+    inflated: list[bytes] = []
+    real = zlib.decompress
+
+    def counting(data: bytes, *args: int) -> bytes:
+        inflated.append(data)
+        return real(data, *args)
+
+    monkeypatch.setattr(zlib, "decompress", counting)
+    assert unpack_text(packed) == text and inflated == []
+    assert unpack_text(packed) == text and len(inflated) == 1, "taken out when read"
+    unread = pack_text(text + "and more")
+    forget_packed()
+    assert unpack_text(unread) == text + "and more" and len(inflated) == 2
+
+
+@given(st.text(min_size=130, max_size=400))
+def test_what_was_just_packed_is_what_inflating_gives(text: str) -> None:
+    packed = pack_text(text)
+    fresh = unpack_text(packed)  # through the memory of values just packed, when packed
+    forget_packed()
+    assert fresh == text == unpack_text(packed)

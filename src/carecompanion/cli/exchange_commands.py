@@ -69,29 +69,50 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     kind = ImportSource(args.source)
     path = Path(args.path)
-    # Bad input fails before the passphrase is asked. A large export is read an entry at a
-    # time (twice, holding only fingerprints between: see large_import), anything else whole.
-    plan = _large_plan(kind, path)
+    if not args.dry_run and large.is_large(kind, path):
+        # Read once, an entry at a time, and written as it is read, in one transaction: a bad
+        # entry anywhere leaves nothing written, and says where (issue 17: see large_import).
+        said = _import_large(args, kind, path)
+        if said is not None:
+            print(said)
+            return 0
+        # The fast reader left the file to the usual import, which says what is wrong with
+        # it (if anything): read whole below.
+    # A dry run reads a large export an entry at a time (holding only fingerprints), anything
+    # else whole. Either way, bad input fails before the passphrase is asked.
+    plan = _large_plan(kind, path) if args.dry_run else None
     entries = None if plan is not None else _read(kind, path)
     with journal_of(args) as journal:
         if plan is not None:
             large.flag_duplicates(journal, plan)
-            if args.dry_run:
-                said = plan.summary()
-            else:
-                try:
-                    done = large.commit_large_import(journal, plan, progress=_written_so_far())
-                    said = done.summary()
-                except large.NotStreamable:  # the file changed since: nothing was written
-                    entries = _read(kind, path)
-        if entries is not None:
-            preview = preview_entries(journal, kind, path, entries)
+            said = plan.summary()
+        else:
+            preview = preview_entries(journal, kind, path, entries or [])
             if args.dry_run:
                 said = preview.summary()
             else:
                 said = commit_import(journal, preview, progress=_written_so_far()).summary()
     print(said)
     return 0
+
+
+def _import_large(args: argparse.Namespace, kind: ImportSource, path: Path) -> str | None:
+    """What the one-pass import of a large export did, or None when the fast reader leaves
+    the file to the usual import (nothing was written)."""
+    from carecompanion.journal.exchange import ImportFormatError
+    from carecompanion.journal.exchange import large_import as large
+
+    shown = _imported_so_far()
+    try:
+        with journal_of(args) as journal:
+            return large.import_in_one_read(journal, kind, path, progress=shown).summary()
+    except large.NotStreamable:
+        return None
+    except ImportFormatError as exc:  # a Markdown folder, refused as the usual read refuses it
+        raise CliError(str(exc)) from exc
+    finally:
+        if shown is not None and shown.said:
+            print(file=sys.stderr)  # the count's line ends: what follows has its own
 
 
 def _large_plan(kind: ImportSource, path: Path) -> LargePlan | None:
@@ -135,6 +156,20 @@ class _ReadSoFar:
     def __call__(self, done: int, _total: int) -> None:
         self.said = True
         print(f"\rReading {done:,} entries…", end="", file=sys.stderr, flush=True)
+
+
+class _ImportedSoFar(_ReadSoFar):
+    """One line on stderr counting the entries a one-pass import has read and written (it
+    cannot know how many there are)."""
+
+    def __call__(self, done: int, _total: int) -> None:
+        self.said = True
+        print(f"\rImporting {done:,} entries…", end="", file=sys.stderr, flush=True)
+
+
+def _imported_so_far() -> _ImportedSoFar | None:
+    """In a terminal only, as :func:`_written_so_far`."""
+    return _ImportedSoFar() if sys.stderr.isatty() else None
 
 
 def _read_so_far() -> _ReadSoFar | None:

@@ -37,6 +37,10 @@ class EntryDraft:
     # "where this computer is now": the service records that zone's name.
     time_zone: str | None = None
     is_all_day: bool = False  # about a whole day, not a moment (Day One's isAllDay)
+    # Its fingerprint (journal/fingerprint.py of entry_at, title and body), when whoever made
+    # the draft took it already (a large import checks each entry's against its plan): not
+    # taken again when it is written. None: taken then.
+    fingerprint: str | None = None
 
 
 def written_at(entry_at: datetime, time_zone: str | None) -> datetime:

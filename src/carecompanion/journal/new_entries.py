@@ -37,6 +37,8 @@ def require_aware(when: datetime) -> datetime:
 
 
 def draft_fingerprint(draft: EntryDraft) -> str:
+    if draft.fingerprint is not None:
+        return draft.fingerprint
     return entry_fingerprint(draft.entry_at, draft.title, draft.body)
 
 

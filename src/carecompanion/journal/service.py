@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
 from carecompanion.clock import Clock
@@ -80,6 +81,25 @@ _BATCH = 500  # rows per INSERT when adding many entries at once (imports, bench
 READ_BATCH = 500
 
 
+def _new_among(repo: JournalRepository, drafts: Sequence[EntryDraft]) -> list[EntryDraft | None]:
+    """``drafts`` with None in place of each the journal has already (by fingerprint; those
+    written earlier in this transaction included) or that came earlier in ``drafts``; the
+    others carry their fingerprint, so it is not taken again when they are written."""
+    marked = [
+        d if d.fingerprint is not None else replace(d, fingerprint=draft_fingerprint(d))
+        for d in drafts
+    ]
+    seen = repo.existing_fingerprints(d.fingerprint for d in marked if d.fingerprint)
+    kept: list[EntryDraft | None] = []
+    for draft in marked:
+        if draft.fingerprint in seen:
+            kept.append(None)
+        else:
+            seen.add(str(draft.fingerprint))
+            kept.append(draft)
+    return kept
+
+
 class JournalService:
     def __init__(self, database: Database, clock: Clock, tz: tzinfo | None = None) -> None:
         """``tz`` is where the person is now: new entries are written in it (by name) and
@@ -132,7 +152,31 @@ class JournalService:
         for it. Only a batch of drafts is held at a time when they come from an iterator."""
         if total is None and isinstance(drafts, Sequence):
             total = len(drafts)
-        ids: list[int] = []
+        placed = self._add_many(drafts, total=total, progress=progress, only_new=False)
+        return [entry_id for entry_id in placed if entry_id is not None]
+
+    def add_new_drafts(
+        self,
+        drafts: Iterable[EntryDraft],
+        *,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> list[int | None]:
+        """An import read once (the command line's): as ``add_drafts``, but a draft the
+        journal already has (by fingerprint), or that came earlier among these, is left out.
+        For each draft in order, its new entry's id, or None where it was left out.
+        ``progress(done, done)`` counts the drafts read so far (how many will come is not
+        known)."""
+        return self._add_many(drafts, total=None, progress=progress, only_new=True)
+
+    def _add_many(
+        self,
+        drafts: Iterable[EntryDraft],
+        *,
+        total: int | None,
+        progress: Callable[[int, int], object] | None,
+        only_new: bool,
+    ) -> list[int | None]:
+        placed: list[int | None] = []
         # A large import pauses FTS5's merging of index segments as rows are written, and
         # merges them all once after (settle): 100,000 entries took 38 s to write with it,
         # 27 s without. Set and set back inside the import's transaction, so a crash or an
@@ -143,16 +187,19 @@ class JournalService:
             if pause:
                 repo.pause_index_merging()
             for chunk in chunks(drafts, _BATCH):
-                ids.extend(self._insert(repo, chunk))
+                kept = _new_among(repo, chunk) if only_new else list(chunk)
+                ids = iter(self._insert(repo, [d for d in kept if d is not None]))
+                placed.extend(None if draft is None else next(ids) for draft in kept)
                 if progress is not None:
-                    progress(len(ids), len(ids) if total is None else total)
+                    progress(len(placed), len(placed) if total is None else total)
             if pause:
                 repo.resume_index_merging()
-            if len(ids) < SETTLE_AFTER:
+            written = sum(entry_id is not None for entry_id in placed)
+            if written < SETTLE_AFTER:
                 learn_new_words(repo.writes)
-        if len(ids) >= SETTLE_AFTER:
+        if written >= SETTLE_AFTER:
             self.settle()
-        return ids
+        return placed
 
     def settle(self) -> None:
         """After a large import: the search index merged into one segment (each query reads

@@ -13,7 +13,14 @@ def to_stored(value: datetime) -> str:
     """``value`` (aware) as stored: "2026-12-05T03:30:00.000000Z"; naive values are refused."""
     if value.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = value.astimezone(UTC)
+    if utc.year < 1000:  # as strftime writes these years (unpadded on glibc): kept as stored
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # The same text as strftime's, in half the time: an import writes three per entry.
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
+        f"{utc.second:02d}.{utc.microsecond:06d}Z"
+    )
 
 
 def from_stored(value: object) -> datetime:

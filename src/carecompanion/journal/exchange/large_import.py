@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -256,15 +256,57 @@ def commit_large_import(
     return LargeResult(tuple(ids), plan)
 
 
+def import_in_one_read(
+    journal: JournalService,
+    kind: ImportSource,
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+) -> LargeResult:
+    """The command line's import of a large input: read, checked and written in one pass,
+    in one transaction (``JournalService.add_new_drafts``: an entry the journal has, or that
+    came earlier in the file, left out). A bad entry anywhere rolls it all back: nothing is
+    written. NotStreamable: import the file the usual way (which says what is wrong with
+    it), except for a Markdown folder, refused here as the usual import refuses it.
+
+    Reading twice (``plan_large_import`` then ``commit_large_import``) is for the app,
+    which shows what will be imported before anything is; the command line only says what
+    it did, and reading once made 20,000 Day One entries about a sixth quicker (issue 17).
+    ``progress(read, read)`` every batch."""
+    plan = LargePlan(Path(path), ImportSource(kind))
+
+    def drafts() -> Iterator[EntryDraft]:
+        try:
+            for entry in _entries(plan.kind, plan.source):
+                if is_empty(entry):
+                    plan.empty_skipped += 1
+                    continue
+                fingerprint = _fingerprint(entry)
+                plan.fingerprints.append(fingerprint)
+                plan.attachments.append(len(entry.draft.attachments))
+                yield replace(entry.draft, fingerprint=fingerprint)  # not taken again
+        except ImportFormatError:
+            if plan.kind is ImportSource.MARKDOWN:
+                raise  # as plan_large_import: the usual import's words
+            raise NotStreamable("the usual import says where") from None
+        except (CareCompanionError, NotStreamable) as exc:
+            raise NotStreamable("the usual import decides") from exc
+
+    placed = journal.add_new_drafts(drafts(), progress=progress)
+    plan.duplicates = [entry_id is None for entry_id in placed]
+    return LargeResult(tuple(i for i in placed if i is not None), plan)
+
+
 def _new_drafts(plan: LargePlan) -> Iterator[EntryDraft]:
     kept = 0
     for entry in _entries(plan.kind, plan.source):
         if is_empty(entry):
             continue
-        if kept >= len(plan.fingerprints) or _fingerprint(entry) != plan.fingerprints[kept]:
+        fingerprint = _fingerprint(entry)
+        if kept >= len(plan.fingerprints) or fingerprint != plan.fingerprints[kept]:
             raise _FileChanged
         if not plan.duplicates[kept]:
-            yield entry.draft
+            yield replace(entry.draft, fingerprint=fingerprint)  # not taken a third time
         kept += 1
     if kept != len(plan.fingerprints):
         raise _FileChanged
