@@ -10,10 +10,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from carecompanion.cli.io import CliError, parse_day
 from carecompanion.cli.journal_commands import journal_of
+
+Streamed = TypeVar("Streamed")
 
 if TYPE_CHECKING:
     from carecompanion.journal.exchange import ExportResult, ExportSelection, ImportSource
@@ -99,20 +101,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _import_large(args: argparse.Namespace, kind: ImportSource, path: Path) -> str | None:
     """What the one-pass import of a large export did, or None when the fast reader leaves
     the file to the usual import (nothing was written)."""
-    from carecompanion.journal.exchange import ImportFormatError
     from carecompanion.journal.exchange import large_import as large
 
-    shown = _imported_so_far()
-    try:
+    def run(shown: Callable[[int, int], None] | None) -> str:
         with journal_of(args) as journal:
             return large.import_in_one_read(journal, kind, path, progress=shown).summary()
-    except large.NotStreamable:
-        return None
-    except ImportFormatError as exc:  # a Markdown folder, refused as the usual read refuses it
-        raise CliError(str(exc)) from exc
-    finally:
-        if shown is not None and shown.said:
-            print(file=sys.stderr)  # the count's line ends: what follows has its own
+
+    return _streamed(run, _imported_so_far())
 
 
 def _large_plan(kind: ImportSource, path: Path) -> LargePlan | None:
@@ -123,18 +118,29 @@ def _large_plan(kind: ImportSource, path: Path) -> LargePlan | None:
 
     if not large.is_large(kind, path):
         return None
-    from carecompanion.journal.exchange import ImportFormatError
+    return _streamed(
+        lambda shown: large.plan_large_import(kind, path, progress=shown), _read_so_far()
+    )
 
-    shown = _read_so_far()
+
+def _streamed(
+    read: Callable[[Callable[[int, int], None] | None], Streamed], shown: _ReadSoFar | None
+) -> Streamed | None:
+    """``read(shown)`` of a large input, an entry at a time; None when the fast reader
+    leaves the file to the usual import. A Markdown folder is refused as the usual read
+    refuses it; the line counting entries ends before anything else is said."""
+    from carecompanion.journal.exchange import ImportFormatError
+    from carecompanion.journal.exchange import large_import as large
+
     try:
-        return large.plan_large_import(kind, path, progress=shown)
+        return read(shown)
     except large.NotStreamable:
         return None
-    except ImportFormatError as exc:  # a Markdown folder, refused as the usual read refuses it
+    except ImportFormatError as exc:
         raise CliError(str(exc)) from exc
     finally:
         if shown is not None and shown.said:
-            print(file=sys.stderr)  # the count's line ends: what follows has its own
+            print(file=sys.stderr)
 
 
 def _read(kind: ImportSource, path: Path) -> list[ParsedEntry]:
