@@ -182,9 +182,10 @@ class JournalService:
         # 27 s without. Set and set back inside the import's transaction, so a crash or an
         # error leaves the index's settings as they were.
         pause = total is None or total >= SETTLE_AFTER
-        with self._db.session() as session:
+        with self._db.session() as session, contextlib.ExitStack() as large:
             repo = JournalRepository(session)  # one for all: it remembers the tags it met
             if pause:
+                large.enter_context(repo.large_page_cache())
                 repo.pause_index_merging()
             for chunk in chunks(drafts, _BATCH):
                 kept = _new_among(repo, chunk) if only_new else list(chunk)
@@ -208,8 +209,9 @@ class JournalService:
         given back when they are a tenth of the file."""
         with self._db.session() as session:
             repo = JournalRepository(session)
-            repo.optimize_search_index()
-            repo.writes.learn_all_words()
+            with repo.large_page_cache():  # merging reads the whole index
+                repo.optimize_search_index()
+                repo.writes.learn_all_words()
         compaction.compact(self._db.engine, when_free=0.1)
 
     def update(
