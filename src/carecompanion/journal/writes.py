@@ -15,7 +15,9 @@ No rule lives here (the values come checked and made: journal/new_entries.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 from typing import Any, TypedDict
@@ -83,17 +85,39 @@ _PENDING = f"{SEARCH_INDEX_TABLE}_pending"
 _VOCABULARY = f"{SEARCH_INDEX_TABLE}_vocab"
 
 
-def _stored_entry(values: EntryValues) -> dict[str, Any]:
-    """The entry's columns as the database stores them."""
-    return {
-        **values,
-        "body": pack_text(values["body"]),
-        "entry_at": to_stored(values["entry_at"]),
-        "created_at": to_stored(values["created_at"]),
-        "updated_at": to_stored(values["updated_at"]),
-        "is_favourite": int(values["is_favourite"]),
-        "is_all_day": int(values["is_all_day"]),
-    }
+def _stored_entry(values: EntryValues, stored_time: Callable[[datetime], str]) -> tuple[Any, ...]:
+    """The entry's columns as the database stores them, in _ENTRY_COLUMNS' order."""
+    return (
+        values["uid"],
+        values["title"],
+        pack_text(values["body"]),
+        stored_time(values["entry_at"]),
+        stored_time(values["created_at"]),
+        stored_time(values["updated_at"]),
+        int(values["is_favourite"]),
+        values["entry_day"],
+        values["fingerprint"],
+        values["tag_text"],
+        values["time_zone"],
+        int(values["is_all_day"]),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _insert_of(rows: int) -> tuple[str, tuple[str, ...]]:
+    """The INSERT of ``rows`` entries and its parameters' names, in order (made once for
+    each size: an import sends hundreds of statements of ROWS_PER_INSERT rows)."""
+    names = tuple(f"{column}_{index}" for index in range(rows) for column in _ENTRY_COLUMNS)
+    width = len(_ENTRY_COLUMNS)
+    groups = (
+        "(" + ", ".join(f":{name}" for name in names[start : start + width]) + ")"
+        for start in range(0, len(names), width)
+    )
+    sql = (
+        f"INSERT INTO journal_entries ({', '.join(_ENTRY_COLUMNS)}) "
+        f"VALUES {', '.join(groups)} RETURNING uid, id"
+    )
+    return sql, names
 
 
 class JournalWrites:
@@ -112,20 +136,14 @@ class JournalWrites:
         Many rows per INSERT statement: SQLite does not promise RETURNING's order, so each
         id is matched to its row by the row's uid (new, unique), not by position."""
         ids: dict[str, int] = {}
+        # Most entries of a batch were written at the same moment: each moment made once.
+        stored_time = functools.lru_cache(maxsize=256)(to_stored)
         for chunk in chunks(values, ROWS_PER_INSERT):
-            params: dict[str, Any] = {}
-            groups = []
-            for index, entry in enumerate(chunk):
-                stored = _stored_entry(entry)
-                groups.append(
-                    "(" + ", ".join(f":{column}_{index}" for column in _ENTRY_COLUMNS) + ")"
-                )
-                params.update({f"{column}_{index}": stored[column] for column in _ENTRY_COLUMNS})
-            returned = self._rows(
-                f"INSERT INTO journal_entries ({', '.join(_ENTRY_COLUMNS)}) "
-                f"VALUES {', '.join(groups)} RETURNING uid, id",
-                params,
+            sql, names = _insert_of(len(chunk))
+            columns = itertools.chain.from_iterable(
+                _stored_entry(entry, stored_time) for entry in chunk
             )
+            returned = self._rows(sql, dict(zip(names, columns, strict=True)))
             ids.update({str(uid): int(entry_id) for uid, entry_id in returned})
         return [ids[entry["uid"]] for entry in values]
 
