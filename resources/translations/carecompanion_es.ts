@@ -4691,6 +4691,10 @@ Notas de los próximos días:</translation>
         <translation>Leed estas cifras en voz alta, por teléfono o en persona. Si coinciden con lo que ve quien organiza para tu tarjeta, la tarjeta es de verdad tuya.</translation>
     </message>
     <message>
+        <source>Save your name first: your card carries it.</source>
+        <translation>Guarda antes tu nombre: tu tarjeta lo lleva.</translation>
+    </message>
+    <message>
         <source>Saved. Your circles hear of it at their next sync.</source>
         <translation>Guardado. Tus círculos se enterarán en su próxima sincronización.</translation>
     </message>

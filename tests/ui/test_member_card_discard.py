@@ -89,3 +89,24 @@ def test_untouched_or_typed_back_closes_at_once(qtbot: QtBot, person: Person) ->
     dialog.name.clear()  # an empty name cannot be saved: nothing to lose
     escape_closes_at_once(qtbot, dialog)
     assert session.circles.identity().name == "Ana"
+
+
+def test_save_card_waits_for_the_name_typed_to_be_saved(qtbot: QtBot, person: Person) -> None:
+    """A card saved with a new name typed and not saved carried the old name: Save card
+    waits, and says why, until Save name has stored it."""
+    session = person("Ana")
+    page = make_page(qtbot, session)
+    dialog = _open(qtbot, page, session)
+    assert dialog.save_button.isEnabled(), "control: the card carries the name shown"
+    type_into(qtbot, dialog.name, " M.")
+    assert not dialog.save_button.isEnabled()
+    assert "Save your name first" in dialog.status.text()
+    _press(qtbot, dialog.save_name_button)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=WAIT)
+    assert session.circles.identity().name == "Ana M." == session.circles.card().name
+    assert "Saved" in dialog.status.text()
+    dialog.name.selectAll()
+    type_into(qtbot, dialog.name, "Ana")  # another name again: the card waits again
+    assert not dialog.save_button.isEnabled()
+    dialog.name.setText("Ana M.")
+    assert dialog.save_button.isEnabled() and dialog.status.text() == ""

@@ -350,11 +350,7 @@ class MemberCardDialog(QDialog):
         self.name.setText("" if stored == DEFAULT_MEMBER_NAME else stored)
         self.save_name_button = button(self.tr("Save name"), self.tr("Save your name"))
         self.save_name_button.setEnabled(False)
-        self.name.textChanged.connect(
-            lambda _t: self.save_name_button.setEnabled(
-                self.name.text().strip() not in ("", self._service.identity().name)
-            )
-        )
+        self.name.textChanged.connect(lambda _t: self._name_edited())
         self.save_name_button.clicked.connect(self.save_name)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
@@ -431,6 +427,21 @@ class MemberCardDialog(QDialog):
             self.tr("Your key's fingerprint: a short code that belongs to your card alone.")
         )
 
+    def _name_differs(self) -> bool:
+        """The name typed is not the one stored (typed and not saved, or saving)."""
+        return self.name.text().strip() not in ("", self._service.identity().name)
+
+    def _name_edited(self) -> None:
+        """Save name once the name changed; Save card only while the card carries the name
+        shown (a card saved meanwhile would carry the old one)."""
+        differs = self._name_differs()
+        self.save_name_button.setEnabled(differs and not self._saving_name)
+        self.save_button.setEnabled(not differs)
+        if differs:
+            self.status.setText(self.tr("Save your name first: your card carries it."))
+        elif not self._saving_name:
+            self.status.clear()
+
     def name_not_saved(self) -> bool:
         """A name typed that Save name would store, and has not been handed to it."""
         typed = self.name.text().strip()
@@ -444,16 +455,19 @@ class MemberCardDialog(QDialog):
     def save_name(self) -> None:
         name = self.name.text()
         self._saving_name = name.strip()  # closing meanwhile loses nothing
+        self.save_name_button.setEnabled(False)  # once
 
         def done(_result: object) -> None:
+            self._saving_name = ""
             self._show_card()
-            self.save_name_button.setEnabled(False)
+            self._name_edited()
             self.status.setText(self.tr("Saved. Your circles hear of it at their next sync."))
             if self._renamed is not None:
                 self._renamed()
 
         def failed(exc: Exception) -> None:
             self._saving_name = ""
+            self._name_edited()
             self.status.setText(message_for(exc))
 
         service = self._service
