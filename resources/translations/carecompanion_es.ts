@@ -1137,8 +1137,8 @@ Bloquea CareCompanion y vuelve a desbloquearlo para que te ofrezca tu última co
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <source>What you typed here will not be kept.</source>
-        <translation>Lo que has escrito aquí no se guardará.</translation>
+        <source>What you typed or chose here will not be kept.</source>
+        <translation>Lo que has escrito o elegido aquí no se guardará.</translation>
     </message>
     <message>
         <source>Discard</source>

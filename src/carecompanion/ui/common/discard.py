@@ -30,7 +30,9 @@ def ask_to_discard(dialog: QDialog, discard: Callable[[], object]) -> QMessageBo
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(dialog.windowTitle())
     box.setText(translate("DiscardQuestion", "Discard your changes?"))
-    box.setInformativeText(translate("DiscardQuestion", "What you typed here will not be kept."))
+    box.setInformativeText(
+        translate("DiscardQuestion", "What you typed or chose here will not be kept.")
+    )
     discard_button = box.addButton(
         translate("DiscardQuestion", "Discard"), QMessageBox.ButtonRole.DestructiveRole
     )
