@@ -82,6 +82,26 @@ def test_journal_import_on_a_full_disk(cli: Run, home: AppPaths, tmp_path: Path)
     assert _titles(home) == ["kept"], "all of the import or none of it"
 
 
+def test_a_large_import_read_once_on_a_full_disk(
+    cli: Run, home: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read once and written as it is read (large_import.import_in_one_read): the full disk
+    is said as such, not taken for a file the fast reader cannot read (which would read it
+    all again the usual way), and nothing of it is kept."""
+    from carecompanion.journal.exchange import large_import
+
+    monkeypatch.setattr(large_import, "STREAM_OVER_BYTES", 0)
+    read_whole: list[object] = []
+    monkeypatch.setattr(
+        "carecompanion.cli.exchange_commands._read", lambda *args: read_whole.append(args)
+    )
+    with full_database():
+        result = cli("journal", "import", "--from", "jrnl", str(_big_import(tmp_path)), **PASS)
+    assert_one_line_error(result, "free space")
+    assert read_whole == []
+    assert _titles(home) == ["kept"], "all of the import or none of it"
+
+
 def test_journal_list_on_a_disk_too_full_to_read(
     cli: Run, home: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
