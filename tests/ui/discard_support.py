@@ -69,6 +69,32 @@ def escape_and_discard(qtbot: QtBot, dialog: QDialog) -> None:
     assert not dialog.isVisible()
 
 
+def keep_editing_asked(qtbot: QtBot, dialog: QDialog) -> None:
+    """The question is open over ``dialog`` (asked instead of losing what was typed);
+    Enter on Keep editing, its default, leaves the dialog open."""
+    box = question(dialog)
+    assert box is not None and dialog.isVisible(), "asked instead of losing what was typed"
+    assert box.text() == "Discard your changes?"
+    _discard, keep = answers(box)
+    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
+    qtbot.keyClick(keep, Qt.Key.Key_Return)
+    assert question(dialog) is None and dialog.isVisible()
+    activate(qtbot, dialog)
+
+
+def discard_asked(qtbot: QtBot, dialog: QDialog) -> None:
+    """The question is open over ``dialog``; Discard, reached with Tab and pressed with
+    Space, answers it."""
+    box = question(dialog)
+    assert box is not None, "asked instead of losing what was typed"
+    discard, keep = answers(box)
+    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
+    qtbot.keyClick(keep, Qt.Key.Key_Tab)
+    assert discard.hasFocus()
+    qtbot.keyClick(discard, Qt.Key.Key_Space)
+    assert question(dialog) is None
+
+
 def escape_closes_at_once(qtbot: QtBot, dialog: QDialog) -> None:
     press_escape(qtbot)
     assert question(dialog) is None, "nothing was changed: nothing to ask"

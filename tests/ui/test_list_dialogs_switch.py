@@ -17,10 +17,11 @@ from carecompanion.ui.journal.templates_dialog import TemplatesDialog
 from carecompanion.ui.people.helplines_dialog import HelplinesDialog
 from tests.ui.conftest import activate
 from tests.ui.discard_support import (
-    answers,
+    discard_asked,
     escape_and_discard,
     escape_and_keep_editing,
     escape_closes_at_once,
+    keep_editing_asked,
     question,
     type_into,
 )
@@ -50,25 +51,11 @@ def _move(qtbot: QtBot, view: QListView, to_row: int) -> None:
 
 
 def _keep_editing(qtbot: QtBot, dialog: QDialog) -> None:
-    box = question(dialog)
-    assert box is not None and dialog.isVisible(), "asked before refilling the form"
-    assert box.text() == "Discard your changes?"
-    _discard, keep = answers(box)
-    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
-    qtbot.keyClick(keep, Qt.Key.Key_Return)
-    assert question(dialog) is None and dialog.isVisible()
-    activate(qtbot, dialog)
+    keep_editing_asked(qtbot, dialog)
 
 
 def _discard(qtbot: QtBot, dialog: QDialog) -> None:
-    box = question(dialog)
-    assert box is not None, "asked before refilling the form"
-    discard, keep = answers(box)
-    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
-    qtbot.keyClick(keep, Qt.Key.Key_Tab)
-    assert discard.hasFocus()
-    qtbot.keyClick(discard, Qt.Key.Key_Space)
-    assert question(dialog) is None
+    discard_asked(qtbot, dialog)
     activate(qtbot, dialog)
 
 

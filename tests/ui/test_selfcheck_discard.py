@@ -14,9 +14,10 @@ from carecompanion.session import VaultSession
 from carecompanion.ui.mood.selfcheck_dialog import SelfCheckDialog
 from tests.ui.conftest import activate
 from tests.ui.discard_support import (
-    answers,
+    discard_asked,
     escape_and_keep_editing,
     escape_closes_at_once,
+    keep_editing_asked,
     question,
 )
 from tests.ui.test_checkin_flow import session
@@ -72,25 +73,11 @@ def _press(qtbot: QtBot, widget: QPushButton) -> None:
 
 
 def _keep_editing(qtbot: QtBot, dialog: SelfCheckDialog) -> None:
-    box = question(dialog)
-    assert box is not None and dialog.isVisible(), "asked instead of throwing answers away"
-    assert box.text() == "Discard your changes?"
-    _discard, keep = answers(box)
-    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
-    qtbot.keyClick(keep, Qt.Key.Key_Return)
-    assert question(dialog) is None and dialog.isVisible()
-    activate(qtbot, dialog)
+    keep_editing_asked(qtbot, dialog)
 
 
 def _discard(qtbot: QtBot, dialog: SelfCheckDialog) -> None:
-    box = question(dialog)
-    assert box is not None, "asked instead of throwing answers away"
-    discard, keep = answers(box)
-    qtbot.waitUntil(keep.hasFocus, timeout=2_000)
-    qtbot.keyClick(keep, Qt.Key.Key_Tab)
-    assert discard.hasFocus()
-    qtbot.keyClick(discard, Qt.Key.Key_Space)
-    assert question(dialog) is None
+    discard_asked(qtbot, dialog)
 
 
 def _taken(session: VaultSession, instrument: str) -> list[tuple[int, ...]]:

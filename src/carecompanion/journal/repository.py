@@ -30,7 +30,7 @@ from carecompanion.journal.entries import Entry, EntrySummary
 from carecompanion.journal.filters import EntryFilter
 from carecompanion.journal.models import AttachmentRow, EntryRow, TagRow, TemplateRow, entry_tags
 from carecompanion.journal.reads import JournalReads
-from carecompanion.journal.writes import AttachmentValues, EntryValues, JournalWrites, chunks
+from carecompanion.journal.writes import AttachmentValues, JournalWrites, chunks
 
 _IN_CHUNK = 500  # values per IN (...) list, well below SQLite's variable limit
 #: SQLite's page cache, in KiB, while a large import writes (``large_page_cache``).
@@ -85,10 +85,6 @@ class JournalRepository:
     def exists(self, entry_id: int) -> bool:
         return self._session.get(EntryRow, entry_id) is not None
 
-    def insert_entries(self, rows: Sequence[EntryValues]) -> list[int]:
-        """Their ids, in the order given (``writes``)."""
-        return self.writes.insert_entries(rows)
-
     def update_entry(self, entry_id: int, changes: EntryChanges) -> None:
         self._session.execute(update(EntryRow).where(EntryRow.id == entry_id).values(**changes))
 
@@ -102,17 +98,9 @@ class JournalRepository:
         return bool(deleted.rowcount)  # type: ignore[attr-defined]
 
     # -- tags ---------------------------------------------------------------------------------
-    def tag_ids(self, names: Iterable[str]) -> list[tuple[int, str]]:
-        """(id, stored name) of each tag, creating the missing ones (``writes``)."""
-        return self.writes.tag_ids(names)
-
-    def link_tags(self, links: Sequence[tuple[int, int]]) -> None:
-        """Tag new entries: (entry id, tag id) pairs."""
-        self.writes.link_tags(links)
-
     def replace_tags(self, entry_id: int, tag_ids: Sequence[int]) -> None:
         self._session.execute(delete(entry_tags).where(entry_tags.c.entry_id == entry_id))
-        self.link_tags([(entry_id, tag_id) for tag_id in tag_ids])
+        self.writes.link_tags([(entry_id, tag_id) for tag_id in tag_ids])
 
     def drop_unused_tags(self) -> None:
         self._session.execute(
@@ -180,9 +168,6 @@ class JournalRepository:
 
     def resume_index_merging(self) -> None:
         search_index.set_automerge(self._session, search_index.AUTOMERGE_DEFAULT)
-
-    def learn_all_words(self) -> None:
-        self.writes.learn_all_words()
 
     # -- duplicates (imports) -----------------------------------------------------------------
     def existing_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
